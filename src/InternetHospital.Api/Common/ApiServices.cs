@@ -1,0 +1,101 @@
+using System.Text.Json.Serialization;
+using InternetHospital.Api.Features.Accounts;
+using InternetHospital.Application.Common.Abstractions;
+using InternetHospital.Application.Common.Behaviours;
+using InternetHospital.Domain.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.HttpOverrides;
+using OpenIddict.Validation.AspNetCore;
+
+namespace InternetHospital.Api.Common;
+
+internal static class ApiServices
+{
+    public static IServiceCollection AddApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddMediator(options =>
+        {
+            // Note: Scoped, because handlers use the scoped DbContext and validators (the Singleton default cannot).
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.Assemblies = [typeof(Application.DependencyInjection)];
+            options.PipelineBehaviors = [typeof(LoggingBehaviour<,>), typeof(ValidationBehaviour<,>)];
+        });
+
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, CurrentUser>();
+        services.AddScoped<TokenPrincipalFactory>();
+
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Extensions[ProblemExtensions.TraceId] = context.HttpContext.TraceIdentifier;
+            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+        });
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+        });
+
+        // Note: malformed JSON and wrong types throw instead of answering an empty 400, so they get field errors.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+
+        services.AddAuthentication(options =>
+        {
+            // Note: the API accepts bearer tokens only; the Identity cookie is used by the sign-in flow alone,
+            // so a cross-site request carrying the cookie can never call the API.
+            options.DefaultAuthenticateScheme = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
+            options.DefaultChallengeScheme = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
+            options.DefaultForbidScheme = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
+        });
+        services.AddAuthorizationBuilder()
+            .SetDefaultPolicy(BearerPolicy().Build())
+
+            // Note: an endpoint that forgets to say who may call it still requires a signed-in caller.
+            .SetFallbackPolicy(BearerPolicy().Build())
+            .AddRolePolicies();
+
+        services.AddApiRateLimiting(configuration);
+        services.AddApiHealthChecks();
+        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "InternetHospital API";
+            document.Info.Description = "Patient portal of an internet hospital. Authenticate with an OpenID Connect access token (authorization code + PKCE at /connect/authorize).";
+            return Task.CompletedTask;
+        }));
+
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in configuration.GetSection("ReverseProxy:KnownProxies").Get<string[]>() ?? [])
+            {
+                options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+        });
+        return services;
+    }
+
+    private static AuthorizationPolicyBuilder BearerPolicy() =>
+        new AuthorizationPolicyBuilder(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme).RequireAuthenticatedUser();
+
+    private static AuthorizationBuilder AddRolePolicies(this AuthorizationBuilder builder)
+    {
+        foreach (var role in Roles.All)
+        {
+            builder.AddPolicy(role, BearerPolicy().RequireRole(role).Build());
+        }
+
+        builder.AddPolicy(Policies.Staff, BearerPolicy().RequireRole([.. Roles.Staff]).Build());
+        return builder;
+    }
+}
+
+/// <summary>Authorization policy names: one per role (same name as the role), plus groups.</summary>
+internal static class Policies
+{
+    public const string Patient = Roles.Patient;
+    public const string Doctor = Roles.Doctor;
+    public const string Pharmacist = Roles.Pharmacist;
+    public const string Admin = Roles.Admin;
+    public const string Staff = "Staff";
+}

@@ -1,0 +1,74 @@
+using System.Text.Json;
+using FluentValidation;
+using InternetHospital.Application.Common.Exceptions;
+using InternetHospital.Domain.Common;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace InternetHospital.Api.Common;
+
+/// <summary>
+/// The one place where exceptions become RFC 9457 problem documents. Validation → 400 with field errors;
+/// not found or not yours → 404; not allowed → 403; state conflict → 409; rule violation → 422.
+/// Anything else is a bug: a 500 without internals.
+/// </summary>
+internal sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = ToProblem(exception, httpContext);
+        if (problem is null)
+        {
+            if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
+            {
+                // The client went away; there is nobody to answer.
+                httpContext.Response.StatusCode = 499;
+                return true;
+            }
+
+            LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+            return false;
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static ProblemDetails? ToProblem(Exception exception, HttpContext context) => exception switch
+    {
+        ValidationException validation => new HttpValidationProblemDetails(ValidationErrors.FromFailures(validation.Errors))
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request has invalid fields.",
+        },
+        BadHttpRequestException { InnerException: JsonException json } => new HttpValidationProblemDetails(ValidationErrors.FromJsonException(json))
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request body is not valid JSON for this endpoint.",
+        },
+        BadHttpRequestException bad => Problem(bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "The request is not valid.", bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "payload_too_large" : "bad_request", null),
+        NotFoundException notFound => Problem(StatusCodes.Status404NotFound, $"{notFound.Resource} was not found.", "not_found", null),
+        ForbiddenAccessException forbidden => Problem(StatusCodes.Status403Forbidden, "You are not allowed to do this.", forbidden.Code, forbidden.Message),
+        DomainConflictException conflict => Problem(StatusCodes.Status409Conflict, "The request conflicts with the current state.", conflict.Code, conflict.Message),
+        DomainRuleException rule => Problem(StatusCodes.Status422UnprocessableEntity, "The request breaks a rule.", rule.Code, rule.Message),
+        DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "Someone else changed this at the same time.", "concurrency_conflict", "Reload and try again."),
+        UniqueConstraintException => Problem(StatusCodes.Status409Conflict, "The request conflicts with the current state.", "conflict", "A record with the same unique value already exists."),
+        _ => null,
+    };
+
+    private static ProblemDetails Problem(int status, string title, string code, string? detail)
+    {
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        problem.Extensions[ProblemExtensions.Code] = code;
+        return problem;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, PathString path);
+}

@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Routing.Template;
+using Microsoft.Net.Http.Headers;
+
+namespace InternetHospital.Api.Common;
+
+/// <summary>Serves the built SPA from wwwroot: hashed assets cached for a year, index.html always revalidated.</summary>
+internal static class SpaHosting
+{
+    public static IApplicationBuilder UseSpaStaticFiles(this IApplicationBuilder app) => app.UseStaticFiles(new StaticFileOptions
+    {
+        OnPrepareResponse = context =>
+        {
+            var headers = context.Context.Response.Headers;
+            headers[HeaderNames.CacheControl] = context.Context.Request.Path.StartsWithSegments("/assets")
+                ? "public, max-age=31536000, immutable"
+                : "no-cache";
+        },
+    });
+
+    private static List<string> AllowedMethods(EndpointDataSource endpoints, PathString path)
+    {
+        var methods = new List<string>();
+        foreach (var endpoint in endpoints.Endpoints.OfType<RouteEndpoint>())
+        {
+            var raw = endpoint.RoutePattern.RawText;
+            if (raw is null || !raw.TrimStart('/').StartsWith("api/", StringComparison.Ordinal) || raw.Contains("{*", StringComparison.Ordinal) || endpoint.Metadata.GetMetadata<HttpMethodMetadata>() is not { } metadata)
+            {
+                continue;
+            }
+
+            var matcher = new TemplateMatcher(TemplateParser.Parse(raw), new RouteValueDictionary());
+            if (matcher.TryMatch(path, new RouteValueDictionary()))
+            {
+                methods.AddRange(metadata.HttpMethods);
+            }
+        }
+
+        return methods.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    public static void MapSpaFallback(this IEndpointRouteBuilder app)
+    {
+        // Unknown API routes are API errors, never the SPA's page. Note: this catch-all also wins over routing's own
+        // 405, so a known path called with the wrong method is answered 405 here.
+        app.MapFallback("/api/{**path}", (HttpContext context, EndpointDataSource endpoints) =>
+            {
+                var allowed = AllowedMethods(endpoints, context.Request.Path);
+                if (allowed.Count > 0)
+                {
+                    context.Response.Headers.Allow = string.Join(", ", allowed);
+                    return TypedResults.Problem(
+                        statusCode: StatusCodes.Status405MethodNotAllowed,
+                        title: "This endpoint does not accept that method.",
+                        extensions: new Dictionary<string, object?> { [ProblemExtensions.Code] = "method_not_allowed" });
+                }
+
+                return TypedResults.Problem(
+                    statusCode: StatusCodes.Status404NotFound,
+                    title: "There is no such API endpoint.",
+                    extensions: new Dictionary<string, object?> { [ProblemExtensions.Code] = "no_such_endpoint" });
+            })
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+
+        app.MapFallbackToFile("index.html", new StaticFileOptions
+            {
+                OnPrepareResponse = context => context.Context.Response.Headers[HeaderNames.CacheControl] = "no-cache",
+            })
+            .AllowAnonymous();
+    }
+}

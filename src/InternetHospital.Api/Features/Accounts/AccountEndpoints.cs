@@ -1,0 +1,166 @@
+using InternetHospital.Api.Common;
+using InternetHospital.Application.Accounts;
+using InternetHospital.Domain.Patients;
+using InternetHospital.Infrastructure.Identity;
+using Mediator;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+
+namespace InternetHospital.Api.Features.Accounts;
+
+/// <summary>Registration, the password step of signing in (behind the OIDC authorize endpoint), and "who am I".</summary>
+internal sealed class AccountEndpoints : IEndpointGroup
+{
+    public void Map(IEndpointRouteBuilder app)
+    {
+        var account = app.MapGroup("/api/account").WithTags("Account");
+        account.MapPost("/register", Register).AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Registration)
+            .WithSummary("Register as a patient under your real identity.");
+        account.MapPost("/login", Login).AllowAnonymous().RequireRateLimiting(RateLimitPolicies.SignIn)
+            .WithSummary("Check the password and start the browser session that /connect/authorize needs.");
+        account.MapPost("/login/two-factor", LoginTwoFactor).AllowAnonymous().RequireRateLimiting(RateLimitPolicies.SignIn)
+            .WithSummary("Complete a sign-in with the code from an authenticator app.");
+        account.MapGet("/session", Session).AllowAnonymous()
+            .WithSummary("Whether this browser has a sign-in session (so the SPA can get tokens again after a reload).");
+
+        var me = app.MapGroup("/api/me").WithTags("Account").RequireAuthorization();
+        me.MapGet("/", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetMe(), ct)))
+            .WithSummary("The signed-in account, its roles and the patients it may act for.");
+        me.MapPut("/preferences", async (PreferencesRequest body, ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(new UpdatePreferences(body.Language), ct);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Set the language used for e-mails and notifications.");
+    }
+
+    private static async Task<Created<RegisteredPatient>> Register(RegisterRequest body, ISender sender, CancellationToken cancellationToken)
+    {
+        var registered = await sender.Send(
+            new RegisterPatient(body.FullName, body.IdType, body.IdNumber, body.DateOfBirth, body.Sex, body.Mobile, body.Email, body.Password, body.PreferredLanguage),
+            cancellationToken);
+        return TypedResults.Created("/api/me", registered);
+    }
+
+    private static async Task<Results<Ok<LoginResponse>, ValidationProblem, ProblemHttpResult>> Login(
+        LoginRequest body,
+        UserManager<Account> users,
+        SignInManager<Account> signIn)
+    {
+        if (string.IsNullOrWhiteSpace(body.Email) || string.IsNullOrEmpty(body.Password))
+        {
+            var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            if (string.IsNullOrWhiteSpace(body.Email))
+            {
+                errors["email"] = ["Enter your e-mail address."];
+            }
+
+            if (string.IsNullOrEmpty(body.Password))
+            {
+                errors["password"] = ["Enter your password."];
+            }
+
+            return TypedResults.ValidationProblem(errors, title: "The request has invalid fields.");
+        }
+
+        var account = await users.FindByEmailAsync(body.Email.Trim());
+        if (account is null || account.IsDisabled)
+        {
+            // Note: hash anyway, so an unknown address takes as long as a wrong password (domain rule 20).
+            users.PasswordHasher.VerifyHashedPassword(new Account(), DummyHash.Value, body.Password);
+            return InvalidCredentials();
+        }
+
+        var result = await signIn.PasswordSignInAsync(account, body.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            return TypedResults.Ok(new LoginResponse(LoginStatus.SignedIn));
+        }
+
+        if (result.RequiresTwoFactor)
+        {
+            return TypedResults.Ok(new LoginResponse(LoginStatus.TwoFactorRequired));
+        }
+
+        if (result.IsLockedOut)
+        {
+            var lockoutEnd = await users.GetLockoutEndDateAsync(account);
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status403Forbidden,
+                title: "The account is locked.",
+                detail: "Too many failed sign-in attempts. Try again in 15 minutes.",
+                extensions: new Dictionary<string, object?> { [ProblemExtensions.Code] = "locked_out", ["lockoutEnd"] = lockoutEnd });
+        }
+
+        return InvalidCredentials();
+    }
+
+    private static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> LoginTwoFactor(TwoFactorLoginRequest body, SignInManager<Account> signIn)
+    {
+        var code = (body.Code ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
+        var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
+        if (result.Succeeded)
+        {
+            return TypedResults.Ok(new LoginResponse(LoginStatus.SignedIn));
+        }
+
+        if (result.IsLockedOut)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status403Forbidden,
+                title: "The account is locked.",
+                detail: "Too many failed sign-in attempts. Try again in 15 minutes.",
+                extensions: new Dictionary<string, object?> { [ProblemExtensions.Code] = "locked_out" });
+        }
+
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status401Unauthorized,
+            title: "The code is not valid.",
+            extensions: new Dictionary<string, object?> { [ProblemExtensions.Code] = "invalid_code" });
+    }
+
+    private static async Task<Ok<SessionResponse>> Session(HttpContext context, CancellationToken cancellationToken)
+    {
+        var session = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        return TypedResults.Ok(new SessionResponse(session.Succeeded));
+    }
+
+    private static ProblemHttpResult InvalidCredentials() => TypedResults.Problem(
+        statusCode: StatusCodes.Status401Unauthorized,
+        title: "The e-mail address or password is not correct.",
+        extensions: new Dictionary<string, object?> { [ProblemExtensions.Code] = "invalid_credentials" });
+
+    private static class DummyHash
+    {
+        public static readonly string Value = new PasswordHasher<Account>().HashPassword(new Account(), Guid.NewGuid().ToString());
+    }
+}
+
+internal sealed record RegisterRequest(
+    string FullName,
+    IdDocumentType IdType,
+    string IdNumber,
+    DateOnly DateOfBirth,
+    Sex Sex,
+    string Mobile,
+    string Email,
+    string Password,
+    string? PreferredLanguage);
+
+internal sealed record LoginRequest(string? Email, string? Password);
+
+internal sealed record TwoFactorLoginRequest(string? Code);
+
+/// <summary>The next step of a sign-in: <c>signedIn</c> (go back to /connect/authorize) or <c>twoFactorRequired</c>.</summary>
+internal static class LoginStatus
+{
+    public const string SignedIn = "signedIn";
+    public const string TwoFactorRequired = "twoFactorRequired";
+}
+
+internal sealed record LoginResponse(string Status);
+
+internal sealed record SessionResponse(bool Authenticated);
+
+internal sealed record PreferencesRequest(string Language);

@@ -1,0 +1,63 @@
+using System.Collections.Immutable;
+using System.Security.Claims;
+using InternetHospital.Infrastructure.Identity;
+using InternetHospital.Infrastructure.Options;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.IdentityModel.Tokens;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace InternetHospital.Api.Features.Accounts;
+
+/// <summary>Builds the identity that OpenIddict turns into tokens, and decides which claim goes into which token.</summary>
+internal sealed class TokenPrincipalFactory(UserManager<Account> users)
+{
+    public const string SecurityStampClaim = "ih_stamp";
+
+    public async Task<ClaimsPrincipal> CreateAsync(Account account, ImmutableArray<string> scopes)
+    {
+        var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
+        identity.SetClaim(Claims.Subject, account.Id.ToString())
+            .SetClaim(Claims.Name, account.FullName)
+            .SetClaim(Claims.Email, account.Email)
+            .SetClaim(SecurityStampClaim, await users.GetSecurityStampAsync(account))
+            .SetClaims(Claims.Role, [.. await users.GetRolesAsync(account)]);
+
+        identity.SetScopes(scopes);
+        identity.SetResources(ApiResource.Name);
+        identity.SetDestinations(claim => Destinations(claim, identity));
+        return new ClaimsPrincipal(identity);
+    }
+
+    private static IEnumerable<string> Destinations(Claim claim, ClaimsIdentity identity)
+    {
+        switch (claim.Type)
+        {
+            case Claims.Name or Claims.Email or Claims.Role:
+                yield return OpenIddictConstants.Destinations.AccessToken;
+                var scope = claim.Type switch { Claims.Name => Scopes.Profile, Claims.Email => Scopes.Email, _ => Scopes.Roles };
+                if (identity.HasScope(scope))
+                {
+                    yield return OpenIddictConstants.Destinations.IdentityToken;
+                }
+
+                break;
+
+            // Note: the security stamp stays inside the authorization code and refresh token (server-side,
+            // encrypted) so a refresh after sign-out or a password change is refused; it never reaches the SPA.
+            case SecurityStampClaim:
+                yield break;
+
+            default:
+                yield return OpenIddictConstants.Destinations.AccessToken;
+                break;
+        }
+    }
+}
+
+/// <summary>The access-token audience the API expects.</summary>
+internal static class ApiResource
+{
+    public const string Name = "internet-hospital-api";
+    public static readonly string Scope = AuthOptions.ApiScope;
+}

@@ -1,0 +1,74 @@
+using InternetHospital.Api.Common;
+using InternetHospital.Application;
+using InternetHospital.Infrastructure;
+using InternetHospital.Infrastructure.Options;
+using InternetHospital.Infrastructure.Seeding;
+using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.Limits.MaxRequestBodySize = RequestBodyLimit.DefaultBytes;
+    kestrel.AddServerHeader = false;
+});
+
+builder.Services
+    .AddApplication()
+    .AddInfrastructure(builder.Configuration, builder.Environment)
+    .AddApi(builder.Configuration);
+
+var app = builder.Build();
+
+// `InternetHospital.Api migrate` applies migrations and seeds reference data, then exits (how production upgrades).
+if (args.Contains("migrate", StringComparer.OrdinalIgnoreCase))
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    var initializer = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
+    await initializer.MigrateAsync(CancellationToken.None);
+    await initializer.SeedAsync(CancellationToken.None);
+    Console.WriteLine("Database is up to date.");
+    return;
+}
+
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    var initializer = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
+    if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
+    {
+        await initializer.MigrateAsync(CancellationToken.None);
+    }
+
+    await initializer.SeedAsync(CancellationToken.None);
+}
+
+app.UseForwardedHeaders();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
+{
+    app.UseHsts();
+    app.UseHttpsRedirection();
+}
+
+app.UseSecurityHeaders();
+app.UseSpaStaticFiles();
+app.UseRouting();
+app.UseRequestBodyLimit();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference("/docs").AllowAnonymous();
+app.MapApiHealthChecks();
+app.MapEndpointGroups();
+app.MapSpaFallback();
+
+if (app.Environment.IsDevelopment())
+{
+    app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
+}
+
+await app.RunAsync();

@@ -1,0 +1,128 @@
+using FluentValidation;
+using InternetHospital.Application.Audit;
+using InternetHospital.Application.Common;
+using InternetHospital.Application.Common.Abstractions;
+using InternetHospital.Application.His;
+using InternetHospital.Domain.Accounts;
+using InternetHospital.Domain.Common;
+using InternetHospital.Domain.Patients;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace InternetHospital.Application.Accounts;
+
+/// <summary>
+/// Self-registration under a real identity (domain rule 3): creates the patient record, the account that
+/// signs in, and the grant that lets that account act for its own record, in one transaction.
+/// </summary>
+public sealed record RegisterPatient(
+    string FullName,
+    IdDocumentType IdType,
+    string IdNumber,
+    DateOnly DateOfBirth,
+    Sex Sex,
+    string Mobile,
+    string Email,
+    string Password,
+    string? PreferredLanguage = null) : ICommand<RegisteredPatient>
+{
+    public override string ToString() => $"{nameof(RegisterPatient)} {{ IdType = {IdType} }}";
+
+    public sealed class Validator : AbstractValidator<RegisterPatient>
+    {
+        public Validator(TimeProvider clock)
+        {
+            RuleFor(x => x.FullName).NotEmpty().MaximumLength(100);
+            RuleFor(x => x.IdType).IsInEnum();
+            RuleFor(x => x.IdNumber).NotEmpty().MaximumLength(32);
+            RuleFor(x => x.IdNumber)
+                .Must(ResidentIdNumber.HasValidChecksum)
+                .When(x => x.IdType == IdDocumentType.ResidentId && !string.IsNullOrEmpty(x.IdNumber))
+                .WithErrorCode("invalid_resident_id")
+                .WithMessage("The resident ID number is not valid: it must be 18 characters and its check character must match.");
+            RuleFor(x => x.IdNumber)
+                .Matches("^[A-Za-z0-9]{5,20}$")
+                .When(x => x.IdType == IdDocumentType.Passport && !string.IsNullOrEmpty(x.IdNumber))
+                .WithErrorCode("invalid_passport")
+                .WithMessage("A passport number has 5 to 20 letters and digits.");
+
+            RuleFor(x => x.DateOfBirth)
+                .Must(d => d <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime) && d.Year >= 1900)
+                .WithErrorCode("invalid_date_of_birth")
+                .WithMessage("The date of birth must be a past date.");
+            RuleFor(x => x.DateOfBirth)
+                .Must((command, dateOfBirth) => ResidentIdOf(command)!.DateOfBirth == dateOfBirth)
+                .When(x => ResidentIdOf(x) is not null)
+                .WithErrorCode("date_of_birth_mismatch")
+                .WithMessage("The date of birth does not agree with the resident ID number.");
+
+            RuleFor(x => x.Sex).IsInEnum();
+            RuleFor(x => x.Sex)
+                .Must((command, sex) => ResidentIdOf(command)!.Sex == sex)
+                .When(x => ResidentIdOf(x) is not null && Enum.IsDefined(x.Sex))
+                .WithErrorCode("sex_mismatch")
+                .WithMessage("The sex does not agree with the resident ID number.");
+
+            RuleFor(x => x.Mobile)
+                .NotEmpty()
+                .Matches(@"^(1[3-9]\d{9}|\+\d{7,15})$")
+                .WithMessage("Enter a mainland mobile number (11 digits starting with 1) or an international number starting with +.");
+            RuleFor(x => x.Email).NotEmpty().EmailAddress().MaximumLength(254);
+            RuleFor(x => x.Password).NotEmpty().MinimumLength(8).MaximumLength(128);
+            RuleFor(x => x.PreferredLanguage)
+                .Must(SupportedLanguages.IsSupported)
+                .When(x => x.PreferredLanguage is not null)
+                .WithMessage("The language must be zh-CN or en.");
+        }
+
+        private static ResidentIdNumber? ResidentIdOf(RegisterPatient command) =>
+            command.IdType == IdDocumentType.ResidentId && ResidentIdNumber.TryParse(command.IdNumber, out var id) ? id : null;
+    }
+
+    public sealed class Handler(
+        IAppDbContext db,
+        IAccountService accounts,
+        IIdentifierProtector identifiers,
+        IAuditLog audit,
+        IHisOutbox his,
+        TimeProvider clock) : ICommandHandler<RegisterPatient, RegisteredPatient>
+    {
+        public async ValueTask<RegisteredPatient> Handle(RegisterPatient command, CancellationToken cancellationToken)
+        {
+            var email = command.Email.Trim();
+            if (await accounts.EmailInUseAsync(email, cancellationToken))
+            {
+                throw new DomainConflictException("duplicate_email", "An account with this e-mail address already exists.");
+            }
+
+            var idNumber = command.IdNumber.Trim().ToUpperInvariant();
+            var protectedId = identifiers.Protect(command.IdType, idNumber);
+            if (await db.Patients.AnyAsync(p => p.IdNumberHash == protectedId.Hash, cancellationToken))
+            {
+                throw new DomainConflictException("duplicate_id_number", "A patient with this ID number is already registered.");
+            }
+
+            var now = clock.GetUtcNow();
+            var patient = Patient.Register(command.FullName, command.IdType, protectedId, command.DateOfBirth, command.Sex, command.Mobile, now);
+            var accountId = NewId.Next();
+            db.Patients.Add(patient);
+            db.PatientAccesses.Add(PatientAccess.Grant(accountId, patient.Id, PatientRelationship.Self, now));
+            audit.Record("patient.registered", nameof(Patient), patient.Id.ToString(), patient.Id);
+            his.Enqueue(patient.Id, new PatientRegisteredMessage(patient.Id, patient.FullName, patient.DateOfBirth, patient.Sex.ToString(), patient.Mobile));
+
+            var created = await accounts.CreateAsync(
+                new NewAccount(accountId, email, patient.FullName, patient.Mobile, command.PreferredLanguage),
+                command.Password,
+                Roles.Patient,
+                cancellationToken);
+            if (!created.Succeeded)
+            {
+                throw new ValidationException(created.PasswordErrors.Select(e => new FluentValidation.Results.ValidationFailure(nameof(Password), e)));
+            }
+
+            return new RegisteredPatient(accountId, patient.Id);
+        }
+    }
+}
+
+public sealed record RegisteredPatient(Guid AccountId, Guid PatientId);

@@ -1,0 +1,26 @@
+namespace InternetHospital.Application.Common.Abstractions;
+
+/// <summary>The port over ASP.NET Core Identity: accounts are people who sign in.</summary>
+public interface IAccountService
+{
+    Task<bool> EmailInUseAsync(string email, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Creates the account with its password and role and saves every pending change of the unit of work
+    /// in the same transaction. Password policy failures come back as messages; nothing is saved then.
+    /// </summary>
+    Task<AccountCreation> CreateAsync(NewAccount account, string password, string role, CancellationToken cancellationToken);
+
+    Task<AccountSummary?> FindAsync(Guid accountId, CancellationToken cancellationToken);
+
+    Task SetPreferredLanguageAsync(Guid accountId, string language, CancellationToken cancellationToken);
+}
+
+public sealed record NewAccount(Guid Id, string Email, string FullName, string Mobile, string? PreferredLanguage);
+
+public sealed record AccountCreation(bool Succeeded, IReadOnlyList<string> PasswordErrors)
+{
+    public static AccountCreation Success { get; } = new(true, []);
+}
+
+public sealed record AccountSummary(Guid Id, string FullName, string Email, IReadOnlyList<string> Roles, string? PreferredLanguage);

@@ -1,0 +1,24 @@
+using InternetHospital.Domain.Audit;
+using InternetHospital.Domain.His;
+using InternetHospital.Domain.Hospital;
+using InternetHospital.Domain.Patients;
+using Microsoft.EntityFrameworkCore;
+
+namespace InternetHospital.Application.Common.Abstractions;
+
+/// <summary>
+/// The application's view of the database. Handlers query and change entities through this;
+/// there is no repository layer over EF Core (see the house style).
+/// </summary>
+public interface IAppDbContext
+{
+    DbSet<Patient> Patients { get; }
+    DbSet<PatientAccess> PatientAccesses { get; }
+    DbSet<Facility> Facilities { get; }
+    DbSet<Department> Departments { get; }
+    DbSet<Doctor> Doctors { get; }
+    DbSet<AuditEntry> AuditEntries { get; }
+    DbSet<HisOutboxMessage> HisOutbox { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}

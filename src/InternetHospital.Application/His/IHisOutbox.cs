@@ -1,0 +1,66 @@
+namespace InternetHospital.Application.His;
+
+/// <summary>
+/// The write side of the HIS: features hand it what the HIS must learn (an appointment booked, an encounter
+/// completed, a prescription approved). The message joins the current unit of work, so it is saved in the same
+/// transaction as the change that caused it and delivered later, exactly once, even if the HIS is down.
+/// </summary>
+public interface IHisOutbox
+{
+    void Enqueue(Guid patientId, HisMessage message);
+}
+
+/// <summary>Something the HIS must be told. Each kind is a record below; adapters map them to FHIR resources or HL7 v2 messages.</summary>
+public abstract record HisMessage
+{
+    /// <summary>A stable name of the message kind, stored with it (e.g. <c>appointment.booked</c>).</summary>
+    public abstract string Kind { get; }
+}
+
+public sealed record PatientRegisteredMessage(Guid PatientId, string FullName, DateOnly DateOfBirth, string Sex, string Mobile) : HisMessage
+{
+    public override string Kind => "patient.registered";
+}
+
+public sealed record AppointmentBookedMessage(Guid AppointmentId, Guid PatientId, Guid DoctorId, string DepartmentCode, DateTimeOffset Start, DateTimeOffset End, string VisitType) : HisMessage
+{
+    public override string Kind => "appointment.booked";
+}
+
+public sealed record AppointmentRescheduledMessage(Guid AppointmentId, Guid PatientId, Guid DoctorId, DateTimeOffset Start, DateTimeOffset End) : HisMessage
+{
+    public override string Kind => "appointment.rescheduled";
+}
+
+public sealed record AppointmentCancelledMessage(Guid AppointmentId, Guid PatientId, string Reason) : HisMessage
+{
+    public override string Kind => "appointment.cancelled";
+}
+
+public sealed record EncounterCompletedMessage(
+    Guid EncounterId,
+    Guid AppointmentId,
+    Guid PatientId,
+    Guid DoctorId,
+    DateTimeOffset CompletedAt,
+    IReadOnlyList<EncounterDiagnosis> Diagnoses,
+    string Note,
+    string NoteHash) : HisMessage
+{
+    public override string Kind => "encounter.completed";
+}
+
+public sealed record EncounterDiagnosis(string Icd10Code, string Description);
+
+public sealed record PrescriptionApprovedMessage(
+    Guid PrescriptionId,
+    Guid PatientId,
+    Guid DoctorId,
+    Guid PharmacistAccountId,
+    DateTimeOffset ApprovedAt,
+    IReadOnlyList<PrescriptionLine> Lines) : HisMessage
+{
+    public override string Kind => "prescription.approved";
+}
+
+public sealed record PrescriptionLine(string DrugCode, string DrugName, string Strength, string Dose, string Frequency, string Route, int Quantity, int DaysSupply);

@@ -1,0 +1,53 @@
+namespace InternetHospital.Application.His;
+
+/// <summary>
+/// The read side of the hospital information system (HIS), the system of record for diagnoses, medications,
+/// allergies and encounters. Adapters (embedded demo, FHIR R4, ...) implement it; features never talk to a HIS
+/// directly. Every answer says how fresh it is, because a HIS that is down is answered from the last copy.
+/// </summary>
+public interface IHisReader
+{
+    /// <summary>Finds HIS patients by a resident ID number or medical record number (identity matching).</summary>
+    Task<IReadOnlyList<HisPatient>> FindPatientsAsync(HisPatientQuery query, CancellationToken cancellationToken);
+
+    Task<HisSnapshot<IReadOnlyList<HisDiagnosis>>> GetDiagnosesAsync(string hisPatientId, CancellationToken cancellationToken);
+
+    Task<HisSnapshot<IReadOnlyList<HisMedication>>> GetMedicationsAsync(string hisPatientId, CancellationToken cancellationToken);
+
+    Task<HisSnapshot<IReadOnlyList<HisAllergy>>> GetAllergiesAsync(string hisPatientId, CancellationToken cancellationToken);
+
+    Task<HisSnapshot<IReadOnlyList<HisEncounter>>> GetEncountersAsync(string hisPatientId, CancellationToken cancellationToken);
+}
+
+/// <summary>What the HIS said and when: <see cref="IsStale"/> means the HIS could not be reached and this is the last known copy.</summary>
+public sealed record HisSnapshot<T>(T Value, DateTimeOffset AsOf, bool IsStale = false);
+
+public sealed record HisPatientQuery(string? ResidentIdNumber = null, string? MedicalRecordNumber = null);
+
+public sealed record HisPatient(string HisPatientId, string MedicalRecordNumber, string FullName, DateOnly DateOfBirth, string Sex);
+
+/// <summary>A diagnosis on record. <see cref="InPerson"/> is what the online follow-up rule looks for (domain rule 1).</summary>
+public sealed record HisDiagnosis(
+    string Icd10Code,
+    string Description,
+    DateOnly DiagnosedOn,
+    bool InPerson,
+    string? DepartmentCode,
+    string? Practitioner);
+
+public sealed record HisMedication(
+    string DrugCode,
+    string DrugName,
+    string Strength,
+    string Dose,
+    string Frequency,
+    string Route,
+    string? Prescriber,
+    DateOnly StartedOn,
+    DateOnly? LastDispensedOn,
+    int? DaysSupply,
+    bool Active);
+
+public sealed record HisAllergy(string Substance, string Reaction, string Severity, DateOnly? RecordedOn);
+
+public sealed record HisEncounter(string EncounterId, DateTimeOffset Start, string Kind, string? DepartmentCode, string? Practitioner, string? Summary);

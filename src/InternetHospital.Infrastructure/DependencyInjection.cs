@@ -1,0 +1,175 @@
+using InternetHospital.Application.Common.Abstractions;
+using InternetHospital.Infrastructure.His;
+using InternetHospital.Infrastructure.Identity;
+using InternetHospital.Infrastructure.Options;
+using InternetHospital.Infrastructure.Persistence;
+using InternetHospital.Infrastructure.Security;
+using InternetHospital.Infrastructure.Seeding;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.IdentityModel.Tokens;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace InternetHospital.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var isDevelopmentLike = environment.IsDevelopment() || environment.IsEnvironment("Testing");
+
+        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var dataDirectory = Path.GetFullPath(Path.Combine(environment.ContentRootPath, storage.DataDirectory));
+        Directory.CreateDirectory(dataDirectory);
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section))
+            .PostConfigure(o => o.DataDirectory = dataDirectory).ValidateDataAnnotations().ValidateOnStart();
+
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
+        services.AddDatabase(database, dataDirectory);
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddDataProtection()
+            .SetApplicationName("InternetHospital")
+            .PersistKeysToDbContext<AppDbContext>();
+
+        var security = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
+        services.AddSingleton(new IdentifierHashKey(KeyMaterial.LoadSecret(
+            security.IdentifierHashKey,
+            Path.Combine(dataDirectory, "keys", "identifier-hash.key"),
+            isDevelopmentLike,
+            "Security:IdentifierHashKey")));
+        services.AddSingleton<IIdentifierProtector, IdentifierProtector>();
+
+        services.AddAccounts(configuration, environment, isDevelopmentLike, dataDirectory);
+        services.AddHis(configuration);
+
+        services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<IDataSeeder, RoleSeeder>();
+        services.AddScoped<IDataSeeder, OidcClientSeeder>();
+        services.AddScoped<IDataSeeder, DemoDataSeeder>();
+        services.AddOptions<DemoDataOptions>().Bind(configuration.GetSection(DemoDataOptions.Section));
+        return services;
+    }
+
+    private static void AddAccounts(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, bool isDevelopmentLike, string dataDirectory)
+    {
+        var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddIdentity<Account, IdentityRole<Guid>>(o =>
+            {
+                // Note: length over composition rules (domain rule 20); common passwords are refused by CommonPasswordValidator.
+                o.Password.RequiredLength = 8;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+
+                // Note: five failures lock the account for fifteen minutes (domain rule 17).
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+
+                o.ClaimsIdentity.UserIdClaimType = Claims.Subject;
+                o.ClaimsIdentity.UserNameClaimType = Claims.Name;
+                o.ClaimsIdentity.RoleClaimType = Claims.Role;
+                o.ClaimsIdentity.EmailClaimType = Claims.Email;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<CommonPasswordValidator>();
+
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "ih.session";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = isDevelopmentLike ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.ExpireTimeSpan = auth.IdleTimeout;
+            o.SlidingExpiration = true;
+            o.LoginPath = "/login";
+            o.Events.OnRedirectToLogin = context => RefuseInsteadOfRedirect(context, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => RefuseInsteadOfRedirect(context, StatusCodes.Status403Forbidden);
+        });
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
+        {
+            o.Cookie.Name = "ih.2fa";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = isDevelopmentLike ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        });
+
+        services.AddScoped<IAccountService, AccountService>();
+
+        var signingKey = KeyMaterial.LoadRsa(auth.SigningKey, Path.Combine(dataDirectory, "keys", "token-signing.pem"), isDevelopmentLike, "Auth:SigningKey");
+        var encryptionKey = KeyMaterial.LoadRsa(auth.EncryptionKey, Path.Combine(dataDirectory, "keys", "token-encryption.pem"), isDevelopmentLike, "Auth:EncryptionKey");
+
+        services.AddOpenIddict()
+            .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<AppDbContext>().ReplaceDefaultEntities<Guid>())
+            .AddServer(o =>
+            {
+                o.SetAuthorizationEndpointUris("/connect/authorize")
+                    .SetTokenEndpointUris("/connect/token")
+                    .SetEndSessionEndpointUris("/connect/endsession")
+                    .SetUserInfoEndpointUris("/connect/userinfo")
+                    .SetRevocationEndpointUris("/connect/revoke");
+
+                // Note: the SPA is a public client: authorization code with PKCE (S256 only), never the password grant.
+                o.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
+                o.AllowRefreshTokenFlow();
+                o.AllowClientCredentialsFlow();
+                o.Configure(options => options.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
+
+                o.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Roles, Scopes.OfflineAccess, AuthOptions.ApiScope, AuthOptions.HisScope);
+
+                o.SetAuthorizationCodeLifetime(TimeSpan.FromMinutes(2));
+                o.SetAccessTokenLifetime(auth.AccessTokenLifetime);
+                o.SetIdentityTokenLifetime(auth.AccessTokenLifetime);
+                o.SetRefreshTokenLifetime(auth.SessionLifetime);
+
+                // Note: refresh tokens rotate on every use; without sliding expiration each new one keeps the first
+                // one's expiry, which makes SessionLifetime an absolute limit (domain rule 19).
+                o.DisableSlidingRefreshTokenExpiration();
+                o.SetRefreshTokenReuseLeeway(auth.RefreshTokenReuseLeeway);
+
+                o.AddSigningKey(new RsaSecurityKey(signingKey));
+                o.AddEncryptionKey(new RsaSecurityKey(encryptionKey));
+
+                var aspNetCore = o.UseAspNetCore()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableTokenEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough()
+                    .EnableUserInfoEndpointPassthrough()
+                    .EnableStatusCodePagesIntegration();
+
+                // Note: plain http is allowed only on a developer's machine and in tests; production runs behind TLS.
+                if (isDevelopmentLike && auth.AllowInsecureHttp)
+                {
+                    aspNetCore.DisableTransportSecurityRequirement();
+                }
+            })
+            .AddValidation(o =>
+            {
+                o.UseLocalServer();
+                o.UseAspNetCore();
+            });
+    }
+
+    private static Task RefuseInsteadOfRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        // Note: API calls get a status code (and a problem document from the status-code pages), never a login redirect.
+        context.Response.StatusCode = status;
+        return Task.CompletedTask;
+    }
+}

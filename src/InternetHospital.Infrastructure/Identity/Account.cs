@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace InternetHospital.Infrastructure.Identity;
+
+/// <summary>A person who signs in. The care they receive hangs off <c>Patient</c>, linked through <c>PatientAccess</c>.</summary>
+public sealed class Account : IdentityUser<Guid>
+{
+    public string FullName { get; set; } = string.Empty;
+
+    /// <summary>BCP 47 tag of the language e-mails and notifications use (zh-CN or en); null means the hospital default.</summary>
+    public string? PreferredLanguage { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Set by an admin to stop the account signing in; every session ends (see the token endpoint).</summary>
+    public bool IsDisabled { get; set; }
+}

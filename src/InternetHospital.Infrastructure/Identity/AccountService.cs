@@ -1,0 +1,85 @@
+using InternetHospital.Application.Common.Abstractions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace InternetHospital.Infrastructure.Identity;
+
+internal sealed class AccountService(UserManager<Account> users, Persistence.AppDbContext db, TimeProvider clock) : IAccountService
+{
+    public async Task<bool> EmailInUseAsync(string email, CancellationToken cancellationToken)
+    {
+        var normalized = users.NormalizeEmail(email);
+        return await users.Users.AnyAsync(u => u.NormalizedEmail == normalized, cancellationToken);
+    }
+
+    public async Task<AccountCreation> CreateAsync(NewAccount account, string password, string role, CancellationToken cancellationToken)
+    {
+        var entity = new Account
+        {
+            Id = account.Id,
+            UserName = account.Email,
+            Email = account.Email,
+            FullName = account.FullName,
+            PhoneNumber = account.Mobile,
+            PreferredLanguage = account.PreferredLanguage,
+            CreatedAt = clock.GetUtcNow(),
+            LockoutEnabled = true,
+        };
+
+        // Note: the password is checked before anything is written, so a weak password leaves no half-created account.
+        var passwordErrors = new List<string>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            var result = await validator.ValidateAsync(users, entity, password);
+            passwordErrors.AddRange(result.Errors.Select(e => e.Description));
+        }
+
+        if (passwordErrors.Count > 0)
+        {
+            return new AccountCreation(false, passwordErrors);
+        }
+
+        // Note: Identity saves after each call; the transaction makes the account, its role and every pending
+        // change of the unit of work (the patient record, the access grant, the audit entry) commit together.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        entity.PasswordHash = users.PasswordHasher.HashPassword(entity, password);
+        EnsureSucceeded(await users.CreateAsync(entity));
+        EnsureSucceeded(await users.AddToRoleAsync(entity, role));
+        await transaction.CommitAsync(cancellationToken);
+        return AccountCreation.Success;
+    }
+
+    public async Task<AccountSummary?> FindAsync(Guid accountId, CancellationToken cancellationToken)
+    {
+        var account = await users.FindByIdAsync(accountId.ToString());
+        if (account is null)
+        {
+            return null;
+        }
+
+        var roles = await users.GetRolesAsync(account);
+        return new AccountSummary(account.Id, account.FullName, account.Email ?? string.Empty, roles.Order(StringComparer.Ordinal).ToList(), account.PreferredLanguage);
+    }
+
+    public async Task SetPreferredLanguageAsync(Guid accountId, string language, CancellationToken cancellationToken)
+    {
+        var account = await users.FindByIdAsync(accountId.ToString())
+            ?? throw new Application.Common.Exceptions.NotFoundException("Account", accountId);
+        account.PreferredLanguage = language;
+        EnsureSucceeded(await users.UpdateAsync(account));
+    }
+
+    private static void EnsureSucceeded(IdentityResult result)
+    {
+        // Note: a concurrent registration with the same e-mail can pass the pre-check; Identity then reports it here.
+        if (result.Errors.Any(e => e.Code is "DuplicateEmail" or "DuplicateUserName"))
+        {
+            throw new Domain.Common.DomainConflictException("duplicate_email", "An account with this e-mail address already exists.");
+        }
+
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("Identity refused the change: " + string.Join("; ", result.Errors.Select(e => e.Code)));
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace InternetHospital.Infrastructure.Options;
+
+/// <summary>Section <c>Auth</c>: the OpenID Connect server, sessions and sign-in rules.</summary>
+public sealed class AuthOptions
+{
+    public const string Section = "Auth";
+
+    public const string SpaClientId = "internet-hospital-spa";
+    public const string ApiScope = "api";
+    public const string HisScope = "his";
+
+    /// <summary>Origins the SPA is served from; its redirect URIs are <c>{origin}/auth/callback</c>.</summary>
+    [MinLength(1)]
+    public string[] SpaOrigins { get; set; } = [];
+
+    [Range(typeof(TimeSpan), "00:01:00", "01:00:00")]
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Absolute session limit (domain rule 19): rotating refresh tokens never outlive the first one's expiry.</summary>
+    [Range(typeof(TimeSpan), "00:05:00", "30.00:00:00")]
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>Idle limit of the sign-in cookie (domain rule 19).</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "12:00:00")]
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How long a rotated refresh token may still be redeemed (network retries); 0 in tests that check reuse detection.</summary>
+    public TimeSpan RefreshTokenReuseLeeway { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Allow plain http. Only honoured in Development and Testing environments.</summary>
+    public bool AllowInsecureHttp { get; set; }
+
+    /// <summary>PEM-encoded RSA private key that signs tokens. Required outside Development; generated there at first run.</summary>
+    public string? SigningKey { get; set; }
+
+    /// <summary>PEM-encoded RSA private key that encrypts access tokens. Required outside Development.</summary>
+    public string? EncryptionKey { get; set; }
+
+    /// <summary>Machine clients (for example the HIS calling in) using client credentials.</summary>
+    public MachineClient[] MachineClients { get; set; } = [];
+}
+
+public sealed class MachineClient
+{
+    [Required]
+    public string ClientId { get; set; } = string.Empty;
+
+    [Required]
+    [MinLength(24)]
+    public string ClientSecret { get; set; } = string.Empty;
+
+    public string DisplayName { get; set; } = string.Empty;
+
+    public string[] Scopes { get; set; } = [AuthOptions.HisScope];
+}
+
+/// <summary>Section <c>Security</c>.</summary>
+public sealed class SecurityOptions
+{
+    public const string Section = "Security";
+
+    /// <summary>Base64 secret (32+ bytes) keying the look-up hash of identity numbers. Required outside Development.</summary>
+    public string? IdentifierHashKey { get; set; }
+}

@@ -1,0 +1,27 @@
+using InternetHospital.Domain.Accounts;
+
+namespace InternetHospital.Infrastructure.Seeding;
+
+/// <summary>The demo sign-ins (Development only). They share one password, printed at start-up.</summary>
+public static class DemoAccounts
+{
+    public const string Password = "Demo-Pass-2026";
+
+    public static readonly DemoAccount PatientWithHistory = new("zhangwei@demo.test", "张伟", Roles.Patient, "Patient with an in-person hypertension diagnosis in the HIS");
+    public static readonly DemoAccount PatientWithoutHistory = new("wangxiuying@demo.test", "王秀英", Roles.Patient, "Patient without any HIS history");
+    public static readonly DemoAccount Cardiologist = new("dr.li@demo.test", "李伟", Roles.Doctor, "Doctor, cardiology");
+    public static readonly DemoAccount Endocrinologist = new("dr.wang@demo.test", "王芳", Roles.Doctor, "Doctor, endocrinology");
+    public static readonly DemoAccount FamilyDoctor = new("dr.chen@demo.test", "陈静", Roles.Doctor, "Family doctor, Donghu community health centre");
+    public static readonly DemoAccount FamilyDoctorTeamMember = new("dr.liu@demo.test", "刘洋", Roles.Doctor, "Family doctor, Donghu community health centre");
+    public static readonly DemoAccount Dermatologist = new("dr.zhao@demo.test", "赵敏", Roles.Doctor, "Doctor, dermatology");
+    public static readonly DemoAccount Pharmacist = new("pharmacist.sun@demo.test", "孙丽", Roles.Pharmacist, "Pharmacist");
+    public static readonly DemoAccount Admin = new("admin.zhou@demo.test", "周强", Roles.Admin, "Administrator");
+
+    public static IReadOnlyList<DemoAccount> All { get; } =
+    [
+        PatientWithHistory, PatientWithoutHistory, Cardiologist, Endocrinologist, FamilyDoctor,
+        FamilyDoctorTeamMember, Dermatologist, Pharmacist, Admin,
+    ];
+}
+
+public sealed record DemoAccount(string Email, string FullName, string Role, string Description);

@@ -1,0 +1,113 @@
+using InternetHospital.Application.Common.Abstractions;
+using InternetHospital.Domain.Hospital;
+using InternetHospital.Domain.Patients;
+using InternetHospital.Infrastructure.Identity;
+using InternetHospital.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace InternetHospital.Infrastructure.Seeding;
+
+/// <summary>
+/// A small hospital with a community clinic, doctors (two of them family doctors), a pharmacist, an admin and two
+/// patients. Development only: the environment check is here as well as in configuration, so a misconfigured
+/// production can never get accounts with a published password.
+/// </summary>
+internal sealed class DemoDataSeeder(
+    AppDbContext db,
+    UserManager<Account> users,
+    IIdentifierProtector identifiers,
+    IHostEnvironment environment,
+    IOptions<DemoDataOptions> options,
+    TimeProvider clock) : IDataSeeder
+{
+    public const string HospitalCode = "CFH";
+    public const string CommunityCentreCode = "DHCHC";
+
+    public int Order => 10;
+
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Value.Enabled || !environment.IsDevelopment())
+        {
+            return;
+        }
+
+        if (await db.Facilities.AnyAsync(f => f.Code == HospitalCode, cancellationToken))
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var hospital = Facility.Create(HospitalCode, "市第一人民医院", "City First People's Hospital", FacilityKind.Hospital);
+        var community = Facility.Create(CommunityCentreCode, "东湖社区卫生服务中心", "Donghu Community Health Centre", FacilityKind.CommunityHealthCentre);
+        db.Facilities.AddRange(hospital, community);
+
+        var cardiology = Department.Create(hospital.Id, "CARD", "心血管内科", "Cardiology");
+        var endocrinology = Department.Create(hospital.Id, "ENDO", "内分泌科", "Endocrinology");
+        var dermatology = Department.Create(hospital.Id, "DERM", "皮肤科", "Dermatology");
+        var respiratory = Department.Create(hospital.Id, "RESP", "呼吸内科", "Respiratory Medicine");
+        var generalPractice = Department.Create(community.Id, "GP", "全科医学科", "General Practice");
+        db.Departments.AddRange(cardiology, endocrinology, dermatology, respiratory, generalPractice);
+        await db.SaveChangesAsync(cancellationToken);
+
+        await AddDoctorAsync(DemoAccounts.Cardiologist, cardiology, "主任医师", "Chief Physician", false, "110440100012345", 1998, cancellationToken);
+        await AddDoctorAsync(DemoAccounts.Endocrinologist, endocrinology, "副主任医师", "Associate Chief Physician", false, "110440100023456", 2006, cancellationToken);
+        await AddDoctorAsync(DemoAccounts.FamilyDoctor, generalPractice, "主治医师", "Attending Physician", true, "110440100034567", 2012, cancellationToken);
+        await AddDoctorAsync(DemoAccounts.FamilyDoctorTeamMember, generalPractice, "住院医师", "Resident Physician", true, "110440100045678", 2019, cancellationToken);
+        await AddDoctorAsync(DemoAccounts.Dermatologist, dermatology, "主治医师", "Attending Physician", false, "110440100056789", 2010, cancellationToken);
+        await CreateAccountAsync(DemoAccounts.Pharmacist, "13800000007", cancellationToken);
+        await CreateAccountAsync(DemoAccounts.Admin, "13800000008", cancellationToken);
+
+        // The demo patients are already matched to their records in the demo HIS (one with history, one without).
+        foreach (var demo in DemoPatients.All)
+        {
+            await AddPatientAsync(demo, now, cancellationToken);
+        }
+    }
+
+    private async Task AddDoctorAsync(DemoAccount demo, Department department, string title, string titleEn, bool isFamilyDoctor, string licence, int since, CancellationToken cancellationToken)
+    {
+        var account = await CreateAccountAsync(demo, "1380000" + licence[^4..], cancellationToken);
+        db.Doctors.Add(Doctor.Create(account.Id, department.Id, demo.FullName, title, titleEn, isFamilyDoctor, licence, since));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task AddPatientAsync(DemoPatient demo, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var account = await CreateAccountAsync(demo.Account, demo.Mobile, cancellationToken);
+        var patient = Patient.Register(demo.Account.FullName, IdDocumentType.ResidentId, identifiers.Protect(IdDocumentType.ResidentId, demo.ResidentId), demo.DateOfBirth, demo.Sex, demo.Mobile, now);
+        patient.LinkToHis(demo.HisPatientId);
+        db.Patients.Add(patient);
+        db.PatientAccesses.Add(PatientAccess.Grant(account.Id, patient.Id, PatientRelationship.Self, now));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<Account> CreateAccountAsync(DemoAccount demo, string mobile, CancellationToken cancellationToken)
+    {
+        var account = new Account
+        {
+            Id = Domain.Common.NewId.Next(),
+            UserName = demo.Email,
+            Email = demo.Email,
+            EmailConfirmed = true,
+            FullName = demo.FullName,
+            PhoneNumber = mobile,
+            CreatedAt = clock.GetUtcNow(),
+            LockoutEnabled = true,
+        };
+        Check(await users.CreateAsync(account, DemoAccounts.Password));
+        Check(await users.AddToRoleAsync(account, demo.Role));
+        return account;
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("Seeding a demo account failed: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}
