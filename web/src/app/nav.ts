@@ -1,0 +1,47 @@
+import {
+  IconHeartbeat,
+  IconPill,
+  IconSettings,
+  IconShieldLock,
+  IconStethoscope,
+  type Icon,
+} from '@tabler/icons-react';
+import { primaryRole, staffRoles, type Role } from '@/features/accounts/lib/roles';
+
+export interface NavItem {
+  to: string;
+  /** i18n key; "namespace:key" for a feature's own namespace, else from common. */
+  labelKey: string;
+  icon: Icon;
+  /** Roles that see this item (and may open the page: keep in step with the guard in router.tsx). */
+  roles: readonly Role[];
+}
+
+/**
+ * The navigation, in display order. A new page: add its route in router.tsx and an item here.
+ */
+export const navItems: readonly NavItem[] = [
+  { to: '/my-health', labelKey: 'nav.myHealth', icon: IconHeartbeat, roles: ['Patient'] },
+  { to: '/workspace', labelKey: 'nav.workspace', icon: IconStethoscope, roles: ['Doctor'] },
+  { to: '/review-queue', labelKey: 'nav.reviewQueue', icon: IconPill, roles: ['Pharmacist'] },
+  { to: '/admin', labelKey: 'nav.admin', icon: IconSettings, roles: ['Admin'] },
+  { to: '/security', labelKey: 'nav.security', icon: IconShieldLock, roles: staffRoles },
+];
+
+/** Where each role lands after sign-in. */
+export const roleHomes: Readonly<Record<Role, string>> = {
+  Patient: '/my-health',
+  Doctor: '/workspace',
+  Pharmacist: '/review-queue',
+  Admin: '/admin',
+};
+
+export function navItemsFor(roles: readonly string[]): NavItem[] {
+  return navItems.filter((item) => item.roles.some((role) => roles.includes(role)));
+}
+
+/** The home of the user's highest-priority role (Admin > Pharmacist > Doctor > Patient), or null. */
+export function homePathFor(roles: readonly string[]): string | null {
+  const role = primaryRole(roles);
+  return role ? roleHomes[role] : null;
+}

@@ -1,0 +1,47 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet } from 'react-router';
+import { AppLayout, type AppLayoutNavItem } from '@/components/layout/app-layout';
+import { useMe } from '@/features/accounts/api/get-me';
+import { AccountLanguageSwitcher } from '@/features/accounts/components/account-language-switcher';
+import { useAuth } from '@/features/accounts/components/auth-context';
+import { AuthProvider } from '@/features/accounts/components/auth-provider';
+import { IdleSignOut } from '@/features/accounts/components/idle-sign-out';
+import { navItemsFor } from './nav';
+
+function Shell(): ReactNode {
+  const { t } = useTranslation();
+  const { status, signOut } = useAuth();
+  const me = useMe({ enabled: status === 'signedIn' });
+  const signedIn = status === 'signedIn';
+
+  const items: AppLayoutNavItem[] =
+    signedIn && me.data
+      ? navItemsFor(me.data.roles).map((item) => ({
+          to: item.to,
+          label: t(item.labelKey),
+          icon: <item.icon size={18} aria-hidden="true" />,
+        }))
+      : [];
+
+  return (
+    <AppLayout
+      navItems={items}
+      userName={signedIn ? (me.data?.name ?? null) : null}
+      onSignOut={signedIn ? () => void signOut() : undefined}
+      languageSwitcher={<AccountLanguageSwitcher />}
+    >
+      <Outlet />
+      <IdleSignOut />
+    </AppLayout>
+  );
+}
+
+/** The root route: auth state for every page, inside the shell. */
+export function RootLayout(): ReactNode {
+  return (
+    <AuthProvider>
+      <Shell />
+    </AuthProvider>
+  );
+}

@@ -1,0 +1,55 @@
+import type { ComponentType } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { staffRoles, type Role } from '@/features/accounts/lib/roles';
+import { RequireRole } from './require-role';
+import { RootLayout } from './root-layout';
+import { RouteError } from './route-error';
+import { RouterFallback } from './router-fallback';
+
+type PageModule = { default: ComponentType };
+
+/** Each page is its own chunk: route modules default-export their page component. */
+function page(load: () => Promise<PageModule>): () => Promise<{ Component: ComponentType }> {
+  return async () => ({ Component: (await load()).default });
+}
+
+/** Pages only the given roles may open; signed-out users are sent to sign in, others see "not allowed". */
+function guarded(roles: readonly Role[], children: RouteObject[]): RouteObject {
+  return { element: <RequireRole roles={roles} />, children };
+}
+
+/**
+ * The route table. A new page: add a file under routes/, a line here (inside `guarded` for role pages)
+ * and, if it belongs in the menu, an item in nav.ts.
+ */
+export const routes: RouteObject[] = [
+  {
+    element: <RootLayout />,
+    HydrateFallback: RouterFallback,
+    children: [
+      {
+        errorElement: <RouteError />,
+        children: [
+          { index: true, lazy: page(() => import('./routes/landing')) },
+          { path: 'login', lazy: page(() => import('./routes/login')) },
+          { path: 'register', lazy: page(() => import('./routes/register')) },
+          { path: 'auth/callback', lazy: page(() => import('./routes/auth-callback')) },
+
+          guarded(['Patient'], [{ path: 'my-health', lazy: page(() => import('./routes/patient/my-health')) }]),
+          guarded(['Doctor'], [{ path: 'workspace', lazy: page(() => import('./routes/doctor/workspace')) }]),
+          guarded(['Pharmacist'], [
+            { path: 'review-queue', lazy: page(() => import('./routes/pharmacist/review-queue')) },
+          ]),
+          guarded(['Admin'], [{ path: 'admin', lazy: page(() => import('./routes/admin/admin-home')) }]),
+          guarded(staffRoles, [{ path: 'security', lazy: page(() => import('./routes/security')) }]),
+
+          { path: '*', lazy: page(() => import('./routes/not-found')) },
+        ],
+      },
+    ],
+  },
+];
+
+export function createAppRouter(): ReturnType<typeof createBrowserRouter> {
+  return createBrowserRouter(routes);
+}

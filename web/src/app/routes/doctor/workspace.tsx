@@ -1,0 +1,32 @@
+import { SimpleGrid } from '@mantine/core';
+import { IconCalendarEvent, IconRefresh, IconUsers } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EmptyStateCard } from '@/components/empty-state-card';
+import { Page } from '@/components/page';
+
+/** The doctor's home. */
+export default function WorkspaceRoute(): ReactNode {
+  const { t } = useTranslation('home');
+  return (
+    <Page title={t('doctor.title')}>
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+        <EmptyStateCard
+          title={t('doctor.todaysVisits')}
+          message={t('doctor.todaysVisitsEmpty')}
+          icon={<IconCalendarEvent size={20} />}
+        />
+        <EmptyStateCard
+          title={t('doctor.renewalRequests')}
+          message={t('doctor.renewalRequestsEmpty')}
+          icon={<IconRefresh size={20} />}
+        />
+        <EmptyStateCard
+          title={t('doctor.myPatients')}
+          message={t('doctor.myPatientsEmpty')}
+          icon={<IconUsers size={20} />}
+        />
+      </SimpleGrid>
+    </Page>
+  );
+}

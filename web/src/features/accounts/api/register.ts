@@ -1,0 +1,118 @@
+import { useMutation, type UseMutationResult } from '@tanstack/react-query';
+import { z } from 'zod';
+import { apiJson } from '@/lib/api-client';
+import { normalizeResidentId, parseResidentId, residentIdProblem } from '../lib/resident-id';
+
+export const idTypes = ['ResidentId', 'Passport'] as const;
+export const sexes = ['Male', 'Female'] as const;
+export const MIN_PASSWORD_LENGTH = 8;
+
+/** The register form's fields, as the API names them. */
+export const registerFields = [
+  'fullName',
+  'idType',
+  'idNumber',
+  'dateOfBirth',
+  'sex',
+  'mobile',
+  'email',
+  'password',
+] as const;
+export type RegisterField = (typeof registerFields)[number];
+
+/**
+ * Client-side rules (the server checks again). Messages are i18n keys, translated where they are shown,
+ * so an error already on screen follows a language switch.
+ */
+const registerObjectSchema = z.object({
+  fullName: z
+    .string()
+    .trim()
+    .min(1, 'accounts:validation.fullNameRequired')
+    .max(100, 'accounts:validation.fullNameTooLong'),
+  idType: z.enum(idTypes, 'accounts:validation.idTypeRequired'),
+  idNumber: z.string().trim().min(1, 'accounts:validation.idNumberRequired'),
+  dateOfBirth: z.iso.date('accounts:validation.dateOfBirthRequired'),
+  sex: z.enum(sexes, 'accounts:validation.sexRequired'),
+  mobile: z
+    .string()
+    .trim()
+    .min(1, 'accounts:validation.mobileRequired')
+    .regex(/^\+?\d[\d\s-]{5,19}$/, 'accounts:validation.mobileFormat'),
+  email: z
+    .string()
+    .trim()
+    .min(1, 'accounts:validation.emailRequired')
+    .pipe(z.email('accounts:validation.emailFormat')),
+  password: z.string().min(MIN_PASSWORD_LENGTH, 'accounts:validation.passwordTooShort'),
+});
+
+type RegisterObject = z.infer<typeof registerObjectSchema>;
+type FieldMask = Partial<Record<keyof RegisterObject, true>>;
+
+/**
+ * Cross-field rules run as soon as the fields they read are valid, even while other fields are still
+ * empty (zod skips object refinements otherwise), so the ID checksum shows on blur, not only on submit.
+ */
+function whenValid(fields: FieldMask): { when: (payload: { value: unknown }) => boolean } {
+  const subset = registerObjectSchema.pick(fields);
+  return { when: (payload) => subset.safeParse(payload.value).success };
+}
+
+function residentIdOf(values: RegisterObject): ReturnType<typeof parseResidentId> {
+  return values.idType === 'ResidentId' ? parseResidentId(values.idNumber) : null;
+}
+
+/** Today in the user's time zone, as YYYY-MM-DD. */
+export function todayIso(): string {
+  const now = new Date();
+  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Client-side rules (the server checks again). Messages are i18n keys, translated where they are shown,
+ * so an error already on screen follows a language switch.
+ */
+export const registerInputSchema = registerObjectSchema
+  .refine((values) => values.idType !== 'ResidentId' || residentIdProblem(values.idNumber) === null, {
+    path: ['idNumber'],
+    error: (issue) =>
+      `accounts:validation.residentId.${residentIdProblem((issue.input as RegisterObject).idNumber) ?? 'format'}`,
+    ...whenValid({ idType: true, idNumber: true }),
+  })
+  .refine((values) => values.dateOfBirth <= todayIso(), {
+    path: ['dateOfBirth'],
+    error: 'accounts:validation.dateOfBirthFuture',
+    ...whenValid({ dateOfBirth: true }),
+  })
+  .refine((values) => residentIdOf(values)?.dateOfBirth === undefined || residentIdOf(values)?.dateOfBirth === values.dateOfBirth, {
+    path: ['dateOfBirth'],
+    error: 'accounts:validation.dateOfBirthMismatch',
+    ...whenValid({ idType: true, idNumber: true, dateOfBirth: true }),
+  })
+  .refine((values) => residentIdOf(values)?.sex === undefined || residentIdOf(values)?.sex === values.sex, {
+    path: ['sex'],
+    error: 'accounts:validation.sexMismatch',
+    ...whenValid({ idType: true, idNumber: true, sex: true }),
+  });
+
+export type RegisterInput = z.infer<typeof registerInputSchema>;
+
+export const registerResultSchema = z.object({ accountId: z.string(), patientId: z.string() });
+export type RegisterResult = z.infer<typeof registerResultSchema>;
+
+/** Creates a patient account. 400 field errors; 409 duplicate_email / duplicate_id_number. */
+export function register(input: RegisterInput): Promise<RegisterResult> {
+  const body: RegisterInput = {
+    ...input,
+    fullName: input.fullName.trim(),
+    idNumber: input.idType === 'ResidentId' ? normalizeResidentId(input.idNumber) : input.idNumber.trim(),
+    mobile: input.mobile.replace(/[\s-]/g, ''),
+    email: input.email.trim(),
+  };
+  return apiJson('/api/account/register', registerResultSchema, { method: 'POST', body, auth: false });
+}
+
+export function useRegister(): UseMutationResult<RegisterResult, Error, RegisterInput> {
+  return useMutation({ mutationFn: register });
+}

@@ -1,0 +1,30 @@
+import { screen, waitFor } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { BOOT_SIGN_IN_ATTEMPT_KEY } from '@/config/session';
+import { userManager } from '@/lib/oidc';
+import { findPageHeading, renderApp } from '@/testing/test-utils';
+
+describe('auth provider', () => {
+  it('signs out through the end-session endpoint without starting a new sign-in', async () => {
+    // Like oidc-client-ts: the tokens are dropped before the browser leaves for /connect/endsession.
+    vi.mocked(userManager.signoutRedirect).mockImplementation(async () => {
+      await userManager.removeUser();
+    });
+    const { user, queryClient, requests } = await renderApp({ route: '/my-health', roles: ['Patient'] });
+    await findPageHeading('My health');
+    await user.click(screen.getAllByRole('button', { name: 'Sign out' })[0]!);
+    await waitFor(() => expect(userManager.signoutRedirect).toHaveBeenCalledTimes(1));
+    expect(await screen.findByText('Signing you out…')).toBeInTheDocument();
+    expect(userManager.signinRedirect).not.toHaveBeenCalled();
+    // No personal data left in memory (disabled observers may keep empty entries).
+    expect(queryClient.getQueryCache().getAll().every((query) => query.state.data === undefined)).toBe(true);
+    expect(requests.filter((r) => r.path === '/api/me')).toHaveLength(1);
+  });
+
+  it('does not loop when resuming a server session keeps failing', async () => {
+    window.sessionStorage.setItem(BOOT_SIGN_IN_ATTEMPT_KEY, String(Date.now()));
+    await renderApp({ route: '/', serverSession: true });
+    await findPageHeading('InternetHospital');
+    expect(userManager.signinRedirect).not.toHaveBeenCalled();
+  });
+});

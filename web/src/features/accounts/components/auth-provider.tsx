@@ -1,0 +1,129 @@
+import { useQueryClient } from '@tanstack/react-query';
+import type { User } from 'oidc-client-ts';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
+import { useLocation } from 'react-router';
+import { BOOT_SIGN_IN_ATTEMPT_KEY, SIGNED_OUT_REASON_KEY } from '@/config/session';
+import { getSignedInUser, signIn as startSignIn, userManager } from '@/lib/oidc';
+import { getSession } from '../api/get-session';
+import { AuthContext, type AuthContextValue, type AuthStatus, type SignOutReason } from './auth-context';
+
+/** Paths where the boot-time resume must not start a redirect (they are part of the sign-in flow). */
+const SIGN_IN_FLOW_PATHS = ['/auth/callback', '/login'];
+/** Don't retry the silent resume within this window: a failing authorize round trip must not loop. */
+const BOOT_RETRY_WINDOW_MS = 60_000;
+
+function recentlyTriedBootSignIn(): boolean {
+  try {
+    const at = Number(window.sessionStorage.getItem(BOOT_SIGN_IN_ATTEMPT_KEY));
+    return Number.isFinite(at) && Date.now() - at < BOOT_RETRY_WINDOW_MS;
+  } catch {
+    return false;
+  }
+}
+
+function rememberBootSignIn(): void {
+  try {
+    window.sessionStorage.setItem(BOOT_SIGN_IN_ATTEMPT_KEY, String(Date.now()));
+  } catch {
+    // Without storage we simply may retry once more on the next load.
+  }
+}
+
+/** Boot ends anonymous unless a sign-in event already decided otherwise (the callback may finish first). */
+const settle = (current: AuthStatus): AuthStatus => (current === 'loading' ? 'anonymous' : current);
+
+export function AuthProvider({ children }: { children: ReactNode }): ReactNode {
+  const queryClient = useQueryClient();
+  const location = useLocation();
+  const [user, setUser] = useState<User | null>(null);
+  const [status, setStatus] = useState<AuthStatus>('loading');
+  const [bootPath] = useState(() => `${location.pathname}${location.search}`);
+  // Note: while signing out, the tokens are removed before the browser leaves; guarded pages must not
+  // read that as "signed out, go and sign in" (a sign-in redirect would race the sign-out redirect).
+  const signingOut = useRef(false);
+
+  useEffect(() => {
+    const offLoaded = userManager.events.addUserLoaded((loaded) => {
+      setUser(loaded);
+      setStatus('signedIn');
+    });
+    const offUnloaded = userManager.events.addUserUnloaded(() => {
+      setUser(null);
+      setStatus(signingOut.current ? 'signingOut' : 'anonymous');
+    });
+    return () => {
+      offLoaded();
+      offUnloaded();
+    };
+  }, []);
+
+  useEffect(() => {
+    let cancelled = false;
+    async function boot(): Promise<void> {
+      const existing = await getSignedInUser();
+      if (cancelled) return;
+      if (existing) {
+        setUser(existing);
+        setStatus('signedIn');
+        return;
+      }
+      const path = bootPath.split('?')[0] ?? '/';
+      if (SIGN_IN_FLOW_PATHS.includes(path)) {
+        setStatus(settle);
+        return;
+      }
+      // Note: tokens are in memory only, so after a reload we ask whether the server still knows this
+      // browser (cookie); if so, a redirect round trip gets fresh tokens without the user typing anything.
+      const session = await getSession().catch(() => ({ authenticated: false }));
+      if (cancelled) return;
+      if (session.authenticated && !recentlyTriedBootSignIn()) {
+        rememberBootSignIn();
+        setStatus('redirecting');
+        await startSignIn(bootPath).catch(() => setStatus('anonymous'));
+        return;
+      }
+      setStatus(settle);
+    }
+    void boot();
+    return () => {
+      cancelled = true;
+    };
+  }, [bootPath]);
+
+  const signIn = useCallback(async (returnTo?: string): Promise<void> => {
+    setStatus('redirecting');
+    try {
+      await startSignIn(returnTo);
+    } catch (error) {
+      setStatus('anonymous');
+      throw error;
+    }
+  }, []);
+
+  const signOut = useCallback(
+    async (reason: SignOutReason = 'user'): Promise<void> => {
+      signingOut.current = true;
+      // Note: commit first so guarded pages unmount; clearing the cache under mounted queries would refetch.
+      flushSync(() => setStatus('signingOut'));
+      queryClient.clear();
+      try {
+        if (reason === 'idle') window.sessionStorage.setItem(SIGNED_OUT_REASON_KEY, 'idle');
+        window.sessionStorage.removeItem(BOOT_SIGN_IN_ATTEMPT_KEY);
+      } catch {
+        // Storage unavailable: the notice after the redirect is lost, the sign-out is not.
+      }
+      try {
+        await userManager.signoutRedirect();
+      } catch {
+        // Note: the server could not be reached; at least forget the tokens and go home.
+        await userManager.removeUser();
+        window.location.assign('/');
+      }
+    },
+    [queryClient],
+  );
+
+  const value = useMemo<AuthContextValue>(() => ({ status, user, signIn, signOut }), [status, user, signIn, signOut]);
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}

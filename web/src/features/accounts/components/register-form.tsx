@@ -1,0 +1,227 @@
+import { Alert, Button, NativeSelect, PasswordInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { schemaResolver, useForm } from '@mantine/form';
+import { IconAlertCircle } from '@tabler/icons-react';
+import { useState, type ChangeEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '@/lib/api-client';
+import { translateFormError } from '@/lib/form-errors';
+import { problemMessage } from '@/lib/problem-message';
+import {
+  MIN_PASSWORD_LENGTH,
+  registerFields,
+  registerInputSchema,
+  todayIso,
+  useRegister,
+  type RegisterField,
+} from '../api/register';
+import { normalizeResidentId, parseResidentId } from '../lib/resident-id';
+
+export interface RegisterFormValues {
+  fullName: string;
+  idType: 'ResidentId' | 'Passport';
+  idNumber: string;
+  dateOfBirth: string;
+  sex: '' | 'Male' | 'Female';
+  mobile: string;
+  email: string;
+  password: string;
+}
+
+export interface RegisterFormProps {
+  /** Called after the account was created (201), with the e-mail to pre-fill on the sign-in page. */
+  onRegistered: (email: string) => void;
+}
+
+const conflictFields: Record<string, RegisterField> = {
+  duplicate_email: 'email',
+  duplicate_id_number: 'idNumber',
+};
+
+function toFieldName(serverKey: string): string {
+  return serverKey ? serverKey[0]!.toLowerCase() + serverKey.slice(1) : serverKey;
+}
+
+function isRegisterField(name: string): name is RegisterField {
+  return (registerFields as readonly string[]).includes(name);
+}
+
+/** Patient self-registration; mobile-first single column, two columns from the sm breakpoint. */
+export function RegisterForm({ onRegistered }: RegisterFormProps): ReactNode {
+  const { t } = useTranslation('accounts');
+  const registerMutation = useRegister();
+  const [derivedFromId, setDerivedFromId] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+
+  const form = useForm<RegisterFormValues>({
+    mode: 'controlled',
+    initialValues: {
+      fullName: '',
+      idType: 'ResidentId',
+      idNumber: '',
+      dateOfBirth: '',
+      sex: '',
+      mobile: '',
+      email: '',
+      password: '',
+    },
+    validate: schemaResolver(registerInputSchema, { sync: true }),
+    validateInputOnBlur: true,
+    enhanceGetInputProps: ({ form: f, field }) => ({ error: translateFormError(f.errors[field], t) }),
+  });
+
+  /** Resident ID cards encode date of birth and sex: fill them in so the user need not type them again. */
+  const deriveFromId = (idType: RegisterFormValues['idType'], idNumber: string): void => {
+    const details = idType === 'ResidentId' ? parseResidentId(idNumber) : null;
+    setDerivedFromId(details !== null);
+    if (!details) return;
+    form.setFieldValue('dateOfBirth', details.dateOfBirth);
+    form.setFieldValue('sex', details.sex);
+    form.clearFieldError('dateOfBirth');
+    form.clearFieldError('sex');
+  };
+
+  const onIdTypeChange = (event: ChangeEvent<HTMLSelectElement>): void => {
+    const idType = event.currentTarget.value === 'Passport' ? 'Passport' : 'ResidentId';
+    form.setFieldValue('idType', idType);
+    form.clearFieldError('idNumber');
+    deriveFromId(idType, form.getValues().idNumber);
+  };
+
+  const onIdNumberChange = (event: ChangeEvent<HTMLInputElement>): void => {
+    const { idType } = form.getValues();
+    const raw = event.currentTarget.value;
+    const value = idType === 'ResidentId' ? normalizeResidentId(raw) : raw;
+    form.setFieldValue('idNumber', value);
+    deriveFromId(idType, value);
+  };
+
+  const handleSubmit = (values: RegisterFormValues): void => {
+    setFormError(null);
+    const input = registerInputSchema.parse(values);
+    registerMutation.mutate(input, {
+      onSuccess: () => onRegistered(input.email),
+      onError: (error) => {
+        if (isApiError(error)) {
+          const conflictField = error.code ? conflictFields[error.code] : undefined;
+          if (error.status === 409 && conflictField) {
+            form.setFieldError(conflictField, problemMessage(error, t));
+            return;
+          }
+          const unmatched: string[] = [];
+          for (const [key, messages] of Object.entries(error.fieldErrors)) {
+            const field = toFieldName(key);
+            if (isRegisterField(field)) form.setFieldError(field, messages.join(' '));
+            else unmatched.push(...messages);
+          }
+          if (error.status === 400 && Object.keys(error.fieldErrors).length > 0) {
+            setFormError(unmatched.length > 0 ? unmatched.join(' ') : t('register.fixErrors'));
+            return;
+          }
+        }
+        setFormError(problemMessage(error, t));
+      },
+    });
+  };
+
+  const onInvalid = (): void => {
+    setFormError(t('register.fixErrors'));
+    // Note: take keyboard and screen-reader users to the first field that needs attention.
+    setTimeout(() => document.querySelector<HTMLElement>('form [aria-invalid="true"]')?.focus(), 0);
+  };
+
+  const isResidentId = form.values.idType === 'ResidentId';
+  const idNumberProps = form.getInputProps('idNumber');
+
+  return (
+    <form noValidate onSubmit={form.onSubmit(handleSubmit, onInvalid)}>
+      <Stack>
+        {formError && (
+          <Alert color="red" icon={<IconAlertCircle aria-hidden="true" />} role="alert">
+            {formError}
+          </Alert>
+        )}
+        <TextInput
+          label={t('fields.fullName')}
+          required
+          autoComplete="name"
+          maxLength={100}
+          {...form.getInputProps('fullName')}
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <NativeSelect
+            label={t('fields.idType')}
+            required
+            data={[
+              { value: 'ResidentId', label: t('idTypes.ResidentId') },
+              { value: 'Passport', label: t('idTypes.Passport') },
+            ]}
+            {...form.getInputProps('idType')}
+            onChange={onIdTypeChange}
+          />
+          <TextInput
+            label={t('fields.idNumber')}
+            description={isResidentId ? t('register.idNumberHint') : undefined}
+            required
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            maxLength={isResidentId ? 18 : 30}
+            {...idNumberProps}
+            onChange={onIdNumberChange}
+          />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput
+            label={t('fields.dateOfBirth')}
+            description={derivedFromId ? t('register.derivedFromId') : undefined}
+            type="date"
+            required
+            autoComplete="bday"
+            max={todayIso()}
+            {...form.getInputProps('dateOfBirth')}
+          />
+          <NativeSelect
+            label={t('fields.sex')}
+            description={derivedFromId ? t('register.derivedFromId') : undefined}
+            required
+            data={[
+              { value: '', label: t('register.choose'), disabled: true },
+              { value: 'Male', label: t('sexes.Male') },
+              { value: 'Female', label: t('sexes.Female') },
+            ]}
+            {...form.getInputProps('sex')}
+          />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput
+            label={t('fields.mobile')}
+            type="tel"
+            required
+            autoComplete="tel"
+            inputMode="tel"
+            {...form.getInputProps('mobile')}
+          />
+          <TextInput
+            label={t('fields.email')}
+            type="email"
+            required
+            autoComplete="email"
+            inputMode="email"
+            {...form.getInputProps('email')}
+          />
+        </SimpleGrid>
+        <PasswordInput
+          label={t('fields.password')}
+          description={t('register.passwordHint', { count: MIN_PASSWORD_LENGTH })}
+          required
+          autoComplete="new-password"
+          visibilityToggleButtonProps={{ 'aria-label': t('showCharacters') }}
+          {...form.getInputProps('password')}
+        />
+        <Button type="submit" size="md" loading={registerMutation.isPending}>
+          {t('register.submit')}
+        </Button>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,47 @@
+import '@testing-library/jest-dom/vitest';
+import { notifications } from '@mantine/notifications';
+import { cleanup } from '@testing-library/react';
+import { afterEach, beforeEach, vi } from 'vitest';
+import { i18n } from '@/lib/i18n';
+import { userManager } from '@/lib/oidc';
+
+// jsdom lacks these browser APIs that Mantine uses.
+Object.defineProperty(window, 'matchMedia', {
+  writable: true,
+  value: (query: string): MediaQueryList =>
+    ({
+      matches: false,
+      media: query,
+      onchange: null,
+      addListener: () => undefined,
+      removeListener: () => undefined,
+      addEventListener: () => undefined,
+      removeEventListener: () => undefined,
+      dispatchEvent: () => false,
+    }) as MediaQueryList,
+});
+
+class ResizeObserverStub {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+}
+window.ResizeObserver ??= ResizeObserverStub as unknown as typeof ResizeObserver;
+window.HTMLElement.prototype.scrollIntoView ??= function scrollIntoView(): void {};
+window.scrollTo = (() => undefined) as typeof window.scrollTo;
+
+beforeEach(async () => {
+  // Note: no test may leave the page for the real authorization server.
+  vi.spyOn(userManager, 'signinRedirect').mockResolvedValue(undefined);
+  vi.spyOn(userManager, 'signoutRedirect').mockResolvedValue(undefined);
+  vi.spyOn(userManager, 'signinSilent').mockResolvedValue(null);
+  await i18n.changeLanguage('en');
+});
+
+afterEach(async () => {
+  cleanup();
+  notifications.clean();
+  await userManager.removeUser();
+  window.localStorage.clear();
+  window.sessionStorage.clear();
+});
