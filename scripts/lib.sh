@@ -1,0 +1,56 @@
+# Shared by test.sh and bench.sh: install what a fresh machine lacks, and run throwaway servers on free loopback ports.
+# shellcheck shell=bash
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# ensure_apt PACKAGE COMMAND-THAT-PROVES-IT: install a Debian package only when it is missing.
+APT_UPDATED=""
+ensure_apt() {
+  local package="$1" probe="$2"
+  if [ -e "$probe" ] || command -v "$probe" >/dev/null 2>&1; then return 0; fi
+  echo "Installing $package (apt)..."
+  if [ -z "$APT_UPDATED" ]; then as_root apt-get update -qq >/dev/null; APT_UPDATED=1; fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package" >/dev/null
+}
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+pg_bin() {
+  local dir
+  dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  [ -n "$dir" ] || { echo "PostgreSQL binaries not found" >&2; return 1; }
+  echo "$dir"
+}
+
+# pg_start DIR: initialises and starts a throwaway cluster in DIR on a free port; sets PG_PORT and PG_CONN.
+pg_start() {
+  local dir="$1" bin
+  bin=$(pg_bin)
+  PG_PORT=$(free_port)
+  rm -rf "$dir"; mkdir -p "$dir"
+  if [ "$(id -u)" -eq 0 ]; then
+    chown postgres:postgres "$dir"
+    su postgres -c "$bin/initdb -D '$dir/data' -U postgres -A trust --no-sync -E UTF8 >/dev/null"
+    su postgres -c "$bin/pg_ctl -D '$dir/data' -l '$dir/server.log' -o \"-p $PG_PORT -k '$dir' -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300\" -w start >/dev/null"
+  else
+    "$bin/initdb" -D "$dir/data" -U postgres -A trust --no-sync -E UTF8 >/dev/null
+    "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -o "-p $PG_PORT -k '$dir' -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" -w start >/dev/null
+  fi
+  PG_CONN="Host=127.0.0.1;Port=$PG_PORT;Username=postgres"
+  PG_DIR="$dir"
+}
+
+pg_stop() {
+  local dir="${1:-$PG_DIR}" bin
+  [ -n "$dir" ] && [ -d "$dir/data" ] || return 0
+  bin=$(pg_bin)
+  if [ "$(id -u)" -eq 0 ]; then
+    su postgres -c "$bin/pg_ctl -D '$dir/data' -m fast stop >/dev/null" || true
+  else
+    "$bin/pg_ctl" -D "$dir/data" -m fast stop >/dev/null || true
+  fi
+}

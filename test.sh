@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Runs every test suite: vitest (web/), unit and integration tests (SQLite and PostgreSQL), and Playwright E2E
+# against the app on a free port with Debian's Chromium. Installs what a fresh machine lacks, starts and stops
+# its own servers, and ends with one line: "N passed, N failed". Exit code is non-zero if anything failed.
+set -uo pipefail
+cd "$(dirname "$0")"
+ROOT=$(pwd)
+source scripts/lib.sh
+
+WORK=$(mktemp -d /tmp/ih-test.XXXXXX)
+chmod 755 "$WORK"
+PASSED=0
+FAILED=0
+SUITES=()
+
+cleanup() {
+  pg_stop
+  rm -rf "$WORK" 2>/dev/null || true
+}
+trap cleanup EXIT
+
+record() { # record SUITE PASSED FAILED
+  PASSED=$((PASSED + $2)); FAILED=$((FAILED + $3))
+  SUITES+=("$(printf '%-22s %4d passed, %d failed' "$1" "$2" "$3")")
+}
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "Prerequisites"
+ensure_apt postgresql "$(ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null | head -n 1 || echo /nonexistent)"
+ensure_apt chromium /usr/bin/chromium
+dotnet tool restore >/dev/null || { echo "dotnet tool restore failed"; exit 1; }
+(cd web && npm ci --no-audit --no-fund --loglevel=error) || { echo "npm ci failed"; exit 1; }
+
+step "PostgreSQL (throwaway cluster)"
+pg_start "$WORK/pg" || { echo "could not start PostgreSQL"; exit 1; }
+export IH_TEST_POSTGRES="$PG_CONN"
+echo "listening on 127.0.0.1:$PG_PORT"
+
+step "Front end: vitest"
+if (cd web && npx vitest run --reporter=default --reporter=json --outputFile="$WORK/vitest.json"); then :; fi
+if [ -f "$WORK/vitest.json" ]; then
+  read -r p f < <(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(r["numPassedTests"], r["numFailedTests"] + r.get("numRuntimeErrorTestSuites",0) + (0 if r["success"] or r["numFailedTests"] else 1))' "$WORK/vitest.json")
+  record "web (vitest)" "$p" "$f"
+else
+  record "web (vitest)" 0 1
+fi
+
+step "Build (API, SPA, tests)"
+if ! dotnet build InternetHospital.sln -nologo -clp:ErrorsOnly; then
+  record "build" 0 1
+  printf '\n%s\n' "${SUITES[@]}"
+  echo "$PASSED passed, $FAILED failed"
+  exit 1
+fi
+
+run_dotnet_tests() { # run_dotnet_tests NAME PROJECT
+  local name="$1" project="$2" trx="$WORK/$1.trx"
+  step "$name"
+  dotnet test "$project" --no-build -nologo --logger "trx;LogFileName=$trx" --logger "console;verbosity=normal" 2>&1 \
+    | grep -vE '^\s*$|^\[: |unexpected operator' || true
+  if [ -f "$trx" ]; then
+    read -r p f < <(python3 - "$trx" <<'PY'
+import re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+m = re.search(r'<Counters\b([^>]*)/>', text)
+attrs = dict(re.findall(r'(\w+)="(\d+)"', m.group(1))) if m else {}
+passed = int(attrs.get("passed", 0))
+failed = int(attrs.get("failed", 0)) + int(attrs.get("error", 0)) + int(attrs.get("timeout", 0)) + int(attrs.get("aborted", 0))
+# A skipped test is a defect here: count it as failed.
+failed += int(attrs.get("notExecuted", 0))
+print(passed, failed if m else 1)
+PY
+)
+    record "$name" "$p" "$f"
+  else
+    record "$name" 0 1
+  fi
+}
+
+run_dotnet_tests "unit" tests/InternetHospital.UnitTests
+run_dotnet_tests "integration" tests/InternetHospital.IntegrationTests
+run_dotnet_tests "e2e" tests/InternetHospital.E2ETests
+
+printf '\n'
+printf '%s\n' "${SUITES[@]}"
+echo "$PASSED passed, $FAILED failed"
+[ "$FAILED" -eq 0 ]

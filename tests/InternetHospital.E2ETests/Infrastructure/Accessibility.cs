@@ -1,0 +1,19 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace InternetHospital.E2ETests.Infrastructure;
+
+public static class Accessibility
+{
+    /// <summary>axe-core finds no serious or critical violation on the page as it is now.</summary>
+    public static async Task AssertAccessibleAsync(this IPage page)
+    {
+        var results = await page.RunAxe(new AxeRunOptions { ResultTypes = [ResultType.Violations] });
+        var serious = results.Violations
+            .Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}")
+            .ToList();
+        Assert.True(serious.Count == 0, $"axe found on {page.Url}:\n" + string.Join('\n', serious));
+    }
+}

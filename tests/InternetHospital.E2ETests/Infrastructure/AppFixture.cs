@@ -1,0 +1,119 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Playwright;
+
+namespace InternetHospital.E2ETests.Infrastructure;
+
+/// <summary>
+/// The whole app on a free loopback port (Kestrel, SQLite in a temp folder, demo data, the built SPA) and one
+/// headless Debian Chromium. Each test gets a fresh browser context (its own cookies and storage).
+/// </summary>
+public sealed class AppFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "ih-e2e-" + Guid.NewGuid().ToString("N"));
+    private AppFactory? app;
+    private IPlaywright? playwright;
+
+    public string BaseUrl { get; private set; } = string.Empty;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public IServiceProvider Services => app!.Services;
+
+    public async Task InitializeAsync()
+    {
+        var port = FreePort();
+        BaseUrl = $"http://127.0.0.1:{port}";
+        app = new AppFactory(port, dataDirectory, BaseUrl);
+        app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+        app.StartServer();
+
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--disable-quic",
+                "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream", "--allow-loopback-in-peer-connection",
+            ],
+        });
+    }
+
+    /// <summary>A new browser context and page, as a person on a phone-sized screen in the given language would have.</summary>
+    public async Task<IPage> NewPageAsync(string locale = "en-US", bool phone = false)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            Locale = locale,
+            ViewportSize = phone ? new ViewportSize { Width = 375, Height = 812 } : new ViewportSize { Width = 1280, Height = 800 },
+            IsMobile = phone,
+            HasTouch = phone,
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        playwright?.Dispose();
+        if (app is not null)
+        {
+            await app.DisposeAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed class AppFactory(int port, string dataDirectory, string baseUrl) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Development");
+            builder.UseSetting("Database:Provider", "Sqlite");
+            builder.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(dataDirectory, "e2e.db")}");
+            builder.UseSetting("Database:MigrateOnStartup", "true");
+            builder.UseSetting("Storage:DataDirectory", dataDirectory);
+            builder.UseSetting("Auth:SpaOrigins:0", baseUrl);
+            builder.UseSetting("Auth:AllowInsecureHttp", "true");
+            builder.UseSetting("DemoData:Enabled", "true");
+            builder.UseSetting("RateLimits:SignIn:PermitLimit", "500");
+            builder.UseSetting("RateLimits:Registration:PermitLimit", "500");
+            builder.UseSetting("RateLimits:Token:PermitLimit", "1000");
+            builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            builder.UseSetting("urls", $"http://127.0.0.1:{port}");
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class AppCollection : ICollectionFixture<AppFixture>
+{
+    public const string Name = "App";
+}

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace InternetHospital.E2ETests.Infrastructure;
+
+/// <summary>The steps people take, found the way people find things: by role and label.</summary>
+public static class PageExtensions
+{
+    public const string DemoPassword = "Demo-Pass-2026";
+
+    public static async Task SignInAsync(this IPage page, string email, string password)
+    {
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true }).Or(page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true })).First.ClickAsync();
+        await page.WaitForURLAsync("**/login?**");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+    }
+
+    public static ILocator Heading(this IPage page, string name) =>
+        page.GetByRole(AriaRole.Heading, new() { Name = name, Level = 1 });
+
+    /// <summary>Registers a new patient through the API (for tests about something else than registration).</summary>
+    public static async Task<string> RegisterPatientViaApiAsync(this IPage page, string password)
+    {
+        var email = $"e2e.{Guid.NewGuid():N}@example.test";
+        var dateOfBirth = new DateOnly(1960, 1, 1).AddDays(Random.Shared.Next(0, 15_000));
+        var first17 = $"{Random.Shared.Next(110000, 660000)}{dateOfBirth:yyyyMMdd}{Random.Shared.Next(0, 500) * 2 + 1:000}";
+        var idNumber = first17 + Domain.Patients.ResidentIdNumber.CheckCharacterFor(first17);
+        var response = await page.APIRequest.PostAsync("/api/account/register", new()
+        {
+            DataObject = new
+            {
+                fullName = "赵磊", idType = "ResidentId", idNumber, dateOfBirth = dateOfBirth.ToString("yyyy-MM-dd"), sex = "Male",
+                mobile = "13700000000", email, password,
+            },
+        });
+        Assert.Equal(201, response.Status);
+        return email;
+    }
+
+    /// <summary>The access token the SPA received, read from the token endpoint's answer as it goes by.</summary>
+    public static async Task<string> CaptureAccessTokenAsync(this IPage page, Func<Task> signIn)
+    {
+        var tokenResponse = page.WaitForResponseAsync(r => r.Url.EndsWith("/connect/token", StringComparison.Ordinal) && r.Status == 200);
+        await signIn();
+        var body = await (await tokenResponse).TextAsync();
+        return JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString()!;
+    }
+}

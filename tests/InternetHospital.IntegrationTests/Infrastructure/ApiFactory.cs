@@ -1,0 +1,122 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InternetHospital.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real API (the whole HTTP pipeline, real OpenIddict, real database) in memory. One host per database
+/// provider is shared by every test class of its collection; tests create their own data (unique e-mails
+/// and ID numbers) instead of resetting between tests.
+/// </summary>
+public abstract class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    /// <summary>A header only the test host understands: it sets the client address that rate limits partition on.</summary>
+    public const string ClientIpHeader = "X-Test-Client-Ip";
+
+    public const string MachineClientId = "his-integration-test";
+    public const string MachineClientSecret = "a-long-test-secret-for-the-his-client";
+
+    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "ih-it-" + Guid.NewGuid().ToString("N"));
+    private readonly Dictionary<string, string> tokenCache = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim tokenLock = new(1, 1);
+
+    public abstract string ProviderName { get; }
+
+    protected abstract string ConnectionString { get; }
+
+    public virtual Task InitializeAsync()
+    {
+        // Start the host (migrations and seeding run now, not inside the first test).
+        _ = Server;
+        return Task.CompletedTask;
+    }
+
+    public new virtual async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by the database driver: it is in the temp folder, so leave it.
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Database:Provider", ProviderName);
+        builder.UseSetting("Database:ConnectionString", ConnectionString);
+        builder.UseSetting("Database:MigrateOnStartup", "true");
+        builder.UseSetting("Storage:DataDirectory", dataDirectory);
+        builder.UseSetting("Auth:SpaOrigins:0", "http://localhost");
+        builder.UseSetting("Auth:AllowInsecureHttp", "true");
+        builder.UseSetting("Auth:RefreshTokenReuseLeeway", "00:00:00");
+        builder.UseSetting("DemoData:Enabled", "true");
+        builder.UseSetting("Auth:MachineClients:0:ClientId", MachineClientId);
+        builder.UseSetting("Auth:MachineClients:0:ClientSecret", MachineClientSecret);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics", "Warning");
+        builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, ClientIpStartupFilter>());
+    }
+
+    /// <summary>A client with its own cookie jar and its own client address (so rate limits do not leak between tests).</summary>
+    public HttpClient CreateBrowserClient(string? clientIp = null)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        client.DefaultRequestHeaders.Add(ClientIpHeader, clientIp ?? TestData.ClientIp());
+        return client;
+    }
+
+    /// <summary>A client calling the API as the given account (signed in through the real OIDC endpoints).</summary>
+    public async Task<HttpClient> CreateClientAsAsync(string email, string password)
+    {
+        var token = await AccessTokenAsync(email, password);
+        var client = CreateBrowserClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    private async Task<string> AccessTokenAsync(string email, string password)
+    {
+        await tokenLock.WaitAsync();
+        try
+        {
+            if (!tokenCache.TryGetValue(email, out var token))
+            {
+                token = (await OidcFlow.SignInAsync(CreateBrowserClient(), email, password)).AccessToken;
+                tokenCache[email] = token;
+            }
+
+            return token;
+        }
+        finally
+        {
+            tokenLock.Release();
+        }
+    }
+
+    private sealed class ClientIpStartupFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use(async (context, nextMiddleware) =>
+            {
+                if (context.Request.Headers.TryGetValue(ClientIpHeader, out var ip) && IPAddress.TryParse(ip, out var address))
+                {
+                    context.Connection.RemoteIpAddress = address;
+                }
+
+                await nextMiddleware(context);
+            });
+            next(app);
+        };
+    }
+}
