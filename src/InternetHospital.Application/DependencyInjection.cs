@@ -18,6 +18,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<IPatientAccessGuard, PatientAccessGuard>();
+        services.AddScoped<ICareRelationships, NoFamilyDoctorContracts>();
         services.AddScoped<IHisOutbox, HisOutbox>();
         services.AddScoped<IAfterCommit, AfterCommitQueue>();
         services.AddScoped<INotifier, Notifier>();
