@@ -7,6 +7,7 @@ using InternetHospital.Domain.Hospital;
 using InternetHospital.Domain.Notifications;
 using InternetHospital.Domain.Payments;
 using InternetHospital.Domain.Patients;
+using InternetHospital.Domain.VideoVisits;
 using InternetHospital.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -34,6 +35,11 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<StoredFile> Files => Set<StoredFile>();
     public DbSet<StoredFileContent> FileContents => Set<StoredFileContent>();
     public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<VideoVisit> VideoVisits => Set<VideoVisit>();
+    public DbSet<VisitInvitation> VisitInvitations => Set<VisitInvitation>();
+    public DbSet<VisitMessage> VisitMessages => Set<VisitMessage>();
+    public DbSet<VisitConnection> VisitConnections => Set<VisitConnection>();
+    public DbSet<ConsultingSession> ConsultingSessions => Set<ConsultingSession>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

@@ -5,6 +5,7 @@ using InternetHospital.Domain.Hospital;
 using InternetHospital.Domain.Notifications;
 using InternetHospital.Domain.Payments;
 using InternetHospital.Domain.Patients;
+using InternetHospital.Domain.VideoVisits;
 using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.Common.Abstractions;
@@ -27,6 +28,11 @@ public interface IAppDbContext
     DbSet<StoredFile> Files { get; }
     DbSet<StoredFileContent> FileContents { get; }
     DbSet<Payment> Payments { get; }
+    DbSet<VideoVisit> VideoVisits { get; }
+    DbSet<VisitInvitation> VisitInvitations { get; }
+    DbSet<VisitMessage> VisitMessages { get; }
+    DbSet<VisitConnection> VisitConnections { get; }
+    DbSet<ConsultingSession> ConsultingSessions { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }
