@@ -8,6 +8,8 @@ export const theme = createTheme({
   primaryColor: 'blue',
   primaryShade: { light: 8, dark: 8 },
   defaultRadius: 'md',
+  // Note: no sliding or fading for people who asked their system for reduced motion (toasts, popovers, drawers).
+  respectReducedMotion: true,
   // Note: system fonts only; nothing is loaded from outside (medical data rule).
   fontFamily:
     '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", Helvetica, Arial, sans-serif',
