@@ -104,9 +104,10 @@ public sealed class Slot
 
     public void Retire()
     {
-        if (Status == SlotStatus.Open)
+        if (Status is SlotStatus.Open or SlotStatus.Blocked)
         {
             Status = SlotStatus.Retired;
+            BlockedPeriodId = null;
             Version++;
         }
     }

@@ -1,5 +1,6 @@
 using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Common.Exceptions;
+using InternetHospital.Domain.Appointments;
 using InternetHospital.Domain.Audit;
 using InternetHospital.Domain.Files;
 using InternetHospital.Domain.His;
@@ -7,6 +8,7 @@ using InternetHospital.Domain.Hospital;
 using InternetHospital.Domain.Notifications;
 using InternetHospital.Domain.Payments;
 using InternetHospital.Domain.Patients;
+using InternetHospital.Domain.Scheduling;
 using InternetHospital.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -34,6 +36,12 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<StoredFile> Files => Set<StoredFile>();
     public DbSet<StoredFileContent> FileContents => Set<StoredFileContent>();
     public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<DepartmentConditions> DepartmentConditions => Set<DepartmentConditions>();
+    public DbSet<ScheduleTemplate> ScheduleTemplates => Set<ScheduleTemplate>();
+    public DbSet<Slot> Slots => Set<Slot>();
+    public DbSet<BlockedPeriod> BlockedPeriods => Set<BlockedPeriod>();
+    public DbSet<Appointment> Appointments => Set<Appointment>();
+    public DbSet<WaitlistEntry> WaitlistEntries => Set<WaitlistEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
