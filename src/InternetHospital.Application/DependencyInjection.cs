@@ -1,4 +1,5 @@
 using FluentValidation;
+using InternetHospital.Application.Appointments;
 using InternetHospital.Application.Audit;
 using InternetHospital.Application.Common.Security;
 using InternetHospital.Application.Common;
@@ -26,6 +27,7 @@ public static class DependencyInjection
         services.AddScoped<IFileStore, FileStore>();
         services.AddScoped<IPayments, PaymentService>();
         services.AddScoped<VisitAccess>();
+        services.AddBooking();
 
         // Every notification kind's e-mail template, wherever its feature keeps it.
         foreach (var template in typeof(DependencyInjection).Assembly.GetTypes()

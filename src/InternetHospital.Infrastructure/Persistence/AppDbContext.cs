@@ -1,5 +1,6 @@
 using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Common.Exceptions;
+using InternetHospital.Domain.Appointments;
 using InternetHospital.Domain.Audit;
 using InternetHospital.Domain.Files;
 using InternetHospital.Domain.His;
@@ -8,6 +9,7 @@ using InternetHospital.Domain.Notifications;
 using InternetHospital.Domain.Payments;
 using InternetHospital.Domain.Patients;
 using InternetHospital.Domain.VideoVisits;
+using InternetHospital.Domain.Scheduling;
 using InternetHospital.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -41,6 +43,12 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<VisitMessage> VisitMessages => Set<VisitMessage>();
     public DbSet<VisitConnection> VisitConnections => Set<VisitConnection>();
     public DbSet<ConsultingSession> ConsultingSessions => Set<ConsultingSession>();
+    public DbSet<DepartmentConditions> DepartmentConditions => Set<DepartmentConditions>();
+    public DbSet<ScheduleTemplate> ScheduleTemplates => Set<ScheduleTemplate>();
+    public DbSet<Slot> Slots => Set<Slot>();
+    public DbSet<BlockedPeriod> BlockedPeriods => Set<BlockedPeriod>();
+    public DbSet<Appointment> Appointments => Set<Appointment>();
+    public DbSet<WaitlistEntry> WaitlistEntries => Set<WaitlistEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

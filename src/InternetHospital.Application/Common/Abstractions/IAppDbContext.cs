@@ -1,3 +1,4 @@
+using InternetHospital.Domain.Appointments;
 using InternetHospital.Domain.Audit;
 using InternetHospital.Domain.Files;
 using InternetHospital.Domain.His;
@@ -6,6 +7,7 @@ using InternetHospital.Domain.Notifications;
 using InternetHospital.Domain.Payments;
 using InternetHospital.Domain.Patients;
 using InternetHospital.Domain.VideoVisits;
+using InternetHospital.Domain.Scheduling;
 using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.Common.Abstractions;
@@ -34,6 +36,12 @@ public interface IAppDbContext
     DbSet<VisitMessage> VisitMessages { get; }
     DbSet<VisitConnection> VisitConnections { get; }
     DbSet<ConsultingSession> ConsultingSessions { get; }
+    DbSet<DepartmentConditions> DepartmentConditions { get; }
+    DbSet<ScheduleTemplate> ScheduleTemplates { get; }
+    DbSet<Slot> Slots { get; }
+    DbSet<BlockedPeriod> BlockedPeriods { get; }
+    DbSet<Appointment> Appointments { get; }
+    DbSet<WaitlistEntry> WaitlistEntries { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }
