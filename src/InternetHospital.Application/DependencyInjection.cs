@@ -27,6 +27,7 @@ public static class DependencyInjection
         services.AddScoped<IFileStore, FileStore>();
         services.AddScoped<IPayments, PaymentService>();
         services.AddScoped<VisitAccess>();
+        services.AddScoped<IVisitAppointments, AppointmentsForVisits>();
         services.AddBooking();
 
         // Every notification kind's e-mail template, wherever its feature keeps it.

@@ -6,7 +6,6 @@ using InternetHospital.Application.Common.Security;
 using InternetHospital.Domain.Common;
 using InternetHospital.Domain.VideoVisits;
 using Mediator;
-using Microsoft.Extensions.Options;
 
 namespace InternetHospital.Application.VideoVisits;
 
@@ -29,7 +28,6 @@ public sealed record CheckInForVisit(Guid AppointmentId) : ICommand<WaitingRoomD
         IVisitRoom room,
         IAfterCommit afterCommit,
         ISender sender,
-        IOptions<VideoOptions> options,
         TimeProvider clock) : ICommandHandler<CheckInForVisit, WaitingRoomDto>
     {
         public async ValueTask<WaitingRoomDto> Handle(CheckInForVisit command, CancellationToken cancellationToken)
@@ -47,7 +45,7 @@ public sealed record CheckInForVisit(Guid AppointmentId) : ICommand<WaitingRoomD
             var visit = await db.VideoVisits.FindAsync([appointment.Id], cancellationToken);
             if (visit is null)
             {
-                visit = VideoVisit.CheckIn(appointment.Id, appointment.PatientId, appointment.DoctorId, appointment.DoctorAccountId, appointment.Start, appointment.End, accountId, now, options.Value.CheckInOpensBefore);
+                visit = VideoVisit.CheckIn(appointment.Id, appointment.PatientId, appointment.DoctorId, appointment.DoctorAccountId, appointment.Start, appointment.End, accountId, now);
                 await appointments.CheckInAsync(appointment.Id, cancellationToken);
                 db.VideoVisits.Add(visit);
             }

@@ -59,7 +59,7 @@ public sealed record GetVideoVisit(Guid VisitId) : IQuery<VideoVisitDto>
                 new PatientSummary(patient.FullName, patient.AgeOn(today), patient.Sex),
                 doctor,
                 specialists,
-                visit.ReferralReason is { } reason ? new ReferralDto(reason, visit.ReferralDetail, false) : null,
+                visit.ReferralReason is { } reason ? new ReferralDto(reason, visit.ReferralDetail, null) : null,
                 showNote ? VisitNoteDto.From(visit.Note!) : null,
                 visit.Addenda.OrderBy(a => a.Sequence).Select(AddendumDto.From).ToList(),
                 isClinician ? visit.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new VisitEventDto(e.At, e.Kind, e.ActorAccountId, e.Detail)).ToList() : []);

@@ -1,3 +1,4 @@
+using InternetHospital.Application.Appointments;
 using InternetHospital.Application.Common;
 using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Common.Exceptions;
@@ -20,7 +21,7 @@ public sealed record GetWaitingRoom(Guid AppointmentId) : IQuery<WaitingRoomDto>
         IAppDbContext db,
         IVisitAppointments appointments,
         IPatientAccessGuard guard,
-        IOptions<VideoOptions> options,
+        IOptions<BookingOptions> booking,
         IOptions<HospitalOptions> hospital,
         TimeProvider clock) : IQueryHandler<GetWaitingRoom, WaitingRoomDto>
     {
@@ -38,7 +39,7 @@ public sealed record GetWaitingRoom(Guid AppointmentId) : IQuery<WaitingRoomDto>
                 .SingleAsync(cancellationToken);
 
             var visit = await db.VideoVisits.AsNoTracking().SingleOrDefaultAsync(v => v.Id == appointment.Id, cancellationToken);
-            var opensAt = appointment.Start - options.Value.CheckInOpensBefore;
+            var opensAt = appointment.Start - booking.Value.CheckInOpensBefore;
             QueueEstimate? estimate = null;
             var doctorStatus = DoctorStatus.NotStarted;
             if (visit is { Status: VideoVisitStatus.Waiting })

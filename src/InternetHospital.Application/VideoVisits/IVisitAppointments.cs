@@ -19,7 +19,8 @@ public interface IVisitAppointments
 
     Task CompleteAsync(Guid appointmentId, CancellationToken cancellationToken);
 
-    Task EndWithReferralAsync(Guid appointmentId, string reason, CancellationToken cancellationToken);
+    /// <summary>Ends the appointment of a visit stopped for referral; refunds the fee when asked (returns the amount refunded).</summary>
+    Task<decimal?> EndWithReferralAsync(Guid appointmentId, string reason, bool refundFee, CancellationToken cancellationToken);
 }
 
 /// <param name="Status">The appointment's state as the booking feature names it (e.g. <c>Booked</c>, <c>CheckedIn</c>).</param>

@@ -19,9 +19,6 @@ public sealed class VideoOptions : IValidatableObject
     /// <summary>How long a TURN credential is valid; the browser fetches new ones before an ICE restart.</summary>
     public TimeSpan TurnCredentialLifetime { get; set; } = TimeSpan.FromHours(2);
 
-    /// <summary>How long before the start a patient may check in.</summary>
-    public TimeSpan CheckInOpensBefore { get; set; } = TimeSpan.FromMinutes(15);
-
     /// <summary>How long a doctor's identity check at the start of a session of visits lasts (domain rule 3).</summary>
     public TimeSpan ConsultingSessionLifetime { get; set; } = TimeSpan.FromHours(4);
 
@@ -45,7 +42,7 @@ public sealed class VideoOptions : IValidatableObject
             yield return new ValidationResult("Video:TurnSecret (16+ characters, the same as coturn's static-auth-secret) is required when a server uses TURN credentials.", [nameof(TurnSecret)]);
         }
 
-        if (TurnCredentialLifetime <= TimeSpan.Zero || CheckInOpensBefore < TimeSpan.Zero || ConsultingSessionLifetime <= TimeSpan.Zero)
+        if (TurnCredentialLifetime <= TimeSpan.Zero || ConsultingSessionLifetime <= TimeSpan.Zero)
         {
             yield return new ValidationResult("Video: lifetimes must be positive.");
         }

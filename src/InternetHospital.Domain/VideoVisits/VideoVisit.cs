@@ -84,8 +84,8 @@ public sealed class VideoVisit
     public bool IsFinished => Status is VideoVisitStatus.Completed or VideoVisitStatus.Referred;
 
     /// <summary>
-    /// The patient checks in: from <paramref name="opensBefore"/> before the start. Later check-ins are allowed while the
-    /// appointment is still booked (a doctor running late still sees them); the appointment decides that.
+    /// The patient checks in: the visit opens with them waiting. When check-in is allowed (from shortly before the
+    /// start until the end of the slot) is the appointment's rule; its <c>CheckIn</c> runs in the same unit of work.
     /// </summary>
     public static VideoVisit CheckIn(
         Guid appointmentId,
@@ -95,16 +95,8 @@ public sealed class VideoVisit
         DateTimeOffset scheduledStart,
         DateTimeOffset scheduledEnd,
         Guid checkedInBy,
-        DateTimeOffset now,
-        TimeSpan opensBefore)
+        DateTimeOffset now)
     {
-        if (now < scheduledStart - opensBefore)
-        {
-            throw new DomainRuleException(
-                "check_in_not_open",
-                $"Check-in opens {(int)opensBefore.TotalMinutes} minutes before the start of the visit.");
-        }
-
         var visit = new VideoVisit
         {
             Id = appointmentId,

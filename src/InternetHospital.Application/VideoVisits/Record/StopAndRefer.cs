@@ -3,11 +3,8 @@ using InternetHospital.Application.Audit;
 using InternetHospital.Application.Common;
 using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Notifications;
-using InternetHospital.Application.Payments;
-using InternetHospital.Domain.Payments;
 using InternetHospital.Domain.VideoVisits;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace InternetHospital.Application.VideoVisits.Record;
@@ -34,7 +31,6 @@ public sealed record StopAndRefer(Guid VisitId, ReferralReason Reason, string? D
         VisitAccess access,
         ICurrentUser currentUser,
         IVisitAppointments appointments,
-        IPayments payments,
         INotifier notifier,
         IAuditLog audit,
         IVisitRoom room,
@@ -47,21 +43,11 @@ public sealed record StopAndRefer(Guid VisitId, ReferralReason Reason, string? D
             var (visit, role) = await access.LoadAsync(command.VisitId, cancellationToken, VisitParts.Note);
             VisitAccess.EnsureDoctor(role);
             visit.StopAndRefer(command.Reason, command.Detail, currentUser.RequireAccountId(), clock.GetUtcNow());
-            await appointments.EndWithReferralAsync(visit.Id, command.Reason.ToString(), cancellationToken);
-
-            var refunded = false;
-            if (options.Value.ReferralFee == ReferralFeePolicy.FullRefund)
-            {
-                var paid = await db.Payments
-                    .Where(p => p.ReferenceId == visit.Id && p.Status == PaymentStatus.Succeeded)
-                    .Select(p => p.Id)
-                    .ToListAsync(cancellationToken);
-                foreach (var paymentId in paid)
-                {
-                    await payments.RefundAsync(paymentId, "Online visit stopped and referred to in-person care", cancellationToken);
-                    refunded = true;
-                }
-            }
+            var refunded = await appointments.EndWithReferralAsync(
+                visit.Id,
+                command.Reason.ToString(),
+                options.Value.ReferralFee == ReferralFeePolicy.FullRefund,
+                cancellationToken);
 
             audit.Record("visit.referred", "VideoVisit", visit.Id.ToString(), visit.PatientId, command.Reason.ToString());
             await VisitNotices.TellPatientAsync(db, notifier, visit, VisitNotices.Referred, cancellationToken);
@@ -72,4 +58,5 @@ public sealed record StopAndRefer(Guid VisitId, ReferralReason Reason, string? D
     }
 }
 
-public sealed record ReferralDto(ReferralReason Reason, string? Detail, bool FeeRefunded);
+/// <param name="RefundedAmount">The fee returned under the referral policy, if any.</param>
+public sealed record ReferralDto(ReferralReason Reason, string? Detail, decimal? RefundedAmount);
