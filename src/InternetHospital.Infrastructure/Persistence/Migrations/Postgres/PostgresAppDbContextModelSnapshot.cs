@@ -511,8 +511,6 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("DepartmentId");
 
-                    b.HasIndex("PhotoFileId");
-
                     b.ToTable("Doctors", (string)null);
                 });
 
@@ -1527,11 +1525,6 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                         .HasForeignKey("DepartmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.HasOne("InternetHospital.Domain.Files.StoredFile", null)
-                        .WithMany()
-                        .HasForeignKey("PhotoFileId")
-                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("InternetHospital.Domain.Notifications.EmailAttachment", b =>

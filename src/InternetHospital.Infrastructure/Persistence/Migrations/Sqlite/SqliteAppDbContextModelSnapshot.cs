@@ -506,8 +506,6 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("DepartmentId");
 
-                    b.HasIndex("PhotoFileId");
-
                     b.ToTable("Doctors", (string)null);
                 });
 
@@ -1516,11 +1514,6 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("DepartmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.HasOne("InternetHospital.Domain.Files.StoredFile", null)
-                        .WithMany()
-                        .HasForeignKey("PhotoFileId")
-                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("InternetHospital.Domain.Notifications.EmailAttachment", b =>

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
+namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Booking : Migration
@@ -14,7 +14,7 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "Bio",
                 table: "Doctors",
-                type: "TEXT",
+                type: "character varying(4000)",
                 maxLength: 4000,
                 nullable: false,
                 defaultValue: "");
@@ -22,7 +22,7 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "BioEn",
                 table: "Doctors",
-                type: "TEXT",
+                type: "character varying(4000)",
                 maxLength: 4000,
                 nullable: false,
                 defaultValue: "");
@@ -30,36 +30,36 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
             migrationBuilder.AddColumn<decimal>(
                 name: "InPersonFee",
                 table: "Doctors",
-                type: "TEXT",
+                type: "numeric(12,2)",
                 precision: 12,
                 scale: 2,
                 nullable: false,
                 defaultValue: 0m);
 
-            migrationBuilder.AddColumn<string>(
+            migrationBuilder.AddColumn<string[]>(
                 name: "Languages",
                 table: "Doctors",
-                type: "TEXT",
+                type: "text[]",
                 nullable: false,
-                defaultValue: "[]");
+                defaultValue: new string[0]);
 
             migrationBuilder.AddColumn<bool>(
                 name: "OffersVideoVisits",
                 table: "Doctors",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "PhotoFileId",
                 table: "Doctors",
-                type: "TEXT",
+                type: "uuid",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Specialties",
                 table: "Doctors",
-                type: "TEXT",
+                type: "character varying(500)",
                 maxLength: 500,
                 nullable: false,
                 defaultValue: "");
@@ -67,7 +67,7 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "SpecialtiesEn",
                 table: "Doctors",
-                type: "TEXT",
+                type: "character varying(500)",
                 maxLength: 500,
                 nullable: false,
                 defaultValue: "");
@@ -75,7 +75,7 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
             migrationBuilder.AddColumn<decimal>(
                 name: "VideoFee",
                 table: "Doctors",
-                type: "TEXT",
+                type: "numeric(12,2)",
                 precision: 12,
                 scale: 2,
                 nullable: false,
@@ -85,13 +85,13 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "BlockedPeriods",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DoctorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Start = table.Column<long>(type: "INTEGER", nullable: false),
-                    End = table.Column<long>(type: "INTEGER", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    CreatedByAccountId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DoctorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Start = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    End = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CreatedByAccountId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -108,8 +108,8 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "DepartmentConditions",
                 columns: table => new
                 {
-                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Ranges = table.Column<string>(type: "TEXT", nullable: false)
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Ranges = table.Column<string[]>(type: "text[]", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -126,10 +126,10 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ScheduleTemplates",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DoctorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DoctorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -146,19 +146,19 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "Slots",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DoctorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Start = table.Column<long>(type: "INTEGER", nullable: false),
-                    End = table.Column<long>(type: "INTEGER", nullable: false),
-                    LocalDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    OffersInPerson = table.Column<bool>(type: "INTEGER", nullable: false),
-                    OffersVideo = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    SessionId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    BlockedPeriodId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CancellationReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DoctorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Start = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    End = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LocalDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    OffersInPerson = table.Column<bool>(type: "boolean", nullable: false),
+                    OffersVideo = table.Column<bool>(type: "boolean", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    SessionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    BlockedPeriodId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CancellationReason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -181,18 +181,18 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "WaitlistEntries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DoctorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    VisitType = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    OfferedAppointmentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    OfferedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    WaitingPatientId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DoctorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    VisitType = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    OfferedAppointmentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    OfferedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    WaitingPatientId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -209,14 +209,14 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ScheduleSessions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TemplateId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Day = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Start = table.Column<TimeOnly>(type: "TEXT", nullable: false),
-                    End = table.Column<TimeOnly>(type: "TEXT", nullable: false),
-                    SlotMinutes = table.Column<int>(type: "INTEGER", nullable: false),
-                    InPerson = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Video = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TemplateId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Day = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Start = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    End = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    SlotMinutes = table.Column<int>(type: "integer", nullable: false),
+                    InPerson = table.Column<bool>(type: "boolean", nullable: false),
+                    Video = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -233,43 +233,43 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "Appointments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    BookedByAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DoctorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SlotId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OccupiedSlotId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ActivePatientId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    LocalDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Start = table.Column<long>(type: "INTEGER", nullable: false),
-                    End = table.Column<long>(type: "INTEGER", nullable: false),
-                    VisitType = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Fee = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
-                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
-                    HoldExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    PaymentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    PaidAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    FollowUpBasis = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
-                    FollowUpDiagnosisCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
-                    ProofFileId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ReviewedByDoctorId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ReviewedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ReviewNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ConfirmedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CheckedInAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    StartedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CancelledAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CancelledBy = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
-                    CancellationReason = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    CancellationNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    RescheduleCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    DayReminderSentAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    HourReminderSentAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    BookedByAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DoctorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SlotId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OccupiedSlotId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ActivePatientId = table.Column<Guid>(type: "uuid", nullable: true),
+                    LocalDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Start = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    End = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    VisitType = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Fee = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    HoldExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PaymentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    PaidAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FollowUpBasis = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    FollowUpDiagnosisCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    ProofFileId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReviewedByDoctorId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReviewedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReviewNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ConfirmedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CheckedInAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CancelledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CancelledBy = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    CancellationReason = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    CancellationNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    RescheduleCount = table.Column<int>(type: "integer", nullable: false),
+                    DayReminderSentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    HourReminderSentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -293,11 +293,6 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Doctors_PhotoFileId",
-                table: "Doctors",
-                column: "PhotoFileId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Appointments_DoctorId_Start",
@@ -388,23 +383,11 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 table: "WaitlistEntries",
                 columns: new[] { "WaitingPatientId", "DoctorId", "Date" },
                 unique: true);
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Doctors_Files_PhotoFileId",
-                table: "Doctors",
-                column: "PhotoFileId",
-                principalTable: "Files",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_Doctors_Files_PhotoFileId",
-                table: "Doctors");
-
             migrationBuilder.DropTable(
                 name: "Appointments");
 
@@ -425,10 +408,6 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ScheduleTemplates");
-
-            migrationBuilder.DropIndex(
-                name: "IX_Doctors_PhotoFileId",
-                table: "Doctors");
 
             migrationBuilder.DropColumn(
                 name: "Bio",
