@@ -45,7 +45,6 @@ internal sealed class DoctorConfiguration : IEntityTypeConfiguration<Doctor>
         builder.Property(d => d.BioEn).HasMaxLength(4000);
         builder.Property(d => d.InPersonFee).HasPrecision(12, 2);
         builder.Property(d => d.VideoFee).HasPrecision(12, 2);
-        builder.HasOne<Domain.Files.StoredFile>().WithMany().HasForeignKey(d => d.PhotoFileId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(d => d.AccountId).IsUnique();
         builder.HasIndex(d => d.DepartmentId);
         builder.HasOne<Department>().WithMany().HasForeignKey(d => d.DepartmentId).OnDelete(DeleteBehavior.Restrict);
