@@ -15,13 +15,12 @@ namespace InternetHospital.Application.VideoVisits;
 internal sealed class AppointmentsForVisits(IAppDbContext db, AppointmentRelease release, IOptions<BookingOptions> booking, TimeProvider clock) : IVisitAppointments
 {
     public async Task<VisitAppointment?> FindAsync(Guid appointmentId, CancellationToken cancellationToken) =>
-        await Query().Where(r => r.Appointment.Id == appointmentId).Select(r => ToVisitAppointment(r.Appointment, r.DoctorAccountId)).SingleOrDefaultAsync(cancellationToken);
+        await Project(db.Appointments.AsNoTracking().Where(a => a.Id == appointmentId)).SingleOrDefaultAsync(cancellationToken);
 
     public async Task<IReadOnlyList<VisitAppointment>> VideoAppointmentsOfDoctorAsync(Guid doctorId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
-        await Query()
-            .Where(r => r.Appointment.DoctorId == doctorId && r.Appointment.VisitType == VisitType.Video && r.Appointment.Start >= from && r.Appointment.Start < to)
-            .Where(r => r.Appointment.Status != AppointmentStatus.PendingReview && r.Appointment.Status != AppointmentStatus.PendingPayment)
-            .Select(r => ToVisitAppointment(r.Appointment, r.DoctorAccountId))
+        await Project(db.Appointments.AsNoTracking()
+                .Where(a => a.DoctorId == doctorId && a.VisitType == VisitType.Video && a.Start >= from && a.Start < to)
+                .Where(a => a.Status != AppointmentStatus.PendingReview && a.Status != AppointmentStatus.PendingPayment))
             .ToListAsync(cancellationToken);
 
     public async Task CheckInAsync(Guid appointmentId, CancellationToken cancellationToken) =>
@@ -50,18 +49,13 @@ internal sealed class AppointmentsForVisits(IAppDbContext db, AppointmentRelease
         return refundFee ? await release.SettlePaymentAsync(appointment, "Online visit stopped: referred to in-person care.", cancellationToken) : null;
     }
 
-    private IQueryable<Row> Query() =>
-        from appointment in db.Appointments.AsNoTracking()
-        join doctor in db.Doctors.AsNoTracking() on appointment.DoctorId equals doctor.Id
-        select new Row(appointment, doctor.AccountId);
+    private IQueryable<VisitAppointment> Project(IQueryable<Appointment> appointments) =>
+        from a in appointments
+        join doctor in db.Doctors.AsNoTracking() on a.DoctorId equals doctor.Id
+        select new VisitAppointment(a.Id, a.PatientId, a.DoctorId, doctor.AccountId, a.DepartmentId, a.Start, a.End, a.VisitType == VisitType.Video, a.Status.ToString());
 
     private async Task<Appointment> LoadAsync(Guid appointmentId, CancellationToken cancellationToken) =>
         db.Appointments.Local.SingleOrDefault(a => a.Id == appointmentId)
             ?? await db.Appointments.SingleOrDefaultAsync(a => a.Id == appointmentId, cancellationToken)
             ?? throw new NotFoundException("Appointment", appointmentId);
-
-    private static VisitAppointment ToVisitAppointment(Appointment a, Guid doctorAccountId) =>
-        new(a.Id, a.PatientId, a.DoctorId, doctorAccountId, a.DepartmentId, a.Start, a.End, a.VisitType == VisitType.Video, a.Status.ToString());
-
-    private sealed record Row(Appointment Appointment, Guid DoctorAccountId);
 }

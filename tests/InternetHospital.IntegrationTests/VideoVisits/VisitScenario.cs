@@ -105,10 +105,13 @@ public static class VisitScenario
         return inbox;
     }
 
+    /// <summary>The stable code of a hub refusal (SignalR sends "...HubException: code: message").</summary>
     public static async Task<string> HubErrorAsync(Func<Task> call)
     {
         var error = await Assert.ThrowsAsync<HubException>(call);
-        return error.Message;
+        const string marker = "HubException: ";
+        var at = error.Message.IndexOf(marker, StringComparison.Ordinal);
+        return at < 0 ? error.Message : error.Message[(at + marker.Length)..];
     }
 }
 

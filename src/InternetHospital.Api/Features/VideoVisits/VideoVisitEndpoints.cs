@@ -35,6 +35,14 @@ internal sealed class VideoVisitEndpoints : IEndpointGroup
             .RequireRateLimiting(RateLimitPolicies.SignIn)
             .WithSummary("Start a session of visits by confirming who you are: your password, and your authenticator code if two-factor sign-in is on.");
 
+        group.MapDelete("/consulting-session", async (ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(new EndConsultingSession(), ct);
+                return TypedResults.NoContent();
+            })
+            .RequireAuthorization(Policies.Doctor)
+            .WithSummary("End your session of visits; admitting the next patient asks who you are again.");
+
         group.MapGet("/today", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListTodaysVideoVisits(), ct)))
             .RequireAuthorization(Policies.Doctor)
             .WithSummary("Your video visits today, who is waiting and for how long, and consultations you are invited to.");

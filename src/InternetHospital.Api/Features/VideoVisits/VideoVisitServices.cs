@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using InternetHospital.Application.VideoVisits;
 using Microsoft.AspNetCore.RateLimiting;
@@ -15,7 +16,15 @@ internal static class VideoVisitServices
     {
         services.AddOptions<VideoOptions>().Bind(configuration.GetSection(VideoOptions.Section)).ValidateDataAnnotations().ValidateOnStart(); // Note: runs VideoOptions.Validate too (IValidatableObject).
         services.AddSingleton<IVisitRoom, SignalRVisitRoom>();
-        services.Configure<HubOptions<VisitHub>>(o => o.AddFilter<VisitHubFilter>());
+        services.AddSignalR()
+            .AddHubOptions<VisitHub>(o =>
+            {
+                o.EnableDetailedErrors = false;
+                o.AddFilter<VisitHubFilter>();
+            })
+
+            // Note: enums travel as names over the hubs, as they do in the HTTP API's JSON.
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.Configure<RateLimiterOptions>(o => o.AddPolicy(ChatRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
             context.User.FindFirst(Claims.Subject)?.Value ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
