@@ -23,6 +23,12 @@ internal sealed class AppointmentsForVisits(IAppDbContext db, AppointmentRelease
                 .Where(a => a.Status != AppointmentStatus.PendingReview && a.Status != AppointmentStatus.PendingPayment))
             .ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<VisitAppointment>> VideoAppointmentsOfPatientsAsync(IReadOnlyList<Guid> patientIds, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        await Project(db.Appointments.AsNoTracking()
+                .Where(a => patientIds.Contains(a.PatientId) && a.VisitType == VisitType.Video && a.Start >= from && a.Start < to)
+                .Where(a => a.Status == AppointmentStatus.Booked || a.Status == AppointmentStatus.CheckedIn || a.Status == AppointmentStatus.InProgress || a.Status == AppointmentStatus.Completed))
+            .ToListAsync(cancellationToken);
+
     public async Task CheckInAsync(Guid appointmentId, CancellationToken cancellationToken) =>
         (await LoadAsync(appointmentId, cancellationToken)).CheckIn(booking.Value.CheckInOpensBefore, clock.GetUtcNow());
 

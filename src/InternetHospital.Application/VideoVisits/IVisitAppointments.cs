@@ -13,6 +13,9 @@ public interface IVisitAppointments
     /// <summary>The doctor's video appointments starting in [from, to), any state.</summary>
     Task<IReadOnlyList<VisitAppointment>> VideoAppointmentsOfDoctorAsync(Guid doctorId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
 
+    /// <summary>Video appointments of these patients starting in [from, to), booked or later (no holds, no cancellations).</summary>
+    Task<IReadOnlyList<VisitAppointment>> VideoAppointmentsOfPatientsAsync(IReadOnlyList<Guid> patientIds, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
+
     Task CheckInAsync(Guid appointmentId, CancellationToken cancellationToken);
 
     Task StartAsync(Guid appointmentId, CancellationToken cancellationToken);

@@ -154,7 +154,7 @@ public abstract class VideoVisitTests(ApiFactory factory)
 
         var notifications = await (await specialist.Api.GetAsync("/api/notifications?unreadOnly=true")).ReadJsonAsync();
         Assert.Contains(notifications.GetProperty("notifications").GetProperty("items").EnumerateArray(), n =>
-            n.GetProperty("kind").GetString() == "visit.specialist_invited" && n.GetProperty("link").GetString() == $"/visits/{id}/call");
+            n.GetProperty("kind").GetString() == "visit.specialist_invited" && n.GetProperty("link").GetString() == $"/visits/{id}");
 
         var room = await specialistHub.InvokeAsync<JsonElement>("JoinVisit", id);
         Assert.Equal("Specialist", room.GetProperty("role").GetString());

@@ -5,6 +5,7 @@ import {
   IconSettings,
   IconShieldLock,
   IconStethoscope,
+  IconVideo,
   type Icon,
 } from '@tabler/icons-react';
 import { allRoles, primaryRole, staffRoles, type Role } from '@/features/accounts/lib/roles';
@@ -24,6 +25,7 @@ export interface NavItem {
 export const navItems: readonly NavItem[] = [
   { to: '/my-health', labelKey: 'nav.myHealth', icon: IconHeartbeat, roles: ['Patient'] },
   { to: '/workspace', labelKey: 'nav.workspace', icon: IconStethoscope, roles: ['Doctor'] },
+  { to: '/video-visits', labelKey: 'visits:nav', icon: IconVideo, roles: ['Patient', 'Doctor'] },
   { to: '/review-queue', labelKey: 'nav.reviewQueue', icon: IconPill, roles: ['Pharmacist'] },
   { to: '/admin', labelKey: 'nav.admin', icon: IconSettings, roles: ['Admin'] },
   { to: '/notifications', labelKey: 'notifications:nav', icon: IconBell, roles: allRoles },

@@ -37,6 +37,10 @@ export const routes: RouteObject[] = [
 
           guarded(['Patient'], [{ path: 'my-health', lazy: page(() => import('./routes/patient/my-health')) }]),
           guarded(['Doctor'], [{ path: 'workspace', lazy: page(() => import('./routes/doctor/workspace')) }]),
+          guarded(['Patient', 'Doctor'], [
+            { path: 'video-visits', lazy: page(() => import('./routes/visits/video-visits')) },
+            { path: 'visits/:visitId', lazy: page(() => import('./routes/visits/visit')) },
+          ]),
           guarded(['Pharmacist'], [
             { path: 'review-queue', lazy: page(() => import('./routes/pharmacist/review-queue')) },
           ]),

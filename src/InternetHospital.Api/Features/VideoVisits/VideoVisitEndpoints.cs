@@ -46,6 +46,9 @@ internal sealed class VideoVisitEndpoints : IEndpointGroup
         group.MapGet("/today", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListTodaysVideoVisits(), ct)))
             .RequireAuthorization(Policies.Doctor)
             .WithSummary("Your video visits today, who is waiting and for how long, and consultations you are invited to.");
+        group.MapGet("/mine", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListMyVideoVisits(), ct)))
+            .RequireAuthorization(Policies.Patient)
+            .WithSummary("Your video visits from yesterday to two weeks ahead, and where each stands.");
         group.MapGet("/specialists", async (ISender sender, CancellationToken ct, string q = "") => TypedResults.Ok(await sender.Send(new FindSpecialists(q), ct)))
             .RequireAuthorization(Policies.Doctor)
             .WithSummary("Doctors to invite into a visit, by name or department.");

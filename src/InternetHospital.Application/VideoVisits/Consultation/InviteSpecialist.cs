@@ -33,7 +33,7 @@ public sealed record InviteSpecialist(Guid VisitId, Guid DoctorId) : ICommand<In
             var invitation = visit.Invite(specialist.Id, specialist.AccountId, currentUser.RequireAccountId(), clock.GetUtcNow());
             audit.Record("visit.specialist_invited", "VideoVisit", visit.Id.ToString(), visit.PatientId, specialist.Id.ToString());
             await notifier.NotifyAsync(
-                new Notice(specialist.AccountId, VisitNotices.SpecialistInvited, new Dictionary<string, string> { ["visitId"] = visit.Id.ToString() }, $"/visits/{visit.Id}/call", SendEmail: false),
+                new Notice(specialist.AccountId, VisitNotices.SpecialistInvited, new Dictionary<string, string> { ["visitId"] = visit.Id.ToString() }, $"/visits/{visit.Id}", SendEmail: false),
                 cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             afterCommit.Enqueue(ct => room.BroadcastAsync(visit.Id, VisitRoomEvents.VisitUpdated, new VisitUpdatedEvent(visit.Id, visit.Status), ct));
