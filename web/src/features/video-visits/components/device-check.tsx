@@ -52,10 +52,12 @@ export function DeviceCheck({ media }: { media: LocalMedia }): ReactNode {
               allowDeselect={false}
             />
             <div>
-              <Text size="sm" fw={500} id="mic-level-label">
+              <Text size="sm" fw={500} aria-hidden="true">
                 {t('device.level')}
               </Text>
-              <Progress value={Math.round(media.level * 100)} aria-labelledby="mic-level-label" transitionDuration={80} />
+              <Progress.Root transitionDuration={80}>
+                <Progress.Section value={Math.round(media.level * 100)} aria-label={t('device.level')} />
+              </Progress.Root>
               <Text size="xs" c="dimmed">
                 {t('device.speak')}
               </Text>
@@ -70,7 +72,8 @@ export function DeviceCheck({ media }: { media: LocalMedia }): ReactNode {
       </Group>
       {network === 'running' && <Text role="status">{t('device.networkChecking')}</Text>}
       {network && network !== 'running' && (
-        <List role="status" spacing={4}>
+        <div role="status">
+          <List spacing={4}>
           <List.Item>{network.hubMs === null ? t('device.hubFailed') : t('device.hubOk', { ms: network.hubMs })}</List.Item>
           <List.Item>
             {network.candidateTypes.includes('relay')
@@ -79,7 +82,8 @@ export function DeviceCheck({ media }: { media: LocalMedia }): ReactNode {
                 ? t('device.iceDirect')
                 : t('device.iceNone')}
           </List.Item>
-        </List>
+          </List>
+        </div>
       )}
     </Stack>
   );

@@ -34,7 +34,7 @@ export function DoctorBoard(): ReactNode {
                   {formatTime(visit.start, i18n.language)} · {t('doctorBoard.patient', { name: visit.patientName, age: visit.patientAge })}
                 </Text>
                 <Group gap="xs">
-                  <Badge variant="light" color={visit.visitStatus === 'Waiting' ? 'orange' : 'gray'}>
+                  <Badge variant="filled" color={visit.visitStatus === 'Waiting' ? 'blue' : 'gray.7'}>
                     {visit.visitStatus ? t(`status.${visit.visitStatus}`) : t('status.notCheckedIn')}
                   </Badge>
                   {visit.waitingMinutes != null && <Text size="sm">{t('doctorBoard.waitingFor', { count: visit.waitingMinutes })}</Text>}

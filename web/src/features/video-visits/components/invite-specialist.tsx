@@ -25,7 +25,7 @@ export function InviteSpecialist({ visit }: { visit: VideoVisit }): ReactNode {
           <Text>
             {s.name} · {zh ? s.department : s.departmentEn}
           </Text>
-          <Badge variant="light">{t('invite.invited')}</Badge>
+          <Badge variant="filled" color="gray.7">{t('invite.invited')}</Badge>
         </Group>
       ))}
       {invite.error && (

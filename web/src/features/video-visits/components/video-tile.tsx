@@ -22,7 +22,8 @@ export function VideoTile({ stream, label, self = false, cameraOff = false, mute
     if (video.current && video.current.srcObject !== stream) video.current.srcObject = stream;
   }, [stream]);
 
-  const qualityColor = quality === 'good' ? 'teal' : quality === 'fair' ? 'yellow' : quality === 'poor' ? 'red' : 'gray';
+  // Note: shades with AA contrast for their text (white on teal.9/red.9/gray.7, dark on yellow.4).
+  const qualityColor = quality === 'good' ? 'teal.9' : quality === 'fair' ? 'yellow.4' : quality === 'poor' ? 'red.9' : 'gray.7';
   return (
     <Paper withBorder radius="md" pos="relative" style={{ overflow: 'hidden', background: '#111', aspectRatio: '4 / 3' }} aria-label={label} role="group">
       <video
@@ -44,14 +45,14 @@ export function VideoTile({ stream, label, self = false, cameraOff = false, mute
           {muted ? ` · ${t('call.muted')}` : ''}
         </Badge>
         {quality && (
-          <Badge color={qualityColor} variant="filled" style={{ textTransform: 'none' }} role="status">
+          <Badge color={qualityColor} c={quality === 'fair' ? 'dark' : undefined} variant="filled" style={{ textTransform: 'none' }} role="status">
             {t('call.quality.label', { quality: t(`call.quality.${quality}`) })}
           </Badge>
         )}
       </Group>
       {notice && (
         <Box pos="absolute" top={8} left={8} right={8}>
-          <Badge color="orange" variant="filled" style={{ textTransform: 'none' }} role="status">
+          <Badge color="yellow.4" c="dark" variant="filled" style={{ textTransform: 'none' }} role="status">
             {notice}
           </Badge>
         </Box>

@@ -45,6 +45,7 @@ export class VisitRoom {
   private engine: CallEngine | null = null;
   private readonly listeners = new Set<() => void>();
   private disposed = false;
+  private entering: Promise<void> | null = null;
   private readonly onOnline = (): void => void this.engine?.restartIce();
 
   constructor(
@@ -102,19 +103,28 @@ export class VisitRoom {
   }
 
   /** Joins the call (after the patient is admitted) with this browser's camera and microphone, if any. */
-  async enterCall(localStream: MediaStream | null): Promise<void> {
-    if (!this.hub || this.state.inCall) return;
+  enterCall(localStream: MediaStream | null): Promise<void> {
+    // Note: pages call this from effects that may run again before the first attempt has finished.
+    if (!this.hub || this.state.inCall) return Promise.resolve();
+    this.entering ??= this.enter(localStream).finally(() => {
+      this.entering = null;
+    });
+    return this.entering;
+  }
+
+  private async enter(localStream: MediaStream | null): Promise<void> {
     this.engine?.close();
+    const hub = this.hub!;
     const engine = new CallEngine({
       selfPeerId: this.peerId,
       iceServers: getIceServers,
-      send: (to, data) => this.hub!.invoke('Signal', this.visitId, to, data),
+      send: (to, data) => hub.invoke('Signal', this.visitId, to, data),
       onChange: () => this.update({ peers: engine.peers() }),
     });
     this.engine = engine;
     await engine.start(localStream);
     try {
-      const call = callSnapshotSchema.parse(await this.hub.invoke('EnterCall', this.visitId, this.peerId));
+      const call = callSnapshotSchema.parse(await hub.invoke('EnterCall', this.visitId, this.peerId));
       this.update({ inCall: true, refused: null });
       for (const peer of call.peers) engine.addPeer(peer, true);
     } catch (error) {
