@@ -71,13 +71,18 @@ done
 log "Load: setup, race, sustained phase"
 dotnet "$WORK/loadgen/BookingBench.dll" --base "$BASE" --db "$DB" --out "$WORK/app-result.json" --seconds 20 --days 180
 
+# The API is done: stop it so its connection pool does not count against pgbench's 200 connections.
+kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
+APP_PID=""
+
 log "pgbench: a single-row insert transaction with a unique slot, 200 clients, 10 s"
 "$PSQL" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d ih_bench -qc \
   "CREATE TABLE bench_booking (id uuid PRIMARY KEY, slot_id uuid NOT NULL UNIQUE, patient_id uuid NOT NULL, created_at timestamptz NOT NULL)" >/dev/null
 cat >"$WORK/insert.sql" <<'SQL'
 INSERT INTO bench_booking (id, slot_id, patient_id, created_at) VALUES (gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), now());
 SQL
-"$PGBENCH" -h 127.0.0.1 -p "$PG_PORT" -U postgres -n -c 200 -j 2 -T 10 -f "$WORK/insert.sql" ih_bench >"$WORK/pgbench.txt" 2>&1
+"$PGBENCH" -h 127.0.0.1 -p "$PG_PORT" -U postgres -n -c 200 -j 2 -T 10 -f "$WORK/insert.sql" ih_bench >"$WORK/pgbench.txt" 2>&1 \
+  || { echo "pgbench failed:" >&2; tail -n 20 "$WORK/pgbench.txt" >&2; exit 1; }
 PG_TPS=$(awk '/^tps = / { print $3; exit }' "$WORK/pgbench.txt")
 
 mkdir -p artifacts/bench

@@ -55,12 +55,17 @@ public sealed record BookAppointment(Guid PatientId, Guid SlotId, VisitType Visi
                 from s in db.Slots
                 join d in db.Doctors on s.DoctorId equals d.Id
                 where s.Id == command.SlotId
-                select new { Slot = s, Doctor = d })
+                select new { Slot = s, Doctor = d, Taken = db.Appointments.Any(a => a.OccupiedSlotId == s.Id) })
                 .AsNoTracking()
                 .SingleOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("Slot", command.SlotId);
             var (slot, doctor) = (found.Slot, found.Doctor);
             slot.EnsureBookable(command.VisitType, now);
+            if (found.Taken)
+            {
+                // Note: the common case of a lost race, answered without an insert; the unique index catches the rest.
+                throw BookingRules.Problem("slot_taken");
+            }
 
             var basis = FollowUpBasis.NotRequired;
             string? diagnosisCode = null;

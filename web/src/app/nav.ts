@@ -1,9 +1,15 @@
 import {
+  IconBuildingHospital,
+  IconCalendar,
+  IconCalendarEvent,
+  IconClipboardCheck,
   IconHeartbeat,
+  IconSearch,
   IconPill,
   IconSettings,
   IconShieldLock,
   IconStethoscope,
+  IconUsers,
   type Icon,
 } from '@tabler/icons-react';
 import { primaryRole, staffRoles, type Role } from '@/features/accounts/lib/roles';
@@ -22,9 +28,15 @@ export interface NavItem {
  */
 export const navItems: readonly NavItem[] = [
   { to: '/my-health', labelKey: 'nav.myHealth', icon: IconHeartbeat, roles: ['Patient'] },
+  { to: '/find-care', labelKey: 'appointments:nav.findCare', icon: IconSearch, roles: ['Patient'] },
+  { to: '/appointments', labelKey: 'appointments:nav.myAppointments', icon: IconCalendar, roles: ['Patient'] },
   { to: '/workspace', labelKey: 'nav.workspace', icon: IconStethoscope, roles: ['Doctor'] },
+  { to: '/calendar', labelKey: 'schedule:nav.calendar', icon: IconCalendarEvent, roles: ['Doctor'] },
+  { to: '/follow-up-reviews', labelKey: 'schedule:nav.reviews', icon: IconClipboardCheck, roles: ['Doctor'] },
   { to: '/review-queue', labelKey: 'nav.reviewQueue', icon: IconPill, roles: ['Pharmacist'] },
   { to: '/admin', labelKey: 'nav.admin', icon: IconSettings, roles: ['Admin'] },
+  { to: '/admin/departments', labelKey: 'hospitalAdmin:nav.departments', icon: IconBuildingHospital, roles: ['Admin'] },
+  { to: '/admin/doctors', labelKey: 'hospitalAdmin:nav.doctors', icon: IconUsers, roles: ['Admin'] },
   { to: '/security', labelKey: 'nav.security', icon: IconShieldLock, roles: staffRoles },
 ];
 
