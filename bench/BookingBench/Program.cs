@@ -173,6 +173,24 @@ var sorted = latencies.Order().ToArray();
 double Percentile(double p) => sorted.Length == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 Console.Error.WriteLine($"sustained: {sustainedBooked.Count} booked in {elapsed:0.0} s; errors {string.Join(", ", sustainedErrors.Select(e => $"{e.Key}x{e.Value}"))}");
 
+// Reference in the same run: the same 200 clients on an authenticated endpoint that touches no database
+// (token validation, routing, the mediator, JSON), to show how much of a booking's cost is the HTTP/auth floor.
+var baselineCount = 0;
+var baselineClock = Stopwatch.StartNew();
+await Task.WhenAll(clients.Select(async client =>
+{
+    while (baselineClock.Elapsed < TimeSpan.FromSeconds(5))
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/care/hospital");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", client.Token);
+        using var response = await http.SendAsync(request);
+        await response.Content.ReadAsStringAsync();
+        Interlocked.Increment(ref baselineCount);
+    }
+}));
+var baselineRps = baselineCount / baselineClock.Elapsed.TotalSeconds;
+Console.Error.WriteLine($"baseline: {baselineRps:0} authenticated GET/s without the database");
+
 // Verification straight from the database: no slot with two live appointments, no acknowledged booking missing.
 await using var db = new NpgsqlConnection(options.Database);
 await db.OpenAsync();
@@ -213,6 +231,7 @@ var result = new JsonObject
     ["sustained_seconds"] = Math.Round(elapsed, 1),
     ["sustained_bookings"] = sustainedBooked.Count,
     ["sustained_refused"] = sustainedErrors.Values.Sum(),
+    ["auth_only_rps"] = Math.Round(baselineRps, 1),
     ["race_responses"] = new JsonObject(raceResponses.OrderBy(r => r.Key).Select(r => KeyValuePair.Create(r.Key.ToString(CultureInfo.InvariantCulture), (JsonNode?)r.Value))),
 };
 await File.WriteAllTextAsync(options.Output, result.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
