@@ -41,5 +41,7 @@ export default defineConfig({
     // modules (spy on exported objects instead) and reset shared state in src/testing/setup-tests.ts.
     isolate: false,
     maxWorkers: 2,
+    // Note: multi-step page tests (a booking wizard) on a busy 2-core machine; a timeout is a safety net, not a measure.
+    testTimeout: 20_000,
   },
 });

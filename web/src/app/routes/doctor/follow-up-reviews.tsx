@@ -23,7 +23,7 @@ function Review({ review }: { review: FollowUpReview }): ReactNode {
         <Button variant="light" size="xs" w="fit-content" onClick={() => void openProof(review.id)}>
           {t('reviews.openProof')}
         </Button>
-        <Textarea label={t('reviews.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} />
+        <Textarea label={t('reviews.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} rows={3} />
         {decide.isError && (
           <Alert color="red" role="alert">
             {problemMessage(decide.error, t)}

@@ -47,12 +47,12 @@ export function DoctorProfileForm({ initial, departments, submitLabel, busy, onS
             onChange={(v) => set('departmentId', v ?? '')}
             data={departments.map((d) => ({ value: d.id, label: i18n.language === 'zh-CN' ? d.name : d.nameEn }))}
           />
-          <TextInput label={t('doctors.title')} value={p.title} onChange={(e) => set('title', e.currentTarget.value)} />
-          <TextInput label={t('doctors.titleEn')} value={p.titleEn} onChange={(e) => set('titleEn', e.currentTarget.value)} />
+          <TextInput label={t('doctors.titleField')} value={p.title} onChange={(e) => set('title', e.currentTarget.value)} />
+          <TextInput label={t('doctors.titleEnField')} value={p.titleEn} onChange={(e) => set('titleEn', e.currentTarget.value)} />
           <TextInput label={t('doctors.specialties')} value={p.specialties} onChange={(e) => set('specialties', e.currentTarget.value)} />
           <TextInput label={t('doctors.specialtiesEn')} value={p.specialtiesEn} onChange={(e) => set('specialtiesEn', e.currentTarget.value)} />
-          <Textarea label={t('doctors.bio')} value={p.bio} onChange={(e) => set('bio', e.currentTarget.value)} autosize minRows={2} />
-          <Textarea label={t('doctors.bioEn')} value={p.bioEn} onChange={(e) => set('bioEn', e.currentTarget.value)} autosize minRows={2} />
+          <Textarea label={t('doctors.bio')} value={p.bio} onChange={(e) => set('bio', e.currentTarget.value)} rows={3} />
+          <Textarea label={t('doctors.bioEn')} value={p.bioEn} onChange={(e) => set('bioEn', e.currentTarget.value)} rows={3} />
           <MultiSelect label={t('doctors.languages')} required value={p.languages} onChange={(v) => set('languages', v)} data={[{ value: 'zh-CN', label: '中文' }, { value: 'en', label: 'English' }]} />
           <Checkbox label={t('doctors.familyDoctor')} checked={p.isFamilyDoctor} onChange={(e) => set('isFamilyDoctor', e.currentTarget.checked)} mt="lg" />
           <NumberInput label={t('doctors.inPersonFee')} min={0} decimalScale={2} value={p.inPersonFee} onChange={(v) => set('inPersonFee', Number(v) || 0)} />
