@@ -1,6 +1,7 @@
 using InternetHospital.Application.Common;
 using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Infrastructure.Appointments;
+using InternetHospital.Infrastructure.Audit;
 using InternetHospital.Infrastructure.His;
 using InternetHospital.Infrastructure.Identity;
 using InternetHospital.Infrastructure.Notifications;
@@ -55,6 +56,8 @@ public static class DependencyInjection
         services.AddEmail(configuration, dataDirectory);
         services.AddPayments(configuration);
         services.AddBookingInfrastructure(configuration);
+        services.AddSingleton<AuditSealer>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditSealer>());
         services.AddOptions<HospitalOptions>().Bind(configuration.GetSection(HospitalOptions.Section))
             .ValidateDataAnnotations()
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Hospital:TimeZone is not a known IANA time zone.")

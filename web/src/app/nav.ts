@@ -1,18 +1,19 @@
 import {
+  IconBell,
   IconBuildingHospital,
   IconCalendar,
   IconCalendarEvent,
   IconClipboardCheck,
   IconHeartbeat,
-  IconSearch,
   IconPill,
+  IconSearch,
   IconSettings,
   IconShieldLock,
   IconStethoscope,
   IconUsers,
   type Icon,
 } from '@tabler/icons-react';
-import { primaryRole, staffRoles, type Role } from '@/features/accounts/lib/roles';
+import { allRoles, primaryRole, staffRoles, type Role } from '@/features/accounts/lib/roles';
 
 export interface NavItem {
   to: string;
@@ -37,6 +38,7 @@ export const navItems: readonly NavItem[] = [
   { to: '/admin', labelKey: 'nav.admin', icon: IconSettings, roles: ['Admin'] },
   { to: '/admin/departments', labelKey: 'hospitalAdmin:nav.departments', icon: IconBuildingHospital, roles: ['Admin'] },
   { to: '/admin/doctors', labelKey: 'hospitalAdmin:nav.doctors', icon: IconUsers, roles: ['Admin'] },
+  { to: '/notifications', labelKey: 'notifications:nav', icon: IconBell, roles: allRoles },
   { to: '/security', labelKey: 'nav.security', icon: IconShieldLock, roles: staffRoles },
 ];
 

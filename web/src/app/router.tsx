@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
-import { staffRoles, type Role } from '@/features/accounts/lib/roles';
+import { allRoles, staffRoles, type Role } from '@/features/accounts/lib/roles';
 import { RequireRole } from './require-role';
 import { RootLayout } from './root-layout';
 import { RouteError } from './route-error';
@@ -58,6 +58,7 @@ export const routes: RouteObject[] = [
             { path: 'admin/doctors/:doctorId', lazy: page(() => import('./routes/admin/doctor')) },
           ]),
           guarded(staffRoles, [{ path: 'security', lazy: page(() => import('./routes/security')) }]),
+          guarded(allRoles, [{ path: 'notifications', lazy: page(() => import('./routes/notifications')) }]),
 
           { path: '*', lazy: page(() => import('./routes/not-found')) },
         ],
