@@ -12,6 +12,7 @@ import { useBlocks } from '@/features/schedule/api/list-blocks';
 import { useMarkNoShow } from '@/features/schedule/api/mark-no-show';
 import { useUnblockTime } from '@/features/schedule/api/unblock-time';
 import { BlockTimeForm } from '@/features/schedule/components/block-time-form';
+import { useCalendarLiveUpdates } from '@/features/schedule/components/use-calendar-live-updates';
 import { addDays, formatDateTime, formatLocalDate, formatTime, timeZoneName, todayIn } from '@/lib/hospital-time';
 import { problemMessage } from '@/lib/problem-message';
 
@@ -76,6 +77,7 @@ export default function CalendarRoute(): ReactNode {
   const [blockOpen, blockModal] = useDisclosure(false);
   const [toCancel, setToCancel] = useState<Session | null>(null);
   const [reason, setReason] = useState('');
+  useCalendarLiveUpdates();
 
   const timeZone = calendar.data?.timeZone ?? 'Asia/Shanghai';
   return (

@@ -9,6 +9,7 @@ import { useRescheduleAppointment } from '@/features/appointments/api/reschedule
 import type { FreeSlot } from '@/features/appointments/api/schemas';
 import { AppointmentActions } from '@/features/appointments/components/appointment-actions';
 import { AppointmentSummary } from '@/features/appointments/components/appointment-summary';
+import { useAppointmentLiveUpdates } from '@/features/appointments/components/use-appointment-live-updates';
 import { PaymentStep } from '@/features/appointments/components/payment-step';
 import { SlotPicker } from '@/features/appointments/components/slot-picker';
 import { TimeZoneNote } from '@/features/appointments/components/time-zone-note';
@@ -23,6 +24,7 @@ export default function AppointmentRoute(): ReactNode {
   const reschedule = useRescheduleAppointment();
   const [slot, setSlot] = useState<FreeSlot | null>(null);
   const rescheduling = params.get('reschedule') === '1';
+  useAppointmentLiveUpdates();
 
   if (appointment.isPending) return <PageLoader />;
   if (appointment.isError) {

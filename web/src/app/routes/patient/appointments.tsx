@@ -10,6 +10,7 @@ import { useAppointments, type AppointmentScope } from '@/features/appointments/
 import { useWaitlist } from '@/features/appointments/api/list-waitlist';
 import { AppointmentActions } from '@/features/appointments/components/appointment-actions';
 import { AppointmentSummary } from '@/features/appointments/components/appointment-summary';
+import { useAppointmentLiveUpdates } from '@/features/appointments/components/use-appointment-live-updates';
 import { formatLocalDate } from '@/lib/hospital-time';
 import { problemMessage } from '@/lib/problem-message';
 
@@ -76,6 +77,7 @@ export default function AppointmentsRoute(): ReactNode {
   const { t } = useTranslation('appointments');
   const me = useMe();
   const patientId = me.data?.patients[0]?.id;
+  useAppointmentLiveUpdates();
   return (
     <Page title={t('myAppointments.title')}>
       <Group>

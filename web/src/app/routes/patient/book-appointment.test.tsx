@@ -1,6 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { appointment, doctorCard, hospital, slots } from '@/testing/booking-fixtures';
+import { appointment, doctorCard, slots } from '@/testing/booking-fixtures';
 import { findPageHeading, jsonResponse, problemResponse, renderApp } from '@/testing/test-utils';
 
 const doctorPage = { doctor: doctorCard(), bio: '', bioEn: '', timeZone: 'Asia/Shanghai', nextFreeSlots: [] };
