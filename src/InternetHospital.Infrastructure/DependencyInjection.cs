@@ -1,7 +1,7 @@
 using InternetHospital.Application.Common;
 using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Infrastructure.Audit;
 using InternetHospital.Infrastructure.Appointments;
+using InternetHospital.Infrastructure.Audit;
 using InternetHospital.Infrastructure.His;
 using InternetHospital.Infrastructure.Identity;
 using InternetHospital.Infrastructure.Notifications;
@@ -55,9 +55,9 @@ public static class DependencyInjection
         services.AddHis(configuration);
         services.AddEmail(configuration, dataDirectory);
         services.AddPayments(configuration);
+        services.AddBookingInfrastructure(configuration);
         services.AddSingleton<AuditSealer>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditSealer>());
-        services.AddBookingInfrastructure(configuration);
         services.AddOptions<HospitalOptions>().Bind(configuration.GetSection(HospitalOptions.Section))
             .ValidateDataAnnotations()
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Hospital:TimeZone is not a known IANA time zone.")

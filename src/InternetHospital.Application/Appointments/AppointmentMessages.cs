@@ -148,14 +148,17 @@ public sealed class AppointmentMessages(
     public async Task ChangedAsync(Appointment appointment, CancellationToken cancellationToken) =>
         Changed(appointment, await InfoAsync(appointment, cancellationToken));
 
-    private void Changed(Appointment appointment, Info info)
+    /// <summary>The live push when the caller already knows both accounts (no look-up).</summary>
+    public void Changed(Appointment appointment, Guid? patientAccountId, Guid? doctorAccountId)
     {
         var payload = new { id = appointment.Id, status = appointment.Status.ToString(), doctorId = appointment.DoctorId };
-        foreach (var account in new[] { info.PatientAccountId, info.DoctorAccountId }.Where(a => a is not null).Distinct())
+        foreach (var account in new[] { patientAccountId, doctorAccountId }.Where(a => a is not null).Distinct())
         {
             afterCommit.Enqueue(ct => live.SendToAccountAsync(account!.Value, LiveEvent, payload, ct));
         }
     }
+
+    private void Changed(Appointment appointment, Info info) => Changed(appointment, info.PatientAccountId, info.DoctorAccountId);
 
     private void EnqueueHisCancelled(Appointment appointment, bool hisKnew)
     {

@@ -4,6 +4,7 @@ using InternetHospital.Application.Common;
 using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Common.Exceptions;
 using InternetHospital.Application.Common.Security;
+using InternetHospital.Application.Doctors;
 using InternetHospital.Application.Payments;
 using InternetHospital.Application.Scheduling;
 using InternetHospital.Domain.Appointments;
@@ -54,13 +55,29 @@ public sealed record BookAppointment(Guid PatientId, Guid SlotId, VisitType Visi
             var found = await (
                 from s in db.Slots
                 join d in db.Doctors on s.DoctorId equals d.Id
+                join dep in db.Departments on s.DepartmentId equals dep.Id
+                join f in db.Facilities on dep.FacilityId equals f.Id
                 where s.Id == command.SlotId
-                select new { Slot = s, Doctor = d })
+                select new
+                {
+                    Slot = s,
+                    Doctor = d,
+                    Department = new DepartmentRef(dep.Id, dep.Name, dep.NameEn),
+                    DepartmentCode = dep.Code,
+                    Facility = new FacilityRef(f.Id, f.Name, f.NameEn),
+                    PatientName = db.Patients.Where(p => p.Id == command.PatientId).Select(p => p.FullName).FirstOrDefault(),
+                    Taken = db.Appointments.Any(a => a.OccupiedSlotId == s.Id),
+                })
                 .AsNoTracking()
                 .SingleOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("Slot", command.SlotId);
             var (slot, doctor) = (found.Slot, found.Doctor);
             slot.EnsureBookable(command.VisitType, now);
+            if (found.Taken)
+            {
+                // Note: the common case of a lost race, answered without an insert; the unique index catches the rest.
+                throw BookingRules.Problem("slot_taken");
+            }
 
             var basis = FollowUpBasis.NotRequired;
             string? diagnosisCode = null;
@@ -108,7 +125,8 @@ public sealed record BookAppointment(Guid PatientId, Guid SlotId, VisitType Visi
                     await messages.ReviewRequestedAsync(appointment, cancellationToken);
                     break;
                 default:
-                    await messages.ChangedAsync(appointment, cancellationToken);
+                    // Note: the hot path (a plain hold) pushes without looking anything up: booker and doctor are known.
+                    messages.Changed(appointment, accountId, doctor.AccountId);
                     break;
             }
 
@@ -121,7 +139,15 @@ public sealed record BookAppointment(Guid PatientId, Guid SlotId, VisitType Visi
                 throw BookingRules.FromUniqueViolation(exception);
             }
 
-            var row = await AppointmentQueries.Rows(db, db.Appointments.AsNoTracking().Where(a => a.Id == appointment.Id)).SingleAsync(cancellationToken);
+            var row = new AppointmentRow(
+                appointment,
+                found.PatientName ?? string.Empty,
+                new AppointmentDoctor(doctor.Id, doctor.FullName, doctor.Title, doctor.TitleEn),
+                found.Department,
+                found.DepartmentCode,
+                found.Facility,
+                null,
+                null);
             return row.ToView(now, booking.Value, hospital.Value);
         }
 

@@ -1,11 +1,17 @@
 import {
   IconBell,
+  IconBuildingHospital,
+  IconCalendar,
+  IconCalendarEvent,
+  IconClipboardCheck,
   IconHeartbeat,
   IconPill,
+  IconSearch,
   IconSettings,
   IconShieldLock,
   IconStethoscope,
   IconVideo,
+  IconUsers,
   type Icon,
 } from '@tabler/icons-react';
 import { allRoles, primaryRole, staffRoles, type Role } from '@/features/accounts/lib/roles';
@@ -24,10 +30,16 @@ export interface NavItem {
  */
 export const navItems: readonly NavItem[] = [
   { to: '/my-health', labelKey: 'nav.myHealth', icon: IconHeartbeat, roles: ['Patient'] },
+  { to: '/find-care', labelKey: 'appointments:nav.findCare', icon: IconSearch, roles: ['Patient'] },
+  { to: '/appointments', labelKey: 'appointments:nav.myAppointments', icon: IconCalendar, roles: ['Patient'] },
   { to: '/workspace', labelKey: 'nav.workspace', icon: IconStethoscope, roles: ['Doctor'] },
   { to: '/video-visits', labelKey: 'visits:nav', icon: IconVideo, roles: ['Patient', 'Doctor'] },
+  { to: '/calendar', labelKey: 'schedule:nav.calendar', icon: IconCalendarEvent, roles: ['Doctor'] },
+  { to: '/follow-up-reviews', labelKey: 'schedule:nav.reviews', icon: IconClipboardCheck, roles: ['Doctor'] },
   { to: '/review-queue', labelKey: 'nav.reviewQueue', icon: IconPill, roles: ['Pharmacist'] },
   { to: '/admin', labelKey: 'nav.admin', icon: IconSettings, roles: ['Admin'] },
+  { to: '/admin/departments', labelKey: 'hospitalAdmin:nav.departments', icon: IconBuildingHospital, roles: ['Admin'] },
+  { to: '/admin/doctors', labelKey: 'hospitalAdmin:nav.doctors', icon: IconUsers, roles: ['Admin'] },
   { to: '/notifications', labelKey: 'notifications:nav', icon: IconBell, roles: allRoles },
   { to: '/security', labelKey: 'nav.security', icon: IconShieldLock, roles: staffRoles },
 ];

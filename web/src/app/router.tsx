@@ -35,8 +35,19 @@ export const routes: RouteObject[] = [
           { path: 'register', lazy: page(() => import('./routes/register')) },
           { path: 'auth/callback', lazy: page(() => import('./routes/auth-callback')) },
 
-          guarded(['Patient'], [{ path: 'my-health', lazy: page(() => import('./routes/patient/my-health')) }]),
-          guarded(['Doctor'], [{ path: 'workspace', lazy: page(() => import('./routes/doctor/workspace')) }]),
+          guarded(['Patient'], [
+            { path: 'my-health', lazy: page(() => import('./routes/patient/my-health')) },
+            { path: 'find-care', lazy: page(() => import('./routes/patient/find-care')) },
+            { path: 'doctors/:doctorId', lazy: page(() => import('./routes/patient/doctor')) },
+            { path: 'appointments', lazy: page(() => import('./routes/patient/appointments')) },
+            { path: 'appointments/new', lazy: page(() => import('./routes/patient/book-appointment')) },
+            { path: 'appointments/:appointmentId', lazy: page(() => import('./routes/patient/appointment')) },
+          ]),
+          guarded(['Doctor'], [
+            { path: 'workspace', lazy: page(() => import('./routes/doctor/workspace')) },
+            { path: 'calendar', lazy: page(() => import('./routes/doctor/calendar')) },
+            { path: 'follow-up-reviews', lazy: page(() => import('./routes/doctor/follow-up-reviews')) },
+          ]),
           guarded(['Patient', 'Doctor'], [
             { path: 'video-visits', lazy: page(() => import('./routes/visits/video-visits')) },
             { path: 'visits/:visitId', lazy: page(() => import('./routes/visits/visit')) },
@@ -44,7 +55,12 @@ export const routes: RouteObject[] = [
           guarded(['Pharmacist'], [
             { path: 'review-queue', lazy: page(() => import('./routes/pharmacist/review-queue')) },
           ]),
-          guarded(['Admin'], [{ path: 'admin', lazy: page(() => import('./routes/admin/admin-home')) }]),
+          guarded(['Admin'], [
+            { path: 'admin', lazy: page(() => import('./routes/admin/admin-home')) },
+            { path: 'admin/departments', lazy: page(() => import('./routes/admin/departments')) },
+            { path: 'admin/doctors', lazy: page(() => import('./routes/admin/doctors')) },
+            { path: 'admin/doctors/:doctorId', lazy: page(() => import('./routes/admin/doctor')) },
+          ]),
           guarded(staffRoles, [{ path: 'security', lazy: page(() => import('./routes/security')) }]),
           guarded(allRoles, [{ path: 'notifications', lazy: page(() => import('./routes/notifications')) }]),
 

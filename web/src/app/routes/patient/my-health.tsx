@@ -1,12 +1,13 @@
 import { SimpleGrid, Text } from '@mantine/core';
-import { IconCalendar, IconMessage, IconPill } from '@tabler/icons-react';
+import { IconMessage, IconPill } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyStateCard } from '@/components/empty-state-card';
 import { Page } from '@/components/page';
 import { useMe } from '@/features/accounts/api/get-me';
+import { UpcomingAppointmentsCard } from '@/features/appointments/components/upcoming-appointments-card';
 
-/** The patient's home: appointments, medications and messages (empty until those features land). */
+/** The patient's home: upcoming appointments, medications and messages. */
 export default function MyHealthRoute(): ReactNode {
   const { t } = useTranslation('home');
   const me = useMe();
@@ -16,10 +17,10 @@ export default function MyHealthRoute(): ReactNode {
       description={me.data ? <Text>{t('patient.greeting', { name: me.data.name })}</Text> : undefined}
     >
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
-        <EmptyStateCard
+        <UpcomingAppointmentsCard
+          patientId={me.data?.patients[0]?.id}
           title={t('patient.appointments')}
-          message={t('patient.appointmentsEmpty')}
-          icon={<IconCalendar size={20} />}
+          emptyMessage={t('patient.appointmentsEmpty')}
         />
         <EmptyStateCard
           title={t('patient.medications')}
