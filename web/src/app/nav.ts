@@ -10,8 +10,8 @@ import {
   IconSettings,
   IconShieldLock,
   IconStethoscope,
-  IconVideo,
   IconUsers,
+  IconVideo,
   type Icon,
 } from '@tabler/icons-react';
 import { allRoles, primaryRole, staffRoles, type Role } from '@/features/accounts/lib/roles';

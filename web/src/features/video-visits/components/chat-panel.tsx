@@ -7,7 +7,8 @@ import { useVisitFile } from '../api/get-visit-file';
 import { useMessages } from '../api/list-messages';
 import type { VisitMessage } from '../api/schemas';
 import { useSendMessage } from '../api/send-message';
-import { formatTime } from '../lib/visit-time';
+import { HOSPITAL_TIME_ZONE } from '@/config/hospital';
+import { formatTime } from '@/lib/hospital-time';
 
 const MAX_BYTES = 10 * 1024 * 1024;
 const ACCEPT = 'image/jpeg,image/png,image/webp,image/heic,application/pdf';
@@ -44,7 +45,7 @@ export function ChatPanel({ visitId, canSend }: { visitId: string; canSend: bool
         {messages.data?.map((message) => (
           <Paper key={message.id} withBorder p="xs" radius="md">
             <Text size="xs" c="dimmed">
-              {message.senderName} · {t(`roles.${message.senderRole}`)} · {formatTime(message.sentAt, i18n.language)}
+              {message.senderName} · {t(`roles.${message.senderRole}`)} · {formatTime(message.sentAt, HOSPITAL_TIME_ZONE, i18n.language)}
             </Text>
             {message.text && <Text style={{ whiteSpace: 'pre-wrap' }}>{message.text}</Text>}
             {message.file && <SharedFile visitId={visitId} file={message.file} />}

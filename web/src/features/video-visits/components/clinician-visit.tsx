@@ -9,7 +9,8 @@ import { useConsultingSession } from '../api/get-consulting-session';
 import { useVideoVisit, type VideoVisit } from '../api/get-video-visit';
 import { useLocalMedia } from '../lib/use-local-media';
 import { useVisitRoom } from '../lib/use-visit-room';
-import { formatDateTime, formatTime } from '../lib/visit-time';
+import { HOSPITAL_TIME_ZONE } from '@/config/hospital';
+import { formatDateTime, formatTime } from '@/lib/hospital-time';
 import type { VisitRoom } from '../lib/visit-room';
 import { CallView } from './call-view';
 import { ChatPanel } from './chat-panel';
@@ -121,7 +122,7 @@ export function ClinicianVisit({ visitId }: { visitId: string }): ReactNode {
           <List size="sm">
             {data.trace.map((event, index) => (
               <List.Item key={`${event.at}-${index}`}>
-                {formatDateTime(event.at, i18n.language)} · {event.kind}
+                {formatDateTime(event.at, HOSPITAL_TIME_ZONE, i18n.language)} · {event.kind}
                 {event.detail ? ` · ${event.detail}` : ''}
               </List.Item>
             ))}
@@ -136,7 +137,7 @@ function Header({ visit, language }: { visit: VideoVisit; language: string }): R
   const { t } = useTranslation('visits');
   return (
     <Text>
-      {visit.patient.name}, {visit.patient.age} · {t(`status.${visit.status}`)} · {t('visit.scheduled', { start: formatTime(visit.scheduledStart, language), end: formatTime(visit.scheduledEnd, language) })}
+      {visit.patient.name}, {visit.patient.age} · {t(`status.${visit.status}`)} · {t('visit.scheduled', { start: formatTime(visit.scheduledStart, HOSPITAL_TIME_ZONE, language), end: formatTime(visit.scheduledEnd, HOSPITAL_TIME_ZONE, language) })}
     </Text>
   );
 }

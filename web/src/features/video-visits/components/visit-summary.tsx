@@ -5,7 +5,8 @@ import { Link } from 'react-router';
 import { problemMessage } from '@/lib/problem-message';
 import { useAddAddendum } from '../api/add-addendum';
 import type { VideoVisit } from '../api/get-video-visit';
-import { formatDateTime } from '../lib/visit-time';
+import { HOSPITAL_TIME_ZONE } from '@/config/hospital';
+import { formatDateTime } from '@/lib/hospital-time';
 
 /**
  * The after-visit summary: the headings in the reader's language, the doctor's text exactly as written, the signature,
@@ -28,7 +29,7 @@ export function VisitSummary({ visit }: { visit: VideoVisit }): ReactNode {
           {visit.referral.detail && <Text style={{ whiteSpace: 'pre-wrap' }}>{visit.referral.detail}</Text>}
           <Alert color="red">{t('summary.emergency')}</Alert>
           {visit.myRole === 'Patient' && (
-            <Anchor component={Link} to={`/find-care?department=${encodeURIComponent(visit.doctor.departmentId)}&visitType=InPerson`}>
+            <Anchor component={Link} to="/find-care">
               {t('summary.bookInPerson')}
             </Anchor>
           )}
@@ -39,7 +40,7 @@ export function VisitSummary({ visit }: { visit: VideoVisit }): ReactNode {
           <Title order={2} size="h3" id="summary-title">
             {t('summary.title')}
           </Title>
-          {visit.endedAt && <Text c="dimmed">{t('summary.intro', { date: formatDateTime(visit.endedAt, language) })}</Text>}
+          {visit.endedAt && <Text c="dimmed">{t('summary.intro', { date: formatDateTime(visit.endedAt, HOSPITAL_TIME_ZONE, language) })}</Text>}
           <Section label={t('note.chiefComplaint')} text={note.chiefComplaint} />
           <Section label={t('note.history')} text={note.history} />
           <Section label={t('note.assessment')} text={note.assessment} />
@@ -61,7 +62,7 @@ export function VisitSummary({ visit }: { visit: VideoVisit }): ReactNode {
           <Section label={t('note.followUpAdvice')} text={note.followUpAdvice} />
           {note.signature && (
             <Text size="sm" c="dimmed">
-              {t('summary.signed', { name: note.signature.signedBy, date: formatDateTime(note.signature.signedAt, language) })}
+              {t('summary.signed', { name: note.signature.signedBy, date: formatDateTime(note.signature.signedAt, HOSPITAL_TIME_ZONE, language) })}
             </Text>
           )}
         </Stack>
@@ -73,7 +74,7 @@ export function VisitSummary({ visit }: { visit: VideoVisit }): ReactNode {
           </Title>
           {visit.addenda.map((a) => (
             <Text key={a.id} style={{ whiteSpace: 'pre-wrap' }}>
-              {formatDateTime(a.at, language)} · {a.authorName}: {a.text}
+              {formatDateTime(a.at, HOSPITAL_TIME_ZONE, language)} · {a.authorName}: {a.text}
             </Text>
           ))}
         </Stack>
