@@ -90,7 +90,13 @@ export function ClinicianVisit({ visitId }: { visitId: string }): ReactNode {
               </Alert>
             )}
             {isDoctor && (
-              <Button w="fit-content" onClick={() => admit.mutate()} loading={admit.isPending} disabled={!sessionActive}>
+              <Button
+                w="fit-content"
+                // Note: join the call as soon as the server says the patient is in, not after the page refetches.
+                onClick={() => admit.mutate(undefined, { onSuccess: () => room && media.stream && void room.enterCall(media.stream) })}
+                loading={admit.isPending}
+                disabled={!sessionActive}
+              >
                 {t('call.admit')}
               </Button>
             )}

@@ -40,6 +40,8 @@ export interface CallEngineOptions {
   onChange: () => void;
   /** How long a participant whose connection dropped is waited for before they count as gone. */
   graceMs?: number;
+  /** How long to wait for a newcomer's offer before offering ourselves. */
+  offerFallbackMs?: number;
 }
 
 interface PeerLink {
@@ -112,7 +114,16 @@ export class CallEngine {
       return;
     }
 
-    if (offer) this.addLocalTracks(this.createLink(info));
+    if (offer) {
+      this.addLocalTracks(this.createLink(info));
+      return;
+    }
+
+    // Note: two people entering at the same moment may each miss the other in their EnterCall answer; then nobody would
+    // offer. If no offer has come from them shortly, offer ourselves (perfect negotiation handles a crossing offer).
+    setTimeout(() => {
+      if (!this.closed && !this.links.has(info.peerId) && this.known.get(info.peerId) === info) this.addLocalTracks(this.createLink(info));
+    }, this.options.offerFallbackMs ?? 1_500);
   }
 
   /** A participant hung up (gone at once) or their connection dropped (waited for, then gone). */

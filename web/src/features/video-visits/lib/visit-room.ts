@@ -46,6 +46,8 @@ export class VisitRoom {
   private readonly listeners = new Set<() => void>();
   private disposed = false;
   private entering: Promise<void> | null = null;
+  /** Fetched when the room opens, so joining the call does not wait for it (TURN credentials last hours). */
+  private iceServers: Promise<RTCIceServer[]> | null = null;
   private readonly onOnline = (): void => void this.engine?.restartIce();
 
   constructor(
@@ -76,6 +78,7 @@ export class VisitRoom {
     });
     hub.on('peerJoined', (payload: unknown) => {
       const event = peerJoinedSchema.safeParse(payload);
+      // Note: the newcomer offers; the engine offers itself only if no offer arrives (both entered at the same moment).
       if (event.success && event.data.visitId === this.visitId && this.state.inCall) this.engine?.addPeer(event.data.peer, false);
     });
     hub.on('peerLeft', (payload: unknown) => {
@@ -94,6 +97,7 @@ export class VisitRoom {
     hub.onclose(() => this.update({ hub: 'closed' }));
     window.addEventListener('online', this.onOnline);
 
+    this.iceServers = getIceServers().catch(() => []);
     try {
       await hub.start();
       await this.join();
@@ -117,7 +121,12 @@ export class VisitRoom {
     const hub = this.hub!;
     const engine = new CallEngine({
       selfPeerId: this.peerId,
-      iceServers: getIceServers,
+      iceServers: () => {
+        // Note: the first call uses the servers fetched on open; restarts fetch fresh credentials.
+        const prefetched = this.iceServers;
+        this.iceServers = null;
+        return prefetched ?? getIceServers();
+      },
       send: (to, data) => hub.invoke('Signal', this.visitId, to, data),
       onChange: () => this.update({ peers: engine.peers() }),
     });
