@@ -1,7 +1,9 @@
+using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Common.Exceptions;
 using InternetHospital.Application.Common.Security;
 using InternetHospital.Application.Scheduling;
 using InternetHospital.Domain.Appointments;
+using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.Appointments;
 
@@ -23,5 +25,22 @@ internal static class AppointmentAccess
         {
             throw new NotFoundException("Appointment", appointment.Id);
         }
+    }
+
+    /// <summary>The appointment (tracked) if the caller may act for its patient, else 404.</summary>
+    public static async Task<Appointment> LoadForPatientAsync(IAppDbContext db, IPatientAccessGuard guard, Guid appointmentId, CancellationToken cancellationToken)
+    {
+        var appointment = await db.Appointments.SingleOrDefaultAsync(a => a.Id == appointmentId, cancellationToken)
+            ?? throw new NotFoundException("Appointment", appointmentId);
+        try
+        {
+            await guard.EnsureCanActForAsync(appointment.PatientId, cancellationToken);
+        }
+        catch (NotFoundException)
+        {
+            throw new NotFoundException("Appointment", appointmentId);
+        }
+
+        return appointment;
     }
 }

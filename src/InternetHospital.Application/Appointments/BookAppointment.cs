@@ -84,13 +84,7 @@ public sealed record BookAppointment(Guid PatientId, Guid SlotId, VisitType Visi
             var holdUntil = now + booking.Value.HoldDuration;
             if (command.VisitType == VisitType.Video)
             {
-                if (!doctor.CanSeeOnVideo(SlotClock.Today(clock, hospital.Value)))
-                {
-                    throw new DomainRuleException("doctor_not_eligible_for_video", "This doctor does not offer video visits.");
-                }
-
-                var decision = await followUp.EvaluateAsync(command.PatientId, doctor, cancellationToken);
-                audit.Record("his.diagnoses.read", "FollowUpEligibility", doctor.Id.ToString(), command.PatientId, decision.Basis.ToString());
+                var decision = await followUp.EvaluateForVideoAsync(command.PatientId, doctor, cancellationToken);
                 if (decision.Allowed)
                 {
                     basis = decision.Basis;

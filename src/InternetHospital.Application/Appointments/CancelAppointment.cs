@@ -1,7 +1,6 @@
 using InternetHospital.Application.Audit;
 using InternetHospital.Application.Common;
 using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Exceptions;
 using InternetHospital.Application.Common.Security;
 using InternetHospital.Domain.Appointments;
 using Mediator;
@@ -28,7 +27,7 @@ public sealed record CancelAppointment(Guid AppointmentId) : ICommand<Appointmen
     {
         public async ValueTask<AppointmentView> Handle(CancelAppointment command, CancellationToken cancellationToken)
         {
-            var appointment = await Load(db, guard, command.AppointmentId, cancellationToken);
+            var appointment = await AppointmentAccess.LoadForPatientAsync(db, guard, command.AppointmentId, cancellationToken);
             var now = clock.GetUtcNow();
             var hisKnew = appointment.Status == AppointmentStatus.Booked;
             var slotId = appointment.SlotId;
@@ -41,22 +40,5 @@ public sealed record CancelAppointment(Guid AppointmentId) : ICommand<Appointmen
             var row = await AppointmentQueries.Rows(db, db.Appointments.AsNoTracking().Where(a => a.Id == appointment.Id)).SingleAsync(cancellationToken);
             return row.ToView(now, booking.Value, hospital.Value);
         }
-    }
-
-    /// <summary>The appointment if the caller may act for its patient, else 404.</summary>
-    internal static async Task<Appointment> Load(IAppDbContext db, IPatientAccessGuard guard, Guid appointmentId, CancellationToken cancellationToken)
-    {
-        var appointment = await db.Appointments.SingleOrDefaultAsync(a => a.Id == appointmentId, cancellationToken)
-            ?? throw new NotFoundException("Appointment", appointmentId);
-        try
-        {
-            await guard.EnsureCanActForAsync(appointment.PatientId, cancellationToken);
-        }
-        catch (NotFoundException)
-        {
-            throw new NotFoundException("Appointment", appointmentId);
-        }
-
-        return appointment;
     }
 }

@@ -1,9 +1,11 @@
+using InternetHospital.Application.Audit;
 using InternetHospital.Application.Common;
 using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Common.Security;
 using InternetHospital.Application.His;
 using InternetHospital.Application.Scheduling;
 using InternetHospital.Domain.Appointments;
+using InternetHospital.Domain.Common;
 using InternetHospital.Domain.Hospital;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -18,6 +20,12 @@ namespace InternetHospital.Application.Appointments;
 public interface IFollowUpPolicy
 {
     Task<FollowUpDecision> EvaluateAsync(Guid patientId, Doctor doctor, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// For a video booking or waitlist: 422 <c>doctor_not_eligible_for_video</c> if the doctor may not see patients on
+    /// video, else the decision, with the read of the patient's HIS diagnoses audited.
+    /// </summary>
+    Task<FollowUpDecision> EvaluateForVideoAsync(Guid patientId, Doctor doctor, CancellationToken cancellationToken);
 }
 
 /// <param name="Basis"><see cref="FollowUpBasis.NotRequired"/> means no basis was found: a video visit needs proof.</param>
@@ -30,6 +38,7 @@ public sealed record QualifyingDiagnosis(string Code, string Description, DateOn
 
 internal sealed class FollowUpPolicy(
     IAppDbContext db,
+    IAuditLog audit,
     IHisReader his,
     ICareRelationships care,
     IOptions<BookingOptions> options,
@@ -56,6 +65,18 @@ internal sealed class FollowUpPolicy(
         var diagnoses = await his.GetDiagnosesAsync(hisPatientId, cancellationToken);
         var found = FindQualifying(diagnoses.Value, conditions, department, lookBackStart);
         return new FollowUpDecision(found is null ? FollowUpBasis.NotRequired : FollowUpBasis.HisDiagnosis, found, diagnoses.IsStale, lookBackStart);
+    }
+
+    public async Task<FollowUpDecision> EvaluateForVideoAsync(Guid patientId, Doctor doctor, CancellationToken cancellationToken)
+    {
+        if (!doctor.CanSeeOnVideo(SlotClock.Today(clock, hospital.Value)))
+        {
+            throw new DomainRuleException("doctor_not_eligible_for_video", "This doctor does not offer video visits.");
+        }
+
+        var decision = await EvaluateAsync(patientId, doctor, cancellationToken);
+        audit.Record("his.diagnoses.read", "FollowUpEligibility", doctor.Id.ToString(), patientId, decision.Basis.ToString());
+        return decision;
     }
 
     /// <summary>

@@ -95,7 +95,7 @@ public sealed record GetAppointmentCalendarFile(Guid AppointmentId) : IQuery<Not
     {
         public async ValueTask<NoticeAttachment> Handle(GetAppointmentCalendarFile query, CancellationToken cancellationToken)
         {
-            var appointment = await CancelAppointment.Load(db, guard, query.AppointmentId, cancellationToken);
+            var appointment = await AppointmentAccess.LoadForPatientAsync(db, guard, query.AppointmentId, cancellationToken);
             return await messages.CalendarFileAsync(appointment, cancellationToken);
         }
     }

@@ -38,7 +38,7 @@ public sealed record RescheduleAppointment(Guid AppointmentId, Guid SlotId) : IC
     {
         public async ValueTask<AppointmentView> Handle(RescheduleAppointment command, CancellationToken cancellationToken)
         {
-            var appointment = await CancelAppointment.Load(db, guard, command.AppointmentId, cancellationToken);
+            var appointment = await AppointmentAccess.LoadForPatientAsync(db, guard, command.AppointmentId, cancellationToken);
             var slot = await db.Slots.AsNoTracking().SingleOrDefaultAsync(s => s.Id == command.SlotId, cancellationToken)
                 ?? throw new NotFoundException("Slot", command.SlotId);
             var now = clock.GetUtcNow();

@@ -1,6 +1,5 @@
 using InternetHospital.Application.Audit;
 using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Exceptions;
 using InternetHospital.Application.Common.Security;
 using InternetHospital.Application.Payments;
 using InternetHospital.Domain.Appointments;
@@ -21,16 +20,7 @@ public sealed record StartAppointmentPayment(Guid AppointmentId) : ICommand<Appo
     {
         public async ValueTask<AppointmentPayment> Handle(StartAppointmentPayment command, CancellationToken cancellationToken)
         {
-            var appointment = await db.Appointments.SingleOrDefaultAsync(a => a.Id == command.AppointmentId, cancellationToken)
-                ?? throw new NotFoundException("Appointment", command.AppointmentId);
-            try
-            {
-                await guard.EnsureCanActForAsync(appointment.PatientId, cancellationToken);
-            }
-            catch (NotFoundException)
-            {
-                throw new NotFoundException("Appointment", command.AppointmentId);
-            }
+            var appointment = await AppointmentAccess.LoadForPatientAsync(db, guard, command.AppointmentId, cancellationToken);
 
             if (appointment.PaymentId is { } existingId)
             {

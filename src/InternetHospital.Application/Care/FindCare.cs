@@ -100,23 +100,29 @@ public sealed record FindDoctors(Guid? DepartmentId = null, string? Name = null,
                 free = free.Where(s => s.LocalDate == date);
             }
 
-            var next = free.GroupBy(s => s.DoctorId).Select(g => new { DoctorId = g.Key, Next = g.Min(s => s.Start), Count = g.Count() });
+            // Note: two plain queries (doctors, then each one's earliest free slot) rather than a left join on a grouped
+            // subquery, which SQLite's converted date columns do not survive.
             var rows = await (
                 from d in doctors
                 join dep in db.Departments on d.DepartmentId equals dep.Id
                 join f in db.Facilities on dep.FacilityId equals f.Id
-                join n in next on d.Id equals n.DoctorId into nexts
-                from n in nexts.DefaultIfEmpty()
-                select new { Doctor = d, Department = new DepartmentRef(dep.Id, dep.Name, dep.NameEn), Facility = new FacilityRef(f.Id, f.Name, f.NameEn), Next = n == null ? (DateTimeOffset?)null : n.Next, Count = n == null ? 0 : n.Count })
+                select new { Doctor = d, Department = new DepartmentRef(dep.Id, dep.Name, dep.NameEn), Facility = new FacilityRef(f.Id, f.Name, f.NameEn) })
                 .ToListAsync(cancellationToken);
+            var ids = rows.Select(r => r.Doctor.Id).ToList();
+            var next = (await free.Where(s => ids.Contains(s.DoctorId))
+                    .GroupBy(s => s.DoctorId)
+                    .Select(g => new { DoctorId = g.Key, Next = g.Min(s => s.Start), Count = g.Count() })
+                    .ToListAsync(cancellationToken))
+                .ToDictionary(n => n.DoctorId);
 
             var today = SlotClock.Today(clock, hospital.Value);
 
             // Note: a day filter means "free on that day"; without it, doctors with nothing free are listed last.
             return rows
+                .Select(r => (Row: r, Next: next.TryGetValue(r.Doctor.Id, out var n) ? n.Next : (DateTimeOffset?)null, Count: n?.Count ?? 0))
                 .Where(r => query.Date is null || r.Next is not null)
-                .OrderBy(r => r.Next is null).ThenBy(r => r.Next).ThenBy(r => r.Doctor.FullName, StringComparer.Ordinal)
-                .Select(r => DoctorCard.From(r.Doctor, r.Department, r.Facility, today, r.Next, r.Count))
+                .OrderBy(r => r.Next is null).ThenBy(r => r.Next).ThenBy(r => r.Row.Doctor.FullName, StringComparer.Ordinal)
+                .Select(r => DoctorCard.From(r.Row.Doctor, r.Row.Department, r.Row.Facility, today, r.Next, r.Count))
                 .ToList();
         }
     }

@@ -49,13 +49,7 @@ public sealed record JoinWaitlist(Guid PatientId, Guid DoctorId, DateOnly Date, 
             var today = SlotClock.Today(clock, hospital.Value);
             if (command.VisitType == VisitType.Video)
             {
-                if (!doctor.CanSeeOnVideo(today))
-                {
-                    throw new DomainRuleException("doctor_not_eligible_for_video", "This doctor does not offer video visits.");
-                }
-
-                var decision = await followUp.EvaluateAsync(command.PatientId, doctor, cancellationToken);
-                audit.Record("his.diagnoses.read", "FollowUpEligibility", doctor.Id.ToString(), command.PatientId, decision.Basis.ToString());
+                var decision = await followUp.EvaluateForVideoAsync(command.PatientId, doctor, cancellationToken);
                 if (!decision.Allowed)
                 {
                     throw new DomainRuleException("follow_up_required", "Video visits are only for follow-up of a condition diagnosed in person.");

@@ -342,6 +342,28 @@ public abstract class BookingTests(ApiFactory factory)
         Assert.Equal(Domain.Scheduling.SlotStatus.Open, await kit.QueryAsync(db => db.Slots.Where(s => s.Id == slotId).Select(s => s.Status).SingleAsync()));
     }
 
+    [Fact]
+    public async Task Find_care_filters_by_department_name_day_visit_type_and_language_earliest_free_first()
+    {
+        var doctor = await kit.DoctorAsync();
+        var patient = await kit.PatientAsync();
+        var slot = (await BookingKit.FreeSlotsAsync(patient.Client, doctor.Id)).First(s => s.GetProperty("start").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddHours(30));
+        var day = slot.GetProperty("localDate").GetString();
+
+        var found = await (await patient.Client.GetAsync($"/api/care/doctors?name=测试医生&language=en&visitType=Video&date={day}")).ReadJsonAsync();
+        var card = found.EnumerateArray().Single(d => d.GetProperty("id").GetGuid() == doctor.Id);
+        Assert.True(card.GetProperty("offersVideo").GetBoolean());
+        Assert.Equal(day, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(card.GetProperty("nextFreeSlot").GetDateTimeOffset(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        var starts = found.EnumerateArray().Select(d => d.GetProperty("nextFreeSlot").GetDateTimeOffset()).ToList();
+        Assert.Equal(starts.Order(), starts);
+
+        var french = await (await patient.Client.GetAsync("/api/care/doctors?language=fr")).ReadJsonAsync();
+        Assert.DoesNotContain(french.EnumerateArray(), d => d.GetProperty("id").GetGuid() == doctor.Id);
+        var page = await (await patient.Client.GetAsync($"/api/care/doctors/{doctor.Id}")).ReadJsonAsync();
+        Assert.Equal("Asia/Shanghai", page.GetProperty("timeZone").GetString());
+        Assert.NotEmpty(page.GetProperty("nextFreeSlots").EnumerateArray());
+    }
+
     private Task ExpireAsync(Guid appointmentId) => kit.WithDbAsync(async db =>
     {
         await db.Appointments.Where(a => a.Id == appointmentId).ExecuteUpdateAsync(s => s.SetProperty(a => a.HoldExpiresAt, DateTimeOffset.UtcNow.AddMinutes(-1)));

@@ -49,8 +49,8 @@ export default function DoctorsRoute(): ReactNode {
                   <Table.Td>{zh ? d.department.name : d.department.nameEn}</Table.Td>
                   <Table.Td>
                     <Group gap={4}>
-                      {d.profile.offersVideoVisits && <Badge variant="light">{t('doctors.videoBadge')}</Badge>}
-                      {!d.hasSchedule && <Badge color="orange" variant="light">{t('doctors.noSchedule')}</Badge>}
+                      {d.profile.offersVideoVisits && <Badge variant="light" c="dark.8">{t('doctors.videoBadge')}</Badge>}
+                      {!d.hasSchedule && <Badge color="orange" variant="light" c="dark.8">{t('doctors.noSchedule')}</Badge>}
                     </Group>
                   </Table.Td>
                 </Table.Tr>

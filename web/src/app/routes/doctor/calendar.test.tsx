@@ -27,7 +27,7 @@ const calendar = {
 
 describe('Doctor calendar', () => {
   it.each([
-    ['en', 'Calendar', 'Mark 张伟 as not having come'],
+    ['en', 'Calendar', 'Did not come: 张伟'],
     ['zh-CN', '出诊日历', '将张伟标记为未到诊'],
   ] as const)('shows the day with patient, visit type and state in %s', async (language, title, noShow) => {
     await renderApp({ route: '/calendar', roles: ['Doctor'], language, api: { 'GET /api/doctors/me/calendar': calendar, 'GET /api/doctors/me/blocks': [] } });
@@ -54,8 +54,8 @@ describe('Doctor calendar', () => {
         },
       },
     });
-    await app.user.click(await screen.findByRole('button', { name: 'Mark 张伟 as not having come' }));
-    await app.user.click(screen.getByRole('button', { name: /Cancel the session/ }));
+    await app.user.click(await screen.findByRole('button', { name: 'Did not come: 张伟' }));
+    await app.user.click(screen.getByRole('button', { name: /Cancel session \d/ }));
     await app.user.type(await screen.findByLabelText(/Reason/), '生病');
     await app.user.click(screen.getByRole('button', { name: 'Cancel session' }));
     expect(await screen.findByText('Session cancelled; patients told: 1.')).toBeInTheDocument();

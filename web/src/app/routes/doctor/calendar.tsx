@@ -53,7 +53,7 @@ function SlotRow({ slot, timeZone }: { slot: CalendarSlot; timeZone: string }): 
         )}
       </Group>
       <Group gap="xs">
-        {a && <Badge variant="light">{t(`status.${a.status}`, { ns: 'appointments' })}</Badge>}
+        {a && <Badge variant="light" c="dark.8">{t(`status.${a.status}`, { ns: 'appointments' })}</Badge>}
         {a && started && (a.status === 'Booked' || a.status === 'CheckedIn') && (
           <Button size="xs" variant="outline" loading={noShow.isPending} onClick={() => noShow.mutate(a.id)} aria-label={t('noShowLabel', { patient: a.patientName })}>
             {t('noShow')}
@@ -169,7 +169,7 @@ export default function CalendarRoute(): ReactNode {
           </Group>
         ))}
       </Stack>
-      <Modal opened={blockOpen} onClose={blockModal.close} title={t('block.title')} centered>
+      <Modal closeButtonProps={{ 'aria-label': t('close') }} opened={blockOpen} onClose={blockModal.close} title={t('block.title')} centered>
         <BlockTimeForm
           defaultDate={from}
           onDone={(result) => {
@@ -178,7 +178,7 @@ export default function CalendarRoute(): ReactNode {
           }}
         />
       </Modal>
-      <Modal opened={toCancel !== null} onClose={() => setToCancel(null)} title={t('session.title')} centered>
+      <Modal closeButtonProps={{ 'aria-label': t('close') }} opened={toCancel !== null} onClose={() => setToCancel(null)} title={t('session.title')} centered>
         {toCancel && (
           <Stack>
             <Text>{t('session.explain')}</Text>

@@ -55,7 +55,7 @@ function Waitlist({ patientId }: { patientId: string }): ReactNode {
             </Stack>
             {entry.status === 'Waiting' ? (
               <Group gap="xs">
-                <Badge variant="light">{t('waitlist.position', { position: entry.position })}</Badge>
+                <Badge variant="light" c="dark.8">{t('waitlist.position', { position: entry.position })}</Badge>
                 <Button size="xs" variant="subtle" color="red" onClick={() => leave.mutate(entry.id)}>
                   {t('waitlist.leave')}
                 </Button>

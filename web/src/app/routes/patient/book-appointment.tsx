@@ -155,7 +155,7 @@ export default function BookAppointmentRoute(): ReactNode {
                     />
                   )}
                   <Group>
-                    <Button variant="outline" onClick={() => chooseVisitType('InPerson')}>
+                    <Button variant="default" onClick={() => chooseVisitType('InPerson')}>
                       {t('book.inPersonInstead')}
                     </Button>
                   </Group>

@@ -53,7 +53,7 @@ export function AppointmentActions({ appointment, showDetailsLink = true }: { ap
           </Button>
         )}
       </Group>
-      <Modal opened={confirmOpen} onClose={confirm.close} title={t('actions.cancelTitle')} centered>
+      <Modal closeButtonProps={{ 'aria-label': t('close') }} opened={confirmOpen} onClose={confirm.close} title={t('actions.cancelTitle')} centered>
         <Stack>
           <Text>{t('actions.cancelConfirm', { when })}</Text>
           {appointment.paymentStatus === 'Succeeded' && <Text fw={600}>{t('actions.cancelRefund')}</Text>}

@@ -34,7 +34,7 @@ export function AppointmentSummary({ appointment, headingOrder = 2, children }: 
         </Group>
         <Text size="sm">{t('summary.fee', { fee: formatMoney(appointment.fee, appointment.currency, i18n.language) })}</Text>
         {appointment.refundedAmount > 0 && (
-          <Text size="sm" c="green.8" fw={600}>
+          <Text size="sm" fw={600}>
             {t('summary.refunded', { amount: formatMoney(appointment.refundedAmount, appointment.currency, i18n.language) })}
           </Text>
         )}

@@ -18,7 +18,7 @@ export function DoctorCard({ doctor, timeZone, currency }: { doctor: Doctor; tim
           <Title order={2} size="h4">
             {doctor.name}
           </Title>
-          {doctor.isFamilyDoctor && <Badge variant="light">{t('findCare.familyDoctor')}</Badge>}
+          {doctor.isFamilyDoctor && <Badge variant="light" c="dark.8">{t('findCare.familyDoctor')}</Badge>}
         </Group>
         <Text size="sm">
           {en ? doctor.titleEn : doctor.title} · {en ? doctor.department.nameEn : doctor.department.name} · {en ? doctor.facility.nameEn : doctor.facility.name}

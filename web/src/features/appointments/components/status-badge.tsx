@@ -17,7 +17,7 @@ const colors: Record<AppointmentStatus, string> = {
 export function StatusBadge({ status }: { status: AppointmentStatus }): ReactNode {
   const { t } = useTranslation('appointments');
   return (
-    <Badge color={colors[status]} variant="light">
+    <Badge color={colors[status]} variant="light" c="dark.8">
       {t(`status.${status}`)}
     </Badge>
   );
