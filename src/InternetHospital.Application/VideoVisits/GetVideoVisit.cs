@@ -27,12 +27,7 @@ public sealed record GetVideoVisit(Guid VisitId) : IQuery<VideoVisitDto>
             var isClinician = role is VisitRole.Doctor or VisitRole.Specialist;
 
             var patient = await db.Patients.AsNoTracking().SingleAsync(p => p.Id == visit.PatientId, cancellationToken);
-            var doctor = await (
-                from d in db.Doctors.AsNoTracking()
-                join department in db.Departments.AsNoTracking() on d.DepartmentId equals department.Id
-                where d.Id == visit.DoctorId
-                select new DoctorSummary(d.Id, d.FullName, d.Title, d.TitleEn, department.Id, department.Name, department.NameEn))
-                .SingleAsync(cancellationToken);
+            var doctor = await DoctorSummary.Query(db, d => d.Id == visit.DoctorId).SingleAsync(cancellationToken);
             var specialistIds = visit.Invitations.Select(i => i.SpecialistDoctorId).ToList();
             var specialists = await (
                 from d in db.Doctors.AsNoTracking()

@@ -1,8 +1,10 @@
+using System.Linq.Expressions;
 using InternetHospital.Application.Appointments;
 using InternetHospital.Application.Common;
 using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Common.Exceptions;
 using InternetHospital.Application.Common.Security;
+using InternetHospital.Domain.Hospital;
 using InternetHospital.Domain.VideoVisits;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -31,12 +33,7 @@ public sealed record GetWaitingRoom(Guid AppointmentId) : IQuery<WaitingRoomDto>
                 ?? throw new NotFoundException("Appointment", query.AppointmentId);
             await guard.EnsureCanActForAsync(appointment.PatientId, cancellationToken);
             var now = clock.GetUtcNow();
-            var doctor = await (
-                from d in db.Doctors.AsNoTracking()
-                join department in db.Departments.AsNoTracking() on d.DepartmentId equals department.Id
-                where d.Id == appointment.DoctorId
-                select new DoctorSummary(d.Id, d.FullName, d.Title, d.TitleEn, department.Id, department.Name, department.NameEn))
-                .SingleAsync(cancellationToken);
+            var doctor = await DoctorSummary.Query(db, d => d.Id == appointment.DoctorId).SingleAsync(cancellationToken);
 
             var visit = await db.VideoVisits.AsNoTracking().SingleOrDefaultAsync(v => v.Id == appointment.Id, cancellationToken);
             var opensAt = appointment.Start - booking.Value.CheckInOpensBefore;
@@ -85,7 +82,14 @@ public enum DoctorStatus
     InAnotherVisit = 3,
 }
 
-public sealed record DoctorSummary(Guid DoctorId, string Name, string Title, string TitleEn, Guid DepartmentId, string Department, string DepartmentEn);
+public sealed record DoctorSummary(Guid DoctorId, string Name, string Title, string TitleEn, Guid DepartmentId, string Department, string DepartmentEn)
+{
+    /// <summary>The doctors chosen by <paramref name="which"/> with their department, as the visit screens show them.</summary>
+    public static IQueryable<DoctorSummary> Query(IAppDbContext db, Expression<Func<Doctor, bool>> which) =>
+        from d in db.Doctors.AsNoTracking().Where(which)
+        join department in db.Departments.AsNoTracking() on d.DepartmentId equals department.Id
+        select new DoctorSummary(d.Id, d.FullName, d.Title, d.TitleEn, department.Id, department.Name, department.NameEn);
+}
 
 public sealed record WaitingRoomDto(
     Guid AppointmentId,

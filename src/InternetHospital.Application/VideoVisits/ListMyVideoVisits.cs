@@ -23,12 +23,7 @@ public sealed record ListMyVideoVisits : IQuery<IReadOnlyList<MyVideoVisit>>
             var ids = booked.Select(a => a.Id).ToList();
             var doctorIds = booked.Select(a => a.DoctorId).Distinct().ToList();
             var visits = await db.VideoVisits.AsNoTracking().Where(v => ids.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.Status, cancellationToken);
-            var doctors = await (
-                from d in db.Doctors.AsNoTracking()
-                join department in db.Departments.AsNoTracking() on d.DepartmentId equals department.Id
-                where doctorIds.Contains(d.Id)
-                select new DoctorSummary(d.Id, d.FullName, d.Title, d.TitleEn, department.Id, department.Name, department.NameEn))
-                .ToDictionaryAsync(d => d.DoctorId, cancellationToken);
+            var doctors = await DoctorSummary.Query(db, d => doctorIds.Contains(d.Id)).ToDictionaryAsync(d => d.DoctorId, cancellationToken);
             return booked
                 .OrderBy(a => a.Start)
                 .Select(a => new MyVideoVisit(a.Id, a.Start, a.End, doctors[a.DoctorId], a.Status, visits.TryGetValue(a.Id, out var status) ? status : null))
