@@ -106,9 +106,10 @@ public static class VisitScenario
     }
 
     /// <summary>The stable code of a hub refusal (SignalR sends "...HubException: code: message").</summary>
-    public static async Task<string> HubErrorAsync(Func<Task> call)
+    public static async Task<string> HubErrorAsync(Func<Task> call) => CodeOf(await Assert.ThrowsAsync<HubException>(call));
+
+    public static string CodeOf(HubException error)
     {
-        var error = await Assert.ThrowsAsync<HubException>(call);
         const string marker = "HubException: ";
         var at = error.Message.IndexOf(marker, StringComparison.Ordinal);
         return at < 0 ? error.Message : error.Message[(at + marker.Length)..];
