@@ -17,212 +17,6 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("InternetHospital.Domain.Appointments.Appointment", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("ActivePatientId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("BookedByAccountId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CancellationNote")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CancellationReason")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("CancelledAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CancelledBy")
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("CheckedInAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("CompletedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ConfirmedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Currency")
-                        .IsRequired()
-                        .HasMaxLength(3)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("DayReminderSentAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("DepartmentId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("DoctorId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("End")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<decimal>("Fee")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FollowUpBasis")
-                        .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FollowUpDiagnosisCode")
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("HoldExpiresAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("HourReminderSentAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("LocalDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("OccupiedSlotId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("PaidAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("PatientId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("PaymentId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("ProofFileId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("RescheduleCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ReviewNote")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("ReviewedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("ReviewedByDoctorId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("SlotId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Start")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("StartedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("VisitType")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OccupiedSlotId")
-                        .IsUnique()
-                        .HasDatabaseName("UX_Appointments_OccupiedSlotId");
-
-                    b.HasIndex("SlotId");
-
-                    b.HasIndex("DoctorId", "Start");
-
-                    b.HasIndex("PatientId", "Start");
-
-                    b.HasIndex("Status", "HoldExpiresAt");
-
-                    b.HasIndex("Status", "Start");
-
-                    b.HasIndex("ActivePatientId", "DoctorId", "LocalDate")
-                        .IsUnique()
-                        .HasDatabaseName("UX_Appointments_ActivePatient_Doctor_Day");
-
-                    b.ToTable("Appointments", (string)null);
-                });
-
-            modelBuilder.Entity("InternetHospital.Domain.Appointments.WaitlistEntry", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("AccountId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("DoctorId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("OfferedAppointmentId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("OfferedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("PatientId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("VisitType")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("WaitingPatientId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PatientId");
-
-                    b.HasIndex("WaitingPatientId", "DoctorId", "Date")
-                        .IsUnique();
-
-                    b.HasIndex("DoctorId", "Date", "Status", "CreatedAt");
-
-                    b.ToTable("WaitlistEntries", (string)null);
-                });
-
             modelBuilder.Entity("InternetHospital.Domain.Audit.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -301,6 +95,153 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("AuditSeals", (string)null);
                 });
 
+            modelBuilder.Entity("InternetHospital.Domain.Drugs.Drug", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AllergyGroups")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AtcCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ControlCategory")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DoseUnit")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FormEn")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GenericName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GenericNameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MaxAge")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("MaxDailyDose")
+                        .HasPrecision(12, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MaxDaysSupply")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MinAge")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("MinDailyDose")
+                        .HasPrecision(12, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Strength")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("StrengthValue")
+                        .HasPrecision(12, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtcCode");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("Drugs", (string)null);
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Drugs.DrugCodeMapping", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DrugId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HisCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DrugId");
+
+                    b.HasIndex("HisCode")
+                        .IsUnique();
+
+                    b.ToTable("DrugCodeMappings", (string)null);
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Drugs.DrugInteraction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Advice")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AdviceEn")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AtcA")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AtcB")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtcA", "AtcB")
+                        .IsUnique();
+
+                    b.ToTable("DrugInteractions", (string)null);
+                });
+
             modelBuilder.Entity("InternetHospital.Domain.Files.StoredFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -359,19 +300,126 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("FileContents", (string)null);
                 });
 
-            modelBuilder.Entity("InternetHospital.Domain.His.HisOutboxMessage", b =>
+            modelBuilder.Entity("InternetHospital.Domain.His.HisDeliveryAttempt", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Error")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Instance")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("HisDeliveryAttempts", (string)null);
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.His.HisIdentityReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Candidates")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LinkedHisPatientId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ResolvedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Pending'");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.ToTable("HisIdentityReviews", (string)null);
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.His.HisOutboxMessage", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClaimedBy")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClaimedUntil")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DeadLetteredAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("DeliveredAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("DiscardReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DiscardedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -397,9 +445,14 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
+                    b.Property<int>("TotalAttempts")
+                        .HasColumnType("INTEGER");
 
-                    b.HasIndex("PatientId", "CreatedAt");
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("PatientId", "Sequence");
 
                     b.HasIndex("Status", "NextAttemptAt");
 
@@ -439,36 +492,12 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Departments", (string)null);
                 });
 
-            modelBuilder.Entity("InternetHospital.Domain.Hospital.DepartmentConditions", b =>
-                {
-                    b.Property<Guid>("DepartmentId")
-                        .HasColumnType("TEXT");
-
-                    b.PrimitiveCollection<string>("Ranges")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("DepartmentId");
-
-                    b.ToTable("DepartmentConditions", (string)null);
-                });
-
             modelBuilder.Entity("InternetHospital.Domain.Hospital.Doctor", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("AccountId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Bio")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("BioEn")
-                        .IsRequired()
-                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("DepartmentId")
@@ -479,40 +508,16 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("InPersonFee")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("TEXT");
-
                     b.Property<bool>("IsFamilyDoctor")
                         .HasColumnType("INTEGER");
-
-                    b.PrimitiveCollection<string>("Languages")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("LicenseNumber")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("OffersVideoVisits")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("PhotoFileId")
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("PracticeSinceYear")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("Specialties")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SpecialtiesEn")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -522,10 +527,6 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("TitleEn")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal>("VideoFee")
-                        .HasPrecision(12, 2)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -892,79 +893,428 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("PaymentEvents", (string)null);
                 });
 
-            modelBuilder.Entity("InternetHospital.Domain.Scheduling.BlockedPeriod", b =>
+            modelBuilder.Entity("InternetHospital.Domain.Renewals.PharmacistDuty", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("CreatedAt")
+                    b.Property<long?>("EndedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid?>("CreatedByAccountId")
+                    b.Property<Guid?>("OnDutyAccountId")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("DoctorId")
+                    b.Property<Guid>("PharmacistAccountId")
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("End")
+                    b.Property<string>("PharmacistName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
                         .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OnDutyAccountId")
+                        .IsUnique();
+
+                    b.HasIndex("PharmacistAccountId");
+
+                    b.ToTable("PharmacistDuties", (string)null);
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Renewals.PharmacistReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Approved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FindingsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HighestSeverity")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Justification")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PharmacistAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PharmacistName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PrescriptionId")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("Start")
-                        .HasColumnType("INTEGER");
+                    b.Property<Guid>("RenewalRequestId")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DoctorId", "Start");
+                    b.HasIndex("PharmacistAccountId");
 
-                    b.ToTable("BlockedPeriods", (string)null);
+                    b.HasIndex("RenewalRequestId");
+
+                    b.ToTable("PharmacistReviews", (string)null);
                 });
 
-            modelBuilder.Entity("InternetHospital.Domain.Scheduling.ScheduleSession", b =>
+            modelBuilder.Entity("InternetHospital.Domain.Renewals.Prescription", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Day")
+                    b.Property<string>("ContentHash")
                         .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<TimeOnly>("End")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("InPerson")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("SlotMinutes")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<TimeOnly>("Start")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("TemplateId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Video")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TemplateId");
-
-                    b.ToTable("ScheduleSessions", (string)null);
-                });
-
-            modelBuilder.Entity("InternetHospital.Domain.Scheduling.ScheduleTemplate", b =>
-                {
-                    b.Property<Guid>("Id")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("DoctorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DoctorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RenewalRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SignedByAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Superseded")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DoctorId");
+
+                    b.HasIndex("PatientId");
+
+                    b.HasIndex("RenewalRequestId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Prescriptions", (string)null);
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Renewals.PrescriptionItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DaysSupply")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("DoseAmount")
+                        .HasPrecision(12, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DoseUnit")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DrugCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DrugId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DrugName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DrugNameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PrescriptionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RenewalItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Strength")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DrugId");
+
+                    b.HasIndex("PrescriptionId");
+
+                    b.ToTable("PrescriptionItems", (string)null);
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Renewals.RenewalEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ActorAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RenewalRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RenewalRequestId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("RenewalEvents", (string)null);
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Renewals.RenewalItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DaysSupply")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("DoseAmount")
+                        .HasPrecision(12, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DoseUnit")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DrugCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DrugId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DrugName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DrugNameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsOpen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("LastDispensedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RenewalRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourcePrescriber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Strength")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DrugId");
+
+                    b.HasIndex("RenewalRequestId");
+
+                    b.HasIndex("PatientId", "DrugId")
+                        .IsUnique()
+                        .HasFilter("\"IsOpen\"");
+
+                    b.ToTable("RenewalItems", (string)null);
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Renewals.RenewalRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Carrier")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DecidedByDoctorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeliveryAddress")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeliveryStatus")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DispensedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DispensedByAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DoctorDecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DoctorReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("FeeDue")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fulfilment")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HospitalStay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsFlagged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NewSymptoms")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OpenToAllDoctors")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PaidAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PatientNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PaymentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PharmacistReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PickupCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Pregnancy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestedByAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SideEffects")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TrackingNumber")
+                        .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
@@ -976,69 +1326,61 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DoctorId")
+                    b.HasIndex("DecidedByDoctorId");
+
+                    b.HasIndex("PickupCode")
                         .IsUnique();
 
-                    b.ToTable("ScheduleTemplates", (string)null);
+                    b.HasIndex("PatientId", "SubmittedAt");
+
+                    b.HasIndex("Status", "UpdatedAt");
+
+                    b.ToTable("RenewalRequests", (string)null);
                 });
 
-            modelBuilder.Entity("InternetHospital.Domain.Scheduling.Slot", b =>
+            modelBuilder.Entity("InternetHospital.Domain.Renewals.RenewalRouting", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("BlockedPeriodId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CancellationReason")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("DepartmentId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("DoctorId")
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("End")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("LocalDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("OffersInPerson")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("OffersVideo")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("SessionId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Start")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Status")
+                    b.Property<string>("Reason")
                         .IsRequired()
-                        .HasMaxLength(16)
+                        .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
+                    b.Property<Guid>("RenewalRequestId")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DepartmentId", "Start");
+                    b.HasIndex("DoctorId");
 
-                    b.HasIndex("DoctorId", "LocalDate");
+                    b.HasIndex("RenewalRequestId");
 
-                    b.HasIndex("DoctorId", "Start")
-                        .IsUnique();
+                    b.ToTable("RenewalRouting", (string)null);
+                });
 
-                    b.HasIndex("Status", "Start");
+            modelBuilder.Entity("InternetHospital.Domain.Renewals.RenewalSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
 
-                    b.ToTable("Slots", (string)null);
+                    b.Property<decimal>("Fee")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UpdatedByAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RenewalSettings", (string)null);
                 });
 
             modelBuilder.Entity("InternetHospital.Infrastructure.Identity.Account", b =>
@@ -1473,32 +1815,11 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("OpenIddictTokens", (string)null);
                 });
 
-            modelBuilder.Entity("InternetHospital.Domain.Appointments.Appointment", b =>
+            modelBuilder.Entity("InternetHospital.Domain.Drugs.DrugCodeMapping", b =>
                 {
-                    b.HasOne("InternetHospital.Domain.Hospital.Doctor", null)
+                    b.HasOne("InternetHospital.Domain.Drugs.Drug", null)
                         .WithMany()
-                        .HasForeignKey("DoctorId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("InternetHospital.Domain.Patients.Patient", null)
-                        .WithMany()
-                        .HasForeignKey("PatientId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("InternetHospital.Domain.Scheduling.Slot", null)
-                        .WithMany()
-                        .HasForeignKey("SlotId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("InternetHospital.Domain.Appointments.WaitlistEntry", b =>
-                {
-                    b.HasOne("InternetHospital.Domain.Hospital.Doctor", null)
-                        .WithMany()
-                        .HasForeignKey("DoctorId")
+                        .HasForeignKey("DrugId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1512,21 +1833,31 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("InternetHospital.Domain.His.HisDeliveryAttempt", b =>
+                {
+                    b.HasOne("InternetHospital.Domain.His.HisOutboxMessage", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .HasPrincipalKey("Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.His.HisIdentityReview", b =>
+                {
+                    b.HasOne("InternetHospital.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("InternetHospital.Domain.Hospital.Department", b =>
                 {
                     b.HasOne("InternetHospital.Domain.Hospital.Facility", null)
                         .WithMany()
                         .HasForeignKey("FacilityId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("InternetHospital.Domain.Hospital.DepartmentConditions", b =>
-                {
-                    b.HasOne("InternetHospital.Domain.Hospital.Department", null)
-                        .WithOne()
-                        .HasForeignKey("InternetHospital.Domain.Hospital.DepartmentConditions", "DepartmentId")
-                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1577,44 +1908,89 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("InternetHospital.Domain.Scheduling.BlockedPeriod", b =>
+            modelBuilder.Entity("InternetHospital.Domain.Renewals.PharmacistReview", b =>
+                {
+                    b.HasOne("InternetHospital.Domain.Renewals.RenewalRequest", null)
+                        .WithMany("Reviews")
+                        .HasForeignKey("RenewalRequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Renewals.Prescription", b =>
                 {
                     b.HasOne("InternetHospital.Domain.Hospital.Doctor", null)
                         .WithMany()
                         .HasForeignKey("DoctorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-                });
 
-            modelBuilder.Entity("InternetHospital.Domain.Scheduling.ScheduleSession", b =>
-                {
-                    b.HasOne("InternetHospital.Domain.Scheduling.ScheduleTemplate", null)
-                        .WithMany("Sessions")
-                        .HasForeignKey("TemplateId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                    b.HasOne("InternetHospital.Domain.Renewals.RenewalRequest", null)
+                        .WithMany("Prescriptions")
+                        .HasForeignKey("RenewalRequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("InternetHospital.Domain.Scheduling.ScheduleTemplate", b =>
+            modelBuilder.Entity("InternetHospital.Domain.Renewals.PrescriptionItem", b =>
+                {
+                    b.HasOne("InternetHospital.Domain.Drugs.Drug", null)
+                        .WithMany()
+                        .HasForeignKey("DrugId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("InternetHospital.Domain.Renewals.Prescription", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("PrescriptionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Renewals.RenewalEvent", b =>
+                {
+                    b.HasOne("InternetHospital.Domain.Renewals.RenewalRequest", null)
+                        .WithMany("Events")
+                        .HasForeignKey("RenewalRequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Renewals.RenewalItem", b =>
+                {
+                    b.HasOne("InternetHospital.Domain.Drugs.Drug", null)
+                        .WithMany()
+                        .HasForeignKey("DrugId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("InternetHospital.Domain.Renewals.RenewalRequest", null)
+                        .WithMany("Items")
+                        .HasForeignKey("RenewalRequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Renewals.RenewalRequest", b =>
+                {
+                    b.HasOne("InternetHospital.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Renewals.RenewalRouting", b =>
                 {
                     b.HasOne("InternetHospital.Domain.Hospital.Doctor", null)
                         .WithMany()
                         .HasForeignKey("DoctorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-                });
 
-            modelBuilder.Entity("InternetHospital.Domain.Scheduling.Slot", b =>
-                {
-                    b.HasOne("InternetHospital.Domain.Hospital.Department", null)
-                        .WithMany()
-                        .HasForeignKey("DepartmentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("InternetHospital.Domain.Hospital.Doctor", null)
-                        .WithMany()
-                        .HasForeignKey("DoctorId")
+                    b.HasOne("InternetHospital.Domain.Renewals.RenewalRequest", null)
+                        .WithMany("Routing")
+                        .HasForeignKey("RenewalRequestId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1704,9 +2080,22 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Events");
                 });
 
-            modelBuilder.Entity("InternetHospital.Domain.Scheduling.ScheduleTemplate", b =>
+            modelBuilder.Entity("InternetHospital.Domain.Renewals.Prescription", b =>
                 {
-                    b.Navigation("Sessions");
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Renewals.RenewalRequest", b =>
+                {
+                    b.Navigation("Events");
+
+                    b.Navigation("Items");
+
+                    b.Navigation("Prescriptions");
+
+                    b.Navigation("Reviews");
+
+                    b.Navigation("Routing");
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication<System.Guid>", b =>
