@@ -26,6 +26,8 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Doctor> Doctors => Set<Doctor>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<HisOutboxMessage> HisOutbox => Set<HisOutboxMessage>();
+    public DbSet<HisDeliveryAttempt> HisDeliveryAttempts => Set<HisDeliveryAttempt>();
+    public DbSet<HisIdentityReview> HisIdentityReviews => Set<HisIdentityReview>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

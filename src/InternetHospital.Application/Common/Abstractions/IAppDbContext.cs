@@ -19,6 +19,8 @@ public interface IAppDbContext
     DbSet<Doctor> Doctors { get; }
     DbSet<AuditEntry> AuditEntries { get; }
     DbSet<HisOutboxMessage> HisOutbox { get; }
+    DbSet<HisDeliveryAttempt> HisDeliveryAttempts { get; }
+    DbSet<HisIdentityReview> HisIdentityReviews { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }
