@@ -79,9 +79,11 @@ internal sealed partial class Hl7Segment
     /// <summary>Sets one component to subcomponents (for composite types such as a CQ quantity inside a field).</summary>
     public Hl7Segment SetSubcomponents(int field, int component, params string?[] subcomponents)
     {
-        var current = Enumerable.Range(1, Math.Max(component, ComponentCount(field))).Select(c => Get(field, c)).ToArray();
-        Set(field, current);
-        fields[field]![0][component - 1] = subcomponents.Select(s => s ?? string.Empty).ToArray();
+        var components = Enumerable.Range(1, Math.Max(component, ComponentCount(field)))
+            .Select(c => c == component ? subcomponents.Select(s => s ?? string.Empty).ToArray() : [Get(field, c)])
+            .ToArray();
+        Set(field, "placeholder");
+        fields[field] = IsEmpty(components) ? null : [components];
         return this;
     }
 
