@@ -11,7 +11,7 @@ namespace InternetHospital.HisSimulator;
 /// </summary>
 internal sealed class MllpListener(SimulatorControl control, SimulatorStore store, TimeProvider clock) : IAsyncDisposable
 {
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
+    private TcpListener listener = null!;
     private readonly CancellationTokenSource stopping = new();
     private Task? accepting;
 
@@ -19,7 +19,7 @@ internal sealed class MllpListener(SimulatorControl control, SimulatorStore stor
 
     public void Start(int port)
     {
-        listener.Server.Bind(new IPEndPoint(IPAddress.Loopback, port));
+        listener = new TcpListener(IPAddress.Loopback, port);
         listener.Start();
         Port = ((IPEndPoint)listener.LocalEndpoint).Port;
         accepting = AcceptLoopAsync();

@@ -54,7 +54,8 @@ internal static class HisOutboxClaims
             command.CommandText = sql;
             command.Parameters.Add(new NpgsqlParameter("owner", owner));
             command.Parameters.Add(new NpgsqlParameter("until", until.ToUniversalTime()));
-            command.Parameters.Add(new NpgsqlParameter("now", now.ToUniversalTime()));
+            // Note: PostgreSQL keeps microseconds and rounds; a message written this very microsecond is due now.
+            command.Parameters.Add(new NpgsqlParameter("now", now.ToUniversalTime().AddTicks(10)));
             command.Parameters.Add(new NpgsqlParameter("batch", batchSize));
             var claimed = new List<long>();
             await using DbDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
