@@ -14,6 +14,7 @@ FAILED=0
 SUITES=()
 
 cleanup() {
+  smtp_stop
   pg_stop
   rm -rf "$WORK" 2>/dev/null || true
 }
@@ -36,6 +37,11 @@ step "PostgreSQL (throwaway cluster)"
 pg_start "$WORK/pg" || { echo "could not start PostgreSQL"; exit 1; }
 export IH_TEST_POSTGRES="$PG_CONN"
 echo "listening on 127.0.0.1:$PG_PORT"
+
+step "SMTP server (smtp4dev)"
+smtp_start "$WORK/smtp" || { echo "could not start smtp4dev"; exit 1; }
+export IH_TEST_SMTP="127.0.0.1:$SMTP_PORT" IH_TEST_SMTP_API="$SMTP_API"
+echo "SMTP on $IH_TEST_SMTP, API $IH_TEST_SMTP_API"
 
 step "Front end: vitest"
 if (cd web && npx vitest run --reporter=default --reporter=json --outputFile="$WORK/vitest.json"); then :; fi

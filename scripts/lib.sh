@@ -54,3 +54,29 @@ pg_stop() {
     "$bin/pg_ctl" -D "$dir/data" -m fast stop >/dev/null || true
   fi
 }
+
+# smtp_start DIR: a real SMTP server (smtp4dev, a .NET tool) on free loopback ports, with an HTTP API to read
+# what it received; sets SMTP_PORT, SMTP_API and SMTP_PID.
+smtp_start() {
+  local dir="$1"
+  mkdir -p "$dir"
+  SMTP_PORT=$(free_port)
+  local http imap pop3
+  http=$(free_port); imap=$(free_port); pop3=$(free_port)
+  SMTP_API="http://127.0.0.1:$http"
+  (cd "$ROOT" && exec dotnet tool run smtp4dev -- --urls "$SMTP_API" --smtpport "$SMTP_PORT" --imapport "$imap" --pop3port "$pop3" \
+      --bindaddress 127.0.0.1 --db "" --nousersettings --messagestokeep 100000 --sessionstokeep 100 --baseappdatapath "$dir") \
+      >"$dir/smtp4dev.log" 2>&1 &
+  SMTP_PID=$!
+  for _ in $(seq 1 120); do
+    if curl -fs "$SMTP_API/api/messages" >/dev/null 2>&1; then return 0; fi
+    sleep 0.5
+  done
+  echo "smtp4dev did not start; its log:" >&2; tail -n 20 "$dir/smtp4dev.log" >&2
+  return 1
+}
+
+smtp_stop() {
+  [ -n "${SMTP_PID:-}" ] && kill "$SMTP_PID" 2>/dev/null && wait "$SMTP_PID" 2>/dev/null
+  SMTP_PID=""
+}

@@ -56,6 +56,7 @@ app.UseSecurityHeaders();
 app.UseSpaStaticFiles();
 app.UseRouting();
 app.UseRequestBodyLimit();
+app.UseRealtimeGate();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();

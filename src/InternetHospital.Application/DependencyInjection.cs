@@ -1,7 +1,11 @@
 using FluentValidation;
 using InternetHospital.Application.Audit;
 using InternetHospital.Application.Common.Security;
+using InternetHospital.Application.Common;
+using InternetHospital.Application.Files;
 using InternetHospital.Application.His;
+using InternetHospital.Application.Notifications;
+using InternetHospital.Application.Payments;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InternetHospital.Application;
@@ -14,7 +18,20 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<IPatientAccessGuard, PatientAccessGuard>();
+        services.AddScoped<ICareRelationships, NoFamilyDoctorContracts>();
         services.AddScoped<IHisOutbox, HisOutbox>();
+        services.AddScoped<IAfterCommit, AfterCommitQueue>();
+        services.AddScoped<INotifier, Notifier>();
+        services.AddScoped<IFileStore, FileStore>();
+        services.AddScoped<IPayments, PaymentService>();
+
+        // Every notification kind's e-mail template, wherever its feature keeps it.
+        foreach (var template in typeof(DependencyInjection).Assembly.GetTypes()
+                     .Where(t => t is { IsAbstract: false, IsInterface: false } && t.IsAssignableTo(typeof(INotificationTemplate))))
+        {
+            services.AddSingleton(typeof(INotificationTemplate), template);
+        }
+
         return services;
     }
 }

@@ -1,7 +1,11 @@
+using InternetHospital.Application.Common;
 using InternetHospital.Application.Common.Abstractions;
+using InternetHospital.Infrastructure.Audit;
 using InternetHospital.Infrastructure.His;
 using InternetHospital.Infrastructure.Identity;
+using InternetHospital.Infrastructure.Notifications;
 using InternetHospital.Infrastructure.Options;
+using InternetHospital.Infrastructure.Payments;
 using InternetHospital.Infrastructure.Persistence;
 using InternetHospital.Infrastructure.Security;
 using InternetHospital.Infrastructure.Seeding;
@@ -48,6 +52,15 @@ public static class DependencyInjection
 
         services.AddAccounts(configuration, environment, isDevelopmentLike, dataDirectory);
         services.AddHis(configuration);
+        services.AddEmail(configuration, dataDirectory);
+        services.AddPayments(configuration);
+        services.AddSingleton<AuditSealer>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditSealer>());
+        services.AddOptions<HospitalOptions>().Bind(configuration.GetSection(HospitalOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Hospital:TimeZone is not a known IANA time zone.")
+            .Validate(o => SupportedLanguages.IsSupported(o.DefaultLanguage), "Hospital:DefaultLanguage must be zh-CN or en.")
+            .ValidateOnStart();
 
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<IDataSeeder, RoleSeeder>();

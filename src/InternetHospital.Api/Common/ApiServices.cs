@@ -18,7 +18,7 @@ internal static class ApiServices
             // Note: Scoped, because handlers use the scoped DbContext and validators (the Singleton default cannot).
             options.ServiceLifetime = ServiceLifetime.Scoped;
             options.Assemblies = [typeof(Application.DependencyInjection)];
-            options.PipelineBehaviors = [typeof(LoggingBehaviour<,>), typeof(ValidationBehaviour<,>)];
+            options.PipelineBehaviors = [typeof(LoggingBehaviour<,>), typeof(AfterCommitBehaviour<,>), typeof(ValidationBehaviour<,>)];
         });
 
         services.AddHttpContextAccessor();
@@ -56,6 +56,7 @@ internal static class ApiServices
             .AddRolePolicies();
 
         services.AddApiRateLimiting(configuration);
+        services.AddRealtime(configuration);
         services.AddApiHealthChecks();
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {

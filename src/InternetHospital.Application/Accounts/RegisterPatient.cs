@@ -3,6 +3,7 @@ using InternetHospital.Application.Audit;
 using InternetHospital.Application.Common;
 using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.His;
+using InternetHospital.Application.Notifications;
 using InternetHospital.Domain.Accounts;
 using InternetHospital.Domain.Common;
 using InternetHospital.Domain.Patients;
@@ -85,6 +86,7 @@ public sealed record RegisterPatient(
         IIdentifierProtector identifiers,
         IAuditLog audit,
         IHisOutbox his,
+        INotifier notifier,
         TimeProvider clock) : ICommandHandler<RegisterPatient, RegisteredPatient>
     {
         public async ValueTask<RegisteredPatient> Handle(RegisterPatient command, CancellationToken cancellationToken)
@@ -120,6 +122,9 @@ public sealed record RegisterPatient(
                 throw new ValidationException(created.PasswordErrors.Select(e => new FluentValidation.Results.ValidationFailure(nameof(Password), e)));
             }
 
+            // Note: the welcome notice needs the saved account, so it follows in a second, non-critical save.
+            await notifier.NotifyAsync(new Notice(accountId, AccountNotifications.Registered, new Dictionary<string, string>(), "/my-health"), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
             return new RegisteredPatient(accountId, patient.Id);
         }
     }

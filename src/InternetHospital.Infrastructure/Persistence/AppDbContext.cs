@@ -1,8 +1,11 @@
 using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Common.Exceptions;
 using InternetHospital.Domain.Audit;
+using InternetHospital.Domain.Files;
 using InternetHospital.Domain.His;
 using InternetHospital.Domain.Hospital;
+using InternetHospital.Domain.Notifications;
+using InternetHospital.Domain.Payments;
 using InternetHospital.Domain.Patients;
 using InternetHospital.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -25,9 +28,15 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<Doctor> Doctors => Set<Doctor>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditSeal> AuditSeals => Set<AuditSeal>();
     public DbSet<HisOutboxMessage> HisOutbox => Set<HisOutboxMessage>();
     public DbSet<HisDeliveryAttempt> HisDeliveryAttempts => Set<HisDeliveryAttempt>();
     public DbSet<HisIdentityReview> HisIdentityReviews => Set<HisIdentityReview>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<EmailMessage> EmailOutbox => Set<EmailMessage>();
+    public DbSet<StoredFile> Files => Set<StoredFile>();
+    public DbSet<StoredFileContent> FileContents => Set<StoredFileContent>();
+    public DbSet<Payment> Payments => Set<Payment>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -48,6 +57,17 @@ public abstract class AppDbContext(DbContextOptions options)
         base.OnModelCreating(builder);
         builder.UseOpenIddict<Guid>();
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+        // Note: domain entities get their ids from NewId when they are created, never from the database. Saying so
+        // lets EF insert a new child found in a tracked parent's collection instead of trying to update it.
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => e.ClrType.Namespace?.StartsWith("InternetHospital.Domain", StringComparison.Ordinal) == true))
+        {
+            var key = entity.FindPrimaryKey();
+            if (key is { Properties: [{ ClrType: var type } property] } && type == typeof(Guid))
+            {
+                property.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
+            }
+        }
     }
 }
 

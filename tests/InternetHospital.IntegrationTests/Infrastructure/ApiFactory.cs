@@ -64,6 +64,13 @@ public abstract class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Auth:MachineClients:0:ClientSecret", MachineClientSecret);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics", "Warning");
+        var (smtpHost, smtpPort) = Mailbox.Smtp;
+        builder.UseSetting("Email:Delivery", "Smtp");
+        builder.UseSetting("Email:Smtp:Host", smtpHost);
+        builder.UseSetting("Email:Smtp:Port", smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Email:Smtp:Security", "None");
+        builder.UseSetting("Email:PollInterval", "00:00:00.200");
+        builder.UseSetting("Hospital:PublicUrl", "http://localhost");
         builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, ClientIpStartupFilter>());
     }
 

@@ -1,5 +1,8 @@
 using System.Globalization;
 using InternetHospital.Api.Common;
+using InternetHospital.Application.Accounts;
+using InternetHospital.Application.Common;
+using InternetHospital.Application.Notifications;
 using InternetHospital.Infrastructure.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -38,7 +41,12 @@ internal sealed class TwoFactorEndpoints : IEndpointGroup
         return TypedResults.Ok(new TwoFactorStatus(await users.GetTwoFactorEnabledAsync(account), key!, uri));
     }
 
-    private static async Task<Results<NoContent, ValidationProblem, NotFound>> Enable(TwoFactorCode body, HttpContext context, UserManager<Account> users)
+    private static async Task<Results<NoContent, ValidationProblem, NotFound>> Enable(
+        TwoFactorCode body,
+        HttpContext context,
+        UserManager<Account> users,
+        INotifier notifier,
+        IAfterCommit afterCommit)
     {
         if (await users.GetUserAsync(context.User) is not { } account)
         {
@@ -53,19 +61,24 @@ internal sealed class TwoFactorEndpoints : IEndpointGroup
                 title: "The request has invalid fields.");
         }
 
+        // The security notice joins the same save as the change (Identity saves on SetTwoFactorEnabledAsync).
+        await notifier.NotifyAsync(new Notice(account.Id, AccountNotifications.TwoFactorEnabled, new Dictionary<string, string>(), "/security"), context.RequestAborted);
         await users.SetTwoFactorEnabledAsync(account, true);
+        await afterCommit.RunAsync(context.RequestAborted);
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<NoContent, NotFound>> Disable(HttpContext context, UserManager<Account> users)
+    private static async Task<Results<NoContent, NotFound>> Disable(HttpContext context, UserManager<Account> users, INotifier notifier, IAfterCommit afterCommit)
     {
         if (await users.GetUserAsync(context.User) is not { } account)
         {
             return TypedResults.NotFound();
         }
 
+        await notifier.NotifyAsync(new Notice(account.Id, AccountNotifications.TwoFactorDisabled, new Dictionary<string, string>(), "/security"), context.RequestAborted);
         await users.SetTwoFactorEnabledAsync(account, false);
         await users.ResetAuthenticatorKeyAsync(account);
+        await afterCommit.RunAsync(context.RequestAborted);
         return TypedResults.NoContent();
     }
 }

@@ -1,6 +1,9 @@
 using InternetHospital.Domain.Audit;
+using InternetHospital.Domain.Files;
 using InternetHospital.Domain.His;
 using InternetHospital.Domain.Hospital;
+using InternetHospital.Domain.Notifications;
+using InternetHospital.Domain.Payments;
 using InternetHospital.Domain.Patients;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,9 +21,15 @@ public interface IAppDbContext
     DbSet<Department> Departments { get; }
     DbSet<Doctor> Doctors { get; }
     DbSet<AuditEntry> AuditEntries { get; }
+    DbSet<AuditSeal> AuditSeals { get; }
     DbSet<HisOutboxMessage> HisOutbox { get; }
     DbSet<HisDeliveryAttempt> HisDeliveryAttempts { get; }
     DbSet<HisIdentityReview> HisIdentityReviews { get; }
+    DbSet<Notification> Notifications { get; }
+    DbSet<EmailMessage> EmailOutbox { get; }
+    DbSet<StoredFile> Files { get; }
+    DbSet<StoredFileContent> FileContents { get; }
+    DbSet<Payment> Payments { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

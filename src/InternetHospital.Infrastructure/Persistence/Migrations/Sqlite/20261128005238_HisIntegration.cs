@@ -11,70 +11,40 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropPrimaryKey(
-                name: "PK_HisOutbox",
-                table: "HisOutbox");
-
-            migrationBuilder.DropIndex(
-                name: "IX_HisOutbox_PatientId_CreatedAt",
-                table: "HisOutbox");
-
-            migrationBuilder.AddColumn<long>(
-                name: "Sequence",
-                table: "HisOutbox",
-                type: "INTEGER",
-                nullable: false,
-                defaultValue: 0L)
-                .Annotation("Sqlite:Autoincrement", true);
-
-            migrationBuilder.AddColumn<string>(
-                name: "ClaimedBy",
-                table: "HisOutbox",
-                type: "TEXT",
-                maxLength: 100,
-                nullable: true);
-
-            migrationBuilder.AddColumn<long>(
-                name: "ClaimedUntil",
-                table: "HisOutbox",
-                type: "INTEGER",
-                nullable: true);
-
-            migrationBuilder.AddColumn<long>(
-                name: "DeadLetteredAt",
-                table: "HisOutbox",
-                type: "INTEGER",
-                nullable: true);
-
-            migrationBuilder.AddColumn<string>(
-                name: "DiscardReason",
-                table: "HisOutbox",
-                type: "TEXT",
-                maxLength: 500,
-                nullable: true);
-
-            migrationBuilder.AddColumn<long>(
-                name: "DiscardedAt",
-                table: "HisOutbox",
-                type: "INTEGER",
-                nullable: true);
-
-            migrationBuilder.AddColumn<int>(
-                name: "TotalAttempts",
-                table: "HisOutbox",
-                type: "INTEGER",
-                nullable: false,
-                defaultValue: 0);
-
-            migrationBuilder.AddUniqueConstraint(
-                name: "AK_HisOutbox_Id",
-                table: "HisOutbox",
-                column: "Id");
-
-            migrationBuilder.AddPrimaryKey(
-                name: "PK_HisOutbox",
-                table: "HisOutbox",
-                column: "Sequence");
+            // Note: SQLite cannot change a primary key in place, so the outbox table is rebuilt here by hand rather
+            // than by EF's generic rebuild: existing messages get their Sequence (the per-patient delivery order) by
+            // when they were written (then id), which EF's copy would leave to the order SQLite happens to read rows
+            // in. It runs inside the migration's transaction; no other table refers to HisOutbox yet.
+            migrationBuilder.Sql("""
+                CREATE TABLE "ef_temp_HisOutbox" (
+                    "Sequence" INTEGER NOT NULL CONSTRAINT "PK_HisOutbox" PRIMARY KEY AUTOINCREMENT,
+                    "Attempts" INTEGER NOT NULL,
+                    "ClaimedBy" TEXT NULL,
+                    "ClaimedUntil" INTEGER NULL,
+                    "CreatedAt" INTEGER NOT NULL,
+                    "DeadLetteredAt" INTEGER NULL,
+                    "DeliveredAt" INTEGER NULL,
+                    "DiscardReason" TEXT NULL,
+                    "DiscardedAt" INTEGER NULL,
+                    "Id" TEXT NOT NULL,
+                    "Kind" TEXT NOT NULL,
+                    "LastError" TEXT NULL,
+                    "NextAttemptAt" INTEGER NOT NULL,
+                    "PatientId" TEXT NOT NULL,
+                    "Payload" TEXT NOT NULL,
+                    "Status" TEXT NOT NULL,
+                    "TotalAttempts" INTEGER NOT NULL,
+                    CONSTRAINT "AK_HisOutbox_Id" UNIQUE ("Id")
+                );
+                INSERT INTO "ef_temp_HisOutbox" ("Sequence", "Attempts", "CreatedAt", "DeliveredAt", "Id", "Kind", "LastError", "NextAttemptAt", "PatientId", "Payload", "Status", "TotalAttempts")
+                SELECT ROW_NUMBER() OVER (ORDER BY "CreatedAt", "Id"), "Attempts", "CreatedAt", "DeliveredAt", "Id", "Kind", "LastError", "NextAttemptAt", "PatientId", "Payload", "Status", "Attempts"
+                FROM "HisOutbox";
+                DROP TABLE "HisOutbox";
+                ALTER TABLE "ef_temp_HisOutbox" RENAME TO "HisOutbox";
+                CREATE INDEX "IX_HisOutbox_Status_NextAttemptAt" ON "HisOutbox" ("Status", "NextAttemptAt");
+                CREATE INDEX "IX_HisOutbox_PatientId_Sequence" ON "HisOutbox" ("PatientId", "Sequence");
+                CREATE INDEX "IX_HisOutbox_CreatedAt" ON "HisOutbox" ("CreatedAt");
+                """);
 
             migrationBuilder.CreateTable(
                 name: "HisDeliveryAttempts",
@@ -124,16 +94,6 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_HisOutbox_CreatedAt",
-                table: "HisOutbox",
-                column: "CreatedAt");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_HisOutbox_PatientId_Sequence",
-                table: "HisOutbox",
-                columns: new[] { "PatientId", "Sequence" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_HisDeliveryAttempts_MessageId_Number",

@@ -25,7 +25,7 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                 table: "HisOutbox",
                 type: "bigint",
                 nullable: false,
-                defaultValue: null)
+                defaultValue: 0L)
                 .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
 
             migrationBuilder.AddColumn<string>(
@@ -66,6 +66,16 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                 type: "integer",
                 nullable: false,
                 defaultValue: 0);
+
+            // Note: adding an identity column numbers existing rows in physical order; the sequence is the per-patient
+            // delivery order, so existing messages are renumbered by when they were written (then id), before the
+            // primary key exists (the identity has already been advanced past the row count). Attempts made so far
+            // count towards the lifetime total.
+            migrationBuilder.Sql("""
+                UPDATE "HisOutbox" AS h SET "Sequence" = o.n, "TotalAttempts" = h."Attempts"
+                FROM (SELECT "Id", ROW_NUMBER() OVER (ORDER BY "CreatedAt", "Id") AS n FROM "HisOutbox") AS o
+                WHERE h."Id" = o."Id";
+                """);
 
             migrationBuilder.AddUniqueConstraint(
                 name: "AK_HisOutbox_Id",

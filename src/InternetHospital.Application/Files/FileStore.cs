@@ -1,0 +1,91 @@
+using System.Security.Cryptography;
+using FluentValidation;
+using FluentValidation.Results;
+using InternetHospital.Application.Common.Abstractions;
+using InternetHospital.Domain.Files;
+using Microsoft.EntityFrameworkCore;
+
+namespace InternetHospital.Application.Files;
+
+/// <summary>Files in the database: one place to back up, shared by every instance, removed with retention jobs.</summary>
+internal sealed class FileStore(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock) : IFileStore
+{
+    private const string Field = "file";
+
+    public async Task<StoredFileInfo> SaveAsync(FileUpload upload, CancellationToken cancellationToken)
+    {
+        if (upload.Length <= 0)
+        {
+            throw Invalid("The file is empty.");
+        }
+
+        if (upload.Length > FileTypes.MaxBytes)
+        {
+            throw Invalid($"The file is larger than {FileTypes.MaxBytes / (1024 * 1024)} MB.");
+        }
+
+        using var buffer = new MemoryStream((int)upload.Length);
+        await upload.Content.CopyToAsync(buffer, cancellationToken);
+        if (buffer.Length > FileTypes.MaxBytes)
+        {
+            throw Invalid($"The file is larger than {FileTypes.MaxBytes / (1024 * 1024)} MB.");
+        }
+
+        var bytes = buffer.ToArray();
+        var contentType = FileTypes.Detect(bytes.AsSpan(0, Math.Min(bytes.Length, 16)))
+            ?? throw Invalid("Only photos (JPEG, PNG, WebP, HEIC) and PDF documents can be uploaded.");
+
+        var file = StoredFile.Create(
+            currentUser.RequireAccountId(),
+            upload.PatientId,
+            upload.Purpose,
+            SafeName(upload.FileName, contentType),
+            contentType,
+            bytes.Length,
+            Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            clock.GetUtcNow());
+        db.Files.Add(file);
+        db.FileContents.Add(new StoredFileContent(file.Id, bytes));
+        return new StoredFileInfo(file.Id, file.FileName, file.ContentType, file.Size, file.UploadedAt);
+    }
+
+    public async Task<FileDownload?> OpenAsync(Guid fileId, CancellationToken cancellationToken)
+    {
+        var file = await db.Files.AsNoTracking().SingleOrDefaultAsync(f => f.Id == fileId, cancellationToken);
+        if (file is null)
+        {
+            return null;
+        }
+
+        var content = await db.FileContents.AsNoTracking().Where(c => c.FileId == fileId).Select(c => c.Data).SingleAsync(cancellationToken);
+        return new FileDownload(new StoredFileInfo(file.Id, file.FileName, file.ContentType, file.Size, file.UploadedAt), file.UploadedByAccountId, file.PatientId, file.Purpose, content);
+    }
+
+    /// <summary>A display name without paths or control characters, with an extension that matches what the file is.</summary>
+    private static string SafeName(string fileName, string contentType)
+    {
+        var name = Path.GetFileNameWithoutExtension(fileName.Replace('\\', '/').Split('/')[^1]);
+        name = new string(name.Where(c => !char.IsControl(c) && c is not ('"' or '<' or '>' or ':' or '|' or '?' or '*')).ToArray()).Trim();
+        if (name.Length == 0)
+        {
+            name = "file";
+        }
+
+        if (name.Length > 100)
+        {
+            name = name[..100];
+        }
+
+        var extension = contentType switch
+        {
+            FileTypes.Jpeg => ".jpg",
+            FileTypes.Png => ".png",
+            FileTypes.WebP => ".webp",
+            FileTypes.Heic => ".heic",
+            _ => ".pdf",
+        };
+        return name + extension;
+    }
+
+    private static ValidationException Invalid(string message) => new([new ValidationFailure(Field, message)]);
+}
