@@ -15,6 +15,7 @@ public static class HisMessageSerializer
         ["patient.registered"] = typeof(PatientRegisteredMessage),
         ["appointment.booked"] = typeof(AppointmentBookedMessage),
         ["appointment.rescheduled"] = typeof(AppointmentRescheduledMessage),
+        ["appointment.modified"] = typeof(AppointmentModifiedMessage),
         ["appointment.cancelled"] = typeof(AppointmentCancelledMessage),
         ["encounter.completed"] = typeof(EncounterCompletedMessage),
         ["prescription.approved"] = typeof(PrescriptionApprovedMessage),

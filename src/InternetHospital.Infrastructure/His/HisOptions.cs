@@ -36,10 +36,6 @@ public sealed class HisOptions
 
     public HisWriterKind Writer { get; set; } = HisWriterKind.Demo;
 
-    /// <summary>The hospital's time zone: HL7 v2 timestamps are written in it (with their offset).</summary>
-    [Required]
-    public string TimeZone { get; set; } = "Asia/Shanghai";
-
     public HisIdentifierOptions Identifiers { get; set; } = new();
 
     public HisFhirReaderOptions FhirReader { get; set; } = new();
@@ -225,11 +221,6 @@ internal sealed class HisOptionsValidator : IValidateOptions<HisOptions>
         if (options.Outbox.RetryMaxDelay < options.Outbox.RetryBaseDelay)
         {
             failures.Add("His:Outbox:RetryMaxDelay must not be shorter than His:Outbox:RetryBaseDelay.");
-        }
-
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out _))
-        {
-            failures.Add($"His:TimeZone '{options.TimeZone}' is not a known time zone.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -189,7 +189,7 @@ public abstract class HisDeliveryTests(HisDeliveryFixture fixture) : IAsyncLifet
     }
 
     [Fact]
-    public async System.Threading.Tasks.Task The_fhir_writer_keeps_one_appointment_through_a_timeout_a_reschedule_and_a_cancellation()
+    public async System.Threading.Tasks.Task The_fhir_writer_keeps_one_appointment_through_a_timeout_a_reschedule_a_modification_and_a_cancellation()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var host = fixture.CreateHost(clock, new Dictionary<string, string?> { ["His:Writer"] = "Fhir", ["His:FhirWriter:Timeout"] = "00:00:01" });
@@ -199,6 +199,7 @@ public abstract class HisDeliveryTests(HisDeliveryFixture fixture) : IAsyncLifet
         var ids = await host.EnqueueAsync(
             (patient, new AppointmentBookedMessage(appointment, patient, Guid.NewGuid(), "CARD", start, start.AddMinutes(15), "video")),
             (patient, new AppointmentRescheduledMessage(appointment, patient, Guid.NewGuid(), start.AddDays(1), start.AddDays(1).AddMinutes(15))),
+            (patient, new AppointmentModifiedMessage(appointment, patient, Guid.NewGuid(), "ENDO", start.AddDays(1), start.AddDays(1).AddMinutes(15), "video", "医生调整")),
             (patient, new AppointmentCancelledMessage(appointment, patient, "患者要求")));
 
         // The first write reaches the HIS but its answer comes too late: the writer gives up and tries again later.
@@ -215,6 +216,7 @@ public abstract class HisDeliveryTests(HisDeliveryFixture fixture) : IAsyncLifet
         Assert.Equal("cancelled", only["status"]!.GetValue<string>());
         Assert.Equal("患者要求", only["cancelationReason"]!["text"]!.GetValue<string>());
         Assert.StartsWith("2026-12-04", only["start"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("ENDO", only["specialty"]![0]!["coding"]![0]!["code"]!.GetValue<string>());
         Assert.Contains(Store.FhirWrites, w => w.RequestId == ids[0].ToString());
     }
 
@@ -289,6 +291,49 @@ public abstract class HisDeliveryTests(HisDeliveryFixture fixture) : IAsyncLifet
         Assert.Contains("his.identity.review_opened", audit);
     }
 
+    [Fact]
+    public async System.Threading.Tasks.Task A_new_patient_is_matched_before_the_his_hears_of_them_without_anyone_asking()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = fixture.CreateHost(clock, new Dictionary<string, string?> { ["His:Reader"] = "Fhir", ["His:FhirReader:Attempts"] = "1" });
+        var born = new DateOnly(1981, 4, 2);
+        var sure = TestData.ResidentId(born, Sex.Male);
+        var doubtful = TestData.ResidentId(born, Sex.Male);
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        SimulatorSeed.AddPatient(Store, "A" + suffix, "MRA" + suffix, "钱伟", born, AdministrativeGender.Male, sure);
+        SimulatorSeed.AddPatient(Store, "B" + suffix, "MRB" + suffix, "钱炜", born, AdministrativeGender.Male, doubtful);
+        var linked = await host.AddPatientAsync("钱伟", born, Sex.Male, sure);
+        var queued = await host.AddPatientAsync("钱伟", born, Sex.Male, doubtful);
+        var registrations = await host.EnqueueAsync(
+            (linked, new PatientRegisteredMessage(linked, "钱伟", born, "Male", "13900000000")),
+            (queued, new PatientRegisteredMessage(queued, "钱伟", born, "Male", "13900000000")));
+
+        // The HIS cannot be asked: the registration waits (an attempt is charged) instead of going out unmatched.
+        Control.Down = true;
+        await host.DispatchAsync();
+        var waiting = await host.MessagesAsync(registrations);
+        Assert.All(waiting, m => Assert.Equal(HisOutboxStatus.Pending, m.Status));
+        Assert.All(waiting, m => Assert.StartsWith("Identity matching could not ask the HIS", m.LastError, StringComparison.Ordinal));
+
+        Control.Down = false;
+        await DispatchUntilSettledAsync(host, clock, registrations);
+
+        Assert.All(await host.MessagesAsync(registrations), m => Assert.Equal(HisOutboxStatus.Delivered, m.Status));
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.Equal("A" + suffix, (await db.Patients.SingleAsync(p => p.Id == linked)).HisPatientId);
+        Assert.Null((await db.Patients.SingleAsync(p => p.Id == queued)).HisPatientId);
+        var review = await db.HisIdentityReviews.SingleAsync(r => r.PatientId == queued);
+        Assert.Equal((HisIdentityReviewReason.Mismatch, HisIdentityReviewStatus.Pending), (review.Reason, review.Status));
+
+        // The sure match's ADT^A04 names the HIS's record in PID-3; the doubtful one goes out with the portal's id only.
+        var sureA04 = Store.Hl7Applied.Single(r => r.ControlId == registrations[0].ToString("N")).Text;
+        var doubtfulA04 = Store.Hl7Applied.Single(r => r.ControlId == registrations[1].ToString("N")).Text;
+        Assert.Contains($"~A{suffix}^^^HIS^PI", sureA04, StringComparison.Ordinal);
+        Assert.DoesNotContain("^^^HIS^PI", doubtfulA04, StringComparison.Ordinal);
+        Assert.Contains("his.identity.linked", await db.AuditEntries.Where(a => a.PatientId == linked).Select(a => a.Action).ToListAsync());
+    }
+
     protected static AppointmentBookedMessage Booked(Guid patient, int n)
     {
         var start = new DateTimeOffset(2026, 12, 1, 1, 0, 0, TimeSpan.Zero).AddMinutes(15 * n);
@@ -331,26 +376,11 @@ public abstract class HisDeliveryTests(HisDeliveryFixture fixture) : IAsyncLifet
         }
     }
 
+    /// <summary>The matcher as the patient's request uses it (the access rule in front of it is tested over HTTP).</summary>
     private static async Task<HisIdentityMatchOutcome> MatchAsync(DispatcherHost host, Guid patientId)
     {
         await using var scope = host.Services.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        var handler = new MatchHisIdentity.Handler(
-            services.GetRequiredService<IAppDbContext>(),
-            new AnyPatient(),
-            services.GetRequiredService<IIdentifierProtector>(),
-            services.GetRequiredService<IHisReader>(),
-            services.GetRequiredService<Application.Audit.IAuditLog>(),
-            services.GetRequiredService<TimeProvider>());
-        return (await handler.Handle(new MatchHisIdentity(patientId), CancellationToken.None)).Outcome;
-    }
-
-    /// <summary>The access rule is tested over HTTP elsewhere; here the patient's own request is assumed.</summary>
-    private sealed class AnyPatient : IPatientAccessGuard
-    {
-        public System.Threading.Tasks.Task EnsureCanActForAsync(Guid patientId, CancellationToken cancellationToken) => System.Threading.Tasks.Task.CompletedTask;
-
-        public Task<IReadOnlyList<Guid>> PatientsOfCurrentAccountAsync(CancellationToken cancellationToken) => System.Threading.Tasks.Task.FromResult<IReadOnlyList<Guid>>([]);
+        return (await scope.ServiceProvider.GetRequiredService<IHisIdentityMatcher>().MatchAsync(patientId, CancellationToken.None)).Outcome;
     }
 }
 

@@ -66,6 +66,23 @@ public sealed class FhirMappingTests
     }
 
     [Fact]
+    public void A_modification_changes_doctor_department_and_length_and_keeps_the_patient_of_the_appointment_the_his_holds()
+    {
+        var booked = (Appointment)mapper.Map(Hl7CodecTests.Outbound(Sample("appointment.booked"))).Single().Resource;
+        var modify = mapper.Map(Hl7CodecTests.Outbound(Sample("appointment.modified"))).Single();
+
+        var updated = FhirResourceMapper.Apply(booked, (Appointment)modify.Resource);
+
+        Assert.True(modify.UpdateExisting);
+        Assert.Equal(Appointment.AppointmentStatus.Booked, updated.Status);
+        Assert.Equal("ENDO", updated.Specialty.Single().Coding.Single().Code);
+        Assert.Equal(20, updated.MinutesDuration);
+        var practitioner = Assert.Single(updated.Participant, p => p.Actor?.Type == "Practitioner");
+        Assert.Equal("0190f5c8-0000-7000-8000-0000000000dd", practitioner.Actor!.Identifier?.Value);
+        Assert.Single(updated.Participant, p => p.Actor?.Type == "Patient");
+    }
+
+    [Fact]
     public void Read_resources_map_to_the_portal_model()
     {
         var reader = new FhirReadMapper(new HisIdentifierOptions());
@@ -97,6 +114,7 @@ public sealed class FhirMappingTests
             "patient.registered" => new PatientRegisteredMessage(Hl7CodecTests.PatientId, "张伟", new DateOnly(1965, 3, 12), "Male", "13900000001"),
             "appointment.booked" => new AppointmentBookedMessage(appointment, Hl7CodecTests.PatientId, Guid.NewGuid(), "CARD", start, start.AddMinutes(15), "video follow-up"),
             "appointment.rescheduled" => new AppointmentRescheduledMessage(appointment, Hl7CodecTests.PatientId, Guid.NewGuid(), start.AddDays(1), start.AddDays(1).AddMinutes(15)),
+            "appointment.modified" => new AppointmentModifiedMessage(appointment, Hl7CodecTests.PatientId, Guid.Parse("0190f5c8-0000-7000-8000-0000000000dd"), "ENDO", start, start.AddMinutes(20), "video follow-up", "医生调整"),
             "appointment.cancelled" => new AppointmentCancelledMessage(appointment, Hl7CodecTests.PatientId, "患者要求"),
             "encounter.completed" => new EncounterCompletedMessage(Guid.NewGuid(), appointment, Hl7CodecTests.PatientId, Guid.NewGuid(), start.AddMinutes(20),
                 [new EncounterDiagnosis("I10", "原发性高血压")], "血压控制可 <良好> & stable.\n继续服药。", "0f1e2d"),

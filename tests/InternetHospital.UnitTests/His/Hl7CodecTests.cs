@@ -10,6 +10,7 @@ namespace InternetHospital.UnitTests.His;
 public sealed class Hl7CodecTests
 {
     private static readonly HisOptions Options = new();
+    private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
     [Theory]
     [InlineData("a|b", @"a\F\b")]
@@ -108,7 +109,7 @@ public sealed class Hl7CodecTests
     {
         var outbound = Outbound(new PatientRegisteredMessage(PatientId, "张伟", new DateOnly(1965, 3, 12), "Male", "13900000001"));
 
-        var message = Hl7Message.Parse(new Hl7MessageFactory(Options).Create(outbound, Now).Encode());
+        var message = Hl7Message.Parse(new Hl7MessageFactory(Options, Zone).Create(outbound, Now).Encode());
 
         Assert.Equal("ADT^A04", message.MessageType);
         Assert.Equal(outbound.MessageId.ToString("N"), message.ControlId);
@@ -124,18 +125,26 @@ public sealed class Hl7CodecTests
     }
 
     [Fact]
-    public void Appointments_become_siu_s12_s13_s15_keyed_by_the_portal_appointment_id()
+    public void Appointments_become_siu_s12_s13_s14_s15_keyed_by_the_portal_appointment_id()
     {
         var appointment = Guid.NewGuid();
-        var factory = new Hl7MessageFactory(Options);
+        var factory = new Hl7MessageFactory(Options, Zone);
         var start = new DateTimeOffset(2026, 12, 1, 1, 0, 0, TimeSpan.Zero);
 
         var booked = Hl7Message.Parse(factory.Create(Outbound(new AppointmentBookedMessage(appointment, PatientId, Guid.NewGuid(), "CARD", start, start.AddMinutes(15), "video")), Now).Encode());
         var moved = Hl7Message.Parse(factory.Create(Outbound(new AppointmentRescheduledMessage(appointment, PatientId, Guid.NewGuid(), start.AddDays(1), start.AddDays(1).AddMinutes(15))), Now).Encode());
+        var newDoctor = Guid.NewGuid();
+        var modified = Hl7Message.Parse(factory.Create(Outbound(new AppointmentModifiedMessage(appointment, PatientId, newDoctor, "ENDO", start.AddDays(1), start.AddDays(1).AddMinutes(15), "video", "医生调整 doctor changed")), Now).Encode());
         var cancelled = Hl7Message.Parse(factory.Create(Outbound(new AppointmentCancelledMessage(appointment, PatientId, "患者要求 patient asked|changed plans")), Now).Encode());
 
-        Assert.Equal(["SIU^S12", "SIU^S13", "SIU^S15"], new[] { booked, moved, cancelled }.Select(m => m.MessageType));
-        Assert.All(new[] { booked, moved, cancelled }, m => Assert.Equal(appointment.ToString("N"), m.Find("SCH")!.Get(1)));
+        Assert.Equal(["SIU^S12", "SIU^S13", "SIU^S14", "SIU^S15"], new[] { booked, moved, modified, cancelled }.Select(m => m.MessageType));
+        Assert.All(new[] { booked, moved, modified, cancelled }, m => Assert.Equal(appointment.ToString("N"), m.Find("SCH")!.Get(1)));
+        Assert.Equal("SIU_S14", modified.Header.Get(9, 3));
+        Assert.Equal("医生调整 doctor changed", modified.Find("SCH")!.Get(6, 2));
+        Assert.Equal("ENDO", modified.Find("AIS")!.Get(3));
+        Assert.Equal("U", modified.Find("AIS")!.Get(2));
+        Assert.Equal(newDoctor.ToString("N"), modified.Find("AIP")!.Get(3));
+        Assert.Equal(["MSH", "SCH", "PID", "PV1", "RGS", "AIS", "AIP"], modified.Segments.Select(s => s.Id));
         Assert.Equal("20261201090000+0800", booked.Find("SCH")!.Get(11, 4));
         Assert.Equal("CARD", booked.Find("AIS")!.Get(3));
         Assert.Equal("20261202090000+0800", moved.Find("SCH")!.Get(11, 4));
@@ -152,7 +161,7 @@ public sealed class Hl7CodecTests
             new PrescriptionLine("C10AA05-20", "阿托伐他汀 Atorvastatin", "20 mg", "20 mg", "qn", "oral", 28, 28),
         ]);
 
-        var message = Hl7Message.Parse(new Hl7MessageFactory(Options).Create(Outbound(prescription), Now).Encode());
+        var message = Hl7Message.Parse(new Hl7MessageFactory(Options, Zone).Create(Outbound(prescription), Now).Encode());
 
         Assert.Equal("RDE^O11", message.MessageType);
         var rxe = message.All("RXE").ToList();
@@ -171,7 +180,7 @@ public sealed class Hl7CodecTests
         var encounter = new EncounterCompletedMessage(Guid.NewGuid(), Guid.NewGuid(), PatientId, Guid.NewGuid(), Now,
             [new EncounterDiagnosis("I10", "原发性高血压")], "血压 135/85 mmHg。\n继续服药 | keep taking ^ pills", "abc");
 
-        var message = Hl7Message.Parse(new Hl7MessageFactory(Options).Create(Outbound(encounter), Now).Encode());
+        var message = Hl7Message.Parse(new Hl7MessageFactory(Options, Zone).Create(Outbound(encounter), Now).Encode());
 
         Assert.Equal("MDM^T02", message.MessageType);
         var note = message.All("OBX").First();

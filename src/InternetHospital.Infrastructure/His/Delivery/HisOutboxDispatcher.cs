@@ -141,6 +141,12 @@ internal sealed partial class HisOutboxDispatcher
                 await CompleteAsync(sequence, succeeded: false, failures, started, clock.GetUtcNow());
                 return true;
             }
+            catch (HisUnavailableException exception)
+            {
+                failures.Add((started, clock.GetUtcNow(), "Identity matching could not ask the HIS: " + exception.Message));
+                await CompleteAsync(sequence, succeeded: false, failures, started, clock.GetUtcNow());
+                return true;
+            }
 
             try
             {
@@ -187,6 +193,15 @@ internal sealed partial class HisOutboxDispatcher
         var payload = HisMessageSerializer.Deserialize(message.Kind, message.Payload);
         var patient = await db.Patients.AsNoTracking().SingleOrDefaultAsync(p => p.Id == message.PatientId, cancellationToken)
             ?? throw new InvalidOperationException("The message's patient does not exist.");
+        if (payload is PatientRegisteredMessage && patient.HisPatientId is null)
+        {
+            // Note: before the HIS hears of a new patient, the portal finds out whether it already knows them, so that
+            // nobody has to press a button for it and the registration carries the HIS's id when there is a sure match.
+            // A doubtful match goes to the admins' review queue and the registration goes out without the HIS id.
+            await MatchIdentityAsync(patient.Id, cancellationToken);
+            patient = await db.Patients.AsNoTracking().SingleAsync(p => p.Id == message.PatientId, cancellationToken);
+        }
+
         var reference = new HisPatientRef(
             patient.Id,
             patient.HisPatientId,
@@ -197,6 +212,13 @@ internal sealed partial class HisOutboxDispatcher
             patient.IdType,
             identifiers.Reveal(patient.IdNumberCiphertext));
         return new HisOutboundMessage(message.Id, payload, reference, message.CreatedAt);
+    }
+
+    private async Task MatchIdentityAsync(Guid patientId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var outcome = await scope.ServiceProvider.GetRequiredService<IHisIdentityMatcher>().MatchAsync(patientId, cancellationToken);
+        LogIdentityMatched(logger, patientId, outcome.Outcome);
     }
 
     private async Task CompleteAsync(long sequence, bool succeeded, List<(DateTimeOffset Started, DateTimeOffset Finished, string Error)> failures, DateTimeOffset started, DateTimeOffset finished)
@@ -245,6 +267,9 @@ internal sealed partial class HisOutboxDispatcher
         await using var scope = scopes.CreateAsyncScope();
         await HisOutboxClaims.ReleaseAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), Instance, sequences);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Identity matching for patient {PatientId} before registration at the HIS: {Outcome}")]
+    private static partial void LogIdentityMatched(ILogger logger, Guid patientId, HisIdentityMatchOutcome outcome);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The HIS circuit is open; {Count} claimed messages were given back untried")]
     private static partial void LogCircuitOpen(ILogger logger, int count);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text.RegularExpressions;
 using Hl7.Fhir.Model;
 using InternetHospital.Application.His;
 using InternetHospital.Infrastructure.His.Delivery;
@@ -17,7 +16,7 @@ internal sealed record FhirWrite(Resource Resource, string IdentifierSystem, str
 /// and the writer sends it as a conditional update on that identifier, so a redelivery updates instead of
 /// creating a second resource.
 /// </summary>
-internal sealed partial class FhirResourceMapper(HisIdentifierOptions ids)
+internal sealed class FhirResourceMapper(HisIdentifierOptions ids)
 {
     public const string Icd10System = "http://hl7.org/fhir/sid/icd-10";
     public const string LoincSystem = "http://loinc.org";
@@ -38,6 +37,7 @@ internal sealed partial class FhirResourceMapper(HisIdentifierOptions ids)
         PatientRegisteredMessage => [new FhirWrite(Patient(outbound.Patient), PatientSystem, outbound.Patient.PatientId.ToString())],
         AppointmentBookedMessage m => [new FhirWrite(Booked(m, outbound.Patient), AppointmentSystem, m.AppointmentId.ToString())],
         AppointmentRescheduledMessage m => [new FhirWrite(Rescheduled(m), AppointmentSystem, m.AppointmentId.ToString(), UpdateExisting: true)],
+        AppointmentModifiedMessage m => [new FhirWrite(Modified(m), AppointmentSystem, m.AppointmentId.ToString(), UpdateExisting: true)],
         AppointmentCancelledMessage m => [new FhirWrite(Cancelled(m), AppointmentSystem, m.AppointmentId.ToString(), UpdateExisting: true)],
         EncounterCompletedMessage m =>
         [
@@ -117,6 +117,19 @@ internal sealed partial class FhirResourceMapper(HisIdentifierOptions ids)
         Participant = [new Appointment.ParticipantComponent { Actor = Practitioner(rescheduled.DoctorId), Status = ParticipationStatus.Accepted }],
     };
 
+    /// <summary>A partial Appointment as well: times, practitioner, visit type and department as they now are.</summary>
+    private Appointment Modified(AppointmentModifiedMessage modified) => new()
+    {
+        Identifier = [new Identifier(AppointmentSystem, modified.AppointmentId.ToString())],
+        Status = Appointment.AppointmentStatus.Booked,
+        ServiceType = [new CodeableConcept { Text = modified.VisitType }],
+        Specialty = [new CodeableConcept(DepartmentSystem, modified.DepartmentCode)],
+        Start = modified.Start,
+        End = modified.End,
+        MinutesDuration = (int)Math.Round((modified.End - modified.Start).TotalMinutes),
+        Participant = [new Appointment.ParticipantComponent { Actor = Practitioner(modified.DoctorId), Status = ParticipationStatus.Accepted }],
+    };
+
     private Appointment Cancelled(AppointmentCancelledMessage cancelled) => new()
     {
         Identifier = [new Identifier(AppointmentSystem, cancelled.AppointmentId.ToString())],
@@ -124,7 +137,7 @@ internal sealed partial class FhirResourceMapper(HisIdentifierOptions ids)
         CancelationReason = new CodeableConcept { Text = cancelled.Reason },
     };
 
-    /// <summary>Applies a reschedule or cancellation to the Appointment the HIS holds, keeping what the message does not say.</summary>
+    /// <summary>Applies a reschedule, modification or cancellation to the Appointment the HIS holds, keeping what the message does not say.</summary>
     public static Appointment Apply(Appointment existing, Appointment change)
     {
         var updated = (Appointment)existing.DeepCopy();
@@ -138,6 +151,16 @@ internal sealed partial class FhirResourceMapper(HisIdentifierOptions ids)
         updated.Start = change.Start;
         updated.End = change.End;
         updated.MinutesDuration = change.MinutesDuration;
+        if (change.ServiceType.Count > 0)
+        {
+            updated.ServiceType = change.ServiceType;
+        }
+
+        if (change.Specialty.Count > 0)
+        {
+            updated.Specialty = change.Specialty;
+        }
+
         var practitioner = change.Participant.Single().Actor;
         updated.Participant.RemoveAll(p => p.Actor?.Type == "Practitioner");
         updated.Participant.Add(new Appointment.ParticipantComponent { Actor = practitioner, Status = ParticipationStatus.Accepted });
@@ -158,7 +181,7 @@ internal sealed partial class FhirResourceMapper(HisIdentifierOptions ids)
 
     private Composition Note(EncounterCompletedMessage encounter, HisPatientRef patient)
     {
-        var paragraphs = string.Concat(LineBreak().Split(encounter.Note).Select(line => "<p>" + WebUtility.HtmlEncode(line) + "</p>"));
+        var paragraphs = string.Concat(HisText.Lines(encounter.Note).Select(line => "<p>" + WebUtility.HtmlEncode(line) + "</p>"));
         return new Composition
         {
             Identifier = new Identifier(NoteSystem, encounter.EncounterId.ToString()),
@@ -218,15 +241,7 @@ internal sealed partial class FhirResourceMapper(HisIdentifierOptions ids)
         };
     }
 
-    private static Quantity? DecimalQuantity(string text)
-    {
-        var match = NumberAndUnit().Match(text.Trim());
-        return match.Success ? new Quantity { Value = decimal.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), Unit = match.Groups[2].Value } : null;
-    }
-
-    [GeneratedRegex(@"^(\d+(?:\.\d+)?)\s*(\S.*)$")]
-    private static partial Regex NumberAndUnit();
-
-    [GeneratedRegex(@"\r\n|\r|\n")]
-    private static partial Regex LineBreak();
+    private static Quantity? DecimalQuantity(string text) => HisText.AmountAndUnit(text) is (var amount, { } unit)
+        ? new Quantity { Value = decimal.Parse(amount, CultureInfo.InvariantCulture), Unit = unit }
+        : null;
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using InternetHospital.Application.His;
 using InternetHospital.Domain.Patients;
 using InternetHospital.Infrastructure.His.Delivery;
@@ -7,13 +6,13 @@ using InternetHospital.Infrastructure.His.Delivery;
 namespace InternetHospital.Infrastructure.His.Hl7v2;
 
 /// <summary>
-/// Maps portal messages to HL7 v2.5: patient registered → ADT^A04; appointment booked / rescheduled / cancelled →
-/// SIU^S12 / S13 / S15; encounter completed (with the signed note) → MDM^T02; prescription approved → RDE^O11.
-/// MSH-10 is the outbox message id, so a redelivered message carries the same control id and the HIS can drop it.
+/// Maps portal messages to HL7 v2.5: patient registered → ADT^A04; appointment booked / rescheduled / modified /
+/// cancelled → SIU^S12 / S13 / S14 / S15; encounter completed (with the signed note) → MDM^T02; prescription
+/// approved → RDE^O11. Timestamps are in the hospital's zone with their offset. MSH-10 is the outbox message id, so
+/// a redelivered message carries the same control id and the HIS can drop it.
 /// </summary>
-internal sealed partial class Hl7MessageFactory(HisOptions options)
+internal sealed class Hl7MessageFactory(HisOptions options, TimeZoneInfo zone)
 {
-    private readonly TimeZoneInfo zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
     private HisMllpOptions Mllp => options.Mllp;
     private HisIdentifierOptions Ids => options.Identifiers;
 
@@ -22,6 +21,7 @@ internal sealed partial class Hl7MessageFactory(HisOptions options)
         PatientRegisteredMessage => Registered(outbound, now),
         AppointmentBookedMessage m => Appointment(outbound, now, "S12", m.AppointmentId, m.Start, m.End, m.DoctorId, m.DepartmentCode, m.VisitType, "Booked", reason: null),
         AppointmentRescheduledMessage m => Appointment(outbound, now, "S13", m.AppointmentId, m.Start, m.End, m.DoctorId, null, null, "Booked", reason: "Rescheduled"),
+        AppointmentModifiedMessage m => Appointment(outbound, now, "S14", m.AppointmentId, m.Start, m.End, m.DoctorId, m.DepartmentCode, m.VisitType, "Booked", reason: m.Change),
         AppointmentCancelledMessage m => Cancelled(outbound, now, m),
         EncounterCompletedMessage m => EncounterNote(outbound, now, m),
         PrescriptionApprovedMessage m => Prescription(outbound, now, m),
@@ -152,7 +152,7 @@ internal sealed partial class Hl7MessageFactory(HisOptions options)
             .Set(17, "LA");
 
         // The note, one repetition per line (a line break cannot travel inside an HL7 value).
-        var lines = LineBreak().Split(encounter.Note);
+        var lines = HisText.Lines(encounter.Note);
         message.Add("OBX").Set(1, "1").Set(2, "TX").Set(3, "11506-3", "Progress note", "LN").SetRepetitions(5, lines.Select(l => new string?[] { l })).Set(11, "F");
         var set = 1;
         foreach (var diagnosis in encounter.Diagnoses)
@@ -174,8 +174,8 @@ internal sealed partial class Hl7MessageFactory(HisOptions options)
         foreach (var item in prescription.Lines)
         {
             line++;
-            var (doseAmount, doseUnit) = Quantity(item.Dose);
-            var (strength, strengthUnit) = Quantity(item.Strength);
+            var (doseAmount, doseUnit) = HisText.AmountAndUnit(item.Dose);
+            var (strength, strengthUnit) = HisText.AmountAndUnit(item.Strength);
             message.Add("ORC")
                 .Set(1, "NW")
                 .Set(2, $"{prescription.PrescriptionId:N}-{line}", Ids.PortalAuthority)
@@ -197,17 +197,4 @@ internal sealed partial class Hl7MessageFactory(HisOptions options)
 
         return message;
     }
-
-    /// <summary>"5 mg" → ("5", "mg"); text that is not a number and a unit stays whole in the amount.</summary>
-    private static (string Amount, string? Unit) Quantity(string text)
-    {
-        var match = NumberAndUnit().Match(text.Trim());
-        return match.Success ? (match.Groups[1].Value, match.Groups[2].Value) : (text.Trim(), null);
-    }
-
-    [GeneratedRegex(@"^(\d+(?:\.\d+)?)\s*(\S.*)$")]
-    private static partial Regex NumberAndUnit();
-
-    [GeneratedRegex(@"\r\n|\r|\n")]
-    private static partial Regex LineBreak();
 }

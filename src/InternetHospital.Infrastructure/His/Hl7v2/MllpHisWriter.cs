@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using InternetHospital.Application.Common;
 using InternetHospital.Infrastructure.His.Delivery;
 using Microsoft.Extensions.Options;
 
@@ -9,9 +10,9 @@ namespace InternetHospital.Infrastructure.His.Hl7v2;
 /// AA/CA is delivered; AE/AR (and CE/CR) is a refusal whose text is kept; no connection, a dropped connection or no
 /// ACK in time means the HIS was not reached (the outbox retries, and the HIS de-duplicates on MSH-10).
 /// </summary>
-internal sealed class MllpHisWriter(IOptions<HisOptions> options, TimeProvider clock) : IHisWriter
+internal sealed class MllpHisWriter(IOptions<HisOptions> options, IOptions<HospitalOptions> hospital, TimeProvider clock) : IHisWriter
 {
-    private readonly Hl7MessageFactory factory = new(options.Value);
+    private readonly Hl7MessageFactory factory = new(options.Value, hospital.Value.TimeZoneInfo);
 
     public async Task DeliverAsync(HisOutboundMessage message, CancellationToken cancellationToken)
     {
