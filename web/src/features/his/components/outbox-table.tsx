@@ -1,0 +1,70 @@
+import { Anchor, Table, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import { formatDateTime, parseInstant } from '@/lib/date-time';
+import type { OutboxItem } from '../api/get-outbox-messages';
+import { kindLabel, shortId } from '../lib/labels';
+import { OutboxStatusBadge } from './outbox-status-badge';
+
+function When({ value, language }: { value: string; language: string }): ReactNode {
+  const date = parseInstant(value);
+  return date ? <time dateTime={date.toISOString()}>{formatDateTime(date, language)}</time> : value;
+}
+
+/** The messages of one page; each opens its detail. Scrolls sideways on a phone rather than squeezing columns. */
+export function OutboxTable({ items }: { items: readonly OutboxItem[] }): ReactNode {
+  const { t, i18n } = useTranslation('his');
+  const language = i18n.resolvedLanguage ?? i18n.language;
+  const { search } = useLocation();
+  return (
+    <Table.ScrollContainer minWidth={760}>
+      <Table striped highlightOnHover verticalSpacing="xs">
+        <Table.Caption className="visually-hidden">{t('outbox.tableCaption')}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('outbox.columns.message')}</Table.Th>
+            <Table.Th scope="col">{t('outbox.columns.status')}</Table.Th>
+            <Table.Th scope="col">{t('outbox.columns.patient')}</Table.Th>
+            <Table.Th scope="col">{t('outbox.columns.written')}</Table.Th>
+            <Table.Th scope="col">{t('outbox.columns.attempts')}</Table.Th>
+            <Table.Th scope="col">{t('outbox.columns.lastError')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((item) => {
+            const kind = kindLabel(item.kind, t);
+            return (
+              <Table.Tr key={item.id}>
+                <Table.Th scope="row" fw={500}>
+                  <Anchor component={Link} to={`/admin/his/messages/${item.id}`} state={{ listSearch: search }}>
+                    {kind}
+                  </Anchor>
+                </Table.Th>
+                <Table.Td>
+                  <OutboxStatusBadge status={item.status} />
+                </Table.Td>
+                <Table.Td>
+                  <Text component="span" ff="monospace" size="sm" title={item.patientId}>
+                    {shortId(item.patientId)}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <When value={item.createdAt} language={language} />
+                </Table.Td>
+                <Table.Td>{t('outbox.attemptsValue', { attempts: item.attempts, total: item.totalAttempts })}</Table.Td>
+                <Table.Td maw={320}>
+                  {item.lastError && (
+                    <Text size="sm" lineClamp={2} title={item.lastError}>
+                      {item.lastError}
+                    </Text>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
