@@ -1,5 +1,4 @@
 import { Alert, Badge, Button, Card, Group, Radio, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconLink, IconUserX } from '@tabler/icons-react';
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +8,7 @@ import type { IdentityCandidate, IdentityReview } from '../api/get-identity-revi
 import { useLinkIdentityReview } from '../api/link-identity-review';
 import { useRejectIdentityReview } from '../api/reject-identity-review';
 import { sameName } from '../lib/names';
+import { confirmAction } from '../lib/toast';
 
 function Differs({ when }: { when: boolean }): ReactNode {
   const { t } = useTranslation('his');
@@ -145,7 +145,7 @@ export function IdentityReviewCard({ review }: { review: IdentityReview }): Reac
                   chosen &&
                   link.mutate(
                     { reviewId: review.id, hisPatientId: chosen, note: note.trim() },
-                    { onSuccess: () => notifications.show({ message: t('identity.linked', { name: review.patientName, id: chosen }), color: 'teal' }) },
+                    { onSuccess: () => confirmAction(t('identity.linked', { name: review.patientName, id: chosen }), t) },
                   )
                 }
               >
@@ -159,7 +159,7 @@ export function IdentityReviewCard({ review }: { review: IdentityReview }): Reac
                 onClick={() =>
                   reject.mutate(
                     { reviewId: review.id, note: note.trim() },
-                    { onSuccess: () => notifications.show({ message: t('identity.rejected', { name: review.patientName }), color: 'teal' }) },
+                    { onSuccess: () => confirmAction(t('identity.rejected', { name: review.patientName }), t) },
                   )
                 }
               >

@@ -97,7 +97,7 @@ export function OutboxList(): ReactNode {
         <Text c="dimmed">{t('outbox.empty')}</Text>
       ) : (
         <Card withBorder padding={0} radius="md">
-          <OutboxTable items={query.data.items} />
+          <OutboxTable items={query.data.items} onPatient={(patientId) => go({ patientId })} />
         </Card>
       )}
 

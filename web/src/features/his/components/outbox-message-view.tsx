@@ -11,7 +11,6 @@ import {
   Title,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { IconCheck, IconCopy, IconRefresh, IconTrash } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +19,7 @@ import { problemMessage } from '@/lib/problem-message';
 import type { DeliveryAttempt, OutboxMessage } from '../api/get-outbox-message';
 import { useRetryOutboxMessage } from '../api/retry-outbox-message';
 import { kindLabel } from '../lib/labels';
+import { confirmAction } from '../lib/toast';
 import { DiscardMessageDialog } from './discard-message-dialog';
 import { OutboxStatusBadge } from './outbox-status-badge';
 
@@ -184,7 +184,7 @@ export function OutboxMessageView({ message }: { message: OutboxMessage }): Reac
                 loading={retry.isPending}
                 onClick={() =>
                   retry.mutate(message.id, {
-                    onSuccess: () => notifications.show({ message: t('message.retried'), color: 'teal' }),
+                    onSuccess: () => confirmAction(t('message.retried'), t),
                   })
                 }
               >
@@ -203,7 +203,7 @@ export function OutboxMessageView({ message }: { message: OutboxMessage }): Reac
             onClose={discardDialog.close}
             onDiscarded={() => {
               discardDialog.close();
-              notifications.show({ message: t('message.discardedToast'), color: 'teal' });
+              confirmAction(t('message.discardedToast'), t);
             }}
           />
         </Card>

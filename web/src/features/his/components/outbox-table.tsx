@@ -1,4 +1,4 @@
-import { Anchor, Table, Text } from '@mantine/core';
+import { Anchor, Button, Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
@@ -13,7 +13,13 @@ function When({ value, language }: { value: string; language: string }): ReactNo
 }
 
 /** The messages of one page; each opens its detail. Scrolls sideways on a phone rather than squeezing columns. */
-export function OutboxTable({ items }: { items: readonly OutboxItem[] }): ReactNode {
+export interface OutboxTableProps {
+  items: readonly OutboxItem[];
+  /** Narrows the list to one patient's messages (their order, and what holds them back). */
+  onPatient: (patientId: string) => void;
+}
+
+export function OutboxTable({ items, onPatient }: OutboxTableProps): ReactNode {
   const { t, i18n } = useTranslation('his');
   const language = i18n.resolvedLanguage ?? i18n.language;
   const { search } = useLocation();
@@ -45,9 +51,16 @@ export function OutboxTable({ items }: { items: readonly OutboxItem[] }): ReactN
                   <OutboxStatusBadge status={item.status} />
                 </Table.Td>
                 <Table.Td>
-                  <Text component="span" ff="monospace" size="sm" title={item.patientId}>
+                  <Button
+                    variant="subtle"
+                    size="compact-sm"
+                    ff="monospace"
+                    title={item.patientId}
+                    aria-label={t('outbox.onlyPatient', { id: shortId(item.patientId) })}
+                    onClick={() => onPatient(item.patientId)}
+                  >
                     {shortId(item.patientId)}
-                  </Text>
+                  </Button>
                 </Table.Td>
                 <Table.Td>
                   <When value={item.createdAt} language={language} />

@@ -5,7 +5,10 @@ export function kindLabel(kind: string, t: TFunction): string {
   return t(`his:kinds.${kind}`, { defaultValue: kind });
 }
 
-/** The first block of a patient id: enough to tell rows apart; the full id is in the detail and the title. */
+/**
+ * The last 8 characters of an id: enough to tell rows apart (the ids are version-7 GUIDs, whose first blocks are
+ * the time they were made, so those are shared by everything made in the same minute); the full id is in the detail.
+ */
 export function shortId(id: string): string {
-  return id.split('-')[0] ?? id;
+  return id.length > 8 ? id.slice(-8) : id;
 }

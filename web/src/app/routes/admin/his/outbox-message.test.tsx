@@ -72,6 +72,9 @@ describe('HIS message page', () => {
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Retry now' })).not.toBeInTheDocument());
     expect(screen.getAllByText('Delivered').length).toBeGreaterThan(0);
     expect(app.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+    // The confirmation is polite and can be closed by name.
+    expect(screen.getByRole('status')).toHaveTextContent('The message is queued again');
+    expect(await act(() => seriousA11yViolations())).toEqual([]);
   });
 
   it('asks why before discarding, and sends the reason', async () => {

@@ -107,6 +107,15 @@ describe('HIS messages page', () => {
     await waitFor(() => expect(app.router.state.location.search).toBe(''));
   });
 
+  it('narrows the list to one patient from a row', async () => {
+    const app = await renderApp({ route: '/admin/his?status=DeadLettered', roles: ['Admin'], api });
+    await findPageHeading('HIS messages');
+    const buttons = await screen.findAllByRole('button', { name: 'Only the messages of patient …00000001' });
+    await app.user.click(buttons[0]!);
+    await waitFor(() => expect(app.router.state.location.search).toBe(`?status=DeadLettered&patient=${PATIENT}`));
+    expect(screen.getByLabelText('Patient ID')).toHaveValue(PATIENT);
+  });
+
   it('pages through the messages', async () => {
     const app = await renderApp({ route: '/admin/his', roles: ['Admin'], api });
     await findPageHeading('HIS messages');
