@@ -172,7 +172,7 @@ public sealed class DispatcherHost(IHost host) : IAsyncDisposable
 
 public sealed class SqliteHisDeliveryFixture : HisDeliveryFixture
 {
-    private readonly string file = Path.Combine(Path.GetTempPath(), $"ih-his-{Guid.NewGuid():N}.db");
+    private readonly string file = TestDatabases.NewSqliteFile("ih-his");
 
     public override string ProviderName => "Sqlite";
 
@@ -181,11 +181,7 @@ public sealed class SqliteHisDeliveryFixture : HisDeliveryFixture
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
-        {
-            File.Delete(file + suffix);
-        }
+        TestDatabases.DeleteSqlite(file);
     }
 }
 
@@ -195,16 +191,12 @@ public sealed class PostgresHisDeliveryFixture : HisDeliveryFixture
 
     public override string ProviderName => "PostgreSQL";
 
-    public override string ConnectionString => new NpgsqlConnectionStringBuilder(PostgresApiFactory.ServerConnectionString) { Database = database }.ConnectionString;
+    public override string ConnectionString => TestDatabases.Postgres(database);
 
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgresApiFactory.ServerConnectionString) { Database = "postgres" }.ConnectionString);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        await TestDatabases.DropPostgresAsync(database);
     }
 }
 

@@ -1,12 +1,12 @@
 using InternetHospital.Application.His;
 using InternetHospital.Domain.His;
 using InternetHospital.Infrastructure.Persistence;
+using InternetHospital.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Npgsql;
 
 namespace InternetHospital.IntegrationTests.His;
 
@@ -21,7 +21,7 @@ public abstract class HisOutboxMigrationTests(HisDeliveryFixture fixture) : IAsy
 
     protected abstract string FreshDatabase();
 
-    protected abstract Task DropDatabaseAsync(string connectionString);
+    protected abstract Task DropDatabaseAsync();
 
     public Task InitializeAsync()
     {
@@ -29,7 +29,7 @@ public abstract class HisOutboxMigrationTests(HisDeliveryFixture fixture) : IAsy
         return Task.CompletedTask;
     }
 
-    public Task DisposeAsync() => DropDatabaseAsync(connectionString);
+    public Task DisposeAsync() => DropDatabaseAsync();
 
     [Fact]
     public async Task Outbox_messages_written_before_the_migration_keep_their_writing_order_and_new_ones_follow()
@@ -94,17 +94,13 @@ public abstract class HisOutboxMigrationTests(HisDeliveryFixture fixture) : IAsy
 [Collection(SqliteHisCollection.Name)]
 public sealed class HisOutboxMigrationTestsOnSqlite(SqliteHisDeliveryFixture fixture) : HisOutboxMigrationTests(fixture)
 {
-    protected override string FreshDatabase() => $"Data Source={Path.Combine(Path.GetTempPath(), $"ih-mig-{Guid.NewGuid():N}.db")}";
+    private readonly string file = TestDatabases.NewSqliteFile("ih-mig");
 
-    protected override Task DropDatabaseAsync(string connectionString)
+    protected override string FreshDatabase() => $"Data Source={file}";
+
+    protected override Task DropDatabaseAsync()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
-        {
-            File.Delete(file + suffix);
-        }
-
+        TestDatabases.DeleteSqlite(file);
         return Task.CompletedTask;
     }
 }
@@ -112,16 +108,9 @@ public sealed class HisOutboxMigrationTestsOnSqlite(SqliteHisDeliveryFixture fix
 [Collection(PostgresHisCollection.Name)]
 public sealed class HisOutboxMigrationTestsOnPostgres(PostgresHisDeliveryFixture fixture) : HisOutboxMigrationTests(fixture)
 {
-    protected override string FreshDatabase() =>
-        new NpgsqlConnectionStringBuilder(Infrastructure.PostgresApiFactory.ServerConnectionString) { Database = $"ih_mig_{Guid.NewGuid():N}" }.ConnectionString;
+    private readonly string database = $"ih_mig_{Guid.NewGuid():N}";
 
-    protected override async Task DropDatabaseAsync(string connectionString)
-    {
-        var database = new NpgsqlConnectionStringBuilder(connectionString).Database;
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Infrastructure.PostgresApiFactory.ServerConnectionString) { Database = "postgres" }.ConnectionString);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
-    }
+    protected override string FreshDatabase() => TestDatabases.Postgres(database);
+
+    protected override Task DropDatabaseAsync() => TestDatabases.DropPostgresAsync(database);
 }

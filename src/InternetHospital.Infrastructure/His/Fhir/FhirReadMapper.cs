@@ -51,7 +51,7 @@ internal sealed class FhirReadMapper(HisIdentifierOptions ids)
             strength,
             Dose(dosage),
             Frequency(dosage),
-            dosage?.Route?.Text ?? dosage?.Route?.Coding.FirstOrDefault()?.Display ?? string.Empty,
+            Route(dosage),
             request.Requester?.Display,
             ParseDate(request.AuthoredOn) ?? DateOnly.MinValue,
             lastDispensed,
@@ -75,7 +75,7 @@ internal sealed class FhirReadMapper(HisIdentifierOptions ids)
             strength,
             Dose(dosage),
             Frequency(dosage),
-            dosage?.Route?.Text ?? dosage?.Route?.Coding.FirstOrDefault()?.Display ?? string.Empty,
+            Route(dosage),
             statement.InformationSource?.Display,
             started ?? ParseDate(statement.DateAsserted) ?? DateOnly.MinValue,
             null,
@@ -140,6 +140,9 @@ internal sealed class FhirReadMapper(HisIdentifierOptions ids)
 
     private static string Frequency(Dosage? dosage) =>
         dosage?.Timing?.Code?.Text ?? dosage?.Timing?.Code?.Coding.FirstOrDefault()?.Code ?? string.Empty;
+
+    private static string Route(Dosage? dosage) =>
+        dosage?.Route?.Text ?? dosage?.Route?.Coding.FirstOrDefault()?.Display ?? string.Empty;
 
     private static string Name(List<HumanName> names)
     {

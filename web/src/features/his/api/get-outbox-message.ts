@@ -1,7 +1,7 @@
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiJson } from '@/lib/api-client';
-import { outboxStatusSchema } from './get-outbox-messages';
+import { outboxItemSchema } from './get-outbox-messages';
 import { hisOutboxQueryKey } from './query-keys';
 
 export const deliveryAttemptSchema = z.object({
@@ -14,20 +14,10 @@ export const deliveryAttemptSchema = z.object({
 });
 export type DeliveryAttempt = z.infer<typeof deliveryAttemptSchema>;
 
-export const outboxMessageSchema = z.object({
-  id: z.string(),
-  kind: z.string(),
-  patientId: z.string(),
-  status: outboxStatusSchema,
-  attempts: z.number().int(),
-  totalAttempts: z.number().int(),
-  createdAt: z.string(),
-  nextAttemptAt: z.string(),
-  deliveredAt: z.string().nullish(),
-  deadLetteredAt: z.string().nullish(),
+/** What the list shows of a message, and more. */
+export const outboxMessageSchema = outboxItemSchema.extend({
   discardedAt: z.string().nullish(),
   discardReason: z.string().nullish(),
-  lastError: z.string().nullish(),
   /** A dispatcher holds the message right now. */
   inDelivery: z.boolean(),
   /** The patient's later messages held back behind this one (delivery is in order per patient). */

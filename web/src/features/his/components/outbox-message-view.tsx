@@ -14,24 +14,14 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconCheck, IconCopy, IconRefresh, IconTrash } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime, parseInstant } from '@/lib/date-time';
 import { problemMessage } from '@/lib/problem-message';
 import type { DeliveryAttempt, OutboxMessage } from '../api/get-outbox-message';
 import { useRetryOutboxMessage } from '../api/retry-outbox-message';
 import { kindLabel } from '../lib/labels';
 import { confirmAction } from '../lib/toast';
 import { DiscardMessageDialog } from './discard-message-dialog';
+import { HospitalTime } from './hospital-time';
 import { OutboxStatusBadge } from './outbox-status-badge';
-
-function useWhen(): (value: string | null | undefined) => ReactNode {
-  const { i18n } = useTranslation('his');
-  const language = i18n.resolvedLanguage ?? i18n.language;
-  return (value) => {
-    if (!value) return null;
-    const date = parseInstant(value);
-    return date ? <time dateTime={date.toISOString()}>{formatDateTime(date, language)}</time> : value;
-  };
-}
 
 /** A term and its value; rows without a value are left out. */
 function Fact({ term, children }: { term: string; children: ReactNode }): ReactNode {
@@ -50,7 +40,6 @@ function Fact({ term, children }: { term: string; children: ReactNode }): ReactN
 
 function Attempts({ attempts }: { attempts: readonly DeliveryAttempt[] }): ReactNode {
   const { t } = useTranslation('his');
-  const when = useWhen();
   if (attempts.length === 0) return <Text c="dimmed">{t('message.noAttempts')}</Text>;
   return (
     <Table.ScrollContainer minWidth={640}>
@@ -71,7 +60,7 @@ function Attempts({ attempts }: { attempts: readonly DeliveryAttempt[] }): React
             return (
               <Table.Tr key={attempt.number}>
                 <Table.Th scope="row">{attempt.number}</Table.Th>
-                <Table.Td>{when(attempt.startedAt)}</Table.Td>
+                <Table.Td><HospitalTime value={attempt.startedAt} /></Table.Td>
                 <Table.Td>{Number.isNaN(ms) ? '' : t('message.durationMs', { ms })}</Table.Td>
                 <Table.Td>
                   <Text size="sm" ff="monospace">
@@ -106,7 +95,6 @@ function Attempts({ attempts }: { attempts: readonly DeliveryAttempt[] }): React
 /** One message: what it is, where it stands, what it says, every attempt, and what an admin can do about it. */
 export function OutboxMessageView({ message }: { message: OutboxMessage }): ReactNode {
   const { t } = useTranslation('his');
-  const when = useWhen();
   const retry = useRetryOutboxMessage();
   const [discardOpened, discardDialog] = useDisclosure(false);
   const canRetry = message.status === 'DeadLettered';
@@ -134,11 +122,11 @@ export function OutboxMessageView({ message }: { message: OutboxMessage }): Reac
               {message.patientId}
             </Text>
           </Fact>
-          <Fact term={t('message.written')}>{when(message.createdAt)}</Fact>
-          <Fact term={t('message.nextAttempt')}>{message.status === 'Pending' ? when(message.nextAttemptAt) : null}</Fact>
-          <Fact term={t('message.delivered')}>{when(message.deliveredAt)}</Fact>
-          <Fact term={t('message.deadLettered')}>{when(message.deadLetteredAt)}</Fact>
-          <Fact term={t('message.discarded')}>{when(message.discardedAt)}</Fact>
+          <Fact term={t('message.written')}><HospitalTime value={message.createdAt} /></Fact>
+          <Fact term={t('message.nextAttempt')}>{message.status === 'Pending' ? <HospitalTime value={message.nextAttemptAt} /> : null}</Fact>
+          <Fact term={t('message.delivered')}>{message.deliveredAt ? <HospitalTime value={message.deliveredAt} /> : null}</Fact>
+          <Fact term={t('message.deadLettered')}>{message.deadLetteredAt ? <HospitalTime value={message.deadLetteredAt} /> : null}</Fact>
+          <Fact term={t('message.discarded')}>{message.discardedAt ? <HospitalTime value={message.discardedAt} /> : null}</Fact>
           <Fact term={t('message.discardReason')}>{message.discardReason}</Fact>
           <Fact term={t('message.attempts')}>
             {t('message.attemptsValue', { attempts: message.attempts, total: message.totalAttempts })}

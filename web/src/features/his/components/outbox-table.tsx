@@ -2,15 +2,10 @@ import { Anchor, Button, Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { formatDateTime, parseInstant } from '@/lib/date-time';
 import type { OutboxItem } from '../api/get-outbox-messages';
 import { kindLabel, shortId } from '../lib/labels';
+import { HospitalTime } from './hospital-time';
 import { OutboxStatusBadge } from './outbox-status-badge';
-
-function When({ value, language }: { value: string; language: string }): ReactNode {
-  const date = parseInstant(value);
-  return date ? <time dateTime={date.toISOString()}>{formatDateTime(date, language)}</time> : value;
-}
 
 /** The messages of one page; each opens its detail. Scrolls sideways on a phone rather than squeezing columns. */
 export interface OutboxTableProps {
@@ -20,8 +15,7 @@ export interface OutboxTableProps {
 }
 
 export function OutboxTable({ items, onPatient }: OutboxTableProps): ReactNode {
-  const { t, i18n } = useTranslation('his');
-  const language = i18n.resolvedLanguage ?? i18n.language;
+  const { t } = useTranslation('his');
   const { search } = useLocation();
   return (
     <Table.ScrollContainer minWidth={760}>
@@ -63,7 +57,7 @@ export function OutboxTable({ items, onPatient }: OutboxTableProps): ReactNode {
                   </Button>
                 </Table.Td>
                 <Table.Td>
-                  <When value={item.createdAt} language={language} />
+                  <HospitalTime value={item.createdAt} />
                 </Table.Td>
                 <Table.Td>{t('outbox.attemptsValue', { attempts: item.attempts, total: item.totalAttempts })}</Table.Td>
                 <Table.Td maw={320}>
