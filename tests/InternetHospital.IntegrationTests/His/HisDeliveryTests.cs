@@ -1,7 +1,5 @@
 using System.Globalization;
 using Hl7.Fhir.Model;
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Security;
 using InternetHospital.Application.His;
 using InternetHospital.Domain.His;
 using InternetHospital.Domain.Patients;
