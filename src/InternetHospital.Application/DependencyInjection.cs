@@ -20,6 +20,7 @@ public static class DependencyInjection
         services.AddScoped<IPatientAccessGuard, PatientAccessGuard>();
         services.AddScoped<ICareRelationships, NoFamilyDoctorContracts>();
         services.AddScoped<IHisOutbox, HisOutbox>();
+        services.AddScoped<IHisIdentityMatcher, HisIdentityMatcher>();
         services.AddScoped<IAfterCommit, AfterCommitQueue>();
         services.AddScoped<INotifier, Notifier>();
         services.AddScoped<IFileStore, FileStore>();

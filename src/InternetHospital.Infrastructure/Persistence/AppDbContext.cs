@@ -30,6 +30,8 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditSeal> AuditSeals => Set<AuditSeal>();
     public DbSet<HisOutboxMessage> HisOutbox => Set<HisOutboxMessage>();
+    public DbSet<HisDeliveryAttempt> HisDeliveryAttempts => Set<HisDeliveryAttempt>();
+    public DbSet<HisIdentityReview> HisIdentityReviews => Set<HisIdentityReview>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<EmailMessage> EmailOutbox => Set<EmailMessage>();
     public DbSet<StoredFile> Files => Set<StoredFile>();

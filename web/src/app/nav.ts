@@ -1,10 +1,12 @@
 import {
+  IconArrowsExchange,
   IconBell,
   IconHeartbeat,
   IconPill,
   IconSettings,
   IconShieldLock,
   IconStethoscope,
+  IconUserCheck,
   type Icon,
 } from '@tabler/icons-react';
 import { allRoles, primaryRole, staffRoles, type Role } from '@/features/accounts/lib/roles';
@@ -26,6 +28,8 @@ export const navItems: readonly NavItem[] = [
   { to: '/workspace', labelKey: 'nav.workspace', icon: IconStethoscope, roles: ['Doctor'] },
   { to: '/review-queue', labelKey: 'nav.reviewQueue', icon: IconPill, roles: ['Pharmacist'] },
   { to: '/admin', labelKey: 'nav.admin', icon: IconSettings, roles: ['Admin'] },
+  { to: '/admin/his', labelKey: 'his:nav.outbox', icon: IconArrowsExchange, roles: ['Admin'] },
+  { to: '/admin/his/identity', labelKey: 'his:nav.identity', icon: IconUserCheck, roles: ['Admin'] },
   { to: '/notifications', labelKey: 'notifications:nav', icon: IconBell, roles: allRoles },
   { to: '/security', labelKey: 'nav.security', icon: IconShieldLock, roles: staffRoles },
 ];

@@ -41,6 +41,11 @@ export const routes: RouteObject[] = [
             { path: 'review-queue', lazy: page(() => import('./routes/pharmacist/review-queue')) },
           ]),
           guarded(['Admin'], [{ path: 'admin', lazy: page(() => import('./routes/admin/admin-home')) }]),
+          guarded(['Admin'], [
+            { path: 'admin/his', lazy: page(() => import('./routes/admin/his/outbox')) },
+            { path: 'admin/his/messages/:id', lazy: page(() => import('./routes/admin/his/outbox-message')) },
+            { path: 'admin/his/identity', lazy: page(() => import('./routes/admin/his/identity-reviews')) },
+          ]),
           guarded(staffRoles, [{ path: 'security', lazy: page(() => import('./routes/security')) }]),
           guarded(allRoles, [{ path: 'notifications', lazy: page(() => import('./routes/notifications')) }]),
 

@@ -23,6 +23,8 @@ public interface IAppDbContext
     DbSet<AuditEntry> AuditEntries { get; }
     DbSet<AuditSeal> AuditSeals { get; }
     DbSet<HisOutboxMessage> HisOutbox { get; }
+    DbSet<HisDeliveryAttempt> HisDeliveryAttempts { get; }
+    DbSet<HisIdentityReview> HisIdentityReviews { get; }
     DbSet<Notification> Notifications { get; }
     DbSet<EmailMessage> EmailOutbox { get; }
     DbSet<StoredFile> Files { get; }
