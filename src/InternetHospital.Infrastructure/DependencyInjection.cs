@@ -6,6 +6,7 @@ using InternetHospital.Infrastructure.Notifications;
 using InternetHospital.Infrastructure.Options;
 using InternetHospital.Infrastructure.Payments;
 using InternetHospital.Infrastructure.Persistence;
+using InternetHospital.Infrastructure.Renewals;
 using InternetHospital.Infrastructure.Security;
 using InternetHospital.Infrastructure.Seeding;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -53,6 +54,7 @@ public static class DependencyInjection
         services.AddHis(configuration);
         services.AddEmail(configuration, dataDirectory);
         services.AddPayments(configuration);
+        services.AddRenewalInfrastructure(configuration);
         services.AddOptions<HospitalOptions>().Bind(configuration.GetSection(HospitalOptions.Section))
             .ValidateDataAnnotations()
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Hospital:TimeZone is not a known IANA time zone.")
