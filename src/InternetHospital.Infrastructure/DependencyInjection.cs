@@ -1,5 +1,6 @@
 using InternetHospital.Application.Common;
 using InternetHospital.Application.Common.Abstractions;
+using InternetHospital.Infrastructure.Audit;
 using InternetHospital.Infrastructure.His;
 using InternetHospital.Infrastructure.Identity;
 using InternetHospital.Infrastructure.Notifications;
@@ -54,6 +55,8 @@ public static class DependencyInjection
         services.AddHis(configuration);
         services.AddEmail(configuration, dataDirectory);
         services.AddPayments(configuration);
+        services.AddSingleton<AuditSealer>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditSealer>());
         services.AddRenewalInfrastructure(configuration);
         services.AddOptions<HospitalOptions>().Bind(configuration.GetSection(HospitalOptions.Section))
             .ValidateDataAnnotations()
