@@ -26,7 +26,7 @@ export default function DoctorRenewalReviewRoute(): ReactNode {
             <Text>{t('doctor.patient', { name: data.patient.name, age: data.patient.age, sex: t(`sex.${data.patient.sex}`, { defaultValue: data.patient.sex }) })}</Text>
             <RenewalStatusBadge summary={{ status: data.status, readyToCollect: false, awaitsPayment: false, fulfilment: data.fulfilment }} />
             {data.flags.length > 0 && (
-              <Badge color="red" variant="light" styles={{ label: { textTransform: 'none' } }}>
+              <Badge color="red.9" variant="filled" styles={{ label: { textTransform: 'none' } }}>
                 {t('doctor.flagged')}
               </Badge>
             )}

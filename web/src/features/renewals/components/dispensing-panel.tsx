@@ -103,7 +103,7 @@ export function DispensingPanel({ renewal }: { renewal: PharmacistRenewal }): Re
       </Title>
       {body}
       {error && (
-        <Text c="red.8" role="alert">
+        <Text c="red.9" role="alert">
           {error}
         </Text>
       )}

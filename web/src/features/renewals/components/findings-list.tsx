@@ -12,9 +12,9 @@ export function FindingsList({ findings }: { findings: readonly Finding[] }): Re
       <Title order={2} size="h4" id="findings-heading">
         {t('pharmacy.checks')}
       </Title>
-      {findings.length === 0 && <Text c="teal.8">{t('pharmacy.noFindings')}</Text>}
+      {findings.length === 0 && <Text c="teal.9">{t('pharmacy.noFindings')}</Text>}
       {findings.map((finding, index) => (
-        <Alert key={`${finding.kind}-${finding.drugCode}-${index}`} color={severityColor[finding.severity]} variant="light" p="sm">
+        <Alert key={`${finding.kind}-${finding.drugCode}-${index}`} color={severityColor[finding.severity].split('.')[0]} variant="light" p="sm">
           <Stack gap={4}>
             <Group gap="xs" wrap="nowrap" align="flex-start">
               <Badge color={severityColor[finding.severity]} variant="filled" styles={{ label: { textTransform: 'none' } }}>

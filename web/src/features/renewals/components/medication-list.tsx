@@ -99,10 +99,10 @@ function MedicationRow({ row, offer, checked, onToggle }: { row: Row; offer: boo
             {name}
           </Title>
           <Group gap={6}>
-            <Badge variant="light" color={medication.active ? 'teal' : 'gray'} styles={{ label: { textTransform: 'none' } }}>
+            <Badge variant="filled" color={medication.active ? 'teal.9' : 'gray.7'} styles={{ label: { textTransform: 'none' } }}>
               {medication.active ? t('medications.active') : t('medications.past')}
             </Badge>
-            <Badge variant="outline" color="gray" styles={{ label: { textTransform: 'none' } }}>
+            <Badge variant="outline" color="gray.7" styles={{ label: { textTransform: 'none' } }}>
               {t(`source.${medication.source}`)}
             </Badge>
           </Group>
@@ -127,7 +127,7 @@ function MedicationRow({ row, offer, checked, onToggle }: { row: Row; offer: boo
           />
         ) : (
           !renewal.eligible && (
-            <Text size="sm" c="red.8">
+            <Text size="sm" c="red.9">
               <Text span fw={600}>
                 {t('medications.notRenewable')}
               </Text>

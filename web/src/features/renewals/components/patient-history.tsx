@@ -42,7 +42,7 @@ export function MedicationHistory({ medications, allergies, asOf, title }: { med
         ) : (
           <Group gap={6}>
             {allergies.map((a) => (
-              <Badge key={a.substance} color="red" variant="light" styles={{ label: { textTransform: 'none' } }}>
+              <Badge key={a.substance} color="red.9" variant="filled" styles={{ label: { textTransform: 'none' } }}>
                 {a.substance} · {a.reaction}
               </Badge>
             ))}

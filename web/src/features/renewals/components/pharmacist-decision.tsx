@@ -44,7 +44,7 @@ export function PharmacistDecision({ renewal }: { renewal: PharmacistRenewal }):
         rows={3}
         maxLength={1000}
       />
-      <Button onClick={approve} loading={review.isPending} w="fit-content" color="teal">
+      <Button onClick={approve} loading={review.isPending} w="fit-content" color="teal.9">
         {t('pharmacy.approve')}
       </Button>
       <Textarea

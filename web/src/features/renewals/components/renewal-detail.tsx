@@ -113,12 +113,12 @@ function NextStep({ patientId, renewal, money }: { patientId: string; renewal: P
         <Stack gap="sm">
           <Text>{t('detail.feeText')}</Text>
           {pay.isError && (
-            <Text c="red.8" role="alert">
+            <Text c="red.9" role="alert">
               {problemMessage(pay.error, t)}
             </Text>
           )}
           {pay.data === 'Failed' && (
-            <Text c="red.8" role="alert">
+            <Text c="red.9" role="alert">
               {t('detail.paymentFailed')}
             </Text>
           )}

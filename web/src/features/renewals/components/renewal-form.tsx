@@ -177,11 +177,11 @@ function EligibilityNote({ patientId, drugId, days }: { patientId: string | unde
   const eligibility = useEligibility(patientId, drugId, days);
   if (!eligibility.data) return null;
   return eligibility.data.eligible ? (
-    <Text size="sm" c="teal.8" mt={4} aria-live="polite">
+    <Text size="sm" c="teal.9" mt={4} aria-live="polite">
       {t('form.eligible')}
     </Text>
   ) : (
-    <Text size="sm" c="red.8" mt={4} aria-live="polite">
+    <Text size="sm" c="red.9" mt={4} aria-live="polite">
       {eligibility.data.reasons.map((reason) => t(`reasons.${reason}`, { defaultValue: reason })).join(' ')}
     </Text>
   );

@@ -40,12 +40,12 @@ export function RenewalQueueList({ title, items, linkTo, linkKey, showRouting = 
             </Stack>
             <Group gap={6}>
               {item.isFlagged && (
-                <Badge color="red" variant="light" styles={{ label: { textTransform: 'none' } }}>
+                <Badge color="red.9" variant="filled" styles={{ label: { textTransform: 'none' } }}>
                   {t('doctor.flagged')}
                 </Badge>
               )}
               {showRouting && item.routingReason && (
-                <Badge color="gray" variant="outline" styles={{ label: { textTransform: 'none' } }}>
+                <Badge color="gray.7" variant="outline" styles={{ label: { textTransform: 'none' } }}>
                   {t(`doctor.routing.${item.routingReason}`, { defaultValue: item.routingReason })}
                 </Badge>
               )}

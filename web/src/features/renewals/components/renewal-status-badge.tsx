@@ -8,7 +8,7 @@ import { statusColor, statusLabel } from '../lib/format';
 export function RenewalStatusBadge({ summary }: { summary: Pick<RenewalSummary, 'status' | 'readyToCollect' | 'awaitsPayment' | 'fulfilment'> }): ReactNode {
   const { t } = useTranslation('renewals');
   return (
-    <Badge color={statusColor(summary)} variant="light" size="lg" styles={{ label: { textTransform: 'none' } }}>
+    <Badge color={statusColor(summary)} variant="filled" size="lg" styles={{ label: { textTransform: 'none' } }}>
       {statusLabel(t, summary)}
     </Badge>
   );

@@ -38,7 +38,7 @@ describe('renewal formatting', () => {
     expect(statusLabel(i18n.t, { ...base, readyToCollect: true })).toBe('Ready for pickup');
     expect(statusLabel(i18n.t, { ...base, awaitsPayment: true })).toBe('Payment due');
     expect(statusLabel(i18n.t, { ...base, status: 'Submitted' })).toBe('Waiting for a doctor');
-    expect(statusColor({ ...base, readyToCollect: true })).toBe('teal');
-    expect(statusColor({ ...base, status: 'Cancelled' })).toBe('gray');
+    expect(statusColor({ ...base, readyToCollect: true })).toBe('teal.9');
+    expect(statusColor({ ...base, status: 'Cancelled' })).toBe('gray.7');
   });
 });

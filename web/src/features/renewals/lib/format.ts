@@ -32,12 +32,15 @@ export function statusLabel(t: TFunction, summary: Pick<RenewalSummary, 'status'
 const finished: readonly RenewalStatus[] = ['PickedUp', 'Delivered'];
 const stopped: readonly RenewalStatus[] = ['DoctorRejected', 'VisitRequired', 'Cancelled', 'PharmacistRejected'];
 
-/** A colour for a state: green when done or collectable, orange when someone must act, grey when closed. */
+/**
+ * A colour for a state: green when done or collectable, orange when someone must act, grey when closed. Dark shades,
+ * because badges are filled and their white text must keep a 4.5:1 contrast.
+ */
 export function statusColor(summary: Pick<RenewalSummary, 'status' | 'readyToCollect' | 'awaitsPayment'>): string {
-  if (summary.readyToCollect || finished.includes(summary.status)) return 'teal';
-  if (summary.awaitsPayment) return 'orange';
-  if (stopped.includes(summary.status)) return 'gray';
-  return 'blue';
+  if (summary.readyToCollect || finished.includes(summary.status)) return 'teal.9';
+  if (summary.awaitsPayment) return 'orange.9';
+  if (stopped.includes(summary.status)) return 'gray.7';
+  return 'blue.8';
 }
 
 /** The text of an automated finding in the reader's language, from its kind and parameters. */
@@ -54,4 +57,4 @@ export function frequencyText(t: TFunction, code: string): string {
   return t(`renewals:frequency.${code.toLowerCase()}`, { defaultValue: code });
 }
 
-export const severityColor: Readonly<Record<Finding['severity'], string>> = { Info: 'blue', Warning: 'orange', Severe: 'red' };
+export const severityColor: Readonly<Record<Finding['severity'], string>> = { Info: 'blue.8', Warning: 'orange.9', Severe: 'red.9' };
