@@ -31,11 +31,7 @@ public sealed record GetPharmacyQueue : IQuery<PharmacyQueue>
                 .ToListAsync(cancellationToken);
             var patientIds = requests.Select(r => r.PatientId).Distinct().ToList();
             var names = await db.Patients.AsNoTracking().Where(p => patientIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.FullName, cancellationToken);
-            var onDuty = await db.PharmacistDuties.AsNoTracking()
-                .Where(d => d.EndedAt == null)
-                .OrderBy(d => d.StartedAt)
-                .Select(d => new OnDutyPharmacist(d.PharmacistAccountId, d.PharmacistName, d.StartedAt))
-                .ToListAsync(cancellationToken);
+            var onDuty = await OnDutyPharmacist.ListAsync(db, cancellationToken);
             foreach (var request in requests)
             {
                 audit.Record("renewal.listed", nameof(RenewalRequest), request.Id.ToString(), request.PatientId, "pharmacy queue");
@@ -55,7 +51,16 @@ public sealed record GetPharmacyQueue : IQuery<PharmacyQueue>
     }
 }
 
-public sealed record OnDutyPharmacist(Guid AccountId, string Name, DateTimeOffset Since);
+public sealed record OnDutyPharmacist(Guid AccountId, string Name, DateTimeOffset Since)
+{
+    /// <summary>Who is on duty now, longest first.</summary>
+    public static async Task<IReadOnlyList<OnDutyPharmacist>> ListAsync(IAppDbContext db, CancellationToken cancellationToken) =>
+        await db.PharmacistDuties.AsNoTracking()
+            .Where(d => d.EndedAt == null)
+            .OrderBy(d => d.StartedAt)
+            .Select(d => new OnDutyPharmacist(d.PharmacistAccountId, d.PharmacistName, d.StartedAt))
+            .ToListAsync(cancellationToken);
+}
 
 public sealed record PharmacyQueue(
     IReadOnlyList<OnDutyPharmacist> OnDuty,

@@ -29,11 +29,10 @@ public sealed record GetRenewalForDoctor(Guid RenewalId) : IQuery<DoctorRenewalV
             audit.Record("renewal.read", nameof(RenewalRequest), request.Id.ToString(), request.PatientId, "doctor");
             await db.SaveChangesAsync(cancellationToken);
 
-            var patient = history.Patient;
             return new DoctorRenewalView(
                 request.Id,
                 request.Reference,
-                new PatientBrief(patient.Id, patient.FullName, history.PatientAge, patient.Sex, patient.IdNumberMasked),
+                PatientBrief.From(history),
                 request.Status,
                 request.SubmittedAt,
                 request.Fulfilment,

@@ -22,11 +22,10 @@ public sealed record GetRenewalForPharmacist(Guid RenewalId) : IQuery<Pharmacist
             audit.Record("renewal.read", nameof(RenewalRequest), request.Id.ToString(), request.PatientId, "pharmacist");
             await db.SaveChangesAsync(cancellationToken);
             var history = result.History;
-            var patient = history.Patient;
             return new PharmacistRenewalView(
                 request.Id,
                 request.Reference,
-                new PatientBrief(patient.Id, patient.FullName, history.PatientAge, patient.Sex, patient.IdNumberMasked),
+                PatientBrief.From(history),
                 request.Status,
                 request.SubmittedAt,
                 request.Fulfilment,

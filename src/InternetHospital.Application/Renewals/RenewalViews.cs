@@ -143,7 +143,11 @@ public sealed record PatientRenewalView(
     }
 }
 
-public sealed record PatientBrief(Guid Id, string Name, int Age, Sex Sex, string MaskedIdNumber);
+public sealed record PatientBrief(Guid Id, string Name, int Age, Sex Sex, string MaskedIdNumber)
+{
+    public static PatientBrief From(MedicationHistory history) =>
+        new(history.Patient.Id, history.Patient.FullName, history.PatientAge, history.Patient.Sex, history.Patient.IdNumberMasked);
+}
 
 public sealed record AllergyView(string Substance, string Reaction, string Severity, DateOnly? RecordedOn)
 {

@@ -36,11 +36,7 @@ public sealed record SetPharmacistDuty(bool OnDuty) : ICommand<IReadOnlyList<OnD
                 // Note: a second tab went on duty at the same moment; one open shift exists, which is what was asked.
             }
 
-            return await db.PharmacistDuties.AsNoTracking()
-                .Where(d => d.EndedAt == null)
-                .OrderBy(d => d.StartedAt)
-                .Select(d => new OnDutyPharmacist(d.PharmacistAccountId, d.PharmacistName, d.StartedAt))
-                .ToListAsync(cancellationToken);
+            return await OnDutyPharmacist.ListAsync(db, cancellationToken);
         }
     }
 }
