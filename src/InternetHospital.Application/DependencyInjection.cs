@@ -6,6 +6,7 @@ using InternetHospital.Application.Files;
 using InternetHospital.Application.His;
 using InternetHospital.Application.Notifications;
 using InternetHospital.Application.Payments;
+using InternetHospital.Application.Renewals;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InternetHospital.Application;
@@ -25,6 +26,7 @@ public static class DependencyInjection
         services.AddScoped<INotifier, Notifier>();
         services.AddScoped<IFileStore, FileStore>();
         services.AddScoped<IPayments, PaymentService>();
+        services.AddRenewals();
 
         // Every notification kind's e-mail template, wherever its feature keeps it.
         foreach (var template in typeof(DependencyInjection).Assembly.GetTypes()

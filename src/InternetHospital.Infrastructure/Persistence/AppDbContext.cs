@@ -1,12 +1,14 @@
 using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Common.Exceptions;
 using InternetHospital.Domain.Audit;
+using InternetHospital.Domain.Drugs;
 using InternetHospital.Domain.Files;
 using InternetHospital.Domain.His;
 using InternetHospital.Domain.Hospital;
 using InternetHospital.Domain.Notifications;
 using InternetHospital.Domain.Payments;
 using InternetHospital.Domain.Patients;
+using InternetHospital.Domain.Renewals;
 using InternetHospital.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -37,6 +39,12 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<StoredFile> Files => Set<StoredFile>();
     public DbSet<StoredFileContent> FileContents => Set<StoredFileContent>();
     public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<Drug> Drugs => Set<Drug>();
+    public DbSet<DrugCodeMapping> DrugCodeMappings => Set<DrugCodeMapping>();
+    public DbSet<DrugInteraction> DrugInteractions => Set<DrugInteraction>();
+    public DbSet<RenewalRequest> RenewalRequests => Set<RenewalRequest>();
+    public DbSet<PharmacistDuty> PharmacistDuties => Set<PharmacistDuty>();
+    public DbSet<RenewalSettings> RenewalSettings => Set<RenewalSettings>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

@@ -1,8 +1,10 @@
 import {
   IconArrowsExchange,
   IconBell,
+  IconClipboardHeart,
   IconHeartbeat,
   IconPill,
+  IconPrescription,
   IconSettings,
   IconShieldLock,
   IconStethoscope,
@@ -25,7 +27,9 @@ export interface NavItem {
  */
 export const navItems: readonly NavItem[] = [
   { to: '/my-health', labelKey: 'nav.myHealth', icon: IconHeartbeat, roles: ['Patient'] },
+  { to: '/medications', labelKey: 'renewals:nav.medications', icon: IconPrescription, roles: ['Patient'] },
   { to: '/workspace', labelKey: 'nav.workspace', icon: IconStethoscope, roles: ['Doctor'] },
+  { to: '/doctor/renewals', labelKey: 'renewals:nav.doctorQueue', icon: IconClipboardHeart, roles: ['Doctor'] },
   { to: '/review-queue', labelKey: 'nav.reviewQueue', icon: IconPill, roles: ['Pharmacist'] },
   { to: '/admin', labelKey: 'nav.admin', icon: IconSettings, roles: ['Admin'] },
   { to: '/admin/his', labelKey: 'his:nav.outbox', icon: IconArrowsExchange, roles: ['Admin'] },

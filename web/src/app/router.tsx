@@ -36,9 +36,19 @@ export const routes: RouteObject[] = [
           { path: 'auth/callback', lazy: page(() => import('./routes/auth-callback')) },
 
           guarded(['Patient'], [{ path: 'my-health', lazy: page(() => import('./routes/patient/my-health')) }]),
+          guarded(['Patient'], [
+            { path: 'medications', lazy: page(() => import('./routes/patient/medications')) },
+            { path: 'renewals/new', lazy: page(() => import('./routes/patient/renewal-new')) },
+            { path: 'renewals/:renewalId', lazy: page(() => import('./routes/patient/renewal-detail')) },
+          ]),
           guarded(['Doctor'], [{ path: 'workspace', lazy: page(() => import('./routes/doctor/workspace')) }]),
+          guarded(['Doctor'], [
+            { path: 'doctor/renewals', lazy: page(() => import('./routes/doctor/renewal-queue')) },
+            { path: 'doctor/renewals/:renewalId', lazy: page(() => import('./routes/doctor/renewal-review')) },
+          ]),
           guarded(['Pharmacist'], [
             { path: 'review-queue', lazy: page(() => import('./routes/pharmacist/review-queue')) },
+            { path: 'review-queue/:renewalId', lazy: page(() => import('./routes/pharmacist/prescription-review')) },
           ]),
           guarded(['Admin'], [{ path: 'admin', lazy: page(() => import('./routes/admin/admin-home')) }]),
           guarded(['Admin'], [

@@ -1,10 +1,12 @@
 using InternetHospital.Domain.Audit;
+using InternetHospital.Domain.Drugs;
 using InternetHospital.Domain.Files;
 using InternetHospital.Domain.His;
 using InternetHospital.Domain.Hospital;
 using InternetHospital.Domain.Notifications;
 using InternetHospital.Domain.Payments;
 using InternetHospital.Domain.Patients;
+using InternetHospital.Domain.Renewals;
 using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.Common.Abstractions;
@@ -30,6 +32,12 @@ public interface IAppDbContext
     DbSet<StoredFile> Files { get; }
     DbSet<StoredFileContent> FileContents { get; }
     DbSet<Payment> Payments { get; }
+    DbSet<Drug> Drugs { get; }
+    DbSet<DrugCodeMapping> DrugCodeMappings { get; }
+    DbSet<DrugInteraction> DrugInteractions { get; }
+    DbSet<RenewalRequest> RenewalRequests { get; }
+    DbSet<PharmacistDuty> PharmacistDuties { get; }
+    DbSet<RenewalSettings> RenewalSettings { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

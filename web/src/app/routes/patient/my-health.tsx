@@ -1,12 +1,13 @@
 import { SimpleGrid, Text } from '@mantine/core';
-import { IconCalendar, IconMessage, IconPill } from '@tabler/icons-react';
+import { IconCalendar, IconMessage } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyStateCard } from '@/components/empty-state-card';
 import { Page } from '@/components/page';
 import { useMe } from '@/features/accounts/api/get-me';
+import { MedicationsCard } from '@/features/renewals/components/medications-card';
 
-/** The patient's home: appointments, medications and messages (empty until those features land). */
+/** The patient's home: appointments, medications and messages (cards stay empty until their features land). */
 export default function MyHealthRoute(): ReactNode {
   const { t } = useTranslation('home');
   const me = useMe();
@@ -21,11 +22,7 @@ export default function MyHealthRoute(): ReactNode {
           message={t('patient.appointmentsEmpty')}
           icon={<IconCalendar size={20} />}
         />
-        <EmptyStateCard
-          title={t('patient.medications')}
-          message={t('patient.medicationsEmpty')}
-          icon={<IconPill size={20} />}
-        />
+        <MedicationsCard patientId={me.data?.patients[0]?.id} />
         <EmptyStateCard
           title={t('patient.messages')}
           message={t('patient.messagesEmpty')}
