@@ -7,6 +7,7 @@ using InternetHospital.Application.Files;
 using InternetHospital.Application.His;
 using InternetHospital.Application.Notifications;
 using InternetHospital.Application.Payments;
+using InternetHospital.Application.Renewals;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InternetHospital.Application;
@@ -21,11 +22,13 @@ public static class DependencyInjection
         services.AddScoped<IPatientAccessGuard, PatientAccessGuard>();
         services.AddScoped<ICareRelationships, NoFamilyDoctorContracts>();
         services.AddScoped<IHisOutbox, HisOutbox>();
+        services.AddScoped<IHisIdentityMatcher, HisIdentityMatcher>();
         services.AddScoped<IAfterCommit, AfterCommitQueue>();
         services.AddScoped<INotifier, Notifier>();
         services.AddScoped<IFileStore, FileStore>();
         services.AddScoped<IPayments, PaymentService>();
         services.AddBooking();
+        services.AddRenewals();
 
         // Every notification kind's e-mail template, wherever its feature keeps it.
         foreach (var template in typeof(DependencyInjection).Assembly.GetTypes()

@@ -8,6 +8,7 @@ using InternetHospital.Infrastructure.Notifications;
 using InternetHospital.Infrastructure.Options;
 using InternetHospital.Infrastructure.Payments;
 using InternetHospital.Infrastructure.Persistence;
+using InternetHospital.Infrastructure.Renewals;
 using InternetHospital.Infrastructure.Security;
 using InternetHospital.Infrastructure.Seeding;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -58,6 +59,7 @@ public static class DependencyInjection
         services.AddBookingInfrastructure(configuration);
         services.AddSingleton<AuditSealer>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditSealer>());
+        services.AddRenewalInfrastructure(configuration);
         services.AddOptions<HospitalOptions>().Bind(configuration.GetSection(HospitalOptions.Section))
             .ValidateDataAnnotations()
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Hospital:TimeZone is not a known IANA time zone.")

@@ -2,6 +2,7 @@ using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Common.Exceptions;
 using InternetHospital.Domain.Appointments;
 using InternetHospital.Domain.Audit;
+using InternetHospital.Domain.Drugs;
 using InternetHospital.Domain.Files;
 using InternetHospital.Domain.His;
 using InternetHospital.Domain.Hospital;
@@ -9,6 +10,7 @@ using InternetHospital.Domain.Notifications;
 using InternetHospital.Domain.Payments;
 using InternetHospital.Domain.Patients;
 using InternetHospital.Domain.Scheduling;
+using InternetHospital.Domain.Renewals;
 using InternetHospital.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -32,6 +34,8 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditSeal> AuditSeals => Set<AuditSeal>();
     public DbSet<HisOutboxMessage> HisOutbox => Set<HisOutboxMessage>();
+    public DbSet<HisDeliveryAttempt> HisDeliveryAttempts => Set<HisDeliveryAttempt>();
+    public DbSet<HisIdentityReview> HisIdentityReviews => Set<HisIdentityReview>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<EmailMessage> EmailOutbox => Set<EmailMessage>();
     public DbSet<StoredFile> Files => Set<StoredFile>();
@@ -43,6 +47,12 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<BlockedPeriod> BlockedPeriods => Set<BlockedPeriod>();
     public DbSet<Appointment> Appointments => Set<Appointment>();
     public DbSet<WaitlistEntry> WaitlistEntries => Set<WaitlistEntry>();
+    public DbSet<Drug> Drugs => Set<Drug>();
+    public DbSet<DrugCodeMapping> DrugCodeMappings => Set<DrugCodeMapping>();
+    public DbSet<DrugInteraction> DrugInteractions => Set<DrugInteraction>();
+    public DbSet<RenewalRequest> RenewalRequests => Set<RenewalRequest>();
+    public DbSet<PharmacistDuty> PharmacistDuties => Set<PharmacistDuty>();
+    public DbSet<RenewalSettings> RenewalSettings => Set<RenewalSettings>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

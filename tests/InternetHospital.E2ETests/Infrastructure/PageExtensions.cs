@@ -22,7 +22,11 @@ public static class PageExtensions
         page.GetByRole(AriaRole.Heading, new() { Name = name, Level = 1 });
 
     /// <summary>Registers a new patient through the API (for tests about something else than registration).</summary>
-    public static async Task<string> RegisterPatientViaApiAsync(this IPage page, string password)
+    public static async Task<string> RegisterPatientViaApiAsync(this IPage page, string password) =>
+        (await page.RegisterPatientWithIdViaApiAsync(password)).Email;
+
+    /// <summary>Registers a new patient through the API; returns their e-mail and patient id.</summary>
+    public static async Task<(string Email, Guid PatientId)> RegisterPatientWithIdViaApiAsync(this IPage page, string password)
     {
         var email = $"e2e.{Guid.NewGuid():N}@example.test";
         var dateOfBirth = new DateOnly(1960, 1, 1).AddDays(Random.Shared.Next(0, 15_000));
@@ -37,7 +41,7 @@ public static class PageExtensions
             },
         });
         Assert.Equal(201, response.Status);
-        return email;
+        return (email, JsonDocument.Parse(await response.TextAsync()).RootElement.GetProperty("patientId").GetGuid());
     }
 
     /// <summary>The access token the SPA received, read from the token endpoint's answer as it goes by.</summary>

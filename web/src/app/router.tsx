@@ -43,19 +43,34 @@ export const routes: RouteObject[] = [
             { path: 'appointments/new', lazy: page(() => import('./routes/patient/book-appointment')) },
             { path: 'appointments/:appointmentId', lazy: page(() => import('./routes/patient/appointment')) },
           ]),
+          guarded(['Patient'], [
+            { path: 'medications', lazy: page(() => import('./routes/patient/medications')) },
+            { path: 'renewals/new', lazy: page(() => import('./routes/patient/renewal-new')) },
+            { path: 'renewals/:renewalId', lazy: page(() => import('./routes/patient/renewal-detail')) },
+          ]),
           guarded(['Doctor'], [
             { path: 'workspace', lazy: page(() => import('./routes/doctor/workspace')) },
             { path: 'calendar', lazy: page(() => import('./routes/doctor/calendar')) },
             { path: 'follow-up-reviews', lazy: page(() => import('./routes/doctor/follow-up-reviews')) },
           ]),
+          guarded(['Doctor'], [
+            { path: 'doctor/renewals', lazy: page(() => import('./routes/doctor/renewal-queue')) },
+            { path: 'doctor/renewals/:renewalId', lazy: page(() => import('./routes/doctor/renewal-review')) },
+          ]),
           guarded(['Pharmacist'], [
             { path: 'review-queue', lazy: page(() => import('./routes/pharmacist/review-queue')) },
+            { path: 'review-queue/:renewalId', lazy: page(() => import('./routes/pharmacist/prescription-review')) },
           ]),
           guarded(['Admin'], [
             { path: 'admin', lazy: page(() => import('./routes/admin/admin-home')) },
             { path: 'admin/departments', lazy: page(() => import('./routes/admin/departments')) },
             { path: 'admin/doctors', lazy: page(() => import('./routes/admin/doctors')) },
             { path: 'admin/doctors/:doctorId', lazy: page(() => import('./routes/admin/doctor')) },
+          ]),
+          guarded(['Admin'], [
+            { path: 'admin/his', lazy: page(() => import('./routes/admin/his/outbox')) },
+            { path: 'admin/his/messages/:id', lazy: page(() => import('./routes/admin/his/outbox-message')) },
+            { path: 'admin/his/identity', lazy: page(() => import('./routes/admin/his/identity-reviews')) },
           ]),
           guarded(staffRoles, [{ path: 'security', lazy: page(() => import('./routes/security')) }]),
           guarded(allRoles, [{ path: 'notifications', lazy: page(() => import('./routes/notifications')) }]),

@@ -1,5 +1,6 @@
 using InternetHospital.Domain.Appointments;
 using InternetHospital.Domain.Audit;
+using InternetHospital.Domain.Drugs;
 using InternetHospital.Domain.Files;
 using InternetHospital.Domain.His;
 using InternetHospital.Domain.Hospital;
@@ -7,6 +8,7 @@ using InternetHospital.Domain.Notifications;
 using InternetHospital.Domain.Payments;
 using InternetHospital.Domain.Patients;
 using InternetHospital.Domain.Scheduling;
+using InternetHospital.Domain.Renewals;
 using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.Common.Abstractions;
@@ -25,6 +27,8 @@ public interface IAppDbContext
     DbSet<AuditEntry> AuditEntries { get; }
     DbSet<AuditSeal> AuditSeals { get; }
     DbSet<HisOutboxMessage> HisOutbox { get; }
+    DbSet<HisDeliveryAttempt> HisDeliveryAttempts { get; }
+    DbSet<HisIdentityReview> HisIdentityReviews { get; }
     DbSet<Notification> Notifications { get; }
     DbSet<EmailMessage> EmailOutbox { get; }
     DbSet<StoredFile> Files { get; }
@@ -36,6 +40,12 @@ public interface IAppDbContext
     DbSet<BlockedPeriod> BlockedPeriods { get; }
     DbSet<Appointment> Appointments { get; }
     DbSet<WaitlistEntry> WaitlistEntries { get; }
+    DbSet<Drug> Drugs { get; }
+    DbSet<DrugCodeMapping> DrugCodeMappings { get; }
+    DbSet<DrugInteraction> DrugInteractions { get; }
+    DbSet<RenewalRequest> RenewalRequests { get; }
+    DbSet<PharmacistDuty> PharmacistDuties { get; }
+    DbSet<RenewalSettings> RenewalSettings { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -1,5 +1,6 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { summary } from '@/features/renewals/testing/fixtures';
 import { findPageHeading, renderApp } from '@/testing/test-utils';
 
 describe('Workspace (doctor home)', () => {
@@ -10,5 +11,16 @@ describe('Workspace (doctor home)', () => {
     await renderApp({ route: '/workspace', roles: ['Doctor'], language });
     await findPageHeading(title);
     for (const card of cards) expect(screen.getByRole('heading', { level: 2, name: card })).toBeInTheDocument();
+  });
+
+  it('counts the renewal requests waiting for the doctor', async () => {
+    await renderApp({
+      route: '/workspace',
+      roles: ['Doctor'],
+      api: { 'GET /api/doctor/renewals': { waiting: [summary(), summary({ id: 'ren-2' })], recentlyDecided: [] } },
+    });
+    await findPageHeading('Workspace');
+    expect(await screen.findByText('2 requests are waiting for you.')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Open the renewal queue' })).toHaveAttribute('href', '/doctor/renewals');
   });
 });

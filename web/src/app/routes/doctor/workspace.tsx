@@ -1,9 +1,10 @@
 import { SimpleGrid } from '@mantine/core';
-import { IconCalendarEvent, IconRefresh, IconUsers } from '@tabler/icons-react';
+import { IconCalendarEvent, IconUsers } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyStateCard } from '@/components/empty-state-card';
 import { Page } from '@/components/page';
+import { RenewalQueueCard } from '@/features/renewals/components/renewal-queue-card';
 
 /** The doctor's home. */
 export default function WorkspaceRoute(): ReactNode {
@@ -16,11 +17,7 @@ export default function WorkspaceRoute(): ReactNode {
           message={t('doctor.todaysVisitsEmpty')}
           icon={<IconCalendarEvent size={20} />}
         />
-        <EmptyStateCard
-          title={t('doctor.renewalRequests')}
-          message={t('doctor.renewalRequestsEmpty')}
-          icon={<IconRefresh size={20} />}
-        />
+        <RenewalQueueCard />
         <EmptyStateCard
           title={t('doctor.myPatients')}
           message={t('doctor.myPatientsEmpty')}

@@ -1,11 +1,12 @@
 import { SimpleGrid, Text } from '@mantine/core';
-import { IconMessage, IconPill } from '@tabler/icons-react';
+import { IconMessage } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyStateCard } from '@/components/empty-state-card';
 import { Page } from '@/components/page';
 import { useMe } from '@/features/accounts/api/get-me';
 import { UpcomingAppointmentsCard } from '@/features/appointments/components/upcoming-appointments-card';
+import { MedicationsCard } from '@/features/renewals/components/medications-card';
 
 /** The patient's home: upcoming appointments, medications and messages. */
 export default function MyHealthRoute(): ReactNode {
@@ -22,11 +23,7 @@ export default function MyHealthRoute(): ReactNode {
           title={t('patient.appointments')}
           emptyMessage={t('patient.appointmentsEmpty')}
         />
-        <EmptyStateCard
-          title={t('patient.medications')}
-          message={t('patient.medicationsEmpty')}
-          icon={<IconPill size={20} />}
-        />
+        <MedicationsCard patientId={me.data?.patients[0]?.id} />
         <EmptyStateCard
           title={t('patient.messages')}
           message={t('patient.messagesEmpty')}

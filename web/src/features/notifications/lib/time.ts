@@ -1,36 +1,7 @@
-import { HOSPITAL_TIME_ZONE } from '@/config/hospital';
+import { formatDate } from '@/lib/date-time';
 
-/**
- * Parses an ISO 8601 instant. The server sends up to 7 fractional digits ("…12.3456789+00:00"), which not
- * every browser's Date parser accepts, so the fraction is cut to milliseconds first. Null if unreadable.
- */
-export function parseInstant(value: string): Date | null {
-  const normalized = value.replace(/(\.\d{3})\d+/, '$1');
-  const date = new Date(normalized);
-  return Number.isNaN(date.getTime()) ? null : date;
-}
-
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
-
-function dateTimeFormat(language: string, options: Intl.DateTimeFormatOptions, key: string): Intl.DateTimeFormat {
-  const cacheKey = `${language}|${key}`;
-  let format = dateTimeFormats.get(cacheKey);
-  if (!format) {
-    format = new Intl.DateTimeFormat(language, options);
-    dateTimeFormats.set(cacheKey, format);
-  }
-  return format;
-}
-
-/** "Nov 28, 2025, 9:30 AM" / "2025年11月28日 09:30", in the hospital's time zone. */
-export function formatDateTime(date: Date, language: string): string {
-  return dateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone: HOSPITAL_TIME_ZONE }, 'dt').format(date);
-}
-
-/** "Nov 28, 2025" / "2025年11月28日", in the hospital's time zone. */
-export function formatDate(date: Date, language: string): string {
-  return dateTimeFormat(language, { dateStyle: 'medium', timeZone: HOSPITAL_TIME_ZONE }, 'd').format(date);
-}
+// Note: the instant parsing and hospital-zone formats are shared (lib/date-time); notifications add relative times.
+export { formatDate, formatDateTime, parseInstant } from '@/lib/date-time';
 
 const MINUTE = 60;
 const HOUR = 60 * MINUTE;
