@@ -1,6 +1,7 @@
 using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Common.Exceptions;
 using InternetHospital.Domain.Audit;
+using InternetHospital.Domain.FamilyDoctors;
 using InternetHospital.Domain.Files;
 using InternetHospital.Domain.His;
 using InternetHospital.Domain.Hospital;
@@ -34,6 +35,19 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<StoredFile> Files => Set<StoredFile>();
     public DbSet<StoredFileContent> FileContents => Set<StoredFileContent>();
     public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<FamilyDoctorTeam> FamilyTeams => Set<FamilyDoctorTeam>();
+    public DbSet<TeamMember> FamilyTeamMembers => Set<TeamMember>();
+    public DbSet<ServicePackage> ServicePackages => Set<ServicePackage>();
+    public DbSet<FamilyContract> FamilyContracts => Set<FamilyContract>();
+    public DbSet<CareProfile> CareProfiles => Set<CareProfile>();
+    public DbSet<CareCondition> CareConditions => Set<CareCondition>();
+    public DbSet<FollowUpPlan> FollowUpPlans => Set<FollowUpPlan>();
+    public DbSet<FollowUpTask> FollowUpTasks => Set<FollowUpTask>();
+    public DbSet<HomeMeasurement> HomeMeasurements => Set<HomeMeasurement>();
+    public DbSet<MeasurementAlert> MeasurementAlerts => Set<MeasurementAlert>();
+    public DbSet<MessageThread> MessageThreads => Set<MessageThread>();
+    public DbSet<FamilyMessage> FamilyMessages => Set<FamilyMessage>();
+    public DbSet<MessageAttachment> FamilyMessageAttachments => Set<MessageAttachment>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
