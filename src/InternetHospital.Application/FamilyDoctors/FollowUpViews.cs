@@ -55,7 +55,8 @@ internal static class FollowUpViews
         plan.StartedAt,
         plan.StoppedAt,
         plan.Tasks
-            .OrderByDescending(t => t.DueOn)
+            .OrderByDescending(t => t.IsOpen)
+            .ThenByDescending(t => t.DueOn)
             .Select(t => new FollowUpTaskView(t.Id, t.PlanId, t.Title, t.TitleEn, t.DueOn, t.Status, t.IsOverdueOn(today), t.CompletedAt, t.Note, t.AppointmentId, t.AppointmentStartsAt))
             .ToList());
 }

@@ -18,7 +18,7 @@ namespace InternetHospital.Application.FamilyDoctors;
 public sealed record GetFamilyPanel(
     string? Search = null,
     string? Condition = null,
-    RiskLevel? Risk = null,
+    string? Risk = null,
     bool Overdue = false,
     bool Abnormal = false,
     bool Renewals = false,
@@ -35,6 +35,10 @@ public sealed record GetFamilyPanel(
     /// <summary>The sort fields a client may ask for; "priority" (open alerts, abnormal readings, risk) is the default.</summary>
     public static readonly IReadOnlyList<string> SortFields = ["priority", "name", "age", "risk", "nextFollowUp", "lastReading", "signedAt", "contractEnds"];
 
+    /// <summary>A risk level by its name (<c>High</c>), never by number, so only the named levels are accepted.</summary>
+    public static RiskLevel? ParseRisk(string? value) =>
+        value is not null && !int.TryParse(value, out _) && Enum.TryParse<RiskLevel>(value, ignoreCase: true, out var risk) && Enum.IsDefined(risk) ? risk : null;
+
     public sealed class Validator : AbstractValidator<GetFamilyPanel>
     {
         public Validator()
@@ -42,7 +46,8 @@ public sealed record GetFamilyPanel(
             RuleFor(x => x.Search).MaximumLength(50);
             RuleFor(x => x.Condition).Must(ChronicConditions.IsKnown).When(x => x.Condition is not null)
                 .WithMessage($"Unknown condition. Use one of: {string.Join(", ", ChronicConditions.All)}.");
-            RuleFor(x => x.Risk).IsInEnum();
+            RuleFor(x => x.Risk).Must(r => ParseRisk(r) is not null).When(x => x.Risk is not null)
+                .WithMessage($"Risk is one of: {string.Join(", ", Enum.GetNames<RiskLevel>())}.");
             RuleFor(x => x.Sort).Must(s => SortFields.Contains(s!, StringComparer.Ordinal)).When(x => x.Sort is not null)
                 .WithMessage($"Sort by one of: {string.Join(", ", SortFields)}.");
             RuleFor(x => x.Page).GreaterThanOrEqualTo(1);
@@ -70,7 +75,7 @@ public sealed record GetFamilyPanel(
                 rows = rows.Where(r => db.CareConditions.Any(x => x.PatientId == r.PatientId && x.Code == condition));
             }
 
-            if (query.Risk is { } risk)
+            if (ParseRisk(query.Risk) is { } risk)
             {
                 rows = rows.Where(r => r.Risk == risk);
             }
@@ -101,12 +106,17 @@ public sealed record GetFamilyPanel(
             }
 
             var total = await rows.CountAsync(cancellationToken);
-            var page = await Sort(rows, query.Sort ?? "priority", query.Descending)
+
+            // Note: two steps. The first computes only what the filters and the sort need, for every row; the
+            // second computes the rest of the figures for the page's rows alone.
+            var ids = await Sort(rows, query.Sort ?? "priority", query.Descending)
                 .Skip((query.Page - 1) * query.PageSize)
                 .Take(query.PageSize)
+                .Select(r => r.PatientId)
                 .ToListAsync(cancellationToken);
+            var found = await PanelRows(db, teams, now, now - RecentReadings).Where(r => ids.Contains(r.PatientId)).ToListAsync(cancellationToken);
+            var page = ids.Select(id => found.Single(r => r.PatientId == id)).ToList();
 
-            var ids = page.Select(r => r.PatientId).ToList();
             var conditions = (await db.CareConditions.AsNoTracking().Where(x => ids.Contains(x.PatientId)).ToListAsync(cancellationToken))
                 .ToLookup(x => x.PatientId, x => x.Code);
 
@@ -155,7 +165,7 @@ public sealed record GetFamilyPanel(
                 PendingRenewalRequests = profile.PendingRenewalRequests,
                 NextFollowUpOn = db.FollowUpTasks.Where(t => t.PatientId == c.PatientId && t.Status == FollowUpTaskStatus.Due).Min(t => (DateOnly?)t.DueOn),
                 LastReadingAt = db.HomeMeasurements.Where(m => m.PatientId == c.PatientId).Max(m => (DateTimeOffset?)m.MeasuredAt),
-                AbnormalRecentReadings = db.HomeMeasurements.Any(m => m.PatientId == c.PatientId && m.Flag != MeasurementFlag.Normal && m.MeasuredAt >= recentSince),
+                AbnormalRecentReadings = db.HomeMeasurements.Any(m => m.PatientId == c.PatientId && m.Flag >= MeasurementFlag.OutOfTarget && m.MeasuredAt >= recentSince),
                 OpenAlerts = db.MeasurementAlerts.Count(a => a.PatientId == c.PatientId && a.TeamId == c.TeamId && a.AcknowledgedAt == null),
                 UnreadMessages = db.FamilyMessages.Count(m => m.PatientId == c.PatientId && m.TeamId == c.TeamId && m.Side == MessageSide.Patient && m.ReadAt == null),
             };

@@ -214,7 +214,7 @@ internal sealed class FamilyDoctorEndpoints : IEndpointGroup
     internal sealed record PanelQuery(
         string? Search,
         string? Condition,
-        RiskLevel? Risk,
+        string? Risk,
         bool? Overdue,
         bool? Abnormal,
         bool? Renewals,
