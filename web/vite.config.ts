@@ -41,5 +41,8 @@ export default defineConfig({
     // modules (spy on exported objects instead) and reset shared state in src/testing/setup-tests.ts.
     isolate: false,
     maxWorkers: 2,
+    // Note: page tests render the whole app in jsdom; on 2 shared cores under load one can take several seconds.
+    // A generous limit keeps them from failing for being slow (speed targets live in benchmarks, not tests).
+    testTimeout: 30_000,
   },
 });

@@ -1,5 +1,6 @@
 using InternetHospital.Application.Common;
 using InternetHospital.Application.Common.Abstractions;
+using InternetHospital.Infrastructure.Audit;
 using InternetHospital.Infrastructure.FamilyDoctors;
 using InternetHospital.Infrastructure.His;
 using InternetHospital.Infrastructure.Identity;
@@ -54,6 +55,8 @@ public static class DependencyInjection
         services.AddHis(configuration);
         services.AddEmail(configuration, dataDirectory);
         services.AddPayments(configuration);
+        services.AddSingleton<AuditSealer>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditSealer>());
         services.AddOptions<HospitalOptions>().Bind(configuration.GetSection(HospitalOptions.Section))
             .ValidateDataAnnotations()
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Hospital:TimeZone is not a known IANA time zone.")

@@ -29,6 +29,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<Doctor> Doctors => Set<Doctor>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditSeal> AuditSeals => Set<AuditSeal>();
     public DbSet<HisOutboxMessage> HisOutbox => Set<HisOutboxMessage>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<EmailMessage> EmailOutbox => Set<EmailMessage>();

@@ -26,11 +26,11 @@ internal sealed class AppendOnlyAuditInterceptor : SaveChangesInterceptor
             return;
         }
 
-        foreach (var entry in context.ChangeTracker.Entries<AuditEntry>())
+        foreach (var entry in context.ChangeTracker.Entries().Where(e => e.Entity is AuditEntry or AuditSeal))
         {
             if (entry.State is EntityState.Modified or EntityState.Deleted)
             {
-                throw new InvalidOperationException("Audit entries are append-only.");
+                throw new InvalidOperationException("Audit entries and their seals are append-only.");
             }
         }
     }

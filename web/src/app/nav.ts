@@ -1,4 +1,5 @@
 import {
+  IconBell,
   IconHeartbeat,
   IconPill,
   IconSettings,
@@ -6,7 +7,7 @@ import {
   IconStethoscope,
   type Icon,
 } from '@tabler/icons-react';
-import { primaryRole, staffRoles, type Role } from '@/features/accounts/lib/roles';
+import { allRoles, primaryRole, staffRoles, type Role } from '@/features/accounts/lib/roles';
 
 export interface NavItem {
   to: string;
@@ -25,6 +26,7 @@ export const navItems: readonly NavItem[] = [
   { to: '/workspace', labelKey: 'nav.workspace', icon: IconStethoscope, roles: ['Doctor'] },
   { to: '/review-queue', labelKey: 'nav.reviewQueue', icon: IconPill, roles: ['Pharmacist'] },
   { to: '/admin', labelKey: 'nav.admin', icon: IconSettings, roles: ['Admin'] },
+  { to: '/notifications', labelKey: 'notifications:nav', icon: IconBell, roles: allRoles },
   { to: '/security', labelKey: 'nav.security', icon: IconShieldLock, roles: staffRoles },
 ];
 

@@ -18,7 +18,9 @@ export function AppProvider({ children, queryClient, env = 'default' }: AppProvi
   const [client] = useState(() => queryClient ?? createQueryClient());
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} forceColorScheme="light" env={env}>
-      <Notifications position="top-center" />
+      {/* Note: the toasts' container is a polite live region that exists before any toast: a toast that
+          must not interrupt (role="status") is still announced when it appears. */}
+      <Notifications position="top-center" aria-live="polite" />
       <QueryClientProvider client={client}>{children}</QueryClientProvider>
     </MantineProvider>
   );

@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { Box } from '@mantine/core';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
 import { AppLayout, type AppLayoutNavItem } from '@/components/layout/app-layout';
@@ -7,13 +8,21 @@ import { AccountLanguageSwitcher } from '@/features/accounts/components/account-
 import { useAuth } from '@/features/accounts/components/auth-context';
 import { AuthProvider } from '@/features/accounts/components/auth-provider';
 import { IdleSignOut } from '@/features/accounts/components/idle-sign-out';
+import { useLiveSession } from '@/lib/live-connection';
 import { navItemsFor } from './nav';
+
+// Note: the bell (popover, drawer, live toasts) is only downloaded once someone has signed in.
+const NotificationBell = lazy(() =>
+  import('@/features/notifications/components/notification-bell').then((module) => ({ default: module.NotificationBell })),
+);
 
 function Shell(): ReactNode {
   const { t } = useTranslation();
-  const { status, signOut } = useAuth();
+  const { status, user, signOut } = useAuth();
   const me = useMe({ enabled: status === 'signedIn' });
   const signedIn = status === 'signedIn';
+  // Note: one live connection per signed-in account: opened after sign-in, closed on sign-out.
+  useLiveSession(signedIn ? (user?.profile.sub ?? 'signed-in') : null);
 
   const items: AppLayoutNavItem[] =
     signedIn && me.data
@@ -30,6 +39,13 @@ function Shell(): ReactNode {
       userName={signedIn ? (me.data?.name ?? null) : null}
       onSignOut={signedIn ? () => void signOut() : undefined}
       languageSwitcher={<AccountLanguageSwitcher />}
+      headerActions={
+        signedIn ? (
+          <Suspense fallback={<Box w={34} h={34} />}>
+            <NotificationBell />
+          </Suspense>
+        ) : undefined
+      }
     >
       <Outlet />
       <IdleSignOut />

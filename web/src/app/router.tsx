@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
-import { staffRoles, type Role } from '@/features/accounts/lib/roles';
+import { allRoles, staffRoles, type Role } from '@/features/accounts/lib/roles';
 import { RequireRole } from './require-role';
 import { RootLayout } from './root-layout';
 import { RouteError } from './route-error';
@@ -42,6 +42,7 @@ export const routes: RouteObject[] = [
           ]),
           guarded(['Admin'], [{ path: 'admin', lazy: page(() => import('./routes/admin/admin-home')) }]),
           guarded(staffRoles, [{ path: 'security', lazy: page(() => import('./routes/security')) }]),
+          guarded(allRoles, [{ path: 'notifications', lazy: page(() => import('./routes/notifications')) }]),
 
           { path: '*', lazy: page(() => import('./routes/not-found')) },
         ],

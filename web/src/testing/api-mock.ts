@@ -3,6 +3,8 @@ import { vi } from 'vitest';
 export interface RecordedRequest {
   method: string;
   path: string;
+  /** The query string, e.g. "?page=2" ('' if none). */
+  search: string;
   body: unknown;
   headers: Record<string, string>;
 }
@@ -46,7 +48,7 @@ export function mockApi(routes: MockRoutes): { requests: RecordedRequest[]; unha
     const method = (init?.method ?? 'GET').toUpperCase();
     const headers = Object.fromEntries(new Headers(init?.headers).entries());
     const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
-    const request: RecordedRequest = { method, path: url.pathname, body, headers };
+    const request: RecordedRequest = { method, path: url.pathname, search: url.search, body, headers };
     requests.push(request);
     const handler = routes[`${method} ${url.pathname}`];
     if (handler === undefined) {

@@ -1,9 +1,15 @@
 import '@testing-library/jest-dom/vitest';
 import { notifications } from '@mantine/notifications';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { i18n } from '@/lib/i18n';
+import { liveConnection } from '@/lib/live-connection';
 import { userManager } from '@/lib/oidc';
+import { mockLiveConnection } from './live-mock';
+
+// Note: pages load lazily; on 2 shared cores under load the first render can take seconds. findBy*/waitFor wait up
+// to 15 s for what the user would eventually see, instead of failing a correct page for being slow.
+configure({ asyncUtilTimeout: 15_000 });
 
 // jsdom lacks these browser APIs that Mantine uses.
 Object.defineProperty(window, 'matchMedia', {
@@ -35,11 +41,14 @@ beforeEach(async () => {
   vi.spyOn(userManager, 'signinRedirect').mockResolvedValue(undefined);
   vi.spyOn(userManager, 'signoutRedirect').mockResolvedValue(undefined);
   vi.spyOn(userManager, 'signinSilent').mockResolvedValue(null);
+  // Note: nor open a real SignalR connection (tests that drive it call mockLiveConnection() themselves).
+  mockLiveConnection();
   await i18n.changeLanguage('en');
 });
 
 afterEach(async () => {
   cleanup();
+  await liveConnection.stop();
   notifications.clean();
   await userManager.removeUser();
   window.localStorage.clear();

@@ -45,6 +45,12 @@ export async function signInAs(): Promise<User> {
   return user;
 }
 
+/** What GET /api/notifications answers by default for a signed-in user (the header bell asks). */
+export const emptyNotificationPage = {
+  notifications: { items: [], page: 1, pageSize: 10, total: 0 },
+  unreadCount: 0,
+};
+
 export interface RenderAppOptions {
   route?: string;
   language?: Language;
@@ -73,7 +79,7 @@ export async function renderApp(options: RenderAppOptions = {}): Promise<RenderA
   if (roles) await signInAs();
   const { requests, unhandled } = mockApi({
     'GET /api/account/session': { authenticated: serverSession || Boolean(roles) },
-    ...(roles ? { 'GET /api/me': testMe(roles, options.me) } : {}),
+    ...(roles ? { 'GET /api/me': testMe(roles, options.me), 'GET /api/notifications': emptyNotificationPage } : {}),
     ...api,
   });
   const queryClient = new QueryClient({

@@ -22,6 +22,7 @@ public interface IAppDbContext
     DbSet<Department> Departments { get; }
     DbSet<Doctor> Doctors { get; }
     DbSet<AuditEntry> AuditEntries { get; }
+    DbSet<AuditSeal> AuditSeals { get; }
     DbSet<HisOutboxMessage> HisOutbox { get; }
     DbSet<Notification> Notifications { get; }
     DbSet<EmailMessage> EmailOutbox { get; }

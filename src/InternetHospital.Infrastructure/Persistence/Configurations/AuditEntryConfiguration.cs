@@ -21,3 +21,18 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.HasIndex(a => new { a.ActorAccountId, a.At });
     }
 }
+
+internal sealed class AuditSealConfiguration : IEntityTypeConfiguration<AuditSeal>
+{
+    public void Configure(EntityTypeBuilder<AuditSeal> builder)
+    {
+        builder.ToTable("AuditSeals");
+        builder.HasKey(s => s.Sequence);
+        builder.Property(s => s.Sequence).ValueGeneratedNever();
+        builder.Property(s => s.PreviousHash).HasMaxLength(64);
+        builder.Property(s => s.Hash).HasMaxLength(64);
+
+        // Two sealers racing (several instances) cannot both seal an entry or both take a sequence number.
+        builder.HasIndex(s => s.EntryId).IsUnique();
+    }
+}

@@ -19,6 +19,8 @@ export interface AppLayoutProps {
   onSignOut?: () => void;
   /** The language control (kept out of this presentational shell so it can store preferences). */
   languageSwitcher: ReactNode;
+  /** Controls for the signed-in user shown in the header on every screen size (e.g. the notification bell). */
+  headerActions?: ReactNode;
   children: ReactNode;
 }
 
@@ -29,7 +31,14 @@ function isActive(pathname: string, to: string): boolean {
 }
 
 /** Mobile-first shell: header (app name, language, user, sign out), burger navigation under 48em, main. */
-export function AppLayout({ navItems, userName, onSignOut, languageSwitcher, children }: AppLayoutProps): ReactNode {
+export function AppLayout({
+  navItems,
+  userName,
+  onSignOut,
+  languageSwitcher,
+  headerActions,
+  children,
+}: AppLayoutProps): ReactNode {
   const { t } = useTranslation('common');
   const [navOpened, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
   const location = useLocation();
@@ -84,6 +93,7 @@ export function AppLayout({ navItems, userName, onSignOut, languageSwitcher, chi
               </Anchor>
             </Group>
             <Group gap="sm" wrap="nowrap">
+              {headerActions}
               {languageSwitcher}
               {userName && (
                 <Text fw={600} visibleFrom="sm" truncate="end" maw={200}>

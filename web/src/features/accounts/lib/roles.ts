@@ -8,6 +8,9 @@ export const rolePriority: readonly Role[] = ['Admin', 'Pharmacist', 'Doctor', '
 
 export const staffRoles: readonly Role[] = ['Doctor', 'Pharmacist', 'Admin'];
 
+/** Every role: pages for anyone signed in (e.g. notifications). */
+export const allRoles: readonly Role[] = roleSchema.options;
+
 export function primaryRole(roles: readonly string[]): Role | null {
   return rolePriority.find((role) => roles.includes(role)) ?? null;
 }

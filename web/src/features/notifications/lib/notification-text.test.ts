@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { i18n } from '@/lib/i18n';
+import { notificationText } from './notification-text';
+import { safeNotificationPath } from './safe-link';
+import { formatRelativeTime, parseInstant } from './time';
+
+const booked = {
+  kind: 'appointment.booked',
+  parameters: { doctorName: '王医生', departmentName: '心内科', start: '2025-12-01T01:30:00+00:00' },
+};
+
+describe('notification texts', () => {
+  it.each([
+    ['en', 'account.registered', 'Welcome! Your account is ready.'],
+    ['zh-CN', 'account.registered', '欢迎！您的账户已创建。'],
+    ['en', 'account.two_factor_enabled', 'Two-factor sign-in was turned on for your account.'],
+    ['zh-CN', 'account.two_factor_disabled', '您的账户已关闭两步验证登录。'],
+  ] as const)('in %s, %s', async (language, kind, text) => {
+    await i18n.changeLanguage(language);
+    expect(notificationText({ kind, parameters: {} }, i18n)).toBe(text);
+  });
+
+  it('interpolates parameters, with date-times in the reader language and the hospital time zone', async () => {
+    expect(notificationText(booked, i18n)).toBe('Your appointment with 王医生 (心内科) on Dec 1, 2025, 9:30 AM is booked.');
+    await i18n.changeLanguage('zh-CN');
+    expect(notificationText(booked, i18n)).toBe('您已成功预约王医生（心内科），就诊时间：2025年12月1日 09:30。');
+  });
+
+  it('reads 7 fractional digits as the server sends them', () => {
+    expect(parseInstant('2025-12-01T01:30:00.1234567+00:00')?.toISOString()).toBe('2025-12-01T01:30:00.123Z');
+    expect(parseInstant('not a date')).toBeNull();
+  });
+
+  it.each([
+    ['en', 'You have a new notification'],
+    ['zh-CN', '您有一条新通知'],
+  ] as const)('falls back to a generic text in %s for kinds it cannot show', async (language, generic) => {
+    await i18n.changeLanguage(language);
+    for (const kind of ['lab.result_ready', 'account', 'account.registered.extra', 'constructor.name', 'common:appName', '', 'ACCOUNT.REGISTERED']) {
+      expect(notificationText({ kind, parameters: {} }, i18n), kind).toBe(generic);
+    }
+    // A known kind whose parameters did not arrive: no sentence with holes in it.
+    expect(notificationText({ kind: 'message.received', parameters: {} }, i18n)).toBe(generic);
+  });
+
+  it('treats parameters as data, never as t() options', () => {
+    const text = notificationText(
+      { kind: 'message.received', parameters: { doctorName: 'Dr <b>Li</b> {{x}}', lng: 'zh-CN', ns: 'common' } },
+      i18n,
+    );
+    expect(text).toBe('You have a new message from Dr <b>Li</b> {{x}}.');
+  });
+
+  it.each([
+    ['en', -5 * 60, '5 minutes ago'],
+    ['zh-CN', -5 * 60, '5分钟前'],
+    ['en', -10, 'now'],
+    ['en', -3 * 3600, '3 hours ago'],
+    ['zh-CN', -26 * 3600, '昨天'],
+    ['en', -30 * 86400, 'Oct 29, 2025'],
+  ] as const)('relative time in %s for %i s', (language, seconds, text) => {
+    const now = Date.parse('2025-11-28T04:00:00Z');
+    expect(formatRelativeTime(new Date(now + seconds * 1000), now, language)).toBe(text);
+  });
+});
+
+describe('notification links', () => {
+  it.each([
+    ['/appointments/42', '/appointments/42'],
+    ['/notifications?page=2#top', '/notifications?page=2#top'],
+    ['https://evil.example/phish', null],
+    [`${window.location.origin}/appointments`, null],
+    ['//evil.example', null],
+    ['/\\evil.example', null],
+    ['/\t/evil.example', null],
+    ['javascript:alert(1)', null],
+    ['appointments', null],
+    ['', null],
+    [null, null],
+  ] as const)('%j opens %j', (link, path) => {
+    expect(safeNotificationPath(link)).toBe(path);
+  });
+});
