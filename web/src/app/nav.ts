@@ -1,6 +1,10 @@
 import {
+  IconActivityHeartbeat,
   IconBell,
   IconHeartbeat,
+  IconMessages,
+  IconUserHeart,
+  IconUsers,
   IconPill,
   IconSettings,
   IconShieldLock,
@@ -23,7 +27,12 @@ export interface NavItem {
  */
 export const navItems: readonly NavItem[] = [
   { to: '/my-health', labelKey: 'nav.myHealth', icon: IconHeartbeat, roles: ['Patient'] },
+  { to: '/family-doctor', labelKey: 'family:nav.familyDoctor', icon: IconUserHeart, roles: ['Patient'] },
+  { to: '/health-readings', labelKey: 'family:nav.readings', icon: IconActivityHeartbeat, roles: ['Patient'] },
+  { to: '/messages', labelKey: 'family:nav.messages', icon: IconMessages, roles: ['Patient'] },
   { to: '/workspace', labelKey: 'nav.workspace', icon: IconStethoscope, roles: ['Doctor'] },
+  { to: '/panel', labelKey: 'family:nav.panel', icon: IconUsers, roles: ['Doctor'] },
+  { to: '/team-messages', labelKey: 'family:nav.teamMessages', icon: IconMessages, roles: ['Doctor'] },
   { to: '/review-queue', labelKey: 'nav.reviewQueue', icon: IconPill, roles: ['Pharmacist'] },
   { to: '/admin', labelKey: 'nav.admin', icon: IconSettings, roles: ['Admin'] },
   { to: '/notifications', labelKey: 'notifications:nav', icon: IconBell, roles: allRoles },

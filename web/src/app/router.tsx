@@ -35,8 +35,20 @@ export const routes: RouteObject[] = [
           { path: 'register', lazy: page(() => import('./routes/register')) },
           { path: 'auth/callback', lazy: page(() => import('./routes/auth-callback')) },
 
-          guarded(['Patient'], [{ path: 'my-health', lazy: page(() => import('./routes/patient/my-health')) }]),
-          guarded(['Doctor'], [{ path: 'workspace', lazy: page(() => import('./routes/doctor/workspace')) }]),
+          guarded(['Patient'], [
+            { path: 'my-health', lazy: page(() => import('./routes/patient/my-health')) },
+            { path: 'family-doctor', lazy: page(() => import('./routes/patient/family-doctor')) },
+            { path: 'health-readings', lazy: page(() => import('./routes/patient/health-readings')) },
+            { path: 'messages', lazy: page(() => import('./routes/patient/messages')) },
+            { path: 'messages/:threadId', lazy: page(() => import('./routes/patient/message-thread')) },
+          ]),
+          guarded(['Doctor'], [
+            { path: 'workspace', lazy: page(() => import('./routes/doctor/workspace')) },
+            { path: 'panel', lazy: page(() => import('./routes/doctor/panel')) },
+            { path: 'panel/patients/:patientId', lazy: page(() => import('./routes/doctor/patient-summary')) },
+            { path: 'team-messages', lazy: page(() => import('./routes/doctor/team-messages')) },
+            { path: 'team-messages/:threadId', lazy: page(() => import('./routes/doctor/team-thread')) },
+          ]),
           guarded(['Pharmacist'], [
             { path: 'review-queue', lazy: page(() => import('./routes/pharmacist/review-queue')) },
           ]),

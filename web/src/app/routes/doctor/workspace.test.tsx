@@ -1,5 +1,6 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { overview } from '@/features/family/testing/fixtures';
 import { findPageHeading, renderApp } from '@/testing/test-utils';
 
 describe('Workspace (doctor home)', () => {
@@ -10,5 +11,16 @@ describe('Workspace (doctor home)', () => {
     await renderApp({ route: '/workspace', roles: ['Doctor'], language });
     await findPageHeading(title);
     for (const card of cards) expect(screen.getByRole('heading', { level: 2, name: card })).toBeInTheDocument();
+  });
+});
+
+describe('Workspace: the my patients card', () => {
+  it('counts the signed patients and what needs attention, and links to the panel', async () => {
+    await renderApp({ route: '/workspace', roles: ['Doctor'], api: { 'GET /api/family/panel/overview': overview } });
+    const card = await screen.findByRole('region', { name: 'My patients' });
+    expect(await within(card).findByText('5 signed patients')).toBeInTheDocument();
+    expect(within(card).getByText('1 with an open alert')).toBeInTheDocument();
+    expect(within(card).getByText('1 application waiting')).toBeInTheDocument();
+    expect(within(card).getByRole('link', { name: 'Open my patients' })).toHaveAttribute('href', '/panel');
   });
 });

@@ -1,9 +1,10 @@
 import { SimpleGrid } from '@mantine/core';
-import { IconCalendarEvent, IconRefresh, IconUsers } from '@tabler/icons-react';
+import { IconCalendarEvent, IconRefresh } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyStateCard } from '@/components/empty-state-card';
 import { Page } from '@/components/page';
+import { MyPatientsCard } from '@/features/family/components/my-patients-card';
 
 /** The doctor's home. */
 export default function WorkspaceRoute(): ReactNode {
@@ -21,11 +22,7 @@ export default function WorkspaceRoute(): ReactNode {
           message={t('doctor.renewalRequestsEmpty')}
           icon={<IconRefresh size={20} />}
         />
-        <EmptyStateCard
-          title={t('doctor.myPatients')}
-          message={t('doctor.myPatientsEmpty')}
-          icon={<IconUsers size={20} />}
-        />
+        <MyPatientsCard />
       </SimpleGrid>
     </Page>
   );

@@ -1,5 +1,6 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { thread } from '@/features/family/testing/fixtures';
 import { findPageHeading, renderApp } from '@/testing/test-utils';
 
 describe('My health (patient home)', () => {
@@ -12,5 +13,19 @@ describe('My health (patient home)', () => {
     for (const card of cards) expect(screen.getByRole('heading', { level: 2, name: card })).toBeInTheDocument();
     expect(screen.getByText(emptyText, { exact: false })).toBeInTheDocument();
     expect(document.title).toContain(title);
+  });
+});
+
+describe('My health: the messages card', () => {
+  it('shows the latest messages from the family-doctor team, with a link to all', async () => {
+    await renderApp({
+      route: '/my-health',
+      roles: ['Patient'],
+      api: { 'GET /api/family/patients/pat-1/threads': [thread()] },
+    });
+    const card = await screen.findByRole('region', { name: 'Messages' });
+    expect(await within(card).findByRole('link', { name: 'Dizzy in the morning' })).toHaveAttribute('href', '/messages/thread-1');
+    expect(within(card).getByText('陈静: Please measure twice a day.')).toBeInTheDocument();
+    expect(within(card).getByRole('link', { name: 'All messages' })).toHaveAttribute('href', '/messages');
   });
 });

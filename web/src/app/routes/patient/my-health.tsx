@@ -1,15 +1,18 @@
 import { SimpleGrid, Text } from '@mantine/core';
-import { IconCalendar, IconMessage, IconPill } from '@tabler/icons-react';
+import { IconCalendar, IconPill } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyStateCard } from '@/components/empty-state-card';
 import { Page } from '@/components/page';
 import { useMe } from '@/features/accounts/api/get-me';
+import { LatestMessagesCard } from '@/features/family/components/latest-messages-card';
+import { useOwnPatientId } from '@/app/use-own-patient-id';
 
-/** The patient's home: appointments, medications and messages (empty until those features land). */
+/** The patient's home: appointments, medications (empty until those features land) and the latest messages. */
 export default function MyHealthRoute(): ReactNode {
   const { t } = useTranslation('home');
   const me = useMe();
+  const patientId = useOwnPatientId();
   return (
     <Page
       title={t('patient.title')}
@@ -26,11 +29,7 @@ export default function MyHealthRoute(): ReactNode {
           message={t('patient.medicationsEmpty')}
           icon={<IconPill size={20} />}
         />
-        <EmptyStateCard
-          title={t('patient.messages')}
-          message={t('patient.messagesEmpty')}
-          icon={<IconMessage size={20} />}
-        />
+        <LatestMessagesCard patientId={patientId} />
       </SimpleGrid>
     </Page>
   );

@@ -1,0 +1,52 @@
+import { Alert, Anchor, List, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle, IconCircleCheck, IconInfoCircle } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RecordedMeasurement } from '../api/record-measurement';
+import { formatReading } from '../lib/format';
+
+/**
+ * What the patient should do now. A dangerous reading says, in plain words and at once, to seek emergency care
+ * (an assertive alert, so a screen reader says it straight away); it never waits for the doctor.
+ */
+export function ReadingResult({ result }: { result: RecordedMeasurement }): ReactNode {
+  const { t } = useTranslation('family');
+  const reading = formatReading(result.measurement, t);
+
+  if (result.advice === 'SeekEmergencyCare') {
+    return (
+      <Alert color="red" variant="filled" role="alert" icon={<IconAlertTriangle aria-hidden="true" />} title={t('advice.emergencyTitle')}>
+        <Stack gap="xs">
+          <Text fw={600}>{t('advice.emergencyReading', { reading })}</Text>
+          <List spacing={4}>
+            {result.measurement.findings
+              .filter((finding) => t(`advice.now.${finding}`, { defaultValue: '' }))
+              .map((finding) => (
+                <List.Item key={finding}>{t(`advice.now.${finding}`)}</List.Item>
+              ))}
+          </List>
+          <Text>
+            <Anchor href="tel:120" c="white" fw={700} underline="always">
+              {t('advice.call120')}
+            </Anchor>
+          </Text>
+          <Text>{result.teamAlerted ? t('advice.teamAlerted') : t('advice.noTeam')}</Text>
+        </Stack>
+      </Alert>
+    );
+  }
+
+  if (result.advice === 'RecheckAndTellTeam') {
+    return (
+      <Alert color="yellow" role="status" icon={<IconInfoCircle aria-hidden="true" />} title={t('advice.outOfTargetTitle')}>
+        {t('advice.outOfTarget', { reading })}
+      </Alert>
+    );
+  }
+
+  return (
+    <Alert color="green" role="status" icon={<IconCircleCheck aria-hidden="true" />} title={t('advice.normalTitle')}>
+      {t('advice.normal', { reading })}
+    </Alert>
+  );
+}
