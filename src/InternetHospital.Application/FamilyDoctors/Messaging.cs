@@ -35,7 +35,7 @@ public sealed class FamilyMessaging(
 
         // Note: the e-mail says only that there is a message (no text, no names of conditions); the link leads to it.
         var (recipients, link) = side == MessageSide.Patient
-            ? (teamAccounts, $"/panel/messages/{thread.Id}")
+            ? (teamAccounts, $"/team-messages/{thread.Id}")
             : (patientAccounts, $"/messages/{thread.Id}");
         await notifier.NotifyAllAsync(recipients.Where(a => a != accountId), FamilyNotifications.NewMessage, link, cancellationToken);
         return message;

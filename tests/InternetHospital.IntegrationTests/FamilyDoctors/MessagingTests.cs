@@ -33,7 +33,7 @@ public abstract class MessagingTests(ApiFactory factory)
         var mail = await Mailbox.WaitForAsync(team.Member.Email, "新消息");
         Assert.DoesNotContain("头晕", mail.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("150/95", mail.TextBody, StringComparison.Ordinal);
-        Assert.Contains($"http://localhost/panel/messages/{threadId}", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"http://localhost/team-messages/{threadId}", mail.TextBody, StringComparison.Ordinal);
 
         var inbox = await (await team.Member.Client.GetAsync("/api/family/team-threads?unreadOnly=true")).ReadJsonAsync();
         var summary = Assert.Single(inbox.EnumerateArray());

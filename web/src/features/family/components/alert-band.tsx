@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState, type FormEvent, type ReactNode } from 'react';
@@ -36,7 +36,7 @@ function AlertItem({ alert }: { alert: ReadingAlert }): ReactNode {
         </Text>
       </Group>
       {acknowledge.error ? (
-        <Text size="sm" c="red" role="alert">
+        <Text size="sm" c="red.9" role="alert">
           {problemMessage(acknowledge.error, t)}
         </Text>
       ) : null}
@@ -54,7 +54,7 @@ function AlertItem({ alert }: { alert: ReadingAlert }): ReactNode {
         </form>
       ) : (
         <Group>
-          <Button size="xs" variant="white" color="red" onClick={() => setOpen(true)} aria-label={t('alerts.acknowledgeFor', { name: alert.patientName })}>
+          <Button size="xs" color="red.9" onClick={() => setOpen(true)} aria-label={t('alerts.acknowledgeFor', { name: alert.patientName })}>
             {t('alerts.acknowledge')}
           </Button>
         </Group>
@@ -90,15 +90,18 @@ export function AlertBand(): ReactNode {
   }
 
   return (
-    <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden="true" />} component="section" aria-labelledby="alerts-heading">
-      <Title order={2} size="h4" id="alerts-heading" c="red.9" mb="xs">
-        {t('alerts.title', { count: alerts.data.length })}
-      </Title>
+    <Card component="section" aria-labelledby="alerts-heading" withBorder radius="md" padding="md" bg="red.0" style={{ borderColor: 'var(--mantine-color-red-9)' }}>
+      <Group gap="xs" mb="xs" wrap="nowrap">
+        <IconAlertTriangle color="var(--mantine-color-red-9)" aria-hidden="true" />
+        <Title order={2} size="h4" id="alerts-heading" c="red.9">
+          {t('alerts.title', { count: alerts.data.length })}
+        </Title>
+      </Group>
       <Stack gap="sm" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
         {alerts.data.map((alert) => (
           <AlertItem key={alert.id} alert={alert} />
         ))}
       </Stack>
-    </Alert>
+    </Card>
   );
 }

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { problemMessage } from '@/lib/problem-message';
@@ -7,6 +7,7 @@ import { useDecideApplication } from '../api/decide-application';
 import { useApplications, type Application } from '../api/get-applications';
 import { localized } from '../lib/format';
 import { ReasonForm } from './reason-form';
+import { Tag } from './tag';
 
 function ApplicationItem({ application }: { application: Application }): ReactNode {
   const { t, i18n } = useTranslation('family');
@@ -20,9 +21,9 @@ function ApplicationItem({ application }: { application: Application }): ReactNo
       <Stack gap={6}>
         <Group justify="space-between" wrap="wrap" gap="xs">
           <Text fw={700}>{application.patientName}</Text>
-          <Badge variant="light" color={renewal ? 'blue' : 'yellow'}>
+          <Tag color={renewal ? 'blue' : 'yellow'}>
             {t(`applications.kind.${application.kind}`)}
-          </Badge>
+          </Tag>
         </Group>
         <Text size="sm">
           {t(`sex.${application.sex}`)} · {t('age', { count: application.age })} · {application.maskedIdNumber}
@@ -37,7 +38,7 @@ function ApplicationItem({ application }: { application: Application }): ReactNo
         </Text>
         {application.note ? <Text size="sm">“{application.note}”</Text> : null}
         {decide.error && !declining ? (
-          <Text size="sm" c="red" role="alert">
+          <Text size="sm" c="red.9" role="alert">
             {problemMessage(decide.error, t)}
           </Text>
         ) : null}

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime, parseInstant } from '@/lib/time';
@@ -9,6 +9,7 @@ import { useRequestRenewal } from '../api/request-renewal';
 import { useWithdrawApplication } from '../api/withdraw-application';
 import { localized } from '../lib/format';
 import { ReasonForm } from './reason-form';
+import { Tag } from './tag';
 
 const statusColors: Record<ContractStatus, string> = {
   Pending: 'yellow',
@@ -22,9 +23,9 @@ const statusColors: Record<ContractStatus, string> = {
 export function ContractStatusBadge({ status }: { status: ContractStatus }): ReactNode {
   const { t } = useTranslation('family');
   return (
-    <Badge color={statusColors[status]} variant="light">
+    <Tag color={statusColors[status]}>
       {t(`contract.status.${status}`)}
-    </Badge>
+    </Tag>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, NativeSelect, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, NativeSelect, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -11,6 +11,7 @@ import { useStartFollowUpPlan } from '../api/start-follow-up-plan';
 import { useStopFollowUpPlan } from '../api/stop-follow-up-plan';
 import { videoFollowUpBookingPath } from '../lib/booking-seam';
 import { localized } from '../lib/format';
+import { Tag } from './tag';
 
 const statusColors: Record<FollowUpTask['status'], string> = { Due: 'blue', Completed: 'green', Booked: 'cyan', Cancelled: 'gray' };
 
@@ -40,9 +41,9 @@ function TaskRow({ task, patientId }: { task: FollowUpTask; patientId: string })
     <Stack gap={4} component="li">
       <Group gap="xs" wrap="wrap">
         <Text fw={open ? 600 : 400}>{t('followUp.dueOn', { date: day(task.dueOn, language) })}</Text>
-        <Badge color={task.overdue ? 'red' : statusColors[task.status]} variant="light">
+        <Tag color={task.overdue ? 'red' : statusColors[task.status]}>
           {task.overdue ? t('followUp.overdue') : t(`followUp.status.${task.status}`)}
-        </Badge>
+        </Tag>
       </Group>
       {task.status === 'Booked' && task.appointmentStartsAt ? (
         <Text size="sm">{t('followUp.booked', { time: formatDateTime(parseInstant(task.appointmentStartsAt) ?? new Date(), language) })}</Text>
@@ -64,7 +65,7 @@ function TaskRow({ task, patientId }: { task: FollowUpTask; patientId: string })
         <form noValidate onSubmit={submit}>
           <Stack gap="xs">
             {complete.error ? (
-              <Text size="sm" c="red" role="alert">
+              <Text size="sm" c="red.9" role="alert">
                 {problemMessage(complete.error, t)}
               </Text>
             ) : null}

@@ -26,7 +26,7 @@ function HisCard<T>({ id, title, section, render }: { id: string; title: string;
         </Text>
       ) : null}
       {section.isStale && section.state === 'Available' ? (
-        <Text size="xs" c="orange.9">
+        <Text size="xs" c="red.9">
           {t('his.stale')}
         </Text>
       ) : null}

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Card, Group, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Anchor, Card, Group, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconMessage } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { formatDateTime, parseInstant } from '@/lib/time';
 import { usePatientThreads } from '../api/get-patient-threads';
 import { useFamilyLiveUpdates } from '../lib/use-family-live-updates';
+import { Tag } from './tag';
 
 const LATEST = 3;
 
@@ -37,9 +38,9 @@ export function LatestMessagesCard({ patientId }: { patientId: string | undefine
                 {thread.subject}
               </Anchor>
               {thread.unread > 0 ? (
-                <Badge ml="xs" color="red" size="sm">
+                <Tag color="red" variant="filled">
                   {t('threads.unread', { count: thread.unread })}
-                </Badge>
+                </Tag>
               ) : null}
               <Text size="sm" lineClamp={2}>
                 {thread.lastMessage!.senderName}: {thread.lastMessage!.excerpt}

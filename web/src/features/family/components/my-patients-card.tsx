@@ -32,7 +32,7 @@ export function MyPatientsCard(): ReactNode {
           <Text>{t('card.signed', { count: data.signedPatients })}</Text>
           <List size="sm" mt="xs" spacing={2}>
             <List.Item>
-              <Text span c={data.patientsWithAlerts > 0 ? 'red' : undefined} fw={data.patientsWithAlerts > 0 ? 700 : undefined} size="sm">
+              <Text span c={data.patientsWithAlerts > 0 ? 'red.9' : undefined} fw={data.patientsWithAlerts > 0 ? 700 : undefined} size="sm">
                 {t('card.alerts', { count: data.patientsWithAlerts })}
               </Text>
             </List.Item>

@@ -1,10 +1,11 @@
-import { Alert, Anchor, Badge, Checkbox, Group, NativeSelect, Pagination, ScrollArea, SimpleGrid, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Checkbox, Group, NativeSelect, Pagination, ScrollArea, SimpleGrid, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { problemMessage } from '@/lib/problem-message';
 import { formatDate, formatDateTime, parseInstant } from '@/lib/time';
 import { chronicConditions, panelFlags, panelSorts, riskLevels, usePanel, type PanelFlag, type PanelParams, type PanelPatient, type PanelSort, type RiskLevel } from '../api/get-panel';
+import { Tag } from './tag';
 
 const riskColors: Record<RiskLevel, string> = { Low: 'green', Medium: 'yellow', High: 'red' };
 
@@ -27,34 +28,34 @@ function Flags({ patient }: { patient: PanelPatient }): ReactNode {
   return (
     <Group gap={4}>
       {patient.openAlerts > 0 ? (
-        <Badge color="red" variant="filled">
+        <Tag color="red" variant="filled">
           {t('panel.badge.alert')}
-        </Badge>
+        </Tag>
       ) : null}
       {patient.abnormalRecentReadings ? (
-        <Badge color="orange" variant="light">
+        <Tag color="orange">
           {t('panel.badge.abnormal')}
-        </Badge>
+        </Tag>
       ) : null}
       {patient.followUpOverdue ? (
-        <Badge color="grape" variant="light">
+        <Tag color="grape">
           {t('panel.badge.overdue')}
-        </Badge>
+        </Tag>
       ) : null}
       {patient.unreadMessages > 0 ? (
-        <Badge color="blue" variant="light">
+        <Tag color="blue">
           {t('panel.badge.unread', { count: patient.unreadMessages })}
-        </Badge>
+        </Tag>
       ) : null}
       {patient.pendingRenewalRequests > 0 ? (
-        <Badge color="teal" variant="light">
+        <Tag color="teal">
           {t('panel.badge.renewals', { count: patient.pendingRenewalRequests })}
-        </Badge>
+        </Tag>
       ) : null}
       {patient.contractRenewalRequested ? (
-        <Badge color="cyan" variant="light">
+        <Tag color="cyan">
           {t('panel.badge.contractRenewal')}
-        </Badge>
+        </Tag>
       ) : null}
     </Group>
   );
@@ -160,12 +161,12 @@ export function PanelTable(): ReactNode {
                       </Text>
                     </Table.Th>
                     <Table.Td>
-                      <Badge color={riskColors[patient.risk]} variant="light">
+                      <Tag color={riskColors[patient.risk]}>
                         {t(`risk.${patient.risk}`)}
-                      </Badge>
+                      </Tag>
                     </Table.Td>
                     <Table.Td>{patient.conditions.map((c) => t(`conditions.${c}`)).join(language.startsWith('en') ? ', ' : '、') || '—'}</Table.Td>
-                    <Table.Td c={patient.followUpOverdue ? 'red.8' : undefined}>{date(patient.nextFollowUpOn)}</Table.Td>
+                    <Table.Td c={patient.followUpOverdue ? 'red.9' : undefined} fw={patient.followUpOverdue ? 600 : undefined}>{date(patient.nextFollowUpOn)}</Table.Td>
                     <Table.Td>{patient.lastReadingAt ? formatDateTime(parseInstant(patient.lastReadingAt) ?? new Date(), language) : '—'}</Table.Td>
                     <Table.Td>
                       <Flags patient={patient} />

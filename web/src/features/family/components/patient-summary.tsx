@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -16,6 +16,7 @@ import { NewThreadForm } from './new-thread-form';
 import { ReadingCharts } from './reading-charts';
 import { ReasonForm } from './reason-form';
 import { ThreadList } from './thread-list';
+import { readableAlert, Tag } from './tag';
 
 const riskColors = { Low: 'green', Medium: 'yellow', High: 'red' } as const;
 
@@ -48,13 +49,13 @@ function Overview({ summary }: { summary: PatientSummary }): ReactNode {
           <AssessmentForm patientId={patient.id} risk={summary.risk} conditions={summary.conditions} onDone={() => setAssessing(false)} />
         ) : (
           <Group gap="xs" wrap="wrap">
-            <Badge color={riskColors[summary.risk]} variant="light">
+            <Tag color={riskColors[summary.risk]}>
               {t('summary.risk', { risk: t(`risk.${summary.risk}`) })}
-            </Badge>
+            </Tag>
             {summary.conditions.map((c) => (
-              <Badge key={c} variant="outline" color="gray">
+              <Tag key={c} color="gray">
                 {t(`conditions.${c}`)}
-              </Badge>
+              </Tag>
             ))}
             <Button size="xs" variant="subtle" onClick={() => setAssessing(true)}>
               {t('summary.assess')}
@@ -138,7 +139,7 @@ export function PatientSummaryView({ patientId }: { patientId: string }): ReactN
         {t('summary.back')}
       </Anchor>
       {data.openAlerts.length > 0 ? (
-        <Alert color="red" role="status" title={t('summary.openAlerts', { count: data.openAlerts.length })}>
+        <Alert color="red" role="status" style={readableAlert} title={t('summary.openAlerts', { count: data.openAlerts.length })}>
           {t('summary.openAlertsHelp')}
         </Alert>
       ) : null}

@@ -1,4 +1,4 @@
-import { Badge, Card, Group, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Card, Group, Stack, Text, UnstyledButton } from '@mantine/core';
 import { IconPaperclip } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { formatDateTime, parseInstant } from '@/lib/time';
 import type { ThreadSummary } from '../api/get-patient-threads';
 import { localized } from '../lib/format';
+import { Tag } from './tag';
 
 export interface ThreadListProps {
   threads: ThreadSummary[];
@@ -36,14 +37,14 @@ export function ThreadList({ threads, linkTo, show, emptyText }: ThreadListProps
                   </Text>
                   <Group gap={6} wrap="nowrap">
                     {!thread.open ? (
-                      <Badge color="gray" variant="light">
+                      <Tag color="gray">
                         {t('threads.closed')}
-                      </Badge>
+                      </Tag>
                     ) : null}
                     {thread.unread > 0 ? (
-                      <Badge color="red" variant="filled">
+                      <Tag color="red" variant="filled">
                         {t('threads.unread', { count: thread.unread })}
-                      </Badge>
+                      </Tag>
                     ) : null}
                   </Group>
                 </Group>

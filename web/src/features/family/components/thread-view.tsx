@@ -11,6 +11,7 @@ import { useMarkThreadRead } from '../api/mark-thread-read';
 import { useSendMessage } from '../api/send-message';
 import { ACCEPTED_ATTACHMENTS, MAX_ATTACHMENT_BYTES, useUploadAttachment, type UploadedFile } from '../api/upload-attachment';
 import { localized } from '../lib/format';
+import { readableBadge } from './tag';
 import { useFamilyLiveUpdates } from '../lib/use-family-live-updates';
 
 function when(value: string, language: string): string {
@@ -65,7 +66,7 @@ function MessageBubble({ thread, message }: { thread: ThreadDetail; message: Fam
         </Group>
       ) : null}
       {failed ? (
-        <Text size="xs" c="red" role="alert">
+        <Text size="xs" c="red.9" role="alert">
           {t('thread.openFailed')}
         </Text>
       ) : null}
@@ -153,7 +154,7 @@ function ReplyForm({ thread }: { thread: ThreadDetail }): ReactNode {
         {files.length > 0 ? (
           <Group gap="xs" aria-label={t('thread.attached')} role="list">
             {files.map((file) => (
-              <Badge key={file.id} variant="light" role="listitem" rightSection={<CloseButton size="xs" aria-label={t('thread.removeFile', { name: file.fileName })} onClick={() => setFiles((current) => current.filter((f) => f.id !== file.id))} />}>
+              <Badge key={file.id} variant="light" role="listitem" style={readableBadge} rightSection={<CloseButton size="xs" aria-label={t('thread.removeFile', { name: file.fileName })} onClick={() => setFiles((current) => current.filter((f) => f.id !== file.id))} />}>
                 {file.fileName}
               </Badge>
             ))}
