@@ -60,12 +60,7 @@ public sealed partial record AcceptFamilyApplication(Guid ContractId) : ICommand
             }
 
             audit.Record("family.contract.accepted", nameof(FamilyContract), contract.Id.ToString(), contract.PatientId);
-            await notifier.NotifyAllAsync(
-                await access.PatientAccountsAsync(contract.PatientId, cancellationToken),
-                FamilyNotifications.ContractAccepted,
-                FamilyNotifications.PatientContractLink,
-                cancellationToken,
-                TeamContracts.TeamParameters(team));
+            await notifier.TellPatientAsync(access, contract, team, FamilyNotifications.ContractAccepted, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
 
             var packageRef = new PackageRef(package.Id, package.Code, package.Name, package.NameEn);

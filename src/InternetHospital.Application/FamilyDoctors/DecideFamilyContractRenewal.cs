@@ -18,12 +18,7 @@ public sealed record AcceptFamilyContractRenewal(Guid ContractId) : ICommand
             var (doctor, contract, team) = await TeamContracts.LoadForTeamAsync(db, access, command.ContractId, cancellationToken);
             contract.AcceptRenewal(doctor.Id, currentUser.RequireAccountId(), clock.GetUtcNow());
             audit.Record("family.contract.renewed", nameof(FamilyContract), contract.Id.ToString(), contract.PatientId);
-            await notifier.NotifyAllAsync(
-                await access.PatientAccountsAsync(contract.PatientId, cancellationToken),
-                FamilyNotifications.RenewalAccepted,
-                FamilyNotifications.PatientContractLink,
-                cancellationToken,
-                TeamContracts.TeamParameters(team));
+            await notifier.TellPatientAsync(access, contract, team, FamilyNotifications.RenewalAccepted, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
         }
@@ -46,12 +41,7 @@ public sealed record DeclineFamilyContractRenewal(Guid ContractId, string Reason
             var (doctor, contract, team) = await TeamContracts.LoadForTeamAsync(db, access, command.ContractId, cancellationToken);
             contract.DeclineRenewal(doctor.Id, currentUser.RequireAccountId(), command.Reason, clock.GetUtcNow());
             audit.Record("family.contract.renewal_declined", nameof(FamilyContract), contract.Id.ToString(), contract.PatientId);
-            await notifier.NotifyAllAsync(
-                await access.PatientAccountsAsync(contract.PatientId, cancellationToken),
-                FamilyNotifications.RenewalDeclined,
-                FamilyNotifications.PatientContractLink,
-                cancellationToken,
-                TeamContracts.TeamParameters(team));
+            await notifier.TellPatientAsync(access, contract, team, FamilyNotifications.RenewalDeclined, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
         }

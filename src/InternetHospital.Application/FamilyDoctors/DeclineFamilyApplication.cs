@@ -30,12 +30,7 @@ public sealed record DeclineFamilyApplication(Guid ContractId, string Reason) : 
             var now = clock.GetUtcNow();
             contract.Decline(doctor.Id, currentUser.RequireAccountId(), command.Reason, now);
             audit.Record("family.contract.declined", nameof(FamilyContract), contract.Id.ToString(), contract.PatientId);
-            await notifier.NotifyAllAsync(
-                await access.PatientAccountsAsync(contract.PatientId, cancellationToken),
-                FamilyNotifications.ContractDeclined,
-                FamilyNotifications.PatientContractLink,
-                cancellationToken,
-                TeamContracts.TeamParameters(team));
+            await notifier.TellPatientAsync(access, contract, team, FamilyNotifications.ContractDeclined, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
 
             var package = await db.ServicePackages.AsNoTracking().SingleAsync(p => p.Id == contract.PackageId, cancellationToken);

@@ -41,23 +41,13 @@ public sealed record ProcessFamilyContractLifecycle : ICommand<ContractLifecycle
             foreach (var contract in expiring.Where(c => c.Expire(now)))
             {
                 audit.Record("family.contract.expired", nameof(FamilyContract), contract.Id.ToString(), contract.PatientId);
-                await notifier.NotifyAllAsync(
-                    await access.PatientAccountsAsync(contract.PatientId, cancellationToken),
-                    FamilyNotifications.ContractEnded,
-                    FamilyNotifications.PatientContractLink,
-                    cancellationToken,
-                    TeamContracts.TeamParameters(teams[contract.TeamId]));
+                await notifier.TellPatientAsync(access, contract, teams[contract.TeamId], FamilyNotifications.ContractEnded, cancellationToken);
             }
 
             foreach (var contract in reminding)
             {
                 contract.MarkRenewalReminderSent(now);
-                await notifier.NotifyAllAsync(
-                    await access.PatientAccountsAsync(contract.PatientId, cancellationToken),
-                    FamilyNotifications.RenewalReminder,
-                    FamilyNotifications.PatientContractLink,
-                    cancellationToken,
-                    TeamContracts.TeamParameters(teams[contract.TeamId]));
+                await notifier.TellPatientAsync(access, contract, teams[contract.TeamId], FamilyNotifications.RenewalReminder, cancellationToken);
             }
 
             await db.SaveChangesAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Common.Exceptions;
+using InternetHospital.Application.Notifications;
 using InternetHospital.Domain.FamilyDoctors;
 using InternetHospital.Domain.Hospital;
 using Microsoft.EntityFrameworkCore;
@@ -28,4 +29,13 @@ internal static class TeamContracts
     }
 
     public static Dictionary<string, string> TeamParameters(FamilyDoctorTeam team) => new() { ["team"] = team.Name, ["teamEn"] = team.NameEn };
+
+    /// <summary>Tells whoever acts for the contract's patient about it (notification centre and e-mail, naming the team).</summary>
+    public static async Task TellPatientAsync(this INotifier notifier, IFamilyAccess access, FamilyContract contract, FamilyDoctorTeam team, string kind, CancellationToken cancellationToken) =>
+        await notifier.NotifyAllAsync(
+            await access.PatientAccountsAsync(contract.PatientId, cancellationToken),
+            kind,
+            FamilyNotifications.PatientContractLink,
+            cancellationToken,
+            TeamParameters(team));
 }

@@ -1,8 +1,9 @@
-import { Anchor, Card, Group, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Anchor, Stack, Text } from '@mantine/core';
 import { IconMessage } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { EmptyStateCard } from '@/components/empty-state-card';
 import { formatDateTime, parseInstant } from '@/lib/time';
 import { usePatientThreads } from '../api/get-patient-threads';
 import { useFamilyLiveUpdates } from '../lib/use-family-live-updates';
@@ -19,18 +20,12 @@ export function LatestMessagesCard({ patientId }: { patientId: string | undefine
   const latest = threads.data?.filter((thread) => thread.lastMessage) ?? [];
 
   return (
-    <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="latest-messages">
-      <Group gap="sm" mb="sm" wrap="nowrap">
-        <ThemeIcon variant="light" size="lg" radius="md" aria-hidden="true">
-          <IconMessage size={20} />
-        </ThemeIcon>
-        <Title order={2} size="h4" id="latest-messages">
-          {t('card.messages')}
-        </Title>
-      </Group>
-      {latest.length === 0 ? (
-        <Text c="dimmed">{threads.isPending && patientId ? t('loading') : t('card.messagesEmpty')}</Text>
-      ) : (
+    <EmptyStateCard
+      title={t('card.messages')}
+      icon={<IconMessage size={20} />}
+      message={latest.length === 0 ? (threads.isPending && patientId ? t('loading') : t('card.messagesEmpty')) : undefined}
+    >
+      {latest.length === 0 ? null : (
         <Stack gap="xs" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
           {latest.map((thread) => (
             <li key={thread.id}>
@@ -55,6 +50,6 @@ export function LatestMessagesCard({ patientId }: { patientId: string | undefine
       <Anchor component={Link} to="/messages" mt="sm" display="inline-block">
         {t('card.allMessages')}
       </Anchor>
-    </Card>
+    </EmptyStateCard>
   );
 }

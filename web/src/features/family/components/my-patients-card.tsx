@@ -1,8 +1,9 @@
-import { Anchor, Card, Group, List, Text, ThemeIcon, Title } from '@mantine/core';
+import { Anchor, List, Text } from '@mantine/core';
 import { IconUsers } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { EmptyStateCard } from '@/components/empty-state-card';
 import { usePanelOverview } from '../api/get-panel-overview';
 import { useFamilyLiveUpdates } from '../lib/use-family-live-updates';
 
@@ -14,20 +15,12 @@ export function MyPatientsCard(): ReactNode {
   const data = overview.data;
 
   return (
-    <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="my-patients">
-      <Group gap="sm" mb="sm" wrap="nowrap">
-        <ThemeIcon variant="light" size="lg" radius="md" aria-hidden="true">
-          <IconUsers size={20} />
-        </ThemeIcon>
-        <Title order={2} size="h4" id="my-patients">
-          {t('card.myPatients')}
-        </Title>
-      </Group>
-      {!data ? (
-        <Text c="dimmed">{overview.isPending ? t('loading') : t('card.myPatientsEmpty')}</Text>
-      ) : !data.inTeam ? (
-        <Text c="dimmed">{t('card.notInTeam')}</Text>
-      ) : (
+    <EmptyStateCard
+      title={t('card.myPatients')}
+      icon={<IconUsers size={20} />}
+      message={!data ? (overview.isPending ? t('loading') : t('card.myPatientsEmpty')) : !data.inTeam ? t('card.notInTeam') : undefined}
+    >
+      {!data || !data.inTeam ? null : (
         <>
           <Text>{t('card.signed', { count: data.signedPatients })}</Text>
           <List size="sm" mt="xs" spacing={2}>
@@ -45,6 +38,6 @@ export function MyPatientsCard(): ReactNode {
           </Anchor>
         </>
       )}
-    </Card>
+    </EmptyStateCard>
   );
 }
