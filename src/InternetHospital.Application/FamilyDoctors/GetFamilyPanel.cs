@@ -1,4 +1,5 @@
 using FluentValidation;
+using InternetHospital.Application.Audit;
 using InternetHospital.Application.Common;
 using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Domain.FamilyDoctors;
@@ -55,7 +56,7 @@ public sealed record GetFamilyPanel(
         }
     }
 
-    public sealed class Handler(IAppDbContext db, IFamilyAccess access, TimeProvider clock) : IQueryHandler<GetFamilyPanel, PagedList<PanelPatient>>
+    public sealed class Handler(IAppDbContext db, IFamilyAccess access, IAuditLog audit, TimeProvider clock) : IQueryHandler<GetFamilyPanel, PagedList<PanelPatient>>
     {
         public async ValueTask<PagedList<PanelPatient>> Handle(GetFamilyPanel query, CancellationToken cancellationToken)
         {
@@ -140,6 +141,14 @@ public sealed record GetFamilyPanel(
                     r.EndsAt!.Value,
                     r.RenewalRequested))
                 .ToList();
+            // Note: a panel row shows health information (conditions, risk, readings), so each patient on the page
+            // gets an audit entry: "who saw this patient" must include who saw them in a list.
+            foreach (var item in items)
+            {
+                audit.Record("family.panel.read", "Patient", item.PatientId.ToString(), item.PatientId);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
             return new PagedList<PanelPatient>(items, query.Page, query.PageSize, total);
         }
 

@@ -36,6 +36,11 @@ export function useFamilyLiveUpdates(onAlert?: (alert: AlertEvent) => void): voi
   useLiveEvent(FAMILY_READ_EVENT, () => {
     void queryClient.invalidateQueries({ queryKey: threadsQueryKey });
   });
+  // Note: decisions on a contract (accepted, declined, renewed, ended) reach the patient as notifications; refetch.
+  useLiveEvent('notification', (payload) => {
+    const kind = z.object({ kind: z.string() }).safeParse(payload);
+    if (kind.success && kind.data.kind.startsWith('family.')) void queryClient.invalidateQueries({ queryKey: familyQueryKey });
+  });
   useLiveReconnect(() => {
     void queryClient.invalidateQueries({ queryKey: familyQueryKey });
   });
