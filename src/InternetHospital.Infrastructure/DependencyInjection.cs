@@ -1,6 +1,7 @@
 using InternetHospital.Application.Common;
 using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Infrastructure.Audit;
+using InternetHospital.Infrastructure.FamilyDoctors;
 using InternetHospital.Infrastructure.His;
 using InternetHospital.Infrastructure.Identity;
 using InternetHospital.Infrastructure.Notifications;
@@ -68,6 +69,9 @@ public static class DependencyInjection
         services.AddScoped<IDataSeeder, RoleSeeder>();
         services.AddScoped<IDataSeeder, OidcClientSeeder>();
         services.AddScoped<IDataSeeder, DemoDataSeeder>();
+        services.AddScoped<IDataSeeder, FamilyDoctorSeeder>();
+        services.AddOptions<FamilyDoctorOptions>().Bind(configuration.GetSection(FamilyDoctorOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHostedService<FamilyContractLifecycleJob>();
         services.AddOptions<DemoDataOptions>().Bind(configuration.GetSection(DemoDataOptions.Section));
         return services;
     }

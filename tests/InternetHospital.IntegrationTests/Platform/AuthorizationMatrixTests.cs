@@ -4,6 +4,7 @@ using InternetHospital.Domain.Accounts;
 using InternetHospital.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -53,9 +54,9 @@ public sealed partial class AuthorizationMatrixTests(SqliteApiFactory factory)
     {
         var client = factory.CreateBrowserClient();
         var failures = new List<string>();
-        foreach (var (name, method, url, _) in ApiEndpoints().Where(e => !PublicEndpoints.Contains(e.Name)))
+        foreach (var (name, method, url, endpoint) in ApiEndpoints().Where(e => !PublicEndpoints.Contains(e.Name)))
         {
-            var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url) { Content = JsonBody(method) });
+            var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url) { Content = Body(method, endpoint) });
             if (response.StatusCode != HttpStatusCode.Unauthorized)
             {
                 failures.Add($"{name}: {(int)response.StatusCode}");
@@ -89,7 +90,7 @@ public sealed partial class AuthorizationMatrixTests(SqliteApiFactory factory)
             foreach (var (role, client) in callers.Where(c => !allowed.Contains(c.Key)))
             {
                 checkedCount++;
-                var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url) { Content = JsonBody(method) });
+                var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url) { Content = Body(method, endpoint) });
                 if (response.StatusCode != HttpStatusCode.Forbidden)
                 {
                     failures.Add($"{name} as {role}: {(int)response.StatusCode}");
@@ -139,8 +140,22 @@ public sealed partial class AuthorizationMatrixTests(SqliteApiFactory factory)
     private static string Concrete(string pattern) =>
         "/" + RouteParameter().Replace(pattern.TrimStart('/'), match => match.Value.Contains(":int", StringComparison.Ordinal) ? "1" : Guid.NewGuid().ToString());
 
-    private static StringContent? JsonBody(string method) =>
-        method is "POST" or "PUT" or "PATCH" ? new StringContent("{}", System.Text.Encoding.UTF8, "application/json") : null;
+    /// <summary>
+    /// A body of the kind the endpoint takes: routing answers 415 to the wrong content type before authorization runs,
+    /// so an upload endpoint gets an (empty) multipart form and everything else an empty JSON object.
+    /// </summary>
+    private static HttpContent? Body(string method, Endpoint endpoint)
+    {
+        if (method is not ("POST" or "PUT" or "PATCH"))
+        {
+            return null;
+        }
+
+        var accepts = endpoint.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes ?? [];
+        return accepts.Any(type => type.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase))
+            ? new MultipartFormDataContent()
+            : new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+    }
 
     [GeneratedRegex(@"\{[^}]+\}")]
     private static partial Regex RouteParameter();

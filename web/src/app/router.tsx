@@ -35,13 +35,25 @@ export const routes: RouteObject[] = [
           { path: 'register', lazy: page(() => import('./routes/register')) },
           { path: 'auth/callback', lazy: page(() => import('./routes/auth-callback')) },
 
-          guarded(['Patient'], [{ path: 'my-health', lazy: page(() => import('./routes/patient/my-health')) }]),
+          guarded(['Patient'], [
+            { path: 'my-health', lazy: page(() => import('./routes/patient/my-health')) },
+            { path: 'family-doctor', lazy: page(() => import('./routes/patient/family-doctor')) },
+            { path: 'health-readings', lazy: page(() => import('./routes/patient/health-readings')) },
+            { path: 'messages', lazy: page(() => import('./routes/patient/messages')) },
+            { path: 'messages/:threadId', lazy: page(() => import('./routes/patient/message-thread')) },
+          ]),
           guarded(['Patient'], [
             { path: 'medications', lazy: page(() => import('./routes/patient/medications')) },
             { path: 'renewals/new', lazy: page(() => import('./routes/patient/renewal-new')) },
             { path: 'renewals/:renewalId', lazy: page(() => import('./routes/patient/renewal-detail')) },
           ]),
-          guarded(['Doctor'], [{ path: 'workspace', lazy: page(() => import('./routes/doctor/workspace')) }]),
+          guarded(['Doctor'], [
+            { path: 'workspace', lazy: page(() => import('./routes/doctor/workspace')) },
+            { path: 'panel', lazy: page(() => import('./routes/doctor/panel')) },
+            { path: 'panel/patients/:patientId', lazy: page(() => import('./routes/doctor/patient-summary')) },
+            { path: 'team-messages', lazy: page(() => import('./routes/doctor/team-messages')) },
+            { path: 'team-messages/:threadId', lazy: page(() => import('./routes/doctor/team-thread')) },
+          ]),
           guarded(['Doctor'], [
             { path: 'doctor/renewals', lazy: page(() => import('./routes/doctor/renewal-queue')) },
             { path: 'doctor/renewals/:renewalId', lazy: page(() => import('./routes/doctor/renewal-review')) },

@@ -44,6 +44,8 @@ export function isApiError(error: unknown): error is ApiError {
 export interface ApiRequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
+  /** A multipart body (file uploads) instead of JSON; the browser sets its Content-Type with the boundary. */
+  form?: FormData;
   /** Attach the access token and recover from 401 by refreshing (default true). Anonymous endpoints pass false. */
   auth?: boolean;
   signal?: AbortSignal;
@@ -78,7 +80,7 @@ function send(path: string, options: ApiRequestOptions, accessToken: string | nu
   return fetch(path, {
     method: options.method ?? 'GET',
     headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    body: options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     credentials: 'same-origin',
     signal: options.signal,
   });
