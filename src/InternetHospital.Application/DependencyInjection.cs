@@ -3,6 +3,7 @@ using InternetHospital.Application.Appointments;
 using InternetHospital.Application.Audit;
 using InternetHospital.Application.Common.Security;
 using InternetHospital.Application.Common;
+using InternetHospital.Application.FamilyDoctors;
 using InternetHospital.Application.Files;
 using InternetHospital.Application.His;
 using InternetHospital.Application.Notifications;
@@ -20,7 +21,9 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<IPatientAccessGuard, PatientAccessGuard>();
-        services.AddScoped<ICareRelationships, NoFamilyDoctorContracts>();
+        services.AddScoped<ICareRelationships, ContractCareRelationships>();
+        services.AddScoped<IFamilyAccess, FamilyAccess>();
+        services.AddScoped<FamilyMessaging>();
         services.AddScoped<IHisOutbox, HisOutbox>();
         services.AddScoped<IHisIdentityMatcher, HisIdentityMatcher>();
         services.AddScoped<IAfterCommit, AfterCommitQueue>();

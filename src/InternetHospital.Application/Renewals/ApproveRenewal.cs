@@ -36,6 +36,7 @@ public sealed record ApproveRenewal(Guid RenewalId, IReadOnlyList<ApproveRenewal
     }
 
     public sealed class Handler(
+        IPendingRenewalCounts pendingRenewals,
         IRenewalAccess access,
         IAppDbContext db,
         IAccountService accounts,
@@ -89,6 +90,7 @@ public sealed record ApproveRenewal(Guid RenewalId, IReadOnlyList<ApproveRenewal
             await notifier.PatientAsync(request, RenewalNotices.DoctorApproved, cancellationToken);
             notifier.PushToPharmacists(request);
             await db.SaveChangesAsync(cancellationToken);
+            await pendingRenewals.PublishAsync(request.PatientId, cancellationToken);
             return DoctorDecision.From(request);
         }
 

@@ -28,7 +28,8 @@ public sealed record DeclineRenewal(Guid RenewalId, DoctorDeclineKind Kind, stri
         }
     }
 
-    public sealed class Handler(IRenewalAccess access, IAppDbContext db, IAuditLog audit, IRenewalNotifier notifier, TimeProvider clock)
+    public sealed class Handler(
+        IPendingRenewalCounts pendingRenewals,IRenewalAccess access, IAppDbContext db, IAuditLog audit, IRenewalNotifier notifier, TimeProvider clock)
         : ICommandHandler<DeclineRenewal, DoctorDecision>
     {
         public async ValueTask<DoctorDecision> Handle(DeclineRenewal command, CancellationToken cancellationToken)
@@ -49,6 +50,7 @@ public sealed record DeclineRenewal(Guid RenewalId, DoctorDeclineKind Kind, stri
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            await pendingRenewals.PublishAsync(request.PatientId, cancellationToken);
             return DoctorDecision.From(request);
         }
     }

@@ -9,6 +9,7 @@ internal static class RenewalServices
         services.AddScoped<IMedicationHistory, MedicationHistoryLoader>();
         services.AddScoped<IRenewalAccess, RenewalAccess>();
         services.AddScoped<IRenewalNotifier, RenewalNotifier>();
+        services.AddScoped<IPendingRenewalCounts, PendingRenewalCounts>();
         services.AddScoped<IPrescriptionCheckRunner, PrescriptionCheckRunner>();
         services.AddSingleton<IPickupCodes, RandomPickupCodes>();
         return services;

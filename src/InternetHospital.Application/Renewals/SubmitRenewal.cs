@@ -51,6 +51,7 @@ public sealed record SubmitRenewal(
     }
 
     public sealed class Handler(
+        IPendingRenewalCounts pendingRenewals,
         IAppDbContext db,
         IPatientAccessGuard guard,
         ICurrentUser currentUser,
@@ -113,6 +114,8 @@ public sealed record SubmitRenewal(
                 // Note: two submissions raced; the unique index on open items let one through.
                 throw new DomainRuleException(RenewalEligibility.OpenRequestExists, "There is already an open request for this medicine.");
             }
+
+            await pendingRenewals.PublishAsync(request.PatientId, cancellationToken);
 
             return PatientRenewalView.From(request);
         }

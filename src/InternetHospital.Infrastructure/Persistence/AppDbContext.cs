@@ -3,6 +3,7 @@ using InternetHospital.Application.Common.Exceptions;
 using InternetHospital.Domain.Appointments;
 using InternetHospital.Domain.Audit;
 using InternetHospital.Domain.Drugs;
+using InternetHospital.Domain.FamilyDoctors;
 using InternetHospital.Domain.Files;
 using InternetHospital.Domain.His;
 using InternetHospital.Domain.Hospital;
@@ -53,6 +54,19 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<RenewalRequest> RenewalRequests => Set<RenewalRequest>();
     public DbSet<PharmacistDuty> PharmacistDuties => Set<PharmacistDuty>();
     public DbSet<RenewalSettings> RenewalSettings => Set<RenewalSettings>();
+    public DbSet<FamilyDoctorTeam> FamilyTeams => Set<FamilyDoctorTeam>();
+    public DbSet<TeamMember> FamilyTeamMembers => Set<TeamMember>();
+    public DbSet<ServicePackage> ServicePackages => Set<ServicePackage>();
+    public DbSet<FamilyContract> FamilyContracts => Set<FamilyContract>();
+    public DbSet<CareProfile> CareProfiles => Set<CareProfile>();
+    public DbSet<CareCondition> CareConditions => Set<CareCondition>();
+    public DbSet<FollowUpPlan> FollowUpPlans => Set<FollowUpPlan>();
+    public DbSet<FollowUpTask> FollowUpTasks => Set<FollowUpTask>();
+    public DbSet<HomeMeasurement> HomeMeasurements => Set<HomeMeasurement>();
+    public DbSet<MeasurementAlert> MeasurementAlerts => Set<MeasurementAlert>();
+    public DbSet<MessageThread> MessageThreads => Set<MessageThread>();
+    public DbSet<FamilyMessage> FamilyMessages => Set<FamilyMessage>();
+    public DbSet<MessageAttachment> FamilyMessageAttachments => Set<MessageAttachment>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

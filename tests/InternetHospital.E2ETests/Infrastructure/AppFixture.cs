@@ -38,6 +38,9 @@ public sealed class AppFixture : IAsyncLifetime
         app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         app.StartServer();
 
+        // Note: web-first assertions wait as long as actions do (15 s, see NewPageAsync): on a shared 2-core machine
+        // a sign-in round trip can take longer than Playwright's default 5 s without anything being wrong.
+        Assertions.SetDefaultExpectTimeout(15_000);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -42,6 +42,10 @@ export const routes: RouteObject[] = [
             { path: 'appointments', lazy: page(() => import('./routes/patient/appointments')) },
             { path: 'appointments/new', lazy: page(() => import('./routes/patient/book-appointment')) },
             { path: 'appointments/:appointmentId', lazy: page(() => import('./routes/patient/appointment')) },
+            { path: 'family-doctor', lazy: page(() => import('./routes/patient/family-doctor')) },
+            { path: 'health-readings', lazy: page(() => import('./routes/patient/health-readings')) },
+            { path: 'messages', lazy: page(() => import('./routes/patient/messages')) },
+            { path: 'messages/:threadId', lazy: page(() => import('./routes/patient/message-thread')) },
           ]),
           guarded(['Patient'], [
             { path: 'medications', lazy: page(() => import('./routes/patient/medications')) },
@@ -52,6 +56,10 @@ export const routes: RouteObject[] = [
             { path: 'workspace', lazy: page(() => import('./routes/doctor/workspace')) },
             { path: 'calendar', lazy: page(() => import('./routes/doctor/calendar')) },
             { path: 'follow-up-reviews', lazy: page(() => import('./routes/doctor/follow-up-reviews')) },
+            { path: 'panel', lazy: page(() => import('./routes/doctor/panel')) },
+            { path: 'panel/patients/:patientId', lazy: page(() => import('./routes/doctor/patient-summary')) },
+            { path: 'team-messages', lazy: page(() => import('./routes/doctor/team-messages')) },
+            { path: 'team-messages/:threadId', lazy: page(() => import('./routes/doctor/team-thread')) },
           ]),
           guarded(['Doctor'], [
             { path: 'doctor/renewals', lazy: page(() => import('./routes/doctor/renewal-queue')) },

@@ -1,6 +1,7 @@
 using InternetHospital.Domain.Appointments;
 using InternetHospital.Domain.Audit;
 using InternetHospital.Domain.Drugs;
+using InternetHospital.Domain.FamilyDoctors;
 using InternetHospital.Domain.Files;
 using InternetHospital.Domain.His;
 using InternetHospital.Domain.Hospital;
@@ -46,6 +47,19 @@ public interface IAppDbContext
     DbSet<RenewalRequest> RenewalRequests { get; }
     DbSet<PharmacistDuty> PharmacistDuties { get; }
     DbSet<RenewalSettings> RenewalSettings { get; }
+    DbSet<FamilyDoctorTeam> FamilyTeams { get; }
+    DbSet<TeamMember> FamilyTeamMembers { get; }
+    DbSet<ServicePackage> ServicePackages { get; }
+    DbSet<FamilyContract> FamilyContracts { get; }
+    DbSet<CareProfile> CareProfiles { get; }
+    DbSet<CareCondition> CareConditions { get; }
+    DbSet<FollowUpPlan> FollowUpPlans { get; }
+    DbSet<FollowUpTask> FollowUpTasks { get; }
+    DbSet<HomeMeasurement> HomeMeasurements { get; }
+    DbSet<MeasurementAlert> MeasurementAlerts { get; }
+    DbSet<MessageThread> MessageThreads { get; }
+    DbSet<FamilyMessage> FamilyMessages { get; }
+    DbSet<MessageAttachment> FamilyMessageAttachments { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -1,9 +1,10 @@
 import { SimpleGrid } from '@mantine/core';
-import { IconCalendarEvent, IconUsers } from '@tabler/icons-react';
+import { IconCalendarEvent } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyStateCard } from '@/components/empty-state-card';
 import { Page } from '@/components/page';
+import { MyPatientsCard } from '@/features/family/components/my-patients-card';
 import { RenewalQueueCard } from '@/features/renewals/components/renewal-queue-card';
 
 /** The doctor's home. */
@@ -18,11 +19,7 @@ export default function WorkspaceRoute(): ReactNode {
           icon={<IconCalendarEvent size={20} />}
         />
         <RenewalQueueCard />
-        <EmptyStateCard
-          title={t('doctor.myPatients')}
-          message={t('doctor.myPatientsEmpty')}
-          icon={<IconUsers size={20} />}
-        />
+        <MyPatientsCard />
       </SimpleGrid>
     </Page>
   );
