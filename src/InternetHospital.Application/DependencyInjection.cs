@@ -3,10 +3,12 @@ using InternetHospital.Application.Appointments;
 using InternetHospital.Application.Audit;
 using InternetHospital.Application.Common.Security;
 using InternetHospital.Application.Common;
+using InternetHospital.Application.FamilyDoctors;
 using InternetHospital.Application.Files;
 using InternetHospital.Application.His;
 using InternetHospital.Application.Notifications;
 using InternetHospital.Application.Payments;
+using InternetHospital.Application.Renewals;
 using InternetHospital.Application.VideoVisits;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,8 +22,11 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<IPatientAccessGuard, PatientAccessGuard>();
-        services.AddScoped<ICareRelationships, NoFamilyDoctorContracts>();
+        services.AddScoped<ICareRelationships, ContractCareRelationships>();
+        services.AddScoped<IFamilyAccess, FamilyAccess>();
+        services.AddScoped<FamilyMessaging>();
         services.AddScoped<IHisOutbox, HisOutbox>();
+        services.AddScoped<IHisIdentityMatcher, HisIdentityMatcher>();
         services.AddScoped<IAfterCommit, AfterCommitQueue>();
         services.AddScoped<INotifier, Notifier>();
         services.AddScoped<IFileStore, FileStore>();
@@ -29,6 +34,7 @@ public static class DependencyInjection
         services.AddScoped<VisitAccess>();
         services.AddScoped<IVisitAppointments, AppointmentsForVisits>();
         services.AddBooking();
+        services.AddRenewals();
 
         // Every notification kind's e-mail template, wherever its feature keeps it.
         foreach (var template in typeof(DependencyInjection).Assembly.GetTypes()

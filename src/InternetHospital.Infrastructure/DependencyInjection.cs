@@ -2,12 +2,14 @@ using InternetHospital.Application.Common;
 using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Infrastructure.Appointments;
 using InternetHospital.Infrastructure.Audit;
+using InternetHospital.Infrastructure.FamilyDoctors;
 using InternetHospital.Infrastructure.His;
 using InternetHospital.Infrastructure.Identity;
 using InternetHospital.Infrastructure.Notifications;
 using InternetHospital.Infrastructure.Options;
 using InternetHospital.Infrastructure.Payments;
 using InternetHospital.Infrastructure.Persistence;
+using InternetHospital.Infrastructure.Renewals;
 using InternetHospital.Infrastructure.Security;
 using InternetHospital.Infrastructure.Seeding;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -58,6 +60,7 @@ public static class DependencyInjection
         services.AddBookingInfrastructure(configuration);
         services.AddSingleton<AuditSealer>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditSealer>());
+        services.AddRenewalInfrastructure(configuration);
         services.AddOptions<HospitalOptions>().Bind(configuration.GetSection(HospitalOptions.Section))
             .ValidateDataAnnotations()
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Hospital:TimeZone is not a known IANA time zone.")
@@ -68,6 +71,9 @@ public static class DependencyInjection
         services.AddScoped<IDataSeeder, RoleSeeder>();
         services.AddScoped<IDataSeeder, OidcClientSeeder>();
         services.AddScoped<IDataSeeder, DemoDataSeeder>();
+        services.AddScoped<IDataSeeder, FamilyDoctorSeeder>();
+        services.AddOptions<FamilyDoctorOptions>().Bind(configuration.GetSection(FamilyDoctorOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHostedService<FamilyContractLifecycleJob>();
         services.AddOptions<DemoDataOptions>().Bind(configuration.GetSection(DemoDataOptions.Section));
         return services;
     }

@@ -58,6 +58,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         DomainConflictException conflict => Problem(StatusCodes.Status409Conflict, "The request conflicts with the current state.", conflict.Code, conflict.Message),
         DomainRuleException rule => Problem(StatusCodes.Status422UnprocessableEntity, "The request breaks a rule.", rule.Code, rule.Message),
         DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "Someone else changed this at the same time.", "concurrency_conflict", "Reload and try again."),
+        Application.His.HisUnavailableException => Problem(StatusCodes.Status503ServiceUnavailable, "The hospital system cannot be reached right now.", "his_unavailable", "Try again in a few minutes."),
         UniqueConstraintException => Problem(StatusCodes.Status409Conflict, "The request conflicts with the current state.", "conflict", "A record with the same unique value already exists."),
         _ => null,
     };

@@ -1,4 +1,5 @@
 using InternetHospital.Application.Audit;
+using InternetHospital.Application.Common;
 using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Common.Security;
 using InternetHospital.Application.Payments;
@@ -6,6 +7,7 @@ using InternetHospital.Domain.Appointments;
 using InternetHospital.Domain.Payments;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace InternetHospital.Application.Appointments;
 
@@ -15,7 +17,15 @@ namespace InternetHospital.Application.Appointments;
 /// </summary>
 public sealed record StartAppointmentPayment(Guid AppointmentId) : ICommand<AppointmentPayment>
 {
-    public sealed class Handler(IAppDbContext db, IPatientAccessGuard guard, ICurrentUser currentUser, IPayments payments, IPaymentGateway gateway, IAuditLog audit, TimeProvider clock)
+    public sealed class Handler(
+        IAppDbContext db,
+        IPatientAccessGuard guard,
+        ICurrentUser currentUser,
+        IPayments payments,
+        IPaymentGateway gateway,
+        IAuditLog audit,
+        IOptions<HospitalOptions> hospital,
+        TimeProvider clock)
         : ICommandHandler<StartAppointmentPayment, AppointmentPayment>
     {
         public async ValueTask<AppointmentPayment> Handle(StartAppointmentPayment command, CancellationToken cancellationToken)
@@ -38,12 +48,19 @@ public sealed record StartAppointmentPayment(Guid AppointmentId) : ICommand<Appo
             }
 
             var payment = await payments.StartAsync(
-                new NewPayment(currentUser.RequireAccountId(), appointment.PatientId, AppointmentPaymentOutcomes.Purpose, appointment.Id, appointment.Fee, $"Appointment {appointment.Start:yyyy-MM-dd HH:mm} UTC"),
+                new NewPayment(currentUser.RequireAccountId(), appointment.PatientId, AppointmentPaymentOutcomes.Purpose, appointment.Id, appointment.Fee, Description(appointment, hospital.Value)),
                 cancellationToken);
             appointment.AttachPayment(payment.Id, now);
             audit.Record("appointment.payment_started", nameof(Appointment), appointment.Id.ToString(), appointment.PatientId);
             await db.SaveChangesAsync(cancellationToken);
             return AppointmentPayment.From(payment, gateway);
+        }
+
+        /// <summary>What receipts and the provider show: bilingual, in the hospital's time, no health details.</summary>
+        private static string Description(Appointment appointment, HospitalOptions hospital)
+        {
+            var local = TimeZoneInfo.ConvertTime(appointment.Start, hospital.TimeZoneInfo);
+            return $"挂号费 Consultation fee {local:yyyy-MM-dd HH:mm} ({hospital.TimeZone})";
         }
     }
 }

@@ -32,6 +32,24 @@ public sealed record AppointmentRescheduledMessage(Guid AppointmentId, Guid Pati
     public override string Kind => "appointment.rescheduled";
 }
 
+/// <summary>
+/// The appointment changed in a way other than its time (another doctor took it over, another department or visit
+/// type): the message carries the appointment as it now is, and <paramref name="Change"/> says in words what changed.
+/// A change of time is <see cref="AppointmentRescheduledMessage"/>.
+/// </summary>
+public sealed record AppointmentModifiedMessage(
+    Guid AppointmentId,
+    Guid PatientId,
+    Guid DoctorId,
+    string DepartmentCode,
+    DateTimeOffset Start,
+    DateTimeOffset End,
+    string VisitType,
+    string Change) : HisMessage
+{
+    public override string Kind => "appointment.modified";
+}
+
 public sealed record AppointmentCancelledMessage(Guid AppointmentId, Guid PatientId, string Reason) : HisMessage
 {
     public override string Kind => "appointment.cancelled";

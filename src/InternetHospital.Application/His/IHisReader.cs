@@ -51,3 +51,9 @@ public sealed record HisMedication(
 public sealed record HisAllergy(string Substance, string Reaction, string Severity, DateOnly? RecordedOn);
 
 public sealed record HisEncounter(string EncounterId, DateTimeOffset Start, string Kind, string? DepartmentCode, string? Practitioner, string? Summary);
+
+/// <summary>
+/// The HIS could not be reached and there is no copy recent enough to serve (HTTP 503, code <c>his_unavailable</c>).
+/// Features that can do without HIS data catch it; the others let the page say "try again later".
+/// </summary>
+public sealed class HisUnavailableException(string message, Exception? innerException = null) : Exception(message, innerException);

@@ -58,7 +58,7 @@ internal sealed class AccountService(UserManager<Account> users, Persistence.App
         }
 
         var roles = await users.GetRolesAsync(account);
-        return new AccountSummary(account.Id, account.FullName, account.Email ?? string.Empty, roles.Order(StringComparer.Ordinal).ToList(), account.PreferredLanguage);
+        return new AccountSummary(account.Id, account.FullName, account.Email ?? string.Empty, roles.Order(StringComparer.Ordinal).ToList(), account.PreferredLanguage, account.PhoneNumber);
     }
 
     public async Task SetPreferredLanguageAsync(Guid accountId, string language, CancellationToken cancellationToken)
@@ -68,6 +68,9 @@ internal sealed class AccountService(UserManager<Account> users, Persistence.App
         account.PreferredLanguage = language;
         EnsureSucceeded(await users.UpdateAsync(account));
     }
+
+    public async Task<IReadOnlyList<Guid>> AccountIdsInRoleAsync(string role, CancellationToken cancellationToken) =>
+        (await users.GetUsersInRoleAsync(role)).Where(a => !a.IsDisabled).Select(a => a.Id).ToList();
 
     private static void EnsureSucceeded(IdentityResult result)
     {

@@ -9,6 +9,9 @@ namespace InternetHospital.E2ETests.Infrastructure;
 /// <summary>
 /// The whole app on a free loopback port (Kestrel, SQLite in a temp folder, demo data, the built SPA) and one
 /// headless Debian Chromium. Each test gets a fresh browser context (its own cookies and storage).
+/// The app writes to the HIS in HL7 v2 over MLLP to a simulator the tests control (<see cref="His"/>); it accepts
+/// everything unless a test says otherwise, and a test that changes it resets it when done. Reads stay with the
+/// embedded demo HIS (the demo patients' history).
 /// </summary>
 public sealed class AppFixture : IAsyncLifetime
 {
@@ -24,14 +27,20 @@ public sealed class AppFixture : IAsyncLifetime
 
     public IServiceProvider Services => app!.Services;
 
+    public HisSimulator.HisSimulator His { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
+        His = await HisSimulator.HisSimulator.StartAsync();
         var port = FreePort();
         BaseUrl = $"http://127.0.0.1:{port}";
-        app = new AppFactory(port, dataDirectory, BaseUrl);
+        app = new AppFactory(port, dataDirectory, BaseUrl, His.MllpPort);
         app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         app.StartServer();
 
+        // Note: web-first assertions wait as long as actions do (15 s, see NewPageAsync): on a shared 2-core machine
+        // a sign-in round trip can take longer than Playwright's default 5 s without anything being wrong.
+        Assertions.SetDefaultExpectTimeout(15_000);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -74,6 +83,11 @@ public sealed class AppFixture : IAsyncLifetime
             await app.DisposeAsync();
         }
 
+        if (His is not null)
+        {
+            await His.DisposeAsync();
+        }
+
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
@@ -91,7 +105,7 @@ public sealed class AppFixture : IAsyncLifetime
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private sealed class AppFactory(int port, string dataDirectory, string baseUrl) : WebApplicationFactory<Program>
+    private sealed class AppFactory(int port, string dataDirectory, string baseUrl, int hisMllpPort) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -108,6 +122,16 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseSetting("RateLimits:Token:PermitLimit", "1000");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("urls", $"http://127.0.0.1:{port}");
+            builder.UseSetting("His:Writer", "Hl7v2");
+            builder.UseSetting("His:Mllp:Host", "127.0.0.1");
+            builder.UseSetting("His:Mllp:Port", hisMllpPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            // Note: a refused message becomes a dead letter within a second or two, and a retried one goes out at
+            // once, so a journey through the admin screens does not wait for production-sized delays.
+            builder.UseSetting("His:Outbox:MaxAttempts", "2");
+            builder.UseSetting("His:Outbox:ImmediateRetries", "0");
+            builder.UseSetting("His:Outbox:RetryBaseDelay", "00:00:00.200");
+            builder.UseSetting("His:Outbox:RetryMaxDelay", "00:00:01");
+            builder.UseSetting("His:Outbox:PollInterval", "00:00:00.200");
         }
     }
 }

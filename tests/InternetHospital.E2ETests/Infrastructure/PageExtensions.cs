@@ -22,7 +22,11 @@ public static class PageExtensions
         page.GetByRole(AriaRole.Heading, new() { Name = name, Level = 1 });
 
     /// <summary>Registers a new patient through the API (for tests about something else than registration).</summary>
-    public static async Task<string> RegisterPatientViaApiAsync(this IPage page, string password)
+    public static async Task<string> RegisterPatientViaApiAsync(this IPage page, string password, string fullName = "赵磊") =>
+        (await page.RegisterPatientWithIdViaApiAsync(password, fullName)).Email;
+
+    /// <summary>Registers a new patient through the API; returns their e-mail and patient id.</summary>
+    public static async Task<(string Email, Guid PatientId)> RegisterPatientWithIdViaApiAsync(this IPage page, string password, string fullName = "赵磊")
     {
         var email = $"e2e.{Guid.NewGuid():N}@example.test";
         var dateOfBirth = new DateOnly(1960, 1, 1).AddDays(Random.Shared.Next(0, 15_000));
@@ -32,12 +36,41 @@ public static class PageExtensions
         {
             DataObject = new
             {
-                fullName = "赵磊", idType = "ResidentId", idNumber, dateOfBirth = dateOfBirth.ToString("yyyy-MM-dd"), sex = "Male",
+                fullName, idType = "ResidentId", idNumber, dateOfBirth = dateOfBirth.ToString("yyyy-MM-dd"), sex = "Male",
                 mobile = "13700000000", email, password,
             },
         });
         Assert.Equal(201, response.Status);
-        return email;
+        return (email, JsonDocument.Parse(await response.TextAsync()).RootElement.GetProperty("patientId").GetGuid());
+    }
+
+    /// <summary>Follows an item of the main navigation, opening the menu first on a phone.</summary>
+    public static async Task NavigateAsync(this IPage page, string linkName)
+    {
+        var link = page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" }).GetByRole(AriaRole.Link, new() { Name = linkName, Exact = true });
+        if (!await link.IsVisibleAsync())
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Open navigation" }).ClickAsync();
+        }
+
+        await link.ClickAsync();
+    }
+
+    /// <summary>Waits until the SPA has opened its live (SignalR) connection, which it does right after sign-in.</summary>
+    public static async Task WaitForLiveConnectionAsync(this IPage page)
+    {
+        // Note: give it the moment it needs on a busy machine.
+        for (var i = 0; i < 100; i++)
+        {
+            var connected = await page.EvaluateAsync<bool>("() => performance.getEntriesByType('resource').some(e => e.name.includes('/hubs/notifications/negotiate'))");
+            if (connected)
+            {
+                await page.WaitForTimeoutAsync(500);
+                return;
+            }
+
+            await page.WaitForTimeoutAsync(100);
+        }
     }
 
     /// <summary>The access token the SPA received, read from the token endpoint's answer as it goes by.</summary>

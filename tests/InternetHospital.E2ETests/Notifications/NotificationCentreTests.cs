@@ -31,7 +31,7 @@ public sealed class NotificationCentreTests(AppFixture app)
         // Something happens on the server while the page is open: the bell and a toast say so at once.
         var me = await page.APIRequest.GetAsync("/api/me", new() { Headers = new Dictionary<string, string> { ["Authorization"] = "Bearer " + token } });
         var accountId = JsonDocument.Parse(await me.TextAsync()).RootElement.GetProperty("id").GetGuid();
-        await WaitForLiveConnectionAsync(page);
+        await page.WaitForLiveConnectionAsync();
         await NotifyAsync(accountId);
 
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Notifications, 2 unread" })).ToBeVisibleAsync();
@@ -42,22 +42,6 @@ public sealed class NotificationCentreTests(AppFixture app)
         await Expect(page.GetByRole(AriaRole.Dialog).GetByText("Refunded: 50.00 CNY for Video visit.")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Mark all as read" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Notifications", Exact = true })).ToBeVisibleAsync();
-    }
-
-    private static async Task WaitForLiveConnectionAsync(IPage page)
-    {
-        // The SPA opens its hub connection right after sign-in; give it the moment it needs on a busy machine.
-        for (var i = 0; i < 100; i++)
-        {
-            var connected = await page.EvaluateAsync<bool>("() => performance.getEntriesByType('resource').some(e => e.name.includes('/hubs/notifications/negotiate'))");
-            if (connected)
-            {
-                await page.WaitForTimeoutAsync(500);
-                return;
-            }
-
-            await page.WaitForTimeoutAsync(100);
-        }
     }
 
     private async Task NotifyAsync(Guid accountId)

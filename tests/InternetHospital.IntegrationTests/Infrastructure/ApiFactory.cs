@@ -22,7 +22,7 @@ public abstract class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
     public const string MachineClientSecret = "a-long-test-secret-for-the-his-client";
 
     private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "ih-it-" + Guid.NewGuid().ToString("N"));
-    private readonly Dictionary<string, string> tokenCache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Token, DateTime FetchedAt)> tokenCache = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim tokenLock = new(1, 1);
 
     public abstract string ProviderName { get; }
@@ -96,13 +96,14 @@ public abstract class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
         await tokenLock.WaitAsync();
         try
         {
-            if (!tokenCache.TryGetValue(email, out var token))
+            // Note: access tokens live 5 minutes; a long run must not reuse one that is about to expire.
+            if (!tokenCache.TryGetValue(email, out var cached) || DateTime.UtcNow - cached.FetchedAt > TimeSpan.FromMinutes(3))
             {
-                token = (await OidcFlow.SignInAsync(CreateBrowserClient(), email, password)).AccessToken;
-                tokenCache[email] = token;
+                cached = ((await OidcFlow.SignInAsync(CreateBrowserClient(), email, password)).AccessToken, DateTime.UtcNow);
+                tokenCache[email] = cached;
             }
 
-            return token;
+            return cached.Token;
         }
         finally
         {

@@ -4,7 +4,7 @@ namespace InternetHospital.IntegrationTests.Infrastructure;
 
 public sealed class SqliteApiFactory : ApiFactory
 {
-    private readonly string file = Path.Combine(Path.GetTempPath(), $"ih-it-{Guid.NewGuid():N}.db");
+    private readonly string file = TestDatabases.NewSqliteFile("ih-it");
 
     public override string ProviderName => "Sqlite";
 
@@ -13,11 +13,7 @@ public sealed class SqliteApiFactory : ApiFactory
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
-        {
-            File.Delete(file + suffix);
-        }
+        TestDatabases.DeleteSqlite(file);
     }
 }
 
@@ -39,16 +35,12 @@ public sealed class PostgresApiFactory : ApiFactory
             : throw new InvalidOperationException(
                 $"The PostgreSQL integration tests need a server: run ./test.sh (it starts one), or set {EnvironmentVariable} to a connection string such as 'Host=127.0.0.1;Port=5432;Username=postgres'.");
 
-    protected override string ConnectionString => new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = database }.ConnectionString;
+    protected override string ConnectionString => TestDatabases.Postgres(database);
 
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = "postgres" }.ConnectionString);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        await TestDatabases.DropPostgresAsync(database);
     }
 }
 

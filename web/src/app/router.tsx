@@ -42,11 +42,28 @@ export const routes: RouteObject[] = [
             { path: 'appointments', lazy: page(() => import('./routes/patient/appointments')) },
             { path: 'appointments/new', lazy: page(() => import('./routes/patient/book-appointment')) },
             { path: 'appointments/:appointmentId', lazy: page(() => import('./routes/patient/appointment')) },
+            { path: 'family-doctor', lazy: page(() => import('./routes/patient/family-doctor')) },
+            { path: 'health-readings', lazy: page(() => import('./routes/patient/health-readings')) },
+            { path: 'messages', lazy: page(() => import('./routes/patient/messages')) },
+            { path: 'messages/:threadId', lazy: page(() => import('./routes/patient/message-thread')) },
+          ]),
+          guarded(['Patient'], [
+            { path: 'medications', lazy: page(() => import('./routes/patient/medications')) },
+            { path: 'renewals/new', lazy: page(() => import('./routes/patient/renewal-new')) },
+            { path: 'renewals/:renewalId', lazy: page(() => import('./routes/patient/renewal-detail')) },
           ]),
           guarded(['Doctor'], [
             { path: 'workspace', lazy: page(() => import('./routes/doctor/workspace')) },
             { path: 'calendar', lazy: page(() => import('./routes/doctor/calendar')) },
             { path: 'follow-up-reviews', lazy: page(() => import('./routes/doctor/follow-up-reviews')) },
+            { path: 'panel', lazy: page(() => import('./routes/doctor/panel')) },
+            { path: 'panel/patients/:patientId', lazy: page(() => import('./routes/doctor/patient-summary')) },
+            { path: 'team-messages', lazy: page(() => import('./routes/doctor/team-messages')) },
+            { path: 'team-messages/:threadId', lazy: page(() => import('./routes/doctor/team-thread')) },
+          ]),
+          guarded(['Doctor'], [
+            { path: 'doctor/renewals', lazy: page(() => import('./routes/doctor/renewal-queue')) },
+            { path: 'doctor/renewals/:renewalId', lazy: page(() => import('./routes/doctor/renewal-review')) },
           ]),
           guarded(['Patient', 'Doctor'], [
             { path: 'video-visits', lazy: page(() => import('./routes/visits/video-visits')) },
@@ -54,12 +71,18 @@ export const routes: RouteObject[] = [
           ]),
           guarded(['Pharmacist'], [
             { path: 'review-queue', lazy: page(() => import('./routes/pharmacist/review-queue')) },
+            { path: 'review-queue/:renewalId', lazy: page(() => import('./routes/pharmacist/prescription-review')) },
           ]),
           guarded(['Admin'], [
             { path: 'admin', lazy: page(() => import('./routes/admin/admin-home')) },
             { path: 'admin/departments', lazy: page(() => import('./routes/admin/departments')) },
             { path: 'admin/doctors', lazy: page(() => import('./routes/admin/doctors')) },
             { path: 'admin/doctors/:doctorId', lazy: page(() => import('./routes/admin/doctor')) },
+          ]),
+          guarded(['Admin'], [
+            { path: 'admin/his', lazy: page(() => import('./routes/admin/his/outbox')) },
+            { path: 'admin/his/messages/:id', lazy: page(() => import('./routes/admin/his/outbox-message')) },
+            { path: 'admin/his/identity', lazy: page(() => import('./routes/admin/his/identity-reviews')) },
           ]),
           guarded(staffRoles, [{ path: 'security', lazy: page(() => import('./routes/security')) }]),
           guarded(allRoles, [{ path: 'notifications', lazy: page(() => import('./routes/notifications')) }]),

@@ -1,4 +1,4 @@
-import { createTheme, InputWrapper, Notification, type CSSVariablesResolver } from '@mantine/core';
+import { createTheme, InputWrapper, NavLink, Notification, type CSSVariablesResolver } from '@mantine/core';
 
 /**
  * Colours chosen for WCAG AA contrast: Mantine's default primary shade (blue.6) and dimmed text (gray.6)
@@ -24,6 +24,11 @@ export const theme = createTheme({
     InputWrapper: InputWrapper.extend({ defaultProps: { withAsterisk: false } }),
     // Note: a toast with a title draws its text in gray.6 (3.3:1 on white); gray.8 reads at AA.
     Notification: Notification.extend({ styles: { description: { color: 'var(--mantine-color-gray-8)' } } }),
+    // Note: the current page's nav item under the pointer darkens to a shade its text reads on at only 4.0:1; it
+    // keeps its own (AA) background instead, which the pointer just clicked anyway.
+    NavLink: NavLink.extend({
+      vars: (_theme, props) => ({ root: props.variant === 'light' ? { '--nl-hover': 'var(--mantine-primary-color-light)' } : {}, children: {} }),
+    }),
   },
 });
 

@@ -3,14 +3,15 @@ import type { ReactNode } from 'react';
 
 export interface EmptyStateCardProps {
   title: string;
-  message: string;
+  /** The friendly text when there is nothing to show; omit when `children` show something. */
+  message?: string;
   icon: ReactNode;
   /** Heading level inside the page (the page title is the h1). */
   headingOrder?: 2 | 3;
   children?: ReactNode;
 }
 
-/** A dashboard card that has nothing to show yet, with a friendly message. */
+/** A dashboard card: a heading with an icon, and a friendly message when there is nothing to show yet. */
 export function EmptyStateCard({ title, message, icon, headingOrder = 2, children }: EmptyStateCardProps): ReactNode {
   return (
     <Card withBorder radius="md" padding="lg" component="section" aria-label={title}>
@@ -22,7 +23,7 @@ export function EmptyStateCard({ title, message, icon, headingOrder = 2, childre
           {title}
         </Title>
       </Group>
-      <Text c="dimmed">{message}</Text>
+      {message ? <Text c="dimmed">{message}</Text> : null}
       {children}
     </Card>
   );

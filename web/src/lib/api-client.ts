@@ -44,6 +44,8 @@ export function isApiError(error: unknown): error is ApiError {
 export interface ApiRequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
+  /** A multipart body (file uploads) instead of JSON; the browser sets its Content-Type with the boundary. */
+  form?: FormData;
   /** Attach the access token and recover from 401 by refreshing (default true). Anonymous endpoints pass false. */
   auth?: boolean;
   signal?: AbortSignal;
@@ -73,14 +75,12 @@ async function toApiError(response: Response): Promise<ApiError> {
 
 function send(path: string, options: ApiRequestOptions, accessToken: string | null): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
-  // Note: a FormData body (file uploads) sets its own multipart content type with the boundary.
-  const isForm = typeof FormData !== 'undefined' && options.body instanceof FormData;
-  if (options.body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
   return fetch(path, {
     method: options.method ?? 'GET',
     headers,
-    body: options.body === undefined ? undefined : isForm ? (options.body as FormData) : JSON.stringify(options.body),
+    body: options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     credentials: 'same-origin',
     signal: options.signal,
   });

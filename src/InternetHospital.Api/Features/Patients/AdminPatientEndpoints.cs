@@ -6,11 +6,14 @@ namespace InternetHospital.Api.Features.Patients;
 
 internal sealed class AdminPatientEndpoints : IEndpointGroup
 {
+    internal sealed record PatientSearch(string? IdNumber, string? Name);
+
     public void Map(IEndpointRouteBuilder app)
     {
         app.MapGroup("/api/admin/patients").WithTags("Patients").RequireAuthorization(Policies.Admin)
-            .MapGet("/", async (ISender sender, CancellationToken ct, string? idNumber, string? name) =>
-                TypedResults.Ok(await sender.Send(new FindPatients(idNumber, name), ct)))
+            // Note: a POST, so an identity number never appears in a URL, a log line or browser history (domain rule 16).
+            .MapPost("/search", async (PatientSearch body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new FindPatients(body.IdNumber, body.Name), ct)))
             .WithSummary("Find patients by exact ID number or by name (masked results).");
     }
 }

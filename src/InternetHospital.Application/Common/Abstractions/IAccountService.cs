@@ -14,6 +14,9 @@ public interface IAccountService
     Task<AccountSummary?> FindAsync(Guid accountId, CancellationToken cancellationToken);
 
     Task SetPreferredLanguageAsync(Guid accountId, string language, CancellationToken cancellationToken);
+
+    /// <summary>The accounts that hold a role and may sign in (e.g. every pharmacist, to push a new review item live).</summary>
+    Task<IReadOnlyList<Guid>> AccountIdsInRoleAsync(string role, CancellationToken cancellationToken);
 }
 
 public sealed record NewAccount(Guid Id, string Email, string FullName, string Mobile, string? PreferredLanguage);
@@ -23,4 +26,5 @@ public sealed record AccountCreation(bool Succeeded, IReadOnlyList<string> Passw
     public static AccountCreation Success { get; } = new(true, []);
 }
 
-public sealed record AccountSummary(Guid Id, string FullName, string Email, IReadOnlyList<string> Roles, string? PreferredLanguage);
+/// <param name="Mobile">The account's mobile number, e.g. to recognise a member of staff who is also a patient.</param>
+public sealed record AccountSummary(Guid Id, string FullName, string Email, IReadOnlyList<string> Roles, string? PreferredLanguage, string? Mobile = null);

@@ -1,5 +1,7 @@
 using InternetHospital.Domain.Appointments;
 using InternetHospital.Domain.Audit;
+using InternetHospital.Domain.Drugs;
+using InternetHospital.Domain.FamilyDoctors;
 using InternetHospital.Domain.Files;
 using InternetHospital.Domain.His;
 using InternetHospital.Domain.Hospital;
@@ -8,6 +10,7 @@ using InternetHospital.Domain.Payments;
 using InternetHospital.Domain.Patients;
 using InternetHospital.Domain.VideoVisits;
 using InternetHospital.Domain.Scheduling;
+using InternetHospital.Domain.Renewals;
 using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.Common.Abstractions;
@@ -26,6 +29,8 @@ public interface IAppDbContext
     DbSet<AuditEntry> AuditEntries { get; }
     DbSet<AuditSeal> AuditSeals { get; }
     DbSet<HisOutboxMessage> HisOutbox { get; }
+    DbSet<HisDeliveryAttempt> HisDeliveryAttempts { get; }
+    DbSet<HisIdentityReview> HisIdentityReviews { get; }
     DbSet<Notification> Notifications { get; }
     DbSet<EmailMessage> EmailOutbox { get; }
     DbSet<StoredFile> Files { get; }
@@ -42,6 +47,25 @@ public interface IAppDbContext
     DbSet<BlockedPeriod> BlockedPeriods { get; }
     DbSet<Appointment> Appointments { get; }
     DbSet<WaitlistEntry> WaitlistEntries { get; }
+    DbSet<Drug> Drugs { get; }
+    DbSet<DrugCodeMapping> DrugCodeMappings { get; }
+    DbSet<DrugInteraction> DrugInteractions { get; }
+    DbSet<RenewalRequest> RenewalRequests { get; }
+    DbSet<PharmacistDuty> PharmacistDuties { get; }
+    DbSet<RenewalSettings> RenewalSettings { get; }
+    DbSet<FamilyDoctorTeam> FamilyTeams { get; }
+    DbSet<TeamMember> FamilyTeamMembers { get; }
+    DbSet<ServicePackage> ServicePackages { get; }
+    DbSet<FamilyContract> FamilyContracts { get; }
+    DbSet<CareProfile> CareProfiles { get; }
+    DbSet<CareCondition> CareConditions { get; }
+    DbSet<FollowUpPlan> FollowUpPlans { get; }
+    DbSet<FollowUpTask> FollowUpTasks { get; }
+    DbSet<HomeMeasurement> HomeMeasurements { get; }
+    DbSet<MeasurementAlert> MeasurementAlerts { get; }
+    DbSet<MessageThread> MessageThreads { get; }
+    DbSet<FamilyMessage> FamilyMessages { get; }
+    DbSet<MessageAttachment> FamilyMessageAttachments { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

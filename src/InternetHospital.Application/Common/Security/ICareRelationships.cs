@@ -3,8 +3,8 @@ namespace InternetHospital.Application.Common.Security;
 /// <summary>
 /// Which doctors look after a patient between visits: the signed family-doctor team (domain rule 15: staff see what
 /// their relationship allows). Renewals route requests to these doctors first; the panel and messaging rely on it.
-/// The family-doctor feature provides the contract-based implementation; until contracts exist nobody is anyone's
-/// family doctor.
+/// The family-doctor feature provides the implementation (<c>FamilyDoctors/ContractCareRelationships</c>): the members
+/// of the team whose contract with the patient is in force.
 /// </summary>
 public interface ICareRelationships
 {
@@ -12,13 +12,4 @@ public interface ICareRelationships
     Task<IReadOnlyList<Guid>> FamilyDoctorsOfAsync(Guid patientId, CancellationToken cancellationToken);
 
     Task<bool> IsFamilyDoctorOfAsync(Guid doctorId, Guid patientId, CancellationToken cancellationToken);
-}
-
-internal sealed class NoFamilyDoctorContracts : ICareRelationships
-{
-    public Task<IReadOnlyList<Guid>> FamilyDoctorsOfAsync(Guid patientId, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<Guid>>([]);
-
-    public Task<bool> IsFamilyDoctorOfAsync(Guid doctorId, Guid patientId, CancellationToken cancellationToken) =>
-        Task.FromResult(false);
 }

@@ -30,6 +30,13 @@ function isActive(pathname: string, to: string): boolean {
   return pathname === to || pathname.startsWith(`${to}/`);
 }
 
+/** The one item the page belongs to: the most specific match (/admin/his/identity over /admin/his over /admin). */
+function activeItem(pathname: string, items: readonly AppLayoutNavItem[]): string | undefined {
+  return items
+    .filter((item) => isActive(pathname, item.to))
+    .reduce<string | undefined>((best, item) => (best === undefined || item.to.length > best.length ? item.to : best), undefined);
+}
+
 /** Mobile-first shell: header (app name, language, user, sign out), burger navigation under 48em, main. */
 export function AppLayout({
   navItems,
@@ -45,6 +52,7 @@ export function AppLayout({
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
   const hasNav = navItems.length > 0;
+  const activeTo = activeItem(location.pathname, navItems);
 
   // Note: after client-side navigation, move focus to the new page so screen readers don't stay on the old link.
   useEffect(() => {
@@ -126,7 +134,7 @@ export function AppLayout({
             <AppShell.Section grow component={ScrollArea}>
               <Stack gap={4}>
                 {navItems.map((item) => {
-                  const active = isActive(location.pathname, item.to);
+                  const active = item.to === activeTo;
                   return (
                     <NavLink
                       key={item.to}

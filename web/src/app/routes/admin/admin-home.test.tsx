@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { findPageHeading, renderApp } from '@/testing/test-utils';
 
@@ -10,5 +10,25 @@ describe('Administration (admin home)', () => {
     await renderApp({ route: '/admin', roles: ['Admin'], language });
     await findPageHeading(title);
     expect(screen.getByText(empty)).toBeInTheDocument();
+  });
+
+  it('sets the renewal fee', async () => {
+    const app = await renderApp({
+      route: '/admin',
+      roles: ['Admin'],
+      api: {
+        'GET /api/admin/renewal-settings': { fee: 0, currency: 'CNY', longPrescriptionMaxDays: 84, updatedAt: null },
+        'PUT /api/admin/renewal-settings': { fee: 12.5, currency: 'CNY', longPrescriptionMaxDays: 84, updatedAt: '2026-11-28T00:00:00+00:00' },
+      },
+    });
+    await findPageHeading('Administration');
+    const fee = await screen.findByLabelText('Renewal fee (CNY)');
+    await waitFor(() => expect(fee).toHaveValue('0'));
+    expect(screen.getByText('Long-prescription limit: 84 days (set in configuration).')).toBeInTheDocument();
+    await app.user.clear(fee);
+    await app.user.type(fee, '12.5');
+    await app.user.click(screen.getByRole('button', { name: 'Save fee' }));
+    expect(await screen.findByText('The fee is saved.')).toBeInTheDocument();
+    expect(app.requests.find((r) => r.method === 'PUT')?.body).toEqual({ fee: 12.5 });
   });
 });

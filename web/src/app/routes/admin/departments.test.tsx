@@ -1,5 +1,6 @@
-import { screen } from '@testing-library/react';
+import { act, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { seriousA11yViolations } from '@/testing/axe';
 import { findPageHeading, jsonResponse, renderApp } from '@/testing/test-utils';
 
 const card = { id: 'dep-1', code: 'CARD', name: '心血管内科', nameEn: 'Cardiology', facility: { id: 'fac-1', name: '市第一人民医院', nameEn: 'City First' }, conditions: ['I10-I15', 'E78'], doctors: 1 };
@@ -22,6 +23,7 @@ describe('Admin departments', () => {
     await findPageHeading('Departments');
     const field = await screen.findByLabelText('Conditions Cardiology follows up online');
     expect(field).toHaveValue('I10-I15, E78');
+    expect(await act(() => seriousA11yViolations())).toEqual([]);
     await app.user.type(field, ', i48');
     await app.user.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByText('Saved.')).toBeInTheDocument();

@@ -1,5 +1,6 @@
-import { screen } from '@testing-library/react';
+import { act, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { seriousA11yViolations } from '@/testing/axe';
 import { findPageHeading, jsonResponse, renderApp } from '@/testing/test-utils';
 
 const doctor = {
@@ -33,6 +34,7 @@ describe('Admin doctor', () => {
     });
     await findPageHeading('李伟');
     expect(await screen.findByText(/Asia\/Shanghai/)).toBeInTheDocument();
+    expect(await act(() => seriousA11yViolations())).toEqual([]);
     await app.user.click(screen.getByRole('button', { name: 'Add a session' }));
     await app.user.click(screen.getByRole('button', { name: 'Save timetable' }));
     expect(await screen.findByText('Timetable saved: 12 slots added, 3 withdrawn, 1 booked kept.')).toBeInTheDocument();

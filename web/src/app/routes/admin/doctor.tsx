@@ -10,7 +10,7 @@ import { useAdminDoctor } from '@/features/hospital-admin/api/get-doctor';
 import { useUpdateDoctor } from '@/features/hospital-admin/api/save-doctor';
 import { useSaveSchedule, useSchedule, type Session } from '@/features/hospital-admin/api/schedule';
 import { DoctorProfileForm } from '@/features/hospital-admin/components/doctor-profile-form';
-import { timeZoneName } from '@/lib/hospital-time';
+import { timeZoneName } from '@/lib/date-time';
 import { problemMessage } from '@/lib/problem-message';
 
 const days: Session['day'][] = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];

@@ -1,5 +1,6 @@
-import { screen } from '@testing-library/react';
+import { act, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { seriousA11yViolations } from '@/testing/axe';
 import { findPageHeading, renderApp } from '@/testing/test-utils';
 
 const doctor = {
@@ -24,5 +25,6 @@ describe('Admin doctors', () => {
     expect(await screen.findByRole('link', { name: '李伟' })).toHaveAttribute('href', '/admin/doctors/doc-1');
     expect(screen.getByText(badge)).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: add })).toBeInTheDocument();
+    expect(await act(() => seriousA11yViolations())).toEqual([]);
   });
 });

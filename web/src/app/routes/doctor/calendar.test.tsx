@@ -1,5 +1,6 @@
-import { screen } from '@testing-library/react';
+import { act, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { seriousA11yViolations } from '@/testing/axe';
 import { findPageHeading, jsonResponse, renderApp } from '@/testing/test-utils';
 
 const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
@@ -34,6 +35,7 @@ describe('Doctor calendar', () => {
     await findPageHeading(title);
     expect(await screen.findByText(/张伟/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: new RegExp(noShow) })).toBeInTheDocument();
+    expect(await act(() => seriousA11yViolations())).toEqual([]);
   });
 
   it('marks a no-show and cancels a session with a reason', async () => {

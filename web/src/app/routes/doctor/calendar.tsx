@@ -5,6 +5,7 @@ import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Page } from '@/components/page';
+import { HOSPITAL_TIME_ZONE } from '@/config/hospital';
 import { PageLoader } from '@/components/page-loader';
 import { useCancelSession } from '@/features/schedule/api/cancel-session';
 import { useCalendar, type CalendarSlot } from '@/features/schedule/api/get-calendar';
@@ -13,7 +14,7 @@ import { useMarkNoShow } from '@/features/schedule/api/mark-no-show';
 import { useUnblockTime } from '@/features/schedule/api/unblock-time';
 import { BlockTimeForm } from '@/features/schedule/components/block-time-form';
 import { useCalendarLiveUpdates } from '@/features/schedule/components/use-calendar-live-updates';
-import { addDays, formatDateTime, formatLocalDate, formatTime, timeZoneName, todayIn } from '@/lib/hospital-time';
+import { addDays, formatDateTimeIn, formatLocalDate, formatTimeIn, timeZoneName, todayIn } from '@/lib/date-time';
 import { problemMessage } from '@/lib/problem-message';
 
 interface Session {
@@ -42,7 +43,7 @@ function SlotRow({ slot, timeZone }: { slot: CalendarSlot; timeZone: string }): 
     <Group justify="space-between" wrap="wrap" gap="xs" py={4} style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}>
       <Group gap="xs" wrap="nowrap">
         <Text fw={600} w={48}>
-          {formatTime(slot.start, timeZone, i18n.language)}
+          {formatTimeIn(slot.start, timeZone, i18n.language)}
         </Text>
         {a ? (
           <Text>
@@ -68,7 +69,7 @@ function SlotRow({ slot, timeZone }: { slot: CalendarSlot; timeZone: string }): 
 export default function CalendarRoute(): ReactNode {
   const { t, i18n } = useTranslation('schedule');
   const [view, setView] = useState<'day' | 'week'>('day');
-  const [from, setFrom] = useState(() => todayIn('Asia/Shanghai'));
+  const [from, setFrom] = useState(() => todayIn(HOSPITAL_TIME_ZONE));
   const days = view === 'day' ? 1 : 7;
   const calendar = useCalendar(from, days);
   const blocks = useBlocks();
@@ -79,7 +80,7 @@ export default function CalendarRoute(): ReactNode {
   const [reason, setReason] = useState('');
   useCalendarLiveUpdates();
 
-  const timeZone = calendar.data?.timeZone ?? 'Asia/Shanghai';
+  const timeZone = calendar.data?.timeZone ?? HOSPITAL_TIME_ZONE;
   return (
     <Page title={t('calendar.title')}>
       <Text size="sm" c="dimmed">
@@ -132,7 +133,7 @@ export default function CalendarRoute(): ReactNode {
             {sessionsOf(day.date, day.slots).map((session) => {
               const first = session.slots[0]!;
               const last = session.slots.at(-1)!;
-              const range = `${formatTime(first.start, timeZone, i18n.language)}–${formatTime(last.end, timeZone, i18n.language)}`;
+              const range = `${formatTimeIn(first.start, timeZone, i18n.language)}–${formatTimeIn(last.end, timeZone, i18n.language)}`;
               const cancellable = session.slots.some((s) => s.status !== 'Cancelled') && new Date(last.end).getTime() > Date.now();
               return (
                 <Card key={session.key} withBorder padding="sm">
@@ -161,7 +162,7 @@ export default function CalendarRoute(): ReactNode {
         {(blocks.data ?? []).map((block) => (
           <Group key={block.id} justify="space-between" wrap="wrap">
             <Text>
-              {formatDateTime(block.start, timeZone, i18n.language)} – {formatDateTime(block.end, timeZone, i18n.language)} · {block.reason}
+              {formatDateTimeIn(block.start, timeZone, i18n.language)} – {formatDateTimeIn(block.end, timeZone, i18n.language)} · {block.reason}
             </Text>
             <Button size="xs" variant="subtle" onClick={() => unblock.mutate(block.id)}>
               {t('block.lift')}
@@ -200,7 +201,7 @@ export default function CalendarRoute(): ReactNode {
                   const first = toCancel.slots[0]!;
                   const last = toCancel.slots.at(-1)!;
                   cancel.mutate(
-                    { date: toCancel.date, from: `${formatTime(first.start, timeZone, 'en')}:00`, to: `${formatTime(last.end, timeZone, 'en')}:00`, reason: reason.trim() },
+                    { date: toCancel.date, from: `${formatTimeIn(first.start, timeZone, 'en')}:00`, to: `${formatTimeIn(last.end, timeZone, 'en')}:00`, reason: reason.trim() },
                     { onSuccess: () => { setToCancel(null); setReason(''); } },
                   );
                 }}

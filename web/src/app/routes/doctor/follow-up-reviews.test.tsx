@@ -1,5 +1,6 @@
-import { screen } from '@testing-library/react';
+import { act, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { seriousA11yViolations } from '@/testing/axe';
 import { appointment } from '@/testing/booking-fixtures';
 import { findPageHeading, noContent, renderApp } from '@/testing/test-utils';
 
@@ -20,6 +21,7 @@ describe('Follow-up reviews', () => {
     await findPageHeading('Follow-up reviews');
     expect(await screen.findByText(/王秀英/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Reject' })).toBeDisabled();
+    expect(await act(() => seriousA11yViolations())).toEqual([]);
     await app.user.click(screen.getByRole('button', { name: 'Accept as follow-up' }));
     await screen.findByText(/王秀英/);
     expect(decided).toEqual({ accept: true });

@@ -6,14 +6,14 @@ import { PageLoader } from '@/components/page-loader';
 import { useFollowUpReviews, type FollowUpReview } from '@/features/schedule/api/list-follow-up-reviews';
 import { openProof } from '@/features/schedule/api/open-proof';
 import { useReviewFollowUp } from '@/features/schedule/api/review-follow-up';
-import { formatDateTime } from '@/lib/hospital-time';
+import { formatDateTimeIn } from '@/lib/date-time';
 import { problemMessage } from '@/lib/problem-message';
 
 function Review({ review }: { review: FollowUpReview }): ReactNode {
   const { t, i18n } = useTranslation('schedule');
   const decide = useReviewFollowUp();
   const [note, setNote] = useState('');
-  const when = formatDateTime(review.start, review.timeZone, i18n.language);
+  const when = formatDateTimeIn(review.start, review.timeZone, i18n.language);
   return (
     <Card withBorder padding="md" component="article" aria-label={`${review.patientName} ${when}`}>
       <Stack gap="xs">

@@ -1,9 +1,11 @@
 import { SimpleGrid } from '@mantine/core';
-import { IconCalendarEvent, IconRefresh, IconUsers } from '@tabler/icons-react';
+import { IconCalendarEvent } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyStateCard } from '@/components/empty-state-card';
 import { Page } from '@/components/page';
+import { MyPatientsCard } from '@/features/family/components/my-patients-card';
+import { RenewalQueueCard } from '@/features/renewals/components/renewal-queue-card';
 
 /** The doctor's home. */
 export default function WorkspaceRoute(): ReactNode {
@@ -16,16 +18,8 @@ export default function WorkspaceRoute(): ReactNode {
           message={t('doctor.todaysVisitsEmpty')}
           icon={<IconCalendarEvent size={20} />}
         />
-        <EmptyStateCard
-          title={t('doctor.renewalRequests')}
-          message={t('doctor.renewalRequestsEmpty')}
-          icon={<IconRefresh size={20} />}
-        />
-        <EmptyStateCard
-          title={t('doctor.myPatients')}
-          message={t('doctor.myPatientsEmpty')}
-          icon={<IconUsers size={20} />}
-        />
+        <RenewalQueueCard />
+        <MyPatientsCard />
       </SimpleGrid>
     </Page>
   );

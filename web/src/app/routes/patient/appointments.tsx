@@ -11,7 +11,7 @@ import { useWaitlist } from '@/features/appointments/api/list-waitlist';
 import { AppointmentActions } from '@/features/appointments/components/appointment-actions';
 import { AppointmentSummary } from '@/features/appointments/components/appointment-summary';
 import { useAppointmentLiveUpdates } from '@/features/appointments/components/use-appointment-live-updates';
-import { formatLocalDate } from '@/lib/hospital-time';
+import { formatLocalDate } from '@/lib/date-time';
 import { problemMessage } from '@/lib/problem-message';
 
 function AppointmentList({ patientId, scope }: { patientId: string; scope: AppointmentScope }): ReactNode {

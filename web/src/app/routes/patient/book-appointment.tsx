@@ -18,7 +18,7 @@ import { PaymentStep } from '@/features/appointments/components/payment-step';
 import { SlotPicker } from '@/features/appointments/components/slot-picker';
 import { TimeZoneNote } from '@/features/appointments/components/time-zone-note';
 import { isApiError } from '@/lib/api-client';
-import { formatDateTime, formatMoney } from '@/lib/hospital-time';
+import { formatDateTimeIn, formatMoney } from '@/lib/date-time';
 import { problemMessage } from '@/lib/problem-message';
 
 function parseVisitType(value: string | null): VisitType {
@@ -176,7 +176,7 @@ export default function BookAppointmentRoute(): ReactNode {
           {slot && (
             <Stack gap="sm" mt="md">
               <Text>{t('book.confirmWho', { doctor: info.name, title: en ? info.titleEn : info.title, department: en ? info.department.nameEn : info.department.name })}</Text>
-              <Text fw={700}>{formatDateTime(slot.start, timeZone, i18n.language)}</Text>
+              <Text fw={700}>{formatDateTimeIn(slot.start, timeZone, i18n.language)}</Text>
               <Text>{visitType === 'Video' ? t('visitType.Video') : `${t('visitType.InPerson')} · ${en ? info.facility.nameEn : info.facility.name}`}</Text>
               <Text>{t('summary.fee', { fee: formatMoney(fee, 'CNY', i18n.language) })}</Text>
               {proofId && <Text size="sm">{t('book.reviewFirst')}</Text>}

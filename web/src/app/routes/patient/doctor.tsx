@@ -11,7 +11,7 @@ import { useJoinWaitlist } from '@/features/appointments/api/join-waitlist';
 import type { VisitType } from '@/features/appointments/api/schemas';
 import { SlotPicker } from '@/features/appointments/components/slot-picker';
 import { TimeZoneNote } from '@/features/appointments/components/time-zone-note';
-import { formatDateTime, formatMoney } from '@/lib/hospital-time';
+import { formatDateTimeIn, formatMoney } from '@/lib/date-time';
 import { problemMessage } from '@/lib/problem-message';
 
 /** A doctor's page: profile, fees, the next free times, and the waitlist for fully booked days. */
@@ -67,7 +67,7 @@ export default function DoctorRoute(): ReactNode {
           <Group gap="xs">
             {page.data.nextFreeSlots.slice(0, 6).map((slot) => (
               <Button key={slot.id} variant="light" size="sm" onClick={() => void navigate(`/appointments/new?doctorId=${doctor.id}&visitType=InPerson`)}>
-                {formatDateTime(slot.start, timeZone, i18n.language)}
+                {formatDateTimeIn(slot.start, timeZone, i18n.language)}
               </Button>
             ))}
           </Group>

@@ -1,16 +1,18 @@
 import { SimpleGrid, Text } from '@mantine/core';
-import { IconMessage, IconPill } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyStateCard } from '@/components/empty-state-card';
 import { Page } from '@/components/page';
 import { useMe } from '@/features/accounts/api/get-me';
 import { UpcomingAppointmentsCard } from '@/features/appointments/components/upcoming-appointments-card';
+import { LatestMessagesCard } from '@/features/family/components/latest-messages-card';
+import { MedicationsCard } from '@/features/renewals/components/medications-card';
+import { useOwnPatientId } from '@/app/use-own-patient-id';
 
-/** The patient's home: upcoming appointments, medications and messages. */
+/** The patient's home: upcoming appointments, medications and the latest messages. */
 export default function MyHealthRoute(): ReactNode {
   const { t } = useTranslation('home');
   const me = useMe();
+  const patientId = useOwnPatientId();
   return (
     <Page
       title={t('patient.title')}
@@ -18,20 +20,12 @@ export default function MyHealthRoute(): ReactNode {
     >
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
         <UpcomingAppointmentsCard
-          patientId={me.data?.patients[0]?.id}
+          patientId={patientId}
           title={t('patient.appointments')}
           emptyMessage={t('patient.appointmentsEmpty')}
         />
-        <EmptyStateCard
-          title={t('patient.medications')}
-          message={t('patient.medicationsEmpty')}
-          icon={<IconPill size={20} />}
-        />
-        <EmptyStateCard
-          title={t('patient.messages')}
-          message={t('patient.messagesEmpty')}
-          icon={<IconMessage size={20} />}
-        />
+        <MedicationsCard patientId={patientId} />
+        <LatestMessagesCard patientId={patientId} />
       </SimpleGrid>
     </Page>
   );

@@ -8,7 +8,7 @@ export type StoredFile = z.infer<typeof storedFileSchema>;
 export function uploadProof(input: { patientId: string; file: File }): Promise<StoredFile> {
   const form = new FormData();
   form.append('file', input.file);
-  return apiJson(`/api/appointments/proofs?patientId=${encodeURIComponent(input.patientId)}`, storedFileSchema, { method: 'POST', body: form });
+  return apiJson(`/api/appointments/proofs?patientId=${encodeURIComponent(input.patientId)}`, storedFileSchema, { method: 'POST', form });
 }
 
 /** Uploads proof of an in-person diagnosis (photo or PDF) for a video follow-up. */

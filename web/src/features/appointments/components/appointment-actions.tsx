@@ -4,7 +4,7 @@ import { IconCalendarPlus } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatDateTime } from '@/lib/hospital-time';
+import { formatDateTimeIn } from '@/lib/date-time';
 import { problemMessage } from '@/lib/problem-message';
 import { useCancelAppointment } from '../api/cancel-appointment';
 import { downloadCalendarFile } from '../api/download-calendar-file';
@@ -15,12 +15,12 @@ export function AppointmentActions({ appointment, showDetailsLink = true }: { ap
   const { t, i18n } = useTranslation('appointments');
   const [confirmOpen, confirm] = useDisclosure(false);
   const cancel = useCancelAppointment();
-  const when = formatDateTime(appointment.start, appointment.timeZone, i18n.language);
+  const when = formatDateTimeIn(appointment.start, appointment.timeZone, i18n.language);
   const upcoming = ['PendingReview', 'PendingPayment', 'Booked'].includes(appointment.status);
 
   return (
     <Stack gap="xs">
-      {upcoming && !appointment.canCancel && <Text size="sm" c="dimmed">{t('actions.tooLate', { time: formatDateTime(appointment.changeDeadline, appointment.timeZone, i18n.language) })}</Text>}
+      {upcoming && !appointment.canCancel && <Text size="sm" c="dimmed">{t('actions.tooLate', { time: formatDateTimeIn(appointment.changeDeadline, appointment.timeZone, i18n.language) })}</Text>}
       {cancel.isError && (
         <Alert color="red" role="alert">
           {problemMessage(cancel.error, t)}

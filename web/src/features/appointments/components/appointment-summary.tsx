@@ -2,7 +2,7 @@ import { Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconMapPin, IconVideo } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime, formatMoney, timeZoneName } from '@/lib/hospital-time';
+import { formatDateTimeIn, formatMoney, timeZoneName } from '@/lib/date-time';
 import type { Appointment } from '../api/schemas';
 import { StatusBadge } from './status-badge';
 
@@ -10,7 +10,7 @@ import { StatusBadge } from './status-badge';
 export function AppointmentSummary({ appointment, headingOrder = 2, children }: { appointment: Appointment; headingOrder?: 2 | 3; children?: ReactNode }): ReactNode {
   const { t, i18n } = useTranslation('appointments');
   const en = i18n.language !== 'zh-CN';
-  const when = formatDateTime(appointment.start, appointment.timeZone, i18n.language);
+  const when = formatDateTimeIn(appointment.start, appointment.timeZone, i18n.language);
   return (
     <Card withBorder radius="md" padding="md" component="article" aria-label={t('summary.label', { doctor: appointment.doctor.name, when })}>
       <Stack gap={6}>

@@ -2,7 +2,7 @@ import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatDateTime, formatMoney } from '@/lib/hospital-time';
+import { formatDateTimeIn, formatMoney } from '@/lib/date-time';
 import type { DoctorCard as Doctor } from '../api/schemas';
 
 const languageNames: Record<string, string> = { 'zh-CN': '中文', en: 'English' };
@@ -32,7 +32,7 @@ export function DoctorCard({ doctor, timeZone, currency }: { doctor: Doctor; tim
           {doctor.offersVideo && ` · ${t('findCare.videoFee', { fee: formatMoney(doctor.videoFee, currency, i18n.language) })}`}
         </Text>
         <Text size="sm" fw={600}>
-          {doctor.nextFreeSlot ? t('findCare.nextFree', { time: formatDateTime(doctor.nextFreeSlot, timeZone, i18n.language) }) : t('findCare.noneFree')}
+          {doctor.nextFreeSlot ? t('findCare.nextFree', { time: formatDateTimeIn(doctor.nextFreeSlot, timeZone, i18n.language) }) : t('findCare.noneFree')}
         </Text>
         <Group gap="xs" mt={4}>
           <Button component={Link} to={`/doctors/${doctor.id}`} variant="light" size="sm" aria-label={t('findCare.viewDoctorLabel', { doctor: doctor.name })}>

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { IconCreditCard } from '@tabler/icons-react';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime, formatMoney } from '@/lib/hospital-time';
+import { formatDateTimeIn, formatMoney } from '@/lib/date-time';
 import { problemMessage } from '@/lib/problem-message';
 import type { Appointment } from '../api/schemas';
 import { useSimulatePayment } from '../api/simulate-payment';
@@ -45,7 +45,7 @@ export function PaymentStep({ appointment, onPaid }: { appointment: Appointment;
       </Text>
       {appointment.holdExpiresAt && (
         <Text size="sm" c="dimmed">
-          {t('pay.heldUntil', { time: formatDateTime(appointment.holdExpiresAt, appointment.timeZone, i18n.language) })}
+          {t('pay.heldUntil', { time: formatDateTimeIn(appointment.holdExpiresAt, appointment.timeZone, i18n.language) })}
         </Text>
       )}
       {start.isError && (

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Loader, SimpleGrid, Stack, Text, Title } from '@m
 import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addDays, formatLocalDate, formatTime, todayIn } from '@/lib/hospital-time';
+import { addDays, formatLocalDate, formatTimeIn, todayIn } from '@/lib/date-time';
 import { problemMessage } from '@/lib/problem-message';
 import { useFreeSlots } from '../api/list-free-slots';
 import type { FreeSlot, VisitType } from '../api/schemas';
@@ -65,7 +65,7 @@ export function SlotPicker({ doctorId, timeZone, visitType, selectedId, onSelect
               ) : (
                 <SimpleGrid cols={{ base: 3, xs: 4, sm: 6 }} spacing="xs">
                   {ofDay.map((slot) => {
-                    const time = formatTime(slot.start, timeZone, i18n.language);
+                    const time = formatTimeIn(slot.start, timeZone, i18n.language);
                     return (
                       <Button
                         key={slot.id}

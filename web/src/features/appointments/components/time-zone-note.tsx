@@ -1,7 +1,7 @@
 import { Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { timeZoneName } from '@/lib/hospital-time';
+import { timeZoneName } from '@/lib/date-time';
 
 /** Says in which zone the times on the page are: the hospital's, wherever the reader is. */
 export function TimeZoneNote({ timeZone }: { timeZone: string }): ReactNode {

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { EmptyStateCard } from '@/components/empty-state-card';
-import { formatDateTime } from '@/lib/hospital-time';
+import { formatDateTimeIn } from '@/lib/date-time';
 import { useAppointments } from '../api/list-appointments';
 
 /** The "Appointments" card of the patient's home: the next few, or an invitation to book. */
@@ -17,7 +17,7 @@ export function UpcomingAppointmentsCard({ patientId, title, emptyMessage }: { p
       <Stack gap={6} mt="sm">
         {items.map((a) => (
           <Anchor key={a.id} component={Link} to={`/appointments/${a.id}`}>
-            {formatDateTime(a.start, a.timeZone, i18n.language)} · {a.doctor.name} · {t(`status.${a.status}`)}
+            {formatDateTimeIn(a.start, a.timeZone, i18n.language)} · {a.doctor.name} · {t(`status.${a.status}`)}
           </Anchor>
         ))}
         <Text size="sm">

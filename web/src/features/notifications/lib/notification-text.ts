@@ -1,6 +1,6 @@
 import type { i18n as I18n } from 'i18next';
 import type { AppNotification } from '../api/get-notifications';
-import { formatDateTime, parseInstant } from './time';
+import { formatDateTime, parseInstant } from '@/lib/time';
 
 const NAMESPACE = 'notifications';
 /** "area.event" in lower case: anything else (or a kind without a text) gets the generic text. */

@@ -8,7 +8,7 @@ import { useMessages } from '../api/list-messages';
 import type { VisitMessage } from '../api/schemas';
 import { useSendMessage } from '../api/send-message';
 import { HOSPITAL_TIME_ZONE } from '@/config/hospital';
-import { formatTime } from '@/lib/hospital-time';
+import { formatTimeIn } from '@/lib/date-time';
 
 const MAX_BYTES = 10 * 1024 * 1024;
 const ACCEPT = 'image/jpeg,image/png,image/webp,image/heic,application/pdf';
@@ -45,7 +45,7 @@ export function ChatPanel({ visitId, canSend }: { visitId: string; canSend: bool
         {messages.data?.map((message) => (
           <Paper key={message.id} withBorder p="xs" radius="md">
             <Text size="xs" c="dimmed">
-              {message.senderName} · {t(`roles.${message.senderRole}`)} · {formatTime(message.sentAt, HOSPITAL_TIME_ZONE, i18n.language)}
+              {message.senderName} · {t(`roles.${message.senderRole}`)} · {formatTimeIn(message.sentAt, HOSPITAL_TIME_ZONE, i18n.language)}
             </Text>
             {message.text && <Text style={{ whiteSpace: 'pre-wrap' }}>{message.text}</Text>}
             {message.file && <SharedFile visitId={visitId} file={message.file} />}

@@ -10,7 +10,7 @@ import { useVideoVisit, type VideoVisit } from '../api/get-video-visit';
 import { useLocalMedia } from '../lib/use-local-media';
 import { useVisitRoom } from '../lib/use-visit-room';
 import { HOSPITAL_TIME_ZONE } from '@/config/hospital';
-import { formatDateTime, formatTime } from '@/lib/hospital-time';
+import { formatDateTimeIn, formatTimeIn } from '@/lib/date-time';
 import type { VisitRoom } from '../lib/visit-room';
 import { CallView } from './call-view';
 import { ChatPanel } from './chat-panel';
@@ -128,7 +128,7 @@ export function ClinicianVisit({ visitId }: { visitId: string }): ReactNode {
           <List size="sm">
             {data.trace.map((event, index) => (
               <List.Item key={`${event.at}-${index}`}>
-                {formatDateTime(event.at, HOSPITAL_TIME_ZONE, i18n.language)} · {event.kind}
+                {formatDateTimeIn(event.at, HOSPITAL_TIME_ZONE, i18n.language)} · {event.kind}
                 {event.detail ? ` · ${event.detail}` : ''}
               </List.Item>
             ))}
@@ -143,7 +143,7 @@ function Header({ visit, language }: { visit: VideoVisit; language: string }): R
   const { t } = useTranslation('visits');
   return (
     <Text>
-      {visit.patient.name}, {visit.patient.age} · {t(`status.${visit.status}`)} · {t('visit.scheduled', { start: formatTime(visit.scheduledStart, HOSPITAL_TIME_ZONE, language), end: formatTime(visit.scheduledEnd, HOSPITAL_TIME_ZONE, language) })}
+      {visit.patient.name}, {visit.patient.age} · {t(`status.${visit.status}`)} · {t('visit.scheduled', { start: formatTimeIn(visit.scheduledStart, HOSPITAL_TIME_ZONE, language), end: formatTimeIn(visit.scheduledEnd, HOSPITAL_TIME_ZONE, language) })}
     </Text>
   );
 }

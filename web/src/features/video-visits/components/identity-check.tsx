@@ -6,7 +6,7 @@ import { useEndConsultingSession } from '../api/end-consulting-session';
 import { useConsultingSession } from '../api/get-consulting-session';
 import { useStartConsultingSession } from '../api/start-consulting-session';
 import { HOSPITAL_TIME_ZONE } from '@/config/hospital';
-import { formatTime } from '@/lib/hospital-time';
+import { formatTimeIn } from '@/lib/date-time';
 
 /**
  * Domain rule 3: the doctor confirms who they are at the start of a session of visits (password, and the authenticator
@@ -27,7 +27,7 @@ export function IdentityCheck(): ReactNode {
       </Title>
       {session.data?.active && session.data.expiresAt ? (
         <Group justify="space-between">
-          <Text role="status">{t('session.active', { time: formatTime(session.data.expiresAt, HOSPITAL_TIME_ZONE, i18n.language) })}</Text>
+          <Text role="status">{t('session.active', { time: formatTimeIn(session.data.expiresAt, HOSPITAL_TIME_ZONE, i18n.language) })}</Text>
           <Button variant="default" onClick={() => end.mutate()} loading={end.isPending}>
             {t('session.end')}
           </Button>

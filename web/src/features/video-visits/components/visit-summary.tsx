@@ -6,7 +6,7 @@ import { problemMessage } from '@/lib/problem-message';
 import { useAddAddendum } from '../api/add-addendum';
 import type { VideoVisit } from '../api/get-video-visit';
 import { HOSPITAL_TIME_ZONE } from '@/config/hospital';
-import { formatDateTime } from '@/lib/hospital-time';
+import { formatDateTimeIn } from '@/lib/date-time';
 
 /**
  * The after-visit summary: the headings in the reader's language, the doctor's text exactly as written, the signature,
@@ -40,7 +40,7 @@ export function VisitSummary({ visit }: { visit: VideoVisit }): ReactNode {
           <Title order={2} size="h3" id="summary-title">
             {t('summary.title')}
           </Title>
-          {visit.endedAt && <Text c="dimmed">{t('summary.intro', { date: formatDateTime(visit.endedAt, HOSPITAL_TIME_ZONE, language) })}</Text>}
+          {visit.endedAt && <Text c="dimmed">{t('summary.intro', { date: formatDateTimeIn(visit.endedAt, HOSPITAL_TIME_ZONE, language) })}</Text>}
           <Section label={t('note.chiefComplaint')} text={note.chiefComplaint} />
           <Section label={t('note.history')} text={note.history} />
           <Section label={t('note.assessment')} text={note.assessment} />
@@ -62,7 +62,7 @@ export function VisitSummary({ visit }: { visit: VideoVisit }): ReactNode {
           <Section label={t('note.followUpAdvice')} text={note.followUpAdvice} />
           {note.signature && (
             <Text size="sm" c="dimmed">
-              {t('summary.signed', { name: note.signature.signedBy, date: formatDateTime(note.signature.signedAt, HOSPITAL_TIME_ZONE, language) })}
+              {t('summary.signed', { name: note.signature.signedBy, date: formatDateTimeIn(note.signature.signedAt, HOSPITAL_TIME_ZONE, language) })}
             </Text>
           )}
         </Stack>
@@ -74,7 +74,7 @@ export function VisitSummary({ visit }: { visit: VideoVisit }): ReactNode {
           </Title>
           {visit.addenda.map((a) => (
             <Text key={a.id} style={{ whiteSpace: 'pre-wrap' }}>
-              {formatDateTime(a.at, HOSPITAL_TIME_ZONE, language)} · {a.authorName}: {a.text}
+              {formatDateTimeIn(a.at, HOSPITAL_TIME_ZONE, language)} · {a.authorName}: {a.text}
             </Text>
           ))}
         </Stack>

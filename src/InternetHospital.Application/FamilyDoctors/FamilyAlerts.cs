@@ -1,0 +1,67 @@
+using FluentValidation;
+using InternetHospital.Application.Audit;
+using InternetHospital.Application.Common.Abstractions;
+using InternetHospital.Application.Common.Exceptions;
+using InternetHospital.Domain.FamilyDoctors;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace InternetHospital.Application.FamilyDoctors;
+
+/// <summary>The open reading alerts of the signed-in doctor's teams, newest first (the red band on the panel).</summary>
+public sealed record ListFamilyAlerts : IQuery<IReadOnlyList<AlertView>>
+{
+    public sealed class Handler(IAppDbContext db, IFamilyAccess access, IAuditLog audit) : IQueryHandler<ListFamilyAlerts, IReadOnlyList<AlertView>>
+    {
+        public async ValueTask<IReadOnlyList<AlertView>> Handle(ListFamilyAlerts query, CancellationToken cancellationToken)
+        {
+            var teams = await access.CurrentDoctorTeamIdsAsync(cancellationToken);
+            var rows = await (from a in db.MeasurementAlerts
+                              join m in db.HomeMeasurements on a.MeasurementId equals m.Id
+                              join p in db.Patients on a.PatientId equals p.Id
+                              where teams.Contains(a.TeamId) && a.AcknowledgedAt == null
+                              orderby a.RaisedAt descending
+                              select new { a, m, p.FullName })
+                .AsNoTracking()
+                .Take(100)
+                .ToListAsync(cancellationToken);
+            foreach (var patientId in rows.Select(r => r.a.PatientId).Distinct())
+            {
+                audit.Record("family.alerts.read", nameof(MeasurementAlert), null, patientId);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            return rows.Select(r => new AlertView(r.a.Id, r.a.PatientId, r.FullName, MeasurementView.From(r.m), r.a.RaisedAt)).ToList();
+        }
+    }
+}
+
+public sealed record AlertView(Guid Id, Guid PatientId, string PatientName, MeasurementView Reading, DateTimeOffset RaisedAt);
+
+/// <summary>A member of the team acknowledges an alert, noting what was done (called the patient, sent to the emergency department...).</summary>
+public sealed record AcknowledgeFamilyAlert(Guid AlertId, string? Note) : ICommand
+{
+    public sealed class Validator : AbstractValidator<AcknowledgeFamilyAlert>
+    {
+        public Validator() => RuleFor(x => x.Note).MaximumLength(500);
+    }
+
+    public sealed class Handler(IAppDbContext db, IFamilyAccess access, IAuditLog audit, TimeProvider clock) : ICommandHandler<AcknowledgeFamilyAlert>
+    {
+        public async ValueTask<Unit> Handle(AcknowledgeFamilyAlert command, CancellationToken cancellationToken)
+        {
+            var doctor = await access.CurrentDoctorAsync(cancellationToken);
+            var teams = await access.CurrentDoctorTeamIdsAsync(cancellationToken);
+            var alert = await db.MeasurementAlerts.SingleOrDefaultAsync(a => a.Id == command.AlertId, cancellationToken);
+            if (alert is null || !teams.Contains(alert.TeamId))
+            {
+                throw new NotFoundException("Alert", command.AlertId);
+            }
+
+            alert.Acknowledge(doctor.Id, command.Note, clock.GetUtcNow());
+            audit.Record("family.alert.acknowledged", nameof(MeasurementAlert), alert.Id.ToString(), alert.PatientId);
+            await db.SaveChangesAsync(cancellationToken);
+            return Unit.Value;
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using InternetHospital.Application.Common.Abstractions;
+using InternetHospital.Domain.FamilyDoctors;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace InternetHospital.Application.FamilyDoctors;
+
+/// <summary>The family-doctor teams a patient can sign with, and the service packages on offer.</summary>
+public sealed record ListFamilyTeams : IQuery<FamilyCatalogue>
+{
+    public sealed class Handler(IAppDbContext db) : IQueryHandler<ListFamilyTeams, FamilyCatalogue>
+    {
+        public async ValueTask<FamilyCatalogue> Handle(ListFamilyTeams query, CancellationToken cancellationToken)
+        {
+            var teams = await db.FamilyTeams.AsNoTracking().Include(t => t.Members).ToListAsync(cancellationToken);
+            var doctorIds = teams.SelectMany(t => t.Members).Select(m => m.DoctorId).Distinct().ToList();
+            var doctors = await db.Doctors.AsNoTracking().Where(d => doctorIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, cancellationToken);
+            var facilityIds = teams.Select(t => t.FacilityId).Distinct().ToList();
+            var facilities = await db.Facilities.AsNoTracking().Where(f => facilityIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, cancellationToken);
+            var packages = await db.ServicePackages.AsNoTracking().OrderBy(p => p.DisplayOrder).ToListAsync(cancellationToken);
+
+            return new FamilyCatalogue(
+                teams
+                    .OrderBy(t => t.Name, StringComparer.Ordinal)
+                    .Select(t => new FamilyTeamView(
+                        t.Id,
+                        t.Name,
+                        t.NameEn,
+                        t.Description,
+                        t.DescriptionEn,
+                        facilities.TryGetValue(t.FacilityId, out var f) ? f.Name : string.Empty,
+                        facilities.TryGetValue(t.FacilityId, out var fe) ? fe.NameEn : string.Empty,
+                        t.AcceptingApplications,
+                        t.Members
+                            .OrderBy(m => m.Role)
+                            .Where(m => doctors.ContainsKey(m.DoctorId))
+                            .Select(m => new TeamMemberView(m.DoctorId, doctors[m.DoctorId].FullName, doctors[m.DoctorId].Title, doctors[m.DoctorId].TitleEn, m.Role))
+                            .ToList()))
+                    .ToList(),
+                packages.Select(PackageView.From).ToList());
+        }
+    }
+}
+
+public sealed record FamilyCatalogue(IReadOnlyList<FamilyTeamView> Teams, IReadOnlyList<PackageView> Packages);
+
+public sealed record FamilyTeamView(
+    Guid Id,
+    string Name,
+    string NameEn,
+    string Description,
+    string DescriptionEn,
+    string Facility,
+    string FacilityEn,
+    bool AcceptingApplications,
+    IReadOnlyList<TeamMemberView> Members);
+
+public sealed record TeamMemberView(Guid DoctorId, string Name, string Title, string TitleEn, TeamRole Role);
+
+public sealed record PackageView(
+    Guid Id,
+    string Code,
+    string Name,
+    string NameEn,
+    string Description,
+    string DescriptionEn,
+    IReadOnlyList<string> Includes,
+    IReadOnlyList<string> IncludesEn,
+    decimal AnnualFee,
+    string? ConditionCode)
+{
+    public static PackageView From(ServicePackage package) => new(
+        package.Id,
+        package.Code,
+        package.Name,
+        package.NameEn,
+        package.Description,
+        package.DescriptionEn,
+        package.Includes.Split('\n', StringSplitOptions.RemoveEmptyEntries),
+        package.IncludesEn.Split('\n', StringSplitOptions.RemoveEmptyEntries),
+        package.AnnualFee,
+        package.ConditionCode);
+}

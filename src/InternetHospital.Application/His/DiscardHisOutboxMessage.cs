@@ -1,0 +1,37 @@
+using FluentValidation;
+using InternetHospital.Application.Audit;
+using InternetHospital.Application.Common.Abstractions;
+using InternetHospital.Application.Common.Exceptions;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace InternetHospital.Application.His;
+
+/// <summary>
+/// An admin gives up on a message (the HIS will never accept it, or it was handled by hand). It is kept, marked
+/// discarded with the reason, and no longer holds back the patient's later messages. Audit-logged.
+/// </summary>
+public sealed record DiscardHisOutboxMessage(Guid Id, string Reason) : ICommand
+{
+    public sealed class Validator : AbstractValidator<DiscardHisOutboxMessage>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Reason).NotEmpty().MaximumLength(500);
+        }
+    }
+
+    public sealed class Handler(IAppDbContext db, IAuditLog audit, TimeProvider clock) : ICommandHandler<DiscardHisOutboxMessage>
+    {
+        public async ValueTask<Unit> Handle(DiscardHisOutboxMessage command, CancellationToken cancellationToken)
+        {
+            var message = await db.HisOutbox.SingleOrDefaultAsync(m => m.Id == command.Id, cancellationToken)
+                ?? throw new NotFoundException("HIS message", command.Id);
+            var before = message.Status;
+            message.Discard(command.Reason, clock.GetUtcNow());
+            audit.Record("his.outbox.message.discarded", "HisOutboxMessage", message.Id.ToString(), message.PatientId, $"kind={message.Kind}; was={before}");
+            await db.SaveChangesAsync(cancellationToken);
+            return Unit.Value;
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using FluentValidation;
+using InternetHospital.Application.Audit;
+using InternetHospital.Application.Common.Abstractions;
+using InternetHospital.Application.Common.Exceptions;
+using InternetHospital.Domain.His;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace InternetHospital.Application.His;
+
+/// <summary>The identity-verification queue: what the matcher could not decide, with the portal's and the HIS's view side by side.</summary>
+public sealed record ListHisIdentityReviews(HisIdentityReviewStatus Status = HisIdentityReviewStatus.Pending) : IQuery<IReadOnlyList<HisIdentityReviewView>>
+{
+    public sealed class Validator : AbstractValidator<ListHisIdentityReviews>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Status).IsInEnum();
+        }
+    }
+
+    public sealed class Handler(IAppDbContext db, IAuditLog audit) : IQueryHandler<ListHisIdentityReviews, IReadOnlyList<HisIdentityReviewView>>
+    {
+        public async ValueTask<IReadOnlyList<HisIdentityReviewView>> Handle(ListHisIdentityReviews query, CancellationToken cancellationToken)
+        {
+            var rows = await (
+                from review in db.HisIdentityReviews.AsNoTracking()
+                join patient in db.Patients.AsNoTracking() on review.PatientId equals patient.Id
+                where review.Status == query.Status
+                orderby review.CreatedAt
+                select new { review, patient.FullName, patient.IdNumberMasked, patient.DateOfBirth, patient.Sex })
+                .Take(200)
+                .ToListAsync(cancellationToken);
+
+            // Note: the admin sees names and birth dates of the people compared: each shown review is audit-logged.
+            foreach (var row in rows)
+            {
+                audit.Record("his.identity.review.read", nameof(HisIdentityReview), row.review.Id.ToString(), row.review.PatientId);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            return rows.Select(r => new HisIdentityReviewView(
+                r.review.Id,
+                r.review.PatientId,
+                r.FullName,
+                r.IdNumberMasked,
+                r.DateOfBirth,
+                r.Sex.ToString(),
+                r.review.Reason,
+                r.review.Status,
+                r.review.CreatedAt,
+                r.review.Candidates,
+                r.review.LinkedHisPatientId,
+                r.review.Note)).ToList();
+        }
+    }
+}
+
+public sealed record HisIdentityReviewView(
+    Guid Id,
+    Guid PatientId,
+    string PatientName,
+    string MaskedIdNumber,
+    DateOnly DateOfBirth,
+    string Sex,
+    HisIdentityReviewReason Reason,
+    HisIdentityReviewStatus Status,
+    DateTimeOffset CreatedAt,
+    IReadOnlyList<HisIdentityCandidate> Candidates,
+    string? LinkedHisPatientId,
+    string? Note);
+
+/// <summary>An admin decides a review: link one of the candidates (the patient's record is linked), or reject them all. Audit-logged.</summary>
+public sealed record ResolveHisIdentityReview(Guid Id, string? HisPatientId, string? Note) : ICommand
+{
+    public sealed class Validator : AbstractValidator<ResolveHisIdentityReview>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.HisPatientId).MaximumLength(64);
+            RuleFor(x => x.Note).MaximumLength(500);
+        }
+    }
+
+    public sealed class Handler(IAppDbContext db, IAuditLog audit, ICurrentUser currentUser, TimeProvider clock) : ICommandHandler<ResolveHisIdentityReview>
+    {
+        public async ValueTask<Unit> Handle(ResolveHisIdentityReview command, CancellationToken cancellationToken)
+        {
+            var admin = currentUser.RequireAccountId();
+            var review = await db.HisIdentityReviews.SingleOrDefaultAsync(r => r.Id == command.Id, cancellationToken)
+                ?? throw new NotFoundException("Identity review", command.Id);
+            var now = clock.GetUtcNow();
+            if (command.HisPatientId is { Length: > 0 } hisPatientId)
+            {
+                if (await db.Patients.AnyAsync(p => p.HisPatientId == hisPatientId && p.Id != review.PatientId, cancellationToken))
+                {
+                    throw new Domain.Common.DomainConflictException("his_patient_already_linked", "This HIS patient is already linked to another portal patient.");
+                }
+
+                review.Link(hisPatientId, admin, command.Note, now);
+                var patient = await db.Patients.SingleAsync(p => p.Id == review.PatientId, cancellationToken);
+                patient.LinkToHis(hisPatientId);
+                audit.Record("his.identity.linked", "Patient", patient.Id.ToString(), patient.Id, $"by admin review {review.Id}");
+            }
+            else
+            {
+                review.Reject(admin, command.Note, now);
+                audit.Record("his.identity.review_rejected", nameof(HisIdentityReview), review.Id.ToString(), review.PatientId);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            return Unit.Value;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using InternetHospital.Application.Audit;
+using InternetHospital.Application.Common.Abstractions;
+using InternetHospital.Application.Common.Exceptions;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace InternetHospital.Application.His;
+
+/// <summary>An admin sends a dead-lettered message again, after fixing what made the HIS refuse it. Audit-logged.</summary>
+public sealed record RetryHisOutboxMessage(Guid Id) : ICommand
+{
+    public sealed class Handler(IAppDbContext db, IAuditLog audit, TimeProvider clock) : ICommandHandler<RetryHisOutboxMessage>
+    {
+        public async ValueTask<Unit> Handle(RetryHisOutboxMessage command, CancellationToken cancellationToken)
+        {
+            var message = await db.HisOutbox.SingleOrDefaultAsync(m => m.Id == command.Id, cancellationToken)
+                ?? throw new NotFoundException("HIS message", command.Id);
+            message.Requeue(clock.GetUtcNow());
+            audit.Record("his.outbox.message.retried", "HisOutboxMessage", message.Id.ToString(), message.PatientId, $"kind={message.Kind}; attempts so far={message.TotalAttempts}");
+            await db.SaveChangesAsync(cancellationToken);
+            return Unit.Value;
+        }
+    }
+}

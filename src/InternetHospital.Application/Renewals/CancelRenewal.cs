@@ -1,0 +1,26 @@
+using InternetHospital.Application.Audit;
+using InternetHospital.Application.Common.Abstractions;
+using InternetHospital.Domain.Renewals;
+using Mediator;
+
+namespace InternetHospital.Application.Renewals;
+
+/// <summary>The patient withdraws a request no doctor has decided on yet.</summary>
+public sealed record CancelRenewal(Guid PatientId, Guid RenewalId) : ICommand<PatientRenewalView>
+{
+    public sealed class Handler(
+        IPendingRenewalCounts pendingRenewals,IRenewalAccess access, ICurrentUser currentUser, IAuditLog audit, IRenewalNotifier notifier, IAppDbContext db, TimeProvider clock)
+        : ICommandHandler<CancelRenewal, PatientRenewalView>
+    {
+        public async ValueTask<PatientRenewalView> Handle(CancelRenewal command, CancellationToken cancellationToken)
+        {
+            var request = await access.ForPatientAsync(command.PatientId, command.RenewalId, cancellationToken);
+            request.Cancel(currentUser.RequireAccountId(), clock.GetUtcNow());
+            audit.Record("renewal.cancelled", nameof(RenewalRequest), request.Id.ToString(), request.PatientId);
+            await notifier.PatientAsync(request, RenewalNotices.Cancelled, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await pendingRenewals.PublishAsync(request.PatientId, cancellationToken);
+            return PatientRenewalView.From(request);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using InternetHospital.Application.Audit;
+using InternetHospital.Application.Common.Abstractions;
+using InternetHospital.Application.Common.Security;
+using InternetHospital.Domain.Renewals;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace InternetHospital.Application.Renewals;
+
+/// <summary>A patient's renewal requests, newest first.</summary>
+public sealed record ListMyRenewals(Guid PatientId) : IQuery<IReadOnlyList<RenewalSummary>>
+{
+    public const int Limit = 100;
+
+    public sealed class Handler(IAppDbContext db, IPatientAccessGuard guard, IAuditLog audit) : IQueryHandler<ListMyRenewals, IReadOnlyList<RenewalSummary>>
+    {
+        public async ValueTask<IReadOnlyList<RenewalSummary>> Handle(ListMyRenewals query, CancellationToken cancellationToken)
+        {
+            await guard.EnsureCanActForAsync(query.PatientId, cancellationToken);
+            var requests = await db.RenewalRequests.AsNoTracking()
+                .Where(r => r.PatientId == query.PatientId)
+                .OrderByDescending(r => r.SubmittedAt)
+                .Take(Limit)
+                .Include(r => r.Items)
+                .AsSplitQuery()
+                .ToListAsync(cancellationToken);
+            audit.Record("renewal.list", nameof(RenewalRequest), null, query.PatientId, $"count={requests.Count}");
+            await db.SaveChangesAsync(cancellationToken);
+            return requests.Select(r => RenewalSummary.From(r)).ToList();
+        }
+    }
+}

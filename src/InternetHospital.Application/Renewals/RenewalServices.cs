@@ -1,0 +1,17 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InternetHospital.Application.Renewals;
+
+internal static class RenewalServices
+{
+    public static IServiceCollection AddRenewals(this IServiceCollection services)
+    {
+        services.AddScoped<IMedicationHistory, MedicationHistoryLoader>();
+        services.AddScoped<IRenewalAccess, RenewalAccess>();
+        services.AddScoped<IRenewalNotifier, RenewalNotifier>();
+        services.AddScoped<IPendingRenewalCounts, PendingRenewalCounts>();
+        services.AddScoped<IPrescriptionCheckRunner, PrescriptionCheckRunner>();
+        services.AddSingleton<IPickupCodes, RandomPickupCodes>();
+        return services;
+    }
+}

@@ -1,0 +1,86 @@
+using InternetHospital.Application.Audit;
+using InternetHospital.Application.Common.Abstractions;
+using InternetHospital.Application.Payments;
+using InternetHospital.Domain.Payments;
+using InternetHospital.Domain.Renewals;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace InternetHospital.Application.Renewals;
+
+/// <summary>
+/// Starts (or resumes) paying the fee of an approved prescription. The request moves on to dispensing only when the
+/// payment succeeds (<see cref="RenewalPaymentHandler"/>).
+/// </summary>
+public sealed record StartRenewalPayment(Guid PatientId, Guid RenewalId) : ICommand<RenewalPaymentStarted>
+{
+    public const string Purpose = "prescription";
+
+    public sealed class Handler(IRenewalAccess access, ICurrentUser currentUser, IPayments payments, IAuditLog audit, IAppDbContext db)
+        : ICommandHandler<StartRenewalPayment, RenewalPaymentStarted>
+    {
+        public async ValueTask<RenewalPaymentStarted> Handle(StartRenewalPayment command, CancellationToken cancellationToken)
+        {
+            var request = await access.ForPatientAsync(command.PatientId, command.RenewalId, cancellationToken);
+            if (!request.AwaitsPayment)
+            {
+                throw new Domain.Common.DomainConflictException("renewal_not_awaiting_payment", "Nothing is to be paid for this request now.");
+            }
+
+            // Note: a payment already under way is resumed rather than a second one started.
+            if (request.PaymentId is { } existing
+                && await db.Payments.AnyAsync(p => p.Id == existing && p.Status == PaymentStatus.Pending, cancellationToken))
+            {
+                return new RenewalPaymentStarted(existing, request.FeeDue);
+            }
+
+            var payment = await payments.StartAsync(
+                new NewPayment(currentUser.RequireAccountId(), request.PatientId, Purpose, request.Id, request.FeeDue, $"处方费 Prescription fee {request.Reference}"),
+                cancellationToken);
+            request.AttachPayment(payment.Id);
+            audit.Record("renewal.payment_started", nameof(RenewalRequest), request.Id.ToString(), request.PatientId, $"payment={payment.Id}");
+            await db.SaveChangesAsync(cancellationToken);
+            return new RenewalPaymentStarted(payment.Id, payment.Amount);
+        }
+    }
+}
+
+public sealed record RenewalPaymentStarted(Guid PaymentId, decimal Amount);
+
+/// <summary>A prescription fee was paid: the request is ready to dispense (and the patient gets a pickup code).</summary>
+public sealed class RenewalPaymentHandler(IAppDbContext db, IPickupCodes pickupCodes, IRenewalNotifier notifier, IAuditLog audit, TimeProvider clock)
+    : INotificationHandler<PaymentSucceeded>
+{
+    public async ValueTask Handle(PaymentSucceeded notification, CancellationToken cancellationToken)
+    {
+        if (notification.Purpose != StartRenewalPayment.Purpose)
+        {
+            return;
+        }
+
+        var request = await db.RenewalRequests.WithEverything().SingleOrDefaultAsync(r => r.Id == notification.ReferenceId, cancellationToken);
+        if (request is null || !request.AwaitsPayment)
+        {
+            // Note: paid after the request moved on (or was never waiting): the payment stays recorded for a refund by staff.
+            return;
+        }
+
+        if (request.MarkPaid(notification.PaymentId, pickupCodes.Next(), clock.GetUtcNow()))
+        {
+            audit.Record("renewal.paid", nameof(RenewalRequest), request.Id.ToString(), request.PatientId, $"payment={notification.PaymentId}");
+            await notifier.PatientAsync(request, RenewalNotices.Paid, cancellationToken);
+            notifier.PushToPharmacists(request);
+        }
+    }
+}
+
+/// <summary>Pickup codes: 8 random digits from a cryptographic generator, shown to the patient as a QR code.</summary>
+public interface IPickupCodes
+{
+    string Next();
+}
+
+internal sealed class RandomPickupCodes : IPickupCodes
+{
+    public string Next() => System.Security.Cryptography.RandomNumberGenerator.GetInt32(0, 100_000_000).ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
+}

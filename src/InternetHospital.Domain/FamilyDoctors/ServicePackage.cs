@@ -1,0 +1,83 @@
+using InternetHospital.Domain.Common;
+
+namespace InternetHospital.Domain.FamilyDoctors;
+
+/// <summary>
+/// A family-doctor service package (服务包), e.g. basic public health services, hypertension management, diabetes
+/// management or elderly care: what the contract includes, and the follow-up plan the team starts on signing.
+/// </summary>
+public sealed class ServicePackage
+{
+    private ServicePackage()
+    {
+        Code = Name = NameEn = Description = DescriptionEn = Includes = IncludesEn = string.Empty;
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>Stable code, e.g. <c>hypertension</c>.</summary>
+    public string Code { get; private set; }
+
+    public string Name { get; private set; }
+    public string NameEn { get; private set; }
+    public string Description { get; private set; }
+    public string DescriptionEn { get; private set; }
+
+    /// <summary>What the package includes, one item per line (Chinese).</summary>
+    public string Includes { get; private set; }
+
+    /// <summary>What the package includes, one item per line (English).</summary>
+    public string IncludesEn { get; private set; }
+
+    /// <summary>The yearly fee the patient pays at the centre (0 for the basic package, which public funds cover).</summary>
+    public decimal AnnualFee { get; private set; }
+
+    /// <summary>The chronic condition the package manages (a <see cref="ChronicConditions"/> code), if any.</summary>
+    public string? ConditionCode { get; private set; }
+
+    /// <summary>The follow-up plan started when a contract with this package is accepted (a <see cref="FollowUpTemplates"/> code).</summary>
+    public string? FollowUpTemplateCode { get; private set; }
+
+    public int DisplayOrder { get; private set; }
+
+    public static ServicePackage Create(
+        string code,
+        string name,
+        string nameEn,
+        string description,
+        string descriptionEn,
+        IEnumerable<string> includes,
+        IEnumerable<string> includesEn,
+        decimal annualFee,
+        string? conditionCode,
+        string? followUpTemplateCode,
+        int displayOrder)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(code);
+        if (conditionCode is not null && !ChronicConditions.IsKnown(conditionCode))
+        {
+            throw new ArgumentException($"Unknown condition '{conditionCode}'.", nameof(conditionCode));
+        }
+
+        if (followUpTemplateCode is not null && FollowUpTemplates.Find(followUpTemplateCode) is null)
+        {
+            throw new ArgumentException($"Unknown follow-up template '{followUpTemplateCode}'.", nameof(followUpTemplateCode));
+        }
+
+        return new ServicePackage
+        {
+            Id = NewId.Next(),
+            Code = code,
+            Name = name,
+            NameEn = nameEn,
+            Description = description,
+            DescriptionEn = descriptionEn,
+            Includes = string.Join('\n', includes),
+            IncludesEn = string.Join('\n', includesEn),
+            AnnualFee = annualFee,
+            ConditionCode = conditionCode,
+            FollowUpTemplateCode = followUpTemplateCode,
+            DisplayOrder = displayOrder,
+        };
+    }
+}

@@ -1,0 +1,247 @@
+using System.Globalization;
+using System.Net;
+using Hl7.Fhir.Model;
+using InternetHospital.Application.His;
+using InternetHospital.Infrastructure.His.Delivery;
+using IdDocumentType = InternetHospital.Domain.Patients.IdDocumentType;
+
+namespace InternetHospital.Infrastructure.His.Fhir;
+
+/// <summary>One resource the writer sends, and the business identifier that makes sending it idempotent.</summary>
+internal sealed record FhirWrite(Resource Resource, string IdentifierSystem, string IdentifierValue, bool UpdateExisting = false);
+
+/// <summary>
+/// Maps portal messages to FHIR R4 resources: Patient; Appointment; Encounter + Composition (the signed note);
+/// one MedicationRequest (intent=order) per prescription line. Every resource carries the portal's identifier,
+/// and the writer sends it as a conditional update on that identifier, so a redelivery updates instead of
+/// creating a second resource.
+/// </summary>
+internal sealed class FhirResourceMapper(HisIdentifierOptions ids)
+{
+    public const string Icd10System = "http://hl7.org/fhir/sid/icd-10";
+    public const string LoincSystem = "http://loinc.org";
+    public const string ActCodeSystem = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
+
+    public string PatientSystem => ids.PortalSystem("patient");
+    public string AppointmentSystem => ids.PortalSystem("appointment");
+    public string EncounterSystem => ids.PortalSystem("encounter");
+    public string NoteSystem => ids.PortalSystem("encounter-note");
+    public string PrescriptionSystem => ids.PortalSystem("prescription");
+    public string MedicationRequestSystem => ids.PortalSystem("medication-request");
+    public string PractitionerSystem => ids.PortalSystem("practitioner");
+    public string DepartmentSystem => ids.PortalSystem("department");
+    public string DrugSystem => ids.PortalSystem("drug");
+
+    public IReadOnlyList<FhirWrite> Map(HisOutboundMessage outbound) => outbound.Message switch
+    {
+        PatientRegisteredMessage => [new FhirWrite(Patient(outbound.Patient), PatientSystem, outbound.Patient.PatientId.ToString())],
+        AppointmentBookedMessage m => [new FhirWrite(Booked(m, outbound.Patient), AppointmentSystem, m.AppointmentId.ToString())],
+        AppointmentRescheduledMessage m => [new FhirWrite(Rescheduled(m), AppointmentSystem, m.AppointmentId.ToString(), UpdateExisting: true)],
+        AppointmentModifiedMessage m => [new FhirWrite(Modified(m), AppointmentSystem, m.AppointmentId.ToString(), UpdateExisting: true)],
+        AppointmentCancelledMessage m => [new FhirWrite(Cancelled(m), AppointmentSystem, m.AppointmentId.ToString(), UpdateExisting: true)],
+        EncounterCompletedMessage m =>
+        [
+            new FhirWrite(Encounter(m, outbound.Patient), EncounterSystem, m.EncounterId.ToString()),
+            new FhirWrite(Note(m, outbound.Patient), NoteSystem, m.EncounterId.ToString()),
+        ],
+        PrescriptionApprovedMessage m => m.Lines.Select((line, i) => new FhirWrite(Medication(m, line, i + 1, outbound.Patient), MedicationRequestSystem, LineId(m, i + 1))).ToList(),
+        _ => throw new HisDeliveryException(HisFailure.Rejected, $"FHIR has no mapping for '{outbound.Message.Kind}'."),
+    };
+
+    public Patient Patient(HisPatientRef patient)
+    {
+        var resource = new Patient
+        {
+            Identifier = [new Identifier(PatientSystem, patient.PatientId.ToString()) { Use = Identifier.IdentifierUse.Secondary }],
+            Name = [new HumanName { Text = patient.FullName, Use = HumanName.NameUse.Official }],
+            Gender = patient.Sex switch
+            {
+                "Male" => AdministrativeGender.Male,
+                "Female" => AdministrativeGender.Female,
+                _ => AdministrativeGender.Unknown,
+            },
+            BirthDate = patient.DateOfBirth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        };
+        if (patient.IdNumber is { } number)
+        {
+            resource.Identifier.Add(new Identifier(patient.IdType == IdDocumentType.Passport ? ids.PassportSystem : ids.ResidentIdSystem, number) { Use = Identifier.IdentifierUse.Official });
+        }
+
+        if (patient.Mobile is { Length: > 0 } mobile)
+        {
+            resource.Telecom = [new ContactPoint(ContactPoint.ContactPointSystem.Phone, ContactPoint.ContactPointUse.Mobile, mobile)];
+        }
+
+        return resource;
+    }
+
+    /// <summary>The patient: by the HIS's id once matched, and always by the portal's identifier.</summary>
+    public ResourceReference PatientReference(HisPatientRef patient) => new()
+    {
+        Reference = patient.HisPatientId is { } his ? "Patient/" + his : null,
+        Type = "Patient",
+        Identifier = new Identifier(PatientSystem, patient.PatientId.ToString()),
+        Display = patient.FullName,
+    };
+
+    private ResourceReference Practitioner(Guid id) => new()
+    {
+        Type = "Practitioner",
+        Identifier = new Identifier(PractitionerSystem, id.ToString()),
+    };
+
+    private Appointment Booked(AppointmentBookedMessage booked, HisPatientRef patient) => new()
+    {
+        Identifier = [new Identifier(AppointmentSystem, booked.AppointmentId.ToString())],
+        Status = Appointment.AppointmentStatus.Booked,
+        ServiceType = [new CodeableConcept { Text = booked.VisitType }],
+        Specialty = [new CodeableConcept(DepartmentSystem, booked.DepartmentCode)],
+        Start = booked.Start,
+        End = booked.End,
+        MinutesDuration = (int)Math.Round((booked.End - booked.Start).TotalMinutes),
+        Participant =
+        [
+            new Appointment.ParticipantComponent { Actor = PatientReference(patient), Status = ParticipationStatus.Accepted },
+            new Appointment.ParticipantComponent { Actor = Practitioner(booked.DoctorId), Status = ParticipationStatus.Accepted },
+        ],
+    };
+
+    /// <summary>A partial Appointment: the writer applies it to the one the HIS holds (read, change the times, update).</summary>
+    private Appointment Rescheduled(AppointmentRescheduledMessage rescheduled) => new()
+    {
+        Identifier = [new Identifier(AppointmentSystem, rescheduled.AppointmentId.ToString())],
+        Status = Appointment.AppointmentStatus.Booked,
+        Start = rescheduled.Start,
+        End = rescheduled.End,
+        MinutesDuration = (int)Math.Round((rescheduled.End - rescheduled.Start).TotalMinutes),
+        Participant = [new Appointment.ParticipantComponent { Actor = Practitioner(rescheduled.DoctorId), Status = ParticipationStatus.Accepted }],
+    };
+
+    /// <summary>A partial Appointment as well: times, practitioner, visit type and department as they now are.</summary>
+    private Appointment Modified(AppointmentModifiedMessage modified) => new()
+    {
+        Identifier = [new Identifier(AppointmentSystem, modified.AppointmentId.ToString())],
+        Status = Appointment.AppointmentStatus.Booked,
+        ServiceType = [new CodeableConcept { Text = modified.VisitType }],
+        Specialty = [new CodeableConcept(DepartmentSystem, modified.DepartmentCode)],
+        Start = modified.Start,
+        End = modified.End,
+        MinutesDuration = (int)Math.Round((modified.End - modified.Start).TotalMinutes),
+        Participant = [new Appointment.ParticipantComponent { Actor = Practitioner(modified.DoctorId), Status = ParticipationStatus.Accepted }],
+    };
+
+    private Appointment Cancelled(AppointmentCancelledMessage cancelled) => new()
+    {
+        Identifier = [new Identifier(AppointmentSystem, cancelled.AppointmentId.ToString())],
+        Status = Appointment.AppointmentStatus.Cancelled,
+        CancelationReason = new CodeableConcept { Text = cancelled.Reason },
+    };
+
+    /// <summary>Applies a reschedule, modification or cancellation to the Appointment the HIS holds, keeping what the message does not say.</summary>
+    public static Appointment Apply(Appointment existing, Appointment change)
+    {
+        var updated = (Appointment)existing.DeepCopy();
+        updated.Status = change.Status;
+        if (change.Status == Appointment.AppointmentStatus.Cancelled)
+        {
+            updated.CancelationReason = change.CancelationReason;
+            return updated;
+        }
+
+        updated.Start = change.Start;
+        updated.End = change.End;
+        updated.MinutesDuration = change.MinutesDuration;
+        if (change.ServiceType.Count > 0)
+        {
+            updated.ServiceType = change.ServiceType;
+        }
+
+        if (change.Specialty.Count > 0)
+        {
+            updated.Specialty = change.Specialty;
+        }
+
+        var practitioner = change.Participant.Single().Actor;
+        updated.Participant.RemoveAll(p => p.Actor?.Type == "Practitioner");
+        updated.Participant.Add(new Appointment.ParticipantComponent { Actor = practitioner, Status = ParticipationStatus.Accepted });
+        return updated;
+    }
+
+    private Encounter Encounter(EncounterCompletedMessage encounter, HisPatientRef patient) => new()
+    {
+        Identifier = [new Identifier(EncounterSystem, encounter.EncounterId.ToString())],
+        Status = Hl7.Fhir.Model.Encounter.EncounterStatus.Finished,
+        Class = new Coding(ActCodeSystem, "VR", "virtual"),
+        Subject = PatientReference(patient),
+        Participant = [new Encounter.ParticipantComponent { Individual = Practitioner(encounter.DoctorId) }],
+        Appointment = [new ResourceReference { Type = "Appointment", Identifier = new Identifier(AppointmentSystem, encounter.AppointmentId.ToString()) }],
+        Period = new Period { EndElement = new FhirDateTime(encounter.CompletedAt) },
+        ReasonCode = encounter.Diagnoses.Select(d => new CodeableConcept(Icd10System, d.Icd10Code, d.Description, d.Description)).ToList(),
+    };
+
+    private Composition Note(EncounterCompletedMessage encounter, HisPatientRef patient)
+    {
+        var paragraphs = string.Concat(HisText.Lines(encounter.Note).Select(line => "<p>" + WebUtility.HtmlEncode(line) + "</p>"));
+        return new Composition
+        {
+            Identifier = new Identifier(NoteSystem, encounter.EncounterId.ToString()),
+            Status = CompositionStatus.Final,
+            Type = new CodeableConcept(LoincSystem, "11506-3", "Progress note"),
+            Subject = PatientReference(patient),
+            Encounter = new ResourceReference { Type = "Encounter", Identifier = new Identifier(EncounterSystem, encounter.EncounterId.ToString()) },
+            DateElement = new FhirDateTime(encounter.CompletedAt),
+            Author = [Practitioner(encounter.DoctorId)],
+            Title = "Online follow-up visit note",
+            Attester = [new Composition.AttesterComponent { Mode = Composition.CompositionAttestationMode.Legal, TimeElement = new FhirDateTime(encounter.CompletedAt), Party = Practitioner(encounter.DoctorId) }],
+            Section =
+            [
+                new Composition.SectionComponent
+                {
+                    Title = "Note",
+                    Code = new CodeableConcept(LoincSystem, "11506-3", "Progress note"),
+                    Text = new Narrative { Status = Narrative.NarrativeStatus.Generated, Div = "<div xmlns=\"http://www.w3.org/1999/xhtml\">" + paragraphs + "</div>" },
+                },
+            ],
+            Meta = new Meta { Tag = [new Coding(ids.PortalSystem("note-sha256"), encounter.NoteHash)] },
+        };
+    }
+
+    private static string LineId(PrescriptionApprovedMessage prescription, int line) => $"{prescription.PrescriptionId}-{line}";
+
+    private MedicationRequest Medication(PrescriptionApprovedMessage prescription, PrescriptionLine line, int number, HisPatientRef patient)
+    {
+        var dosage = new Dosage
+        {
+            Text = $"{line.Dose} {line.Frequency} {line.Route}",
+            Timing = new Timing { Code = new CodeableConcept { Text = line.Frequency } },
+            Route = new CodeableConcept { Text = line.Route },
+        };
+        if (DecimalQuantity(line.Dose) is { } dose)
+        {
+            dosage.DoseAndRate = [new Dosage.DoseAndRateComponent { Dose = dose }];
+        }
+
+        return new MedicationRequest
+        {
+            Identifier = [new Identifier(MedicationRequestSystem, LineId(prescription, number))],
+            GroupIdentifier = new Identifier(PrescriptionSystem, prescription.PrescriptionId.ToString()),
+            Status = MedicationRequest.MedicationrequestStatus.Active,
+            Intent = MedicationRequest.MedicationRequestIntent.Order,
+            Medication = new CodeableConcept(DrugSystem, line.DrugCode, line.DrugName, $"{line.DrugName} {line.Strength}"),
+            Subject = PatientReference(patient),
+            AuthoredOnElement = new FhirDateTime(prescription.ApprovedAt),
+            Requester = Practitioner(prescription.DoctorId),
+            DosageInstruction = [dosage],
+            DispenseRequest = new MedicationRequest.DispenseRequestComponent
+            {
+                Quantity = new Quantity { Value = line.Quantity },
+                ExpectedSupplyDuration = new Duration { Value = line.DaysSupply, Unit = "d", System = "http://unitsofmeasure.org", Code = "d" },
+            },
+            Note = [new Annotation { Author = Practitioner(prescription.PharmacistAccountId), Text = new Markdown("Reviewed and approved by the pharmacist."), TimeElement = new FhirDateTime(prescription.ApprovedAt) }],
+        };
+    }
+
+    private static Quantity? DecimalQuantity(string text) => HisText.AmountAndUnit(text) is (var amount, { } unit)
+        ? new Quantity { Value = decimal.Parse(amount, CultureInfo.InvariantCulture), Unit = unit }
+        : null;
+}

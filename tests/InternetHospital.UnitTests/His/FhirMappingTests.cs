@@ -1,0 +1,126 @@
+using Firely.Fhir.Validation;
+using Hl7.Fhir.Model;
+using Hl7.Fhir.Specification.Source;
+using Hl7.Fhir.Specification.Terminology;
+using InternetHospital.Application.His;
+using InternetHospital.Infrastructure.His;
+using InternetHospital.Infrastructure.His.Fhir;
+
+namespace InternetHospital.UnitTests.His;
+
+/// <summary>Every resource the FHIR writer sends validates against the R4 base profiles, and reads map back.</summary>
+public sealed class FhirMappingTests
+{
+    private static readonly Lazy<Validator> Validator = new(() =>
+    {
+        var source = new CachedResolver(ZipSource.CreateValidationSource());
+        return new Validator(source, new LocalTerminologyService(source));
+    });
+
+    private readonly FhirResourceMapper mapper = new(new HisIdentifierOptions());
+
+    public static TheoryData<string> Kinds() => new(HisMessageSerializer.AllKinds);
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Every_resource_sent_for_a_message_kind_is_valid_r4(string kind)
+    {
+        var writes = mapper.Map(Hl7CodecTests.Outbound(Sample(kind)));
+
+        Assert.NotEmpty(writes);
+        var booked = (Appointment)mapper.Map(Hl7CodecTests.Outbound(Sample("appointment.booked"))).Single().Resource;
+        foreach (var write in writes)
+        {
+            // A reschedule or cancellation is sent as the HIS's appointment with the change applied.
+            var sent = write.UpdateExisting ? FhirResourceMapper.Apply(booked, (Appointment)write.Resource) : write.Resource;
+            var outcome = Validator.Value.Validate(sent)!;
+            var errors = outcome.Issue.Where(i => i.Severity is OperationOutcome.IssueSeverity.Error or OperationOutcome.IssueSeverity.Fatal).Select(i => $"{i.Location?.FirstOrDefault()}: {i.Details?.Text ?? i.Diagnostics}").ToList();
+            Assert.True(errors.Count == 0, $"{write.Resource.TypeName} for {kind}:\n" + string.Join('\n', errors));
+        }
+    }
+
+    [Fact]
+    public void A_registered_patient_carries_the_chinese_name_resident_id_and_portal_id()
+    {
+        var patient = (Patient)mapper.Map(Hl7CodecTests.Outbound(Sample("patient.registered"))).Single().Resource;
+
+        Assert.Equal("张伟", patient.Name.Single().Text);
+        Assert.Equal("1965-03-12", patient.BirthDate);
+        Assert.Contains(patient.Identifier, i => i.System == "urn:oid:2.16.156.10011.1.3" && i.Value == Hl7CodecTests.ResidentId);
+        Assert.Contains(patient.Identifier, i => i.System == "urn:internet-hospital:patient" && i.Value == Hl7CodecTests.PatientId.ToString());
+    }
+
+    [Fact]
+    public void A_cancellation_changes_only_status_and_reason_of_the_appointment_the_his_holds()
+    {
+        var booked = (Appointment)mapper.Map(Hl7CodecTests.Outbound(Sample("appointment.booked"))).Single().Resource;
+        var cancel = mapper.Map(Hl7CodecTests.Outbound(Sample("appointment.cancelled"))).Single();
+
+        var updated = FhirResourceMapper.Apply(booked, (Appointment)cancel.Resource);
+
+        Assert.True(cancel.UpdateExisting);
+        Assert.Equal(Appointment.AppointmentStatus.Cancelled, updated.Status);
+        Assert.Equal(booked.Start, updated.Start);
+        Assert.Equal("患者要求", updated.CancelationReason?.Text);
+        Assert.Null(Validator.Value.Validate(updated)!.Issue.FirstOrDefault(i => i.Severity == OperationOutcome.IssueSeverity.Error));
+    }
+
+    [Fact]
+    public void A_modification_changes_doctor_department_and_length_and_keeps_the_patient_of_the_appointment_the_his_holds()
+    {
+        var booked = (Appointment)mapper.Map(Hl7CodecTests.Outbound(Sample("appointment.booked"))).Single().Resource;
+        var modify = mapper.Map(Hl7CodecTests.Outbound(Sample("appointment.modified"))).Single();
+
+        var updated = FhirResourceMapper.Apply(booked, (Appointment)modify.Resource);
+
+        Assert.True(modify.UpdateExisting);
+        Assert.Equal(Appointment.AppointmentStatus.Booked, updated.Status);
+        Assert.Equal("ENDO", updated.Specialty.Single().Coding.Single().Code);
+        Assert.Equal(20, updated.MinutesDuration);
+        var practitioner = Assert.Single(updated.Participant, p => p.Actor?.Type == "Practitioner");
+        Assert.Equal("0190f5c8-0000-7000-8000-0000000000dd", practitioner.Actor!.Identifier?.Value);
+        Assert.Single(updated.Participant, p => p.Actor?.Type == "Patient");
+    }
+
+    [Fact]
+    public void Read_resources_map_to_the_portal_model()
+    {
+        var reader = new FhirReadMapper(new HisIdentifierOptions());
+        var encounter = new Encounter { Id = "e1", Class = new Coding(FhirResourceMapper.ActCodeSystem, "AMB"), ServiceType = new CodeableConcept("urn:his:department", "CARD"), Period = new Period { Start = "2026-09-28T01:30:00Z" } };
+        var condition = new Condition
+        {
+            Code = new CodeableConcept(FhirResourceMapper.Icd10System, "I10", "Essential hypertension", "原发性高血压"),
+            RecordedDate = "2026-09-28",
+            Encounter = new ResourceReference("Encounter/e1"),
+            Asserter = new ResourceReference { Display = "李伟" },
+        };
+        var patient = new Patient { Id = "H1", Name = [new HumanName { Family = "欧阳", Given = ["娜娜"] }], BirthDate = "1990-01-20", Gender = AdministrativeGender.Female, Identifier = [new Identifier("urn:his:mrn", "MR1")] };
+
+        var diagnosis = reader.Diagnosis(condition, new Dictionary<string, Encounter> { ["Encounter/e1"] = encounter });
+        var mapped = reader.Patient(patient);
+
+        Assert.Equal(new HisDiagnosis("I10", "原发性高血压", new DateOnly(2026, 9, 28), true, "CARD", "李伟"), diagnosis);
+        Assert.False(reader.Diagnosis(condition, new Dictionary<string, Encounter>()).InPerson);
+        Assert.Equal(new HisPatient("H1", "MR1", "欧阳娜娜", new DateOnly(1990, 1, 20), "Female"), mapped);
+        Assert.Equal("outpatient", FhirReadMapper.Encounter(encounter).Kind);
+    }
+
+    internal static HisMessage Sample(string kind)
+    {
+        var start = new DateTimeOffset(2026, 12, 1, 1, 0, 0, TimeSpan.Zero);
+        var appointment = Guid.Parse("0190f5c8-0000-7000-8000-0000000000aa");
+        return kind switch
+        {
+            "patient.registered" => new PatientRegisteredMessage(Hl7CodecTests.PatientId, "张伟", new DateOnly(1965, 3, 12), "Male", "13900000001"),
+            "appointment.booked" => new AppointmentBookedMessage(appointment, Hl7CodecTests.PatientId, Guid.NewGuid(), "CARD", start, start.AddMinutes(15), "video follow-up"),
+            "appointment.rescheduled" => new AppointmentRescheduledMessage(appointment, Hl7CodecTests.PatientId, Guid.NewGuid(), start.AddDays(1), start.AddDays(1).AddMinutes(15)),
+            "appointment.modified" => new AppointmentModifiedMessage(appointment, Hl7CodecTests.PatientId, Guid.Parse("0190f5c8-0000-7000-8000-0000000000dd"), "ENDO", start, start.AddMinutes(20), "video follow-up", "医生调整"),
+            "appointment.cancelled" => new AppointmentCancelledMessage(appointment, Hl7CodecTests.PatientId, "患者要求"),
+            "encounter.completed" => new EncounterCompletedMessage(Guid.NewGuid(), appointment, Hl7CodecTests.PatientId, Guid.NewGuid(), start.AddMinutes(20),
+                [new EncounterDiagnosis("I10", "原发性高血压")], "血压控制可 <良好> & stable.\n继续服药。", "0f1e2d"),
+            "prescription.approved" => new PrescriptionApprovedMessage(Guid.NewGuid(), Hl7CodecTests.PatientId, Guid.NewGuid(), Guid.NewGuid(), start,
+                [new PrescriptionLine("C08CA01-5", "氨氯地平 Amlodipine", "5 mg", "5 mg", "qd", "oral", 28, 28)]),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No sample for this kind: add one."),
+        };
+    }
+}

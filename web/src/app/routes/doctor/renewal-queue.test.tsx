@@ -1,0 +1,22 @@
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { RENEWAL_ID, summary } from '@/features/renewals/testing/fixtures';
+import { findPageHeading, renderApp } from '@/testing/test-utils';
+
+describe('Renewal queue (doctor)', () => {
+  it.each([
+    ['en', 'Renewal requests', 'Open request AB12CD34 of 张伟', 'You prescribed this', 'Needs attention'],
+    ['zh-CN', '续方申请', '打开 张伟 的申请 AB12CD34', '由您开具', '需关注'],
+  ] as const)('lists waiting requests with why they reached the doctor (%s)', async (language, title, link, routing, flag) => {
+    await renderApp({
+      route: '/doctor/renewals',
+      roles: ['Doctor'],
+      language,
+      api: { 'GET /api/doctor/renewals': { waiting: [summary({ routingReason: 'OriginalPrescriber', isFlagged: true })], recentlyDecided: [] } },
+    });
+    await findPageHeading(title);
+    expect(await screen.findByRole('link', { name: link })).toHaveAttribute('href', `/doctor/renewals/${RENEWAL_ID}`);
+    expect(screen.getByText(routing)).toBeInTheDocument();
+    expect(screen.getByText(flag)).toBeInTheDocument();
+  });
+});

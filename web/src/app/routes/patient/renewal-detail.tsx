@@ -1,0 +1,34 @@
+import { Alert, Anchor, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { Page } from '@/components/page';
+import { useMe } from '@/features/accounts/api/get-me';
+import { useMyRenewal } from '@/features/renewals/api/get-my-renewal';
+import { RenewalDetail } from '@/features/renewals/components/renewal-detail';
+import { useRenewalsLive } from '@/features/renewals/components/use-renewals-live';
+import { problemMessage } from '@/lib/problem-message';
+
+/** One renewal request of the patient (updates live as it moves on). */
+export default function RenewalDetailRoute(): ReactNode {
+  const { t } = useTranslation('renewals');
+  const { renewalId = '' } = useParams();
+  const me = useMe();
+  const patientId = me.data?.patients[0]?.id;
+  const renewal = useMyRenewal(patientId, renewalId);
+  useRenewalsLive();
+  return (
+    <Page title={t('detail.title', { reference: renewal.data?.reference ?? '' }).trim()}>
+      {renewal.isError && (
+        <Alert color="red" role="alert">
+          {problemMessage(renewal.error, t)}
+        </Alert>
+      )}
+      {renewal.isPending && <Text c="dimmed">{t('form.checking')}</Text>}
+      {renewal.data && patientId && <RenewalDetail patientId={patientId} renewal={renewal.data} />}
+      <Anchor component={Link} to="/medications">
+        {t('form.backToMedications')}
+      </Anchor>
+    </Page>
+  );
+}
