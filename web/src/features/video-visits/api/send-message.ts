@@ -18,7 +18,7 @@ export async function sendMessage(visitId: string, message: NewMessage): Promise
   const form = new FormData();
   form.append('file', message.file);
   if (message.text) form.append('text', message.text);
-  return apiJson(`${base}/files`, messageSchema, { method: 'POST', body: form });
+  return apiJson(`${base}/files`, messageSchema, { method: 'POST', form });
 }
 
 export function useSendMessage(visitId: string): UseMutationResult<VisitMessage, Error, NewMessage> {
