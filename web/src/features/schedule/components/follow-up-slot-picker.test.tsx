@@ -2,12 +2,12 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { summary } from '@/features/family/testing/fixtures';
 import { formatLocalDate } from '@/lib/date-time';
-import { jsonResponse, renderApp } from '@/testing/test-utils';
+import { jsonResponse, renderApp, type MockRoutes } from '@/testing/test-utils';
 import { followUpCalendar, followUpDays } from '../testing/follow-up-calendar';
 
 const booked = { id: 'apt-9', patientId: 'pat-9', start: '2026-12-01T01:00:00Z', end: '2026-12-01T01:30:00Z', visitType: 'Video', status: 'PendingPayment' };
 
-function api(): Record<string, unknown> {
+function api(): MockRoutes {
   return {
     'GET /api/doctors/me/calendar': followUpCalendar(),
     'GET /api/family/panel/patients/pat-9': summary(),
