@@ -16,6 +16,7 @@ internal static class BookingServices
         services.AddScoped<WaitlistOffers>();
         services.AddScoped<SlotPlanner>();
         services.AddScoped<StaffAccess>();
+        services.AddScoped<FollowUpBooking>();
         return services;
     }
 }

@@ -3,6 +3,7 @@ using InternetHospital.Application.Common;
 using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.VideoVisits.Consultation;
 using InternetHospital.Application.VideoVisits.Record;
+using InternetHospital.Domain.Hospital;
 using InternetHospital.Domain.Patients;
 using InternetHospital.Domain.VideoVisits;
 using Mediator;
@@ -18,7 +19,7 @@ namespace InternetHospital.Application.VideoVisits;
 /// </summary>
 public sealed record GetVideoVisit(Guid VisitId) : IQuery<VideoVisitDto>
 {
-    public sealed class Handler(IAppDbContext db, VisitAccess access, IAuditLog audit, IOptions<HospitalOptions> hospital, TimeProvider clock)
+    public sealed class Handler(IAppDbContext db, VisitAccess access, IVisitAppointments appointments, IAuditLog audit, IOptions<HospitalOptions> hospital, TimeProvider clock)
         : IQueryHandler<GetVideoVisit, VideoVisitDto>
     {
         public async ValueTask<VideoVisitDto> Handle(GetVideoVisit query, CancellationToken cancellationToken)
@@ -39,6 +40,9 @@ public sealed record GetVideoVisit(Guid VisitId) : IQuery<VideoVisitDto>
 
             var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), hospital.Value.TimeZoneInfo).DateTime);
             var showNote = visit.Note is not null && (isClinician || visit.Status == VideoVisitStatus.Completed);
+            var followUp = showNote && visit.Note!.FollowUpAppointmentId is { } followUpId
+                ? await appointments.FindAsync(followUpId, cancellationToken)
+                : null;
             audit.Record("visit.read", "VideoVisit", visit.Id.ToString(), visit.PatientId, role.ToString());
             await db.SaveChangesAsync(cancellationToken);
 
@@ -56,6 +60,7 @@ public sealed record GetVideoVisit(Guid VisitId) : IQuery<VideoVisitDto>
                 specialists,
                 visit.ReferralReason is { } reason ? new ReferralDto(reason, visit.ReferralDetail, null) : null,
                 showNote ? VisitNoteDto.From(visit.Note!) : null,
+                followUp is null ? null : new VisitFollowUpDto(followUp.Id, followUp.Start, followUp.End, followUp.IsVideo ? VisitType.Video : VisitType.InPerson, followUp.Status),
                 visit.Addenda.OrderBy(a => a.Sequence).Select(AddendumDto.From).ToList(),
                 isClinician ? visit.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new VisitEventDto(e.At, e.Kind, e.ActorAccountId, e.Detail)).ToList() : []);
         }
@@ -65,6 +70,9 @@ public sealed record GetVideoVisit(Guid VisitId) : IQuery<VideoVisitDto>
 public sealed record PatientSummary(string Name, int Age, Sex Sex);
 
 public sealed record VisitEventDto(DateTimeOffset At, string Kind, Guid? ActorAccountId, string? Detail);
+
+/// <summary>The follow-up appointment ordered from the visit's note, as it stands now (e.g. <c>PendingPayment</c>, <c>Booked</c>).</summary>
+public sealed record VisitFollowUpDto(Guid AppointmentId, DateTimeOffset Start, DateTimeOffset End, VisitType VisitType, string Status);
 
 public sealed record VideoVisitDto(
     Guid Id,
@@ -80,5 +88,6 @@ public sealed record VideoVisitDto(
     IReadOnlyList<SpecialistDto> Specialists,
     ReferralDto? Referral,
     VisitNoteDto? Note,
+    VisitFollowUpDto? FollowUp,
     IReadOnlyList<AddendumDto> Addenda,
     IReadOnlyList<VisitEventDto> Trace);

@@ -226,6 +226,18 @@ public sealed class VideoVisit
     /// <summary>Orders a follow-up appointment (booked by the booking feature) and keeps its id with the note.</summary>
     public void RecordFollowUpOrdered(Guid appointmentId, Guid doctorAccountId, DateTimeOffset now)
     {
+        EnsureFollowUpCanBeOrdered(doctorAccountId);
+        Note!.SetFollowUpAppointment(appointmentId);
+        Touch();
+        Record(now, doctorAccountId, VisitEventKinds.FollowUpOrdered, appointmentId.ToString());
+    }
+
+    /// <summary>
+    /// Whether the doctor may order a follow-up now (the treating doctor, a note written and not yet signed): checked
+    /// before the slot is held, so a refused order holds nothing.
+    /// </summary>
+    public void EnsureFollowUpCanBeOrdered(Guid doctorAccountId)
+    {
         EnsureTreatingDoctor(doctorAccountId, "Only the visit's doctor orders a follow-up.");
         if (Note is null)
         {
@@ -236,10 +248,6 @@ public sealed class VideoVisit
         {
             throw new DomainConflictException("note_signed", "The note is signed; it cannot change.");
         }
-
-        Note.SetFollowUpAppointment(appointmentId);
-        Touch();
-        Record(now, doctorAccountId, VisitEventKinds.FollowUpOrdered, appointmentId.ToString());
     }
 
     /// <summary>

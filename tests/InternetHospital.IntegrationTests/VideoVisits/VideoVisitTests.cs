@@ -20,15 +20,7 @@ public abstract class VideoVisitTests(ApiFactory factory)
     private Task<Booked> BookAsync(string doctor = VisitScenario.Cardiologist, TimeSpan? startsIn = null) =>
         VisitScenario.BookAsync(factory.Services, () => VisitScenario.NewPatientAsync(factory), doctor, startsIn);
 
-    private async Task<(Booked Visit, User Doctor)> AdmittedAsync()
-    {
-        var booked = await BookAsync();
-        await (await booked.Patient.Api.PostAsync($"/api/video-visits/{booked.AppointmentId}/check-in", null)).ReadJsonAsync();
-        var doctor = await VisitScenario.SignInAsync(factory, VisitScenario.Cardiologist);
-        await VisitScenario.StartConsultingSessionAsync(doctor);
-        await (await doctor.Api.PostAsync($"/api/video-visits/{booked.AppointmentId}/admit", null)).ReadJsonAsync();
-        return (booked, doctor);
-    }
+    private Task<(Booked Visit, User Doctor)> AdmittedAsync() => VisitScenario.AdmittedAsync(factory);
 
     [Fact]
     public async Task A_checked_in_patient_is_admitted_and_both_sides_exchange_signalling_and_chat_through_the_hub()

@@ -65,6 +65,35 @@ public static class VisitScenario
         return new Booked(appointment.Id, patient, paymentId);
     }
 
+    /// <summary>A free slot of the doctor's (video and in person) starting in <paramref name="startsIn"/>, for follow-ups.</summary>
+    public static async Task<Guid> FreeSlotAsync(IServiceProvider services, TimeSpan startsIn, string doctorEmail = Cardiologist)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+        var zone = scope.ServiceProvider.GetRequiredService<IOptions<HospitalOptions>>().Value.TimeZoneInfo;
+        var doctor = await (from d in db.Doctors join u in db.Users on d.AccountId equals u.Id where u.Email == doctorEmail select d).SingleAsync();
+
+        // Note: as in BookAsync, a random sub-minute offset keeps the slots of parallel tests apart.
+        var start = clock.GetUtcNow() + startsIn + TimeSpan.FromTicks(Random.Shared.NextInt64(1, TimeSpan.TicksPerMinute));
+        var localDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(start, zone).DateTime);
+        var slot = Slot.Create(doctor.Id, doctor.DepartmentId, new PlannedSlot(start, start.AddMinutes(15), localDate, Guid.NewGuid(), InPerson: true, Video: true));
+        db.Slots.Add(slot);
+        await db.SaveChangesAsync();
+        return slot.Id;
+    }
+
+    /// <summary>A new patient's visit with the cardiologist: booked, checked in and admitted (the call is on).</summary>
+    public static async Task<(Booked Visit, User Doctor)> AdmittedAsync(ApiFactory factory)
+    {
+        var booked = await BookAsync(factory.Services, () => NewPatientAsync(factory));
+        await (await booked.Patient.Api.PostAsync($"/api/video-visits/{booked.AppointmentId}/check-in", null)).ReadJsonAsync();
+        var doctor = await SignInAsync(factory, Cardiologist);
+        await StartConsultingSessionAsync(doctor);
+        await (await doctor.Api.PostAsync($"/api/video-visits/{booked.AppointmentId}/admit", null)).ReadJsonAsync();
+        return (booked, doctor);
+    }
+
     /// <summary>A new patient signed in through the real OIDC flow.</summary>
     public static async Task<User> NewPatientAsync(ApiFactory factory)
     {

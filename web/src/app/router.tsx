@@ -58,6 +58,7 @@ export const routes: RouteObject[] = [
             { path: 'follow-up-reviews', lazy: page(() => import('./routes/doctor/follow-up-reviews')) },
             { path: 'panel', lazy: page(() => import('./routes/doctor/panel')) },
             { path: 'panel/patients/:patientId', lazy: page(() => import('./routes/doctor/patient-summary')) },
+            { path: 'panel/patients/:patientId/book-follow-up', lazy: page(() => import('./routes/doctor/book-follow-up')) },
             { path: 'team-messages', lazy: page(() => import('./routes/doctor/team-messages')) },
             { path: 'team-messages/:threadId', lazy: page(() => import('./routes/doctor/team-thread')) },
           ]),

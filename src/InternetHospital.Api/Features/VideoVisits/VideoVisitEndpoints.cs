@@ -3,6 +3,7 @@ using InternetHospital.Application.VideoVisits;
 using InternetHospital.Application.VideoVisits.Chat;
 using InternetHospital.Application.VideoVisits.Consultation;
 using InternetHospital.Application.VideoVisits.Record;
+using InternetHospital.Domain.Hospital;
 using InternetHospital.Domain.VideoVisits;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -90,6 +91,13 @@ internal sealed class VideoVisitEndpoints : IEndpointGroup
                 TypedResults.Ok(await sender.Send(new SaveVisitNote(id, body.ChiefComplaint, body.History, body.Assessment, body.Plan, body.Diagnoses, body.FollowUpAdvice), ct)))
             .RequireAuthorization(Policies.Doctor)
             .WithSummary("Save the visit note (while the visit is open).");
+        group.MapPost("/{id:guid}/follow-up", async (Guid id, FollowUpRequest body, ISender sender, CancellationToken ct) =>
+            {
+                var booked = await sender.Send(new OrderFollowUp(id, body.SlotId, body.VisitType), ct);
+                return TypedResults.Created($"/api/appointments/{booked.Id}", booked);
+            })
+            .RequireAuthorization(Policies.Doctor)
+            .WithSummary("Order a follow-up appointment in one of your free slots (before the note is signed); the patient confirms by paying.");
         group.MapPost("/{id:guid}/complete", async (Guid id, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new CompleteVisit(id), ct)))
             .RequireAuthorization(Policies.Doctor)
             .WithSummary("Complete the visit: sign the note and send the encounter to the HIS.");
@@ -120,6 +128,8 @@ internal sealed class VideoVisitEndpoints : IEndpointGroup
         string? Plan,
         IReadOnlyList<DiagnosisInput>? Diagnoses,
         string? FollowUpAdvice);
+
+    internal sealed record FollowUpRequest(Guid SlotId, VisitType VisitType);
 
     internal sealed record ReferRequest(ReferralReason Reason, string? Detail);
 

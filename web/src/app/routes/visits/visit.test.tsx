@@ -76,6 +76,31 @@ describe('a video visit page', () => {
     expect(screen.getByText(new RegExp(signed))).toBeInTheDocument();
   });
 
+  it.each([
+    ['en', 'Follow-up appointment', 'Confirm and pay for the follow-up'],
+    ['zh-CN', '复诊预约', '确认并支付复诊费用'],
+  ] as const)('shows the patient the follow-up the doctor ordered, with a link to it (%s)', async (language, heading, link) => {
+    await renderApp({
+      route: '/visits/v1',
+      roles: ['Patient'],
+      language,
+      api: {
+        'GET /api/video-visits/v1/waiting-room': {
+          appointmentId: 'v1', start: '2026-12-01T01:30:00Z', end: '2026-12-01T01:45:00Z', appointmentStatus: 'Completed', doctor,
+          checkInOpensAt: '2026-12-01T01:15:00Z', canCheckIn: false, visitStatus: 'Completed', checkedInAt: '2026-12-01T01:20:00Z', doctorStatus: 'NotStarted', queuePosition: null, minutesLate: null,
+        },
+        'GET /api/video-visits/v1': {
+          ...completed,
+          note: { ...completed.note, followUpAppointmentId: 'apt-9' },
+          followUp: { appointmentId: 'apt-9', start: '2026-12-29T02:00:00Z', end: '2026-12-29T02:15:00Z', visitType: 'Video', status: 'PendingPayment' },
+        },
+        'GET /api/video-visits/v1/messages': [],
+      },
+    });
+    expect(await screen.findByRole('heading', { name: heading })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: link })).toHaveAttribute('href', '/appointments/apt-9');
+  });
+
   it('tells someone who is not part of the visit that it is not available', async () => {
     await renderApp({
       route: '/visits/v1',

@@ -9,6 +9,7 @@ import {
   specialistSchema,
   visitQueryKey,
   visitRoleSchema,
+  visitFollowUpSchema,
   visitStatusSchema,
 } from './schemas';
 
@@ -26,6 +27,7 @@ export const videoVisitSchema = z.object({
   specialists: z.array(specialistSchema),
   referral: z.object({ reason: referralReasonSchema, detail: z.string().nullish(), refundedAmount: z.number().nullish() }).nullish(),
   note: noteSchema.nullish(),
+  followUp: visitFollowUpSchema.nullish(),
   addenda: z.array(addendumSchema),
   trace: z.array(z.object({ at: z.string(), kind: z.string(), actorAccountId: z.string().nullish(), detail: z.string().nullish() })),
 });

@@ -51,6 +51,16 @@ export const noteSchema = z.object({
 });
 export type VisitNote = z.infer<typeof noteSchema>;
 
+/** The follow-up appointment ordered from the note, as it stands (PendingPayment until the patient pays). */
+export const visitFollowUpSchema = z.object({
+  appointmentId: z.string(),
+  start: z.string(),
+  end: z.string(),
+  visitType: z.enum(['InPerson', 'Video']),
+  status: z.string(),
+});
+export type VisitFollowUp = z.infer<typeof visitFollowUpSchema>;
+
 export const addendumSchema = z.object({
   id: z.string(),
   sequence: z.number(),

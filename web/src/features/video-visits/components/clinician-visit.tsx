@@ -17,14 +17,14 @@ import { ChatPanel } from './chat-panel';
 import { DeviceCheck } from './device-check';
 import { IdentityCheck } from './identity-check';
 import { InviteSpecialist } from './invite-specialist';
-import { NoteEditor } from './note-editor';
+import { NoteEditor, type FollowUpPickerRenderer } from './note-editor';
 import { VisitSummary } from './visit-summary';
 
 /**
  * The doctor's (or invited specialist's) side of a video visit: admit the waiting patient, the call, the chat, the note,
  * inviting a specialist; afterwards the signed record, its addenda and the trace of the visit.
  */
-export function ClinicianVisit({ visitId }: { visitId: string }): ReactNode {
+export function ClinicianVisit({ visitId, followUpPicker }: { visitId: string; followUpPicker?: FollowUpPickerRenderer }): ReactNode {
   const { t, i18n } = useTranslation('visits');
   const visit = useVideoVisit(visitId);
   const session = useConsultingSession();
@@ -114,7 +114,7 @@ export function ClinicianVisit({ visitId }: { visitId: string }): ReactNode {
       {finished && <VisitSummary visit={data} />}
       {!finished && (
         <SimpleGrid cols={{ base: 1, md: isDoctor ? 3 : 1 }}>
-          {isDoctor && <NoteEditor visit={data} />}
+          {isDoctor && <NoteEditor visit={data} followUpPicker={followUpPicker} />}
           <ChatPanel visitId={visitId} canSend />
           {isDoctor && <InviteSpecialist visit={data} />}
         </SimpleGrid>

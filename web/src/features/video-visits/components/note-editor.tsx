@@ -1,9 +1,12 @@
-import { Alert, Button, CloseButton, Group, Modal, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, CloseButton, Group, Modal, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { HOSPITAL_TIME_ZONE } from '@/config/hospital';
+import { formatDateTimeIn } from '@/lib/date-time';
 import { problemMessage } from '@/lib/problem-message';
 import { useCompleteVisit } from '../api/complete-visit';
 import type { VideoVisit } from '../api/get-video-visit';
+import { useOrderFollowUp, type FollowUpOrder } from '../api/order-follow-up';
 import { useReferVisit } from '../api/refer-visit';
 import { useSaveNote, type NoteDraft } from '../api/save-note';
 import type { ReferralReason } from '../api/schemas';
@@ -11,8 +14,17 @@ import { useIcd10Search } from '../api/search-icd10';
 
 const REASONS: ReferralReason[] = ['ConditionChanged', 'FirstVisit', 'Emergency', 'Other'];
 
-/** The doctor's note: sections, ICD-10 diagnoses from the bundled list, save, complete-and-sign, or stop and refer. */
-export function NoteEditor({ visit }: { visit: VideoVisit }): ReactNode {
+/**
+ * Renders the slot picker the note's "Order follow-up" opens. The app passes the schedule feature's picker in (a feature
+ * never imports another); it calls `onConfirm` with the chosen slot and shows `error` translated.
+ */
+export type FollowUpPickerRenderer = (props: { onConfirm: (order: FollowUpOrder) => void; pending: boolean; error: unknown }) => ReactNode;
+
+/**
+ * The doctor's note: sections, ICD-10 diagnoses from the bundled list, save, order a follow-up appointment,
+ * complete-and-sign, or stop and refer.
+ */
+export function NoteEditor({ visit, followUpPicker }: { visit: VideoVisit; followUpPicker?: FollowUpPickerRenderer }): ReactNode {
   const { t, i18n } = useTranslation('visits');
   const [draft, setDraft] = useState<NoteDraft>(() => ({
     chiefComplaint: visit.note?.chiefComplaint ?? '',
@@ -30,7 +42,18 @@ export function NoteEditor({ visit }: { visit: VideoVisit }): ReactNode {
   const save = useSaveNote(visit.id);
   const complete = useCompleteVisit(visit.id);
   const refer = useReferVisit(visit.id);
+  const order = useOrderFollowUp(visit.id);
+  const [ordering, setOrdering] = useState(false);
   const error = save.error ?? complete.error ?? refer.error;
+  const followUp = visit.followUp;
+  const language = i18n.language;
+
+  // Note: the order is kept with the note, so the draft is saved first (the server refuses an order without a note).
+  const placeOrder = (choice: FollowUpOrder): void => {
+    save.mutate(draft, {
+      onSuccess: () => order.mutate({ slotId: choice.slotId, visitType: choice.visitType }, { onSuccess: () => setOrdering(false) }),
+    });
+  };
 
   const field = (name: 'chiefComplaint' | 'history' | 'assessment' | 'plan' | 'followUpAdvice', label: string): ReactNode => (
     <Textarea label={label} value={draft[name]} onChange={(e) => setDraft({ ...draft, [name]: e.currentTarget.value })} rows={3} maxLength={4000} />
@@ -96,6 +119,27 @@ export function NoteEditor({ visit }: { visit: VideoVisit }): ReactNode {
         </Group>
       </Stack>
       {field('followUpAdvice', t('note.followUpAdvice'))}
+      {followUp ? (
+        <Card withBorder padding="sm" component="section" aria-labelledby="follow-up-title">
+          <Text fw={600} id="follow-up-title">
+            {t('followUp.ordered')}
+          </Text>
+          <Text>
+            {t('followUp.when', { when: formatDateTimeIn(followUp.start, HOSPITAL_TIME_ZONE, language), type: t(`followUp.types.${followUp.visitType}`) })}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {t(`followUp.status.${followUp.status}`, { defaultValue: followUp.status })}
+          </Text>
+        </Card>
+      ) : (
+        followUpPicker && (
+          <Group>
+            <Button variant="light" onClick={() => setOrdering(true)}>
+              {t('followUp.order')}
+            </Button>
+          </Group>
+        )
+      )}
       <Group gap="xs">
         <Button variant="default" onClick={() => save.mutate(draft)} loading={save.isPending}>
           {t('note.save')}
@@ -112,6 +156,11 @@ export function NoteEditor({ visit }: { visit: VideoVisit }): ReactNode {
       <Text size="xs" c="dimmed">
         {t('note.completeHint')}
       </Text>
+      {followUpPicker && (
+        <Modal opened={ordering} onClose={() => setOrdering(false)} title={t('followUp.pickTitle')} size="lg">
+          {followUpPicker({ onConfirm: placeOrder, pending: save.isPending || order.isPending, error: order.error ?? save.error })}
+        </Modal>
+      )}
       <Modal opened={referring} onClose={() => setReferring(false)} title={t('note.referTitle')}>
         <Stack gap="sm">
           <Select

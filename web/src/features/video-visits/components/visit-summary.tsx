@@ -60,6 +60,24 @@ export function VisitSummary({ visit }: { visit: VideoVisit }): ReactNode {
             </div>
           )}
           <Section label={t('note.followUpAdvice')} text={note.followUpAdvice} />
+          {visit.followUp && (
+            <div>
+              <Title order={3} size="h5">
+                {t('followUp.summaryTitle')}
+              </Title>
+              <Text>
+                {t('followUp.when', {
+                  when: formatDateTimeIn(visit.followUp.start, HOSPITAL_TIME_ZONE, language),
+                  type: t(`followUp.types.${visit.followUp.visitType}`),
+                })}
+              </Text>
+              {visit.myRole === 'Patient' && (
+                <Anchor component={Link} to={`/appointments/${encodeURIComponent(visit.followUp.appointmentId)}`}>
+                  {visit.followUp.status === 'PendingPayment' ? t('followUp.confirmAndPay') : t('followUp.viewAppointment')}
+                </Anchor>
+              )}
+            </div>
+          )}
           {note.signature && (
             <Text size="sm" c="dimmed">
               {t('summary.signed', { name: note.signature.signedBy, date: formatDateTimeIn(note.signature.signedAt, HOSPITAL_TIME_ZONE, language) })}
