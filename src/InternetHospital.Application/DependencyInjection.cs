@@ -1,4 +1,5 @@
 using FluentValidation;
+using InternetHospital.Application.Appointments;
 using InternetHospital.Application.Audit;
 using InternetHospital.Application.Common.Security;
 using InternetHospital.Application.Common;
@@ -29,6 +30,7 @@ public static class DependencyInjection
         services.AddScoped<INotifier, Notifier>();
         services.AddScoped<IFileStore, FileStore>();
         services.AddScoped<IPayments, PaymentService>();
+        services.AddBooking();
         services.AddRenewals();
 
         // Every notification kind's e-mail template, wherever its feature keeps it.

@@ -1,5 +1,6 @@
 using InternetHospital.Application.Common;
 using InternetHospital.Application.Common.Abstractions;
+using InternetHospital.Infrastructure.Appointments;
 using InternetHospital.Infrastructure.Audit;
 using InternetHospital.Infrastructure.FamilyDoctors;
 using InternetHospital.Infrastructure.His;
@@ -56,6 +57,7 @@ public static class DependencyInjection
         services.AddHis(configuration);
         services.AddEmail(configuration, dataDirectory);
         services.AddPayments(configuration);
+        services.AddBookingInfrastructure(configuration);
         services.AddSingleton<AuditSealer>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditSealer>());
         services.AddRenewalInfrastructure(configuration);

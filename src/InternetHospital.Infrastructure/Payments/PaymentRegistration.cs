@@ -1,6 +1,8 @@
 using InternetHospital.Application.Payments;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Stripe;
 
 namespace InternetHospital.Infrastructure.Payments;
 
@@ -15,8 +17,22 @@ internal static class PaymentRegistration
             case SimulatedPaymentGateway.ProviderName:
                 services.AddSingleton<IPaymentGateway, SimulatedPaymentGateway>();
                 break;
+            case StripePaymentGateway.ProviderName:
+                services.AddOptions<StripeOptions>().Bind(configuration.GetSection(StripeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+                services.AddSingleton<IStripeClient>(sp =>
+                {
+                    var stripe = sp.GetRequiredService<IOptions<StripeOptions>>().Value;
+                    return new StripeClient(new StripeClientOptions
+                    {
+                        ApiKey = stripe.SecretKey,
+                        ApiBase = string.IsNullOrWhiteSpace(stripe.ApiBase) ? null : stripe.ApiBase.TrimEnd('/'),
+                    });
+                });
+                services.AddSingleton<IPaymentGateway, StripePaymentGateway>();
+                services.AddSingleton<IPaymentWebhooks, StripeWebhooks>();
+                break;
             default:
-                throw new InvalidOperationException($"Payments:Gateway '{gateway}' is not known. Use 'Simulated'.");
+                throw new InvalidOperationException($"Payments:Gateway '{gateway}' is not known. Use 'Simulated' or 'Stripe'.");
         }
 
         return services;

@@ -1,5 +1,6 @@
 using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Common.Exceptions;
+using InternetHospital.Domain.Appointments;
 using InternetHospital.Domain.Audit;
 using InternetHospital.Domain.Drugs;
 using InternetHospital.Domain.FamilyDoctors;
@@ -9,6 +10,7 @@ using InternetHospital.Domain.Hospital;
 using InternetHospital.Domain.Notifications;
 using InternetHospital.Domain.Payments;
 using InternetHospital.Domain.Patients;
+using InternetHospital.Domain.Scheduling;
 using InternetHospital.Domain.Renewals;
 using InternetHospital.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -40,6 +42,12 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<StoredFile> Files => Set<StoredFile>();
     public DbSet<StoredFileContent> FileContents => Set<StoredFileContent>();
     public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<DepartmentConditions> DepartmentConditions => Set<DepartmentConditions>();
+    public DbSet<ScheduleTemplate> ScheduleTemplates => Set<ScheduleTemplate>();
+    public DbSet<Slot> Slots => Set<Slot>();
+    public DbSet<BlockedPeriod> BlockedPeriods => Set<BlockedPeriod>();
+    public DbSet<Appointment> Appointments => Set<Appointment>();
+    public DbSet<WaitlistEntry> WaitlistEntries => Set<WaitlistEntry>();
     public DbSet<Drug> Drugs => Set<Drug>();
     public DbSet<DrugCodeMapping> DrugCodeMappings => Set<DrugCodeMapping>();
     public DbSet<DrugInteraction> DrugInteractions => Set<DrugInteraction>();

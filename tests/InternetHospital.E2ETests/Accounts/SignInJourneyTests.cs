@@ -41,12 +41,12 @@ public sealed partial class SignInJourneyTests(AppFixture app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
 
         await Expect(page.Heading("My health")).ToBeVisibleAsync();
-        await Expect(page.GetByText("Appointments").First).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Appointments", Level = 2 })).ToBeVisibleAsync();
         await page.AssertAccessibleAsync();
 
         await page.GetByLabel("Language").SelectOptionAsync("zh-CN");
         await Expect(page.Heading("我的健康")).ToBeVisibleAsync();
-        await Expect(page.GetByText("我的预约").First).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "我的预约", Level = 2 })).ToBeVisibleAsync();
         Assert.Equal("zh-CN", await page.Locator("html").GetAttributeAsync("lang"));
         await page.AssertAccessibleAsync();
 

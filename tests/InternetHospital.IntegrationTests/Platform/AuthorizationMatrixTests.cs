@@ -25,6 +25,9 @@ public sealed partial class AuthorizationMatrixTests(SqliteApiFactory factory)
         "POST /api/account/login",
         "POST /api/account/login/two-factor",
         "GET /api/account/session",
+
+        // Stripe has no user: the endpoint trusts nothing but the Stripe-Signature (forged or stale: 400).
+        "POST /api/payments/stripe/webhook",
     };
 
     [Fact]

@@ -37,6 +37,11 @@ export const routes: RouteObject[] = [
 
           guarded(['Patient'], [
             { path: 'my-health', lazy: page(() => import('./routes/patient/my-health')) },
+            { path: 'find-care', lazy: page(() => import('./routes/patient/find-care')) },
+            { path: 'doctors/:doctorId', lazy: page(() => import('./routes/patient/doctor')) },
+            { path: 'appointments', lazy: page(() => import('./routes/patient/appointments')) },
+            { path: 'appointments/new', lazy: page(() => import('./routes/patient/book-appointment')) },
+            { path: 'appointments/:appointmentId', lazy: page(() => import('./routes/patient/appointment')) },
             { path: 'family-doctor', lazy: page(() => import('./routes/patient/family-doctor')) },
             { path: 'health-readings', lazy: page(() => import('./routes/patient/health-readings')) },
             { path: 'messages', lazy: page(() => import('./routes/patient/messages')) },
@@ -49,6 +54,8 @@ export const routes: RouteObject[] = [
           ]),
           guarded(['Doctor'], [
             { path: 'workspace', lazy: page(() => import('./routes/doctor/workspace')) },
+            { path: 'calendar', lazy: page(() => import('./routes/doctor/calendar')) },
+            { path: 'follow-up-reviews', lazy: page(() => import('./routes/doctor/follow-up-reviews')) },
             { path: 'panel', lazy: page(() => import('./routes/doctor/panel')) },
             { path: 'panel/patients/:patientId', lazy: page(() => import('./routes/doctor/patient-summary')) },
             { path: 'team-messages', lazy: page(() => import('./routes/doctor/team-messages')) },
@@ -62,7 +69,12 @@ export const routes: RouteObject[] = [
             { path: 'review-queue', lazy: page(() => import('./routes/pharmacist/review-queue')) },
             { path: 'review-queue/:renewalId', lazy: page(() => import('./routes/pharmacist/prescription-review')) },
           ]),
-          guarded(['Admin'], [{ path: 'admin', lazy: page(() => import('./routes/admin/admin-home')) }]),
+          guarded(['Admin'], [
+            { path: 'admin', lazy: page(() => import('./routes/admin/admin-home')) },
+            { path: 'admin/departments', lazy: page(() => import('./routes/admin/departments')) },
+            { path: 'admin/doctors', lazy: page(() => import('./routes/admin/doctors')) },
+            { path: 'admin/doctors/:doctorId', lazy: page(() => import('./routes/admin/doctor')) },
+          ]),
           guarded(['Admin'], [
             { path: 'admin/his', lazy: page(() => import('./routes/admin/his/outbox')) },
             { path: 'admin/his/messages/:id', lazy: page(() => import('./routes/admin/his/outbox-message')) },

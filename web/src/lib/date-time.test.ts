@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCalendarDay, formatDateTime, hospitalDayEnd, hospitalDayStart, parseInstant } from './date-time';
+import { addDays, formatCalendarDay, formatDateTime, formatTimeIn, hospitalDayEnd, hospitalDayStart, localDateOf, parseInstant, timeZoneName, todayIn } from './date-time';
 
 describe('date-time', () => {
   it('reads the server’s 7-digit fractions and shows times in the hospital zone', () => {
@@ -20,5 +20,19 @@ describe('date-time', () => {
     expect(formatCalendarDay('1965-03-12', 'en')).toBe('Mar 12, 1965');
     expect(formatCalendarDay('1965-03-12', 'zh-CN')).toBe('1965年3月12日');
     expect(formatCalendarDay('unknown', 'en')).toBe('unknown');
+  });
+});
+
+describe('hospital time', () => {
+  it('shows UTC instants in the hospital zone, not the browser zone', () => {
+    expect(formatTimeIn('2026-03-02T01:30:00Z', 'Asia/Shanghai', 'en')).toBe('09:30');
+    expect(localDateOf('2026-03-02T17:00:00Z', 'Asia/Shanghai')).toBe('2026-03-03');
+    expect(formatTimeIn('2026-03-13T13:00:00Z', 'America/New_York', 'en')).toBe('09:00');
+  });
+
+  it('computes local days and names the zone', () => {
+    expect(todayIn('Asia/Shanghai', new Date('2026-03-02T20:00:00Z'))).toBe('2026-03-03');
+    expect(addDays('2026-02-28', 1)).toBe('2026-03-01');
+    expect(timeZoneName('Asia/Shanghai', 'zh-CN')).toBe('北京时间');
   });
 });

@@ -1,3 +1,4 @@
+using InternetHospital.Domain.Appointments;
 using InternetHospital.Domain.Audit;
 using InternetHospital.Domain.Drugs;
 using InternetHospital.Domain.FamilyDoctors;
@@ -7,6 +8,7 @@ using InternetHospital.Domain.Hospital;
 using InternetHospital.Domain.Notifications;
 using InternetHospital.Domain.Payments;
 using InternetHospital.Domain.Patients;
+using InternetHospital.Domain.Scheduling;
 using InternetHospital.Domain.Renewals;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,6 +35,12 @@ public interface IAppDbContext
     DbSet<StoredFile> Files { get; }
     DbSet<StoredFileContent> FileContents { get; }
     DbSet<Payment> Payments { get; }
+    DbSet<DepartmentConditions> DepartmentConditions { get; }
+    DbSet<ScheduleTemplate> ScheduleTemplates { get; }
+    DbSet<Slot> Slots { get; }
+    DbSet<BlockedPeriod> BlockedPeriods { get; }
+    DbSet<Appointment> Appointments { get; }
+    DbSet<WaitlistEntry> WaitlistEntries { get; }
     DbSet<Drug> Drugs { get; }
     DbSet<DrugCodeMapping> DrugCodeMappings { get; }
     DbSet<DrugInteraction> DrugInteractions { get; }

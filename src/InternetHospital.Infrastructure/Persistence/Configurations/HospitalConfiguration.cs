@@ -39,6 +39,12 @@ internal sealed class DoctorConfiguration : IEntityTypeConfiguration<Doctor>
         builder.Property(d => d.Title).HasMaxLength(50);
         builder.Property(d => d.TitleEn).HasMaxLength(50);
         builder.Property(d => d.LicenseNumber).HasMaxLength(32);
+        builder.Property(d => d.Specialties).HasMaxLength(500);
+        builder.Property(d => d.SpecialtiesEn).HasMaxLength(500);
+        builder.Property(d => d.Bio).HasMaxLength(4000);
+        builder.Property(d => d.BioEn).HasMaxLength(4000);
+        builder.Property(d => d.InPersonFee).HasPrecision(12, 2);
+        builder.Property(d => d.VideoFee).HasPrecision(12, 2);
         builder.HasIndex(d => d.AccountId).IsUnique();
         builder.HasIndex(d => d.DepartmentId);
         builder.HasOne<Department>().WithMany().HasForeignKey(d => d.DepartmentId).OnDelete(DeleteBehavior.Restrict);

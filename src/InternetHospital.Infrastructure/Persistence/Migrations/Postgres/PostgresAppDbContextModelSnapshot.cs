@@ -22,6 +22,212 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("InternetHospital.Domain.Appointments.Appointment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ActivePatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BookedByAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CancellationNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CancelledBy")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("CheckedInAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<DateTimeOffset?>("DayReminderSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DoctorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("End")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal>("Fee")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<string>("FollowUpBasis")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("FollowUpDiagnosisCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("HoldExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("HourReminderSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("LocalDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("OccupiedSlotId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("PaidAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("PaymentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ProofFileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("RescheduleCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ReviewedByDoctorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SlotId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("Start")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("VisitType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccupiedSlotId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Appointments_OccupiedSlotId");
+
+                    b.HasIndex("SlotId");
+
+                    b.HasIndex("DoctorId", "Start");
+
+                    b.HasIndex("PatientId", "Start");
+
+                    b.HasIndex("Status", "HoldExpiresAt");
+
+                    b.HasIndex("Status", "Start");
+
+                    b.HasIndex("ActivePatientId", "DoctorId", "LocalDate")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Appointments_ActivePatient_Doctor_Day");
+
+                    b.ToTable("Appointments", (string)null);
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Appointments.WaitlistEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("DoctorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("OfferedAppointmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("OfferedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("VisitType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid?>("WaitingPatientId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId");
+
+                    b.HasIndex("WaitingPatientId", "DoctorId", "Date")
+                        .IsUnique();
+
+                    b.HasIndex("DoctorId", "Date", "Status", "CreatedAt");
+
+                    b.ToTable("WaitlistEntries", (string)null);
+                });
+
             modelBuilder.Entity("InternetHospital.Domain.Audit.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1135,6 +1341,20 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("Departments", (string)null);
                 });
 
+            modelBuilder.Entity("InternetHospital.Domain.Hospital.DepartmentConditions", b =>
+                {
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<string[]>("Ranges")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.HasKey("DepartmentId");
+
+                    b.ToTable("DepartmentConditions", (string)null);
+                });
+
             modelBuilder.Entity("InternetHospital.Domain.Hospital.Doctor", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1142,6 +1362,16 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<Guid>("AccountId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Bio")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("BioEn")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<Guid>("DepartmentId")
                         .HasColumnType("uuid");
@@ -1151,16 +1381,40 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<decimal>("InPersonFee")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
                     b.Property<bool>("IsFamilyDoctor")
                         .HasColumnType("boolean");
+
+                    b.PrimitiveCollection<string[]>("Languages")
+                        .IsRequired()
+                        .HasColumnType("text[]");
 
                     b.Property<string>("LicenseNumber")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<bool>("OffersVideoVisits")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("PhotoFileId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("PracticeSinceYear")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Specialties")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("SpecialtiesEn")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -1171,6 +1425,10 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
+
+                    b.Property<decimal>("VideoFee")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
 
                     b.HasKey("Id");
 
@@ -2026,6 +2284,155 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("RenewalSettings", (string)null);
                 });
 
+            modelBuilder.Entity("InternetHospital.Domain.Scheduling.BlockedPeriod", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CreatedByAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DoctorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("End")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("Start")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DoctorId", "Start");
+
+                    b.ToTable("BlockedPeriods", (string)null);
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Scheduling.ScheduleSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Day")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<TimeOnly>("End")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<bool>("InPerson")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("SlotMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<Guid>("TemplateId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Video")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TemplateId");
+
+                    b.ToTable("ScheduleSessions", (string)null);
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Scheduling.ScheduleTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DoctorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DoctorId")
+                        .IsUnique();
+
+                    b.ToTable("ScheduleTemplates", (string)null);
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Scheduling.Slot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("BlockedPeriodId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DoctorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("End")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("LocalDate")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("OffersInPerson")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("OffersVideo")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("Start")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId", "Start");
+
+                    b.HasIndex("DoctorId", "LocalDate");
+
+                    b.HasIndex("DoctorId", "Start")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "Start");
+
+                    b.ToTable("Slots", (string)null);
+                });
+
             modelBuilder.Entity("InternetHospital.Infrastructure.Identity.Account", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2464,6 +2871,36 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("OpenIddictTokens", (string)null);
                 });
 
+            modelBuilder.Entity("InternetHospital.Domain.Appointments.Appointment", b =>
+                {
+                    b.HasOne("InternetHospital.Domain.Hospital.Doctor", null)
+                        .WithMany()
+                        .HasForeignKey("DoctorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("InternetHospital.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("InternetHospital.Domain.Scheduling.Slot", null)
+                        .WithMany()
+                        .HasForeignKey("SlotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Appointments.WaitlistEntry", b =>
+                {
+                    b.HasOne("InternetHospital.Domain.Hospital.Doctor", null)
+                        .WithMany()
+                        .HasForeignKey("DoctorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("InternetHospital.Domain.Drugs.DrugCodeMapping", b =>
                 {
                     b.HasOne("InternetHospital.Domain.Drugs.Drug", null)
@@ -2668,6 +3105,15 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("InternetHospital.Domain.Hospital.DepartmentConditions", b =>
+                {
+                    b.HasOne("InternetHospital.Domain.Hospital.Department", null)
+                        .WithOne()
+                        .HasForeignKey("InternetHospital.Domain.Hospital.DepartmentConditions", "DepartmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("InternetHospital.Domain.Hospital.Doctor", b =>
                 {
                     b.HasOne("InternetHospital.Infrastructure.Identity.Account", null)
@@ -2802,6 +3248,48 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("InternetHospital.Domain.Scheduling.BlockedPeriod", b =>
+                {
+                    b.HasOne("InternetHospital.Domain.Hospital.Doctor", null)
+                        .WithMany()
+                        .HasForeignKey("DoctorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Scheduling.ScheduleSession", b =>
+                {
+                    b.HasOne("InternetHospital.Domain.Scheduling.ScheduleTemplate", null)
+                        .WithMany("Sessions")
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Scheduling.ScheduleTemplate", b =>
+                {
+                    b.HasOne("InternetHospital.Domain.Hospital.Doctor", null)
+                        .WithMany()
+                        .HasForeignKey("DoctorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Scheduling.Slot", b =>
+                {
+                    b.HasOne("InternetHospital.Domain.Hospital.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("InternetHospital.Domain.Hospital.Doctor", null)
+                        .WithMany()
+                        .HasForeignKey("DoctorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -2928,6 +3416,11 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                     b.Navigation("Reviews");
 
                     b.Navigation("Routing");
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Scheduling.ScheduleTemplate", b =>
+                {
+                    b.Navigation("Sessions");
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication<System.Guid>", b =>

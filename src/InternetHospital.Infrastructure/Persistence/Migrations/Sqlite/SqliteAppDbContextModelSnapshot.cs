@@ -17,6 +17,212 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("InternetHospital.Domain.Appointments.Appointment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ActivePatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BookedByAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancellationNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CancelledBy")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CheckedInAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DayReminderSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DoctorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("End")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Fee")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FollowUpBasis")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FollowUpDiagnosisCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("HoldExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HourReminderSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("LocalDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OccupiedSlotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PaidAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PaymentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ProofFileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RescheduleCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ReviewedByDoctorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SlotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Start")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VisitType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccupiedSlotId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Appointments_OccupiedSlotId");
+
+                    b.HasIndex("SlotId");
+
+                    b.HasIndex("DoctorId", "Start");
+
+                    b.HasIndex("PatientId", "Start");
+
+                    b.HasIndex("Status", "HoldExpiresAt");
+
+                    b.HasIndex("Status", "Start");
+
+                    b.HasIndex("ActivePatientId", "DoctorId", "LocalDate")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Appointments_ActivePatient_Doctor_Day");
+
+                    b.ToTable("Appointments", (string)null);
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Appointments.WaitlistEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DoctorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OfferedAppointmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OfferedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VisitType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("WaitingPatientId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId");
+
+                    b.HasIndex("WaitingPatientId", "DoctorId", "Date")
+                        .IsUnique();
+
+                    b.HasIndex("DoctorId", "Date", "Status", "CreatedAt");
+
+                    b.ToTable("WaitlistEntries", (string)null);
+                });
+
             modelBuilder.Entity("InternetHospital.Domain.Audit.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1128,12 +1334,36 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Departments", (string)null);
                 });
 
+            modelBuilder.Entity("InternetHospital.Domain.Hospital.DepartmentConditions", b =>
+                {
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Ranges")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DepartmentId");
+
+                    b.ToTable("DepartmentConditions", (string)null);
+                });
+
             modelBuilder.Entity("InternetHospital.Domain.Hospital.Doctor", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Bio")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BioEn")
+                        .IsRequired()
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("DepartmentId")
@@ -1144,16 +1374,40 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal>("InPersonFee")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsFamilyDoctor")
                         .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Languages")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("LicenseNumber")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("OffersVideoVisits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PhotoFileId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("PracticeSinceYear")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Specialties")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SpecialtiesEn")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -1163,6 +1417,10 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("TitleEn")
                         .IsRequired()
                         .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("VideoFee")
+                        .HasPrecision(12, 2)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -2019,6 +2277,155 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("RenewalSettings", (string)null);
                 });
 
+            modelBuilder.Entity("InternetHospital.Domain.Scheduling.BlockedPeriod", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CreatedByAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DoctorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("End")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Start")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DoctorId", "Start");
+
+                    b.ToTable("BlockedPeriods", (string)null);
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Scheduling.ScheduleSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Day")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("InPerson")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SlotMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TemplateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Video")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TemplateId");
+
+                    b.ToTable("ScheduleSessions", (string)null);
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Scheduling.ScheduleTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DoctorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DoctorId")
+                        .IsUnique();
+
+                    b.ToTable("ScheduleTemplates", (string)null);
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Scheduling.Slot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BlockedPeriodId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DoctorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("End")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("LocalDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OffersInPerson")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OffersVideo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Start")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId", "Start");
+
+                    b.HasIndex("DoctorId", "LocalDate");
+
+                    b.HasIndex("DoctorId", "Start")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "Start");
+
+                    b.ToTable("Slots", (string)null);
+                });
+
             modelBuilder.Entity("InternetHospital.Infrastructure.Identity.Account", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2451,6 +2858,36 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("OpenIddictTokens", (string)null);
                 });
 
+            modelBuilder.Entity("InternetHospital.Domain.Appointments.Appointment", b =>
+                {
+                    b.HasOne("InternetHospital.Domain.Hospital.Doctor", null)
+                        .WithMany()
+                        .HasForeignKey("DoctorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("InternetHospital.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("InternetHospital.Domain.Scheduling.Slot", null)
+                        .WithMany()
+                        .HasForeignKey("SlotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Appointments.WaitlistEntry", b =>
+                {
+                    b.HasOne("InternetHospital.Domain.Hospital.Doctor", null)
+                        .WithMany()
+                        .HasForeignKey("DoctorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("InternetHospital.Domain.Drugs.DrugCodeMapping", b =>
                 {
                     b.HasOne("InternetHospital.Domain.Drugs.Drug", null)
@@ -2655,6 +3092,15 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("InternetHospital.Domain.Hospital.DepartmentConditions", b =>
+                {
+                    b.HasOne("InternetHospital.Domain.Hospital.Department", null)
+                        .WithOne()
+                        .HasForeignKey("InternetHospital.Domain.Hospital.DepartmentConditions", "DepartmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("InternetHospital.Domain.Hospital.Doctor", b =>
                 {
                     b.HasOne("InternetHospital.Infrastructure.Identity.Account", null)
@@ -2789,6 +3235,48 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("InternetHospital.Domain.Scheduling.BlockedPeriod", b =>
+                {
+                    b.HasOne("InternetHospital.Domain.Hospital.Doctor", null)
+                        .WithMany()
+                        .HasForeignKey("DoctorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Scheduling.ScheduleSession", b =>
+                {
+                    b.HasOne("InternetHospital.Domain.Scheduling.ScheduleTemplate", null)
+                        .WithMany("Sessions")
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Scheduling.ScheduleTemplate", b =>
+                {
+                    b.HasOne("InternetHospital.Domain.Hospital.Doctor", null)
+                        .WithMany()
+                        .HasForeignKey("DoctorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Scheduling.Slot", b =>
+                {
+                    b.HasOne("InternetHospital.Domain.Hospital.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("InternetHospital.Domain.Hospital.Doctor", null)
+                        .WithMany()
+                        .HasForeignKey("DoctorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -2915,6 +3403,11 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Reviews");
 
                     b.Navigation("Routing");
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Scheduling.ScheduleTemplate", b =>
+                {
+                    b.Navigation("Sessions");
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication<System.Guid>", b =>

@@ -1,15 +1,14 @@
 import { SimpleGrid, Text } from '@mantine/core';
-import { IconCalendar } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyStateCard } from '@/components/empty-state-card';
 import { Page } from '@/components/page';
 import { useMe } from '@/features/accounts/api/get-me';
+import { UpcomingAppointmentsCard } from '@/features/appointments/components/upcoming-appointments-card';
 import { LatestMessagesCard } from '@/features/family/components/latest-messages-card';
 import { MedicationsCard } from '@/features/renewals/components/medications-card';
 import { useOwnPatientId } from '@/app/use-own-patient-id';
 
-/** The patient's home: appointments, medications and the latest messages. */
+/** The patient's home: upcoming appointments, medications and the latest messages. */
 export default function MyHealthRoute(): ReactNode {
   const { t } = useTranslation('home');
   const me = useMe();
@@ -20,10 +19,10 @@ export default function MyHealthRoute(): ReactNode {
       description={me.data ? <Text>{t('patient.greeting', { name: me.data.name })}</Text> : undefined}
     >
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
-        <EmptyStateCard
+        <UpcomingAppointmentsCard
+          patientId={patientId}
           title={t('patient.appointments')}
-          message={t('patient.appointmentsEmpty')}
-          icon={<IconCalendar size={20} />}
+          emptyMessage={t('patient.appointmentsEmpty')}
         />
         <MedicationsCard patientId={patientId} />
         <LatestMessagesCard patientId={patientId} />

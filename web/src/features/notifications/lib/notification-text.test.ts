@@ -5,8 +5,8 @@ import { safeNotificationPath } from './safe-link';
 import { formatRelativeTime, parseInstant } from '@/lib/time';
 
 const booked = {
-  kind: 'appointment.booked',
-  parameters: { doctorName: '王医生', departmentName: '心内科', start: '2025-12-01T01:30:00+00:00' },
+  kind: 'appointment.confirmed',
+  parameters: { doctor: '王芳', start: '2025-12-01T01:30:00.0000000Z' },
 };
 
 describe('notification texts', () => {
@@ -21,9 +21,9 @@ describe('notification texts', () => {
   });
 
   it('interpolates parameters, with date-times in the reader language and the hospital time zone', async () => {
-    expect(notificationText(booked, i18n)).toBe('Your appointment with 王医生 (心内科) on Dec 1, 2025, 9:30 AM is booked.');
+    expect(notificationText(booked, i18n)).toBe('Your appointment with 王芳 on Dec 1, 2025, 9:30 AM is booked.');
     await i18n.changeLanguage('zh-CN');
-    expect(notificationText(booked, i18n)).toBe('您已成功预约王医生（心内科），就诊时间：2025年12月1日 09:30。');
+    expect(notificationText(booked, i18n)).toBe('您已成功预约王芳医生，时间：2025年12月1日 09:30。');
   });
 
   it('reads 7 fractional digits as the server sends them', () => {

@@ -1,0 +1,157 @@
+using FluentValidation;
+using InternetHospital.Application.Audit;
+using InternetHospital.Application.Common;
+using InternetHospital.Application.Common.Abstractions;
+using InternetHospital.Application.Common.Exceptions;
+using InternetHospital.Application.Common.Security;
+using InternetHospital.Application.Doctors;
+using InternetHospital.Application.Payments;
+using InternetHospital.Application.Scheduling;
+using InternetHospital.Domain.Appointments;
+using InternetHospital.Domain.Common;
+using InternetHospital.Domain.Hospital;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace InternetHospital.Application.Appointments;
+
+/// <summary>
+/// A patient takes a slot. In person: held for payment. Video: only as a follow-up (domain rule 1): with a
+/// qualifying HIS diagnosis or a family-doctor contract it is held for payment; with uploaded proof it waits for the
+/// doctor's review first; otherwise it is refused with <c>follow_up_required</c> and the SPA offers an in-person slot.
+/// Exactly one booking of a slot can succeed: the database refuses the second (<c>slot_taken</c>, 409).
+/// </summary>
+public sealed record BookAppointment(Guid PatientId, Guid SlotId, VisitType VisitType, Guid? ProofFileId = null) : ICommand<AppointmentView>
+{
+    public sealed class Validator : AbstractValidator<BookAppointment>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.PatientId).NotEmpty();
+            RuleFor(x => x.SlotId).NotEmpty();
+            RuleFor(x => x.VisitType).IsInEnum();
+        }
+    }
+
+    public sealed class Handler(
+        IAppDbContext db,
+        IPatientAccessGuard guard,
+        ICurrentUser currentUser,
+        IFollowUpPolicy followUp,
+        BookingRules rules,
+        AppointmentMessages messages,
+        IAuditLog audit,
+        IOptions<BookingOptions> booking,
+        IOptions<PaymentOptions> paymentOptions,
+        IOptions<HospitalOptions> hospital,
+        TimeProvider clock) : ICommandHandler<BookAppointment, AppointmentView>
+    {
+        public async ValueTask<AppointmentView> Handle(BookAppointment command, CancellationToken cancellationToken)
+        {
+            await guard.EnsureCanActForAsync(command.PatientId, cancellationToken);
+            var accountId = currentUser.RequireAccountId();
+            var now = clock.GetUtcNow();
+            var found = await (
+                from s in db.Slots
+                join d in db.Doctors on s.DoctorId equals d.Id
+                join dep in db.Departments on s.DepartmentId equals dep.Id
+                join f in db.Facilities on dep.FacilityId equals f.Id
+                where s.Id == command.SlotId
+                select new
+                {
+                    Slot = s,
+                    Doctor = d,
+                    Department = new DepartmentRef(dep.Id, dep.Name, dep.NameEn),
+                    DepartmentCode = dep.Code,
+                    Facility = new FacilityRef(f.Id, f.Name, f.NameEn),
+                    PatientName = db.Patients.Where(p => p.Id == command.PatientId).Select(p => p.FullName).FirstOrDefault(),
+                    Taken = db.Appointments.Any(a => a.OccupiedSlotId == s.Id),
+                })
+                .AsNoTracking()
+                .SingleOrDefaultAsync(cancellationToken)
+                ?? throw new NotFoundException("Slot", command.SlotId);
+            var (slot, doctor) = (found.Slot, found.Doctor);
+            slot.EnsureBookable(command.VisitType, now);
+            if (found.Taken)
+            {
+                // Note: the common case of a lost race, answered without an insert; the unique index catches the rest.
+                throw BookingRules.Problem("slot_taken");
+            }
+
+            var basis = FollowUpBasis.NotRequired;
+            string? diagnosisCode = null;
+            var holdUntil = now + booking.Value.HoldDuration;
+            if (command.VisitType == VisitType.Video)
+            {
+                var decision = await followUp.EvaluateForVideoAsync(command.PatientId, doctor, cancellationToken);
+                if (decision.Allowed)
+                {
+                    basis = decision.Basis;
+                    diagnosisCode = decision.Diagnosis?.Code;
+                }
+                else if (command.ProofFileId is { } proofId)
+                {
+                    await EnsureProofAsync(proofId, command.PatientId, cancellationToken);
+                    basis = FollowUpBasis.UploadedProof;
+
+                    // Note: the doctor reviews until the patient's change cut-off; past it the hold lapses.
+                    holdUntil = slot.Start - booking.Value.ChangeCutoff;
+                }
+                else
+                {
+                    throw new DomainRuleException("follow_up_required", "Video visits are only for follow-up of a condition diagnosed in person. Upload proof of the diagnosis or book an in-person visit.");
+                }
+            }
+
+            await rules.EnsureAllowedAsync(command.PatientId, slot, null, cancellationToken);
+            var appointment = Appointment.Hold(
+                new NewAppointment(command.PatientId, accountId, slot, command.VisitType, doctor.FeeFor(command.VisitType), paymentOptions.Value.Currency, basis, diagnosisCode, command.ProofFileId, holdUntil),
+                now);
+            db.Appointments.Add(appointment);
+            audit.Record("appointment.held", nameof(Appointment), appointment.Id.ToString(), command.PatientId, appointment.Status.ToString());
+            switch (appointment.Status)
+            {
+                case AppointmentStatus.Booked:
+                    await messages.BookedAsync(appointment, cancellationToken);
+                    break;
+                case AppointmentStatus.PendingReview:
+                    await messages.ReviewRequestedAsync(appointment, cancellationToken);
+                    break;
+                default:
+                    // Note: the hot path (a plain hold) pushes without looking anything up: booker and doctor are known.
+                    messages.Changed(appointment, accountId, doctor.AccountId);
+                    break;
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (UniqueConstraintException exception)
+            {
+                throw BookingRules.FromUniqueViolation(exception);
+            }
+
+            var row = new AppointmentRow(
+                appointment,
+                found.PatientName ?? string.Empty,
+                new AppointmentDoctor(doctor.Id, doctor.FullName, doctor.Title, doctor.TitleEn),
+                found.Department,
+                found.DepartmentCode,
+                found.Facility,
+                null,
+                null);
+            return row.ToView(now, booking.Value, hospital.Value);
+        }
+
+        private async Task EnsureProofAsync(Guid fileId, Guid patientId, CancellationToken cancellationToken)
+        {
+            var ok = await db.Files.AnyAsync(f => f.Id == fileId && f.PatientId == patientId && f.Purpose == FollowUpProofs.Purpose, cancellationToken);
+            if (!ok)
+            {
+                throw new NotFoundException("Proof", fileId);
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using InternetHospital.Application.Scheduling;
+using InternetHospital.Application.Waitlist;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InternetHospital.Application.Appointments;
+
+internal static class BookingServices
+{
+    /// <summary>The services booking's use cases share (options are bound by the infrastructure).</summary>
+    public static IServiceCollection AddBooking(this IServiceCollection services)
+    {
+        services.AddScoped<IFollowUpPolicy, FollowUpPolicy>();
+        services.AddScoped<BookingRules>();
+        services.AddScoped<AppointmentMessages>();
+        services.AddScoped<AppointmentRelease>();
+        services.AddScoped<WaitlistOffers>();
+        services.AddScoped<SlotPlanner>();
+        services.AddScoped<StaffAccess>();
+        return services;
+    }
+}

@@ -1,0 +1,95 @@
+using InternetHospital.Application.Audit;
+using InternetHospital.Application.Common;
+using InternetHospital.Application.Common.Abstractions;
+using InternetHospital.Application.Common.Security;
+using InternetHospital.Application.His;
+using InternetHospital.Application.Scheduling;
+using InternetHospital.Domain.Appointments;
+using InternetHospital.Domain.Common;
+using InternetHospital.Domain.Hospital;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace InternetHospital.Application.Appointments;
+
+/// <summary>
+/// Domain rule 1 for video visits: allowed as follow-up of a condition already diagnosed in person (the HIS has
+/// it within the look-back window, among the department's conditions), or as a family-doctor contract service.
+/// Anything else needs proof the doctor accepts, or an in-person visit.
+/// </summary>
+public interface IFollowUpPolicy
+{
+    Task<FollowUpDecision> EvaluateAsync(Guid patientId, Doctor doctor, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// For a video booking or waitlist: 422 <c>doctor_not_eligible_for_video</c> if the doctor may not see patients on
+    /// video, else the decision, with the read of the patient's HIS diagnoses audited.
+    /// </summary>
+    Task<FollowUpDecision> EvaluateForVideoAsync(Guid patientId, Doctor doctor, CancellationToken cancellationToken);
+}
+
+/// <param name="Basis"><see cref="FollowUpBasis.NotRequired"/> means no basis was found: a video visit needs proof.</param>
+public sealed record FollowUpDecision(FollowUpBasis Basis, QualifyingDiagnosis? Diagnosis, bool HisStale, DateOnly LookBackStart)
+{
+    public bool Allowed => Basis != FollowUpBasis.NotRequired;
+}
+
+public sealed record QualifyingDiagnosis(string Code, string Description, DateOnly DiagnosedOn, string? DepartmentCode);
+
+internal sealed class FollowUpPolicy(
+    IAppDbContext db,
+    IAuditLog audit,
+    IHisReader his,
+    ICareRelationships care,
+    IOptions<BookingOptions> options,
+    IOptions<HospitalOptions> hospital,
+    TimeProvider clock) : IFollowUpPolicy
+{
+    public async Task<FollowUpDecision> EvaluateAsync(Guid patientId, Doctor doctor, CancellationToken cancellationToken)
+    {
+        var today = SlotClock.Today(clock, hospital.Value);
+        var lookBackStart = options.Value.LookBackStart(today);
+        if (await care.IsFamilyDoctorOfAsync(doctor.Id, patientId, cancellationToken))
+        {
+            return new FollowUpDecision(FollowUpBasis.FamilyDoctor, null, false, lookBackStart);
+        }
+
+        var hisPatientId = await db.Patients.Where(p => p.Id == patientId).Select(p => p.HisPatientId).SingleOrDefaultAsync(cancellationToken);
+        if (hisPatientId is null)
+        {
+            return new FollowUpDecision(FollowUpBasis.NotRequired, null, false, lookBackStart);
+        }
+
+        var department = await db.Departments.Where(d => d.Id == doctor.DepartmentId).Select(d => d.Code).SingleAsync(cancellationToken);
+        var conditions = await db.DepartmentConditions.AsNoTracking().SingleOrDefaultAsync(c => c.DepartmentId == doctor.DepartmentId, cancellationToken);
+        var diagnoses = await his.GetDiagnosesAsync(hisPatientId, cancellationToken);
+        var found = FindQualifying(diagnoses.Value, conditions, department, lookBackStart);
+        return new FollowUpDecision(found is null ? FollowUpBasis.NotRequired : FollowUpBasis.HisDiagnosis, found, diagnoses.IsStale, lookBackStart);
+    }
+
+    public async Task<FollowUpDecision> EvaluateForVideoAsync(Guid patientId, Doctor doctor, CancellationToken cancellationToken)
+    {
+        if (!doctor.CanSeeOnVideo(SlotClock.Today(clock, hospital.Value)))
+        {
+            throw new DomainRuleException("doctor_not_eligible_for_video", "This doctor does not offer video visits.");
+        }
+
+        var decision = await EvaluateAsync(patientId, doctor, cancellationToken);
+        audit.Record("his.diagnoses.read", "FollowUpEligibility", doctor.Id.ToString(), patientId, decision.Basis.ToString());
+        return decision;
+    }
+
+    /// <summary>
+    /// The most recent in-person diagnosis on or after <paramref name="lookBackStart"/> among the department's
+    /// conditions; a department without configured conditions accepts diagnoses made in that department.
+    /// </summary>
+    internal static QualifyingDiagnosis? FindQualifying(IEnumerable<HisDiagnosis> diagnoses, DepartmentConditions? conditions, string departmentCode, DateOnly lookBackStart) =>
+        diagnoses
+            .Where(d => d.InPerson && d.DiagnosedOn >= lookBackStart)
+            .Where(d => conditions is { Ranges.Length: > 0 }
+                ? conditions.Covers(d.Icd10Code)
+                : string.Equals(d.DepartmentCode, departmentCode, StringComparison.OrdinalIgnoreCase))
+            .OrderByDescending(d => d.DiagnosedOn)
+            .Select(d => new QualifyingDiagnosis(d.Icd10Code, d.Description, d.DiagnosedOn, d.DepartmentCode))
+            .FirstOrDefault();
+}

@@ -1,0 +1,110 @@
+using FluentValidation;
+using InternetHospital.Application.Audit;
+using InternetHospital.Application.Common;
+using InternetHospital.Application.Common.Abstractions;
+using InternetHospital.Application.Common.Exceptions;
+using InternetHospital.Domain.Appointments;
+using InternetHospital.Domain.Common;
+using InternetHospital.Domain.Scheduling;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace InternetHospital.Application.Scheduling;
+
+/// <summary>
+/// A doctor (or an admin for a doctor) blocks time: leave, a meeting. Free slots inside it stop being offered;
+/// booked ones stay and are reported, so the doctor can decide (cancel the session, or see the patients).
+/// Times are local wall-clock times in the hospital's zone.
+/// </summary>
+public sealed record BlockTime(Guid? DoctorId, DateOnly StartDate, TimeOnly StartTime, DateOnly EndDate, TimeOnly EndTime, string Reason) : ICommand<BlockResult>
+{
+    public sealed class Validator : AbstractValidator<BlockTime>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Reason).NotEmpty().MaximumLength(200);
+            RuleFor(x => x.EndDate).GreaterThanOrEqualTo(x => x.StartDate);
+            RuleFor(x => x.EndDate).Must((x, end) => end.DayNumber - x.StartDate.DayNumber <= 366).WithMessage("Block at most a year at once.");
+        }
+    }
+
+    public sealed class Handler(IAppDbContext db, StaffAccess staff, ICurrentUser currentUser, IAuditLog audit, IOptions<HospitalOptions> hospital, TimeProvider clock)
+        : ICommandHandler<BlockTime, BlockResult>
+    {
+        public async ValueTask<BlockResult> Handle(BlockTime command, CancellationToken cancellationToken)
+        {
+            var doctor = await staff.DoctorToActOnAsync(command.DoctorId, cancellationToken);
+            var zone = hospital.Value.TimeZoneInfo;
+            var start = SlotGenerator.ToUtc(command.StartDate.ToDateTime(command.StartTime), zone) ?? throw InvalidTime("startTime");
+            var end = SlotGenerator.ToUtc(command.EndDate.ToDateTime(command.EndTime), zone) ?? throw InvalidTime("endTime");
+            var now = clock.GetUtcNow();
+            var block = BlockedPeriod.Create(doctor.Id, start, end, command.Reason, currentUser.AccountId, now);
+            db.BlockedPeriods.Add(block);
+
+            var slots = await db.Slots.Where(s => s.DoctorId == doctor.Id && s.Start < end && s.End > start && s.Start > now).ToListAsync(cancellationToken);
+            var slotIds = slots.Select(s => s.Id).ToList();
+            var occupied = (await db.Appointments.Where(a => a.OccupiedSlotId != null && slotIds.Contains(a.OccupiedSlotId.Value)).Select(a => a.OccupiedSlotId!.Value).ToListAsync(cancellationToken)).ToHashSet();
+            var blocked = 0;
+            foreach (var slot in slots.Where(s => !occupied.Contains(s.Id) && s.Status == SlotStatus.Open))
+            {
+                slot.Block(block.Id);
+                blocked++;
+            }
+
+            audit.Record("schedule.time_blocked", nameof(BlockedPeriod), block.Id.ToString(), null);
+            await db.SaveChangesAsync(cancellationToken);
+            return new BlockResult(BlockView.From(block), blocked, occupied.Count);
+        }
+
+        private static ValidationException InvalidTime(string field) =>
+            new([new FluentValidation.Results.ValidationFailure(field, "This local time does not exist (the clocks skip it).")]);
+    }
+}
+
+/// <summary>Lifts a block: its slots are offered again (unless cancelled or retired meanwhile).</summary>
+public sealed record UnblockTime(Guid? DoctorId, Guid BlockId) : ICommand
+{
+    public sealed class Handler(IAppDbContext db, StaffAccess staff, IAuditLog audit) : ICommandHandler<UnblockTime>
+    {
+        public async ValueTask<Unit> Handle(UnblockTime command, CancellationToken cancellationToken)
+        {
+            var doctor = await staff.DoctorToActOnAsync(command.DoctorId, cancellationToken);
+            var block = await db.BlockedPeriods.SingleOrDefaultAsync(b => b.Id == command.BlockId && b.DoctorId == doctor.Id, cancellationToken)
+                ?? throw new NotFoundException("Blocked period", command.BlockId);
+            var slots = await db.Slots.Where(s => s.BlockedPeriodId == block.Id).ToListAsync(cancellationToken);
+            foreach (var slot in slots)
+            {
+                slot.Unblock(block.Id);
+            }
+
+            db.BlockedPeriods.Remove(block);
+            audit.Record("schedule.time_unblocked", nameof(BlockedPeriod), block.Id.ToString(), null);
+            await db.SaveChangesAsync(cancellationToken);
+            return Unit.Value;
+        }
+    }
+}
+
+/// <summary>The doctor's current and future blocked periods.</summary>
+public sealed record ListBlocks(Guid? DoctorId) : IQuery<IReadOnlyList<BlockView>>
+{
+    public sealed class Handler(IAppDbContext db, StaffAccess staff, TimeProvider clock) : IQueryHandler<ListBlocks, IReadOnlyList<BlockView>>
+    {
+        public async ValueTask<IReadOnlyList<BlockView>> Handle(ListBlocks query, CancellationToken cancellationToken)
+        {
+            var doctor = await staff.DoctorToActOnAsync(query.DoctorId, cancellationToken);
+            var now = clock.GetUtcNow();
+            var blocks = await db.BlockedPeriods.AsNoTracking().Where(b => b.DoctorId == doctor.Id && b.End > now).OrderBy(b => b.Start).ToListAsync(cancellationToken);
+            return blocks.Select(BlockView.From).ToList();
+        }
+    }
+}
+
+public sealed record BlockView(Guid Id, DateTimeOffset Start, DateTimeOffset End, string Reason)
+{
+    public static BlockView From(BlockedPeriod block) => new(block.Id, block.Start, block.End, block.Reason);
+}
+
+/// <param name="BookedInside">Booked appointments inside the block, left as they are.</param>
+public sealed record BlockResult(BlockView Block, int SlotsBlocked, int BookedInside);

@@ -1,0 +1,116 @@
+using FluentValidation;
+using InternetHospital.Application.Audit;
+using InternetHospital.Application.Common;
+using InternetHospital.Application.Common.Abstractions;
+using InternetHospital.Application.Common.Exceptions;
+using InternetHospital.Domain.Scheduling;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace InternetHospital.Application.Scheduling;
+
+/// <summary>A doctor's weekly timetable (admin). Times are the hospital's local wall-clock times.</summary>
+public sealed record GetScheduleTemplate(Guid DoctorId) : IQuery<ScheduleTemplateView>
+{
+    public sealed class Handler(IAppDbContext db, IOptions<HospitalOptions> hospital) : IQueryHandler<GetScheduleTemplate, ScheduleTemplateView>
+    {
+        public async ValueTask<ScheduleTemplateView> Handle(GetScheduleTemplate query, CancellationToken cancellationToken)
+        {
+            if (!await db.Doctors.AnyAsync(d => d.Id == query.DoctorId, cancellationToken))
+            {
+                throw new NotFoundException("Doctor", query.DoctorId);
+            }
+
+            var template = await db.ScheduleTemplates.AsNoTracking().Include(t => t.Sessions).SingleOrDefaultAsync(t => t.DoctorId == query.DoctorId, cancellationToken);
+            return ScheduleTemplateView.From(query.DoctorId, template, hospital.Value.TimeZone);
+        }
+    }
+}
+
+/// <summary>
+/// Replaces a doctor's weekly timetable (admin) and regenerates the coming weeks' slots at once. Booked slots are
+/// never touched; free slots that no longer fit are retired. Video sessions need a doctor eligible for online practice.
+/// </summary>
+public sealed record SetScheduleTemplate(Guid DoctorId, IReadOnlyList<SessionSpec> Sessions) : ICommand<ScheduleChange>
+{
+    public sealed class Validator : AbstractValidator<SetScheduleTemplate>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Sessions).NotNull();
+            RuleFor(x => x.Sessions.Count).LessThanOrEqualTo(50).When(x => x.Sessions is not null);
+            RuleForEach(x => x.Sessions).ChildRules(session =>
+            {
+                session.RuleFor(s => s.Day).IsInEnum();
+                session.RuleFor(s => s.SlotMinutes).InclusiveBetween(ScheduleTemplate.MinSlotMinutes, ScheduleTemplate.MaxSlotMinutes);
+                session.RuleFor(s => s.End).GreaterThan(s => s.Start).WithMessage("A session must end after it starts.");
+            });
+        }
+    }
+
+    public sealed class Handler(IAppDbContext db, SlotPlanner planner, IAuditLog audit, IOptions<HospitalOptions> hospital, TimeProvider clock)
+        : ICommandHandler<SetScheduleTemplate, ScheduleChange>
+    {
+        public async ValueTask<ScheduleChange> Handle(SetScheduleTemplate command, CancellationToken cancellationToken)
+        {
+            var doctor = await db.Doctors.SingleOrDefaultAsync(d => d.Id == command.DoctorId, cancellationToken)
+                ?? throw new NotFoundException("Doctor", command.DoctorId);
+            var now = clock.GetUtcNow();
+            var template = await db.ScheduleTemplates.Include(t => t.Sessions).SingleOrDefaultAsync(t => t.DoctorId == doctor.Id, cancellationToken);
+            if (template is null)
+            {
+                template = ScheduleTemplate.Create(doctor.Id, now);
+                db.ScheduleTemplates.Add(template);
+            }
+
+            template.ReplaceSessions(command.Sessions, doctor.CanSeeOnVideo(SlotClock.Today(clock, hospital.Value)), now);
+            var result = await planner.PlanAsync(doctor, template, cancellationToken);
+            audit.Record("schedule.template_changed", nameof(ScheduleTemplate), template.Id.ToString(), null, $"{command.Sessions.Count} sessions");
+            await db.SaveChangesAsync(cancellationToken);
+            return new ScheduleChange(ScheduleTemplateView.From(doctor.Id, template, hospital.Value.TimeZone), result);
+        }
+    }
+}
+
+/// <summary>
+/// Moves every doctor's slot horizon on (the daily background job). Safe on several instances at once: the unique
+/// (doctor, start) index refuses duplicates, and the next run fills whatever a refused save left out.
+/// </summary>
+public sealed record ExtendSlotHorizon(Guid DoctorId) : ICommand<SlotPlanResult>
+{
+    public sealed class Handler(IAppDbContext db, SlotPlanner planner) : ICommandHandler<ExtendSlotHorizon, SlotPlanResult>
+    {
+        public async ValueTask<SlotPlanResult> Handle(ExtendSlotHorizon command, CancellationToken cancellationToken)
+        {
+            var doctor = await db.Doctors.AsNoTracking().SingleOrDefaultAsync(d => d.Id == command.DoctorId, cancellationToken)
+                ?? throw new NotFoundException("Doctor", command.DoctorId);
+            var template = await db.ScheduleTemplates.AsNoTracking().Include(t => t.Sessions).SingleOrDefaultAsync(t => t.DoctorId == doctor.Id, cancellationToken);
+            var result = await planner.PlanAsync(doctor, template, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return result;
+        }
+    }
+}
+
+/// <summary>Doctors with a timetable, for the horizon job.</summary>
+public sealed record ListScheduledDoctors : IQuery<IReadOnlyList<Guid>>
+{
+    public sealed class Handler(IAppDbContext db) : IQueryHandler<ListScheduledDoctors, IReadOnlyList<Guid>>
+    {
+        public async ValueTask<IReadOnlyList<Guid>> Handle(ListScheduledDoctors query, CancellationToken cancellationToken) =>
+            await db.ScheduleTemplates.Select(t => t.DoctorId).ToListAsync(cancellationToken);
+    }
+}
+
+public sealed record ScheduleTemplateView(Guid DoctorId, string TimeZone, IReadOnlyList<SessionSpec> Sessions, DateTimeOffset? UpdatedAt)
+{
+    public static ScheduleTemplateView From(Guid doctorId, ScheduleTemplate? template, string timeZone) => new(
+        doctorId,
+        timeZone,
+        template?.Sessions.OrderBy(s => (((int)s.Day) + 6) % 7).ThenBy(s => s.Start)
+            .Select(s => new SessionSpec(s.Day, s.Start, s.End, s.SlotMinutes, s.InPerson, s.Video)).ToList() ?? [],
+        template?.UpdatedAt);
+}
+
+public sealed record ScheduleChange(ScheduleTemplateView Template, SlotPlanResult Slots);

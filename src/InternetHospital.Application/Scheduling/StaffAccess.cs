@@ -1,0 +1,61 @@
+using InternetHospital.Application.Common.Abstractions;
+using InternetHospital.Application.Common.Exceptions;
+using InternetHospital.Domain.Accounts;
+using InternetHospital.Domain.Hospital;
+using Microsoft.EntityFrameworkCore;
+
+namespace InternetHospital.Application.Scheduling;
+
+/// <summary>
+/// Which doctor a staff request acts on: a doctor acts on their own timetable and appointments; an admin may name
+/// any doctor. Anyone else, or a doctor naming a colleague, gets 403.
+/// </summary>
+public sealed class StaffAccess(IAppDbContext db, ICurrentUser currentUser)
+{
+    /// <summary>The signed-in doctor's profile (403 for an account without one).</summary>
+    public async Task<Doctor> CurrentDoctorAsync(CancellationToken cancellationToken)
+    {
+        var accountId = currentUser.RequireAccountId();
+        return await db.Doctors.SingleOrDefaultAsync(d => d.AccountId == accountId, cancellationToken)
+            ?? throw new ForbiddenAccessException("not_a_doctor", "Only doctors can do this.");
+    }
+
+    /// <summary>The doctor named (admins), or the caller's own profile when none is named (doctors).</summary>
+    public async Task<Doctor> DoctorToActOnAsync(Guid? doctorId, CancellationToken cancellationToken)
+    {
+        if (doctorId is null)
+        {
+            return await CurrentDoctorAsync(cancellationToken);
+        }
+
+        if (!currentUser.IsInRole(Roles.Admin))
+        {
+            var own = await CurrentDoctorAsync(cancellationToken);
+            if (own.Id != doctorId)
+            {
+                throw new ForbiddenAccessException("not_your_schedule", "Doctors manage their own schedule only.");
+            }
+
+            return own;
+        }
+
+        return await db.Doctors.SingleOrDefaultAsync(d => d.Id == doctorId, cancellationToken)
+            ?? throw new NotFoundException("Doctor", doctorId);
+    }
+
+    /// <summary>Whether the caller is the appointment's doctor (or an admin).</summary>
+    public async Task<bool> IsDoctorOfAsync(Guid doctorId, CancellationToken cancellationToken)
+    {
+        if (currentUser.IsInRole(Roles.Admin))
+        {
+            return true;
+        }
+
+        if (!currentUser.IsInRole(Roles.Doctor) || currentUser.AccountId is not { } accountId)
+        {
+            return false;
+        }
+
+        return await db.Doctors.AnyAsync(d => d.Id == doctorId && d.AccountId == accountId, cancellationToken);
+    }
+}

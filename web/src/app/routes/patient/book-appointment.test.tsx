@@ -1,0 +1,71 @@
+import { screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { appointment, doctorCard, slots } from '@/testing/booking-fixtures';
+import { findPageHeading, jsonResponse, problemResponse, renderApp } from '@/testing/test-utils';
+
+const doctorPage = { doctor: doctorCard(), bio: '', bioEn: '', timeZone: 'Asia/Shanghai', nextFreeSlots: [] };
+const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+const freeSlots = { doctorId: 'doc-1', timeZone: 'Asia/Shanghai', from: tomorrow, days: 3, slots: slots(tomorrow, ['01:00', '01:30']) };
+
+describe('Booking wizard', () => {
+  it('explains the follow-up rule for video without a prior diagnosis and offers in person instead', async () => {
+    const app = await renderApp({
+      route: '/appointments/new?doctorId=doc-1&visitType=Video',
+      roles: ['Patient'],
+      api: {
+        'GET /api/care/doctors/doc-1': doctorPage,
+        'GET /api/care/doctors/doc-1/slots': freeSlots,
+        'GET /api/appointments/eligibility': { doctorOffersVideo: true, eligible: false, basis: 'NotRequired', diagnosis: null, hisStale: false, lookBack: 'P6M', proofAccepted: true },
+      },
+    });
+    await findPageHeading('Book with 李伟');
+    expect(await screen.findByText('Video visits are for follow-ups only')).toBeInTheDocument();
+    expect(screen.getByLabelText('Proof of diagnosis')).toBeInTheDocument();
+    await app.user.click(screen.getByRole('button', { name: 'Book an in-person visit instead' }));
+    expect(await screen.findByRole('button', { name: /at 09:00/ })).toBeInTheDocument();
+    expect(screen.queryByText('Video visits are for follow-ups only')).not.toBeInTheDocument();
+  });
+
+  it('books, pays with the simulated gateway and confirms', async () => {
+    let status: 'PendingPayment' | 'Booked' = 'PendingPayment';
+    const app = await renderApp({
+      route: '/appointments/new?doctorId=doc-1&visitType=InPerson',
+      roles: ['Patient'],
+      api: {
+        'GET /api/care/doctors/doc-1': doctorPage,
+        'GET /api/care/doctors/doc-1/slots': freeSlots,
+        'POST /api/appointments': () => jsonResponse(appointment({ status: 'PendingPayment', start: freeSlots.slots[0]!.start, holdExpiresAt: '2030-03-01T00:15:00Z' }), 201),
+        'GET /api/appointments/apt-1': () => jsonResponse(appointment({ status, start: freeSlots.slots[0]!.start })),
+        'POST /api/appointments/apt-1/payment': { paymentId: 'pay-1', amount: 50, currency: 'CNY', status: 'Pending', simulated: true },
+        'POST /api/payments/pay-1/simulate': () => {
+          status = 'Booked';
+          return jsonResponse({ id: 'pay-1', status: 'Succeeded' });
+        },
+      },
+    });
+    await findPageHeading('Book with 李伟');
+    await app.user.click(await screen.findByRole('button', { name: /at 09:00/ }));
+    await app.user.click(screen.getByRole('button', { name: 'Next' }));
+    await app.user.click(screen.getByRole('button', { name: 'Confirm booking' }));
+    await app.user.click(await screen.findByRole('button', { name: 'Pay now' }));
+    expect(await screen.findByText('Your appointment is booked')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Add to calendar' })).toBeInTheDocument();
+  });
+
+  it('sends the patient back to choose again when someone was faster', async () => {
+    const app = await renderApp({
+      route: '/appointments/new?doctorId=doc-1',
+      roles: ['Patient'],
+      api: {
+        'GET /api/care/doctors/doc-1': doctorPage,
+        'GET /api/care/doctors/doc-1/slots': freeSlots,
+        'POST /api/appointments': () => problemResponse(409, { code: 'slot_taken', detail: 'taken' }),
+      },
+    });
+    await app.user.click(await screen.findByRole('button', { name: /at 09:00/ }));
+    await app.user.click(screen.getByRole('button', { name: 'Next' }));
+    await app.user.click(screen.getByRole('button', { name: 'Confirm booking' }));
+    await waitFor(() => expect(screen.getByText('Someone else has just taken this time. Please choose another.')).toBeInTheDocument());
+    expect(screen.getByRole('button', { name: 'Next' })).toBeDisabled();
+  });
+});
