@@ -1,3 +1,4 @@
+using InternetHospital.Application.Payments;
 using InternetHospital.Application.Scheduling;
 using InternetHospital.Application.Waitlist;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,7 @@ internal static class BookingServices
         services.AddScoped<WaitlistOffers>();
         services.AddScoped<SlotPlanner>();
         services.AddScoped<StaffAccess>();
+        services.AddSingleton(new PaymentLink(AppointmentPaymentOutcomes.Purpose, id => $"/appointments/{id}"));
         return services;
     }
 }
