@@ -1,3 +1,4 @@
+using InternetHospital.Application.Payments;
 using InternetHospital.Application.Scheduling;
 using InternetHospital.Application.Waitlist;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +18,7 @@ internal static class BookingServices
         services.AddScoped<SlotPlanner>();
         services.AddScoped<StaffAccess>();
         services.AddScoped<FollowUpBooking>();
+        services.AddSingleton(new PaymentLink(AppointmentPaymentOutcomes.Purpose, id => $"/appointments/{id}"));
         return services;
     }
 }

@@ -16,7 +16,7 @@ public static class PaymentNotifications
 }
 
 /// <summary>Tells the payer about each outcome: a receipt, a declined payment, a refund.</summary>
-public sealed class PaymentReceipts(IAppDbContext db, INotifier notifier)
+public sealed class PaymentReceipts(IAppDbContext db, INotifier notifier, IEnumerable<PaymentLink> links)
     : INotificationHandler<PaymentSucceeded>, INotificationHandler<PaymentFailed>, INotificationHandler<PaymentRefunded>
 {
     public async ValueTask Handle(PaymentSucceeded notification, CancellationToken cancellationToken) =>
@@ -45,7 +45,7 @@ public sealed class PaymentReceipts(IAppDbContext db, INotifier notifier)
                     ["description"] = payment.Description,
                     ["paymentId"] = payment.Id.ToString(),
                 },
-                $"/payments/{payment.Id}",
+                links.FirstOrDefault(l => l.Purpose == payment.Purpose)?.PathFor(payment.ReferenceId) ?? "/notifications",
                 sendEmail),
             cancellationToken);
     }

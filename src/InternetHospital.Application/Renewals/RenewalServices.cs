@@ -1,3 +1,4 @@
+using InternetHospital.Application.Payments;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InternetHospital.Application.Renewals;
@@ -12,6 +13,7 @@ internal static class RenewalServices
         services.AddScoped<IPendingRenewalCounts, PendingRenewalCounts>();
         services.AddScoped<IPrescriptionCheckRunner, PrescriptionCheckRunner>();
         services.AddSingleton<IPickupCodes, RandomPickupCodes>();
+        services.AddSingleton(new PaymentLink(StartRenewalPayment.Purpose, id => $"/renewals/{id}"));
         return services;
     }
 }

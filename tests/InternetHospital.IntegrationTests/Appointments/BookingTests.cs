@@ -32,6 +32,11 @@ public abstract class BookingTests(ApiFactory factory)
         Assert.Equal("Booked", booked.GetProperty("status").GetString());
         Assert.Equal("Succeeded", booked.GetProperty("paymentStatus").GetString());
 
+        // The receipt in the notification centre opens the appointment that was paid for.
+        var notices = (await (await patient.Client.GetAsync("/api/notifications")).ReadJsonAsync()).GetProperty("notifications").GetProperty("items");
+        var receipt = Assert.Single(notices.EnumerateArray(), n => n.GetProperty("kind").GetString() == "payment.received");
+        Assert.Equal($"/appointments/{appointmentId}", receipt.GetProperty("link").GetString());
+
         var mail = await Mailbox.WaitForAsync(patient.Email, "Appointment confirmed");
         var ics = Assert.Single(mail.Attachments.OfType<MimeKit.MimePart>(), a => a.FileName == "appointment.ics");
         using var content = new MemoryStream();
