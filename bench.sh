@@ -2,6 +2,9 @@
 # Benchmarks. `./bench.sh booking`: the API in Release on a throwaway PostgreSQL; 200 clients, each with its own
 # patient token, race for 100 open slots, then book distinct slots for 20 s; pgbench runs a comparable single-row
 # insert transaction on the same server in the same run. Prints one line and writes artifacts/bench/booking.json.
+# `./bench.sh video`: five runs of a patient and a doctor joining a video visit through the SPA in headless Chromium
+# (fake camera and microphone, loopback); the doctor's admit click to the first decoded remote frame on both sides,
+# against two bare RTCPeerConnections in one page of the same browser in the same run. Writes artifacts/bench/video.json.
 # A benchmark, not a test: it never fails on speed (only if something breaks).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -9,13 +12,14 @@ ROOT=$(pwd)
 source scripts/lib.sh
 
 case "${1:-}" in
-  booking) ;;
-  *) echo "usage: ./bench.sh booking" >&2; exit 2 ;;
+  booking | video) ;;
+  *) echo "usage: ./bench.sh booking|video" >&2; exit 2 ;;
 esac
 
 WORK=$(mktemp -d /tmp/ih-bench.XXXXXX)
 chmod 755 "$WORK"
 APP_PID=""
+PG_DIR=""
 cleanup() {
   [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
   pg_stop || true
@@ -23,6 +27,22 @@ cleanup() {
 }
 trap cleanup EXIT
 log() { printf '== %s\n' "$*" >&2; }
+
+if [ "$1" = video ]; then
+  ensure_apt chromium /usr/bin/chromium
+  log "Building the API with the SPA and the video benchmark (Release)"
+  dotnet build bench/VideoBench -c Release -o "$WORK/videobench" -nologo -clp:ErrorsOnly >/dev/null
+  mkdir -p artifacts/bench
+  log "Five runs: admit click to first decoded frame on both sides, and bare RTCPeerConnections"
+  # Note: progress goes to stderr (shown after the run); the result line is the last line on stdout.
+  if ! dotnet "$WORK/videobench/VideoBench.dll" --root "$ROOT" --out "$ROOT/artifacts/bench/video.json" >"$WORK/video.out" 2>"$WORK/video.err"; then
+    grep -vE '^\[: |unexpected operator' "$WORK/video.err" >&2 || true
+    exit 1
+  fi
+  grep -E '^run ' "$WORK/video.err" >&2 || true
+  grep -E '^video: ' "$WORK/video.out"
+  exit 0
+fi
 
 ensure_apt postgresql "$(ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null | head -n 1 || echo /nonexistent)"
 PGBENCH="$(pg_bin)/pgbench"; PSQL="$(pg_bin)/psql"

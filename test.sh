@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test suite: vitest (web/), unit and integration tests (SQLite and PostgreSQL), and Playwright E2E
+# Runs every test suite: vitest (web/), unit and integration tests (SQLite and PostgreSQL, and two API instances
+# sharing PostgreSQL and a Redis backplane), and Playwright E2E
 # against the app on a free port with Debian's Chromium. Installs what a fresh machine lacks, starts and stops
 # its own servers, and ends with one line: "N passed, N failed". Exit code is non-zero if anything failed.
 set -uo pipefail
@@ -14,6 +15,7 @@ FAILED=0
 SUITES=()
 
 cleanup() {
+  redis_stop
   smtp_stop
   pg_stop
   rm -rf "$WORK" 2>/dev/null || true
@@ -30,6 +32,7 @@ step() { printf '\n== %s\n' "$*"; }
 step "Prerequisites"
 ensure_apt postgresql "$(ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null | head -n 1 || echo /nonexistent)"
 ensure_apt chromium /usr/bin/chromium
+ensure_apt redis-server redis-server
 dotnet tool restore >/dev/null || { echo "dotnet tool restore failed"; exit 1; }
 (cd web && npm ci --no-audit --no-fund --loglevel=error) || { echo "npm ci failed"; exit 1; }
 
@@ -37,6 +40,11 @@ step "PostgreSQL (throwaway cluster)"
 pg_start "$WORK/pg" || { echo "could not start PostgreSQL"; exit 1; }
 export IH_TEST_POSTGRES="$PG_CONN"
 echo "listening on 127.0.0.1:$PG_PORT"
+
+step "Redis (SignalR backplane for the two-instance test)"
+redis_start "$WORK/redis" || { echo "could not start Redis"; exit 1; }
+export IH_TEST_REDIS="127.0.0.1:$REDIS_PORT"
+echo "listening on $IH_TEST_REDIS"
 
 step "SMTP server (smtp4dev)"
 smtp_start "$WORK/smtp" || { echo "could not start smtp4dev"; exit 1; }

@@ -80,3 +80,24 @@ smtp_stop() {
   [ -n "${SMTP_PID:-}" ] && kill "$SMTP_PID" 2>/dev/null && wait "$SMTP_PID" 2>/dev/null
   SMTP_PID=""
 }
+
+# redis_start DIR: a throwaway Redis on a free loopback port (no persistence); sets REDIS_PORT and REDIS_PID_FILE.
+redis_start() {
+  local dir="$1"
+  mkdir -p "$dir"
+  REDIS_PORT=$(free_port)
+  REDIS_PID_FILE="$dir/redis.pid"
+  redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
+    --dir "$dir" --pidfile "$REDIS_PID_FILE" --logfile "$dir/redis.log" >/dev/null || return 1
+  for _ in $(seq 1 50); do
+    if redis-cli -p "$REDIS_PORT" ping 2>/dev/null | grep -q PONG; then return 0; fi
+    sleep 0.1
+  done
+  echo "redis-server did not start; its log:" >&2; tail -n 20 "$dir/redis.log" >&2
+  return 1
+}
+
+redis_stop() {
+  [ -n "${REDIS_PID_FILE:-}" ] && [ -f "$REDIS_PID_FILE" ] && kill "$(cat "$REDIS_PID_FILE")" 2>/dev/null
+  REDIS_PID_FILE=""
+}

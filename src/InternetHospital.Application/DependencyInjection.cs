@@ -9,6 +9,7 @@ using InternetHospital.Application.His;
 using InternetHospital.Application.Notifications;
 using InternetHospital.Application.Payments;
 using InternetHospital.Application.Renewals;
+using InternetHospital.Application.VideoVisits;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InternetHospital.Application;
@@ -30,6 +31,8 @@ public static class DependencyInjection
         services.AddScoped<INotifier, Notifier>();
         services.AddScoped<IFileStore, FileStore>();
         services.AddScoped<IPayments, PaymentService>();
+        services.AddScoped<VisitAccess>();
+        services.AddScoped<IVisitAppointments, AppointmentsForVisits>();
         services.AddBooking();
         services.AddRenewals();
 

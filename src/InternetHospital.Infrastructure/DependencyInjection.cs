@@ -132,6 +132,7 @@ public static class DependencyInjection
         });
 
         services.AddScoped<IAccountService, AccountService>();
+        services.AddScoped<Application.VideoVisits.IClinicianIdentityCheck, ClinicianIdentityCheck>();
 
         var signingKey = KeyMaterial.LoadRsa(auth.SigningKey, Path.Combine(dataDirectory, "keys", "token-signing.pem"), isDevelopmentLike, "Auth:SigningKey");
         var encryptionKey = KeyMaterial.LoadRsa(auth.EncryptionKey, Path.Combine(dataDirectory, "keys", "token-encryption.pem"), isDevelopmentLike, "Auth:EncryptionKey");

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using InternetHospital.Api.Features.Accounts;
+using InternetHospital.Api.Features.VideoVisits;
 using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Common.Behaviours;
 using InternetHospital.Domain.Accounts;
@@ -57,6 +58,7 @@ internal static class ApiServices
 
         services.AddApiRateLimiting(configuration);
         services.AddRealtime(configuration);
+        services.AddVideoVisits(configuration);
         services.AddApiHealthChecks();
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {

@@ -1,17 +1,8 @@
 using FluentValidation;
-using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common;
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Exceptions;
-using InternetHospital.Application.Common.Security;
-using InternetHospital.Application.Payments;
+using InternetHospital.Application.FamilyDoctors;
 using InternetHospital.Application.Scheduling;
-using InternetHospital.Domain.Appointments;
-using InternetHospital.Domain.Common;
 using InternetHospital.Domain.Hospital;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace InternetHospital.Application.Appointments;
 
@@ -19,9 +10,10 @@ namespace InternetHospital.Application.Appointments;
 /// Staff-initiated booking: the signed-in doctor books one of their own slots as a follow-up for a patient they
 /// look after (they have seen the patient before, or are the patient's family doctor). The doctor's decision is the
 /// follow-up basis for a video visit. The patient is told and confirms by paying within
-/// <see cref="BookingOptions.StaffHoldDuration"/>. The family-doctor and visit-record features send this command.
+/// <see cref="BookingOptions.StaffHoldDuration"/>. Booked from a family follow-up task (<paramref name="FollowUpTaskId"/>),
+/// the task is linked to the appointment in the same unit of work; a task of another patient changes nothing.
 /// </summary>
-public sealed record BookFollowUpForPatient(Guid PatientId, Guid SlotId, VisitType VisitType) : ICommand<AppointmentView>
+public sealed record BookFollowUpForPatient(Guid PatientId, Guid SlotId, VisitType VisitType, Guid? FollowUpTaskId = null) : ICommand<AppointmentView>
 {
     public sealed class Validator : AbstractValidator<BookFollowUpForPatient>
     {
@@ -30,59 +22,24 @@ public sealed record BookFollowUpForPatient(Guid PatientId, Guid SlotId, VisitTy
             RuleFor(x => x.PatientId).NotEmpty();
             RuleFor(x => x.SlotId).NotEmpty();
             RuleFor(x => x.VisitType).IsInEnum();
+            RuleFor(x => x.FollowUpTaskId).NotEqual(Guid.Empty);
         }
     }
 
-    public sealed class Handler(
-        IAppDbContext db,
-        StaffAccess staff,
-        ICurrentUser currentUser,
-        ICareRelationships care,
-        BookingRules rules,
-        AppointmentMessages messages,
-        IAuditLog audit,
-        IOptions<BookingOptions> booking,
-        IOptions<PaymentOptions> paymentOptions,
-        IOptions<HospitalOptions> hospital,
-        TimeProvider clock) : ICommandHandler<BookFollowUpForPatient, AppointmentView>
+    public sealed class Handler(StaffAccess staff, FollowUpBooking booking, IPublisher publisher) : ICommandHandler<BookFollowUpForPatient, AppointmentView>
     {
         public async ValueTask<AppointmentView> Handle(BookFollowUpForPatient command, CancellationToken cancellationToken)
         {
             var doctor = await staff.CurrentDoctorAsync(cancellationToken);
-            var seenBefore = await db.Appointments.AnyAsync(a => a.PatientId == command.PatientId && a.DoctorId == doctor.Id && a.Status == AppointmentStatus.Completed, cancellationToken);
-            if (!seenBefore && !await care.IsFamilyDoctorOfAsync(doctor.Id, command.PatientId, cancellationToken))
+            await booking.EnsureCaresForAsync(doctor, command.PatientId, cancellationToken);
+            var appointment = await booking.HoldAsync(doctor, command.PatientId, command.SlotId, command.VisitType, cancellationToken);
+            if (command.FollowUpTaskId is { } taskId)
             {
-                // Note: 404, not 403: a doctor without a care relationship must not learn whether the patient exists.
-                throw new NotFoundException("Patient", command.PatientId);
+                // Note: published before the save, so the task's link and the appointment commit together.
+                await publisher.Publish(new FollowUpVisitBooked(taskId, command.PatientId, appointment.Id, appointment.Start), cancellationToken);
             }
 
-            var slot = await db.Slots.AsNoTracking().SingleOrDefaultAsync(s => s.Id == command.SlotId && s.DoctorId == doctor.Id, cancellationToken)
-                ?? throw new NotFoundException("Slot", command.SlotId);
-            var now = clock.GetUtcNow();
-            if (command.VisitType == VisitType.Video && !doctor.CanSeeOnVideo(SlotClock.Today(clock, hospital.Value)))
-            {
-                throw new DomainRuleException("doctor_not_eligible_for_video", "You may not be scheduled for video visits.");
-            }
-
-            await rules.EnsureAllowedAsync(command.PatientId, slot, null, cancellationToken);
-            var basis = command.VisitType == VisitType.Video ? FollowUpBasis.DoctorReferral : FollowUpBasis.NotRequired;
-            var appointment = Appointment.Hold(
-                new NewAppointment(command.PatientId, currentUser.RequireAccountId(), slot, command.VisitType, doctor.FeeFor(command.VisitType), paymentOptions.Value.Currency, basis, null, null, now + booking.Value.StaffHoldDuration),
-                now);
-            db.Appointments.Add(appointment);
-            audit.Record("appointment.booked_by_doctor", nameof(Appointment), appointment.Id.ToString(), command.PatientId);
-            await messages.BookedByDoctorAsync(appointment, cancellationToken);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (UniqueConstraintException exception)
-            {
-                throw BookingRules.FromUniqueViolation(exception);
-            }
-
-            var row = await AppointmentQueries.Rows(db, db.Appointments.AsNoTracking().Where(a => a.Id == appointment.Id)).SingleAsync(cancellationToken);
-            return row.ToView(now, booking.Value, hospital.Value);
+            return await booking.SaveAsync(appointment, cancellationToken);
         }
     }
 }

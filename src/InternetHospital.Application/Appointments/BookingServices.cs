@@ -17,6 +17,7 @@ internal static class BookingServices
         services.AddScoped<WaitlistOffers>();
         services.AddScoped<SlotPlanner>();
         services.AddScoped<StaffAccess>();
+        services.AddScoped<FollowUpBooking>();
         services.AddSingleton(new PaymentLink(AppointmentPaymentOutcomes.Purpose, id => $"/appointments/{id}"));
         return services;
     }

@@ -58,4 +58,7 @@ public static class CancellationReasons
     public const string ReviewExpired = "review_expired";
     public const string FollowUpRejected = "follow_up_rejected";
     public const string SessionCancelled = "session_cancelled";
+
+    /// <summary>The doctor stopped a video visit before admitting the patient and referred them to in-person care.</summary>
+    public const string ReferredInPerson = "referred_in_person";
 }

@@ -18,6 +18,7 @@ import {
   IconStethoscope,
   IconUserCheck,
   IconUsers,
+  IconVideo,
   type Icon,
 } from '@tabler/icons-react';
 import { allRoles, primaryRole, staffRoles, type Role } from '@/features/accounts/lib/roles';
@@ -43,6 +44,7 @@ export const navItems: readonly NavItem[] = [
   { to: '/health-readings', labelKey: 'family:nav.readings', icon: IconActivityHeartbeat, roles: ['Patient'] },
   { to: '/messages', labelKey: 'family:nav.messages', icon: IconMessages, roles: ['Patient'] },
   { to: '/workspace', labelKey: 'nav.workspace', icon: IconStethoscope, roles: ['Doctor'] },
+  { to: '/video-visits', labelKey: 'visits:nav', icon: IconVideo, roles: ['Patient', 'Doctor'] },
   { to: '/calendar', labelKey: 'schedule:nav.calendar', icon: IconCalendarEvent, roles: ['Doctor'] },
   { to: '/follow-up-reviews', labelKey: 'schedule:nav.reviews', icon: IconClipboardCheck, roles: ['Doctor'] },
   { to: '/doctor/renewals', labelKey: 'renewals:nav.doctorQueue', icon: IconClipboardHeart, roles: ['Doctor'] },

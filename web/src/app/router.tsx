@@ -58,12 +58,17 @@ export const routes: RouteObject[] = [
             { path: 'follow-up-reviews', lazy: page(() => import('./routes/doctor/follow-up-reviews')) },
             { path: 'panel', lazy: page(() => import('./routes/doctor/panel')) },
             { path: 'panel/patients/:patientId', lazy: page(() => import('./routes/doctor/patient-summary')) },
+            { path: 'panel/patients/:patientId/book-follow-up', lazy: page(() => import('./routes/doctor/book-follow-up')) },
             { path: 'team-messages', lazy: page(() => import('./routes/doctor/team-messages')) },
             { path: 'team-messages/:threadId', lazy: page(() => import('./routes/doctor/team-thread')) },
           ]),
           guarded(['Doctor'], [
             { path: 'doctor/renewals', lazy: page(() => import('./routes/doctor/renewal-queue')) },
             { path: 'doctor/renewals/:renewalId', lazy: page(() => import('./routes/doctor/renewal-review')) },
+          ]),
+          guarded(['Patient', 'Doctor'], [
+            { path: 'video-visits', lazy: page(() => import('./routes/visits/video-visits')) },
+            { path: 'visits/:visitId', lazy: page(() => import('./routes/visits/visit')) },
           ]),
           guarded(['Pharmacist'], [
             { path: 'review-queue', lazy: page(() => import('./routes/pharmacist/review-queue')) },

@@ -19,6 +19,18 @@ describe('api client', () => {
     expect(requests[0]?.headers.authorization).toBe('Bearer test-access-token');
   });
 
+  it('sends an upload as multipart (the browser sets the boundary) and refuses FormData passed as a JSON body', async () => {
+    await signInAs();
+    const { requests } = mockApi({ 'POST /api/uploads': () => jsonResponse({ ok: true }) });
+    const form = new FormData();
+    form.append('file', new Blob(['x'], { type: 'image/png' }), 'rash.png');
+    await apiJson('/api/uploads', z.object({ ok: z.boolean() }), { method: 'POST', form });
+    expect(requests[0]?.headers['content-type']).toBeUndefined();
+
+    await expect(apiJson('/api/uploads', z.object({ ok: z.boolean() }), { method: 'POST', body: form })).rejects.toThrow(TypeError);
+    expect(requests).toHaveLength(1);
+  });
+
   it('on 401 refreshes the tokens once and retries', async () => {
     await signInAs();
     const refreshed = testOidcUser();

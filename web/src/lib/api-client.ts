@@ -74,6 +74,10 @@ async function toApiError(response: Response): Promise<ApiError> {
 }
 
 function send(path: string, options: ApiRequestOptions, accessToken: string | null): Promise<Response> {
+  if (typeof FormData !== 'undefined' && options.body instanceof FormData) {
+    // Note: JSON.stringify would silently send "{}"; uploads go through `form`.
+    throw new TypeError('Send a FormData body as the `form` option, not as `body`.');
+  }
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (accessToken) headers.Authorization = `Bearer ${accessToken}`;

@@ -18,7 +18,7 @@ internal sealed class DoctorScheduleEndpoints : IEndpointGroup
             .WithSummary("Video follow-ups waiting for your decision on uploaded proof.");
         me.MapPost("/follow-up-bookings", async (FollowUpBookingRequest body, ISender sender, CancellationToken ct) =>
             {
-                var booked = await sender.Send(new BookFollowUpForPatient(body.PatientId, body.SlotId, body.VisitType), ct);
+                var booked = await sender.Send(new BookFollowUpForPatient(body.PatientId, body.SlotId, body.VisitType, body.FollowUpTaskId), ct);
                 return TypedResults.Created($"/api/appointments/{booked.Id}", booked);
             })
             .WithSummary("Book one of your slots as a follow-up for a patient you have seen or are the family doctor of.");
@@ -50,5 +50,5 @@ internal sealed class DoctorScheduleEndpoints : IEndpointGroup
 
     internal sealed record CancelSessionRequest(DateOnly Date, TimeOnly From, TimeOnly To, string Reason);
 
-    internal sealed record FollowUpBookingRequest(Guid PatientId, Guid SlotId, VisitType VisitType);
+    internal sealed record FollowUpBookingRequest(Guid PatientId, Guid SlotId, VisitType VisitType, Guid? FollowUpTaskId = null);
 }

@@ -8,6 +8,7 @@ using InternetHospital.Domain.Hospital;
 using InternetHospital.Domain.Notifications;
 using InternetHospital.Domain.Payments;
 using InternetHospital.Domain.Patients;
+using InternetHospital.Domain.VideoVisits;
 using InternetHospital.Domain.Scheduling;
 using InternetHospital.Domain.Renewals;
 using Microsoft.EntityFrameworkCore;
@@ -35,6 +36,11 @@ public interface IAppDbContext
     DbSet<StoredFile> Files { get; }
     DbSet<StoredFileContent> FileContents { get; }
     DbSet<Payment> Payments { get; }
+    DbSet<VideoVisit> VideoVisits { get; }
+    DbSet<VisitInvitation> VisitInvitations { get; }
+    DbSet<VisitMessage> VisitMessages { get; }
+    DbSet<VisitConnection> VisitConnections { get; }
+    DbSet<ConsultingSession> ConsultingSessions { get; }
     DbSet<DepartmentConditions> DepartmentConditions { get; }
     DbSet<ScheduleTemplate> ScheduleTemplates { get; }
     DbSet<Slot> Slots { get; }

@@ -39,7 +39,7 @@ describe('Patient summary (family doctor)', () => {
     await findPageHeading('刘建华');
     const followUp = screen.getByRole('region', { name: 'Follow-up plans' });
     expect(within(followUp).getByText('Overdue')).toBeInTheDocument();
-    expect(within(followUp).queryByRole('link', { name: 'Book a video follow-up' })).not.toBeInTheDocument();
+    expect(within(followUp).getByRole('link', { name: 'Book a video follow-up' })).toHaveAttribute('href', '/panel/patients/pat-9/book-follow-up?taskId=task-1');
     await app.user.click(within(followUp).getByRole('button', { name: 'Complete' }));
     await app.user.click(within(followUp).getByRole('button', { name: 'Mark as done' }));
     expect(await within(followUp).findByText('Write a short note.')).toBeInTheDocument();

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Stack, Title } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { Page } from '@/components/page';
 import { PageLoader } from '@/components/page-loader';
 import { useAppointment } from '@/features/appointments/api/get-appointment';
@@ -18,6 +18,7 @@ import { problemMessage } from '@/lib/problem-message';
 /** One appointment: its state, the pay step while held, cancel, reschedule and add to calendar. */
 export default function AppointmentRoute(): ReactNode {
   const { t } = useTranslation('appointments');
+  const { t: tv } = useTranslation('visits');
   const { appointmentId } = useParams();
   const [params, setParams] = useSearchParams();
   const appointment = useAppointment(appointmentId);
@@ -44,6 +45,11 @@ export default function AppointmentRoute(): ReactNode {
       <AppointmentSummary appointment={a}>
         <AppointmentActions appointment={a} showDetailsLink={false} />
       </AppointmentSummary>
+      {a.visitType === 'Video' && ['Booked', 'CheckedIn', 'InProgress', 'Completed'].includes(a.status) && (
+        <Button component={Link} to={`/visits/${a.id}`} w="fit-content">
+          {a.status === 'Completed' ? tv('patient.view') : tv('patient.enter')}
+        </Button>
+      )}
       {a.status === 'PendingReview' && <Alert color="yellow">{t('book.waiting')}</Alert>}
       {a.status === 'PendingPayment' && (
         <Stack component="section" aria-labelledby="pay-title" gap="xs">

@@ -1,8 +1,9 @@
 /**
  * The seam to the booking feature: where a doctor books a video follow-up visit for a patient from a follow-up
- * task. The booking feature's staff-initiated booking page takes the patient and the task; when it books, it
- * publishes FollowUpVisitBooked (server side) and the task shows the visit.
+ * task. The booking page (app route `/panel/patients/:patientId/book-follow-up`) takes the patient and the task;
+ * when it books, the server publishes FollowUpVisitBooked and the task shows the visit.
  *
- * Null until that page exists: the button is not offered rather than leading nowhere.
+ * A function rather than a constant so that the button is only offered where a page exists (null hides it).
  */
-export const videoFollowUpBookingPath: ((patientId: string, taskId: string) => string) | null = null;
+export const videoFollowUpBookingPath: ((patientId: string, taskId: string) => string) | null = (patientId, taskId) =>
+  `/panel/patients/${encodeURIComponent(patientId)}/book-follow-up?taskId=${encodeURIComponent(taskId)}`;

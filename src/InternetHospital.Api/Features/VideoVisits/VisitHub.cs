@@ -1,0 +1,117 @@
+using System.Text.Json;
+using System.Threading.RateLimiting;
+using InternetHospital.Application.VideoVisits;
+using InternetHospital.Application.VideoVisits.Room;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+
+namespace InternetHospital.Api.Features.VideoVisits;
+
+/// <summary>
+/// The signalling hub of video visits. A browser joins a visit's room (waiting room, call page), enters the call once the
+/// patient is admitted, and relays WebRTC offers, answers and ICE candidates to other peers in the same call. Every step is
+/// authorised by the application (the visit's patient, doctor and invited specialists only; never a finished visit), the
+/// Origin is checked for /hubs by the realtime gate, and each connection's signalling is rate-limited (domain rule 22).
+/// Media never passes through here: it flows browser to browser (or through TURN).
+/// </summary>
+[Authorize]
+internal sealed class VisitHub(ISender sender, IOptions<VideoOptions> options) : Hub
+{
+    public const string Path = "/hubs/visits";
+
+    private const string LimiterKey = "ih.signalling-limiter";
+
+    public static string Group(Guid visitId) => $"visit:{visitId:N}";
+
+    /// <summary>Open the visit's room: status changes, chat and call membership reach this connection.</summary>
+    public async Task<RoomSnapshot> JoinVisit(Guid visitId)
+    {
+        Throttle();
+        var snapshot = await sender.Send(new JoinVisitRoom(visitId, Context.ConnectionId), Context.ConnectionAborted);
+        await Groups.AddToGroupAsync(Context.ConnectionId, Group(visitId), Context.ConnectionAborted);
+        return snapshot;
+    }
+
+    /// <summary>Join the call with this browser's peer id; the caller then offers to each peer returned.</summary>
+    public async Task<CallSnapshot> EnterCall(Guid visitId, string peerId)
+    {
+        Throttle();
+        var snapshot = await sender.Send(new EnterVisitCall(visitId, Context.ConnectionId, peerId), Context.ConnectionAborted);
+        await Clients.OthersInGroup(Group(visitId)).SendAsync(VisitRoomEvents.PeerJoined, new PeerEvent(visitId, snapshot.Self), Context.ConnectionAborted);
+        return snapshot;
+    }
+
+    public async Task LeaveCall(Guid visitId)
+    {
+        Throttle();
+        var left = await sender.Send(new LeaveVisitCall(Context.ConnectionId, visitId, Disconnected: false), Context.ConnectionAborted);
+        foreach (var peer in left)
+        {
+            await Clients.OthersInGroup(Group(peer.VisitId)).SendAsync(VisitRoomEvents.PeerLeft, new PeerLeftEvent(peer.VisitId, peer.PeerId, "left"), Context.ConnectionAborted);
+        }
+    }
+
+    /// <summary>Relay an SDP description or ICE candidate to one peer of the same call.</summary>
+    public async Task Signal(Guid visitId, string toPeerId, JsonElement data)
+    {
+        Throttle();
+        var route = await sender.Send(new RouteSignal(visitId, Context.ConnectionId, toPeerId), Context.ConnectionAborted);
+        await Clients.Client(route.ToConnectionId).SendAsync(VisitRoomEvents.Signal, new SignalEvent(visitId, route.FromPeerId, data), Context.ConnectionAborted);
+    }
+
+    /// <summary>The network check: a round trip through the hub (answers the server's clock in Unix milliseconds).</summary>
+    public long Ping()
+    {
+        Throttle();
+        return DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (Context.Items.TryGetValue(LimiterKey, out var limiter))
+        {
+            ((IDisposable)limiter!).Dispose();
+        }
+
+        var left = await sender.Send(new LeaveVisitCall(Context.ConnectionId, null, Disconnected: true), CancellationToken.None);
+        foreach (var peer in left)
+        {
+            await Clients.OthersInGroup(Group(peer.VisitId)).SendAsync(VisitRoomEvents.PeerLeft, new PeerLeftEvent(peer.VisitId, peer.PeerId, "disconnected"), CancellationToken.None);
+        }
+
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    /// <summary>A token bucket per connection: bursts of ICE candidates pass, a flood does not.</summary>
+    private void Throttle()
+    {
+        if (!Context.Items.TryGetValue(LimiterKey, out var value) || value is not RateLimiter limiter)
+        {
+            var settings = options.Value;
+            limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = settings.SignallingBurst,
+                TokensPerPeriod = settings.SignallingPerSecond,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            });
+            Context.Items[LimiterKey] = limiter;
+        }
+
+        using var lease = limiter.AttemptAcquire();
+        if (!lease.IsAcquired)
+        {
+            throw new HubException("rate_limited: Too many signalling messages; slow down.");
+        }
+    }
+}
+
+internal sealed record PeerEvent(Guid VisitId, PeerDto Peer);
+
+/// <param name="Reason"><c>left</c> (hung up) or <c>disconnected</c> (the connection dropped; they may come back).</param>
+internal sealed record PeerLeftEvent(Guid VisitId, string PeerId, string Reason);
+
+internal sealed record SignalEvent(Guid VisitId, string FromPeerId, JsonElement Data);

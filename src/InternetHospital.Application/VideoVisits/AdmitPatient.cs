@@ -1,0 +1,40 @@
+using InternetHospital.Application.Audit;
+using InternetHospital.Application.Common;
+using InternetHospital.Application.Common.Abstractions;
+using Mediator;
+
+namespace InternetHospital.Application.VideoVisits;
+
+/// <summary>
+/// The doctor admits the waiting patient: the visit and the appointment move to in progress and the room is told, so
+/// both browsers join the call. Needs the doctor's confirmed session of visits (domain rule 3).
+/// </summary>
+public sealed record AdmitPatient(Guid VisitId) : ICommand<VisitUpdatedEvent>
+{
+    public sealed class Handler(
+        IAppDbContext db,
+        VisitAccess access,
+        ICurrentUser currentUser,
+        IVisitAppointments appointments,
+        IAuditLog audit,
+        IVisitRoom room,
+        IAfterCommit afterCommit,
+        TimeProvider clock) : ICommandHandler<AdmitPatient, VisitUpdatedEvent>
+    {
+        public async ValueTask<VisitUpdatedEvent> Handle(AdmitPatient command, CancellationToken cancellationToken)
+        {
+            var (visit, role) = await access.LoadAsync(command.VisitId, cancellationToken);
+            VisitAccess.EnsureDoctor(role);
+            var accountId = currentUser.RequireAccountId();
+            var now = clock.GetUtcNow();
+            await ConsultingSessions.EnsureActiveAsync(db, accountId, now, cancellationToken);
+            visit.Admit(accountId, now);
+            await appointments.StartAsync(visit.Id, cancellationToken);
+            audit.Record("visit.admitted", "VideoVisit", visit.Id.ToString(), visit.PatientId);
+            await db.SaveChangesAsync(cancellationToken);
+            var updated = new VisitUpdatedEvent(visit.Id, visit.Status);
+            afterCommit.Enqueue(ct => room.BroadcastAsync(updated.VisitId, VisitRoomEvents.VisitUpdated, updated, ct));
+            return updated;
+        }
+    }
+}

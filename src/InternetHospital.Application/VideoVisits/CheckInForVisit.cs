@@ -1,0 +1,66 @@
+using InternetHospital.Application.Audit;
+using InternetHospital.Application.Common;
+using InternetHospital.Application.Common.Abstractions;
+using InternetHospital.Application.Common.Exceptions;
+using InternetHospital.Application.Common.Security;
+using InternetHospital.Domain.Common;
+using InternetHospital.Domain.VideoVisits;
+using Mediator;
+
+namespace InternetHospital.Application.VideoVisits;
+
+/// <summary>
+/// The patient checks in for a video appointment (from 15 minutes before the start, after the device check): the
+/// visit's waiting room opens and the doctor sees them waiting. Checking in again (a second device, after closing
+/// the tab) is recorded and changes nothing else.
+/// </summary>
+public sealed record CheckInForVisit(Guid AppointmentId) : ICommand<WaitingRoomDto>
+{
+    public const string DoctorLiveEvent = "visit.checkedIn";
+
+    public sealed class Handler(
+        IAppDbContext db,
+        IVisitAppointments appointments,
+        IPatientAccessGuard guard,
+        ICurrentUser currentUser,
+        IAuditLog audit,
+        ILiveUpdates live,
+        IVisitRoom room,
+        IAfterCommit afterCommit,
+        ISender sender,
+        TimeProvider clock) : ICommandHandler<CheckInForVisit, WaitingRoomDto>
+    {
+        public async ValueTask<WaitingRoomDto> Handle(CheckInForVisit command, CancellationToken cancellationToken)
+        {
+            var appointment = await appointments.FindAsync(command.AppointmentId, cancellationToken)
+                ?? throw new NotFoundException("Appointment", command.AppointmentId);
+            await guard.EnsureCanActForAsync(appointment.PatientId, cancellationToken);
+            if (!appointment.IsVideo)
+            {
+                throw new DomainRuleException("not_a_video_visit", "This appointment is an in-person visit.");
+            }
+
+            var accountId = currentUser.RequireAccountId();
+            var now = clock.GetUtcNow();
+            var visit = await db.VideoVisits.FindAsync([appointment.Id], cancellationToken);
+            if (visit is null)
+            {
+                visit = VideoVisit.CheckIn(appointment.Id, appointment.PatientId, appointment.DoctorId, appointment.DoctorAccountId, appointment.Start, appointment.End, accountId, now);
+                await appointments.CheckInAsync(appointment.Id, cancellationToken);
+                db.VideoVisits.Add(visit);
+            }
+            else
+            {
+                visit.RecordReturn(accountId, now);
+            }
+
+            audit.Record("visit.checked_in", "VideoVisit", visit.Id.ToString(), visit.PatientId);
+            await db.SaveChangesAsync(cancellationToken);
+            var visitId = visit.Id;
+            var status = visit.Status;
+            afterCommit.Enqueue(ct => live.SendToAccountAsync(appointment.DoctorAccountId, DoctorLiveEvent, new VisitUpdatedEvent(visitId, status), ct));
+            afterCommit.Enqueue(ct => room.BroadcastAsync(visitId, VisitRoomEvents.VisitUpdated, new VisitUpdatedEvent(visitId, status), ct));
+            return await sender.Send(new GetWaitingRoom(appointment.Id), cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using InternetHospital.Application.Audit;
+using InternetHospital.Application.Common;
+using InternetHospital.Application.Common.Abstractions;
+using InternetHospital.Application.Common.Exceptions;
+using InternetHospital.Application.Notifications;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace InternetHospital.Application.VideoVisits.Consultation;
+
+/// <summary>
+/// Remote consultation: the visit's doctor invites another doctor, who gets a live notification and may then join the
+/// room and the call as a specialist.
+/// </summary>
+public sealed record InviteSpecialist(Guid VisitId, Guid DoctorId) : ICommand<InvitationDto>
+{
+    public sealed class Handler(
+        IAppDbContext db,
+        VisitAccess access,
+        ICurrentUser currentUser,
+        INotifier notifier,
+        IAuditLog audit,
+        IVisitRoom room,
+        IAfterCommit afterCommit,
+        TimeProvider clock) : ICommandHandler<InviteSpecialist, InvitationDto>
+    {
+        public async ValueTask<InvitationDto> Handle(InviteSpecialist command, CancellationToken cancellationToken)
+        {
+            var (visit, role) = await access.LoadAsync(command.VisitId, cancellationToken);
+            VisitAccess.EnsureDoctor(role);
+            var specialist = await db.Doctors.AsNoTracking().SingleOrDefaultAsync(d => d.Id == command.DoctorId, cancellationToken)
+                ?? throw new NotFoundException("Doctor", command.DoctorId);
+            var invitation = visit.Invite(specialist.Id, specialist.AccountId, currentUser.RequireAccountId(), clock.GetUtcNow());
+            audit.Record("visit.specialist_invited", "VideoVisit", visit.Id.ToString(), visit.PatientId, specialist.Id.ToString());
+            await notifier.NotifyAsync(
+                new Notice(specialist.AccountId, VisitNotices.SpecialistInvited, new Dictionary<string, string> { ["visitId"] = visit.Id.ToString() }, $"/visits/{visit.Id}", SendEmail: false),
+                cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            afterCommit.Enqueue(ct => room.BroadcastAsync(visit.Id, VisitRoomEvents.VisitUpdated, new VisitUpdatedEvent(visit.Id, visit.Status), ct));
+            return new InvitationDto(specialist.Id, specialist.FullName, invitation.InvitedAt);
+        }
+    }
+}
+
+public sealed record InvitationDto(Guid DoctorId, string Name, DateTimeOffset InvitedAt);

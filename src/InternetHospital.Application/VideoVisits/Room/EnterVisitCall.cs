@@ -1,0 +1,77 @@
+using FluentValidation;
+using InternetHospital.Application.Common.Abstractions;
+using InternetHospital.Domain.Common;
+using InternetHospital.Domain.VideoVisits;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace InternetHospital.Application.VideoVisits.Room;
+
+/// <summary>
+/// A browser in the room joins the call with its peer id. Only once the doctor has admitted the patient (so a patient
+/// who is waiting never receives anyone's media), never into a finished visit, at most four people, and a doctor or
+/// specialist only within a confirmed session of visits (domain rule 3). Joining again with the same peer id (after a
+/// reconnect) moves the peer to the new connection.
+/// </summary>
+public sealed record EnterVisitCall(Guid VisitId, string ConnectionId, string PeerId) : ICommand<CallSnapshot>
+{
+    public sealed class Validator : AbstractValidator<EnterVisitCall>
+    {
+        public Validator() => RuleFor(x => x.PeerId).NotEmpty().MaximumLength(64).Matches("^[A-Za-z0-9-]+$");
+    }
+
+    public sealed class Handler(IAppDbContext db, VisitAccess access, ICurrentUser currentUser, IAccountService accounts, TimeProvider clock)
+        : ICommandHandler<EnterVisitCall, CallSnapshot>
+    {
+        public async ValueTask<CallSnapshot> Handle(EnterVisitCall command, CancellationToken cancellationToken)
+        {
+            var (visit, role) = await access.LoadAsync(command.VisitId, cancellationToken);
+            visit.EnsureCallOpen();
+            var accountId = currentUser.RequireAccountId();
+            var now = clock.GetUtcNow();
+            if (role is VisitRole.Doctor or VisitRole.Specialist)
+            {
+                await ConsultingSessions.EnsureActiveAsync(db, accountId, now, cancellationToken);
+            }
+
+            var connection = await db.VisitConnections.SingleOrDefaultAsync(c => c.ConnectionId == command.ConnectionId && c.VisitId == visit.Id, cancellationToken)
+                ?? throw new DomainConflictException("not_in_room", "Join the visit's room first.");
+
+            var others = await db.VisitConnections
+                .Where(c => c.VisitId == visit.Id && c.InCallSince != null && c.ClosedAt == null && c.PeerId != null && c.PeerId != command.PeerId)
+                .Select(c => c.PeerId)
+                .Distinct()
+                .CountAsync(cancellationToken);
+            if (others >= VideoVisit.MaxParticipants)
+            {
+                throw new DomainRuleException("call_full", $"A video visit holds at most {VideoVisit.MaxParticipants} people.");
+            }
+
+            // Older connections of the same peer (a reconnect) no longer carry it.
+            var stale = await db.VisitConnections
+                .Where(c => c.VisitId == visit.Id && c.PeerId == command.PeerId && c.ConnectionId != command.ConnectionId && c.ClosedAt == null)
+                .ToListAsync(cancellationToken);
+            foreach (var old in stale)
+            {
+                old.LeaveCall();
+            }
+
+            var rejoin = stale.Count > 0 || (connection.IsInCall && connection.PeerId == command.PeerId);
+            connection.EnterCall(command.PeerId, now);
+            if (!rejoin)
+            {
+                visit.RecordJoined(accountId, role, now);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            var name = (await accounts.FindAsync(accountId, cancellationToken))?.FullName ?? string.Empty;
+            return new CallSnapshot(
+                new PeerDto(command.PeerId, role, name, accountId),
+                await Peers.InCallAsync(db, accounts, visit.Id, command.PeerId, cancellationToken));
+        }
+    }
+}
+
+/// <param name="Self">The caller as the others will see them.</param>
+/// <param name="Peers">Everyone else in the call: the newcomer offers to each of them.</param>
+public sealed record CallSnapshot(PeerDto Self, IReadOnlyList<PeerDto> Peers);

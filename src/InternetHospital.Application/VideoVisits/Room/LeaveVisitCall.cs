@@ -1,0 +1,48 @@
+using InternetHospital.Application.Common.Abstractions;
+using InternetHospital.Domain.VideoVisits;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace InternetHospital.Application.VideoVisits.Room;
+
+/// <summary>Someone hangs up (or their browser went away): their media ends; the others are told by peer id.</summary>
+public sealed record LeaveVisitCall(string ConnectionId, Guid? VisitId, bool Disconnected) : ICommand<IReadOnlyList<LeftPeer>>
+{
+    public sealed class Handler(IAppDbContext db, TimeProvider clock) : ICommandHandler<LeaveVisitCall, IReadOnlyList<LeftPeer>>
+    {
+        public async ValueTask<IReadOnlyList<LeftPeer>> Handle(LeaveVisitCall command, CancellationToken cancellationToken)
+        {
+            var rows = await db.VisitConnections
+                .Where(c => c.ConnectionId == command.ConnectionId && c.ClosedAt == null && (command.VisitId == null || c.VisitId == command.VisitId))
+                .ToListAsync(cancellationToken);
+            if (rows.Count == 0)
+            {
+                return [];
+            }
+
+            var now = clock.GetUtcNow();
+            var left = new List<LeftPeer>();
+            var visitIds = rows.Where(r => r.IsInCall).Select(r => r.VisitId).ToList();
+            var visits = await db.VideoVisits.Where(v => visitIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, cancellationToken);
+            foreach (var row in rows)
+            {
+                if (row.IsInCall && row.PeerId is not null)
+                {
+                    left.Add(new LeftPeer(row.VisitId, row.PeerId));
+                    visits[row.VisitId].RecordLeft(row.AccountId, row.Role, now, command.Disconnected ? "disconnected" : "left");
+                    row.LeaveCall();
+                }
+
+                if (command.Disconnected)
+                {
+                    row.Close(now);
+                }
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            return left;
+        }
+    }
+}
+
+public sealed record LeftPeer(Guid VisitId, string PeerId);

@@ -1,0 +1,104 @@
+using InternetHospital.Application.Common.Abstractions;
+using InternetHospital.Application.Common.Exceptions;
+using InternetHospital.Domain.Accounts;
+using InternetHospital.Domain.VideoVisits;
+using Microsoft.EntityFrameworkCore;
+
+namespace InternetHospital.Application.VideoVisits;
+
+/// <summary>
+/// Who may be in a visit's room: the appointment's patient (any account allowed to act for them), its doctor and the
+/// specialists that doctor invited. Everyone else, and anyone asking about a visit that does not exist, gets the same
+/// 404 (domain rules 15 and 22): the room's existence is not revealed.
+/// </summary>
+public sealed class VisitAccess(IAppDbContext db, ICurrentUser currentUser)
+{
+    /// <summary>The visit (tracked, with its invitations) and the caller's role in it.</summary>
+    public async Task<(VideoVisit Visit, VisitRole Role)> LoadAsync(Guid visitId, CancellationToken cancellationToken, VisitParts parts = VisitParts.None)
+    {
+        var accountId = currentUser.RequireAccountId();
+        var query = db.VideoVisits.Include(v => v.Invitations).AsQueryable();
+        if (parts.HasFlag(VisitParts.Note))
+        {
+            query = query.Include(v => v.Note).ThenInclude(n => n!.Diagnoses);
+        }
+
+        if (parts.HasFlag(VisitParts.Addenda))
+        {
+            query = query.Include(v => v.Addenda);
+        }
+
+        if (parts.HasFlag(VisitParts.Events))
+        {
+            query = query.Include(v => v.Events);
+        }
+
+        var visit = await query.SingleOrDefaultAsync(v => v.Id == visitId, cancellationToken)
+            ?? throw new NotFoundException("Visit", visitId);
+        var role = await RoleOfAsync(visit, accountId, cancellationToken) ?? throw new NotFoundException("Visit", visitId);
+        return (visit, role);
+    }
+
+    /// <summary>The caller's role, or null if they have none in this visit.</summary>
+    public async Task<VisitRole?> RoleOfAsync(VideoVisit visit, Guid accountId, CancellationToken cancellationToken)
+    {
+        // Note: staff roles are checked against the token too, so a doctor account that lost its role stops here.
+        var isDoctor = currentUser.IsInRole(Roles.Doctor);
+        if (isDoctor && visit.DoctorAccountId == accountId)
+        {
+            return VisitRole.Doctor;
+        }
+
+        if (isDoctor && visit.IsInvitedSpecialist(accountId))
+        {
+            return VisitRole.Specialist;
+        }
+
+        var actsForPatient = await db.PatientAccesses.AnyAsync(
+            a => a.AccountId == accountId && a.PatientId == visit.PatientId && a.RevokedAt == null,
+            cancellationToken);
+        return actsForPatient ? VisitRole.Patient : null;
+    }
+
+    /// <summary>The caller must be the visit's doctor.</summary>
+    public static void EnsureDoctor(VisitRole role)
+    {
+        if (role != VisitRole.Doctor)
+        {
+            throw new ForbiddenAccessException("not_treating_doctor", "Only the visit's doctor can do this.");
+        }
+    }
+}
+
+/// <summary>The parts of a visit to load with it (its invitations always come along).</summary>
+[Flags]
+public enum VisitParts
+{
+    None = 0,
+    Note = 1,
+    Addenda = 2,
+    Events = 4,
+}
+
+/// <summary>
+/// Pushes to everyone connected to a visit's room, on any API instance (SignalR group, Redis backplane when configured).
+/// Best effort and after the save, like every live push: clients refetch when they reconnect.
+/// </summary>
+public interface IVisitRoom
+{
+    Task BroadcastAsync(Guid visitId, string eventName, object payload, CancellationToken cancellationToken);
+}
+
+/// <summary>Events the room's browsers listen to.</summary>
+public static class VisitRoomEvents
+{
+    /// <summary>The visit changed state (admitted, completed, referred) or its waiting-room facts changed: refetch.</summary>
+    public const string VisitUpdated = "visitUpdated";
+
+    public const string PeerJoined = "peerJoined";
+    public const string PeerLeft = "peerLeft";
+    public const string Signal = "signal";
+    public const string Chat = "chat";
+}
+
+public sealed record VisitUpdatedEvent(Guid VisitId, VideoVisitStatus Status);

@@ -1,0 +1,404 @@
+using InternetHospital.Domain.Common;
+
+namespace InternetHospital.Domain.VideoVisits;
+
+public enum VideoVisitStatus
+{
+    /// <summary>The patient checked in and waits to be admitted.</summary>
+    Waiting = 1,
+
+    /// <summary>The doctor admitted the patient: the call is on (or paused while someone reconnects).</summary>
+    InProgress = 2,
+
+    /// <summary>The doctor signed the note; read-only from now on.</summary>
+    Completed = 3,
+
+    /// <summary>The doctor stopped the online visit and referred the patient to in-person or emergency care.</summary>
+    Referred = 4,
+}
+
+/// <summary>Who someone is in a visit's room.</summary>
+public enum VisitRole
+{
+    Patient = 1,
+    Doctor = 2,
+    Specialist = 3,
+}
+
+/// <summary>Why an online visit was stopped (domain rule 2).</summary>
+public enum ReferralReason
+{
+    ConditionChanged = 1,
+    FirstVisit = 2,
+    Emergency = 3,
+    Other = 4,
+}
+
+/// <summary>
+/// The video side of a booked appointment: the waiting room, the call, the people in it and the signed record.
+/// It shares its id with the appointment (one visit per appointment, created when the patient checks in) and keeps
+/// the appointment facts it needs so that the room can be authorised without the booking tables. The appointment
+/// moves with it (checked in, in progress, completed) in the same unit of work.
+/// </summary>
+public sealed class VideoVisit
+{
+    /// <summary>Patient, doctor and at most two invited specialists: a mesh of four is what browsers carry well.</summary>
+    public const int MaxParticipants = 4;
+
+    private readonly List<VisitEvent> events = [];
+    private readonly List<VisitInvitation> invitations = [];
+    private readonly List<VisitAddendum> addenda = [];
+
+    private VideoVisit()
+    {
+    }
+
+    /// <summary>The appointment's id.</summary>
+    public Guid Id { get; private set; }
+
+    public Guid PatientId { get; private set; }
+
+    /// <summary>The treating doctor (<c>Doctor.Id</c>) and the account they sign in with.</summary>
+    public Guid DoctorId { get; private set; }
+
+    public Guid DoctorAccountId { get; private set; }
+    public DateTimeOffset ScheduledStart { get; private set; }
+    public DateTimeOffset ScheduledEnd { get; private set; }
+    public VideoVisitStatus Status { get; private set; }
+    public DateTimeOffset CheckedInAt { get; private set; }
+    public DateTimeOffset? AdmittedAt { get; private set; }
+    public DateTimeOffset? EndedAt { get; private set; }
+    public ReferralReason? ReferralReason { get; private set; }
+    public string? ReferralDetail { get; private set; }
+
+    /// <summary>The note, from the first draft on; signed when the visit completes.</summary>
+    public VisitNote? Note { get; private set; }
+
+    /// <summary>Optimistic concurrency: an admit and a second admit (or a refer) cannot both win.</summary>
+    public int Version { get; private set; }
+
+    public IReadOnlyList<VisitEvent> Events => events;
+    public IReadOnlyList<VisitInvitation> Invitations => invitations;
+    public IReadOnlyList<VisitAddendum> Addenda => addenda;
+
+    public bool IsFinished => Status is VideoVisitStatus.Completed or VideoVisitStatus.Referred;
+
+    /// <summary>
+    /// The patient checks in: the visit opens with them waiting. When check-in is allowed (from shortly before the
+    /// start until the end of the slot) is the appointment's rule; its <c>CheckIn</c> runs in the same unit of work.
+    /// </summary>
+    public static VideoVisit CheckIn(
+        Guid appointmentId,
+        Guid patientId,
+        Guid doctorId,
+        Guid doctorAccountId,
+        DateTimeOffset scheduledStart,
+        DateTimeOffset scheduledEnd,
+        Guid checkedInBy,
+        DateTimeOffset now)
+    {
+        var visit = new VideoVisit
+        {
+            Id = appointmentId,
+            PatientId = patientId,
+            DoctorId = doctorId,
+            DoctorAccountId = doctorAccountId,
+            ScheduledStart = scheduledStart,
+            ScheduledEnd = scheduledEnd,
+            Status = VideoVisitStatus.Waiting,
+            CheckedInAt = now,
+        };
+        visit.Record(now, checkedInBy, VisitEventKinds.CheckedIn, null);
+        return visit;
+    }
+
+    /// <summary>A patient who checked in, left and comes back: recorded, nothing else changes.</summary>
+    public void RecordReturn(Guid accountId, DateTimeOffset now)
+    {
+        EnsureNotFinished();
+        Record(now, accountId, VisitEventKinds.CheckedIn, "again");
+    }
+
+    /// <summary>The treating doctor lets the patient in: the call starts.</summary>
+    public void Admit(Guid doctorAccountId, DateTimeOffset now)
+    {
+        EnsureNotFinished();
+        if (doctorAccountId != DoctorAccountId)
+        {
+            throw new DomainRuleException("not_treating_doctor", "Only the visit's doctor can admit the patient.");
+        }
+
+        if (Status != VideoVisitStatus.Waiting)
+        {
+            throw new DomainConflictException("visit_already_admitted", "The patient has already been admitted.");
+        }
+
+        Status = VideoVisitStatus.InProgress;
+        AdmittedAt = now;
+        Touch();
+        Record(now, doctorAccountId, VisitEventKinds.Admitted, null);
+    }
+
+    /// <summary>The doctor invites a specialist (another doctor) into the room.</summary>
+    public VisitInvitation Invite(Guid specialistDoctorId, Guid specialistAccountId, Guid invitedBy, DateTimeOffset now)
+    {
+        EnsureNotFinished();
+        EnsureTreatingDoctor(invitedBy, "Only the visit's doctor can invite a specialist.");
+        if (specialistAccountId == DoctorAccountId)
+        {
+            throw new DomainRuleException("cannot_invite_self", "The visit's own doctor is already in the room.");
+        }
+
+        if (invitations.Any(i => i.SpecialistAccountId == specialistAccountId))
+        {
+            throw new DomainConflictException("specialist_already_invited", "This specialist is already invited.");
+        }
+
+        if (invitations.Count >= MaxParticipants - 2)
+        {
+            throw new DomainRuleException(
+                "too_many_participants",
+                $"A video visit holds at most {MaxParticipants} people: the patient, the doctor and {MaxParticipants - 2} specialists.");
+        }
+
+        var invitation = new VisitInvitation(NewId.Next(), Id, specialistDoctorId, specialistAccountId, invitedBy, now);
+        invitations.Add(invitation);
+        Touch();
+        Record(now, invitedBy, VisitEventKinds.SpecialistInvited, specialistDoctorId.ToString());
+        return invitation;
+    }
+
+    /// <summary>Whether an account is an invited specialist of this visit.</summary>
+    public bool IsInvitedSpecialist(Guid accountId) => invitations.Any(i => i.SpecialistAccountId == accountId);
+
+    /// <summary>
+    /// Someone enters the call (the room's media). Only once the patient is admitted, and never into a finished visit.
+    /// </summary>
+    public void EnsureCallOpen()
+    {
+        EnsureNotFinished();
+        if (Status != VideoVisitStatus.InProgress)
+        {
+            throw new DomainConflictException("visit_not_admitted", "The call starts when the doctor admits the patient.");
+        }
+    }
+
+    public void EnsureNotFinished()
+    {
+        if (IsFinished)
+        {
+            throw new DomainConflictException("visit_finished", "This visit has ended and cannot be re-entered.");
+        }
+    }
+
+    public void RecordJoined(Guid accountId, VisitRole role, DateTimeOffset now) =>
+        Record(now, accountId, VisitEventKinds.Joined, role.ToString());
+
+    public void RecordLeft(Guid accountId, VisitRole role, DateTimeOffset now, string why) =>
+        Record(now, accountId, VisitEventKinds.Left, $"{role}: {why}");
+
+    /// <summary>The in-call chat accepts messages from check-in until the visit ends.</summary>
+    public void RecordMessage(Guid accountId, Guid messageId, bool withFile, DateTimeOffset now)
+    {
+        EnsureNotFinished();
+        Record(now, accountId, withFile ? VisitEventKinds.FileShared : VisitEventKinds.MessageSent, messageId.ToString());
+    }
+
+    /// <summary>The doctor writes or revises the note while the visit is open.</summary>
+    public void WriteNote(NoteContent content, Guid doctorAccountId, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        EnsureNotFinished();
+        EnsureTreatingDoctor(doctorAccountId, "Only the visit's doctor writes the note.");
+        if (Note is null)
+        {
+            Note = new VisitNote(Id, content, doctorAccountId, now);
+        }
+        else
+        {
+            Note.Revise(content, doctorAccountId, now);
+        }
+
+        Touch();
+        Record(now, doctorAccountId, VisitEventKinds.NoteSaved, null);
+    }
+
+    /// <summary>Orders a follow-up appointment (booked by the booking feature) and keeps its id with the note.</summary>
+    public void RecordFollowUpOrdered(Guid appointmentId, Guid doctorAccountId, DateTimeOffset now)
+    {
+        EnsureFollowUpCanBeOrdered(doctorAccountId);
+        Note!.SetFollowUpAppointment(appointmentId);
+        Touch();
+        Record(now, doctorAccountId, VisitEventKinds.FollowUpOrdered, appointmentId.ToString());
+    }
+
+    /// <summary>
+    /// Whether the doctor may order a follow-up now (the treating doctor, a note written and not yet signed): checked
+    /// before the slot is held, so a refused order holds nothing.
+    /// </summary>
+    public void EnsureFollowUpCanBeOrdered(Guid doctorAccountId)
+    {
+        EnsureTreatingDoctor(doctorAccountId, "Only the visit's doctor orders a follow-up.");
+        if (Note is null)
+        {
+            throw new DomainRuleException("note_missing", "Write the note before ordering a follow-up.");
+        }
+
+        if (Note.IsSigned)
+        {
+            throw new DomainConflictException("note_signed", "The note is signed; it cannot change.");
+        }
+    }
+
+    /// <summary>
+    /// The doctor completes the visit: the note is signed (who, when, a hash of its content) and becomes read-only.
+    /// </summary>
+    public void Complete(Guid doctorAccountId, string doctorName, DateTimeOffset now)
+    {
+        EnsureNotFinished();
+        EnsureTreatingDoctor(doctorAccountId, "Only the visit's doctor completes the visit.");
+        if (Status != VideoVisitStatus.InProgress)
+        {
+            throw new DomainConflictException("visit_not_admitted", "A visit is completed after the patient has been seen.");
+        }
+
+        if (Note is null)
+        {
+            throw new DomainRuleException("note_incomplete", "Write the note (chief complaint, assessment, plan and at least one diagnosis) first.");
+        }
+
+        Note.Sign(doctorAccountId, doctorName, now);
+        Status = VideoVisitStatus.Completed;
+        EndedAt = now;
+        Touch();
+        Record(now, doctorAccountId, VisitEventKinds.NoteSigned, Note.ContentHash);
+        Record(now, doctorAccountId, VisitEventKinds.Completed, null);
+    }
+
+    /// <summary>
+    /// Stop and refer (domain rule 2): online care is not suitable. The reason is kept; whatever note was written stays,
+    /// unsigned, with the referral.
+    /// </summary>
+    public void StopAndRefer(ReferralReason reason, string? detail, Guid doctorAccountId, DateTimeOffset now)
+    {
+        EnsureNotFinished();
+        EnsureTreatingDoctor(doctorAccountId, "Only the visit's doctor can stop the visit.");
+        if (reason == Domain.VideoVisits.ReferralReason.Other && string.IsNullOrWhiteSpace(detail))
+        {
+            throw new DomainRuleException("referral_detail_required", "Say why online care is not suitable.");
+        }
+
+        Status = VideoVisitStatus.Referred;
+        ReferralReason = reason;
+        ReferralDetail = string.IsNullOrWhiteSpace(detail) ? null : detail.Trim();
+        EndedAt = now;
+        Touch();
+        Record(now, doctorAccountId, VisitEventKinds.Referred, reason.ToString());
+    }
+
+    /// <summary>A correction to a finished visit's record: the record stays as signed, the addendum is added and hashed.</summary>
+    public VisitAddendum AddAddendum(string text, Guid doctorAccountId, string doctorName, DateTimeOffset now)
+    {
+        EnsureTreatingDoctor(doctorAccountId, "Only the visit's doctor adds to its record.");
+        if (!IsFinished)
+        {
+            throw new DomainConflictException("visit_not_finished", "While the visit is open, change the note itself.");
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new DomainRuleException("addendum_empty", "An addendum needs text.");
+        }
+
+        var previousHash = addenda.Count == 0 ? Note?.ContentHash : addenda.MaxBy(a => a.Sequence)!.ContentHash;
+        var addendum = VisitAddendum.Create(Id, addenda.Count + 1, text.Trim(), doctorAccountId, doctorName, now, previousHash);
+        addenda.Add(addendum);
+        Touch();
+        Record(now, doctorAccountId, VisitEventKinds.AddendumAdded, addendum.ContentHash);
+        return addendum;
+    }
+
+    private void EnsureTreatingDoctor(Guid accountId, string message)
+    {
+        if (accountId != DoctorAccountId)
+        {
+            throw new DomainRuleException("not_treating_doctor", message);
+        }
+    }
+
+    private void Touch() => Version++;
+
+    private void Record(DateTimeOffset now, Guid? actorAccountId, string kind, string? detail) =>
+        events.Add(new VisitEvent(NewId.Next(), Id, now, actorAccountId, kind, detail));
+}
+
+/// <summary>The stable names of what can happen in a visit (its trace, domain rule 11).</summary>
+public static class VisitEventKinds
+{
+    public const string CheckedIn = "checked_in";
+    public const string Admitted = "admitted";
+    public const string Joined = "joined";
+    public const string Left = "left";
+    public const string SpecialistInvited = "specialist_invited";
+    public const string MessageSent = "message_sent";
+    public const string FileShared = "file_shared";
+    public const string NoteSaved = "note_saved";
+    public const string FollowUpOrdered = "follow_up_ordered";
+    public const string NoteSigned = "note_signed";
+    public const string Completed = "completed";
+    public const string Referred = "referred";
+    public const string AddendumAdded = "addendum_added";
+}
+
+/// <summary>One thing that happened in a visit: append-only.</summary>
+public sealed class VisitEvent
+{
+    private VisitEvent()
+    {
+        Kind = string.Empty;
+    }
+
+    internal VisitEvent(Guid id, Guid visitId, DateTimeOffset at, Guid? actorAccountId, string kind, string? detail)
+    {
+        Id = id;
+        VisitId = visitId;
+        At = at;
+        ActorAccountId = actorAccountId;
+        Kind = kind;
+        Detail = detail;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid VisitId { get; private set; }
+    public DateTimeOffset At { get; private set; }
+    public Guid? ActorAccountId { get; private set; }
+    public string Kind { get; private set; }
+
+    /// <summary>Ids, roles and states only; never free text from the visit.</summary>
+    public string? Detail { get; private set; }
+}
+
+/// <summary>A specialist the treating doctor pulled into the visit (remote consultation).</summary>
+public sealed class VisitInvitation
+{
+    private VisitInvitation()
+    {
+    }
+
+    internal VisitInvitation(Guid id, Guid visitId, Guid specialistDoctorId, Guid specialistAccountId, Guid invitedBy, DateTimeOffset invitedAt)
+    {
+        Id = id;
+        VisitId = visitId;
+        SpecialistDoctorId = specialistDoctorId;
+        SpecialistAccountId = specialistAccountId;
+        InvitedByAccountId = invitedBy;
+        InvitedAt = invitedAt;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid VisitId { get; private set; }
+    public Guid SpecialistDoctorId { get; private set; }
+    public Guid SpecialistAccountId { get; private set; }
+    public Guid InvitedByAccountId { get; private set; }
+    public DateTimeOffset InvitedAt { get; private set; }
+}

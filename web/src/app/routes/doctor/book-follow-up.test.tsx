@@ -1,0 +1,55 @@
+import { act, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { summary } from '@/features/family/testing/fixtures';
+import { followUpCalendar, followUpDays } from '@/features/schedule/testing/follow-up-calendar';
+import { formatLocalDate } from '@/lib/date-time';
+import { seriousA11yViolations } from '@/testing/axe';
+import { findPageHeading, jsonResponse, problemResponse, renderApp } from '@/testing/test-utils';
+
+const api = {
+  'GET /api/doctors/me/calendar': followUpCalendar(),
+  'GET /api/family/panel/patients/pat-9': summary(),
+  'GET /api/family/team-threads': [],
+  'GET /api/family/follow-up-templates': [],
+};
+
+describe('Book a follow-up visit (doctor)', () => {
+  it('books from a follow-up task and goes back to the patient summary', async () => {
+    const { day1 } = followUpDays();
+    const app = await renderApp({
+      route: '/panel/patients/pat-9/book-follow-up?taskId=task-1',
+      roles: ['Doctor'],
+      api: {
+        ...api,
+        'POST /api/doctors/me/follow-up-bookings': () =>
+          jsonResponse({ id: 'apt-9', patientId: 'pat-9', start: `${day1}T01:00:00Z`, end: `${day1}T01:30:00Z`, visitType: 'Video', status: 'PendingPayment' }, 201),
+      },
+    });
+    await findPageHeading('Book a follow-up visit for 刘建华');
+    expect(await act(() => seriousA11yViolations())).toEqual([]);
+    const day = await screen.findByRole('region', { name: formatLocalDate(day1, 'en') });
+    await app.user.click(within(day).getByRole('button', { name: /09:00/ }));
+    await app.user.click(screen.getByRole('button', { name: /^Book Video visit/ }));
+    await findPageHeading('刘建华');
+    expect(app.router.state.location.pathname).toBe('/panel/patients/pat-9');
+  });
+
+  it.each([
+    ['en', 'Someone else has just taken this time. Please choose another.'],
+    ['zh-CN', '该时段刚刚被他人预约，请选择其他时间。'],
+  ] as const)('shows a refusal in the doctor language (%s)', async (language, message) => {
+    const { day1 } = followUpDays();
+    const app = await renderApp({
+      route: '/panel/patients/pat-9/book-follow-up?taskId=task-1',
+      roles: ['Doctor'],
+      language,
+      api: { ...api, 'POST /api/doctors/me/follow-up-bookings': () => problemResponse(409, { code: 'slot_taken', detail: 'Someone else has just taken this time.' }) },
+    });
+    const day = await screen.findByRole('region', { name: formatLocalDate(day1, language) });
+    await app.user.click(within(day).getByRole('button', { name: /09:00/ }));
+    await app.user.click(screen.getByRole('button', { name: language === 'en' ? /^Book / : /^预约/ }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(message);
+    expect(app.router.state.location.pathname).toBe('/panel/patients/pat-9/book-follow-up');
+  });
+});

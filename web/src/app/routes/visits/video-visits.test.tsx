@@ -1,0 +1,52 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { findPageHeading, renderApp } from '@/testing/test-utils';
+
+const doctor = { doctorId: 'd1', name: '李伟', title: '主任医师', titleEn: 'Chief Physician', departmentId: 'dep1', department: '心血管内科', departmentEn: 'Cardiology' };
+
+describe('video visits list', () => {
+  it.each([
+    ['en', 'Video visits', 'Enter the waiting room', 'Cardiology'],
+    ['zh-CN', '视频复诊', '进入候诊室', '心血管内科'],
+  ] as const)('shows the patient their visits with the way into the waiting room (%s)', async (language, title, enter, department) => {
+    await renderApp({
+      route: '/video-visits',
+      roles: ['Patient'],
+      language,
+      api: {
+        'GET /api/video-visits/mine': [
+          { visitId: 'v1', start: '2026-12-01T01:30:00Z', end: '2026-12-01T01:45:00Z', doctor, appointmentStatus: 'Booked', visitStatus: null },
+        ],
+      },
+    });
+    await findPageHeading(title);
+    const card = await screen.findByRole('article');
+    expect(within(card).getByText(new RegExp(department))).toBeInTheDocument();
+    expect(within(card).getByRole('link', { name: enter })).toHaveAttribute('href', '/visits/v1');
+  });
+
+  it("shows the doctor today's visits with waiting times and asks them to confirm who they are", async () => {
+    await renderApp({
+      route: '/video-visits',
+      roles: ['Doctor'],
+      api: {
+        'GET /api/video-visits/consulting-session': { active: false },
+        'GET /api/video-visits/today': {
+          visits: [
+            { visitId: 'v1', start: '2026-12-01T01:30:00Z', end: '2026-12-01T01:45:00Z', patientName: '王秀英', patientAge: 67, patientSex: 'Female', appointmentStatus: 'CheckedIn', visitStatus: 'Waiting', checkedInAt: '2026-12-01T01:20:00Z', waitingMinutes: 7 },
+            { visitId: 'v2', start: '2026-12-01T02:00:00Z', end: '2026-12-01T02:15:00Z', patientName: '张伟', patientAge: 58, patientSex: 'Male', appointmentStatus: 'Booked', visitStatus: null, checkedInAt: null, waitingMinutes: null },
+          ],
+          consultations: [{ visitId: 'v9', invitedBy: '王芳', invitedAt: '2026-12-01T01:00:00Z', status: 'InProgress' }],
+        },
+      },
+    });
+    await findPageHeading('Video visits');
+    const waiting = await screen.findByRole('article', { name: '王秀英' });
+    expect(within(waiting).getByText('waiting 7 minutes')).toBeInTheDocument();
+    expect(within(waiting).getByRole('link', { name: 'Open visit: 王秀英' })).toHaveAttribute('href', '/visits/v1');
+    expect(within(screen.getByRole('article', { name: '张伟' })).getByText('Not checked in')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Join consultation' })).toHaveAttribute('href', '/visits/v9');
+    expect(screen.getByLabelText('Password')).toBeRequired();
+    expect(screen.getByRole('button', { name: 'Start session' })).toBeInTheDocument();
+  });
+});

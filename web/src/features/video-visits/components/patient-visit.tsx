@@ -1,0 +1,142 @@
+import { Alert, Button, Card, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Page } from '@/components/page';
+import { isApiError } from '@/lib/api-client';
+import { problemMessage } from '@/lib/problem-message';
+import { useCheckIn } from '../api/check-in';
+import { useVideoVisit } from '../api/get-video-visit';
+import { useWaitingRoom, type WaitingRoom } from '../api/get-waiting-room';
+import { useLocalMedia } from '../lib/use-local-media';
+import { useVisitRoom } from '../lib/use-visit-room';
+import { HOSPITAL_TIME_ZONE } from '@/config/hospital';
+import { formatTimeIn } from '@/lib/date-time';
+import type { VisitRoom } from '../lib/visit-room';
+import { CallView } from './call-view';
+import { ChatPanel } from './chat-panel';
+import { DeviceCheck } from './device-check';
+import { VisitSummary } from './visit-summary';
+
+/** The patient's side of a video visit: device check, check-in, waiting room, the call, then the summary. */
+export function PatientVisit({ visitId }: { visitId: string }): ReactNode {
+  const { t, i18n } = useTranslation('visits');
+  const waiting = useWaitingRoom(visitId);
+  const checkIn = useCheckIn(visitId);
+  const roomRef = useRef<VisitRoom | null>(null);
+  const media = useLocalMedia((track) => void roomRef.current?.replaceTrack(track));
+  const fetchedStatus = waiting.data?.visitStatus ?? null;
+  const open = fetchedStatus === 'Waiting' || fetchedStatus === 'InProgress';
+  const { room, state } = useVisitRoom(visitId, open);
+  roomRef.current = room;
+  const status = state?.status ?? fetchedStatus;
+  const finished = status === 'Completed' || status === 'Referred';
+  const visit = useVideoVisit(visitId, { enabled: finished });
+  const [leftCall, setLeftCall] = useState(false);
+
+  // Admitted: join the call with whatever camera and microphone the device check turned on.
+  useEffect(() => {
+    if (room && state?.hub === 'connected' && status === 'InProgress' && !state.inCall && !leftCall && !state.refused) {
+      void room.enterCall(media.stream);
+    }
+  }, [room, state?.hub, state?.inCall, state?.refused, status, leftCall, media.stream]);
+
+  if (waiting.isPending) return <Loader aria-label={t('call.connecting')} />;
+  if (waiting.error || !waiting.data) {
+    return (
+      <Page title={t('visit.title')}>
+        <Alert color="red" role="alert">
+          {isApiError(waiting.error) && waiting.error.status === 404 ? t('visit.notAvailable') : problemMessage(waiting.error, t)}
+        </Alert>
+      </Page>
+    );
+  }
+
+  const room_ = waiting.data;
+  return (
+    <Page title={t('visit.title')} description={<VisitHeader room={room_} language={i18n.language} />}>
+      {finished && visit.data && <VisitSummary visit={visit.data} />}
+      {status === 'InProgress' && room && state && state.inCall && (
+        <SimpleGrid cols={{ base: 1, md: 3 }}>
+          <div style={{ gridColumn: 'span 2' }}>
+            <CallView room={room} state={state} media={media} canShareScreen={false} />
+          </div>
+          <ChatPanel visitId={visitId} canSend />
+        </SimpleGrid>
+      )}
+      {status === 'InProgress' && state && !state.inCall && (
+        <Stack gap="xs">
+          {leftCall ? <Text role="status">{t('call.youLeft')}</Text> : <Text role="status">{t('call.connecting')}</Text>}
+          {leftCall && (
+            <Button w="fit-content" onClick={() => setLeftCall(false)}>
+              {t('call.rejoin')}
+            </Button>
+          )}
+        </Stack>
+      )}
+      {state?.refused === 'visit_finished' && <Alert color="gray">{t('visit.finished')}</Alert>}
+      {!finished && status !== 'InProgress' && (
+        <Stack gap="lg">
+          {status === 'Waiting' ? <WaitingInfo room={room_} /> : <CheckInCard room={room_} onCheckIn={() => checkIn.mutate()} pending={checkIn.isPending} language={i18n.language} />}
+          {checkIn.error && (
+            <Alert color="red" role="alert">
+              {problemMessage(checkIn.error, t)}
+            </Alert>
+          )}
+          <DeviceCheck media={media} />
+          {status === 'Waiting' && <ChatPanel visitId={visitId} canSend />}
+        </Stack>
+      )}
+      <LeaveWatcher inCall={state?.inCall ?? false} onLeft={() => setLeftCall(true)} />
+    </Page>
+  );
+}
+
+/** Remembers that the patient hung up themselves, so the page does not pull them straight back into the call. */
+function LeaveWatcher({ inCall, onLeft }: { inCall: boolean; onLeft: () => void }): ReactNode {
+  const was = useRef(inCall);
+  useEffect(() => {
+    if (was.current && !inCall) onLeft();
+    was.current = inCall;
+  }, [inCall, onLeft]);
+  return null;
+}
+
+function VisitHeader({ room, language }: { room: WaitingRoom; language: string }): ReactNode {
+  const { t } = useTranslation('visits');
+  const zh = language.startsWith('zh');
+  return (
+    <Text>
+      {t('visit.doctorLine', { doctor: room.doctor.name, title: zh ? room.doctor.title : room.doctor.titleEn, department: zh ? room.doctor.department : room.doctor.departmentEn })}
+      {' · '}
+      {t('visit.scheduled', { start: formatTimeIn(room.start, HOSPITAL_TIME_ZONE, language), end: formatTimeIn(room.end, HOSPITAL_TIME_ZONE, language) })}
+    </Text>
+  );
+}
+
+function CheckInCard({ room, onCheckIn, pending, language }: { room: WaitingRoom; onCheckIn: () => void; pending: boolean; language: string }): ReactNode {
+  const { t } = useTranslation('visits');
+  return (
+    <Card withBorder radius="md" padding="md">
+      <Stack gap="xs">
+        {!room.canCheckIn && <Text>{t('waiting.opensAt', { time: formatTimeIn(room.checkInOpensAt, HOSPITAL_TIME_ZONE, language) })}</Text>}
+        <Button onClick={onCheckIn} disabled={!room.canCheckIn} loading={pending} w="fit-content">
+          {t('waiting.checkIn')}
+        </Button>
+      </Stack>
+    </Card>
+  );
+}
+
+function WaitingInfo({ room }: { room: WaitingRoom }): ReactNode {
+  const { t } = useTranslation('visits');
+  return (
+    <Card withBorder radius="md" padding="md" role="status" aria-live="polite">
+      <Stack gap={4}>
+        <Text fw={500}>{t('waiting.checkedIn')}</Text>
+        <Text>{t(`waiting.doctorStatus.${room.doctorStatus}`)}</Text>
+        {room.queuePosition != null && <Text>{t('waiting.position', { count: room.queuePosition })}</Text>}
+        {room.minutesLate != null && <Text>{room.minutesLate > 0 ? t('waiting.late', { count: room.minutesLate }) : t('waiting.onTime')}</Text>}
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,199 @@
+import type { HubConnection } from '@microsoft/signalr';
+import { z } from 'zod';
+import { getIceServers } from '../api/get-ice-servers';
+import { messageSchema, visitRoleSchema, visitStatusSchema, type VisitMessage, type VisitRole, type VisitStatus } from '../api/schemas';
+import { CallEngine, type MediaState, type PeerInfo, type RemotePeer, type SignalData } from './call-engine';
+import { hubErrorCode } from './hub-errors';
+import { visitHubTransport } from './visit-hub';
+
+const peerSchema = z.object({ peerId: z.string(), role: visitRoleSchema, name: z.string(), accountId: z.string() });
+const roomSnapshotSchema = z.object({ visitId: z.string(), role: visitRoleSchema, status: visitStatusSchema, peersInCall: z.array(peerSchema) });
+const callSnapshotSchema = z.object({ self: peerSchema, peers: z.array(peerSchema) });
+const peerJoinedSchema = z.object({ visitId: z.string(), peer: peerSchema });
+const peerLeftSchema = z.object({ visitId: z.string(), peerId: z.string(), reason: z.enum(['left', 'disconnected']) });
+const signalSchema = z.object({ visitId: z.string(), fromPeerId: z.string(), data: z.unknown() });
+const visitUpdatedSchema = z.object({ visitId: z.string(), status: visitStatusSchema });
+
+/** connecting: first attempt; reconnecting: the signalling connection dropped and SignalR is bringing it back. */
+export type HubState = 'connecting' | 'connected' | 'reconnecting' | 'closed';
+
+export interface RoomState {
+  hub: HubState;
+  /** A refusal code from the hub (not_found, visit_finished, identity_check_required, call_full, ...). */
+  refused: string | null;
+  role: VisitRole | null;
+  status: VisitStatus | null;
+  inCall: boolean;
+  peers: RemotePeer[];
+  /** Names of people who hung up, newest last (the call page says so). */
+  departed: string[];
+}
+
+export interface RoomCallbacks {
+  onVisitUpdated: (status: VisitStatus) => void;
+  onChat: (message: VisitMessage) => void;
+}
+
+/**
+ * One visit room as this browser sees it: the signalling hub connection (joined on open, re-joined after every
+ * reconnect), and once in the call, the mesh of peer connections. The page renders `state` and calls the actions.
+ */
+export class VisitRoom {
+  readonly peerId = crypto.randomUUID();
+  state: RoomState = { hub: 'connecting', refused: null, role: null, status: null, inCall: false, peers: [], departed: [] };
+  private hub: HubConnection | null = null;
+  private engine: CallEngine | null = null;
+  private readonly listeners = new Set<() => void>();
+  private disposed = false;
+  private entering: Promise<void> | null = null;
+  /** Fetched when the room opens, so joining the call does not wait for it (TURN credentials last hours). */
+  private iceServers: Promise<RTCIceServer[]> | null = null;
+  private readonly onOnline = (): void => void this.engine?.restartIce();
+
+  constructor(
+    readonly visitId: string,
+    private readonly callbacks: RoomCallbacks,
+  ) {}
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getState = (): RoomState => this.state;
+
+  async open(): Promise<void> {
+    const hub = await visitHubTransport.create();
+    if (this.disposed) return;
+    this.hub = hub;
+    hub.on('visitUpdated', (payload: unknown) => {
+      const event = visitUpdatedSchema.safeParse(payload);
+      if (!event.success || event.data.visitId !== this.visitId) return;
+      this.update({ status: event.data.status });
+      this.callbacks.onVisitUpdated(event.data.status);
+    });
+    hub.on('chat', (payload: unknown) => {
+      const message = messageSchema.safeParse(payload);
+      if (message.success && message.data.visitId === this.visitId) this.callbacks.onChat(message.data);
+    });
+    hub.on('peerJoined', (payload: unknown) => {
+      const event = peerJoinedSchema.safeParse(payload);
+      // Note: the newcomer offers; the engine offers itself only if no offer arrives (both entered at the same moment).
+      if (event.success && event.data.visitId === this.visitId && this.state.inCall) this.engine?.addPeer(event.data.peer, false);
+    });
+    hub.on('peerLeft', (payload: unknown) => {
+      const event = peerLeftSchema.safeParse(payload);
+      if (!event.success || event.data.visitId !== this.visitId) return;
+      const name = this.state.peers.find((p) => p.peerId === event.data.peerId)?.name;
+      this.engine?.removePeer(event.data.peerId, event.data.reason);
+      if (event.data.reason === 'left' && name !== undefined) this.update({ departed: [...this.state.departed, name] });
+    });
+    hub.on('signal', (payload: unknown) => {
+      const event = signalSchema.safeParse(payload);
+      if (event.success && event.data.visitId === this.visitId) void this.engine?.handleSignal(event.data.fromPeerId, event.data.data as SignalData);
+    });
+    hub.onreconnecting(() => this.update({ hub: 'reconnecting' }));
+    hub.onreconnected(() => void this.rejoin());
+    hub.onclose(() => this.update({ hub: 'closed' }));
+    window.addEventListener('online', this.onOnline);
+
+    this.iceServers = getIceServers().catch(() => []);
+    try {
+      await hub.start();
+      await this.join();
+    } catch (error) {
+      this.update({ hub: 'closed', refused: hubErrorCode(error) ?? 'unavailable' });
+    }
+  }
+
+  /** Joins the call (after the patient is admitted) with this browser's camera and microphone, if any. */
+  enterCall(localStream: MediaStream | null): Promise<void> {
+    // Note: pages call this from effects that may run again before the first attempt has finished.
+    if (!this.hub || this.state.inCall) return Promise.resolve();
+    this.entering ??= this.enter(localStream).finally(() => {
+      this.entering = null;
+    });
+    return this.entering;
+  }
+
+  private async enter(localStream: MediaStream | null): Promise<void> {
+    this.engine?.close();
+    const hub = this.hub!;
+    const engine = new CallEngine({
+      selfPeerId: this.peerId,
+      iceServers: () => {
+        // Note: the first call uses the servers fetched on open; restarts fetch fresh credentials.
+        const prefetched = this.iceServers;
+        this.iceServers = null;
+        return prefetched ?? getIceServers();
+      },
+      send: (to, data) => hub.invoke('Signal', this.visitId, to, data),
+      onChange: () => this.update({ peers: engine.peers() }),
+    });
+    this.engine = engine;
+    await engine.start(localStream);
+    try {
+      const call = callSnapshotSchema.parse(await hub.invoke('EnterCall', this.visitId, this.peerId));
+      this.update({ inCall: true, refused: null });
+      for (const peer of call.peers) engine.addPeer(peer, true);
+    } catch (error) {
+      engine.close();
+      this.engine = null;
+      this.update({ refused: hubErrorCode(error) ?? 'unavailable' });
+    }
+  }
+
+  async leaveCall(): Promise<void> {
+    this.engine?.close();
+    this.engine = null;
+    this.update({ inCall: false, peers: [] });
+    await this.hub?.invoke('LeaveCall', this.visitId).catch(() => undefined);
+  }
+
+  replaceTrack(track: MediaStreamTrack): Promise<void> {
+    return this.engine?.replaceTrack(track) ?? Promise.resolve();
+  }
+
+  setLocalStream(stream: MediaStream | null): void {
+    this.engine?.setLocalStream(stream);
+  }
+
+  announceMedia(media: MediaState): Promise<void> {
+    return this.engine?.announceMedia(media) ?? Promise.resolve();
+  }
+
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    window.removeEventListener('online', this.onOnline);
+    this.engine?.close();
+    this.engine = null;
+    await this.hub?.stop().catch(() => undefined);
+  }
+
+  private async join(): Promise<void> {
+    const room = roomSnapshotSchema.parse(await this.hub!.invoke('JoinVisit', this.visitId));
+    this.update({ hub: 'connected', role: room.role, status: room.status });
+  }
+
+  /** Back after a signalling drop (a new connection): join the room and the call again under the same peer id. */
+  private async rejoin(): Promise<void> {
+    try {
+      await this.join();
+      if (this.state.inCall && this.engine) {
+        const call = callSnapshotSchema.parse(await this.hub!.invoke('EnterCall', this.visitId, this.peerId));
+        const known = new Set(this.engine.peers().map((p) => p.peerId));
+        for (const peer of call.peers) this.engine.addPeer(peer, !known.has(peer.peerId));
+        await this.engine.recover();
+      }
+    } catch (error) {
+      this.update({ refused: hubErrorCode(error) ?? this.state.refused });
+    }
+  }
+
+  private update(patch: Partial<RoomState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const listener of [...this.listeners]) listener();
+  }
+}
+
+export type { PeerInfo, RemotePeer, MediaState };
