@@ -35,15 +35,18 @@ describe('Book a follow-up visit (doctor)', () => {
   });
 
   it.each([
-    ['en', 'Someone else has just taken this time. Please choose another.'],
-    ['zh-CN', '该时段刚刚被他人预约，请选择其他时间。'],
-  ] as const)('shows a refusal in the doctor language (%s)', async (language, message) => {
+    ['en', 'slot_taken', 'Someone else has just taken this time. Please choose another.'],
+    ['zh-CN', 'slot_taken', '该时段刚刚被他人预约，请选择其他时间。'],
+    // Note: the rules speak to a patient booking for themselves ("you already have…"); here it is about the patient.
+    ['en', 'too_many_holds', 'The patient is holding as many unpaid appointments as allowed; they need to pay for or cancel one first.'],
+    ['zh-CN', 'overlapping_appointment', '该患者在此时间已有预约。'],
+  ] as const)('shows a refusal in the doctor language (%s, %s)', async (language, code, message) => {
     const { day1 } = followUpDays();
     const app = await renderApp({
       route: '/panel/patients/pat-9/book-follow-up?taskId=task-1',
       roles: ['Doctor'],
       language,
-      api: { ...api, 'POST /api/doctors/me/follow-up-bookings': () => problemResponse(409, { code: 'slot_taken', detail: 'Someone else has just taken this time.' }) },
+      api: { ...api, 'POST /api/doctors/me/follow-up-bookings': () => problemResponse(409, { code, detail: 'Refused.' }) },
     });
     const day = await screen.findByRole('region', { name: formatLocalDate(day1, language) });
     await app.user.click(within(day).getByRole('button', { name: /09:00/ }));

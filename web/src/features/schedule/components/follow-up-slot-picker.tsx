@@ -110,7 +110,7 @@ export function FollowUpSlotPicker({ onConfirm, pending = false, error, defaultV
       })}
       {error != null && (
         <Alert color="red" role="alert">
-          {problemMessage(error, t)}
+          {problemMessage(error, t, { onBehalf: true })}
         </Alert>
       )}
       <Group justify="flex-end">
