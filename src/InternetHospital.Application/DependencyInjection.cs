@@ -27,6 +27,7 @@ public static class DependencyInjection
         services.AddScoped<FamilyMessaging>();
         services.AddScoped<IHisOutbox, HisOutbox>();
         services.AddScoped<IHisIdentityMatcher, HisIdentityMatcher>();
+        services.AddScoped<HisDeadLetterAlerts>();
         services.AddScoped<IAfterCommit, AfterCommitQueue>();
         services.AddScoped<INotifier, Notifier>();
         services.AddScoped<IFileStore, FileStore>();

@@ -92,7 +92,24 @@ public abstract class HisDeliveryFixture : IAsyncLifetime
         builder.Services.AddApplication().AddInfrastructure(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.AddScoped<ICurrentUser, SystemUser>();
+        builder.Services.AddSingleton<ILiveUpdates>(LivePushes);
         return new DispatcherHost(builder.Build());
+    }
+
+    /// <summary>What the hosts pushed live (the web host sends these over SignalR).</summary>
+    public RecordingLiveUpdates LivePushes { get; } = new();
+
+    public sealed class RecordingLiveUpdates : ILiveUpdates
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<(Guid AccountId, string EventName, object Payload)> sent = new();
+
+        public IReadOnlyList<(Guid AccountId, string EventName, object Payload)> Sent => [.. sent];
+
+        public Task SendToAccountAsync(Guid accountId, string eventName, object payload, CancellationToken cancellationToken)
+        {
+            sent.Enqueue((accountId, eventName, payload));
+            return Task.CompletedTask;
+        }
     }
 
     private sealed class SystemUser : ICurrentUser
@@ -154,6 +171,32 @@ public sealed class DispatcherHost(IHost host) : IAsyncDisposable
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         return await db.HisOutbox.AsNoTracking().Where(m => ids.Contains(m.Id)).OrderBy(m => m.Sequence).ToListAsync();
+    }
+
+    /// <summary>An account with a role, as staff provisioning would create it.</summary>
+    public async Task<Guid> AddAccountAsync(string role)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var roles = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.RoleManager<Microsoft.AspNetCore.Identity.IdentityRole<Guid>>>();
+        if (!await roles.RoleExistsAsync(role))
+        {
+            // Note: these hosts only migrate; the web host seeds the roles at start.
+            await roles.CreateAsync(new Microsoft.AspNetCore.Identity.IdentityRole<Guid>(role) { Id = Guid.NewGuid() });
+        }
+
+        var id = Guid.NewGuid();
+        var created = await scope.ServiceProvider.GetRequiredService<IAccountService>()
+            .CreateAsync(new NewAccount(id, $"{role.ToLowerInvariant()}-{id:N}@example.test", "值班管理员", "13900000000", "zh-CN"), TestData.StrongPassword, role, CancellationToken.None);
+        Xunit.Assert.True(created.Succeeded, string.Join("; ", created.PasswordErrors));
+        return id;
+    }
+
+    public async Task<List<(string Kind, string Parameters, string? Link)>> NotificationsAsync(Guid accountId)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return (await db.Notifications.AsNoTracking().Where(n => n.AccountId == accountId).Select(n => new { n.Kind, n.ParametersJson, n.Link }).ToListAsync())
+            .Select(n => (n.Kind, n.ParametersJson, n.Link)).ToList();
     }
 
     public async Task<List<HisDeliveryAttempt>> AttemptsAsync(Guid messageId)

@@ -1,3 +1,4 @@
+using InternetHospital.Domain.Accounts;
 using System.Globalization;
 using Hl7.Fhir.Model;
 using InternetHospital.Application.His;
@@ -82,6 +83,7 @@ public abstract class HisDeliveryTests(HisDeliveryFixture fixture) : IAsyncLifet
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var host = fixture.CreateHost(clock);
+        var admin = await host.AddAccountAsync(Roles.Admin);
         var patient = await host.AddPatientAsync("李娜", sex: Sex.Female);
         Control.AckCode = "AE";
         Control.AckText = "Patient 李娜 unknown | check PID-3";
@@ -103,6 +105,13 @@ public abstract class HisDeliveryTests(HisDeliveryFixture fixture) : IAsyncLifet
         var attempts = await host.AttemptsAsync(id);
         Assert.Equal([1, 2, 3], attempts.Select(a => a.Number));
         Assert.All(attempts, a => Assert.False(a.Succeeded));
+
+        // Every admin hears of it at once, in the notification centre, with the way to the message.
+        var notices = await host.NotificationsAsync(admin);
+        var notice = Assert.Single(notices, n => n.Link == $"/admin/his/messages/{id}");
+        Assert.Equal("his.dead_lettered", notice.Kind);
+        Assert.Contains("patient.registered", notice.Parameters, StringComparison.Ordinal);
+        Assert.Contains(fixture.LivePushes.Sent, p => p.AccountId == admin && p.EventName == "notification");
 
         // The patient's next message waits behind the dead letter: order per patient is kept.
         Assert.Equal(HisOutboxStatus.Pending, (await host.MessagesAsync([later])).Single().Status);

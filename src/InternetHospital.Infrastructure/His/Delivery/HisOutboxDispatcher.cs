@@ -1,3 +1,4 @@
+using InternetHospital.Application.Common;
 using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.His;
 using InternetHospital.Domain.His;
@@ -249,12 +250,14 @@ internal sealed partial class HisOutboxDispatcher
             if (message.Status == HisOutboxStatus.DeadLettered)
             {
                 LogDeadLettered(logger, message.Id, message.Kind, message.Attempts);
+                await scope.ServiceProvider.GetRequiredService<HisDeadLetterAlerts>().AlertAsync(message, CancellationToken.None);
             }
         }
 
         try
         {
             await db.SaveChangesAsync(CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<IAfterCommit>().RunAsync(CancellationToken.None);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -26,6 +26,14 @@ describe('notification texts', () => {
     expect(notificationText(booked, i18n)).toBe('您已成功预约王芳医生，时间：2025年12月1日 09:30。');
   });
 
+  it.each([
+    ['en', 'A message to the HIS (patient.registered) failed 3 times and was set aside. Open it to see the error and retry.'],
+    ['zh-CN', '发往 HIS 的消息（patient.registered）已失败 3 次并被搁置，请打开查看错误并重试。'],
+  ] as const)('tells an admin in %s that a HIS message was dead-lettered', async (language, text) => {
+    await i18n.changeLanguage(language);
+    expect(notificationText({ kind: 'his.dead_lettered', parameters: { messageKind: 'patient.registered', attempts: '3' } }, i18n)).toBe(text);
+  });
+
   it('reads 7 fractional digits as the server sends them', () => {
     expect(parseInstant('2025-12-01T01:30:00.1234567+00:00')?.toISOString()).toBe('2025-12-01T01:30:00.123Z');
     expect(parseInstant('not a date')).toBeNull();
