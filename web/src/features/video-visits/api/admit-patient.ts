@@ -14,6 +14,7 @@ export function useAdmitPatient(visitId: string): UseMutationResult<z.infer<type
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => admitPatient(visitId),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: visitQueryKey(visitId) }),
+    // Note: not returned, so the caller's onSuccess (joining the call) does not wait for the refetch.
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: visitQueryKey(visitId) }),
   });
 }
