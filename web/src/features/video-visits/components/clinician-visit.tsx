@@ -51,6 +51,11 @@ export function ClinicianVisit({ visitId, followUpPicker }: { visitId: string; f
     wasInCall.current = state?.inCall ?? false;
   }, [state]);
 
+  // While the patient waits: get the call's connection ready, so the admit only has to start it.
+  useEffect(() => {
+    if (room && state?.hub === 'connected' && status === 'Waiting' && media.stream) room.prepareCall(media.stream);
+  }, [room, state?.hub, status, media.stream]);
+
   // Once the patient is admitted (and who we are is confirmed), join the call.
   useEffect(() => {
     if (room && state?.hub === 'connected' && status === 'InProgress' && sessionActive && !state.inCall && !leftCall && media.stream) {
