@@ -97,8 +97,13 @@ export function ClinicianVisit({ visitId, followUpPicker }: { visitId: string; f
             {isDoctor && (
               <Button
                 w="fit-content"
-                // Note: join the call as soon as the server says the patient is in, not after the page refetches.
-                onClick={() => admit.mutate(undefined, { onSuccess: () => room && media.stream && void room.enterCall(media.stream) })}
+                // Note: with the room connected and a camera, admit and join the call in one step through the hub; else
+                // admit, then join as soon as the server says the patient is in (not after the page refetches).
+                onClick={() =>
+                  admit.mutate(room && state?.hub === 'connected' && media.stream ? () => room.admitAndEnterCall(media.stream) : undefined, {
+                    onSuccess: () => room && media.stream && void room.enterCall(media.stream),
+                  })
+                }
                 loading={admit.isPending}
                 disabled={!sessionActive}
               >

@@ -130,13 +130,26 @@ export class VisitRoom {
   enterCall(localStream: MediaStream | null): Promise<void> {
     // Note: pages call this from effects that may run again before the first attempt has finished.
     if (!this.hub || this.state.inCall) return Promise.resolve();
-    this.entering ??= this.enter(localStream).finally(() => {
+    this.entering ??= this.enter(localStream, 'EnterCall').finally(() => {
       this.entering = null;
     });
     return this.entering;
   }
 
-  private async enter(localStream: MediaStream | null): Promise<void> {
+  /**
+   * The doctor admits the waiting patient and joins the call in one step through the hub, so the patient's browser
+   * finds the doctor in the call and offers at once. Rejects (the room stays as it was) if the hub refused.
+   */
+  admitAndEnterCall(localStream: MediaStream | null): Promise<void> {
+    if (!this.hub || this.state.inCall || this.entering) return Promise.reject(new Error('Visit room: not ready to admit.'));
+    const admitting = this.enter(localStream, 'AdmitAndEnterCall');
+    this.entering = admitting.catch(() => undefined).finally(() => {
+      this.entering = null;
+    });
+    return admitting;
+  }
+
+  private async enter(localStream: MediaStream | null, method: 'EnterCall' | 'AdmitAndEnterCall'): Promise<void> {
     this.engine?.close();
     const prepared = this.prepared;
     this.prepared = null;
@@ -151,12 +164,18 @@ export class VisitRoom {
     }
     const hub = this.hub!;
     try {
-      const call = callSnapshotSchema.parse(await hub.invoke('EnterCall', this.visitId, this.peerId));
+      const call = callSnapshotSchema.parse(await hub.invoke(method, this.visitId, this.peerId));
       this.update({ inCall: true, refused: null });
       for (const peer of call.peers) engine.addPeer(peer, true);
     } catch (error) {
-      engine.close();
       this.engine = null;
+      if (method === 'AdmitAndEnterCall') {
+        // Note: nothing changed on the server; keep the prepared connection for the next try.
+        if (prepared && !this.prepared && !this.disposed) this.prepared = prepared;
+        else engine.close();
+        throw error;
+      }
+      engine.close();
       this.update({ refused: hubErrorCode(error) ?? 'unavailable' });
     }
   }
