@@ -10,6 +10,7 @@ internal static class DatabaseRegistration
     public static void AddDatabase(this IServiceCollection services, DatabaseOptions options, string dataDirectory)
     {
         services.AddSingleton<AppendOnlyAuditInterceptor>();
+        services.AddSingleton<SqliteBusyTimeoutInterceptor>();
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
@@ -19,7 +20,7 @@ internal static class DatabaseRegistration
                 services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, builder) => builder
                     .UseSqlite(sqlite, o => o.MigrationsHistoryTable("__EFMigrationsHistory"))
                     .UseOpenIddict<Guid>()
-                    .AddInterceptors(sp.GetRequiredService<AppendOnlyAuditInterceptor>()));
+                    .AddInterceptors(sp.GetRequiredService<AppendOnlyAuditInterceptor>(), sp.GetRequiredService<SqliteBusyTimeoutInterceptor>()));
                 break;
             case DatabaseProvider.PostgreSQL:
                 if (string.IsNullOrWhiteSpace(options.ConnectionString))

@@ -93,6 +93,43 @@ public abstract class VideoVisitTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task The_doctor_admits_and_enters_the_call_in_one_step_and_the_patient_then_finds_them_in_it()
+    {
+        var booked = await BookAsync();
+        var id = booked.AppointmentId;
+        await (await booked.Patient.Api.PostAsync($"/api/video-visits/{id}/check-in", null)).ReadJsonAsync();
+        await using var patientHub = VisitScenario.Hub(factory, booked.Patient.AccessToken);
+        var patientUpdates = patientHub.Listen("visitUpdated");
+        await patientHub.StartAsync();
+        await patientHub.InvokeAsync<JsonElement>("JoinVisit", id);
+
+        // Only the visit's doctor admits; until then the patient gets no media.
+        Assert.StartsWith("not_treating_doctor", await VisitScenario.HubErrorAsync(() => patientHub.InvokeAsync<JsonElement>("AdmitAndEnterCall", id, "patient-peer")));
+        Assert.StartsWith("visit_not_admitted", await VisitScenario.HubErrorAsync(() => patientHub.InvokeAsync<JsonElement>("EnterCall", id, "patient-peer")));
+
+        var doctor = await VisitScenario.SignInAsync(factory, VisitScenario.Cardiologist);
+        await VisitScenario.StartConsultingSessionAsync(doctor);
+        await using var doctorHub = VisitScenario.Hub(factory, doctor.AccessToken);
+        var doctorJoins = doctorHub.Listen("peerJoined");
+        await doctorHub.StartAsync();
+        await doctorHub.InvokeAsync<JsonElement>("JoinVisit", id);
+        var doctorCall = await doctorHub.InvokeAsync<JsonElement>("AdmitAndEnterCall", id, "doctor-peer");
+        Assert.Equal("doctor-peer", doctorCall.GetProperty("self").GetProperty("peerId").GetString());
+        Assert.Empty(doctorCall.GetProperty("peers").EnumerateArray());
+        Assert.Equal("InProgress", (await patientUpdates.NextAsync()).GetProperty("status").GetString());
+
+        var patientCall = await patientHub.InvokeAsync<JsonElement>("EnterCall", id, "patient-peer");
+        Assert.Equal("doctor-peer", Assert.Single(patientCall.GetProperty("peers").EnumerateArray()).GetProperty("peerId").GetString());
+        Assert.Equal("patient-peer", (await doctorJoins.NextAsync()).GetProperty("peer").GetProperty("peerId").GetString());
+        Assert.StartsWith("visit_already_admitted", await VisitScenario.HubErrorAsync(() => doctorHub.InvokeAsync<JsonElement>("AdmitAndEnterCall", id, "doctor-peer")));
+
+        var visit = await (await doctor.Api.GetAsync($"/api/video-visits/{id}")).ReadJsonAsync();
+        Assert.Equal("InProgress", visit.GetProperty("status").GetString());
+        var trace = visit.GetProperty("trace").EnumerateArray().Select(e => e.GetProperty("kind").GetString()).ToList();
+        Assert.Equal(["checked_in", "admitted", "joined", "joined"], trace);
+    }
+
+    [Fact]
     public async Task Anyone_but_the_patient_the_doctor_and_invited_specialists_is_refused_by_the_hub()
     {
         var (booked, doctor) = await AdmittedAsync();

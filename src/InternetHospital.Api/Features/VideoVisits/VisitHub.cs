@@ -43,6 +43,18 @@ internal sealed class VisitHub(ISender sender, IOptions<VideoOptions> options) :
         return snapshot;
     }
 
+    /// <summary>
+    /// The doctor admits the waiting patient and enters the call in one step (same rules as the admit endpoint and
+    /// EnterCall); the patient's browser, told of the admit, finds the doctor in the call and offers.
+    /// </summary>
+    public async Task<CallSnapshot> AdmitAndEnterCall(Guid visitId, string peerId)
+    {
+        Throttle();
+        var snapshot = await sender.Send(new AdmitIntoCall(visitId, Context.ConnectionId, peerId), Context.ConnectionAborted);
+        await Clients.OthersInGroup(Group(visitId)).SendAsync(VisitRoomEvents.PeerJoined, new PeerEvent(visitId, snapshot.Self), Context.ConnectionAborted);
+        return snapshot;
+    }
+
     public async Task LeaveCall(Guid visitId)
     {
         Throttle();

@@ -34,40 +34,7 @@ public sealed record EnterVisitCall(Guid VisitId, string ConnectionId, string Pe
                 await ConsultingSessions.EnsureActiveAsync(db, accountId, now, cancellationToken);
             }
 
-            var connection = await db.VisitConnections.SingleOrDefaultAsync(c => c.ConnectionId == command.ConnectionId && c.VisitId == visit.Id, cancellationToken)
-                ?? throw new DomainConflictException("not_in_room", "Join the visit's room first.");
-
-            var others = await db.VisitConnections
-                .Where(c => c.VisitId == visit.Id && c.InCallSince != null && c.ClosedAt == null && c.PeerId != null && c.PeerId != command.PeerId)
-                .Select(c => c.PeerId)
-                .Distinct()
-                .CountAsync(cancellationToken);
-            if (others >= VideoVisit.MaxParticipants)
-            {
-                throw new DomainRuleException("call_full", $"A video visit holds at most {VideoVisit.MaxParticipants} people.");
-            }
-
-            // Older connections of the same peer (a reconnect) no longer carry it.
-            var stale = await db.VisitConnections
-                .Where(c => c.VisitId == visit.Id && c.PeerId == command.PeerId && c.ConnectionId != command.ConnectionId && c.ClosedAt == null)
-                .ToListAsync(cancellationToken);
-            foreach (var old in stale)
-            {
-                old.LeaveCall();
-            }
-
-            var rejoin = stale.Count > 0 || (connection.IsInCall && connection.PeerId == command.PeerId);
-            connection.EnterCall(command.PeerId, now);
-            if (!rejoin)
-            {
-                visit.RecordJoined(accountId, role, now);
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-            var name = (await accounts.FindAsync(accountId, cancellationToken))?.FullName ?? string.Empty;
-            return new CallSnapshot(
-                new PeerDto(command.PeerId, role, name, accountId),
-                await Peers.InCallAsync(db, accounts, visit.Id, command.PeerId, cancellationToken));
+            return await CallMembership.EnterAsync(db, accounts, visit, role, accountId, command.ConnectionId, command.PeerId, now, cancellationToken);
         }
     }
 }
@@ -75,3 +42,46 @@ public sealed record EnterVisitCall(Guid VisitId, string ConnectionId, string Pe
 /// <param name="Self">The caller as the others will see them.</param>
 /// <param name="Peers">Everyone else in the call: the newcomer offers to each of them.</param>
 public sealed record CallSnapshot(PeerDto Self, IReadOnlyList<PeerDto> Peers);
+
+/// <summary>Puts a room connection into the call under a peer id and saves (with whatever else the caller changed).</summary>
+internal static class CallMembership
+{
+    public static async Task<CallSnapshot> EnterAsync(
+        IAppDbContext db, IAccountService accounts, VideoVisit visit, VisitRole role, Guid accountId, string connectionId, string peerId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var connection = await db.VisitConnections.SingleOrDefaultAsync(c => c.ConnectionId == connectionId && c.VisitId == visit.Id, cancellationToken)
+            ?? throw new DomainConflictException("not_in_room", "Join the visit's room first.");
+
+        var others = await db.VisitConnections
+            .Where(c => c.VisitId == visit.Id && c.InCallSince != null && c.ClosedAt == null && c.PeerId != null && c.PeerId != peerId)
+            .Select(c => c.PeerId)
+            .Distinct()
+            .CountAsync(cancellationToken);
+        if (others >= VideoVisit.MaxParticipants)
+        {
+            throw new DomainRuleException("call_full", $"A video visit holds at most {VideoVisit.MaxParticipants} people.");
+        }
+
+        // Older connections of the same peer (a reconnect) no longer carry it.
+        var stale = await db.VisitConnections
+            .Where(c => c.VisitId == visit.Id && c.PeerId == peerId && c.ConnectionId != connectionId && c.ClosedAt == null)
+            .ToListAsync(cancellationToken);
+        foreach (var old in stale)
+        {
+            old.LeaveCall();
+        }
+
+        var rejoin = stale.Count > 0 || (connection.IsInCall && connection.PeerId == peerId);
+        connection.EnterCall(peerId, now);
+        if (!rejoin)
+        {
+            visit.RecordJoined(accountId, role, now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        var name = (await accounts.FindAsync(accountId, cancellationToken))?.FullName ?? string.Empty;
+        return new CallSnapshot(
+            new PeerDto(peerId, role, name, accountId),
+            await Peers.InCallAsync(db, accounts, visit.Id, peerId, cancellationToken));
+    }
+}

@@ -51,6 +51,11 @@ export function ClinicianVisit({ visitId, followUpPicker }: { visitId: string; f
     wasInCall.current = state?.inCall ?? false;
   }, [state]);
 
+  // While the patient waits: get the call's connection ready, so the admit only has to start it.
+  useEffect(() => {
+    if (room && state?.hub === 'connected' && status === 'Waiting' && media.stream) room.prepareCall(media.stream);
+  }, [room, state?.hub, status, media.stream]);
+
   // Once the patient is admitted (and who we are is confirmed), join the call.
   useEffect(() => {
     if (room && state?.hub === 'connected' && status === 'InProgress' && sessionActive && !state.inCall && !leftCall && media.stream) {
@@ -92,8 +97,13 @@ export function ClinicianVisit({ visitId, followUpPicker }: { visitId: string; f
             {isDoctor && (
               <Button
                 w="fit-content"
-                // Note: join the call as soon as the server says the patient is in, not after the page refetches.
-                onClick={() => admit.mutate(undefined, { onSuccess: () => room && media.stream && void room.enterCall(media.stream) })}
+                // Note: with the room connected and a camera, admit and join the call in one step through the hub; else
+                // admit, then join as soon as the server says the patient is in (not after the page refetches).
+                onClick={() =>
+                  admit.mutate(room && state?.hub === 'connected' && media.stream ? () => room.admitAndEnterCall(media.stream) : undefined, {
+                    onSuccess: () => room && media.stream && void room.enterCall(media.stream),
+                  })
+                }
                 loading={admit.isPending}
                 disabled={!sessionActive}
               >

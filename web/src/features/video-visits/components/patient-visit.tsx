@@ -33,6 +33,12 @@ export function PatientVisit({ visitId }: { visitId: string }): ReactNode {
   const visit = useVideoVisit(visitId, { enabled: finished });
   const [leftCall, setLeftCall] = useState(false);
 
+  // Waiting: get the call's connection ready with the camera and microphone the device check turned on, so the call
+  // starts as soon as the doctor admits.
+  useEffect(() => {
+    if (room && state?.hub === 'connected' && status === 'Waiting' && !state.refused) room.prepareCall(media.stream);
+  }, [room, state?.hub, state?.refused, status, media.stream]);
+
   // Admitted: join the call with whatever camera and microphone the device check turned on.
   useEffect(() => {
     if (room && state?.hub === 'connected' && status === 'InProgress' && !state.inCall && !leftCall && !state.refused) {

@@ -57,9 +57,21 @@ interface PeerLink {
   makingOffer: boolean;
   ignoreOffer: boolean;
   tracksAdded: boolean;
+  /** A prepared connection is rolling back its own offer to answer theirs: that is no reason to offer. */
+  answeringPrepared: boolean;
   everConnected: boolean;
   restartTimer?: ReturnType<typeof setTimeout>;
   goneTimer?: ReturnType<typeof setTimeout>;
+}
+
+/** A peer connection made before anyone is known (see `warm`), with our tracks and a local offer under way. */
+interface Spare {
+  pc: RTCPeerConnection;
+  stream: MediaStream | null;
+  /** Settles once the local offer is set (ICE gathering starts then). */
+  offer: Promise<void>;
+  /** Every local track went in with addTrack (an answer can reuse the transceivers). */
+  complete: boolean;
 }
 
 const DISCONNECTED_RESTART_MS = 2_000;
@@ -77,6 +89,8 @@ export class CallEngine {
   private iceServers: RTCIceServer[] = [];
   private localStream: MediaStream | null = null;
   private statsTimer: ReturnType<typeof setInterval> | undefined;
+  private spare: Spare | null = null;
+  private changeQueued = false;
   private closed = false;
   media: MediaState = { audio: true, video: true, screen: false };
 
@@ -86,6 +100,25 @@ export class CallEngine {
     this.localStream = localStream;
     this.iceServers = await this.options.iceServers().catch(() => []);
     this.statsTimer = setInterval(() => void this.sampleStats(), STATS_INTERVAL_MS);
+  }
+
+  /**
+   * Before the call (the patient is still waiting): a peer connection with our tracks and a local offer, so the
+   * certificate, the transports and ICE gathering are done before the admit. Nothing leaves this browser: the first
+   * participant's link takes it over (`addPeer` sends the offer, with the candidates gathered so far, at once).
+   * Warming again with another stream replaces it.
+   */
+  warm(): void {
+    if (this.closed || (this.spare && this.spare.stream === this.localStream)) return;
+    this.spare?.pc.close();
+    const pc = this.newPeerConnection();
+    const complete = this.addTracksTo(pc);
+    const spare: Spare = { pc, stream: this.localStream, complete, offer: Promise.resolve() };
+    spare.offer = pc.setLocalDescription().catch(() => {
+      if (this.spare === spare) this.spare = null;
+      pc.close();
+    });
+    this.spare = spare;
   }
 
   /** The participants, in the order they joined. */
@@ -115,14 +148,14 @@ export class CallEngine {
     }
 
     if (offer) {
-      this.addLocalTracks(this.createLink(info));
+      this.offerTo(info);
       return;
     }
 
     // Note: two people entering at the same moment may each miss the other in their EnterCall answer; then nobody would
     // offer. If no offer has come from them shortly, offer ourselves (perfect negotiation handles a crossing offer).
     setTimeout(() => {
-      if (!this.closed && !this.links.has(info.peerId) && this.known.get(info.peerId) === info) this.addLocalTracks(this.createLink(info));
+      if (!this.closed && !this.links.has(info.peerId) && this.known.get(info.peerId) === info) this.offerTo(info);
     }, this.options.offerFallbackMs ?? 1_500);
   }
 
@@ -140,7 +173,7 @@ export class CallEngine {
     link.goneTimer = setTimeout(() => {
       if (link.pc.connectionState !== 'connected') this.dropLink(peerId);
     }, this.options.graceMs ?? 30_000);
-    this.options.onChange();
+    this.changed();
   }
 
   async handleSignal(fromPeerId: string, data: SignalData): Promise<void> {
@@ -149,7 +182,7 @@ export class CallEngine {
     if (data.kind === 'media') {
       if (link) {
         link.media = data.media;
-        this.options.onChange();
+        this.changed();
       }
       return;
     }
@@ -165,21 +198,35 @@ export class CallEngine {
     }
 
     const description = data.description;
+    let prepared = false;
     if (!link) {
       if (description.type !== 'offer') return;
-      link = this.createLink(this.known.get(fromPeerId) ?? { peerId: fromPeerId, role: 'Patient', name: '', accountId: '' });
+      // Note: a prepared connection answers too: its own offer is rolled back and the offer's m-lines take the
+      // transceivers addTrack made (only those are reused, so only when every local track went in that way). Nothing
+      // is awaited before setRemoteDescription, so candidates that follow the offer queue behind it.
+      const spare = this.takeSpare((s) => s.complete);
+      link = this.createLink(this.known.get(fromPeerId) ?? { peerId: fromPeerId, role: 'Patient', name: '', accountId: '' }, spare?.pc);
+      if (spare) {
+        prepared = true;
+        link.tracksAdded = true;
+        link.answeringPrepared = true;
+        void link.pc.setLocalDescription({ type: 'rollback' }).catch(() => undefined);
+      }
     }
 
-    const collision = description.type === 'offer' && (link.makingOffer || link.pc.signalingState !== 'stable');
+    const collision = !prepared && description.type === 'offer' && (link.makingOffer || link.pc.signalingState !== 'stable');
     link.ignoreOffer = !link.polite && collision;
     if (link.ignoreOffer) return;
-    await link.pc.setRemoteDescription(description);
-    if (description.type === 'offer') {
+    try {
+      await link.pc.setRemoteDescription(description);
+      if (description.type !== 'offer') return;
       // Note: tracks join the transceivers the offer created, so answering does not renegotiate.
       this.addLocalTracks(link);
       await link.pc.setLocalDescription();
-      await this.send(link, { kind: 'description', description: link.pc.localDescription!.toJSON() });
+    } finally {
+      link.answeringPrepared = false;
     }
+    await this.send(link, { kind: 'description', description: link.pc.localDescription!.toJSON() });
   }
 
   /** Restarts ICE with fresh servers (the network changed, or came back). */
@@ -224,11 +271,62 @@ export class CallEngine {
   close(): void {
     this.closed = true;
     clearInterval(this.statsTimer);
+    this.spare?.pc.close();
+    this.spare = null;
     for (const peerId of [...this.links.keys()]) this.dropLink(peerId, false);
   }
 
-  private createLink(info: PeerInfo): PeerLink {
-    const pc = new RTCPeerConnection({ iceServers: this.iceServers });
+  /**
+   * Tells the page, once per task: a track or state event arrives in the middle of a negotiation step, and rendering
+   * at once (in a microtask) would put the page's re-render before the answer or offer that finishes the step.
+   */
+  private changed(): void {
+    if (this.changeQueued) return;
+    this.changeQueued = true;
+    setTimeout(() => {
+      this.changeQueued = false;
+      if (!this.closed) this.options.onChange();
+    }, 0);
+  }
+
+  /** We offer to a participant: at once with the prepared connection's offer, else when negotiation is needed. */
+  private offerTo(info: PeerInfo): void {
+    const spare = this.takeSpare(() => true);
+    const link = this.createLink(info, spare?.pc);
+    if (!spare) {
+      this.addLocalTracks(link);
+      return;
+    }
+
+    link.tracksAdded = true;
+    link.makingOffer = true;
+    void spare.offer
+      .then(async () => {
+        // Note: unless their offer crossed ours and won (then we answer it instead).
+        if (link.pc.signalingState === 'have-local-offer') await this.send(link, { kind: 'description', description: link.pc.localDescription!.toJSON() });
+      })
+      .finally(() => {
+        link.makingOffer = false;
+      });
+  }
+
+  /** The prepared connection, if it was made with the current stream and suits; it is used once either way. */
+  private takeSpare(suits: (spare: Spare) => boolean): Spare | null {
+    const spare = this.spare;
+    this.spare = null;
+    if (!spare) return null;
+    if (spare.stream === this.localStream && spare.pc.signalingState !== 'closed' && suits(spare)) return spare;
+    spare.pc.close();
+    return null;
+  }
+
+  private newPeerConnection(): RTCPeerConnection {
+    // Note: max-bundle gathers and checks one transport for audio and video, not one each until BUNDLE is agreed.
+    return new RTCPeerConnection({ iceServers: this.iceServers, bundlePolicy: 'max-bundle' });
+  }
+
+  private createLink(info: PeerInfo, prepared?: RTCPeerConnection): PeerLink {
+    const pc = prepared ?? this.newPeerConnection();
     const link: PeerLink = {
       info,
       pc,
@@ -243,11 +341,13 @@ export class CallEngine {
       makingOffer: false,
       ignoreOffer: false,
       tracksAdded: false,
+      answeringPrepared: false,
       everConnected: false,
     };
     this.links.set(info.peerId, link);
 
     pc.onnegotiationneeded = async () => {
+      if (link.answeringPrepared) return;
       try {
         link.makingOffer = true;
         await pc.setLocalDescription();
@@ -262,10 +362,10 @@ export class CallEngine {
     pc.ontrack = ({ track, streams }) => {
       link.stream = streams[0] ?? link.stream ?? new MediaStream();
       if (!link.stream.getTracks().includes(track)) link.stream.addTrack(track);
-      this.options.onChange();
+      this.changed();
     };
     pc.oniceconnectionstatechange = () => this.onIceState(link);
-    this.options.onChange();
+    this.changed();
     return link;
   }
 
@@ -287,20 +387,28 @@ export class CallEngine {
       link.state = link.everConnected ? 'reconnecting' : 'connecting';
       void this.restartIce(link.info.peerId);
     }
-    this.options.onChange();
+    this.changed();
   }
 
   private addLocalTracks(link: PeerLink): void {
     if (link.tracksAdded) return;
     link.tracksAdded = true;
+    this.addTracksTo(link.pc);
+  }
+
+  /** Adds our tracks; true when both kinds went in with addTrack (no receive-only transceiver was needed). */
+  private addTracksTo(pc: RTCPeerConnection): boolean {
     const tracks = this.localStream?.getTracks() ?? [];
-    for (const track of tracks) link.pc.addTrack(track, this.localStream!);
+    for (const track of tracks) pc.addTrack(track, this.localStream!);
+    let complete = true;
     // Note: without a camera or microphone, still receive the others' media.
     for (const kind of ['audio', 'video'] as const) {
-      if (!tracks.some((t) => t.kind === kind) && !link.pc.getTransceivers().some((t) => t.receiver.track.kind === kind)) {
-        link.pc.addTransceiver(kind, { direction: 'recvonly' });
+      if (!tracks.some((t) => t.kind === kind)) {
+        complete = false;
+        if (!pc.getTransceivers().some((t) => t.receiver.track.kind === kind)) pc.addTransceiver(kind, { direction: 'recvonly' });
       }
     }
+    return complete;
   }
 
   private async send(link: PeerLink, data: SignalData): Promise<void> {
@@ -322,7 +430,7 @@ export class CallEngine {
     link.pc.oniceconnectionstatechange = null;
     link.pc.close();
     this.links.delete(peerId);
-    if (notify) this.options.onChange();
+    if (notify) this.changed();
   }
 
   private async sampleStats(): Promise<void> {
@@ -339,6 +447,6 @@ export class CallEngine {
         // Note: a closing connection has no stats; the next tick sees it gone.
       }
     }
-    if (changed) this.options.onChange();
+    if (changed) this.changed();
   }
 }

@@ -43,6 +43,8 @@ export class VisitRoom {
   state: RoomState = { hub: 'connecting', refused: null, role: null, status: null, inCall: false, peers: [], departed: [] };
   private hub: HubConnection | null = null;
   private engine: CallEngine | null = null;
+  /** Made while the patient waits (see prepareCall); entering the call takes it over. */
+  private prepared: { engine: CallEngine; started: Promise<void>; stream: MediaStream | null } | null = null;
   private readonly listeners = new Set<() => void>();
   private disposed = false;
   private entering: Promise<void> | null = null;
@@ -70,6 +72,8 @@ export class VisitRoom {
       const event = visitUpdatedSchema.safeParse(payload);
       if (!event.success || event.data.visitId !== this.visitId) return;
       this.update({ status: event.data.status });
+      // Note: a prepared browser enters the call the moment the admit reaches it, without waiting for the page.
+      if (event.data.status === 'InProgress' && this.prepared) void this.enterCall(this.prepared.stream);
       this.callbacks.onVisitUpdated(event.data.status);
     });
     hub.on('chat', (payload: unknown) => {
@@ -106,20 +110,79 @@ export class VisitRoom {
     }
   }
 
+  /**
+   * While the patient waits: make the call's peer connection now (ICE servers, certificate, our tracks, ICE gathering),
+   * so that after the admit only the offer and answer remain. Local only: nothing is signalled before `enterCall`, and
+   * the hub still lets nobody into the call before the admit. Calling it again with another stream re-prepares.
+   */
+  prepareCall(localStream: MediaStream | null): void {
+    if (!this.hub || this.disposed || this.state.inCall || this.entering) return;
+    this.prepared ??= ((engine) => ({ engine, started: engine.start(localStream), stream: localStream }))(this.createEngine());
+    this.prepared.stream = localStream;
+    const { engine, started } = this.prepared;
+    void started.then(() => {
+      engine.setLocalStream(localStream);
+      engine.warm();
+    });
+  }
+
   /** Joins the call (after the patient is admitted) with this browser's camera and microphone, if any. */
   enterCall(localStream: MediaStream | null): Promise<void> {
     // Note: pages call this from effects that may run again before the first attempt has finished.
     if (!this.hub || this.state.inCall) return Promise.resolve();
-    this.entering ??= this.enter(localStream).finally(() => {
+    this.entering ??= this.enter(localStream, 'EnterCall').finally(() => {
       this.entering = null;
     });
     return this.entering;
   }
 
-  private async enter(localStream: MediaStream | null): Promise<void> {
+  /**
+   * The doctor admits the waiting patient and joins the call in one step through the hub, so the patient's browser
+   * finds the doctor in the call and offers at once. Rejects (the room stays as it was) if the hub refused.
+   */
+  admitAndEnterCall(localStream: MediaStream | null): Promise<void> {
+    if (!this.hub || this.state.inCall || this.entering) return Promise.reject(new Error('Visit room: not ready to admit.'));
+    const admitting = this.enter(localStream, 'AdmitAndEnterCall');
+    this.entering = admitting.catch(() => undefined).finally(() => {
+      this.entering = null;
+    });
+    return admitting;
+  }
+
+  private async enter(localStream: MediaStream | null, method: 'EnterCall' | 'AdmitAndEnterCall'): Promise<void> {
     this.engine?.close();
+    const prepared = this.prepared;
+    this.prepared = null;
+    const engine = prepared?.engine ?? this.createEngine();
+    this.engine = engine;
+    if (prepared) {
+      await prepared.started;
+      // Note: a different stream than the prepared one (a device switch) makes the engine drop its prepared connection.
+      engine.setLocalStream(localStream);
+    } else {
+      await engine.start(localStream);
+    }
     const hub = this.hub!;
-    const engine = new CallEngine({
+    try {
+      const call = callSnapshotSchema.parse(await hub.invoke(method, this.visitId, this.peerId));
+      this.update({ inCall: true, refused: null });
+      for (const peer of call.peers) engine.addPeer(peer, true);
+    } catch (error) {
+      this.engine = null;
+      if (method === 'AdmitAndEnterCall') {
+        // Note: nothing changed on the server; keep the prepared connection for the next try.
+        if (prepared && !this.prepared && !this.disposed) this.prepared = prepared;
+        else engine.close();
+        throw error;
+      }
+      engine.close();
+      this.update({ refused: hubErrorCode(error) ?? 'unavailable' });
+    }
+  }
+
+  private createEngine(): CallEngine {
+    const hub = this.hub!;
+    const engine: CallEngine = new CallEngine({
       selfPeerId: this.peerId,
       iceServers: () => {
         // Note: the first call uses the servers fetched on open; restarts fetch fresh credentials.
@@ -130,17 +193,7 @@ export class VisitRoom {
       send: (to, data) => hub.invoke('Signal', this.visitId, to, data),
       onChange: () => this.update({ peers: engine.peers() }),
     });
-    this.engine = engine;
-    await engine.start(localStream);
-    try {
-      const call = callSnapshotSchema.parse(await hub.invoke('EnterCall', this.visitId, this.peerId));
-      this.update({ inCall: true, refused: null });
-      for (const peer of call.peers) engine.addPeer(peer, true);
-    } catch (error) {
-      engine.close();
-      this.engine = null;
-      this.update({ refused: hubErrorCode(error) ?? 'unavailable' });
-    }
+    return engine;
   }
 
   async leaveCall(): Promise<void> {
@@ -165,6 +218,8 @@ export class VisitRoom {
   async dispose(): Promise<void> {
     this.disposed = true;
     window.removeEventListener('online', this.onOnline);
+    this.prepared?.engine.close();
+    this.prepared = null;
     this.engine?.close();
     this.engine = null;
     await this.hub?.stop().catch(() => undefined);
