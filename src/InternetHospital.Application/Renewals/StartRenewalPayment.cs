@@ -48,7 +48,7 @@ public sealed record StartRenewalPayment(Guid PatientId, Guid RenewalId) : IComm
 public sealed record RenewalPaymentStarted(Guid PaymentId, decimal Amount);
 
 /// <summary>A prescription fee was paid: the request is ready to dispense (and the patient gets a pickup code).</summary>
-public sealed class RenewalPaymentHandler(IAppDbContext db, IPickupCodes pickupCodes, IRenewalNotifier notifier, IAuditLog audit, TimeProvider clock)
+public sealed class RenewalPaymentHandler(IAppDbContext db, IPickupCodes pickupCodes, IRenewalNotifier notifier, IPayments payments, IAuditLog audit, TimeProvider clock)
     : INotificationHandler<PaymentSucceeded>
 {
     public async ValueTask Handle(PaymentSucceeded notification, CancellationToken cancellationToken)
@@ -59,9 +59,17 @@ public sealed class RenewalPaymentHandler(IAppDbContext db, IPickupCodes pickupC
         }
 
         var request = await db.RenewalRequests.WithEverything().SingleOrDefaultAsync(r => r.Id == notification.ReferenceId, cancellationToken);
-        if (request is null || !request.AwaitsPayment)
+        if (request is null || (request.PaidAt is not null && request.PaymentId == notification.PaymentId))
         {
-            // Note: paid after the request moved on (or was never waiting): the payment stays recorded for a refund by staff.
+            return;
+        }
+
+        if (!request.AwaitsPayment)
+        {
+            // Note: paid twice (two tabs, a card payment that went through after all) or after the request moved on:
+            // the money goes back at once; the refund notice tells the patient.
+            await payments.RefundAsync(notification.PaymentId, $"Prescription fee {request.Reference} was already paid or is no longer due.", cancellationToken);
+            audit.Record("renewal.payment_refunded", nameof(RenewalRequest), request.Id.ToString(), request.PatientId, $"payment={notification.PaymentId}");
             return;
         }
 

@@ -266,7 +266,13 @@ public abstract class RenewalFlowTests(ApiFactory factory)
             var paymentId = started.GetProperty("paymentId").GetGuid();
             var resumed = await (await patient.Client.PostAsync($"/api/patients/{patient.PatientId}/renewals/{id}/payment", null)).ReadJsonAsync();
             Assert.Equal(paymentId, resumed.GetProperty("paymentId").GetGuid());
+
+            // A second payment for the same fee (another tab, a card payment that went through late) is refunded at once.
+            var second = await SecondPaymentAsync(paymentId);
             await (await patient.Client.PostAsJsonAsync($"/api/payments/{paymentId}/simulate", new { outcome = "Succeed" })).ReadJsonAsync();
+            var refunded = await (await patient.Client.PostAsJsonAsync($"/api/payments/{second}/simulate", new { outcome = "Succeed" })).ReadJsonAsync();
+            Assert.Equal("Refunded", refunded.GetProperty("status").GetString());
+            Assert.Equal("Succeeded", (await (await patient.Client.GetAsync($"/api/payments/{paymentId}")).ReadJsonAsync()).GetProperty("status").GetString());
 
             var paid = await patient.RenewalAsync(id);
             Assert.Equal("Paid", paid.GetProperty("status").GetString());
@@ -382,6 +388,19 @@ public abstract class RenewalFlowTests(ApiFactory factory)
         var on = await (await pharmacist.PutAsJsonAsync("/api/pharmacy/duty", new { onDuty = true })).ReadJsonAsync();
         Assert.Single(on.EnumerateArray(), d => d.GetProperty("name").GetString() == "孙丽");
         await StatusIsAsync(await pharmacist.PostAsJsonAsync($"/api/pharmacy/renewals/{id}/approve", new { }), "PharmacistApproved");
+    }
+
+    /// <summary>Another pending payment for what <paramref name="paymentId"/> pays, by the same payer.</summary>
+    private async Task<Guid> SecondPaymentAsync(Guid paymentId)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var first = await db.Payments.AsNoTracking().SingleAsync(p => p.Id == paymentId);
+        var second = await scope.ServiceProvider.GetRequiredService<InternetHospital.Application.Payments.IPayments>().StartAsync(
+            new InternetHospital.Application.Payments.NewPayment(first.PayerAccountId, first.PatientId, first.Purpose, first.ReferenceId, first.Amount, first.Description),
+            CancellationToken.None);
+        await db.SaveChangesAsync();
+        return second.Id;
     }
 
     private async Task<Guid> DrugIdByCodeAsync(string code)
