@@ -9,14 +9,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.FamilyDoctors.Administration;
 
-/// <summary>The service packages on offer, in display order, for the admin.</summary>
-public sealed record ListServicePackagesForAdmin : IQuery<IReadOnlyList<ServicePackageAdminView>>
+/// <summary>The service packages on offer, in display order, for the admin (the view patients get, which carries every field the admin sets).</summary>
+public sealed record ListServicePackagesForAdmin : IQuery<IReadOnlyList<PackageView>>
 {
-    public sealed class Handler(IAppDbContext db) : IQueryHandler<ListServicePackagesForAdmin, IReadOnlyList<ServicePackageAdminView>>
+    public sealed class Handler(IAppDbContext db) : IQueryHandler<ListServicePackagesForAdmin, IReadOnlyList<PackageView>>
     {
-        public async ValueTask<IReadOnlyList<ServicePackageAdminView>> Handle(ListServicePackagesForAdmin query, CancellationToken cancellationToken) =>
+        public async ValueTask<IReadOnlyList<PackageView>> Handle(ListServicePackagesForAdmin query, CancellationToken cancellationToken) =>
             (await db.ServicePackages.AsNoTracking().OrderBy(p => p.DisplayOrder).ThenBy(p => p.Code).ToListAsync(cancellationToken))
-                .Select(ServicePackageAdminView.From)
+                .Select(PackageView.From)
                 .ToList();
     }
 }
@@ -54,7 +54,7 @@ internal sealed class ServicePackageInputValidator : AbstractValidator<ServicePa
 }
 
 /// <summary>An admin adds a service package (服务包) patients can choose when they sign with a team.</summary>
-public sealed record CreateServicePackage(string Code, ServicePackageInput Package) : ICommand<ServicePackageAdminView>
+public sealed record CreateServicePackage(string Code, ServicePackageInput Package) : ICommand<PackageView>
 {
     public sealed class Validator : AbstractValidator<CreateServicePackage>
     {
@@ -65,9 +65,9 @@ public sealed record CreateServicePackage(string Code, ServicePackageInput Packa
         }
     }
 
-    public sealed class Handler(IAppDbContext db, IAuditLog audit) : ICommandHandler<CreateServicePackage, ServicePackageAdminView>
+    public sealed class Handler(IAppDbContext db, IAuditLog audit) : ICommandHandler<CreateServicePackage, PackageView>
     {
-        public async ValueTask<ServicePackageAdminView> Handle(CreateServicePackage command, CancellationToken cancellationToken)
+        public async ValueTask<PackageView> Handle(CreateServicePackage command, CancellationToken cancellationToken)
         {
             var p = command.Package;
             var package = ServicePackage.Create(command.Code.Trim(), p.Name, p.NameEn, p.Description, p.DescriptionEn, p.Includes, p.IncludesEn, p.AnnualFee, p.ConditionCode, p.FollowUpTemplateCode, p.DisplayOrder);
@@ -82,13 +82,13 @@ public sealed record CreateServicePackage(string Code, ServicePackageInput Packa
                 throw new DomainConflictException("duplicate_package_code", "A service package with this code already exists.");
             }
 
-            return ServicePackageAdminView.From(package);
+            return PackageView.From(package);
         }
     }
 }
 
 /// <summary>An admin changes what a package offers. Its code stays; signed contracts keep pointing at it.</summary>
-public sealed record UpdateServicePackage(Guid PackageId, ServicePackageInput Package) : ICommand<ServicePackageAdminView>
+public sealed record UpdateServicePackage(Guid PackageId, ServicePackageInput Package) : ICommand<PackageView>
 {
     public sealed class Validator : AbstractValidator<UpdateServicePackage>
     {
@@ -98,9 +98,9 @@ public sealed record UpdateServicePackage(Guid PackageId, ServicePackageInput Pa
         }
     }
 
-    public sealed class Handler(IAppDbContext db, IAuditLog audit) : ICommandHandler<UpdateServicePackage, ServicePackageAdminView>
+    public sealed class Handler(IAppDbContext db, IAuditLog audit) : ICommandHandler<UpdateServicePackage, PackageView>
     {
-        public async ValueTask<ServicePackageAdminView> Handle(UpdateServicePackage command, CancellationToken cancellationToken)
+        public async ValueTask<PackageView> Handle(UpdateServicePackage command, CancellationToken cancellationToken)
         {
             var package = await db.ServicePackages.SingleOrDefaultAsync(x => x.Id == command.PackageId, cancellationToken)
                 ?? throw new NotFoundException("Service package", command.PackageId);
@@ -108,36 +108,7 @@ public sealed record UpdateServicePackage(Guid PackageId, ServicePackageInput Pa
             package.Update(p.Name, p.NameEn, p.Description, p.DescriptionEn, p.Includes, p.IncludesEn, p.AnnualFee, p.ConditionCode, p.FollowUpTemplateCode, p.DisplayOrder);
             audit.Record("family.package.updated", nameof(ServicePackage), package.Id.ToString(), null, package.Code);
             await db.SaveChangesAsync(cancellationToken);
-            return ServicePackageAdminView.From(package);
+            return PackageView.From(package);
         }
     }
-}
-
-public sealed record ServicePackageAdminView(
-    Guid Id,
-    string Code,
-    string Name,
-    string NameEn,
-    string Description,
-    string DescriptionEn,
-    IReadOnlyList<string> Includes,
-    IReadOnlyList<string> IncludesEn,
-    decimal AnnualFee,
-    string? ConditionCode,
-    string? FollowUpTemplateCode,
-    int DisplayOrder)
-{
-    public static ServicePackageAdminView From(ServicePackage package) => new(
-        package.Id,
-        package.Code,
-        package.Name,
-        package.NameEn,
-        package.Description,
-        package.DescriptionEn,
-        package.Includes.Split('\n', StringSplitOptions.RemoveEmptyEntries),
-        package.IncludesEn.Split('\n', StringSplitOptions.RemoveEmptyEntries),
-        package.AnnualFee,
-        package.ConditionCode,
-        package.FollowUpTemplateCode,
-        package.DisplayOrder);
 }
