@@ -67,7 +67,9 @@ public sealed record PackageView(
     IReadOnlyList<string> Includes,
     IReadOnlyList<string> IncludesEn,
     decimal AnnualFee,
-    string? ConditionCode)
+    string? ConditionCode,
+    string? FollowUpTemplateCode,
+    int DisplayOrder)
 {
     public static PackageView From(ServicePackage package) => new(
         package.Id,
@@ -79,5 +81,7 @@ public sealed record PackageView(
         package.Includes.Split('\n', StringSplitOptions.RemoveEmptyEntries),
         package.IncludesEn.Split('\n', StringSplitOptions.RemoveEmptyEntries),
         package.AnnualFee,
-        package.ConditionCode);
+        package.ConditionCode,
+        package.FollowUpTemplateCode,
+        package.DisplayOrder);
 }

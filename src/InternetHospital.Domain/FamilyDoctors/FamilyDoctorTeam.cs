@@ -68,6 +68,79 @@ public sealed class FamilyDoctorTeam
     public bool HasMember(Guid doctorId) => members.Any(m => m.DoctorId == doctorId);
 
     public void StopAcceptingApplications() => AcceptingApplications = false;
+
+    /// <summary>Opens or closes the team to new applications; contracts already signed carry on either way.</summary>
+    public void SetAcceptingApplications(bool accepting) => AcceptingApplications = accepting;
+
+    /// <summary>Moves the team to another centre or department; its contracts and members go with it.</summary>
+    public void MoveTo(Guid facilityId, Guid? departmentId)
+    {
+        FacilityId = facilityId;
+        DepartmentId = departmentId;
+    }
+
+    public void Rename(string name, string nameEn, string description, string descriptionEn)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Name = name.Trim();
+        NameEn = nameEn.Trim();
+        Description = description.Trim();
+        DescriptionEn = descriptionEn.Trim();
+    }
+
+    /// <summary>
+    /// Removes a member. The lead cannot be removed: the team answers to its lead (applications, renewals), so a new
+    /// lead is chosen first. Because the lead always stays, a team with signed patients never ends up with no doctor.
+    /// </summary>
+    public void RemoveMember(Guid doctorId)
+    {
+        var member = members.SingleOrDefault(m => m.DoctorId == doctorId)
+            ?? throw new DomainConflictException("not_team_member", "The doctor is not a member of this team.");
+        if (member.Role == TeamRole.Lead)
+        {
+            throw new DomainConflictException("cannot_remove_lead", "The team lead cannot be removed. Choose another lead first.");
+        }
+
+        members.Remove(member);
+    }
+
+    /// <summary>Makes a member the lead; the previous lead stays in the team as a member.</summary>
+    public void ChangeLead(Guid doctorId)
+    {
+        var next = members.SingleOrDefault(m => m.DoctorId == doctorId)
+            ?? throw new DomainConflictException("lead_not_member", "The new lead must be a member of the team.");
+        if (next.Role == TeamRole.Lead)
+        {
+            return;
+        }
+
+        members.Single(m => m.Role == TeamRole.Lead).Role = TeamRole.Member;
+        next.Role = TeamRole.Lead;
+    }
+
+    /// <summary>
+    /// Sets who is in the team (all its doctors, the lead included) and who leads it: new doctors join, the lead
+    /// changes, and doctors left out are removed — except the lead, which is refused.
+    /// </summary>
+    public void SetMembers(Guid leadDoctorId, IReadOnlyCollection<Guid> doctorIds)
+    {
+        var wanted = doctorIds.ToHashSet();
+        if (!wanted.Contains(leadDoctorId))
+        {
+            throw new DomainConflictException("cannot_remove_lead", "The team lead must stay in the team. Choose another lead first.");
+        }
+
+        foreach (var doctorId in wanted.Where(id => !HasMember(id)))
+        {
+            AddMember(doctorId);
+        }
+
+        ChangeLead(leadDoctorId);
+        foreach (var leaving in members.Where(m => !wanted.Contains(m.DoctorId)).Select(m => m.DoctorId).ToList())
+        {
+            RemoveMember(leaving);
+        }
+    }
 }
 
 public sealed class TeamMember
@@ -88,5 +161,5 @@ public sealed class TeamMember
     /// <summary>The member's <c>Doctor.Id</c> (a doctor must be a family doctor to join).</summary>
     public Guid DoctorId { get; private set; }
 
-    public TeamRole Role { get; private set; }
+    public TeamRole Role { get; internal set; }
 }

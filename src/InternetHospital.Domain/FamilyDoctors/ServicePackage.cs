@@ -54,6 +54,28 @@ public sealed class ServicePackage
         int displayOrder)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(code);
+        var package = new ServicePackage { Id = NewId.Next(), Code = code };
+        package.Update(name, nameEn, description, descriptionEn, includes, includesEn, annualFee, conditionCode, followUpTemplateCode, displayOrder);
+        return package;
+    }
+
+    /// <summary>
+    /// Changes what the package offers. The code stays: contracts and the SPA refer to it. Signed contracts keep the
+    /// package id, so a changed fee applies from the next signing or renewal.
+    /// </summary>
+    public void Update(
+        string name,
+        string nameEn,
+        string description,
+        string descriptionEn,
+        IEnumerable<string> includes,
+        IEnumerable<string> includesEn,
+        decimal annualFee,
+        string? conditionCode,
+        string? followUpTemplateCode,
+        int displayOrder)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
         if (conditionCode is not null && !ChronicConditions.IsKnown(conditionCode))
         {
             throw new ArgumentException($"Unknown condition '{conditionCode}'.", nameof(conditionCode));
@@ -64,20 +86,16 @@ public sealed class ServicePackage
             throw new ArgumentException($"Unknown follow-up template '{followUpTemplateCode}'.", nameof(followUpTemplateCode));
         }
 
-        return new ServicePackage
-        {
-            Id = NewId.Next(),
-            Code = code,
-            Name = name,
-            NameEn = nameEn,
-            Description = description,
-            DescriptionEn = descriptionEn,
-            Includes = string.Join('\n', includes),
-            IncludesEn = string.Join('\n', includesEn),
-            AnnualFee = annualFee,
-            ConditionCode = conditionCode,
-            FollowUpTemplateCode = followUpTemplateCode,
-            DisplayOrder = displayOrder,
-        };
+        ArgumentOutOfRangeException.ThrowIfNegative(annualFee);
+        Name = name.Trim();
+        NameEn = nameEn.Trim();
+        Description = description.Trim();
+        DescriptionEn = descriptionEn.Trim();
+        Includes = string.Join('\n', includes.Select(i => i.Trim()).Where(i => i.Length > 0));
+        IncludesEn = string.Join('\n', includesEn.Select(i => i.Trim()).Where(i => i.Length > 0));
+        AnnualFee = annualFee;
+        ConditionCode = conditionCode;
+        FollowUpTemplateCode = followUpTemplateCode;
+        DisplayOrder = displayOrder;
     }
 }

@@ -18,6 +18,7 @@ import {
   IconStethoscope,
   IconUserCheck,
   IconUsers,
+  IconUsersGroup,
   IconVideo,
   type Icon,
 } from '@tabler/icons-react';
@@ -54,6 +55,7 @@ export const navItems: readonly NavItem[] = [
   { to: '/admin', labelKey: 'nav.admin', icon: IconSettings, roles: ['Admin'] },
   { to: '/admin/departments', labelKey: 'hospitalAdmin:nav.departments', icon: IconBuildingHospital, roles: ['Admin'] },
   { to: '/admin/doctors', labelKey: 'hospitalAdmin:nav.doctors', icon: IconUsers, roles: ['Admin'] },
+  { to: '/admin/family-teams', labelKey: 'hospitalAdmin:nav.familyTeams', icon: IconUsersGroup, roles: ['Admin'] },
   { to: '/admin/his', labelKey: 'his:nav.outbox', icon: IconArrowsExchange, roles: ['Admin'] },
   { to: '/admin/his/identity', labelKey: 'his:nav.identity', icon: IconUserCheck, roles: ['Admin'] },
   { to: '/notifications', labelKey: 'notifications:nav', icon: IconBell, roles: allRoles },

@@ -79,6 +79,7 @@ export const routes: RouteObject[] = [
             { path: 'admin/departments', lazy: page(() => import('./routes/admin/departments')) },
             { path: 'admin/doctors', lazy: page(() => import('./routes/admin/doctors')) },
             { path: 'admin/doctors/:doctorId', lazy: page(() => import('./routes/admin/doctor')) },
+            { path: 'admin/family-teams', lazy: page(() => import('./routes/admin/family-teams')) },
           ]),
           guarded(['Admin'], [
             { path: 'admin/his', lazy: page(() => import('./routes/admin/his/outbox')) },

@@ -1,0 +1,186 @@
+using System.Net;
+using System.Net.Http.Json;
+using InternetHospital.Infrastructure.Seeding;
+using InternetHospital.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace InternetHospital.IntegrationTests.FamilyDoctors;
+
+/// <summary>An admin sets up family-doctor teams and service packages through the API; patients then sign with them.</summary>
+public abstract class FamilyAdministrationTests(ApiFactory factory)
+{
+    private readonly FamilyTestKit kit = new(factory);
+
+    private async Task<HttpClient> AdminAsync() => await factory.CreateClientAsAsync(DemoAccounts.Admin.Email, TestData.DemoPassword);
+
+    private async Task<(Guid FacilityId, Guid DepartmentId)> GeneralPracticeAsync()
+    {
+        var department = await kit.FromDatabaseAsync(db => db.Departments.AsNoTracking().SingleAsync(d => d.Code == "GP"));
+        return (department.FacilityId, department.Id);
+    }
+
+    private async Task<object> TeamBodyAsync(string name, Guid lead, Guid[] doctors, bool accepting = true)
+    {
+        var (facilityId, departmentId) = await GeneralPracticeAsync();
+        return new
+        {
+            name,
+            nameEn = "Admin test team",
+            description = "社区签约团队",
+            descriptionEn = "Community team",
+            facilityId,
+            departmentId,
+            leadDoctorId = lead,
+            doctorIds = doctors,
+            acceptingApplications = accepting,
+        };
+    }
+
+    private static string UniqueName() => "管理测试团队 " + Guid.NewGuid().ToString("N")[..6];
+
+    [Fact]
+    public async Task A_team_the_admin_creates_is_offered_to_patients_and_stops_taking_applications_when_closed()
+    {
+        var admin = await AdminAsync();
+        var lead = await kit.NewDoctorAsync("lead");
+        var member = await kit.NewDoctorAsync("member");
+        var name = UniqueName();
+
+        var created = await (await admin.PostAsJsonAsync("/api/admin/family-teams", await TeamBodyAsync(name, lead.DoctorId, [lead.DoctorId, member.DoctorId])))
+            .ReadJsonAsync(HttpStatusCode.Created);
+        var teamId = created.GetProperty("id").GetGuid();
+        Assert.Equal(lead.DoctorId, created.GetProperty("members")[0].GetProperty("doctorId").GetGuid());
+        Assert.Equal("Lead", created.GetProperty("members")[0].GetProperty("role").GetString());
+        Assert.Equal(2, created.GetProperty("members").GetArrayLength());
+        Assert.Equal(0, created.GetProperty("activeContracts").GetInt32());
+
+        var patient = await kit.RegisterPatientAsync();
+        var catalogue = await (await patient.Client.GetAsync("/api/family/teams")).ReadJsonAsync();
+        var offered = catalogue.GetProperty("teams").EnumerateArray().Single(t => t.GetProperty("id").GetGuid() == teamId);
+        Assert.Equal(name, offered.GetProperty("name").GetString());
+        Assert.True(offered.GetProperty("acceptingApplications").GetBoolean());
+        var packageId = catalogue.GetProperty("packages")[0].GetProperty("id").GetGuid();
+
+        var contract = await (await patient.Client.PostAsJsonAsync($"/api/family/patients/{patient.PatientId}/contracts", new { teamId, packageId }))
+            .ReadJsonAsync(HttpStatusCode.Created);
+        await (await lead.Client.PostAsync($"/api/family/contracts/{contract.GetProperty("id").GetGuid()}/accept", null)).ReadJsonAsync();
+        var listed = (await (await admin.GetAsync("/api/admin/family-teams")).ReadJsonAsync()).EnumerateArray().Single(t => t.GetProperty("id").GetGuid() == teamId);
+        Assert.Equal(1, listed.GetProperty("activeContracts").GetInt32());
+
+        var closed = await (await admin.PutAsJsonAsync($"/api/admin/family-teams/{teamId}", await TeamBodyAsync(name, lead.DoctorId, [lead.DoctorId, member.DoctorId], accepting: false)))
+            .ReadJsonAsync();
+        Assert.False(closed.GetProperty("acceptingApplications").GetBoolean());
+
+        var another = await kit.RegisterPatientAsync();
+        var refused = await another.Client.PostAsJsonAsync($"/api/family/patients/{another.PatientId}/contracts", new { teamId, packageId });
+        Assert.Equal("team_not_accepting", (await refused.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).Code());
+    }
+
+    [Fact]
+    public async Task A_member_who_is_not_a_family_doctor_is_refused_and_nothing_is_created()
+    {
+        var admin = await AdminAsync();
+        var lead = await kit.NewDoctorAsync("lead");
+        var patient = await kit.RegisterPatientAsync();
+        var name = UniqueName();
+
+        var response = await admin.PostAsJsonAsync("/api/admin/family-teams", await TeamBodyAsync(name, lead.DoctorId, [lead.DoctorId, patient.PatientId]));
+
+        Assert.Equal("unknown_doctor", (await response.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).Code());
+        Assert.False(await kit.FromDatabaseAsync(db => db.FamilyTeams.AnyAsync(t => t.Name == name)));
+
+        var specialist = await kit.FromDatabaseAsync(db => db.Doctors.Where(d => !d.IsFamilyDoctor).Select(d => d.Id).FirstAsync());
+        var notFamily = await admin.PostAsJsonAsync("/api/admin/family-teams", await TeamBodyAsync(name, lead.DoctorId, [lead.DoctorId, specialist]));
+        Assert.Equal("not_a_family_doctor", (await notFamily.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).Code());
+        Assert.False(await kit.FromDatabaseAsync(db => db.FamilyTeams.AnyAsync(t => t.Name == name)));
+
+        var blank = await admin.PostAsJsonAsync("/api/admin/family-teams", await TeamBodyAsync("", lead.DoctorId, [lead.DoctorId]));
+        Assert.NotEmpty((await blank.AssertProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("team.name"));
+    }
+
+    [Fact]
+    public async Task The_lead_cannot_be_removed_but_can_be_handed_over()
+    {
+        var admin = await AdminAsync();
+        var lead = await kit.NewDoctorAsync("lead");
+        var member = await kit.NewDoctorAsync("member");
+        var name = UniqueName();
+        var teamId = (await (await admin.PostAsJsonAsync("/api/admin/family-teams", await TeamBodyAsync(name, lead.DoctorId, [lead.DoctorId, member.DoctorId])))
+            .ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+
+        var removeLead = await admin.PutAsJsonAsync($"/api/admin/family-teams/{teamId}", await TeamBodyAsync(name, lead.DoctorId, [member.DoctorId]));
+        Assert.Equal("cannot_remove_lead", (await removeLead.AssertProblemAsync(HttpStatusCode.Conflict)).Code());
+        Assert.Equal(2, await kit.FromDatabaseAsync(db => db.FamilyTeamMembers.CountAsync(m => m.TeamId == teamId)));
+
+        var handedOver = await (await admin.PutAsJsonAsync($"/api/admin/family-teams/{teamId}", await TeamBodyAsync(name, member.DoctorId, [member.DoctorId])))
+            .ReadJsonAsync();
+        var only = Assert.Single(handedOver.GetProperty("members").EnumerateArray());
+        Assert.Equal(member.DoctorId, only.GetProperty("doctorId").GetGuid());
+        Assert.Equal("Lead", only.GetProperty("role").GetString());
+
+        var unknown = await admin.PutAsJsonAsync($"/api/admin/family-teams/{Guid.NewGuid()}", await TeamBodyAsync(name, member.DoctorId, [member.DoctorId]));
+        await unknown.AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task An_admin_adds_and_edits_a_service_package_patients_then_see()
+    {
+        var admin = await AdminAsync();
+        var code = "pkg-" + Guid.NewGuid().ToString("N")[..8];
+        var package = new
+        {
+            name = "老年人健康包",
+            nameEn = "Elderly care",
+            description = "65岁以上",
+            descriptionEn = "Aged 65 and over",
+            includes = new[] { "年度体检", "用药指导" },
+            includesEn = new[] { "Yearly check-up", "Medication advice" },
+            annualFee = 120m,
+            conditionCode = (string?)null,
+            followUpTemplateCode = (string?)null,
+            displayOrder = 90,
+        };
+
+        var created = await (await admin.PostAsJsonAsync("/api/admin/family-packages", new { code, package })).ReadJsonAsync(HttpStatusCode.Created);
+        var id = created.GetProperty("id").GetGuid();
+        var duplicate = await admin.PostAsJsonAsync("/api/admin/family-packages", new { code, package });
+        Assert.Equal("duplicate_package_code", (await duplicate.AssertProblemAsync(HttpStatusCode.Conflict)).Code());
+
+        var updated = await (await admin.PutAsJsonAsync($"/api/admin/family-packages/{id}", package with { annualFee = 150m, includes = new[] { "年度体检" }, conditionCode = (string?)"hypertension" }))
+            .ReadJsonAsync();
+        Assert.Equal(150m, updated.GetProperty("annualFee").GetDecimal());
+        Assert.Equal(code, updated.GetProperty("code").GetString());
+
+        var badCondition = await admin.PutAsJsonAsync($"/api/admin/family-packages/{id}", package with { conditionCode = (string?)"no-such-condition" });
+        Assert.NotEmpty((await badCondition.AssertProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("package.conditionCode"));
+        await (await admin.PutAsJsonAsync($"/api/admin/family-packages/{Guid.NewGuid()}", package)).AssertProblemAsync(HttpStatusCode.NotFound);
+
+        var patient = await kit.RegisterPatientAsync();
+        var seen = (await (await patient.Client.GetAsync("/api/family/teams")).ReadJsonAsync()).GetProperty("packages").EnumerateArray().Single(p => p.GetProperty("id").GetGuid() == id);
+        Assert.Equal(["年度体检"], seen.GetProperty("includes").EnumerateArray().Select(i => i.GetString()));
+        Assert.Equal("hypertension", seen.GetProperty("conditionCode").GetString());
+    }
+
+    [Fact]
+    public async Task Doctors_and_patients_cannot_manage_teams_or_packages()
+    {
+        var doctor = await kit.NewDoctorAsync("outsider");
+        var patient = await kit.RegisterPatientAsync();
+        var body = await TeamBodyAsync(UniqueName(), doctor.DoctorId, [doctor.DoctorId]);
+        foreach (var client in new[] { doctor.Client, patient.Client })
+        {
+            await (await client.GetAsync("/api/admin/family-teams")).AssertProblemAsync(HttpStatusCode.Forbidden);
+            await (await client.PostAsJsonAsync("/api/admin/family-teams", body)).AssertProblemAsync(HttpStatusCode.Forbidden);
+            await (await client.PutAsJsonAsync($"/api/admin/family-teams/{Guid.NewGuid()}", body)).AssertProblemAsync(HttpStatusCode.Forbidden);
+            await (await client.GetAsync("/api/admin/family-packages")).AssertProblemAsync(HttpStatusCode.Forbidden);
+            await (await client.PostAsJsonAsync("/api/admin/family-packages", new { code = "x" })).AssertProblemAsync(HttpStatusCode.Forbidden);
+            await (await client.PutAsJsonAsync($"/api/admin/family-packages/{Guid.NewGuid()}", new { name = "x" })).AssertProblemAsync(HttpStatusCode.Forbidden);
+        }
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class FamilyAdministrationTestsOnSqlite(SqliteApiFactory factory) : FamilyAdministrationTests(factory);
+
+[Collection(PostgresCollection.Name)]
+public sealed class FamilyAdministrationTestsOnPostgres(PostgresApiFactory factory) : FamilyAdministrationTests(factory);

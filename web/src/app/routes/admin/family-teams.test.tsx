@@ -1,0 +1,87 @@
+import { act, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { seriousA11yViolations } from '@/testing/axe';
+import { findPageHeading, jsonResponse, renderApp } from '@/testing/test-utils';
+
+const facility = { id: 'fac-1', name: '东湖社区卫生服务中心', nameEn: 'Donghu CHC' };
+const team = {
+  id: 'team-1',
+  name: '东湖家庭医生团队',
+  nameEn: 'Donghu team',
+  description: '',
+  descriptionEn: '',
+  facility,
+  departmentId: null,
+  acceptingApplications: true,
+  members: [
+    { doctorId: 'doc-1', name: '王芳', title: '主治医师', titleEn: 'Attending Physician', role: 'Lead' },
+    { doctorId: 'doc-2', name: '刘洋', title: '住院医师', titleEn: 'Resident Physician', role: 'Member' },
+  ],
+  activeContracts: 3,
+};
+const doctor = (id: string, fullName: string) => ({
+  id,
+  department: { id: 'dep-1', name: '全科', nameEn: 'General practice' },
+  profile: {
+    fullName, departmentId: 'dep-1', title: '', titleEn: '', isFamilyDoctor: true, specialties: '', specialtiesEn: '', bio: '', bioEn: '',
+    languages: ['zh-CN'], inPersonFee: 0, videoFee: 0, licenseNumber: '', practiceSinceYear: 2015, offersVideoVisits: false,
+  },
+  eligibleForOnlinePractice: true,
+  hasPhoto: false,
+  hasSchedule: false,
+});
+const api = {
+  'GET /api/admin/family-teams': [team],
+  'GET /api/admin/facilities': [facility],
+  'GET /api/admin/departments': [],
+  'GET /api/admin/doctors': [doctor('doc-1', '王芳'), doctor('doc-2', '刘洋')],
+};
+
+describe('Admin family-doctor teams', () => {
+  it('lists teams and closes one to new patients', async () => {
+    let saved: unknown = null;
+    const app = await renderApp({
+      route: '/admin/family-teams',
+      roles: ['Admin'],
+      api: {
+        ...api,
+        'PUT /api/admin/family-teams/team-1': (request) => {
+          saved = request.body;
+          return jsonResponse({ ...team, acceptingApplications: false });
+        },
+      },
+    });
+    await findPageHeading('Family-doctor teams');
+    const card = await screen.findByRole('article', { name: 'Donghu team' });
+    expect(card).toHaveTextContent('Lead: 王芳');
+    expect(card).toHaveTextContent('Members: 刘洋');
+    expect(card).toHaveTextContent('3 signed patients');
+    expect(await act(() => seriousA11yViolations())).toEqual([]);
+
+    await app.user.click(screen.getByRole('button', { name: 'Edit Donghu team' }));
+    expect(screen.getByLabelText(/Name \(English\)/)).toHaveValue('Donghu team');
+    await app.user.click(screen.getByRole('switch', { name: 'Taking new patients' }));
+    await app.user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Saved.')).toBeInTheDocument();
+    expect(saved).toEqual({
+      name: '东湖家庭医生团队',
+      nameEn: 'Donghu team',
+      description: '',
+      descriptionEn: '',
+      facilityId: 'fac-1',
+      departmentId: null,
+      leadDoctorId: 'doc-1',
+      doctorIds: ['doc-1', 'doc-2'],
+      acceptingApplications: false,
+    });
+  });
+
+  it('renders in Chinese', async () => {
+    await renderApp({ route: '/admin/family-teams', roles: ['Admin'], language: 'zh-CN', api });
+    await findPageHeading('家庭医生团队');
+    const card = await screen.findByRole('article', { name: '东湖家庭医生团队' });
+    expect(card).toHaveTextContent('接受签约');
+    expect(card).toHaveTextContent('已签约 3 人');
+    expect(screen.getByRole('heading', { name: '新建团队' })).toBeInTheDocument();
+  });
+});

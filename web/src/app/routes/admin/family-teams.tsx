@@ -1,0 +1,202 @@
+import { Alert, Badge, Button, Card, Group, MultiSelect, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Page } from '@/components/page';
+import { PageLoader } from '@/components/page-loader';
+import { useAdminDepartments } from '@/features/hospital-admin/api/departments';
+import { useAdminDoctors } from '@/features/hospital-admin/api/doctors';
+import { useAdminFamilyTeams, type AdminFamilyTeam } from '@/features/hospital-admin/api/family-teams';
+import { useFacilities } from '@/features/hospital-admin/api/list-facilities';
+import { useSaveFamilyTeam, type FamilyTeamInput } from '@/features/hospital-admin/api/save-family-team';
+import { problemMessage } from '@/lib/problem-message';
+
+const emptyDraft: FamilyTeamInput = {
+  name: '',
+  nameEn: '',
+  description: '',
+  descriptionEn: '',
+  facilityId: '',
+  departmentId: null,
+  leadDoctorId: '',
+  doctorIds: [],
+  acceptingApplications: true,
+};
+
+const toDraft = (team: AdminFamilyTeam): FamilyTeamInput => ({
+  name: team.name,
+  nameEn: team.nameEn,
+  description: team.description,
+  descriptionEn: team.descriptionEn,
+  facilityId: team.facility.id,
+  departmentId: team.departmentId,
+  leadDoctorId: team.members.find((m) => m.role === 'Lead')?.doctorId ?? '',
+  doctorIds: team.members.map((m) => m.doctorId),
+  acceptingApplications: team.acceptingApplications,
+});
+
+function TeamCard({ team, onEdit }: { team: AdminFamilyTeam; onEdit: () => void }): ReactNode {
+  const { t, i18n } = useTranslation('hospitalAdmin');
+  const zh = i18n.language === 'zh-CN';
+  const name = zh ? team.name : team.nameEn;
+  const lead = team.members.find((m) => m.role === 'Lead');
+  const members = team.members.filter((m) => m.role === 'Member');
+  return (
+    <Card withBorder padding="md" component="article" aria-label={name}>
+      <Stack gap="xs">
+        <Group justify="space-between" wrap="nowrap" align="flex-start">
+          <Title order={2} size="h4">
+            {name}
+          </Title>
+          <Badge variant="light" color={team.acceptingApplications ? 'green' : 'gray'} c="dark.8">
+            {team.acceptingApplications ? t('familyTeams.accepting') : t('familyTeams.notAccepting')}
+          </Badge>
+        </Group>
+        <Text size="sm" c="dimmed">
+          {zh ? team.facility.name : team.facility.nameEn} · {t('familyTeams.contracts', { count: team.activeContracts })}
+        </Text>
+        <Text size="sm">
+          {t('familyTeams.lead')}: {lead ? lead.name : '—'}
+        </Text>
+        <Text size="sm">
+          {t('familyTeams.members')}: {members.length > 0 ? members.map((m) => m.name).join(zh ? '、' : ', ') : '—'}
+        </Text>
+        <Group justify="flex-end">
+          <Button size="sm" variant="light" onClick={onEdit} aria-label={t('familyTeams.editNamed', { name })}>
+            {t('familyTeams.edit')}
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+/** Admin: family-doctor teams (who leads, who is in, whether they take new patients), and a form to set one up or change it. */
+export default function FamilyTeamsRoute(): ReactNode {
+  const { t, i18n } = useTranslation('hospitalAdmin');
+  const zh = i18n.language === 'zh-CN';
+  const teams = useAdminFamilyTeams();
+  const facilities = useFacilities();
+  const departments = useAdminDepartments();
+  const doctors = useAdminDoctors();
+  const save = useSaveFamilyTeam();
+  const [editing, setEditing] = useState<string | null>(null);
+  const [draft, setDraft] = useState<FamilyTeamInput>(emptyDraft);
+
+  const familyDoctors = (doctors.data ?? [])
+    .filter((d) => d.profile.isFamilyDoctor || draft.doctorIds.includes(d.id))
+    .map((d) => ({ value: d.id, label: d.profile.fullName }));
+  const departmentOptions = (departments.data ?? [])
+    .filter((d) => d.facility.id === draft.facilityId)
+    .map((d) => ({ value: d.id, label: zh ? d.name : d.nameEn }));
+  const reset = (): void => {
+    setEditing(null);
+    setDraft(emptyDraft);
+    save.reset();
+  };
+
+  return (
+    <Page title={t('familyTeams.title')}>
+      {teams.isPending ? (
+        <PageLoader />
+      ) : teams.isError ? (
+        <Alert color="red" role="alert">
+          {problemMessage(teams.error, t)}
+        </Alert>
+      ) : teams.data.length === 0 ? (
+        <Text>{t('familyTeams.none')}</Text>
+      ) : (
+        <SimpleGrid cols={{ base: 1, md: 2 }}>
+          {teams.data.map((team) => (
+            <TeamCard
+              key={team.id}
+              team={team}
+              onEdit={() => {
+                save.reset();
+                setEditing(team.id);
+                setDraft(toDraft(team));
+              }}
+            />
+          ))}
+        </SimpleGrid>
+      )}
+      <Card withBorder padding="md" component="section" aria-labelledby="family-team-form">
+        <Stack gap="sm">
+          <Title order={2} size="h4" id="family-team-form">
+            {editing ? t('familyTeams.editTitle') : t('familyTeams.add')}
+          </Title>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput label={t('familyTeams.name')} required value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })} />
+            <TextInput label={t('familyTeams.nameEn')} required value={draft.nameEn} onChange={(e) => setDraft({ ...draft, nameEn: e.currentTarget.value })} />
+            <TextInput label={t('familyTeams.description')} value={draft.description} onChange={(e) => setDraft({ ...draft, description: e.currentTarget.value })} />
+            <TextInput label={t('familyTeams.descriptionEn')} value={draft.descriptionEn} onChange={(e) => setDraft({ ...draft, descriptionEn: e.currentTarget.value })} />
+            <Select
+              label={t('familyTeams.facility')}
+              required
+              value={draft.facilityId || null}
+              onChange={(v) => setDraft({ ...draft, facilityId: v ?? '', departmentId: null })}
+              data={(facilities.data ?? []).map((f) => ({ value: f.id, label: zh ? f.name : f.nameEn }))}
+            />
+            <Select
+              label={t('familyTeams.department')}
+              clearable
+              value={draft.departmentId}
+              onChange={(v) => setDraft({ ...draft, departmentId: v })}
+              data={departmentOptions}
+            />
+            <MultiSelect
+              label={t('familyTeams.doctors')}
+              description={t('familyTeams.doctorsHint')}
+              required
+              searchable
+              value={draft.doctorIds}
+              onChange={(ids) => setDraft({ ...draft, doctorIds: ids })}
+              data={familyDoctors}
+            />
+            <Select
+              label={t('familyTeams.lead')}
+              required
+              value={draft.leadDoctorId || null}
+              onChange={(v) => setDraft({ ...draft, leadDoctorId: v ?? '' })}
+              data={familyDoctors.filter((d) => draft.doctorIds.includes(d.value))}
+            />
+          </SimpleGrid>
+          <Switch
+            label={t('familyTeams.acceptingSwitch')}
+            checked={draft.acceptingApplications}
+            onChange={(e) => setDraft({ ...draft, acceptingApplications: e.currentTarget.checked })}
+          />
+          {save.isError && (
+            <Alert color="red" role="alert">
+              {problemMessage(save.error, t)}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            {editing && (
+              <Button variant="default" onClick={reset}>
+                {t('familyTeams.cancel')}
+              </Button>
+            )}
+            <Button
+              loading={save.isPending}
+              disabled={!draft.name || !draft.nameEn || !draft.facilityId || !draft.leadDoctorId || draft.doctorIds.length === 0}
+              onClick={() =>
+                save.mutate(
+                  { teamId: editing ?? undefined, team: draft },
+                  {
+                    onSuccess: () => {
+                      notifications.show({ message: t('saved') });
+                      reset();
+                    },
+                  },
+                )
+              }
+            >
+              {editing ? t('save') : t('familyTeams.create')}
+            </Button>
+          </Group>
+        </Stack>
+      </Card>
+    </Page>
+  );
+}
