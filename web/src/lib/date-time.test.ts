@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, formatCalendarDay, formatDateTime, formatTimeIn, hospitalDayEnd, hospitalDayStart, localDateOf, parseInstant, timeZoneName, todayIn } from './date-time';
+import { addDays, formatCalendarDay, formatDateTime, formatDay, formatInstant, formatTimeIn, hospitalDayEnd, hospitalDayStart, localDateOf, parseInstant, timeZoneName, todayIn } from './date-time';
 
 describe('date-time', () => {
+  it('shows instants in the hospital time zone and days as dates', () => {
+    expect(formatInstant('2026-11-27T16:30:00.1234567+00:00', 'en')).toContain('Nov 28, 2026');
+    expect(formatDay('2026-11-02', 'zh-CN')).toBe('2026年11月2日');
+    expect(formatInstant('not a date', 'en')).toBe('not a date');
+  });
+
   it('reads the server’s 7-digit fractions and shows times in the hospital zone', () => {
     const instant = parseInstant('2025-11-28T01:30:00.1234567+00:00');
     expect(instant?.toISOString()).toBe('2025-11-28T01:30:00.123Z');

@@ -133,3 +133,34 @@ export function timeZoneName(timeZone: string, language: string): string {
 export function formatMoney(amount: number, currency: string, language: string): string {
   return new Intl.NumberFormat(locale(language), { style: 'currency', currency }).format(amount);
 }
+
+const MINUTE = 60;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/**
+ * "5 minutes ago" / "5分钟前", "yesterday" / "昨天" (Intl.RelativeTimeFormat); older than a week, the date.
+ */
+export function formatRelativeTime(date: Date, now: number, language: string): string {
+  const seconds = Math.round((date.getTime() - now) / 1000);
+  const distance = Math.abs(seconds);
+  const relative = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
+  if (distance < 45) return relative.format(0, 'second');
+  if (distance < 45 * MINUTE) return relative.format(Math.round(seconds / MINUTE), 'minute');
+  if (distance < 22 * HOUR) return relative.format(Math.round(seconds / HOUR), 'hour');
+  if (distance < 7 * DAY) return relative.format(Math.round(seconds / DAY), 'day');
+  return formatDate(date, language);
+}
+
+/** An instant as the API sends it, in the hospital's time zone; the raw text if unreadable. */
+export function formatInstant(value: string, language: string): string {
+  const date = parseInstant(value);
+  return date ? formatDateTime(date, language) : value;
+}
+
+/** A calendar day from the API ("2026-11-02") as a medium date in the reader's language; the raw text if unreadable. */
+export function formatDay(value: string, language: string): string {
+  const date = new Date(`${value}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return value;
+  return dateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }, 'day').format(date);
+}

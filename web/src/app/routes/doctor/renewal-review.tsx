@@ -8,8 +8,8 @@ import { DoctorDecision } from '@/features/renewals/components/doctor-decision';
 import { CheckAnswersList, MedicationHistory } from '@/features/renewals/components/patient-history';
 import { PrescriptionCard } from '@/features/renewals/components/prescription-card';
 import { RenewalStatusBadge } from '@/features/renewals/components/renewal-status-badge';
-import { formatDay } from '@/features/renewals/lib/format';
 import { problemMessage } from '@/lib/problem-message';
+import { formatDay } from '@/lib/date-time';
 
 /** One renewal request as the doctor decides on it. */
 export default function DoctorRenewalReviewRoute(): ReactNode {

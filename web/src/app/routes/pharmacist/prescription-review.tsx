@@ -10,8 +10,8 @@ import { CheckAnswersList, MedicationHistory } from '@/features/renewals/compone
 import { PharmacistDecision } from '@/features/renewals/components/pharmacist-decision';
 import { PrescriptionCard } from '@/features/renewals/components/prescription-card';
 import { RenewalStatusBadge } from '@/features/renewals/components/renewal-status-badge';
-import { formatInstant } from '@/features/renewals/lib/format';
 import { problemMessage } from '@/lib/problem-message';
+import { formatInstant } from '@/lib/date-time';
 
 /** One signed prescription: the automated checks, the decision, then dispensing. */
 export default function PrescriptionReviewRoute(): ReactNode {

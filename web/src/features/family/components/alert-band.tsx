@@ -5,7 +5,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { problemMessage } from '@/lib/problem-message';
-import { formatDateTime, parseInstant } from '@/lib/time';
+import { formatDateTime, parseInstant } from '@/lib/date-time';
 import { useAcknowledgeAlert } from '../api/acknowledge-alert';
 import { useAlerts, type ReadingAlert } from '../api/get-alerts';
 import { findingTexts, formatReading } from '../lib/format';

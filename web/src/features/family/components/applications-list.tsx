@@ -2,7 +2,7 @@ import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { problemMessage } from '@/lib/problem-message';
-import { formatDate, parseInstant } from '@/lib/time';
+import { formatDate, parseInstant } from '@/lib/date-time';
 import { useDecideApplication } from '../api/decide-application';
 import { useApplications, type Application } from '../api/get-applications';
 import { localized } from '../lib/format';

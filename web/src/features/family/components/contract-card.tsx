@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate, formatDateTime, parseInstant } from '@/lib/time';
+import { formatDate, formatDateTime, parseInstant } from '@/lib/date-time';
 import { problemMessage } from '@/lib/problem-message';
 import { useEndContract } from '../api/end-contract';
 import type { Contract, ContractStatus } from '../api/get-my-contracts';

@@ -3,7 +3,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { problemMessage } from '@/lib/problem-message';
-import { formatDate, formatDateTime, parseInstant } from '@/lib/time';
+import { formatDate, formatDateTime, parseInstant } from '@/lib/date-time';
 import { useCompleteFollowUpTask } from '../api/complete-follow-up-task';
 import { useFollowUpTemplates } from '../api/get-follow-up-templates';
 import type { FollowUpPlan, FollowUpTask } from '../api/get-patient-summary';

@@ -1,7 +1,7 @@
 import { Alert, Card, List, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate, formatDateTime, parseInstant } from '@/lib/time';
+import { formatDate, formatDateTime, parseInstant } from '@/lib/date-time';
 import type { PatientSummary } from '../api/get-patient-summary';
 
 interface Section<T> {

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { EmptyStateCard } from '@/components/empty-state-card';
-import { formatDateTime, parseInstant } from '@/lib/time';
+import { formatDateTime, parseInstant } from '@/lib/date-time';
 import { usePatientThreads } from '../api/get-patient-threads';
 import { useFamilyLiveUpdates } from '../lib/use-family-live-updates';
 import { Tag } from './tag';

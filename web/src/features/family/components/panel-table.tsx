@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { problemMessage } from '@/lib/problem-message';
-import { formatDate, formatDateTime, parseInstant } from '@/lib/time';
+import { formatDate, formatDateTime, parseInstant } from '@/lib/date-time';
 import { chronicConditions, panelFlags, panelSorts, riskLevels, usePanel, type PanelFlag, type PanelParams, type PanelPatient, type PanelSort, type RiskLevel } from '../api/get-panel';
 import { Tag } from './tag';
 

@@ -3,7 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { problemMessage } from '@/lib/problem-message';
-import { formatDate, parseInstant } from '@/lib/time';
+import { formatDate, parseInstant } from '@/lib/date-time';
 import { useEndContract } from '../api/end-contract';
 import { usePatientSummary, type PatientSummary } from '../api/get-patient-summary';
 import { useTeamThreads } from '../api/get-team-threads';

@@ -2,7 +2,7 @@ import { Box, Stack, Table, Tabs, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatDate, formatDateTime, parseInstant } from '@/lib/time';
+import { formatDate, formatDateTime, parseInstant } from '@/lib/date-time';
 import type { Measurement, MeasurementHistory, MeasurementKind } from '../api/get-measurements';
 import { findingTexts, formatReading } from '../lib/format';
 

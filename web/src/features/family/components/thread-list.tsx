@@ -3,7 +3,7 @@ import { IconPaperclip } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatDateTime, parseInstant } from '@/lib/time';
+import { formatDateTime, parseInstant } from '@/lib/date-time';
 import type { ThreadSummary } from '../api/get-patient-threads';
 import { localized } from '../lib/format';
 import { Tag } from './tag';

@@ -4,7 +4,7 @@ import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { problemMessage } from '@/lib/problem-message';
-import { formatDateTime, parseInstant } from '@/lib/time';
+import { formatDateTime, parseInstant } from '@/lib/date-time';
 import { openAttachment } from '../api/download-attachment';
 import { useThread, type FamilyMessage, type ThreadDetail } from '../api/get-thread';
 import { useMarkThreadRead } from '../api/mark-thread-read';

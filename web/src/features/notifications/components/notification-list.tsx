@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import type { AppNotification } from '../api/get-notifications';
 import { notificationText } from '../lib/notification-text';
 import { safeNotificationPath } from '../lib/safe-link';
-import { formatDateTime, formatRelativeTime, parseInstant } from '@/lib/time';
+import { formatDateTime, formatRelativeTime, parseInstant } from '@/lib/date-time';
 import classes from './notification-list.module.css';
 import { useNow } from './use-now';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { i18n } from '@/lib/i18n';
 import { notificationText } from './notification-text';
 import { safeNotificationPath } from './safe-link';
-import { formatRelativeTime, parseInstant } from '@/lib/time';
+import { formatRelativeTime, parseInstant } from '@/lib/date-time';
 
 const booked = {
   kind: 'appointment.confirmed',

@@ -1,6 +1,6 @@
 import type { i18n as I18n } from 'i18next';
 import type { AppNotification } from '../api/get-notifications';
-import { formatDateTime, parseInstant } from '@/lib/time';
+import { formatDateTime, formatDay, parseInstant } from '@/lib/date-time';
 
 const NAMESPACE = 'notifications';
 /** "area.event" in lower case: anything else (or a kind without a text) gets the generic text. */
@@ -21,12 +21,7 @@ export function formatParameter(value: string, language: string): string {
     const date = parseInstant(value);
     if (date) return formatDateTime(date, language);
   }
-  if (DATE_PATTERN.test(value)) {
-    const date = new Date(`${value}T00:00:00Z`);
-    if (!Number.isNaN(date.getTime())) {
-      return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
-    }
-  }
+  if (DATE_PATTERN.test(value)) return formatDay(value, language);
   return value;
 }
 

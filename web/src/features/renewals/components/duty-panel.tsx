@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { problemMessage } from '@/lib/problem-message';
 import type { OnDutyPharmacist } from '../api/get-pharmacy-queue';
 import { useSetDuty } from '../api/set-duty';
-import { formatInstant } from '../lib/format';
+import { formatInstant } from '@/lib/date-time';
 
 /** Who is on duty now (domain rule 7), and the signed-in pharmacist's own on/off switch. */
 export function DutyPanel({ onDuty, iAmOnDuty }: { onDuty: readonly OnDutyPharmacist[]; iAmOnDuty: boolean }): ReactNode {

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { problemMessage } from '@/lib/problem-message';
 import { useMedications, type MedicationsView } from '../api/get-medications';
-import { drugName, formatDay, formatInstant, frequencyText } from '../lib/format';
+import { drugName, frequencyText } from '../lib/format';
+import { formatDay, formatInstant } from '@/lib/date-time';
 
 type Row = MedicationsView['medications'][number];
 

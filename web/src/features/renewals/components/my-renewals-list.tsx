@@ -3,8 +3,9 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMyRenewals } from '../api/get-my-renewals';
-import { drugName, formatInstant } from '../lib/format';
+import { drugName } from '../lib/format';
 import { RenewalStatusBadge } from './renewal-status-badge';
+import { formatInstant } from '@/lib/date-time';
 
 /** The patient's renewal requests, newest first, each leading to its page. */
 export function MyRenewalsList({ patientId }: { patientId: string | undefined }): ReactNode {

@@ -2,7 +2,8 @@ import { Badge, Group, List, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Allergy, CheckAnswers, Medication } from '../api/schemas';
-import { drugName, formatDay, formatInstant, frequencyText } from '../lib/format';
+import { drugName, frequencyText } from '../lib/format';
+import { formatDay, formatInstant } from '@/lib/date-time';
 
 /** The patient's answers to the check before a renewal, "yes" answers highlighted. */
 export function CheckAnswersList({ answers }: { answers: CheckAnswers }): ReactNode {

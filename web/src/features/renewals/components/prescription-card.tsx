@@ -2,7 +2,8 @@ import { Card, Code, List, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Prescription } from '../api/schemas';
-import { drugName, formatInstant, frequencyText } from '../lib/format';
+import { drugName, frequencyText } from '../lib/format';
+import { formatInstant } from '@/lib/date-time';
 
 /** A signed prescription: its lines, who signed it and when, and the content hash of the signature. */
 export function PrescriptionCard({ prescription, headingOrder = 2 }: { prescription: Prescription; headingOrder?: 2 | 3 }): ReactNode {

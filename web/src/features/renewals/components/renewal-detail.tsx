@@ -8,9 +8,10 @@ import { problemMessage } from '@/lib/problem-message';
 import { useCancelRenewal } from '../api/cancel-renewal';
 import type { PatientRenewal } from '../api/get-my-renewal';
 import { usePayRenewalFee } from '../api/pay-renewal-fee';
-import { drugName, formatInstant } from '../lib/format';
+import { drugName } from '../lib/format';
 import { PrescriptionCard } from './prescription-card';
 import { RenewalStatusBadge } from './renewal-status-badge';
+import { formatInstant } from '@/lib/date-time';
 
 /**
  * The patient's view of one request: where it stands, what to do next (pay, collect with the QR code, book a

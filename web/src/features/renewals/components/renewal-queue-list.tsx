@@ -3,8 +3,9 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { RenewalSummary } from '../api/schemas';
-import { drugName, formatInstant } from '../lib/format';
+import { drugName } from '../lib/format';
 import { RenewalStatusBadge } from './renewal-status-badge';
+import { formatInstant } from '@/lib/date-time';
 
 export interface RenewalQueueListProps {
   title: string;

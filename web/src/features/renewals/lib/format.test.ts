@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { i18n } from '@/lib/i18n';
 import type { Finding } from '../api/schemas';
-import { drugName, findingText, formatDay, formatInstant, frequencyText, statusColor, statusLabel } from './format';
+import { drugName, findingText, frequencyText, statusColor, statusLabel } from './format';
 
 const interaction: Finding = {
   kind: 'Interaction',
@@ -17,12 +17,6 @@ const interaction: Finding = {
 };
 
 describe('renewal formatting', () => {
-  it('shows instants in the hospital time zone and days as dates', () => {
-    expect(formatInstant('2026-11-27T16:30:00.1234567+00:00', 'en')).toContain('Nov 28, 2026');
-    expect(formatDay('2026-11-02', 'zh-CN')).toBe('2026年11月2日');
-    expect(formatInstant('not a date', 'en')).toBe('not a date');
-  });
-
   it('names drugs and findings in the reader language', async () => {
     await i18n.changeLanguage('en');
     expect(drugName('en', '氨氯地平', 'Amlodipine')).toBe('Amlodipine');

@@ -1,20 +1,5 @@
 import type { TFunction } from 'i18next';
-import { HOSPITAL_TIME_ZONE } from '@/config/hospital';
 import type { Finding, RenewalStatus, RenewalSummary } from '../api/schemas';
-
-/** An instant from the API ("…12.3456789+00:00") shown in the hospital's time zone; the raw text if unreadable. */
-export function formatInstant(value: string, language: string): string {
-  const date = new Date(value.replace(/(\.\d{3})\d+/, '$1'));
-  if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone: HOSPITAL_TIME_ZONE }).format(date);
-}
-
-/** A calendar day from the API ("2026-11-02"), as a date in the reader's language. */
-export function formatDay(value: string, language: string): string {
-  const date = new Date(`${value}T00:00:00Z`);
-  if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
-}
 
 /** The drug's name in the reader's language (the catalogue has both; Chinese is the default). */
 export function drugName(language: string, zh: string, en: string | null | undefined): string {
