@@ -154,7 +154,8 @@ public sealed record DoctorCard(
 /// <summary>A doctor's page: the profile with biography, and the next free times.</summary>
 public sealed record GetDoctorPage(Guid DoctorId) : IQuery<DoctorPage>
 {
-    public sealed class Handler(IAppDbContext db, IOptions<HospitalOptions> hospital, TimeProvider clock) : IQueryHandler<GetDoctorPage, DoctorPage>
+    public sealed class Handler(IAppDbContext db, IOptions<HospitalOptions> hospital, IOptions<PaymentOptions> payments, TimeProvider clock)
+        : IQueryHandler<GetDoctorPage, DoctorPage>
     {
         public async ValueTask<DoctorPage> Handle(GetDoctorPage query, CancellationToken cancellationToken)
         {
@@ -169,12 +170,13 @@ public sealed record GetDoctorPage(Guid DoctorId) : IQuery<DoctorPage>
             var now = clock.GetUtcNow();
             var next = await FreeSlots.Query(db, now, null).Where(s => s.DoctorId == query.DoctorId).OrderBy(s => s.Start).Take(12).ToListAsync(cancellationToken);
             var card = DoctorCard.From(row.Doctor, row.Department, row.Facility, SlotClock.Today(clock, hospital.Value), next.FirstOrDefault()?.Start, next.Count);
-            return new DoctorPage(card, row.Doctor.Bio, row.Doctor.BioEn, hospital.Value.TimeZone, next.Select(FreeSlotView.From).ToList());
+            return new DoctorPage(card, row.Doctor.Bio, row.Doctor.BioEn, hospital.Value.TimeZone, payments.Value.Currency, next.Select(FreeSlotView.From).ToList());
         }
     }
 }
 
-public sealed record DoctorPage(DoctorCard Doctor, string Bio, string BioEn, string TimeZone, IReadOnlyList<FreeSlotView> NextFreeSlots);
+/// <param name="Currency">The fees' currency (the hospital's payment currency).</param>
+public sealed record DoctorPage(DoctorCard Doctor, string Bio, string BioEn, string TimeZone, string Currency, IReadOnlyList<FreeSlotView> NextFreeSlots);
 
 /// <summary>A doctor's free times over some days (the booking wizard's first step and rescheduling).</summary>
 public sealed record ListFreeSlots(Guid DoctorId, DateOnly? From = null, int Days = 7, VisitType? VisitType = null) : IQuery<FreeSlotList>

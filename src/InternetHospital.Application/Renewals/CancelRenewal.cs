@@ -1,7 +1,9 @@
 using InternetHospital.Application.Audit;
 using InternetHospital.Application.Common.Abstractions;
+using InternetHospital.Application.Payments;
 using InternetHospital.Domain.Renewals;
 using Mediator;
+using Microsoft.Extensions.Options;
 
 namespace InternetHospital.Application.Renewals;
 
@@ -9,7 +11,14 @@ namespace InternetHospital.Application.Renewals;
 public sealed record CancelRenewal(Guid PatientId, Guid RenewalId) : ICommand<PatientRenewalView>
 {
     public sealed class Handler(
-        IPendingRenewalCounts pendingRenewals,IRenewalAccess access, ICurrentUser currentUser, IAuditLog audit, IRenewalNotifier notifier, IAppDbContext db, TimeProvider clock)
+        IPendingRenewalCounts pendingRenewals,
+        IRenewalAccess access,
+        ICurrentUser currentUser,
+        IAuditLog audit,
+        IRenewalNotifier notifier,
+        IAppDbContext db,
+        IOptions<PaymentOptions> payments,
+        TimeProvider clock)
         : ICommandHandler<CancelRenewal, PatientRenewalView>
     {
         public async ValueTask<PatientRenewalView> Handle(CancelRenewal command, CancellationToken cancellationToken)
@@ -20,7 +29,7 @@ public sealed record CancelRenewal(Guid PatientId, Guid RenewalId) : ICommand<Pa
             await notifier.PatientAsync(request, RenewalNotices.Cancelled, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await pendingRenewals.PublishAsync(request.PatientId, cancellationToken);
-            return PatientRenewalView.From(request);
+            return PatientRenewalView.From(request, payments.Value.Currency);
         }
     }
 }

@@ -1,21 +1,23 @@
 using InternetHospital.Application.Audit;
 using InternetHospital.Application.Common.Abstractions;
+using InternetHospital.Application.Payments;
 using InternetHospital.Domain.Renewals;
 using Mediator;
+using Microsoft.Extensions.Options;
 
 namespace InternetHospital.Application.Renewals;
 
 /// <summary>One of the patient's requests: its steps, the approved prescription, the pickup code or the delivery.</summary>
 public sealed record GetMyRenewal(Guid PatientId, Guid RenewalId) : IQuery<PatientRenewalView>
 {
-    public sealed class Handler(IRenewalAccess access, IAuditLog audit, IAppDbContext db) : IQueryHandler<GetMyRenewal, PatientRenewalView>
+    public sealed class Handler(IRenewalAccess access, IAuditLog audit, IAppDbContext db, IOptions<PaymentOptions> payments) : IQueryHandler<GetMyRenewal, PatientRenewalView>
     {
         public async ValueTask<PatientRenewalView> Handle(GetMyRenewal query, CancellationToken cancellationToken)
         {
             var request = await access.ForPatientAsync(query.PatientId, query.RenewalId, cancellationToken);
             audit.Record("renewal.read", nameof(RenewalRequest), request.Id.ToString(), request.PatientId, request.Status.ToString());
             await db.SaveChangesAsync(cancellationToken);
-            return PatientRenewalView.From(request);
+            return PatientRenewalView.From(request, payments.Value.Currency);
         }
     }
 }

@@ -1,8 +1,10 @@
 using InternetHospital.Application.Audit;
 using InternetHospital.Application.Common.Abstractions;
+using InternetHospital.Application.Payments;
 using InternetHospital.Domain.Drugs;
 using InternetHospital.Domain.Renewals;
 using Mediator;
+using Microsoft.Extensions.Options;
 
 namespace InternetHospital.Application.Renewals;
 
@@ -12,7 +14,8 @@ namespace InternetHospital.Application.Renewals;
 /// </summary>
 public sealed record GetRenewalForPharmacist(Guid RenewalId) : IQuery<PharmacistRenewalView>
 {
-    public sealed class Handler(IRenewalAccess access, IPrescriptionCheckRunner checks, IAuditLog audit, IAppDbContext db)
+    public sealed class Handler(
+        IRenewalAccess access, IPrescriptionCheckRunner checks, IAuditLog audit, IAppDbContext db, IOptions<PaymentOptions> payments)
         : IQueryHandler<GetRenewalForPharmacist, PharmacistRenewalView>
     {
         public async ValueTask<PharmacistRenewalView> Handle(GetRenewalForPharmacist query, CancellationToken cancellationToken)
@@ -39,6 +42,7 @@ public sealed record GetRenewalForPharmacist(Guid RenewalId) : IQuery<Pharmacist
                 history.Medications.Where(m => m.Active && m.RenewalRequestId != request.Id).Select(MedicationView.From).ToList(),
                 request.Reviews.OrderBy(r => r.At).Select(ReviewView.From).ToList(),
                 request.FeeDue,
+                payments.Value.Currency,
                 request.AwaitsPayment,
                 request.IsReadyToDispense,
                 request.Events.OrderBy(e => e.Sequence).Select(e => new RenewalEventView(e.Sequence, e.At, e.Status, e.Note)).ToList());
@@ -63,6 +67,7 @@ public sealed record PharmacistRenewalView(
     IReadOnlyList<MedicationView> OtherMedications,
     IReadOnlyList<ReviewView> Reviews,
     decimal FeeDue,
+    string Currency,
     bool AwaitsPayment,
     bool ReadyToDispense,
     IReadOnlyList<RenewalEventView> History);

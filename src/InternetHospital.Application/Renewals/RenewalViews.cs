@@ -107,6 +107,7 @@ public sealed record PatientRenewalView(
     string? DoctorReason,
     Guid? VisitDoctorId,
     decimal FeeDue,
+    string Currency,
     Guid? PaymentId,
     DateTimeOffset? PaidAt,
     bool AwaitsPayment,
@@ -116,7 +117,8 @@ public sealed record PatientRenewalView(
     DeliveryView? Delivery,
     IReadOnlyList<RenewalEventView> History)
 {
-    public static PatientRenewalView From(RenewalRequest r)
+    /// <param name="currency">The hospital's payment currency (fees are set and charged in it).</param>
+    public static PatientRenewalView From(RenewalRequest r, string currency)
     {
         var prescription = r.CurrentPrescription;
         var pharmacistApproved = MedicationHistoryLoader.Prescribed.Contains(r.Status);
@@ -130,6 +132,7 @@ public sealed record PatientRenewalView(
             r.Status is RenewalStatus.DoctorRejected or RenewalStatus.VisitRequired ? r.DoctorReason : null,
             r.Status == RenewalStatus.VisitRequired ? r.DecidedByDoctorId : null,
             r.FeeDue,
+            currency,
             r.PaymentId,
             r.PaidAt,
             r.AwaitsPayment,

@@ -3,6 +3,7 @@ using InternetHospital.Application.Audit;
 using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Common.Exceptions;
 using InternetHospital.Application.Common.Security;
+using InternetHospital.Application.Payments;
 using InternetHospital.Domain.Accounts;
 using InternetHospital.Domain.Common;
 using InternetHospital.Domain.Drugs;
@@ -61,6 +62,7 @@ public sealed record SubmitRenewal(
         IAuditLog audit,
         IRenewalNotifier notifier,
         IOptions<RenewalOptions> options,
+        IOptions<PaymentOptions> payments,
         TimeProvider clock) : ICommandHandler<SubmitRenewal, PatientRenewalView>
     {
         public async ValueTask<PatientRenewalView> Handle(SubmitRenewal command, CancellationToken cancellationToken)
@@ -117,7 +119,7 @@ public sealed record SubmitRenewal(
 
             await pendingRenewals.PublishAsync(request.PatientId, cancellationToken);
 
-            return PatientRenewalView.From(request);
+            return PatientRenewalView.From(request, payments.Value.Currency);
         }
 
         /// <summary>Family doctors first, then whoever prescribed each medicine (portal: the signer; HIS: the doctor of that name).</summary>

@@ -366,6 +366,7 @@ public abstract class BookingTests(ApiFactory factory)
         Assert.DoesNotContain(french.EnumerateArray(), d => d.GetProperty("id").GetGuid() == doctor.Id);
         var page = await (await patient.Client.GetAsync($"/api/care/doctors/{doctor.Id}")).ReadJsonAsync();
         Assert.Equal("Asia/Shanghai", page.GetProperty("timeZone").GetString());
+        Assert.Equal("CNY", page.GetProperty("currency").GetString());
         Assert.NotEmpty(page.GetProperty("nextFreeSlots").EnumerateArray());
     }
 

@@ -259,6 +259,10 @@ public abstract class RenewalFlowTests(ApiFactory factory)
             Assert.Equal("payment_required", (await early.AssertProblemAsync(HttpStatusCode.Conflict)).Code());
             var unpaid = await patient.RenewalAsync(id);
             Assert.True(unpaid.GetProperty("awaitsPayment").GetBoolean());
+            Assert.Equal(12.5m, unpaid.GetProperty("feeDue").GetDecimal());
+            Assert.Equal("CNY", unpaid.GetProperty("currency").GetString());
+            var review = await (await pharmacist.GetAsync($"/api/pharmacy/renewals/{id}")).ReadJsonAsync();
+            Assert.Equal("CNY", review.GetProperty("currency").GetString());
             Assert.Equal(JsonValueKind.Null, unpaid.GetProperty("pickupCode").ValueKind);
             await Mailbox.WaitForAsync(patient.Email, "请缴费");
 

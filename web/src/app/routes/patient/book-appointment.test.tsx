@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { appointment, doctorCard, slots } from '@/testing/booking-fixtures';
 import { findPageHeading, jsonResponse, problemResponse, renderApp } from '@/testing/test-utils';
 
-const doctorPage = { doctor: doctorCard(), bio: '', bioEn: '', timeZone: 'Asia/Shanghai', nextFreeSlots: [] };
+const doctorPage = { doctor: doctorCard(), bio: '', bioEn: '', timeZone: 'Asia/Shanghai', currency: 'CNY', nextFreeSlots: [] };
 const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 const freeSlots = { doctorId: 'doc-1', timeZone: 'Asia/Shanghai', from: tomorrow, days: 3, slots: slots(tomorrow, ['01:00', '01:30']) };
 

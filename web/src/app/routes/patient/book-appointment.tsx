@@ -178,7 +178,7 @@ export default function BookAppointmentRoute(): ReactNode {
               <Text>{t('book.confirmWho', { doctor: info.name, title: en ? info.titleEn : info.title, department: en ? info.department.nameEn : info.department.name })}</Text>
               <Text fw={700}>{formatDateTimeIn(slot.start, timeZone, i18n.language)}</Text>
               <Text>{visitType === 'Video' ? t('visitType.Video') : `${t('visitType.InPerson')} · ${en ? info.facility.nameEn : info.facility.name}`}</Text>
-              <Text>{t('summary.fee', { fee: formatMoney(fee, 'CNY', i18n.language) })}</Text>
+              <Text>{t('summary.fee', { fee: formatMoney(fee, doctor.data.currency, i18n.language) })}</Text>
               {proofId && <Text size="sm">{t('book.reviewFirst')}</Text>}
               {book.isError && (
                 <Alert color="red" role="alert">

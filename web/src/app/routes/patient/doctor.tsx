@@ -36,7 +36,7 @@ export default function DoctorRoute(): ReactNode {
     );
   }
 
-  const { doctor, timeZone } = page.data;
+  const { doctor, timeZone, currency } = page.data;
   const patientId = me.data?.patients[0]?.id;
   const joinWaitlist = (date: string): void => {
     if (!patientId || !doctorId) return;
@@ -52,8 +52,8 @@ export default function DoctorRoute(): ReactNode {
         {(en ? doctor.specialtiesEn : doctor.specialties) && <Text>{en ? doctor.specialtiesEn : doctor.specialties}</Text>}
         {(en ? page.data.bioEn : page.data.bio) && <Text c="dimmed">{en ? page.data.bioEn : page.data.bio}</Text>}
         <Text size="sm">
-          {t('findCare.fees', { inPerson: formatMoney(doctor.inPersonFee, 'CNY', i18n.language) })}
-          {doctor.offersVideo && ` · ${t('findCare.videoFee', { fee: formatMoney(doctor.videoFee, 'CNY', i18n.language) })}`}
+          {t('findCare.fees', { inPerson: formatMoney(doctor.inPersonFee, currency, i18n.language) })}
+          {doctor.offersVideo && ` · ${t('findCare.videoFee', { fee: formatMoney(doctor.videoFee, currency, i18n.language) })}`}
         </Text>
       </Stack>
       <Stack gap="xs" component="section" aria-labelledby="next-free">

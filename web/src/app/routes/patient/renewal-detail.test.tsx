@@ -35,18 +35,18 @@ describe('Renewal request (patient)', () => {
     expect(screen.getByText('Reason: Review lipids on video')).toBeInTheDocument();
   });
 
-  it('pays the fee with the simulated gateway', async () => {
+  it('pays the fee, shown in the hospital’s currency, with the simulated gateway', async () => {
     const app = await renderApp({
       route: `/renewals/${RENEWAL_ID}`,
       roles: ['Patient'],
       me,
       api: {
-        [path]: patientRenewal({ status: 'PharmacistApproved', awaitsPayment: true, feeDue: 12.5, canCancel: false }),
+        [path]: patientRenewal({ status: 'PharmacistApproved', awaitsPayment: true, feeDue: 12.5, currency: 'HKD', canCancel: false }),
         [`POST /api/patients/${PATIENT_ID}/renewals/${RENEWAL_ID}/payment`]: { paymentId: 'pay-1', amount: 12.5 },
         'POST /api/payments/pay-1/simulate': () => jsonResponse({ id: 'pay-1', status: 'Succeeded', simulated: true }),
       },
     });
-    await app.user.click(await screen.findByRole('button', { name: /Pay/ }));
+    await app.user.click(await screen.findByRole('button', { name: 'Pay HK$12.50' }));
     await waitFor(() => expect(app.requests.some((r) => r.path === '/api/payments/pay-1/simulate')).toBe(true));
   });
 

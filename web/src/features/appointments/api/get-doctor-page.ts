@@ -8,6 +8,7 @@ export const doctorPageSchema = z.object({
   bio: z.string(),
   bioEn: z.string(),
   timeZone: z.string(),
+  currency: z.string(),
   nextFreeSlots: z.array(freeSlotSchema),
 });
 export type DoctorPage = z.infer<typeof doctorPageSchema>;

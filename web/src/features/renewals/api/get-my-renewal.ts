@@ -29,6 +29,7 @@ export const patientRenewalSchema = z.object({
   doctorReason: nullableString,
   visitDoctorId: nullableString,
   feeDue: z.number(),
+  currency: z.string(),
   paymentId: nullableString,
   paidAt: nullableString,
   awaitsPayment: z.boolean(),

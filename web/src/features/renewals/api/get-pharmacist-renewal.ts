@@ -33,6 +33,7 @@ export const pharmacistRenewalSchema = z.object({
   otherMedications: z.array(medicationSchema),
   reviews: z.array(reviewSchema),
   feeDue: z.number(),
+  currency: z.string(),
   awaitsPayment: z.boolean(),
   readyToDispense: z.boolean(),
   history: z.array(eventSchema),

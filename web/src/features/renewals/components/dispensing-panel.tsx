@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatMoney } from '@/lib/date-time';
 import { problemMessage } from '@/lib/problem-message';
 import type { PharmacistRenewal } from '../api/get-pharmacist-renewal';
 import { useRecordDispensing } from '../api/record-dispensing';
@@ -16,11 +17,10 @@ export function DispensingPanel({ renewal }: { renewal: PharmacistRenewal }): Re
   const [tracking, setTracking] = useState('');
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const money = new Intl.NumberFormat(i18n.language, { style: 'currency', currency: 'CNY' });
 
   let body: ReactNode = null;
   if (renewal.awaitsPayment) {
-    body = <Text>{t('pharmacy.fee', { amount: money.format(renewal.feeDue) })}</Text>;
+    body = <Text>{t('pharmacy.fee', { amount: formatMoney(renewal.feeDue, renewal.currency, i18n.language) })}</Text>;
   } else if (renewal.readyToDispense) {
     body =
       renewal.fulfilment === 'Delivery' ? (

@@ -11,7 +11,7 @@ import { usePayRenewalFee } from '../api/pay-renewal-fee';
 import { drugName } from '../lib/format';
 import { PrescriptionCard } from './prescription-card';
 import { RenewalStatusBadge } from './renewal-status-badge';
-import { formatInstant } from '@/lib/date-time';
+import { formatInstant, formatMoney } from '@/lib/date-time';
 
 /**
  * The patient's view of one request: where it stands, what to do next (pay, collect with the QR code, book a
@@ -19,7 +19,6 @@ import { formatInstant } from '@/lib/date-time';
  */
 export function RenewalDetail({ patientId, renewal }: { patientId: string; renewal: PatientRenewal }): ReactNode {
   const { t, i18n } = useTranslation('renewals');
-  const money = new Intl.NumberFormat(i18n.language, { style: 'currency', currency: 'CNY' });
 
   return (
     <Stack gap="lg">
@@ -30,7 +29,7 @@ export function RenewalDetail({ patientId, renewal }: { patientId: string; renew
         </Text>
       </Group>
 
-      <NextStep patientId={patientId} renewal={renewal} money={money} />
+      <NextStep patientId={patientId} renewal={renewal} />
 
       {renewal.prescription && <PrescriptionCard prescription={renewal.prescription} />}
 
@@ -84,8 +83,8 @@ export function RenewalDetail({ patientId, renewal }: { patientId: string; renew
   );
 }
 
-function NextStep({ patientId, renewal, money }: { patientId: string; renewal: PatientRenewal; money: Intl.NumberFormat }): ReactNode {
-  const { t } = useTranslation('renewals');
+function NextStep({ patientId, renewal }: { patientId: string; renewal: PatientRenewal }): ReactNode {
+  const { t, i18n } = useTranslation('renewals');
   const pay = usePayRenewalFee(patientId, renewal.id);
 
   if (renewal.readyToCollect && renewal.pickupCode) {
@@ -124,7 +123,7 @@ function NextStep({ patientId, renewal, money }: { patientId: string; renewal: P
             </Text>
           )}
           <Button onClick={() => pay.mutate()} loading={pay.isPending} w="fit-content">
-            {t('detail.pay', { amount: money.format(renewal.feeDue) })}
+            {t('detail.pay', { amount: formatMoney(renewal.feeDue, renewal.currency, i18n.language) })}
           </Button>
         </Stack>
       </Alert>
