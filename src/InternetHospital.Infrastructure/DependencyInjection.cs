@@ -41,11 +41,19 @@ public static class DependencyInjection
         services.AddDatabase(database, dataDirectory);
 
         services.AddSingleton(TimeProvider.System);
+        var security = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
+
+        // Note: the key ring sits in the database next to what it encrypts, so its keys are encrypted under a key kept
+        // outside it (Security:KeyRingKey).
+        var keyRingKeys = new KeyRingKeys(
+            KeyMaterial.LoadSecret(security.KeyRingKey, Path.Combine(dataDirectory, "keys", "key-ring.key"), isDevelopmentLike, "Security:KeyRingKey"),
+            security.PreviousKeyRingKeys.Select(previous => KeyMaterial.LoadSecret(previous, string.Empty, mayGenerate: false, "Security:PreviousKeyRingKeys")));
+        services.AddSingleton(keyRingKeys);
         services.AddDataProtection()
             .SetApplicationName("InternetHospital")
-            .PersistKeysToDbContext<AppDbContext>();
+            .PersistKeysToDbContext<AppDbContext>()
+            .AddKeyManagementOptions(o => o.XmlEncryptor = new KeyRingEncryptor(keyRingKeys));
 
-        var security = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
         services.AddSingleton(new IdentifierHashKey(KeyMaterial.LoadSecret(
             security.IdentifierHashKey,
             Path.Combine(dataDirectory, "keys", "identifier-hash.key"),

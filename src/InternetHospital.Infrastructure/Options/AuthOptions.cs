@@ -63,4 +63,13 @@ public sealed class SecurityOptions
 
     /// <summary>Base64 secret (32+ bytes) keying the look-up hash of identity numbers. Required outside Development.</summary>
     public string? IdentifierHashKey { get; set; }
+
+    /// <summary>
+    /// Base64 secret (32+ bytes) encrypting the Data Protection key ring in the database. Required outside Development;
+    /// to rotate it, move the old one to <see cref="PreviousKeyRingKeys"/>.
+    /// </summary>
+    public string? KeyRingKey { get; set; }
+
+    /// <summary>Earlier key-ring keys, still used to read keys written under them.</summary>
+    public List<string> PreviousKeyRingKeys { get; set; } = [];
 }

@@ -48,6 +48,29 @@ public abstract class RegistrationTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task The_key_ring_that_encrypts_id_numbers_is_itself_encrypted_in_the_database()
+    {
+        var idNumber = TestData.ResidentId(new DateOnly(1986, 4, 11), Sex.Male);
+        var response = await factory.CreateBrowserClient().PostAsJsonAsync("/api/account/register", TestData.Registration(idNumber: idNumber, dateOfBirth: "1986-04-11", sex: "Male"));
+        await response.ReadJsonAsync(HttpStatusCode.Created);
+
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var ring = await db.DataProtectionKeys.AsNoTracking().Select(k => k.Xml!).ToListAsync();
+        Assert.NotEmpty(ring);
+        var keys = scope.ServiceProvider.GetRequiredService<InternetHospital.Infrastructure.Security.KeyRingKeys>();
+        foreach (var xml in ring)
+        {
+            // A key's secret is never in the row: only its AES-GCM sealed form, under the key kept outside the database.
+            var key = System.Xml.Linq.XElement.Parse(xml);
+            Assert.Empty(key.Descendants("masterKey"));
+            var sealedSecret = Assert.Single(key.Descendants("keyRingEncrypted"));
+            Assert.Equal(keys.Current.Id, sealedSecret.Attribute("keyId")?.Value);
+            Assert.Single(InternetHospital.Infrastructure.Security.KeyRingEncryptor.Decrypt(sealedSecret, keys).DescendantsAndSelf("masterKey"));
+        }
+    }
+
+    [Fact]
     public async Task A_resident_id_with_a_wrong_check_character_is_refused_on_the_id_field()
     {
         var valid = TestData.ResidentId(new DateOnly(1980, 5, 17), Sex.Female);
