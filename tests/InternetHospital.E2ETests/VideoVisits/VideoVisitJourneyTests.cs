@@ -23,6 +23,9 @@ public sealed class VideoVisitJourneyTests(AppFixture app) : IAsyncLifetime
 {
     private readonly List<IPage> pages = [];
 
+    /// <summary>What each page wrote to its console (warnings and errors), for failure messages.</summary>
+    private readonly Dictionary<IPage, List<string>> consoles = [];
+
     private const string Password = "a long walk along the river";
 
     /// <summary>Keeps every RTCPeerConnection the page creates, so the test can read its statistics.</summary>
@@ -217,9 +220,30 @@ public sealed class VideoVisitJourneyTests(AppFixture app) : IAsyncLifetime
     {
         var page = await app.NewPageAsync();
         await page.AddInitScriptAsync(PeerConnectionProbe);
+        var console = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "warning" or "error")
+            {
+                lock (console)
+                {
+                    console.Add($"{message.Type}: {message.Text}");
+                }
+            }
+        };
+        consoles[page] = console;
         pages.Add(page);
         return page;
     }
+
+    /// <summary>Where each peer connection of the page stands (for a failure message: which step of negotiation stopped).</summary>
+    private const string PeerStates = """
+        () => JSON.stringify((window.__ihPeers ?? []).map(pc => ({
+          signaling: pc.signalingState, ice: pc.iceConnectionState, gathering: pc.iceGatheringState, connection: pc.connectionState,
+          local: pc.localDescription?.type ?? null, remote: pc.remoteDescription?.type ?? null,
+          transceivers: pc.getTransceivers().map(t => `${t.mid}:${t.receiver.track.kind}:${t.currentDirection ?? t.direction}`),
+        })))
+        """;
 
     private const string LocalUfrag = "() => { const pc = (window.__ihPeers ?? []).find(p => p.connectionState !== 'closed' && p.localDescription); return pc ? /a=ice-ufrag:(\\S+)/.exec(pc.localDescription.sdp)[1] : ''; }";
 
@@ -256,10 +280,10 @@ public sealed class VideoVisitJourneyTests(AppFixture app) : IAsyncLifetime
         await Expect(page.GetByText("Your session is confirmed until")).ToBeVisibleAsync();
     }
 
-    private static Task WaitForVideoAsync(IPage page, int peers) =>
+    private Task WaitForVideoAsync(IPage page, int peers) =>
         PollAsync(page, FramesDecoded, counts => counts.EnumerateArray().Count(f => f.GetInt64() > 0) >= peers, $"decoded video from {peers} participant(s)");
 
-    private static async Task WaitForMoreFramesAsync(IPage page)
+    private async Task WaitForMoreFramesAsync(IPage page)
     {
         var before = (await page.EvaluateAsync<JsonElement>(FramesDecoded)).EnumerateArray().Sum(f => f.GetInt64());
         await PollAsync(page, FramesDecoded, counts => counts.EnumerateArray().Sum(f => f.GetInt64()) > before + 10, "more decoded frames");
@@ -269,7 +293,7 @@ public sealed class VideoVisitJourneyTests(AppFixture app) : IAsyncLifetime
     /// Evaluates a (possibly async) page function until its result satisfies <paramref name="done"/>. Note: Playwright's
     /// WaitForFunction would treat the Promise an async function returns as truthy at once; EvaluateAsync awaits it.
     /// </summary>
-    private static async Task PollAsync(IPage page, string function, Func<JsonElement, bool> done, string what)
+    private async Task PollAsync(IPage page, string function, Func<JsonElement, bool> done, string what)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         JsonElement last;
@@ -284,7 +308,23 @@ public sealed class VideoVisitJourneyTests(AppFixture app) : IAsyncLifetime
             await Task.Delay(250);
         }
         while (DateTime.UtcNow < deadline);
-        Assert.Fail($"Waited 30 s for {what} on {page.Url}; last value: {last}");
+        // Note: where every browser of the test stands, so a failure says which step stopped, and on which side.
+        var report = new System.Text.StringBuilder();
+        foreach (var other in pages.Where(p => !p.IsClosed))
+        {
+            var console = consoles[other];
+            string logged;
+            lock (console)
+            {
+                logged = string.Join(Environment.NewLine + "    ", console.TakeLast(15));
+            }
+
+            report.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"{(other == page ? "*" : "-")} {other.Url}");
+            report.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"  peer connections: {await other.EvaluateAsync<string>(PeerStates)}");
+            report.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"  console: {logged}");
+        }
+
+        Assert.Fail($"Waited 30 s for {what} on {page.Url}; last value: {last}{Environment.NewLine}{report}");
     }
 
     private static async Task<string> RegisterAsync(IPage page, string fullName)

@@ -11,7 +11,7 @@ class FakePeerConnection {
   onnegotiationneeded: (() => void) | null = null;
   onicecandidate: ((event: { candidate: null }) => void) | null = null;
   ontrack: unknown = null;
-  oniceconnectionstatechange: unknown = null;
+  oniceconnectionstatechange: (() => void) | null = null;
   iceConnectionState: RTCIceConnectionState = 'new';
 
   constructor(readonly configuration: RTCConfiguration) {
@@ -51,6 +51,16 @@ class FakePeerConnection {
   }
 
   async addIceCandidate(): Promise<void> {}
+
+  getConfiguration(): RTCConfiguration {
+    return this.configuration;
+  }
+
+  setConfiguration(): void {}
+
+  restartIce(): void {
+    this.calls.push('restartIce');
+  }
 
   async getStats(): Promise<RTCStatsReport> {
     return new Map() as unknown as RTCStatsReport;
@@ -150,5 +160,39 @@ describe('the call engine', () => {
     FakePeerConnection.created[1]!.onnegotiationneeded?.();
     await settle();
     expect(sent).toEqual([{ to: 'b-doctor', data: { kind: 'description', description: { type: 'offer', sdp: 'offer 1' } } }]);
+  });
+
+  it('sends its offer again when no answer came (a message lost on the way), then keeps trying less often', async () => {
+    await engine.start(cameraAndMicrophone());
+    engine.warm();
+    await settle();
+    engine.addPeer(doctor, true);
+    await settle();
+    const offer = { to: 'b-doctor', data: { kind: 'description', description: { type: 'offer', sdp: 'offer 0' } } };
+
+    await vi.advanceTimersByTimeAsync(7_999);
+    expect(sent).toEqual([offer]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(sent).toEqual([offer, offer]);
+    await vi.advanceTimersByTimeAsync(16_000);
+    expect(sent).toEqual([offer, offer, offer]);
+  });
+
+  it('restarts ICE when the answer came but media never flowed, and stops watching once it does', async () => {
+    await engine.start(cameraAndMicrophone());
+    engine.addPeer(doctor, true);
+    const pc = FakePeerConnection.created[0]!;
+    pc.onnegotiationneeded?.();
+    await settle();
+    await engine.handleSignal('b-doctor', { kind: 'description', description: { type: 'answer', sdp: 'their answer' } });
+    pc.iceConnectionState = 'checking';
+
+    await vi.advanceTimersByTimeAsync(8_000);
+    expect(pc.calls.filter((c) => c === 'restartIce')).toHaveLength(1);
+
+    pc.iceConnectionState = 'connected';
+    pc.oniceconnectionstatechange?.();
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(pc.calls.filter((c) => c === 'restartIce')).toHaveLength(1);
   });
 });

@@ -62,6 +62,8 @@ interface PeerLink {
   everConnected: boolean;
   restartTimer?: ReturnType<typeof setTimeout>;
   goneTimer?: ReturnType<typeof setTimeout>;
+  /** While media has never flowed: when to look again (see `watchFirstConnection`). */
+  connectTimer?: ReturnType<typeof setTimeout>;
 }
 
 /** A peer connection made before anyone is known (see `warm`), with our tracks and a local offer under way. */
@@ -75,6 +77,9 @@ interface Spare {
 }
 
 const DISCONNECTED_RESTART_MS = 2_000;
+/** How long a new link may take to connect before negotiation is tried again (then twice that, then 4x, ...). */
+const FIRST_CONNECTION_MS = 8_000;
+const FIRST_CONNECTION_ATTEMPTS = 5;
 const STATS_INTERVAL_MS = 1_000;
 
 /**
@@ -365,8 +370,29 @@ export class CallEngine {
       this.changed();
     };
     pc.oniceconnectionstatechange = () => this.onIceState(link);
+    this.watchFirstConnection(link, 0);
     this.changed();
     return link;
+  }
+
+  /**
+   * A new link that is still not connected after a while has lost a message on the way (an offer, an answer or the
+   * candidates: a signalling reconnect, a rate limit, a crossing we did not foresee). Negotiate again: resend our
+   * offer if it is still unanswered, else offer afresh with ICE restarted. Perfect negotiation makes this safe to do
+   * from both ends at once; once media flows, the disconnected/failed handling takes over.
+   */
+  private watchFirstConnection(link: PeerLink, attempt: number): void {
+    clearTimeout(link.connectTimer);
+    if (attempt >= FIRST_CONNECTION_ATTEMPTS) return;
+    link.connectTimer = setTimeout(() => {
+      if (this.closed || this.links.get(link.info.peerId) !== link || link.everConnected) return;
+      if (link.pc.signalingState === 'have-local-offer' && link.pc.localDescription) {
+        void this.send(link, { kind: 'description', description: link.pc.localDescription.toJSON() });
+      } else if (link.pc.signalingState === 'stable') {
+        void this.restartIce(link.info.peerId);
+      }
+      this.watchFirstConnection(link, attempt + 1);
+    }, FIRST_CONNECTION_MS * 2 ** attempt);
   }
 
   private onIceState(link: PeerLink): void {
@@ -375,6 +401,7 @@ export class CallEngine {
     if (state === 'connected' || state === 'completed') {
       link.state = 'connected';
       link.everConnected = true;
+      clearTimeout(link.connectTimer);
       clearTimeout(link.goneTimer);
       link.goneTimer = undefined;
     } else if (state === 'disconnected') {
@@ -424,6 +451,7 @@ export class CallEngine {
     if (!link) return;
     clearTimeout(link.restartTimer);
     clearTimeout(link.goneTimer);
+    clearTimeout(link.connectTimer);
     link.pc.onnegotiationneeded = null;
     link.pc.onicecandidate = null;
     link.pc.ontrack = null;

@@ -83,7 +83,9 @@ export class VisitRoom {
     hub.on('peerJoined', (payload: unknown) => {
       const event = peerJoinedSchema.safeParse(payload);
       // Note: the newcomer offers; the engine offers itself only if no offer arrives (both entered at the same moment).
-      if (event.success && event.data.visitId === this.visitId && this.state.inCall) this.engine?.addPeer(event.data.peer, false);
+      // Heard while our own entry is still on its way too: their snapshot may have been taken before we were in, and
+      // ours before they were, so this event is the only news of them.
+      if (event.success && event.data.visitId === this.visitId) this.engine?.addPeer(event.data.peer, false);
     });
     hub.on('peerLeft', (payload: unknown) => {
       const event = peerLeftSchema.safeParse(payload);
