@@ -121,7 +121,7 @@ public sealed record FindDoctors(Guid? DepartmentId = null, string? Name = null,
             return rows
                 .Select(r => (Row: r, Next: next.TryGetValue(r.Doctor.Id, out var n) ? n.Next : (DateTimeOffset?)null, Count: n?.Count ?? 0))
                 .Where(r => query.Date is null || r.Next is not null)
-                .OrderBy(r => r.Next is null).ThenBy(r => r.Next).ThenBy(r => r.Row.Doctor.FullName, StringComparer.Ordinal)
+                .OrderBy(r => r.Next is null).ThenBy(r => r.Next).ThenBy(r => r.Row.Doctor.FullName, NameOrder.Comparer)
                 .Select(r => DoctorCard.From(r.Row.Doctor, r.Row.Department, r.Row.Facility, today, r.Next, r.Count))
                 .ToList();
         }

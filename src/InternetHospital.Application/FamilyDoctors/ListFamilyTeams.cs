@@ -1,3 +1,4 @@
+using InternetHospital.Application.Common;
 using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Domain.FamilyDoctors;
 using Mediator;
@@ -21,7 +22,7 @@ public sealed record ListFamilyTeams : IQuery<FamilyCatalogue>
 
             return new FamilyCatalogue(
                 teams
-                    .OrderBy(t => t.Name, StringComparer.Ordinal)
+                    .OrderBy(t => t.Name, NameOrder.Comparer)
                     .Select(t => new FamilyTeamView(
                         t.Id,
                         t.Name,

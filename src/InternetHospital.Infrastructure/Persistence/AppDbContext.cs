@@ -88,6 +88,13 @@ public abstract class AppDbContext(DbContextOptions options)
         }
     }
 
+    /// <summary>Names that lists are sorted by are compared in Chinese (pinyin) order, in SQL too (see <c>NameOrder</c>).</summary>
+    private protected static void UseNameCollation(ModelBuilder builder, string collation)
+    {
+        builder.Entity<Patient>().Property(p => p.FullName).UseCollation(collation);
+        builder.Entity<Doctor>().Property(d => d.FullName).UseCollation(collation);
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -117,7 +124,20 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetTicksConverter>();
         configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetTicksConverter>();
     }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        UseNameCollation(builder, PersonNameCollation.Sqlite);
+    }
 }
 
 /// <summary>PostgreSQL: production.</summary>
-public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options);
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        UseNameCollation(builder, PersonNameCollation.Postgres);
+    }
+}

@@ -10,7 +10,7 @@ internal static class DatabaseRegistration
     public static void AddDatabase(this IServiceCollection services, DatabaseOptions options, string dataDirectory)
     {
         services.AddSingleton<AppendOnlyAuditInterceptor>();
-        services.AddSingleton<SqliteBusyTimeoutInterceptor>();
+        services.AddSingleton<SqliteConnectionInterceptor>();
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
@@ -20,7 +20,7 @@ internal static class DatabaseRegistration
                 services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, builder) => builder
                     .UseSqlite(sqlite, o => o.MigrationsHistoryTable("__EFMigrationsHistory"))
                     .UseOpenIddict<Guid>()
-                    .AddInterceptors(sp.GetRequiredService<AppendOnlyAuditInterceptor>(), sp.GetRequiredService<SqliteBusyTimeoutInterceptor>()));
+                    .AddInterceptors(sp.GetRequiredService<AppendOnlyAuditInterceptor>(), sp.GetRequiredService<SqliteConnectionInterceptor>()));
                 break;
             case DatabaseProvider.PostgreSQL:
                 if (string.IsNullOrWhiteSpace(options.ConnectionString))

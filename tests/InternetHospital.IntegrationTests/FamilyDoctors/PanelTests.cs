@@ -64,6 +64,20 @@ public abstract class PanelTests(ApiFactory factory)
         Assert.Equal(1, overview.GetProperty("patientsWithOverdueFollowUp").GetInt32());
     }
 
+    [Fact]
+    public async Task Sorted_by_name_the_panel_lists_chinese_names_in_pinyin_order()
+    {
+        var team = await kit.NewTeamAsync();
+        foreach (var name in new[] { "赵敏", "陈静", "李伟", "王芳" })
+        {
+            await kit.SignedPatientAsync(team, name);
+        }
+
+        // Code-point order would be 李 王 赵 陈 (U+674E, U+738B, U+8D75, U+9648).
+        Assert.Equal(["陈静", "李伟", "王芳", "赵敏"], await NamesAsync(team, "sort=name"));
+        Assert.Equal(["赵敏", "王芳", "李伟", "陈静"], await NamesAsync(team, "sort=name&descending=true"));
+    }
+
     [Theory]
     [InlineData("sort=DateOfBirth; DROP TABLE Patients", "sort")]
     [InlineData("condition=flu", "condition")]

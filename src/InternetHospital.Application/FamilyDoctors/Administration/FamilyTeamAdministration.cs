@@ -1,5 +1,6 @@
 using FluentValidation;
 using InternetHospital.Application.Audit;
+using InternetHospital.Application.Common;
 using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Common.Exceptions;
 using InternetHospital.Application.Doctors;
@@ -187,7 +188,7 @@ public sealed record FamilyTeamAdminView(
             .ToDictionaryAsync(x => x.TeamId, x => x.Count, cancellationToken);
 
         return teams
-            .OrderBy(t => t.Name, StringComparer.Ordinal)
+            .OrderBy(t => t.Name, NameOrder.Comparer)
             .Select(t => new FamilyTeamAdminView(
                 t.Id,
                 t.Name,

@@ -1379,7 +1379,8 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<string>("FullName")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("zh-x-icu");
 
                     b.Property<decimal>("InPersonFee")
                         .HasPrecision(12, 2)
@@ -1597,7 +1598,8 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<string>("FullName")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("zh-x-icu");
 
                     b.Property<string>("HisPatientId")
                         .HasMaxLength(64)

@@ -1372,7 +1372,8 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("FullName")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("ZH_NAME");
 
                     b.Property<decimal>("InPersonFee")
                         .HasPrecision(12, 2)
@@ -1590,7 +1591,8 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("FullName")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("ZH_NAME");
 
                     b.Property<string>("HisPatientId")
                         .HasMaxLength(64)
