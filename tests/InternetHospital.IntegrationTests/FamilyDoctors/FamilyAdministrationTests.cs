@@ -141,6 +141,10 @@ public abstract class FamilyAdministrationTests(ApiFactory factory)
             displayOrder = 90,
         };
 
+        // The plans a package may start come from the admin's own list (the doctors' one is not open to admins).
+        var templates = await (await admin.GetAsync("/api/admin/family-follow-up-templates")).ReadJsonAsync();
+        Assert.Contains(templates.EnumerateArray(), t => t.GetProperty("code").GetString() == "hypertension-bp-review" && t.GetProperty("intervalMonths").GetInt32() == 3);
+
         var created = await (await admin.PostAsJsonAsync("/api/admin/family-packages", new { code, package })).ReadJsonAsync(HttpStatusCode.Created);
         var id = created.GetProperty("id").GetGuid();
         var duplicate = await admin.PostAsJsonAsync("/api/admin/family-packages", new { code, package });
@@ -175,6 +179,7 @@ public abstract class FamilyAdministrationTests(ApiFactory factory)
             await (await client.GetAsync("/api/admin/family-packages")).AssertProblemAsync(HttpStatusCode.Forbidden);
             await (await client.PostAsJsonAsync("/api/admin/family-packages", new { code = "x" })).AssertProblemAsync(HttpStatusCode.Forbidden);
             await (await client.PutAsJsonAsync($"/api/admin/family-packages/{Guid.NewGuid()}", new { name = "x" })).AssertProblemAsync(HttpStatusCode.Forbidden);
+            await (await client.GetAsync("/api/admin/family-follow-up-templates")).AssertProblemAsync(HttpStatusCode.Forbidden);
         }
     }
 }

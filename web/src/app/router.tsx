@@ -80,6 +80,7 @@ export const routes: RouteObject[] = [
             { path: 'admin/doctors', lazy: page(() => import('./routes/admin/doctors')) },
             { path: 'admin/doctors/:doctorId', lazy: page(() => import('./routes/admin/doctor')) },
             { path: 'admin/family-teams', lazy: page(() => import('./routes/admin/family-teams')) },
+            { path: 'admin/family-packages', lazy: page(() => import('./routes/admin/family-packages')) },
           ]),
           guarded(['Admin'], [
             { path: 'admin/his', lazy: page(() => import('./routes/admin/his/outbox')) },

@@ -1,4 +1,5 @@
 using InternetHospital.Api.Common;
+using InternetHospital.Application.FamilyDoctors;
 using InternetHospital.Application.FamilyDoctors.Administration;
 using Mediator;
 
@@ -34,6 +35,8 @@ internal sealed class FamilyAdminEndpoints : IEndpointGroup
         admin.MapPut("/family-packages/{id:guid}", async (Guid id, ServicePackageInput body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new UpdateServicePackage(id, body), ct)))
             .WithSummary("Change what a service package offers.");
+        admin.MapGet("/family-follow-up-templates", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListFollowUpTemplates(), ct)))
+            .WithSummary("The follow-up plan templates a package can start when a patient signs.");
     }
 
     internal sealed record CreatePackageRequest(string Code, ServicePackageInput Package);
