@@ -1,15 +1,17 @@
 using InternetHospital.Application.Common;
 using InternetHospital.Application.Common.Abstractions;
+using InternetHospital.Application.Payments;
 using InternetHospital.Domain.FamilyDoctors;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace InternetHospital.Application.FamilyDoctors;
 
 /// <summary>The family-doctor teams a patient can sign with, and the service packages on offer.</summary>
 public sealed record ListFamilyTeams : IQuery<FamilyCatalogue>
 {
-    public sealed class Handler(IAppDbContext db) : IQueryHandler<ListFamilyTeams, FamilyCatalogue>
+    public sealed class Handler(IAppDbContext db, IOptions<PaymentOptions> payments) : IQueryHandler<ListFamilyTeams, FamilyCatalogue>
     {
         public async ValueTask<FamilyCatalogue> Handle(ListFamilyTeams query, CancellationToken cancellationToken)
         {
@@ -38,12 +40,14 @@ public sealed record ListFamilyTeams : IQuery<FamilyCatalogue>
                             .Select(m => new TeamMemberView(m.DoctorId, doctors[m.DoctorId].FullName, doctors[m.DoctorId].Title, doctors[m.DoctorId].TitleEn, m.Role))
                             .ToList()))
                     .ToList(),
-                packages.Select(PackageView.From).ToList());
+                packages.Select(PackageView.From).ToList(),
+                payments.Value.Currency);
         }
     }
 }
 
-public sealed record FamilyCatalogue(IReadOnlyList<FamilyTeamView> Teams, IReadOnlyList<PackageView> Packages);
+/// <param name="Currency">The packages' fees are in the hospital's payment currency.</param>
+public sealed record FamilyCatalogue(IReadOnlyList<FamilyTeamView> Teams, IReadOnlyList<PackageView> Packages, string Currency);
 
 public sealed record FamilyTeamView(
     Guid Id,

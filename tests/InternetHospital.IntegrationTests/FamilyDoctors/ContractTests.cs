@@ -25,6 +25,7 @@ public abstract class ContractTests(ApiFactory factory)
         Assert.Contains(catalogue.GetProperty("teams").EnumerateArray(), t => t.GetProperty("id").GetGuid() == team.TeamId);
         // The seeded packages come first; packages other tests add through the admin API sort after them.
         Assert.Equal(["basic", "hypertension", "diabetes", "elderly"], catalogue.GetProperty("packages").EnumerateArray().Select(p => p.GetProperty("code").GetString()).Take(4));
+        Assert.Equal("CNY", catalogue.GetProperty("currency").GetString());
 
         var contractId = await FamilyTestKit.ApplyAsync(patient, team, "希望签约");
         var pending = await (await patient.Client.GetAsync($"/api/family/patients/{patient.PatientId}/contracts")).ReadJsonAsync();

@@ -8,9 +8,9 @@ const noContract = { current: null, history: [] };
 
 describe('My family doctor (patient)', () => {
   it.each([
-    ['en', 'My family doctor', 'Donghu family-doctor team of Dr Chen Jing', 'Hypertension management', 'Apply to sign'],
-    ['zh-CN', '我的家庭医生', '东湖社区陈静家庭医生团队', '高血压管理包', '申请签约'],
-  ] as const)('offers the teams and packages in %s', async (language, title, teamName, packageName, submit) => {
+    ['en', 'My family doctor', 'Donghu family-doctor team of Dr Chen Jing', 'Hypertension management', 'Apply to sign', 'CN¥120.00 a year'],
+    ['zh-CN', '我的家庭医生', '东湖社区陈静家庭医生团队', '高血压管理包', '申请签约', '每年 ¥120.00'],
+  ] as const)('offers the teams and packages with their yearly fee in %s', async (language, title, teamName, packageName, submit, fee) => {
     await renderApp({
       route: '/family-doctor',
       roles: ['Patient'],
@@ -20,6 +20,7 @@ describe('My family doctor (patient)', () => {
     await findPageHeading(title);
     expect(await screen.findByRole('radio', { name: teamName })).toBeInTheDocument();
     expect(screen.getByRole('radio', { name: packageName })).toBeInTheDocument();
+    expect(screen.getByText(fee)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: submit })).toBeInTheDocument();
   });
 

@@ -38,7 +38,7 @@ export const packageSchema = z.object({
 });
 export type ServicePackage = z.infer<typeof packageSchema>;
 
-export const catalogueSchema = z.object({ teams: z.array(teamSchema), packages: z.array(packageSchema) });
+export const catalogueSchema = z.object({ teams: z.array(teamSchema), packages: z.array(packageSchema), currency: z.string() });
 export type FamilyCatalogue = z.infer<typeof catalogueSchema>;
 
 /** The family-doctor teams one can sign with, and the service packages. */

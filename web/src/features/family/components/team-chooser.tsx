@@ -2,6 +2,7 @@ import { Alert, Button, Card, Group, List, Radio, SimpleGrid, Stack, Text, Texta
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatMoney } from '@/lib/date-time';
 import { problemMessage } from '@/lib/problem-message';
 import { useApplyForContract } from '../api/apply-for-contract';
 import { useFamilyCatalogue } from '../api/get-family-catalogue';
@@ -99,7 +100,7 @@ export function TeamChooser({ patientId }: { patientId: string }): ReactNode {
                 <Group justify="space-between" wrap="nowrap" align="flex-start">
                   <Radio value={pkg.id} label={<Text fw={600}>{localized(pkg.name, pkg.nameEn, language)}</Text>} />
                   <Text size="sm" fw={600}>
-                    {pkg.annualFee === 0 ? t('apply.free') : t('apply.fee', { amount: pkg.annualFee.toFixed(0) })}
+                    {pkg.annualFee === 0 ? t('apply.free') : t('apply.fee', { amount: formatMoney(pkg.annualFee, catalogue.data.currency, language) })}
                   </Text>
                 </Group>
                 <Text size="sm" mt="xs">

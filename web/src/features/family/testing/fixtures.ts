@@ -42,7 +42,7 @@ export const packages = [
   },
 ];
 
-export const catalogue = { teams: [team], packages };
+export const catalogue = { teams: [team], packages, currency: 'CNY' };
 
 export function contract(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
