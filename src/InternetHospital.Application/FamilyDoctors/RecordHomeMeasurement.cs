@@ -3,6 +3,7 @@ using InternetHospital.Application.Audit;
 using InternetHospital.Application.Common;
 using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Common.Security;
+using InternetHospital.Application.His;
 using InternetHospital.Application.Notifications;
 using InternetHospital.Domain.FamilyDoctors;
 using Mediator;
@@ -69,6 +70,7 @@ public sealed record RecordHomeMeasurement(
         IAfterCommit afterCommit,
         INotifier notifier,
         IAuditLog audit,
+        IHisOutbox his,
         TimeProvider clock) : ICommandHandler<RecordHomeMeasurement, RecordedMeasurement>
     {
         public async ValueTask<RecordedMeasurement> Handle(RecordHomeMeasurement command, CancellationToken cancellationToken)
@@ -78,6 +80,20 @@ public sealed record RecordHomeMeasurement(
             var measurement = HomeMeasurement.Record(command.PatientId, currentUser.RequireAccountId(), command.Values, command.MeasuredAt ?? now, command.Note, now);
             db.HomeMeasurements.Add(measurement);
             audit.Record("family.measurement.recorded", nameof(HomeMeasurement), measurement.Id.ToString(), command.PatientId, measurement.Flag.ToString());
+
+            // Note: the HIS keeps the patient's record, home readings included (FHIR Observation / HL7 ORU^R01).
+            his.Enqueue(command.PatientId, new HomeMeasurementRecordedMessage(
+                measurement.Id,
+                command.PatientId,
+                measurement.Kind.ToString(),
+                measurement.Systolic,
+                measurement.Diastolic,
+                measurement.HeartRate,
+                measurement.Glucose,
+                measurement.GlucoseTiming?.ToString(),
+                measurement.WeightKg,
+                measurement.MeasuredAt,
+                measurement.Flag.ToString()));
 
             var alerted = false;
             if (measurement.IsDangerous && await access.ActiveContractAsync(command.PatientId, cancellationToken) is { } contract)

@@ -19,6 +19,7 @@ public static class HisMessageSerializer
         ["appointment.cancelled"] = typeof(AppointmentCancelledMessage),
         ["encounter.completed"] = typeof(EncounterCompletedMessage),
         ["prescription.approved"] = typeof(PrescriptionApprovedMessage),
+        ["measurement.recorded"] = typeof(HomeMeasurementRecordedMessage),
     };
 
     /// <summary>Every kind the portal sends, for filters and documentation.</summary>

@@ -81,4 +81,25 @@ public sealed record PrescriptionApprovedMessage(
     public override string Kind => "prescription.approved";
 }
 
+/// <summary>
+/// A home reading the patient (or someone acting for them) entered: what was measured, when, and how the portal judged
+/// it against the targets (<paramref name="Flag"/>: Normal, OutOfTarget or Dangerous). Patient-reported, not a device
+/// feed. <paramref name="Measured"/> is BloodPressure, HeartRate, BloodGlucose or Weight; only its values are set.
+/// </summary>
+public sealed record HomeMeasurementRecordedMessage(
+    Guid MeasurementId,
+    Guid PatientId,
+    string Measured,
+    int? Systolic,
+    int? Diastolic,
+    int? HeartRate,
+    decimal? GlucoseMmolPerLitre,
+    string? GlucoseTiming,
+    decimal? WeightKg,
+    DateTimeOffset MeasuredAt,
+    string Flag) : HisMessage
+{
+    public override string Kind => "measurement.recorded";
+}
+
 public sealed record PrescriptionLine(string DrugCode, string DrugName, string Strength, string Dose, string Frequency, string Route, int Quantity, int DaysSupply);

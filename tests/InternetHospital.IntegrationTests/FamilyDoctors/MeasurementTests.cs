@@ -30,6 +30,32 @@ public abstract class MeasurementTests(ApiFactory factory)
 
         var history = await (await patient.Client.GetAsync($"/api/family/patients/{patient.PatientId}/measurements")).ReadJsonAsync();
         Assert.Empty(history.GetProperty("items").EnumerateArray());
+        Assert.Empty(await OutboxReadingsAsync(patient.PatientId));
+    }
+
+    [Fact]
+    public async Task Each_reading_goes_to_the_his_outbox_in_the_same_save_with_its_values_and_flag()
+    {
+        var patient = await kit.RegisterPatientAsync();
+
+        var recorded = await FamilyTestKit.RecordAsync(patient, new { kind = "BloodPressure", systolic = 152, diastolic = 94, heartRate = 81 });
+
+        var message = Assert.Single(await OutboxReadingsAsync(patient.PatientId));
+        var payload = JsonDocument.Parse(message).RootElement;
+        Assert.Equal(recorded.GetProperty("measurement").GetProperty("id").GetGuid(), payload.GetProperty("measurementId").GetGuid());
+        Assert.Equal("BloodPressure", payload.GetProperty("measured").GetString());
+        Assert.Equal((152, 94, 81), (payload.GetProperty("systolic").GetInt32(), payload.GetProperty("diastolic").GetInt32(), payload.GetProperty("heartRate").GetInt32()));
+        Assert.Equal("OutOfTarget", payload.GetProperty("flag").GetString());
+    }
+
+    private async Task<List<string>> OutboxReadingsAsync(Guid patientId)
+    {
+        var payloads = new List<string>();
+        await kit.InDatabaseAsync(async db => payloads.AddRange(await db.HisOutbox.AsNoTracking()
+            .Where(m => m.PatientId == patientId && m.Kind == "measurement.recorded")
+            .Select(m => m.Payload)
+            .ToListAsync()));
+        return payloads;
     }
 
     [Fact]

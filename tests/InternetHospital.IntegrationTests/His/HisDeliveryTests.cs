@@ -228,6 +228,39 @@ public abstract class HisDeliveryTests(HisDeliveryFixture fixture) : IAsyncLifet
     }
 
     [Fact]
+    public async System.Threading.Tasks.Task A_home_reading_reaches_the_his_as_observations_over_fhir_and_as_an_oru_r01_over_mllp()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var taken = clock.GetUtcNow().AddMinutes(-10);
+
+        await using (var fhir = fixture.CreateHost(clock, new Dictionary<string, string?> { ["His:Writer"] = "Fhir" }))
+        {
+            var patient = await fhir.AddPatientAsync("王秀英", sex: Sex.Female, hisPatientId: "H0000002");
+            var reading = Guid.NewGuid();
+            var ids = await fhir.EnqueueAsync((patient, new HomeMeasurementRecordedMessage(reading, patient, "BloodPressure", 186, 112, 96, null, null, null, taken, "Dangerous")));
+            await DispatchUntilSettledAsync(fhir, clock, ids);
+
+            var held = Store.All("Observation").Where(o => SimulatorStore.HasIdentifier(o, "urn:internet-hospital:observation", reading.ToString())).ToList();
+            var panel = Assert.Single(held);
+            Assert.Equal("85354-9", panel["code"]!["coding"]![0]!["code"]!.GetValue<string>());
+            Assert.Equal(186m, panel["component"]![0]!["valueQuantity"]!["value"]!.GetValue<decimal>());
+            Assert.Equal("Patient/H0000002", panel["subject"]!["reference"]!.GetValue<string>());
+            Assert.Single(Store.All("Observation"), o => SimulatorStore.HasIdentifier(o, "urn:internet-hospital:observation", reading + "-pulse"));
+        }
+
+        await using var mllp = fixture.CreateHost(clock);
+        var other = await mllp.AddPatientAsync();
+        var glucose = await mllp.EnqueueAsync((other, new HomeMeasurementRecordedMessage(Guid.NewGuid(), other, "BloodGlucose", null, null, null, 7.4m, "Fasting", null, taken, "OutOfTarget")));
+        await DispatchUntilSettledAsync(mllp, clock, glucose);
+
+        Assert.Equal(HisOutboxStatus.Delivered, (await mllp.MessagesAsync(glucose)).Single().Status);
+        AssertEachProcessedOnce(glucose);
+        var oru = Store.Hl7Applied.Single(r => r.ControlId == glucose[0].ToString("N")).Text;
+        Assert.Contains("|ORU^R01^ORU_R01|", oru, StringComparison.Ordinal);
+        Assert.Contains("OBX|1|NM|14743-9^Glucose [Moles/volume] in Capillary blood by Glucometer^LN||7.4|mmol/L^^UCUM||A|||F|", oru, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async System.Threading.Tasks.Task Reads_come_from_fhir_and_are_served_stale_with_their_time_while_the_his_is_down()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);

@@ -83,6 +83,39 @@ public sealed class FhirMappingTests
     }
 
     [Fact]
+    public void A_home_blood_pressure_becomes_the_vital_signs_panel_with_the_pulse_beside_it()
+    {
+        var writes = mapper.Map(Hl7CodecTests.Outbound(Sample("measurement.recorded")));
+
+        Assert.Equal(["0190f5c8-0000-7000-8000-0000000000bb", "0190f5c8-0000-7000-8000-0000000000bb-pulse"], writes.Select(w => w.IdentifierValue));
+        var panel = (Observation)writes[0].Resource;
+        Assert.Equal("85354-9", panel.Code.Coding.Single().Code);
+        Assert.Equal("vital-signs", panel.Category.Single().Coding.Single().Code);
+        Assert.Equal([("8480-6", 162m), ("8462-4", 98m)], panel.Component.Select(c => (c.Code.Coding.Single().Code, ((Quantity)c.Value!).Value!.Value)));
+        Assert.All(panel.Component, c => Assert.Equal("mm[Hg]", ((Quantity)c.Value!).Code));
+        Assert.Equal("A", panel.Interpretation.Single().Coding.Single().Code);
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 1, 0, 0, TimeSpan.Zero), ((FhirDateTime)panel.Effective!).ToDateTimeOffset(TimeSpan.Zero));
+        var pulse = (Observation)writes[1].Resource;
+        Assert.Equal(("8867-4", 88m, "/min"), (pulse.Code.Coding.Single().Code, ((Quantity)pulse.Value!).Value!.Value, ((Quantity)pulse.Value!).Code));
+    }
+
+    [Theory]
+    [InlineData("Fasting", "Fasting.")]
+    [InlineData("AfterMeal", "Two hours after a meal.")]
+    public void A_home_glucose_is_a_glucometer_observation_in_mmol_per_litre_saying_when_it_was_taken(string timing, string note)
+    {
+        var reading = new HomeMeasurementRecordedMessage(Guid.NewGuid(), Hl7CodecTests.PatientId, "BloodGlucose", null, null, null, 16.8m, timing, null, DateTimeOffset.UtcNow, "Dangerous");
+
+        var glucose = (Observation)mapper.Map(Hl7CodecTests.Outbound(reading)).Single().Resource;
+
+        Assert.Equal("14743-9", glucose.Code.Coding.Single().Code);
+        Assert.Equal((16.8m, "mmol/L"), (((Quantity)glucose.Value!).Value!.Value, ((Quantity)glucose.Value!).Code));
+        Assert.Equal("AA", glucose.Interpretation.Single().Coding.Single().Code);
+        Assert.Equal(note, glucose.Note.Single().Text);
+        Assert.DoesNotContain(Validator.Value.Validate(glucose)!.Issue, i => i.Severity is OperationOutcome.IssueSeverity.Error or OperationOutcome.IssueSeverity.Fatal);
+    }
+
+    [Fact]
     public void Read_resources_map_to_the_portal_model()
     {
         var reader = new FhirReadMapper(new HisIdentifierOptions());
@@ -120,6 +153,7 @@ public sealed class FhirMappingTests
                 [new EncounterDiagnosis("I10", "原发性高血压")], "血压控制可 <良好> & stable.\n继续服药。", "0f1e2d"),
             "prescription.approved" => new PrescriptionApprovedMessage(Guid.NewGuid(), Hl7CodecTests.PatientId, Guid.NewGuid(), Guid.NewGuid(), start,
                 [new PrescriptionLine("C08CA01-5", "氨氯地平 Amlodipine", "5 mg", "5 mg", "qd", "oral", 28, 28)]),
+            "measurement.recorded" => new HomeMeasurementRecordedMessage(Guid.Parse("0190f5c8-0000-7000-8000-0000000000bb"), Hl7CodecTests.PatientId, "BloodPressure", 162, 98, 88, null, null, null, start, "OutOfTarget"),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No sample for this kind: add one."),
         };
     }

@@ -189,6 +189,37 @@ public sealed class Hl7CodecTests
         Assert.Equal("I10", message.All("OBX").Last().Get(5));
     }
 
+    [Fact]
+    public void A_home_reading_becomes_an_oru_r01_with_a_numeric_obx_per_value_and_the_abnormal_flag()
+    {
+        var reading = new HomeMeasurementRecordedMessage(Guid.NewGuid(), PatientId, "BloodPressure", 186, 112, 96, null, null, null, Now.AddMinutes(-5), "Dangerous");
+
+        var message = Hl7Message.Parse(new Hl7MessageFactory(Options, Zone).Create(Outbound(reading), Now).Encode());
+
+        Assert.Equal("ORU^R01", message.MessageType);
+        var obr = message.Find("OBR")!;
+        Assert.Equal(reading.MeasurementId.ToString("N"), obr.Get(3));
+        Assert.Equal("85354-9", obr.Get(4));
+        var values = message.All("OBX").ToList();
+        Assert.Equal(["8480-6", "8462-4", "8867-4"], values.Select(v => v.Get(3)));
+        Assert.Equal(["186", "112", "96"], values.Select(v => v.Get(5)));
+        Assert.Equal(["mm[Hg]", "mm[Hg]", "/min"], values.Select(v => v.Get(6)));
+        Assert.All(values, v => Assert.Equal(("NM", "AA", "F"), (v.Get(2), v.Get(8), v.Get(11))));
+        Assert.Equal(obr.Get(7), values[0].Get(14));
+    }
+
+    [Fact]
+    public void A_glucose_reading_says_when_it_was_taken_and_leaves_out_what_was_not_measured()
+    {
+        var reading = new HomeMeasurementRecordedMessage(Guid.NewGuid(), PatientId, "BloodGlucose", null, null, null, 6.2m, "Fasting", null, Now, "Normal");
+
+        var message = Hl7Message.Parse(new Hl7MessageFactory(Options, Zone).Create(Outbound(reading), Now).Encode());
+
+        Assert.Equal("Fasting", message.Find("OBR")!.Get(13));
+        var value = Assert.Single(message.All("OBX"));
+        Assert.Equal(("14743-9", "6.2", "mmol/L", "N"), (value.Get(3), value.Get(5), value.Get(6), value.Get(8)));
+    }
+
     [Theory]
     [InlineData("AE", "application error")]
     [InlineData("AR", "rejected")]

@@ -12,7 +12,7 @@ internal sealed record FhirWrite(Resource Resource, string IdentifierSystem, str
 
 /// <summary>
 /// Maps portal messages to FHIR R4 resources: Patient; Appointment; Encounter + Composition (the signed note);
-/// one MedicationRequest (intent=order) per prescription line. Every resource carries the portal's identifier,
+/// one MedicationRequest (intent=order) per prescription line; an Observation per home reading (LOINC-coded, UCUM units). Every resource carries the portal's identifier,
 /// and the writer sends it as a conditional update on that identifier, so a redelivery updates instead of
 /// creating a second resource.
 /// </summary>
@@ -31,6 +31,11 @@ internal sealed class FhirResourceMapper(HisIdentifierOptions ids)
     public string PractitionerSystem => ids.PortalSystem("practitioner");
     public string DepartmentSystem => ids.PortalSystem("department");
     public string DrugSystem => ids.PortalSystem("drug");
+    public string ObservationSystem => ids.PortalSystem("observation");
+
+    public const string UcumSystem = "http://unitsofmeasure.org";
+    public const string ObservationCategorySystem = "http://terminology.hl7.org/CodeSystem/observation-category";
+    public const string InterpretationSystem = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation";
 
     public IReadOnlyList<FhirWrite> Map(HisOutboundMessage outbound) => outbound.Message switch
     {
@@ -45,6 +50,7 @@ internal sealed class FhirResourceMapper(HisIdentifierOptions ids)
             new FhirWrite(Note(m, outbound.Patient), NoteSystem, m.EncounterId.ToString()),
         ],
         PrescriptionApprovedMessage m => m.Lines.Select((line, i) => new FhirWrite(Medication(m, line, i + 1, outbound.Patient), MedicationRequestSystem, LineId(m, i + 1))).ToList(),
+        HomeMeasurementRecordedMessage m => Observations(m, outbound.Patient),
         _ => throw new HisDeliveryException(HisFailure.Rejected, $"FHIR has no mapping for '{outbound.Message.Kind}'."),
     };
 
@@ -244,4 +250,80 @@ internal sealed class FhirResourceMapper(HisIdentifierOptions ids)
     private static Quantity? DecimalQuantity(string text) => HisText.AmountAndUnit(text) is (var amount, { } unit)
         ? new Quantity { Value = decimal.Parse(amount, CultureInfo.InvariantCulture), Unit = unit }
         : null;
+
+    /// <summary>
+    /// A home reading as Observations: blood pressure as the vital-signs panel (85354-9) with systolic and diastolic
+    /// components, and the pulse the monitor showed as its own heart-rate Observation; glucose by glucometer; weight.
+    /// Each is keyed by the reading's id (the pulse by id + "-pulse"), so a redelivery updates it.
+    /// </summary>
+    private List<FhirWrite> Observations(HomeMeasurementRecordedMessage reading, HisPatientRef patient)
+    {
+        var id = reading.MeasurementId.ToString();
+        var writes = new List<FhirWrite>();
+        switch (reading.Measured)
+        {
+            case "BloodPressure":
+                var panel = Observation(reading, patient, id, "vital-signs", "85354-9", "Blood pressure panel with all children optional", null);
+                panel.Component =
+                [
+                    new Observation.ComponentComponent { Code = new CodeableConcept(LoincSystem, "8480-6", "Systolic blood pressure"), Value = Ucum(reading.Systolic, "mm[Hg]", "mmHg") },
+                    new Observation.ComponentComponent { Code = new CodeableConcept(LoincSystem, "8462-4", "Diastolic blood pressure"), Value = Ucum(reading.Diastolic, "mm[Hg]", "mmHg") },
+                ];
+                writes.Add(new FhirWrite(panel, ObservationSystem, id));
+                if (reading.HeartRate is { } pulse)
+                {
+                    writes.Add(new FhirWrite(Observation(reading, patient, id + "-pulse", "vital-signs", "8867-4", "Heart rate", Ucum(pulse, "/min", "beats/minute")), ObservationSystem, id + "-pulse"));
+                }
+
+                break;
+            case "HeartRate":
+                writes.Add(new FhirWrite(Observation(reading, patient, id, "vital-signs", "8867-4", "Heart rate", Ucum(reading.HeartRate, "/min", "beats/minute")), ObservationSystem, id));
+                break;
+            case "BloodGlucose":
+                var glucose = Observation(reading, patient, id, "laboratory", "14743-9", "Glucose [Moles/volume] in Capillary blood by Glucometer", Ucum(reading.GlucoseMmolPerLitre, "mmol/L", "mmol/L"));
+                glucose.Note = reading.GlucoseTiming switch
+                {
+                    "Fasting" => [new Annotation { Text = new Markdown("Fasting.") }],
+                    "AfterMeal" => [new Annotation { Text = new Markdown("Two hours after a meal.") }],
+                    _ => [],
+                };
+                writes.Add(new FhirWrite(glucose, ObservationSystem, id));
+                break;
+            case "Weight":
+                writes.Add(new FhirWrite(Observation(reading, patient, id, "vital-signs", "29463-7", "Body weight", Ucum(reading.WeightKg, "kg", "kg")), ObservationSystem, id));
+                break;
+            default:
+                throw new HisDeliveryException(HisFailure.Rejected, $"FHIR has no mapping for a '{reading.Measured}' reading.");
+        }
+
+        return writes;
+    }
+
+    private Observation Observation(HomeMeasurementRecordedMessage reading, HisPatientRef patient, string id, string category, string loinc, string display, Quantity? value) => new()
+    {
+        Identifier = [new Identifier(ObservationSystem, id)],
+        Status = ObservationStatus.Final,
+        Category = [new CodeableConcept(ObservationCategorySystem, category)],
+        Code = new CodeableConcept(LoincSystem, loinc, display, display),
+        Subject = PatientReference(patient),
+        Effective = new FhirDateTime(reading.MeasuredAt),
+
+        // Note: patient-reported (entered at home), so the patient is the performer.
+        Performer = [PatientReference(patient)],
+        Value = value,
+        Interpretation = [new CodeableConcept(InterpretationSystem, Interpretation(reading.Flag))],
+    };
+
+    /// <summary>Normal, outside the patient's targets (abnormal), or in the danger range (critically abnormal).</summary>
+    internal static string Interpretation(string flag) => flag switch
+    {
+        "Dangerous" => "AA",
+        "OutOfTarget" => "A",
+        _ => "N",
+    };
+
+    private static Quantity? Ucum(decimal? value, string code, string unit) =>
+        value is { } v ? new Quantity { Value = v, Unit = unit, System = UcumSystem, Code = code } : null;
+
+    private static Quantity? Ucum(int? value, string code, string unit) => Ucum((decimal?)value, code, unit);
 }

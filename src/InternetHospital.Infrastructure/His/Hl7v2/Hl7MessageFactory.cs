@@ -8,7 +8,7 @@ namespace InternetHospital.Infrastructure.His.Hl7v2;
 /// <summary>
 /// Maps portal messages to HL7 v2.5: patient registered → ADT^A04; appointment booked / rescheduled / modified /
 /// cancelled → SIU^S12 / S13 / S14 / S15; encounter completed (with the signed note) → MDM^T02; prescription
-/// approved → RDE^O11. Timestamps are in the hospital's zone with their offset. MSH-10 is the outbox message id, so
+/// approved → RDE^O11; home reading → ORU^R01 (one OBR, an OBX per value). Timestamps are in the hospital's zone with their offset. MSH-10 is the outbox message id, so
 /// a redelivered message carries the same control id and the HIS can drop it.
 /// </summary>
 internal sealed class Hl7MessageFactory(HisOptions options, TimeZoneInfo zone)
@@ -25,6 +25,7 @@ internal sealed class Hl7MessageFactory(HisOptions options, TimeZoneInfo zone)
         AppointmentCancelledMessage m => Cancelled(outbound, now, m),
         EncounterCompletedMessage m => EncounterNote(outbound, now, m),
         PrescriptionApprovedMessage m => Prescription(outbound, now, m),
+        HomeMeasurementRecordedMessage m => Reading(outbound, now, m),
         _ => throw new HisDeliveryException(HisFailure.Rejected, $"HL7 v2 has no mapping for '{outbound.Message.Kind}'."),
     };
 
@@ -193,6 +194,56 @@ internal sealed class Hl7MessageFactory(HisOptions options, TimeZoneInfo zone)
                 .Set(25, strength)
                 .Set(26, strengthUnit);
             message.Add("RXR").Set(1, item.Route, item.Route);
+        }
+
+        return message;
+    }
+
+    /// <summary>
+    /// A home reading as an unsolicited result: OBR names the panel (LOINC) and the time it was taken; each value is a
+    /// numeric OBX with UCUM units and the portal's judgement as the abnormal flag (N, A, AA). OBR-3 is the reading's id; OBR-13 says when glucose was taken.
+    /// </summary>
+    private Hl7Message Reading(HisOutboundMessage outbound, DateTimeOffset now, HomeMeasurementRecordedMessage reading)
+    {
+        (string Code, string Text, decimal? Value, string Unit)[] values = reading.Measured switch
+        {
+            "BloodPressure" =>
+            [
+                ("8480-6", "Systolic blood pressure", reading.Systolic, "mm[Hg]"),
+                ("8462-4", "Diastolic blood pressure", reading.Diastolic, "mm[Hg]"),
+                ("8867-4", "Heart rate", reading.HeartRate, "/min"),
+            ],
+            "HeartRate" => [("8867-4", "Heart rate", reading.HeartRate, "/min")],
+            "BloodGlucose" => [("14743-9", "Glucose [Moles/volume] in Capillary blood by Glucometer", reading.GlucoseMmolPerLitre, "mmol/L")],
+            "Weight" => [("29463-7", "Body weight", reading.WeightKg, "kg")],
+            _ => throw new HisDeliveryException(HisFailure.Rejected, $"HL7 v2 has no mapping for a '{reading.Measured}' reading."),
+        };
+        var (panelCode, panelText) = reading.Measured == "BloodPressure" ? ("85354-9", "Blood pressure panel") : (values[0].Code, values[0].Text);
+        var taken = Time(reading.MeasuredAt);
+        var flag = Fhir.FhirResourceMapper.Interpretation(reading.Flag);
+
+        var message = Header(outbound, now, "ORU", "R01", "ORU_R01");
+        Pid(message, outbound.Patient);
+        message.Add("OBR")
+            .Set(1, "1")
+            .Set(3, reading.MeasurementId.ToString("N"), Ids.PortalAuthority)
+            .Set(4, panelCode, panelText, "LN")
+            .Set(7, taken)
+            .Set(13, reading.GlucoseTiming switch { "Fasting" => "Fasting", "AfterMeal" => "Two hours after a meal", _ => null })
+            .Set(25, "F");
+        var set = 0;
+        foreach (var (code, text, value, unit) in values.Where(v => v.Value is not null))
+        {
+            set++;
+            message.Add("OBX")
+                .Set(1, set.ToString(CultureInfo.InvariantCulture))
+                .Set(2, "NM")
+                .Set(3, code, text, "LN")
+                .Set(5, value!.Value.ToString(CultureInfo.InvariantCulture))
+                .Set(6, unit, null, "UCUM")
+                .Set(8, flag)
+                .Set(11, "F")
+                .Set(14, taken);
         }
 
         return message;
