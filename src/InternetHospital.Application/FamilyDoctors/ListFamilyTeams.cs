@@ -74,7 +74,10 @@ public sealed record PackageView(
     decimal AnnualFee,
     string? ConditionCode,
     string? FollowUpTemplateCode,
-    int DisplayOrder)
+    int DisplayOrder,
+
+    // Note: what an admin's edit names, so a stale one is refused (see ServicePackage.Revise).
+    int Version)
 {
     public static PackageView From(ServicePackage package) => new(
         package.Id,
@@ -88,5 +91,6 @@ public sealed record PackageView(
         package.AnnualFee,
         package.ConditionCode,
         package.FollowUpTemplateCode,
-        package.DisplayOrder);
+        package.DisplayOrder,
+        package.Version);
 }

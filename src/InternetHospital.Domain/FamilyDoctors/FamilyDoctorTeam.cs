@@ -33,6 +33,23 @@ public sealed class FamilyDoctorTeam
     /// <summary>Whether the team takes new applications (a full panel closes it; existing contracts carry on).</summary>
     public bool AcceptingApplications { get; private set; }
 
+    /// <summary>Counts the admins' saved edits (see <see cref="Revise"/>).</summary>
+    public int Version { get; private set; }
+
+    /// <summary>
+    /// An admin's edit starts: it was made from the team as it stood at <paramref name="seenVersion"/>. If someone saved
+    /// since, it is refused rather than saved over their change (two admins setting up the same team).
+    /// </summary>
+    public void Revise(int seenVersion)
+    {
+        if (seenVersion != Version)
+        {
+            throw new DomainConflictException("team_changed", "Someone else changed this team since you opened it. Reload to see their change, then make yours.");
+        }
+
+        Version++;
+    }
+
     public IReadOnlyList<TeamMember> Members => members;
 
     public Guid LeadDoctorId => members.Single(m => m.Role == TeamRole.Lead).DoctorId;

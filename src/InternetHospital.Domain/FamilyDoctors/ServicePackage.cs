@@ -38,6 +38,20 @@ public sealed class ServicePackage
     /// <summary>The follow-up plan started when a contract with this package is accepted (a <see cref="FollowUpTemplates"/> code).</summary>
     public string? FollowUpTemplateCode { get; private set; }
 
+    /// <summary>Counts the admins' saved edits (see <see cref="Revise"/>).</summary>
+    public int Version { get; private set; }
+
+    /// <summary>An admin's edit, made from the package as it stood at <paramref name="seenVersion"/>; refused if someone saved since.</summary>
+    public void Revise(int seenVersion)
+    {
+        if (seenVersion != Version)
+        {
+            throw new DomainConflictException("package_changed", "Someone else changed this package since you opened it. Reload to see their change, then make yours.");
+        }
+
+        Version++;
+    }
+
     public int DisplayOrder { get; private set; }
 
     public static ServicePackage Create(

@@ -19,7 +19,7 @@ public abstract class FamilyAdministrationTests(ApiFactory factory)
         return (department.FacilityId, department.Id);
     }
 
-    private async Task<object> TeamBodyAsync(string name, Guid lead, Guid[] doctors, bool accepting = true)
+    private async Task<object> TeamBodyAsync(string name, Guid lead, Guid[] doctors, bool accepting = true, int? version = null)
     {
         var (facilityId, departmentId) = await GeneralPracticeAsync();
         return new
@@ -33,6 +33,7 @@ public abstract class FamilyAdministrationTests(ApiFactory factory)
             leadDoctorId = lead,
             doctorIds = doctors,
             acceptingApplications = accepting,
+            version,
         };
     }
 
@@ -67,7 +68,7 @@ public abstract class FamilyAdministrationTests(ApiFactory factory)
         var listed = (await (await admin.GetAsync("/api/admin/family-teams")).ReadJsonAsync()).EnumerateArray().Single(t => t.GetProperty("id").GetGuid() == teamId);
         Assert.Equal(1, listed.GetProperty("activeContracts").GetInt32());
 
-        var closed = await (await admin.PutAsJsonAsync($"/api/admin/family-teams/{teamId}", await TeamBodyAsync(name, lead.DoctorId, [lead.DoctorId, member.DoctorId], accepting: false)))
+        var closed = await (await admin.PutAsJsonAsync($"/api/admin/family-teams/{teamId}", await TeamBodyAsync(name, lead.DoctorId, [lead.DoctorId, member.DoctorId], accepting: false, version: 0)))
             .ReadJsonAsync();
         Assert.False(closed.GetProperty("acceptingApplications").GetBoolean());
 
@@ -108,17 +109,17 @@ public abstract class FamilyAdministrationTests(ApiFactory factory)
         var teamId = (await (await admin.PostAsJsonAsync("/api/admin/family-teams", await TeamBodyAsync(name, lead.DoctorId, [lead.DoctorId, member.DoctorId])))
             .ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
 
-        var removeLead = await admin.PutAsJsonAsync($"/api/admin/family-teams/{teamId}", await TeamBodyAsync(name, lead.DoctorId, [member.DoctorId]));
+        var removeLead = await admin.PutAsJsonAsync($"/api/admin/family-teams/{teamId}", await TeamBodyAsync(name, lead.DoctorId, [member.DoctorId], version: 0));
         Assert.Equal("cannot_remove_lead", (await removeLead.AssertProblemAsync(HttpStatusCode.Conflict)).Code());
         Assert.Equal(2, await kit.FromDatabaseAsync(db => db.FamilyTeamMembers.CountAsync(m => m.TeamId == teamId)));
 
-        var handedOver = await (await admin.PutAsJsonAsync($"/api/admin/family-teams/{teamId}", await TeamBodyAsync(name, member.DoctorId, [member.DoctorId])))
+        var handedOver = await (await admin.PutAsJsonAsync($"/api/admin/family-teams/{teamId}", await TeamBodyAsync(name, member.DoctorId, [member.DoctorId], version: 0)))
             .ReadJsonAsync();
         var only = Assert.Single(handedOver.GetProperty("members").EnumerateArray());
         Assert.Equal(member.DoctorId, only.GetProperty("doctorId").GetGuid());
         Assert.Equal("Lead", only.GetProperty("role").GetString());
 
-        var unknown = await admin.PutAsJsonAsync($"/api/admin/family-teams/{Guid.NewGuid()}", await TeamBodyAsync(name, member.DoctorId, [member.DoctorId]));
+        var unknown = await admin.PutAsJsonAsync($"/api/admin/family-teams/{Guid.NewGuid()}", await TeamBodyAsync(name, member.DoctorId, [member.DoctorId], version: 0));
         await unknown.AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
@@ -139,6 +140,7 @@ public abstract class FamilyAdministrationTests(ApiFactory factory)
             conditionCode = (string?)null,
             followUpTemplateCode = (string?)null,
             displayOrder = 90,
+            version = (int?)null,
         };
 
         // The plans a package may start come from the admin's own list (the doctors' one is not open to admins).
@@ -150,19 +152,51 @@ public abstract class FamilyAdministrationTests(ApiFactory factory)
         var duplicate = await admin.PostAsJsonAsync("/api/admin/family-packages", new { code, package });
         Assert.Equal("duplicate_package_code", (await duplicate.AssertProblemAsync(HttpStatusCode.Conflict)).Code());
 
-        var updated = await (await admin.PutAsJsonAsync($"/api/admin/family-packages/{id}", package with { annualFee = 150m, includes = new[] { "年度体检" }, conditionCode = (string?)"hypertension" }))
+        var updated = await (await admin.PutAsJsonAsync($"/api/admin/family-packages/{id}", package with { annualFee = 150m, includes = new[] { "年度体检" }, conditionCode = (string?)"hypertension", version = (int?)0 }))
             .ReadJsonAsync();
         Assert.Equal(150m, updated.GetProperty("annualFee").GetDecimal());
         Assert.Equal(code, updated.GetProperty("code").GetString());
 
-        var badCondition = await admin.PutAsJsonAsync($"/api/admin/family-packages/{id}", package with { conditionCode = (string?)"no-such-condition" });
+        var badCondition = await admin.PutAsJsonAsync($"/api/admin/family-packages/{id}", package with { conditionCode = (string?)"no-such-condition", version = (int?)1 });
         Assert.NotEmpty((await badCondition.AssertProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("package.conditionCode"));
-        await (await admin.PutAsJsonAsync($"/api/admin/family-packages/{Guid.NewGuid()}", package)).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await admin.PutAsJsonAsync($"/api/admin/family-packages/{Guid.NewGuid()}", package with { version = (int?)0 })).AssertProblemAsync(HttpStatusCode.NotFound);
 
         var patient = await kit.RegisterPatientAsync();
         var seen = (await (await patient.Client.GetAsync("/api/family/teams")).ReadJsonAsync()).GetProperty("packages").EnumerateArray().Single(p => p.GetProperty("id").GetGuid() == id);
         Assert.Equal(["年度体检"], seen.GetProperty("includes").EnumerateArray().Select(i => i.GetString()));
         Assert.Equal("hypertension", seen.GetProperty("conditionCode").GetString());
+    }
+
+    [Fact]
+    public async Task An_edit_made_from_a_team_or_package_someone_has_changed_since_is_refused_and_their_change_kept()
+    {
+        var admin = await AdminAsync();
+        var lead = await kit.NewDoctorAsync("lead");
+        var name = UniqueName();
+        var teamId = (await (await admin.PostAsJsonAsync("/api/admin/family-teams", await TeamBodyAsync(name, lead.DoctorId, [lead.DoctorId])))
+            .ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+
+        // Two admins opened the team at version 0: the first closes it, the second (still at 0) renames it.
+        var first = await (await admin.PutAsJsonAsync($"/api/admin/family-teams/{teamId}", await TeamBodyAsync(name, lead.DoctorId, [lead.DoctorId], accepting: false, version: 0))).ReadJsonAsync();
+        Assert.Equal(1, first.GetProperty("version").GetInt32());
+        var stale = await admin.PutAsJsonAsync($"/api/admin/family-teams/{teamId}", await TeamBodyAsync(name + " 改", lead.DoctorId, [lead.DoctorId], version: 0));
+        Assert.Equal("team_changed", (await stale.AssertProblemAsync(HttpStatusCode.Conflict)).Code());
+        var kept = await kit.FromDatabaseAsync(db => db.FamilyTeams.AsNoTracking().SingleAsync(t => t.Id == teamId));
+        Assert.Equal((name, false, 1), (kept.Name, kept.AcceptingApplications, kept.Version));
+        var unversioned = await admin.PutAsJsonAsync($"/api/admin/family-teams/{teamId}", await TeamBodyAsync(name, lead.DoctorId, [lead.DoctorId]));
+        Assert.NotEmpty((await unversioned.AssertProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("team.version"));
+
+        var code = "stale-" + Guid.NewGuid().ToString("N")[..8];
+        var package = new
+        {
+            name = "测试包", nameEn = "Test package", description = "", descriptionEn = "", includes = new[] { "随访" }, includesEn = new[] { "Follow-up" },
+            annualFee = 10m, conditionCode = (string?)null, followUpTemplateCode = (string?)null, displayOrder = 500, version = (int?)0,
+        };
+        var packageId = (await (await admin.PostAsJsonAsync("/api/admin/family-packages", new { code, package })).ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await (await admin.PutAsJsonAsync($"/api/admin/family-packages/{packageId}", package with { annualFee = 20m })).ReadJsonAsync();
+        var stalePackage = await admin.PutAsJsonAsync($"/api/admin/family-packages/{packageId}", package with { annualFee = 30m });
+        Assert.Equal("package_changed", (await stalePackage.AssertProblemAsync(HttpStatusCode.Conflict)).Code());
+        Assert.Equal(20m, await kit.FromDatabaseAsync(db => db.ServicePackages.Where(p => p.Id == packageId).Select(p => p.AnnualFee).SingleAsync()));
     }
 
     [Fact]

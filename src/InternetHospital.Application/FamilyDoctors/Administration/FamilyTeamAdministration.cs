@@ -31,7 +31,8 @@ public sealed record FamilyTeamInput(
     Guid? DepartmentId,
     Guid LeadDoctorId,
     IReadOnlyList<Guid> DoctorIds,
-    bool AcceptingApplications);
+    bool AcceptingApplications,
+    int? Version = null);
 
 internal sealed class FamilyTeamInputValidator : AbstractValidator<FamilyTeamInput>
 {
@@ -89,6 +90,7 @@ public sealed record UpdateFamilyTeam(Guid TeamId, FamilyTeamInput Team) : IComm
         public Validator()
         {
             RuleFor(x => x.Team).NotNull().SetValidator(new FamilyTeamInputValidator());
+            RuleFor(x => x.Team.Version).NotNull().WithMessage("Send the version of the team you edited (from the team you loaded).").When(x => x.Team is not null);
         }
     }
 
@@ -99,6 +101,7 @@ public sealed record UpdateFamilyTeam(Guid TeamId, FamilyTeamInput Team) : IComm
             var input = command.Team;
             var team = await db.FamilyTeams.Include(t => t.Members).SingleOrDefaultAsync(t => t.Id == command.TeamId, cancellationToken)
                 ?? throw new NotFoundException("Family-doctor team", command.TeamId);
+            team.Revise(input.Version!.Value);
             await FamilyTeamRules.EnsurePlaceAsync(db, input.FacilityId, input.DepartmentId, cancellationToken);
 
             // Note: only doctors joining are checked for the family-doctor flag; one who has since lost it stays until removed.
@@ -171,7 +174,8 @@ public sealed record FamilyTeamAdminView(
     Guid? DepartmentId,
     bool AcceptingApplications,
     IReadOnlyList<TeamMemberView> Members,
-    int ActiveContracts)
+    int ActiveContracts,
+    int Version)
 {
     internal static async Task<IReadOnlyList<FamilyTeamAdminView>> QueryAsync(IAppDbContext db, IQueryable<FamilyDoctorTeam> source, CancellationToken cancellationToken)
     {
@@ -202,7 +206,8 @@ public sealed record FamilyTeamAdminView(
                     .OrderBy(m => m.Role)
                     .Select(m => new TeamMemberView(m.DoctorId, doctors[m.DoctorId].FullName, doctors[m.DoctorId].Title, doctors[m.DoctorId].TitleEn, m.Role))
                     .ToList(),
-                active.GetValueOrDefault(t.Id)))
+                active.GetValueOrDefault(t.Id),
+                t.Version))
             .ToList();
     }
 }

@@ -32,7 +32,8 @@ public sealed record ServicePackageInput(
     decimal AnnualFee,
     string? ConditionCode,
     string? FollowUpTemplateCode,
-    int DisplayOrder);
+    int DisplayOrder,
+    int? Version = null);
 
 internal sealed class ServicePackageInputValidator : AbstractValidator<ServicePackageInput>
 {
@@ -95,6 +96,7 @@ public sealed record UpdateServicePackage(Guid PackageId, ServicePackageInput Pa
         public Validator()
         {
             RuleFor(x => x.Package).NotNull().SetValidator(new ServicePackageInputValidator());
+            RuleFor(x => x.Package.Version).NotNull().WithMessage("Send the version of the package you edited (from the package you loaded).").When(x => x.Package is not null);
         }
     }
 
@@ -105,6 +107,7 @@ public sealed record UpdateServicePackage(Guid PackageId, ServicePackageInput Pa
             var package = await db.ServicePackages.SingleOrDefaultAsync(x => x.Id == command.PackageId, cancellationToken)
                 ?? throw new NotFoundException("Service package", command.PackageId);
             var p = command.Package;
+            package.Revise(p.Version!.Value);
             package.Update(p.Name, p.NameEn, p.Description, p.DescriptionEn, p.Includes, p.IncludesEn, p.AnnualFee, p.ConditionCode, p.FollowUpTemplateCode, p.DisplayOrder);
             audit.Record("family.package.updated", nameof(ServicePackage), package.Id.ToString(), null, package.Code);
             await db.SaveChangesAsync(cancellationToken);

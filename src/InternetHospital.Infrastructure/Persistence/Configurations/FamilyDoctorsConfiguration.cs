@@ -17,6 +17,7 @@ internal sealed class FamilyDoctorTeamConfiguration : IEntityTypeConfiguration<F
         builder.Property(t => t.Description).HasMaxLength(500);
         builder.Property(t => t.DescriptionEn).HasMaxLength(500);
         builder.Ignore(t => t.LeadDoctorId);
+        builder.Property(t => t.Version).IsConcurrencyToken();
         builder.HasOne<Facility>().WithMany().HasForeignKey(t => t.FacilityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Department>().WithMany().HasForeignKey(t => t.DepartmentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(t => t.Members).WithOne().HasForeignKey(m => m.TeamId).OnDelete(DeleteBehavior.Cascade);
@@ -46,6 +47,7 @@ internal sealed class ServicePackageConfiguration : IEntityTypeConfiguration<Ser
     {
         builder.ToTable("FamilyServicePackages");
         builder.Property(p => p.Code).HasMaxLength(32);
+        builder.Property(p => p.Version).IsConcurrencyToken();
         builder.Property(p => p.Name).HasMaxLength(100);
         builder.Property(p => p.NameEn).HasMaxLength(100);
         builder.Property(p => p.Description).HasMaxLength(500);

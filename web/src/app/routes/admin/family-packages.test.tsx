@@ -17,6 +17,7 @@ const hypertension = {
   conditionCode: 'hypertension',
   followUpTemplateCode: 'hypertension-bp-review',
   displayOrder: 20,
+  version: 2,
 };
 const api = {
   'GET /api/admin/family-packages': [hypertension],
@@ -68,6 +69,7 @@ describe('Admin service packages', () => {
       conditionCode: 'hypertension',
       followUpTemplateCode: 'hypertension-bp-review',
       displayOrder: 20,
+      version: 2,
     });
   });
 
@@ -104,6 +106,25 @@ describe('Admin service packages', () => {
         },
       },
     ]);
+  });
+
+  it('says so when someone else changed the package meanwhile, and shows their change', async () => {
+    let listed = 0;
+    const app = await renderApp({
+      route: '/admin/family-packages',
+      roles: ['Admin'],
+      api: {
+        ...api,
+        'GET /api/admin/family-packages': () => jsonResponse([listed++ === 0 ? hypertension : { ...hypertension, annualFee: 180, version: 3 }]),
+        'PUT /api/admin/family-packages/pkg-1': () => jsonResponse({ type: 'about:blank', title: 'Conflict', status: 409, code: 'package_changed' }, 409),
+      },
+    });
+    const card = await screen.findByRole('article', { name: 'Hypertension management' });
+    await app.user.click(screen.getByRole('button', { name: 'Edit Hypertension management' }));
+    await app.user.click(screen.getByRole('button', { name: 'Save' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Someone else changed this package since you opened it.');
+    await waitFor(() => expect(card).toHaveTextContent('CN¥180.00 a year'));
   });
 
   it('renders in Chinese', async () => {

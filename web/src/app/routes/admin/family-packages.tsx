@@ -49,6 +49,7 @@ const toDraft = (p: AdminPackage): Draft => ({
   conditionCode: p.conditionCode,
   followUpTemplateCode: p.followUpTemplateCode,
   displayOrder: p.displayOrder,
+  version: p.version,
 });
 
 const lines = (text: string): string[] => text.split('\n').map((line) => line.trim()).filter((line) => line.length > 0);

@@ -18,6 +18,7 @@ const team = {
     { doctorId: 'doc-2', name: '刘洋', title: '住院医师', titleEn: 'Resident Physician', role: 'Member' },
   ],
   activeContracts: 3,
+  version: 4,
 };
 const doctor = (id: string, fullName: string) => ({
   id,
@@ -73,6 +74,7 @@ describe('Admin family-doctor teams', () => {
       leadDoctorId: 'doc-1',
       doctorIds: ['doc-1', 'doc-2'],
       acceptingApplications: false,
+      version: 4,
     });
   });
 

@@ -33,6 +33,7 @@ const toDraft = (team: AdminFamilyTeam): FamilyTeamInput => ({
   leadDoctorId: team.members.find((m) => m.role === 'Lead')?.doctorId ?? '',
   doctorIds: team.members.map((m) => m.doctorId),
   acceptingApplications: team.acceptingApplications,
+  version: team.version,
 });
 
 function TeamCard({ team, onEdit }: { team: AdminFamilyTeam; onEdit: () => void }): ReactNode {

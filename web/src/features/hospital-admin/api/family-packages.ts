@@ -15,6 +15,7 @@ export const adminPackageSchema = z.object({
   conditionCode: z.string().nullable(),
   followUpTemplateCode: z.string().nullable(),
   displayOrder: z.number(),
+  version: z.number(),
 });
 export type AdminPackage = z.infer<typeof adminPackageSchema>;
 
@@ -26,8 +27,11 @@ export const familyPackageKeys = { all: ['admin', 'family-packages'] as const, t
 /** The chronic conditions a package can be for (the server's list; names come from the family namespace). */
 export const packageConditions = ['hypertension', 'diabetes', 'coronary_heart_disease', 'stroke', 'copd', 'dyslipidaemia', 'chronic_kidney_disease'] as const;
 
-/** What a package offers, as the admin sets it (the code is given once, when it is added). */
-export type PackageInput = Omit<AdminPackage, 'id' | 'code'>;
+/**
+ * What a package offers, as the admin sets it (the code is given once, when it is added), with the version the admin
+ * edited (absent for a new package): a stale edit is refused with package_changed.
+ */
+export type PackageInput = Omit<AdminPackage, 'id' | 'code' | 'version'> & { version?: number };
 
 /** Service packages in the order patients see them. */
 export function useAdminPackages(): UseQueryResult<AdminPackage[]> {
@@ -58,5 +62,6 @@ export function savePackage({ packageId, code, package: input }: SavePackage): P
 
 export function useSavePackage(): UseMutationResult<AdminPackage, Error, SavePackage> {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: savePackage, onSuccess: () => void queryClient.invalidateQueries({ queryKey: familyPackageKeys.all }) });
+  // Note: settled, not only on success: after a refusal (package_changed) the list shows what the other admin saved.
+  return useMutation({ mutationFn: savePackage, onSettled: () => void queryClient.invalidateQueries({ queryKey: familyPackageKeys.all }) });
 }

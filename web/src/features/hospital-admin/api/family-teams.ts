@@ -13,6 +13,7 @@ export const adminFamilyTeamSchema = z.object({
   acceptingApplications: z.boolean(),
   members: z.array(z.object({ doctorId: z.string(), name: z.string(), title: z.string(), titleEn: z.string(), role: z.enum(['Lead', 'Member']) })),
   activeContracts: z.number(),
+  version: z.number(),
 });
 export type AdminFamilyTeam = z.infer<typeof adminFamilyTeamSchema>;
 export const familyTeamKeys = { all: ['admin', 'family-teams'] as const };

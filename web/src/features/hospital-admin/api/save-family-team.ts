@@ -13,6 +13,8 @@ export interface FamilyTeamInput {
   leadDoctorId: string;
   doctorIds: string[];
   acceptingApplications: boolean;
+  /** The version of the team the admin edited (absent for a new team): a stale edit is refused with team_changed. */
+  version?: number;
 }
 
 export interface SaveFamilyTeam {
@@ -29,5 +31,6 @@ export function saveFamilyTeam({ teamId, team }: SaveFamilyTeam): Promise<AdminF
 
 export function useSaveFamilyTeam(): UseMutationResult<AdminFamilyTeam, Error, SaveFamilyTeam> {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: saveFamilyTeam, onSuccess: () => void queryClient.invalidateQueries({ queryKey: familyTeamKeys.all }) });
+  // Note: settled, not only on success: after a refusal (team_changed) the list shows what the other admin saved.
+  return useMutation({ mutationFn: saveFamilyTeam, onSettled: () => void queryClient.invalidateQueries({ queryKey: familyTeamKeys.all }) });
 }
