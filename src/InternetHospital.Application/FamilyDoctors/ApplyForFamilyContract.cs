@@ -39,7 +39,7 @@ public sealed record ApplyForFamilyContract(Guid PatientId, Guid TeamId, Guid Pa
             var accountId = currentUser.RequireAccountId();
             var now = clock.GetUtcNow();
 
-            var team = await db.FamilyTeams.AsNoTracking().SingleOrDefaultAsync(t => t.Id == command.TeamId, cancellationToken)
+            var team = await db.FamilyTeams.AsNoTracking().Include(t => t.Packages).SingleOrDefaultAsync(t => t.Id == command.TeamId, cancellationToken)
                 ?? throw new NotFoundException("Family-doctor team", command.TeamId);
             if (!team.AcceptingApplications)
             {
@@ -48,6 +48,10 @@ public sealed record ApplyForFamilyContract(Guid PatientId, Guid TeamId, Guid Pa
 
             var package = await db.ServicePackages.AsNoTracking().SingleOrDefaultAsync(p => p.Id == command.PackageId, cancellationToken)
                 ?? throw new NotFoundException("Service package", command.PackageId);
+            if (!team.Offers(package.Id))
+            {
+                throw new DomainRuleException("package_not_offered", "This team does not offer that package. Choose one of the packages it offers.");
+            }
 
             var open = await db.FamilyContracts
                 .Where(c => c.PatientId == command.PatientId && (c.Status == ContractStatus.Pending || c.Status == ContractStatus.Active))

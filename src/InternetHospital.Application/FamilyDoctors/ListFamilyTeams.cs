@@ -15,7 +15,7 @@ public sealed record ListFamilyTeams : IQuery<FamilyCatalogue>
     {
         public async ValueTask<FamilyCatalogue> Handle(ListFamilyTeams query, CancellationToken cancellationToken)
         {
-            var teams = await db.FamilyTeams.AsNoTracking().Include(t => t.Members).ToListAsync(cancellationToken);
+            var teams = await db.FamilyTeams.AsNoTracking().Include(t => t.Members).Include(t => t.Packages).ToListAsync(cancellationToken);
             var doctorIds = teams.SelectMany(t => t.Members).Select(m => m.DoctorId).Distinct().ToList();
             var doctors = await db.Doctors.AsNoTracking().Where(d => doctorIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, cancellationToken);
             var facilityIds = teams.Select(t => t.FacilityId).Distinct().ToList();
@@ -38,7 +38,8 @@ public sealed record ListFamilyTeams : IQuery<FamilyCatalogue>
                             .OrderBy(m => m.Role)
                             .Where(m => doctors.ContainsKey(m.DoctorId))
                             .Select(m => new TeamMemberView(m.DoctorId, doctors[m.DoctorId].FullName, doctors[m.DoctorId].Title, doctors[m.DoctorId].TitleEn, m.Role))
-                            .ToList()))
+                            .ToList(),
+                        packages.Where(p => t.Offers(p.Id)).Select(p => p.Id).ToList()))
                     .ToList(),
                 packages.Select(PackageView.From).ToList(),
                 payments.Value.Currency);
@@ -58,7 +59,10 @@ public sealed record FamilyTeamView(
     string Facility,
     string FacilityEn,
     bool AcceptingApplications,
-    IReadOnlyList<TeamMemberView> Members);
+    IReadOnlyList<TeamMemberView> Members,
+
+    // Note: the packages one can sign for with this team, in the catalogue's order.
+    IReadOnlyList<Guid> PackageIds);
 
 public sealed record TeamMemberView(Guid DoctorId, string Name, string Title, string TitleEn, TeamRole Role);
 

@@ -16,6 +16,7 @@ public enum TeamRole
 public sealed class FamilyDoctorTeam
 {
     private readonly List<TeamMember> members = [];
+    private readonly List<TeamPackage> packages = [];
 
     private FamilyDoctorTeam()
     {
@@ -53,6 +54,23 @@ public sealed class FamilyDoctorTeam
     public IReadOnlyList<TeamMember> Members => members;
 
     public Guid LeadDoctorId => members.Single(m => m.Role == TeamRole.Lead).DoctorId;
+
+    /// <summary>The service packages the team offers; none listed means every package (the usual case).</summary>
+    public IReadOnlyList<TeamPackage> Packages => packages;
+
+    /// <summary>Whether a patient may sign with this team for the package.</summary>
+    public bool Offers(Guid packageId) => packages.Count == 0 || packages.Any(p => p.PackageId == packageId);
+
+    /// <summary>Narrows what the team offers to these packages (a centre without a diabetes nurse, say); empty offers all.</summary>
+    public void OfferPackages(IReadOnlyCollection<Guid> packageIds)
+    {
+        var wanted = packageIds.ToHashSet();
+        packages.RemoveAll(p => !wanted.Contains(p.PackageId));
+        foreach (var packageId in wanted.Where(id => packages.All(p => p.PackageId != id)))
+        {
+            packages.Add(new TeamPackage(Id, packageId));
+        }
+    }
 
     public static FamilyDoctorTeam Create(Guid facilityId, Guid? departmentId, string name, string nameEn, string description, string descriptionEn, Guid leadDoctorId)
     {
@@ -158,6 +176,24 @@ public sealed class FamilyDoctorTeam
             RemoveMember(leaving);
         }
     }
+}
+
+/// <summary>A package a team offers (when the team narrows its offer; see <see cref="FamilyDoctorTeam.Offers"/>).</summary>
+public sealed class TeamPackage
+{
+    private TeamPackage()
+    {
+    }
+
+    internal TeamPackage(Guid teamId, Guid packageId)
+    {
+        TeamId = teamId;
+        PackageId = packageId;
+    }
+
+    public Guid TeamId { get; private set; }
+
+    public Guid PackageId { get; private set; }
 }
 
 public sealed class TeamMember

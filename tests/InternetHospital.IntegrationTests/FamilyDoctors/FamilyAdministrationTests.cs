@@ -19,7 +19,7 @@ public abstract class FamilyAdministrationTests(ApiFactory factory)
         return (department.FacilityId, department.Id);
     }
 
-    private async Task<object> TeamBodyAsync(string name, Guid lead, Guid[] doctors, bool accepting = true, int? version = null)
+    private async Task<object> TeamBodyAsync(string name, Guid lead, Guid[] doctors, bool accepting = true, int? version = null, Guid[]? packageIds = null)
     {
         var (facilityId, departmentId) = await GeneralPracticeAsync();
         return new
@@ -34,6 +34,7 @@ public abstract class FamilyAdministrationTests(ApiFactory factory)
             doctorIds = doctors,
             acceptingApplications = accepting,
             version,
+            packageIds,
         };
     }
 
@@ -165,6 +166,35 @@ public abstract class FamilyAdministrationTests(ApiFactory factory)
         var seen = (await (await patient.Client.GetAsync("/api/family/teams")).ReadJsonAsync()).GetProperty("packages").EnumerateArray().Single(p => p.GetProperty("id").GetGuid() == id);
         Assert.Equal(["年度体检"], seen.GetProperty("includes").EnumerateArray().Select(i => i.GetString()));
         Assert.Equal("hypertension", seen.GetProperty("conditionCode").GetString());
+    }
+
+    [Fact]
+    public async Task A_team_that_narrows_its_packages_is_signed_only_for_those()
+    {
+        var admin = await AdminAsync();
+        var lead = await kit.NewDoctorAsync("lead");
+        var name = UniqueName();
+        var patient = await kit.RegisterPatientAsync();
+        var packages = (await (await patient.Client.GetAsync("/api/family/teams")).ReadJsonAsync()).GetProperty("packages").EnumerateArray()
+            .Select(p => (Id: p.GetProperty("id").GetGuid(), Code: p.GetProperty("code").GetString())).ToList();
+        var (basic, diabetes) = (packages.Single(p => p.Code == "basic").Id, packages.Single(p => p.Code == "diabetes").Id);
+
+        var unknown = await admin.PostAsJsonAsync("/api/admin/family-teams", await TeamBodyAsync(name, lead.DoctorId, [lead.DoctorId], packageIds: [basic, Guid.NewGuid()]));
+        Assert.Equal("unknown_package", (await unknown.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).Code());
+        var created = await (await admin.PostAsJsonAsync("/api/admin/family-teams", await TeamBodyAsync(name, lead.DoctorId, [lead.DoctorId], packageIds: [basic])))
+            .ReadJsonAsync(HttpStatusCode.Created);
+        var teamId = created.GetProperty("id").GetGuid();
+        Assert.Equal([basic], created.GetProperty("packageIds").EnumerateArray().Select(p => p.GetGuid()));
+
+        var offered = (await (await patient.Client.GetAsync("/api/family/teams")).ReadJsonAsync()).GetProperty("teams").EnumerateArray().Single(t => t.GetProperty("id").GetGuid() == teamId);
+        Assert.Equal([basic], offered.GetProperty("packageIds").EnumerateArray().Select(p => p.GetGuid()));
+        var refused = await patient.Client.PostAsJsonAsync($"/api/family/patients/{patient.PatientId}/contracts", new { teamId, packageId = diabetes });
+        Assert.Equal("package_not_offered", (await refused.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).Code());
+        Assert.Equal(0, await kit.FromDatabaseAsync(db => db.FamilyContracts.CountAsync(c => c.PatientId == patient.PatientId)));
+
+        // Widened again to every package (an empty list), the diabetes package can be chosen.
+        await (await admin.PutAsJsonAsync($"/api/admin/family-teams/{teamId}", await TeamBodyAsync(name, lead.DoctorId, [lead.DoctorId], version: 0, packageIds: []))).ReadJsonAsync();
+        await (await patient.Client.PostAsJsonAsync($"/api/family/patients/{patient.PatientId}/contracts", new { teamId, packageId = diabetes })).ReadJsonAsync(HttpStatusCode.Created);
     }
 
     [Fact]

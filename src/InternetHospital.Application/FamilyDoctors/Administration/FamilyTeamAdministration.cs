@@ -32,7 +32,8 @@ public sealed record FamilyTeamInput(
     Guid LeadDoctorId,
     IReadOnlyList<Guid> DoctorIds,
     bool AcceptingApplications,
-    int? Version = null);
+    int? Version = null,
+    IReadOnlyList<Guid>? PackageIds = null);
 
 internal sealed class FamilyTeamInputValidator : AbstractValidator<FamilyTeamInput>
 {
@@ -46,6 +47,7 @@ internal sealed class FamilyTeamInputValidator : AbstractValidator<FamilyTeamInp
         RuleFor(x => x.LeadDoctorId).NotEmpty();
         RuleFor(x => x.DoctorIds).NotNull().Must(ids => ids.Distinct().Count() == ids.Count).WithMessage("A doctor appears more than once.");
         RuleFor(x => x.DoctorIds).Must(ids => ids.Count <= 30).WithMessage("A team has at most 30 doctors.");
+        RuleFor(x => x.PackageIds).Must(ids => ids!.Distinct().Count() == ids!.Count).When(x => x.PackageIds is not null).WithMessage("A package appears more than once.");
     }
 }
 
@@ -67,10 +69,12 @@ public sealed record CreateFamilyTeam(FamilyTeamInput Team) : ICommand<FamilyTea
             var input = command.Team;
             await FamilyTeamRules.EnsurePlaceAsync(db, input.FacilityId, input.DepartmentId, cancellationToken);
             await FamilyTeamRules.EnsureFamilyDoctorsAsync(db, input.DoctorIds.Append(input.LeadDoctorId), cancellationToken);
+            await FamilyTeamRules.EnsurePackagesAsync(db, input.PackageIds ?? [], cancellationToken);
 
             var team = FamilyDoctorTeam.Create(input.FacilityId, input.DepartmentId, input.Name, input.NameEn, input.Description, input.DescriptionEn, input.LeadDoctorId);
             team.SetMembers(input.LeadDoctorId, input.DoctorIds.Append(input.LeadDoctorId).Distinct().ToList());
             team.SetAcceptingApplications(input.AcceptingApplications);
+            team.OfferPackages(input.PackageIds ?? []);
             db.FamilyTeams.Add(team);
             audit.Record("family.team.created", nameof(FamilyDoctorTeam), team.Id.ToString(), null, FamilyTeamRules.Describe(team));
             await db.SaveChangesAsync(cancellationToken);
@@ -99,7 +103,7 @@ public sealed record UpdateFamilyTeam(Guid TeamId, FamilyTeamInput Team) : IComm
         public async ValueTask<FamilyTeamAdminView> Handle(UpdateFamilyTeam command, CancellationToken cancellationToken)
         {
             var input = command.Team;
-            var team = await db.FamilyTeams.Include(t => t.Members).SingleOrDefaultAsync(t => t.Id == command.TeamId, cancellationToken)
+            var team = await db.FamilyTeams.Include(t => t.Members).Include(t => t.Packages).SingleOrDefaultAsync(t => t.Id == command.TeamId, cancellationToken)
                 ?? throw new NotFoundException("Family-doctor team", command.TeamId);
             team.Revise(input.Version!.Value);
             await FamilyTeamRules.EnsurePlaceAsync(db, input.FacilityId, input.DepartmentId, cancellationToken);
@@ -112,6 +116,10 @@ public sealed record UpdateFamilyTeam(Guid TeamId, FamilyTeamInput Team) : IComm
             team.MoveTo(input.FacilityId, input.DepartmentId);
             team.SetMembers(input.LeadDoctorId, input.DoctorIds);
             team.SetAcceptingApplications(input.AcceptingApplications);
+            await FamilyTeamRules.EnsurePackagesAsync(db, input.PackageIds ?? [], cancellationToken);
+
+            // Note: contracts already signed for a package the team stops offering carry on to their end.
+            team.OfferPackages(input.PackageIds ?? []);
             audit.Record("family.team.updated", nameof(FamilyDoctorTeam), team.Id.ToString(), null, FamilyTeamRules.Describe(team));
             await db.SaveChangesAsync(cancellationToken);
             return (await FamilyTeamAdminView.QueryAsync(db, db.FamilyTeams.Where(t => t.Id == team.Id), cancellationToken)).Single();
@@ -139,6 +147,14 @@ internal static class FamilyTeamRules
         }
     }
 
+    public static async Task EnsurePackagesAsync(IAppDbContext db, IReadOnlyCollection<Guid> packageIds, CancellationToken cancellationToken)
+    {
+        if (packageIds.Count > 0 && await db.ServicePackages.CountAsync(p => packageIds.Contains(p.Id), cancellationToken) != packageIds.Distinct().Count())
+        {
+            throw new DomainRuleException("unknown_package", "A team can only offer the hospital's service packages.");
+        }
+    }
+
     /// <summary>Team doctors must be doctors on the hospital's books with the family-doctor flag (签约医生资格).</summary>
     public static async Task EnsureFamilyDoctorsAsync(IAppDbContext db, IEnumerable<Guid> doctorIds, CancellationToken cancellationToken)
     {
@@ -161,7 +177,8 @@ internal static class FamilyTeamRules
     }
 
     public static string Describe(FamilyDoctorTeam team) =>
-        $"lead={team.LeadDoctorId};members={string.Join(',', team.Members.Select(m => m.DoctorId))};accepting={team.AcceptingApplications}";
+        $"lead={team.LeadDoctorId};members={string.Join(',', team.Members.Select(m => m.DoctorId))};accepting={team.AcceptingApplications};" +
+        $"packages={(team.Packages.Count == 0 ? "all" : string.Join(',', team.Packages.Select(p => p.PackageId)))}";
 }
 
 public sealed record FamilyTeamAdminView(
@@ -175,11 +192,14 @@ public sealed record FamilyTeamAdminView(
     bool AcceptingApplications,
     IReadOnlyList<TeamMemberView> Members,
     int ActiveContracts,
-    int Version)
+    int Version,
+
+    // Note: the packages the team narrowed its offer to; empty means it offers them all.
+    IReadOnlyList<Guid> PackageIds)
 {
     internal static async Task<IReadOnlyList<FamilyTeamAdminView>> QueryAsync(IAppDbContext db, IQueryable<FamilyDoctorTeam> source, CancellationToken cancellationToken)
     {
-        var teams = await source.AsNoTracking().Include(t => t.Members).ToListAsync(cancellationToken);
+        var teams = await source.AsNoTracking().Include(t => t.Members).Include(t => t.Packages).ToListAsync(cancellationToken);
         var teamIds = teams.Select(t => t.Id).ToList();
         var doctorIds = teams.SelectMany(t => t.Members).Select(m => m.DoctorId).Distinct().ToList();
         var doctors = await db.Doctors.AsNoTracking().Where(d => doctorIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, cancellationToken);
@@ -207,7 +227,8 @@ public sealed record FamilyTeamAdminView(
                     .Select(m => new TeamMemberView(m.DoctorId, doctors[m.DoctorId].FullName, doctors[m.DoctorId].Title, doctors[m.DoctorId].TitleEn, m.Role))
                     .ToList(),
                 active.GetValueOrDefault(t.Id),
-                t.Version))
+                t.Version,
+                t.Packages.Select(p => p.PackageId).ToList()))
             .ToList();
     }
 }

@@ -22,6 +22,18 @@ internal sealed class FamilyDoctorTeamConfiguration : IEntityTypeConfiguration<F
         builder.HasOne<Department>().WithMany().HasForeignKey(t => t.DepartmentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(t => t.Members).WithOne().HasForeignKey(m => m.TeamId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(t => t.Members).HasField("members").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(t => t.Packages).WithOne().HasForeignKey(p => p.TeamId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(t => t.Packages).HasField("packages").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class TeamPackageConfiguration : IEntityTypeConfiguration<TeamPackage>
+{
+    public void Configure(EntityTypeBuilder<TeamPackage> builder)
+    {
+        builder.ToTable("FamilyDoctorTeamPackages");
+        builder.HasKey(p => new { p.TeamId, p.PackageId });
+        builder.HasOne<ServicePackage>().WithMany().HasForeignKey(p => p.PackageId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

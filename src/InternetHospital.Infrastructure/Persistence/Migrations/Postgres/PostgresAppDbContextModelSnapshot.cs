@@ -1097,6 +1097,21 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("FamilyDoctorTeamMembers", (string)null);
                 });
 
+            modelBuilder.Entity("InternetHospital.Domain.FamilyDoctors.TeamPackage", b =>
+                {
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PackageId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("TeamId", "PackageId");
+
+                    b.HasIndex("PackageId");
+
+                    b.ToTable("FamilyDoctorTeamPackages", (string)null);
+                });
+
             modelBuilder.Entity("InternetHospital.Domain.Files.StoredFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3424,6 +3439,21 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("InternetHospital.Domain.FamilyDoctors.TeamPackage", b =>
+                {
+                    b.HasOne("InternetHospital.Domain.FamilyDoctors.ServicePackage", null)
+                        .WithMany()
+                        .HasForeignKey("PackageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("InternetHospital.Domain.FamilyDoctors.FamilyDoctorTeam", null)
+                        .WithMany("Packages")
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("InternetHospital.Domain.Files.StoredFileContent", b =>
                 {
                     b.HasOne("InternetHospital.Domain.Files.StoredFile", null)
@@ -3802,6 +3832,8 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
             modelBuilder.Entity("InternetHospital.Domain.FamilyDoctors.FamilyDoctorTeam", b =>
                 {
                     b.Navigation("Members");
+
+                    b.Navigation("Packages");
                 });
 
             modelBuilder.Entity("InternetHospital.Domain.FamilyDoctors.FamilyMessage", b =>

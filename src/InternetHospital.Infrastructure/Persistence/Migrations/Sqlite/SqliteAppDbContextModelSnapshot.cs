@@ -1092,6 +1092,21 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("FamilyDoctorTeamMembers", (string)null);
                 });
 
+            modelBuilder.Entity("InternetHospital.Domain.FamilyDoctors.TeamPackage", b =>
+                {
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PackageId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TeamId", "PackageId");
+
+                    b.HasIndex("PackageId");
+
+                    b.ToTable("FamilyDoctorTeamPackages", (string)null);
+                });
+
             modelBuilder.Entity("InternetHospital.Domain.Files.StoredFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3411,6 +3426,21 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("InternetHospital.Domain.FamilyDoctors.TeamPackage", b =>
+                {
+                    b.HasOne("InternetHospital.Domain.FamilyDoctors.ServicePackage", null)
+                        .WithMany()
+                        .HasForeignKey("PackageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("InternetHospital.Domain.FamilyDoctors.FamilyDoctorTeam", null)
+                        .WithMany("Packages")
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("InternetHospital.Domain.Files.StoredFileContent", b =>
                 {
                     b.HasOne("InternetHospital.Domain.Files.StoredFile", null)
@@ -3789,6 +3819,8 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("InternetHospital.Domain.FamilyDoctors.FamilyDoctorTeam", b =>
                 {
                     b.Navigation("Members");
+
+                    b.Navigation("Packages");
                 });
 
             modelBuilder.Entity("InternetHospital.Domain.FamilyDoctors.FamilyMessage", b =>

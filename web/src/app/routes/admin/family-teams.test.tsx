@@ -1,4 +1,4 @@
-import { act, screen } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from '@/testing/axe';
 import { findPageHeading, jsonResponse, renderApp } from '@/testing/test-utils';
@@ -19,6 +19,7 @@ const team = {
   ],
   activeContracts: 3,
   version: 4,
+  packageIds: ['pkg-htn'],
 };
 const doctor = (id: string, fullName: string) => ({
   id,
@@ -36,6 +37,12 @@ const api = {
   'GET /api/admin/facilities': [facility],
   'GET /api/admin/departments': [],
   'GET /api/admin/doctors': [doctor('doc-1', '王芳'), doctor('doc-2', '刘洋')],
+  'GET /api/admin/family-packages': [
+    {
+      id: 'pkg-htn', code: 'hypertension', name: '高血压管理包', nameEn: 'Hypertension management', description: '', descriptionEn: '', includes: ['随访'],
+      includesEn: ['Reviews'], annualFee: 120, conditionCode: 'hypertension', followUpTemplateCode: null, displayOrder: 20, version: 0,
+    },
+  ],
 };
 
 describe('Admin family-doctor teams', () => {
@@ -57,6 +64,7 @@ describe('Admin family-doctor teams', () => {
     expect(card).toHaveTextContent('Lead: 王芳');
     expect(card).toHaveTextContent('Members: 刘洋');
     expect(card).toHaveTextContent('3 signed patients');
+    await waitFor(() => expect(card).toHaveTextContent('Packages: Hypertension management'));
     expect(await act(() => seriousA11yViolations())).toEqual([]);
 
     await app.user.click(screen.getByRole('button', { name: 'Edit Donghu team' }));
@@ -75,6 +83,7 @@ describe('Admin family-doctor teams', () => {
       doctorIds: ['doc-1', 'doc-2'],
       acceptingApplications: false,
       version: 4,
+      packageIds: ['pkg-htn'],
     });
   });
 

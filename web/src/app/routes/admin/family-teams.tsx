@@ -6,6 +6,7 @@ import { Page } from '@/components/page';
 import { PageLoader } from '@/components/page-loader';
 import { useAdminDepartments } from '@/features/hospital-admin/api/departments';
 import { useAdminDoctors } from '@/features/hospital-admin/api/doctors';
+import { useAdminPackages, type AdminPackage } from '@/features/hospital-admin/api/family-packages';
 import { useAdminFamilyTeams, type AdminFamilyTeam } from '@/features/hospital-admin/api/family-teams';
 import { useFacilities } from '@/features/hospital-admin/api/list-facilities';
 import { useSaveFamilyTeam, type FamilyTeamInput } from '@/features/hospital-admin/api/save-family-team';
@@ -21,6 +22,7 @@ const emptyDraft: FamilyTeamInput = {
   leadDoctorId: '',
   doctorIds: [],
   acceptingApplications: true,
+  packageIds: [],
 };
 
 const toDraft = (team: AdminFamilyTeam): FamilyTeamInput => ({
@@ -34,9 +36,10 @@ const toDraft = (team: AdminFamilyTeam): FamilyTeamInput => ({
   doctorIds: team.members.map((m) => m.doctorId),
   acceptingApplications: team.acceptingApplications,
   version: team.version,
+  packageIds: team.packageIds,
 });
 
-function TeamCard({ team, onEdit }: { team: AdminFamilyTeam; onEdit: () => void }): ReactNode {
+function TeamCard({ team, packages, onEdit }: { team: AdminFamilyTeam; packages: AdminPackage[]; onEdit: () => void }): ReactNode {
   const { t, i18n } = useTranslation('hospitalAdmin');
   const zh = i18n.language === 'zh-CN';
   const name = zh ? team.name : team.nameEn;
@@ -62,6 +65,15 @@ function TeamCard({ team, onEdit }: { team: AdminFamilyTeam; onEdit: () => void 
         <Text size="sm">
           {t('familyTeams.members')}: {members.length > 0 ? members.map((m) => m.name).join(zh ? '、' : ', ') : '—'}
         </Text>
+        <Text size="sm">
+          {t('familyTeams.packages')}:{' '}
+          {team.packageIds.length === 0
+            ? t('familyTeams.allPackages')
+            : packages
+                .filter((p) => team.packageIds.includes(p.id))
+                .map((p) => (zh ? p.name : p.nameEn))
+                .join(zh ? '、' : ', ')}
+        </Text>
         <Group justify="flex-end">
           <Button size="sm" variant="light" onClick={onEdit} aria-label={t('familyTeams.editNamed', { name })}>
             {t('familyTeams.edit')}
@@ -80,6 +92,7 @@ export default function FamilyTeamsRoute(): ReactNode {
   const facilities = useFacilities();
   const departments = useAdminDepartments();
   const doctors = useAdminDoctors();
+  const packages = useAdminPackages();
   const save = useSaveFamilyTeam();
   const [editing, setEditing] = useState<string | null>(null);
   const [draft, setDraft] = useState<FamilyTeamInput>(emptyDraft);
@@ -112,6 +125,7 @@ export default function FamilyTeamsRoute(): ReactNode {
             <TeamCard
               key={team.id}
               team={team}
+              packages={packages.data ?? []}
               onEdit={() => {
                 save.reset();
                 setEditing(team.id);
@@ -160,6 +174,14 @@ export default function FamilyTeamsRoute(): ReactNode {
               value={draft.leadDoctorId || null}
               onChange={(v) => setDraft({ ...draft, leadDoctorId: v ?? '' })}
               data={familyDoctors.filter((d) => draft.doctorIds.includes(d.value))}
+            />
+            <MultiSelect
+              label={t('familyTeams.packagesField')}
+              description={t('familyTeams.packagesHint')}
+              searchable
+              value={draft.packageIds}
+              onChange={(ids) => setDraft({ ...draft, packageIds: ids })}
+              data={(packages.data ?? []).map((p) => ({ value: p.id, label: zh ? p.name : p.nameEn }))}
             />
           </SimpleGrid>
           <Switch

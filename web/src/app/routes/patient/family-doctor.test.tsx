@@ -1,6 +1,6 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { catalogue, contract } from '@/features/family/testing/fixtures';
+import { catalogue, contract, team } from '@/features/family/testing/fixtures';
 import { seriousA11yViolations } from '@/testing/axe';
 import { findPageHeading, jsonResponse, noContent, problemResponse, renderApp } from '@/testing/test-utils';
 
@@ -52,6 +52,23 @@ describe('My family doctor (patient)', () => {
     await waitFor(() => expect(app.requests.find((r) => r.method === 'POST')?.body).toEqual({ teamId: 'team-1', packageId: 'pkg-htn', note: 'Help with my blood pressure' }));
     expect(await screen.findByText('Waiting for the team')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Withdraw the application' })).toBeInTheDocument();
+  });
+
+  it('offers with each team only the packages it offers, dropping a choice the new team does not offer', async () => {
+    const basicOnly = { ...team, id: 'team-2', name: '西湖团队', nameEn: 'Xihu team', packageIds: ['pkg-basic'] };
+    const app = await renderApp({
+      route: '/family-doctor',
+      roles: ['Patient'],
+      api: { 'GET /api/family/patients/pat-1/contracts': noContract, 'GET /api/family/teams': { ...catalogue, teams: [team, basicOnly] } },
+    });
+    await app.user.click(await screen.findByRole('radio', { name: 'Donghu family-doctor team of Dr Chen Jing' }));
+    await app.user.click(screen.getByRole('radio', { name: 'Hypertension management' }));
+
+    await app.user.click(screen.getByRole('radio', { name: 'Xihu team' }));
+    expect(screen.queryByRole('radio', { name: 'Hypertension management' })).not.toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: 'Basic package' })).not.toBeChecked();
+    await app.user.click(screen.getByRole('button', { name: 'Apply to sign' }));
+    expect(await screen.findByText('Choose a service package.')).toBeInTheDocument();
   });
 
   it('shows a contract in force, asks for a reason to end it, and lists the history', async () => {

@@ -21,6 +21,8 @@ export const teamSchema = z.object({
   facilityEn: z.string(),
   acceptingApplications: z.boolean(),
   members: z.array(teamMemberSchema),
+  /** The packages one can sign for with this team. */
+  packageIds: z.array(z.string()),
 });
 export type FamilyTeam = z.infer<typeof teamSchema>;
 

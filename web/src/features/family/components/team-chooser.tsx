@@ -29,6 +29,9 @@ export function TeamChooser({ patientId }: { patientId: string }): ReactNode {
   }
 
   const teams = catalogue.data.teams.filter((team) => team.acceptingApplications);
+  // Note: once a team is chosen, only the packages it offers can be chosen with it.
+  const offered = teams.find((team) => team.id === teamId)?.packageIds;
+  const packages = catalogue.data.packages.filter((pkg) => !offered || offered.includes(pkg.id));
   const submit = (event: FormEvent): void => {
     event.preventDefault();
     if (!teamId || !packageId) {
@@ -59,6 +62,7 @@ export function TeamChooser({ patientId }: { patientId: string }): ReactNode {
           onChange={(value) => {
             setTeamId(value);
             setMissing((m) => ({ ...m, team: false }));
+            if (packageId && !teams.find((team) => team.id === value)?.packageIds.includes(packageId)) setPackageId(null);
           }}
           error={missing.team ? t('apply.teamRequired') : undefined}
         >
@@ -95,7 +99,7 @@ export function TeamChooser({ patientId }: { patientId: string }): ReactNode {
           error={missing.package ? t('apply.packageRequired') : undefined}
         >
           <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs">
-            {catalogue.data.packages.map((pkg) => (
+            {packages.map((pkg) => (
               <Card key={pkg.id} withBorder radius="md" padding="md">
                 <Group justify="space-between" wrap="nowrap" align="flex-start">
                   <Radio value={pkg.id} label={<Text fw={600}>{localized(pkg.name, pkg.nameEn, language)}</Text>} />

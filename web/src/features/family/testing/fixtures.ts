@@ -13,6 +13,7 @@ export const team = {
     { doctorId: 'doc-1', name: '陈静', title: '主治医师', titleEn: 'Attending Physician', role: 'Lead' },
     { doctorId: 'doc-2', name: '刘洋', title: '住院医师', titleEn: 'Resident Physician', role: 'Member' },
   ],
+  packageIds: ['pkg-basic', 'pkg-htn'],
 };
 
 export const packages = [

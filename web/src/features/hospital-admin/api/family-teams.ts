@@ -14,6 +14,8 @@ export const adminFamilyTeamSchema = z.object({
   members: z.array(z.object({ doctorId: z.string(), name: z.string(), title: z.string(), titleEn: z.string(), role: z.enum(['Lead', 'Member']) })),
   activeContracts: z.number(),
   version: z.number(),
+  /** The packages the team narrowed its offer to; empty: every package. */
+  packageIds: z.array(z.string()),
 });
 export type AdminFamilyTeam = z.infer<typeof adminFamilyTeamSchema>;
 export const familyTeamKeys = { all: ['admin', 'family-teams'] as const };

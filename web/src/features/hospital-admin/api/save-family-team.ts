@@ -15,6 +15,8 @@ export interface FamilyTeamInput {
   acceptingApplications: boolean;
   /** The version of the team the admin edited (absent for a new team): a stale edit is refused with team_changed. */
   version?: number;
+  /** The packages the team offers; empty: every package. */
+  packageIds: string[];
 }
 
 export interface SaveFamilyTeam {
