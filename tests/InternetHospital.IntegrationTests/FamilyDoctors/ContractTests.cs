@@ -213,6 +213,12 @@ public abstract class ContractTests(ApiFactory factory)
         var applications = await (await team.Lead.Client.GetAsync("/api/family/applications")).ReadJsonAsync();
         Assert.Equal("Renewal", Assert.Single(applications.EnumerateArray()).GetProperty("kind").GetString());
 
+        // A team that has stopped offering the contract's package cannot renew it for another year.
+        await OfferOnlyAsync(team.TeamId, "basic");
+        var notOffered = await team.Lead.Client.PostAsync($"/api/family/contracts/{contractId}/renewal/accept", null);
+        Assert.Equal("package_not_offered", (await notOffered.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).Code());
+        await OfferOnlyAsync(team.TeamId, null);
+
         Assert.Equal(HttpStatusCode.NoContent, (await team.Lead.Client.PostAsync($"/api/family/contracts/{contractId}/renewal/accept", null)).StatusCode);
         var renewed = await (await patient.Client.GetAsync($"/api/family/patients/{patient.PatientId}/contracts")).ReadJsonAsync();
         var current = renewed.GetProperty("current");
@@ -220,6 +226,15 @@ public abstract class ContractTests(ApiFactory factory)
         Assert.Equal(endsAt.AddYears(1).ToUnixTimeSeconds(), current.GetProperty("endsAt").GetDateTimeOffset().ToUnixTimeSeconds());
         await Mailbox.WaitForAsync(patient.Email, "已续约");
     }
+
+    /// <summary>Narrows the team's offer to one package (by code), or widens it to all (null).</summary>
+    private Task OfferOnlyAsync(Guid teamId, string? packageCode) => kit.InDatabaseAsync(async db =>
+    {
+        var team = await db.FamilyTeams.Include(t => t.Packages).SingleAsync(t => t.Id == teamId);
+        var ids = packageCode is null ? [] : await db.ServicePackages.Where(p => p.Code == packageCode).Select(p => p.Id).ToListAsync();
+        team.OfferPackages(ids);
+        await db.SaveChangesAsync();
+    });
 
     [Fact]
     public async Task A_contract_past_its_end_expires_and_nobody_is_the_patients_family_doctor_any_more()
