@@ -27,6 +27,12 @@ public sealed record RegisterPatient(
     string Password,
     string? PreferredLanguage = null) : ICommand<RegisteredPatient>
 {
+    /// <summary>
+    /// Domain rule 4: a child under 6 is seen online only with a guardian, and the account acting for them is the
+    /// guardian's. Until guardians can add their children, such a child cannot have an account of their own.
+    /// </summary>
+    public const int YoungestOwnAccountAge = 6;
+
     public override string ToString() => $"{nameof(RegisterPatient)} {{ IdType = {IdType} }}";
 
     public sealed class Validator : AbstractValidator<RegisterPatient>
@@ -51,6 +57,11 @@ public sealed record RegisterPatient(
                 .Must(d => d <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime) && d.Year >= 1900)
                 .WithErrorCode("invalid_date_of_birth")
                 .WithMessage("The date of birth must be a past date.");
+            RuleFor(x => x.DateOfBirth)
+                .Must(d => d.AddYears(YoungestOwnAccountAge) <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+                .When(x => x.DateOfBirth <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+                .WithErrorCode("child_needs_guardian")
+                .WithMessage($"A child under {YoungestOwnAccountAge} is seen online only with a guardian, whose account acts for them: register the guardian instead.");
             RuleFor(x => x.DateOfBirth)
                 .Must((command, dateOfBirth) => ResidentIdOf(command)!.DateOfBirth == dateOfBirth)
                 .When(x => ResidentIdOf(x) is not null)

@@ -71,6 +71,25 @@ public abstract class RegistrationTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task A_child_under_six_cannot_have_an_account_of_their_own()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var child = today.AddYears(-4);
+        var email = TestData.Email();
+
+        var response = await factory.CreateBrowserClient().PostAsJsonAsync("/api/account/register",
+            TestData.Registration(email, dateOfBirth: child.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("guardian", Assert.Single(problem.FieldErrors("dateOfBirth")), StringComparison.Ordinal);
+        using var scope = factory.Services.CreateScope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<AppDbContext>().Users.AnyAsync(u => u.Email == email));
+
+        var sixToday = today.AddYears(-6).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await (await factory.CreateBrowserClient().PostAsJsonAsync("/api/account/register", TestData.Registration(dateOfBirth: sixToday))).ReadJsonAsync(HttpStatusCode.Created);
+    }
+
+    [Fact]
     public async Task A_resident_id_with_a_wrong_check_character_is_refused_on_the_id_field()
     {
         var valid = TestData.ResidentId(new DateOnly(1980, 5, 17), Sex.Female);

@@ -1,6 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { findPageHeading, jsonResponse, problemResponse, renderApp, type RenderAppResult } from '@/testing/test-utils';
+import { residentIdCheckChar } from '@/features/accounts/lib/resident-id';
 
 // Valid GB 11643 numbers (check character computed with the standard's weights).
 const MALE_1990 = '440304199003072515';
@@ -49,6 +50,18 @@ describe('register page', () => {
     expect(await screen.findByText('This ID number is not valid: please check it for typing errors.')).toBeInTheDocument();
     expect(screen.getByLabelText('ID number')).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByLabelText('Date of birth')).toHaveValue('');
+  });
+
+  it('tells a family to register the guardian when the ID number is a child under six', async () => {
+    const app = await renderApp({ route: '/register' });
+    await findPageHeading('Create your account');
+    const born = new Date();
+    born.setFullYear(born.getFullYear() - 3);
+    const first17 = `440304${born.toISOString().slice(0, 10).replaceAll('-', '')}251`;
+    await app.user.type(screen.getByLabelText('ID number'), first17 + residentIdCheckChar(first17));
+    await app.user.click(screen.getByRole('button', { name: 'Create account' }));
+    expect(await screen.findByText('A child under 6 is seen online only with a guardian, whose account acts for them: register the guardian instead.')).toBeInTheDocument();
+    expect(screen.getByLabelText('Date of birth')).toHaveAttribute('aria-invalid', 'true');
   });
 
   it('does not apply the resident ID rules to passports', async () => {

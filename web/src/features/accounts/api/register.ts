@@ -63,6 +63,9 @@ function residentIdOf(values: RegisterObject): ReturnType<typeof parseResidentId
   return values.idType === 'ResidentId' ? parseResidentId(values.idNumber) : null;
 }
 
+/** Domain rule 4: a child under 6 is seen online with a guardian, whose account acts for them (the server checks too). */
+export const YOUNGEST_OWN_ACCOUNT_AGE = 6;
+
 /** Today in the user's time zone, as YYYY-MM-DD. */
 export function todayIso(): string {
   const now = new Date();
@@ -73,6 +76,12 @@ export function todayIso(): string {
  * Client-side rules (the server checks again). Messages are i18n keys, translated where they are shown,
  * so an error already on screen follows a language switch.
  */
+/** The same day `years` years ago, as YYYY-MM-DD (compared as text, like the dates it is compared with). */
+function yearsBeforeToday(years: number): string {
+  const today = todayIso();
+  return `${String(Number(today.slice(0, 4)) - years).padStart(4, '0')}${today.slice(4)}`;
+}
+
 export const registerInputSchema = registerObjectSchema
   .refine((values) => values.idType !== 'ResidentId' || residentIdProblem(values.idNumber) === null, {
     path: ['idNumber'],
@@ -83,6 +92,11 @@ export const registerInputSchema = registerObjectSchema
   .refine((values) => values.dateOfBirth <= todayIso(), {
     path: ['dateOfBirth'],
     error: 'accounts:validation.dateOfBirthFuture',
+    ...whenValid({ dateOfBirth: true }),
+  })
+  .refine((values) => values.dateOfBirth > todayIso() || values.dateOfBirth <= yearsBeforeToday(YOUNGEST_OWN_ACCOUNT_AGE), {
+    path: ['dateOfBirth'],
+    error: 'accounts:validation.childNeedsGuardian',
     ...whenValid({ dateOfBirth: true }),
   })
   .refine((values) => residentIdOf(values)?.dateOfBirth === undefined || residentIdOf(values)?.dateOfBirth === values.dateOfBirth, {
