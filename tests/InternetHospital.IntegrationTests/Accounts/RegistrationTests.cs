@@ -52,7 +52,7 @@ public abstract class RegistrationTests(ApiFactory factory)
     {
         var idNumber = TestData.ResidentId(new DateOnly(1986, 4, 11), Sex.Male);
         var response = await factory.CreateBrowserClient().PostAsJsonAsync("/api/account/register", TestData.Registration(idNumber: idNumber, dateOfBirth: "1986-04-11", sex: "Male"));
-        await response.ReadJsonAsync(HttpStatusCode.Created);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
 
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -68,6 +68,13 @@ public abstract class RegistrationTests(ApiFactory factory)
             Assert.Equal(keys.Current.Id, sealedSecret.Attribute("keyId")?.Value);
             Assert.Single(InternetHospital.Infrastructure.Security.KeyRingEncryptor.Decrypt(sealedSecret, keys).DescendantsAndSelf("masterKey"));
         }
+
+        // After a restart (a new host on the same database and key file) the sealed keys open, so the ID number does.
+        var patientId = (await response.ReadJsonAsync(HttpStatusCode.Created)).GetProperty("patientId").GetGuid();
+        await using var restarted = factory.WithWebHostBuilder(_ => { });
+        using var after = restarted.Services.CreateScope();
+        var stored = await after.ServiceProvider.GetRequiredService<AppDbContext>().Patients.AsNoTracking().SingleAsync(p => p.Id == patientId);
+        Assert.Equal(idNumber, after.ServiceProvider.GetRequiredService<Application.Common.Abstractions.IIdentifierProtector>().Reveal(stored.IdNumberCiphertext));
     }
 
     [Fact]
