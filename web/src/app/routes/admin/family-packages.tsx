@@ -1,9 +1,7 @@
-import { Alert, Badge, Button, Card, Group, List, NumberInput, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useState, type ReactNode } from 'react';
+import { Badge, Button, Card, Group, List, NumberInput, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Page } from '@/components/page';
-import { PageLoader } from '@/components/page-loader';
 import { useHospitalInfo } from '@/features/appointments/api/get-hospital-info';
 import {
   packageConditions,
@@ -13,8 +11,8 @@ import {
   type AdminPackage,
   type PackageInput,
 } from '@/features/hospital-admin/api/family-packages';
+import { AdminCardList, AdminEditor, useAdminEditing } from '@/features/hospital-admin/components/admin-catalogue';
 import { formatMoney } from '@/lib/date-time';
-import { problemMessage } from '@/lib/problem-message';
 
 /** The form keeps the lists as text, one item per line, as an admin types them. */
 interface Draft extends Omit<PackageInput, 'includes' | 'includesEn'> {
@@ -100,142 +98,99 @@ export default function FamilyPackagesRoute(): ReactNode {
   const templates = usePackageFollowUpTemplates();
   const hospital = useHospitalInfo();
   const save = useSavePackage();
-  const [editing, setEditing] = useState<string | null>(null);
-  const [draft, setDraft] = useState<Draft>(emptyDraft);
-  const reset = (): void => {
-    setEditing(null);
-    setDraft(emptyDraft);
-    save.reset();
-  };
+  const { editing, draft, setDraft, edit, reset, saved } = useAdminEditing(emptyDraft, save);
   const complete = draft.name && draft.nameEn && lines(draft.includes).length > 0 && lines(draft.includesEn).length > 0 && (editing || draft.code);
 
   return (
     <Page title={t('familyPackages.title')} description={<Text>{t('familyPackages.intro')}</Text>}>
-      {packages.isPending ? (
-        <PageLoader />
-      ) : packages.isError ? (
-        <Alert color="red" role="alert">
-          {problemMessage(packages.error, t)}
-        </Alert>
-      ) : packages.data.length === 0 ? (
-        <Text>{t('familyPackages.none')}</Text>
-      ) : (
-        <SimpleGrid cols={{ base: 1, md: 2 }}>
-          {packages.data.map((item) => (
-            <PackageCard
-              key={item.id}
-              item={item}
-              currency={hospital.data?.currency}
-              onEdit={() => {
-                save.reset();
-                setEditing(item.id);
-                setDraft(toDraft(item));
-              }}
-            />
-          ))}
-        </SimpleGrid>
-      )}
-      <Card withBorder padding="md" component="section" aria-labelledby="family-package-form">
-        <Stack gap="sm">
-          <Title order={2} size="h4" id="family-package-form">
-            {editing ? t('familyPackages.editTitle') : t('familyPackages.add')}
-          </Title>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            {!editing && (
-              <TextInput
-                label={t('familyPackages.code')}
-                description={t('familyPackages.codeHint')}
-                required
-                value={draft.code}
-                onChange={(e) => setDraft({ ...draft, code: e.currentTarget.value })}
-              />
-            )}
-            <NumberInput
-              label={t('familyPackages.fee', { currency: hospital.data?.currency ?? '' })}
-              min={0}
-              max={100_000}
-              decimalScale={2}
-              value={draft.annualFee}
-              onChange={(v) => setDraft({ ...draft, annualFee: Number(v) || 0 })}
-            />
-            <TextInput label={t('familyPackages.name')} required value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })} />
-            <TextInput label={t('familyPackages.nameEn')} required value={draft.nameEn} onChange={(e) => setDraft({ ...draft, nameEn: e.currentTarget.value })} />
-            <TextInput label={t('familyPackages.description')} value={draft.description} onChange={(e) => setDraft({ ...draft, description: e.currentTarget.value })} />
-            <TextInput label={t('familyPackages.descriptionEn')} value={draft.descriptionEn} onChange={(e) => setDraft({ ...draft, descriptionEn: e.currentTarget.value })} />
-            <Textarea
-              label={t('familyPackages.includes')}
-              description={t('familyPackages.includesHint')}
+      <AdminCardList query={packages} none={t('familyPackages.none')}>
+        {(item) => (
+          <PackageCard
+            key={item.id}
+            item={item}
+            currency={hospital.data?.currency}
+            onEdit={() => edit(item.id, toDraft(item))}
+          />
+        )}
+      </AdminCardList>
+      <AdminEditor
+        id="family-package-form"
+        title={editing ? t('familyPackages.editTitle') : t('familyPackages.add')}
+        error={save.error}
+        editing={editing !== null}
+        onCancel={reset}
+        cancelLabel={t('familyPackages.cancel')}
+        saveLabel={editing ? t('save') : t('familyPackages.create')}
+        saving={save.isPending}
+        canSave={Boolean(complete)}
+        onSave={() => save.mutate({ packageId: editing ?? undefined, code: editing ? undefined : draft.code.trim(), package: toInput(draft) }, { onSuccess: saved })}
+      >
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          {!editing && (
+            <TextInput
+              label={t('familyPackages.code')}
+              description={t('familyPackages.codeHint')}
               required
-              autosize
-              minRows={3}
-              value={draft.includes}
-              onChange={(e) => setDraft({ ...draft, includes: e.currentTarget.value })}
+              value={draft.code}
+              onChange={(e) => setDraft({ ...draft, code: e.currentTarget.value })}
             />
-            <Textarea
-              label={t('familyPackages.includesEn')}
-              description={t('familyPackages.includesHint')}
-              required
-              autosize
-              minRows={3}
-              value={draft.includesEn}
-              onChange={(e) => setDraft({ ...draft, includesEn: e.currentTarget.value })}
-            />
-            <Select
-              label={t('familyPackages.condition')}
-              clearable
-              value={draft.conditionCode}
-              onChange={(v) => setDraft({ ...draft, conditionCode: v })}
-              data={packageConditions.map((code) => ({ value: code, label: t(`family:conditions.${code}`) }))}
-            />
-            <Select
-              label={t('familyPackages.followUp')}
-              description={t('familyPackages.followUpHint')}
-              clearable
-              value={draft.followUpTemplateCode}
-              onChange={(v) => setDraft({ ...draft, followUpTemplateCode: v })}
-              data={(templates.data ?? []).map((tpl) => ({ value: tpl.code, label: zh ? tpl.title : tpl.titleEn }))}
-            />
-            <NumberInput
-              label={t('familyPackages.order')}
-              description={t('familyPackages.orderHint')}
-              min={0}
-              max={1000}
-              allowDecimal={false}
-              value={draft.displayOrder}
-              onChange={(v) => setDraft({ ...draft, displayOrder: Number(v) || 0 })}
-            />
-          </SimpleGrid>
-          {save.isError && (
-            <Alert color="red" role="alert">
-              {problemMessage(save.error, t)}
-            </Alert>
           )}
-          <Group justify="flex-end">
-            {editing && (
-              <Button variant="default" onClick={reset}>
-                {t('familyPackages.cancel')}
-              </Button>
-            )}
-            <Button
-              loading={save.isPending}
-              disabled={!complete}
-              onClick={() =>
-                save.mutate(
-                  { packageId: editing ?? undefined, code: editing ? undefined : draft.code.trim(), package: toInput(draft) },
-                  {
-                    onSuccess: () => {
-                      notifications.show({ message: t('saved') });
-                      reset();
-                    },
-                  },
-                )
-              }
-            >
-              {editing ? t('save') : t('familyPackages.create')}
-            </Button>
-          </Group>
-        </Stack>
-      </Card>
+          <NumberInput
+            label={t('familyPackages.fee', { currency: hospital.data?.currency ?? '' })}
+            min={0}
+            max={100_000}
+            decimalScale={2}
+            value={draft.annualFee}
+            onChange={(v) => setDraft({ ...draft, annualFee: Number(v) || 0 })}
+          />
+          <TextInput label={t('familyPackages.name')} required value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })} />
+          <TextInput label={t('familyPackages.nameEn')} required value={draft.nameEn} onChange={(e) => setDraft({ ...draft, nameEn: e.currentTarget.value })} />
+          <TextInput label={t('familyPackages.description')} value={draft.description} onChange={(e) => setDraft({ ...draft, description: e.currentTarget.value })} />
+          <TextInput label={t('familyPackages.descriptionEn')} value={draft.descriptionEn} onChange={(e) => setDraft({ ...draft, descriptionEn: e.currentTarget.value })} />
+          <Textarea
+            label={t('familyPackages.includes')}
+            description={t('familyPackages.includesHint')}
+            required
+            autosize
+            minRows={3}
+            value={draft.includes}
+            onChange={(e) => setDraft({ ...draft, includes: e.currentTarget.value })}
+          />
+          <Textarea
+            label={t('familyPackages.includesEn')}
+            description={t('familyPackages.includesHint')}
+            required
+            autosize
+            minRows={3}
+            value={draft.includesEn}
+            onChange={(e) => setDraft({ ...draft, includesEn: e.currentTarget.value })}
+          />
+          <Select
+            label={t('familyPackages.condition')}
+            clearable
+            value={draft.conditionCode}
+            onChange={(v) => setDraft({ ...draft, conditionCode: v })}
+            data={packageConditions.map((code) => ({ value: code, label: t(`family:conditions.${code}`) }))}
+          />
+          <Select
+            label={t('familyPackages.followUp')}
+            description={t('familyPackages.followUpHint')}
+            clearable
+            value={draft.followUpTemplateCode}
+            onChange={(v) => setDraft({ ...draft, followUpTemplateCode: v })}
+            data={(templates.data ?? []).map((tpl) => ({ value: tpl.code, label: zh ? tpl.title : tpl.titleEn }))}
+          />
+          <NumberInput
+            label={t('familyPackages.order')}
+            description={t('familyPackages.orderHint')}
+            min={0}
+            max={1000}
+            allowDecimal={false}
+            value={draft.displayOrder}
+            onChange={(v) => setDraft({ ...draft, displayOrder: Number(v) || 0 })}
+          />
+        </SimpleGrid>
+      </AdminEditor>
     </Page>
   );
 }

@@ -1,16 +1,14 @@
-import { Alert, Badge, Button, Card, Group, MultiSelect, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useState, type ReactNode } from 'react';
+import { Badge, Button, Card, Group, MultiSelect, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Page } from '@/components/page';
-import { PageLoader } from '@/components/page-loader';
 import { useAdminDepartments } from '@/features/hospital-admin/api/departments';
 import { useAdminDoctors } from '@/features/hospital-admin/api/doctors';
 import { useAdminPackages, type AdminPackage } from '@/features/hospital-admin/api/family-packages';
 import { useAdminFamilyTeams, type AdminFamilyTeam } from '@/features/hospital-admin/api/family-teams';
 import { useFacilities } from '@/features/hospital-admin/api/list-facilities';
 import { useSaveFamilyTeam, type FamilyTeamInput } from '@/features/hospital-admin/api/save-family-team';
-import { problemMessage } from '@/lib/problem-message';
+import { AdminCardList, AdminEditor, useAdminEditing } from '@/features/hospital-admin/components/admin-catalogue';
 
 const emptyDraft: FamilyTeamInput = {
   name: '',
@@ -94,8 +92,7 @@ export default function FamilyTeamsRoute(): ReactNode {
   const doctors = useAdminDoctors();
   const packages = useAdminPackages();
   const save = useSaveFamilyTeam();
-  const [editing, setEditing] = useState<string | null>(null);
-  const [draft, setDraft] = useState<FamilyTeamInput>(emptyDraft);
+  const { editing, draft, setDraft, edit, reset, saved } = useAdminEditing(emptyDraft, save);
 
   const familyDoctors = (doctors.data ?? [])
     .filter((d) => d.profile.isFamilyDoctor || draft.doctorIds.includes(d.id))
@@ -103,123 +100,81 @@ export default function FamilyTeamsRoute(): ReactNode {
   const departmentOptions = (departments.data ?? [])
     .filter((d) => d.facility.id === draft.facilityId)
     .map((d) => ({ value: d.id, label: zh ? d.name : d.nameEn }));
-  const reset = (): void => {
-    setEditing(null);
-    setDraft(emptyDraft);
-    save.reset();
-  };
 
   return (
     <Page title={t('familyTeams.title')}>
-      {teams.isPending ? (
-        <PageLoader />
-      ) : teams.isError ? (
-        <Alert color="red" role="alert">
-          {problemMessage(teams.error, t)}
-        </Alert>
-      ) : teams.data.length === 0 ? (
-        <Text>{t('familyTeams.none')}</Text>
-      ) : (
-        <SimpleGrid cols={{ base: 1, md: 2 }}>
-          {teams.data.map((team) => (
-            <TeamCard
-              key={team.id}
-              team={team}
-              packages={packages.data ?? []}
-              onEdit={() => {
-                save.reset();
-                setEditing(team.id);
-                setDraft(toDraft(team));
-              }}
-            />
-          ))}
-        </SimpleGrid>
-      )}
-      <Card withBorder padding="md" component="section" aria-labelledby="family-team-form">
-        <Stack gap="sm">
-          <Title order={2} size="h4" id="family-team-form">
-            {editing ? t('familyTeams.editTitle') : t('familyTeams.add')}
-          </Title>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t('familyTeams.name')} required value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })} />
-            <TextInput label={t('familyTeams.nameEn')} required value={draft.nameEn} onChange={(e) => setDraft({ ...draft, nameEn: e.currentTarget.value })} />
-            <TextInput label={t('familyTeams.description')} value={draft.description} onChange={(e) => setDraft({ ...draft, description: e.currentTarget.value })} />
-            <TextInput label={t('familyTeams.descriptionEn')} value={draft.descriptionEn} onChange={(e) => setDraft({ ...draft, descriptionEn: e.currentTarget.value })} />
-            <Select
-              label={t('familyTeams.facility')}
-              required
-              value={draft.facilityId || null}
-              onChange={(v) => setDraft({ ...draft, facilityId: v ?? '', departmentId: null })}
-              data={(facilities.data ?? []).map((f) => ({ value: f.id, label: zh ? f.name : f.nameEn }))}
-            />
-            <Select
-              label={t('familyTeams.department')}
-              clearable
-              value={draft.departmentId}
-              onChange={(v) => setDraft({ ...draft, departmentId: v })}
-              data={departmentOptions}
-            />
-            <MultiSelect
-              label={t('familyTeams.doctors')}
-              description={t('familyTeams.doctorsHint')}
-              required
-              searchable
-              value={draft.doctorIds}
-              onChange={(ids) => setDraft({ ...draft, doctorIds: ids })}
-              data={familyDoctors}
-            />
-            <Select
-              label={t('familyTeams.lead')}
-              required
-              value={draft.leadDoctorId || null}
-              onChange={(v) => setDraft({ ...draft, leadDoctorId: v ?? '' })}
-              data={familyDoctors.filter((d) => draft.doctorIds.includes(d.value))}
-            />
-            <MultiSelect
-              label={t('familyTeams.packagesField')}
-              description={t('familyTeams.packagesHint')}
-              searchable
-              value={draft.packageIds}
-              onChange={(ids) => setDraft({ ...draft, packageIds: ids })}
-              data={(packages.data ?? []).map((p) => ({ value: p.id, label: zh ? p.name : p.nameEn }))}
-            />
-          </SimpleGrid>
-          <Switch
-            label={t('familyTeams.acceptingSwitch')}
-            checked={draft.acceptingApplications}
-            onChange={(e) => setDraft({ ...draft, acceptingApplications: e.currentTarget.checked })}
+      <AdminCardList query={teams} none={t('familyTeams.none')}>
+        {(team) => (
+          <TeamCard
+            key={team.id}
+            team={team}
+            packages={packages.data ?? []}
+            onEdit={() => edit(team.id, toDraft(team))}
           />
-          {save.isError && (
-            <Alert color="red" role="alert">
-              {problemMessage(save.error, t)}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            {editing && (
-              <Button variant="default" onClick={reset}>
-                {t('familyTeams.cancel')}
-              </Button>
-            )}
-            <Button
-              loading={save.isPending}
-              disabled={!draft.name || !draft.nameEn || !draft.facilityId || !draft.leadDoctorId || draft.doctorIds.length === 0}
-              onClick={() =>
-                save.mutate(
-                  { teamId: editing ?? undefined, team: draft },
-                  {
-                    onSuccess: () => {
-                      notifications.show({ message: t('saved') });
-                      reset();
-                    },
-                  },
-                )
-              }
-            >
-              {editing ? t('save') : t('familyTeams.create')}
-            </Button>
-          </Group>
-        </Stack>
-      </Card>
+        )}
+      </AdminCardList>
+      <AdminEditor
+        id="family-team-form"
+        title={editing ? t('familyTeams.editTitle') : t('familyTeams.add')}
+        error={save.error}
+        editing={editing !== null}
+        onCancel={reset}
+        cancelLabel={t('familyTeams.cancel')}
+        saveLabel={editing ? t('save') : t('familyTeams.create')}
+        saving={save.isPending}
+        canSave={Boolean(draft.name && draft.nameEn && draft.facilityId && draft.leadDoctorId && draft.doctorIds.length > 0)}
+        onSave={() => save.mutate({ teamId: editing ?? undefined, team: draft }, { onSuccess: saved })}
+      >
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput label={t('familyTeams.name')} required value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })} />
+          <TextInput label={t('familyTeams.nameEn')} required value={draft.nameEn} onChange={(e) => setDraft({ ...draft, nameEn: e.currentTarget.value })} />
+          <TextInput label={t('familyTeams.description')} value={draft.description} onChange={(e) => setDraft({ ...draft, description: e.currentTarget.value })} />
+          <TextInput label={t('familyTeams.descriptionEn')} value={draft.descriptionEn} onChange={(e) => setDraft({ ...draft, descriptionEn: e.currentTarget.value })} />
+          <Select
+            label={t('familyTeams.facility')}
+            required
+            value={draft.facilityId || null}
+            onChange={(v) => setDraft({ ...draft, facilityId: v ?? '', departmentId: null })}
+            data={(facilities.data ?? []).map((f) => ({ value: f.id, label: zh ? f.name : f.nameEn }))}
+          />
+          <Select
+            label={t('familyTeams.department')}
+            clearable
+            value={draft.departmentId}
+            onChange={(v) => setDraft({ ...draft, departmentId: v })}
+            data={departmentOptions}
+          />
+          <MultiSelect
+            label={t('familyTeams.doctors')}
+            description={t('familyTeams.doctorsHint')}
+            required
+            searchable
+            value={draft.doctorIds}
+            onChange={(ids) => setDraft({ ...draft, doctorIds: ids })}
+            data={familyDoctors}
+          />
+          <Select
+            label={t('familyTeams.lead')}
+            required
+            value={draft.leadDoctorId || null}
+            onChange={(v) => setDraft({ ...draft, leadDoctorId: v ?? '' })}
+            data={familyDoctors.filter((d) => draft.doctorIds.includes(d.value))}
+          />
+          <MultiSelect
+            label={t('familyTeams.packagesField')}
+            description={t('familyTeams.packagesHint')}
+            searchable
+            value={draft.packageIds}
+            onChange={(ids) => setDraft({ ...draft, packageIds: ids })}
+            data={(packages.data ?? []).map((p) => ({ value: p.id, label: zh ? p.name : p.nameEn }))}
+          />
+        </SimpleGrid>
+        <Switch
+          label={t('familyTeams.acceptingSwitch')}
+          checked={draft.acceptingApplications}
+          onChange={(e) => setDraft({ ...draft, acceptingApplications: e.currentTarget.checked })}
+        />
+      </AdminEditor>
     </Page>
   );
 }
