@@ -107,6 +107,7 @@ public sealed record UpdateFamilyTeam(Guid TeamId, FamilyTeamInput Team) : IComm
                 ?? throw new NotFoundException("Family-doctor team", command.TeamId);
             team.Revise(input.Version!.Value);
             await FamilyTeamRules.EnsurePlaceAsync(db, input.FacilityId, input.DepartmentId, cancellationToken);
+            await FamilyTeamRules.EnsurePackagesAsync(db, input.PackageIds ?? [], cancellationToken);
 
             // Note: only doctors joining are checked for the family-doctor flag; one who has since lost it stays until removed.
             var joining = input.DoctorIds.Append(input.LeadDoctorId).Where(id => !team.HasMember(id));
@@ -116,7 +117,6 @@ public sealed record UpdateFamilyTeam(Guid TeamId, FamilyTeamInput Team) : IComm
             team.MoveTo(input.FacilityId, input.DepartmentId);
             team.SetMembers(input.LeadDoctorId, input.DoctorIds);
             team.SetAcceptingApplications(input.AcceptingApplications);
-            await FamilyTeamRules.EnsurePackagesAsync(db, input.PackageIds ?? [], cancellationToken);
 
             // Note: contracts already signed for a package the team stops offering carry on to their end.
             team.OfferPackages(input.PackageIds ?? []);
