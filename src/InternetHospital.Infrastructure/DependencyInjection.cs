@@ -30,6 +30,14 @@ public static class DependencyInjection
     {
         var isDevelopmentLike = environment.IsDevelopment() || environment.IsEnvironment("Testing");
 
+        // Note: checked first, so a production host without real payment and HIS adapters stops before anything else.
+        var standIns = DevelopmentStandInGuard.Check(configuration, environment, isDevelopmentLike);
+        services.AddSingleton(standIns);
+        if (standIns.Active.Count > 0)
+        {
+            services.AddHostedService<DevelopmentStandInWarning>();
+        }
+
         var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         var dataDirectory = Path.GetFullPath(Path.Combine(environment.ContentRootPath, storage.DataDirectory));
         Directory.CreateDirectory(dataDirectory);

@@ -26,6 +26,9 @@ public sealed partial class AuthorizationMatrixTests(SqliteApiFactory factory)
         "POST /api/account/login/two-factor",
         "GET /api/account/session",
 
+        // Only whether this is a staging site running development stand-ins (the SPA's banner, before sign-in too).
+        "GET /api/site",
+
         // Stripe has no user: the endpoint trusts nothing but the Stripe-Signature (forged or stale: 400).
         "POST /api/payments/stripe/webhook",
     };

@@ -69,4 +69,12 @@ public sealed class HostingTests(SqliteApiFactory factory)
         Assert.Equal(HttpStatusCode.OK, docs.StatusCode);
         Assert.Contains("openapi/v1.json", await docs.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Development_runs_its_stand_ins_without_a_staging_banner()
+    {
+        var site = await (await factory.CreateBrowserClient().GetAsync("/api/site")).ReadJsonAsync();
+
+        Assert.Empty(site.GetProperty("developmentStandIns").EnumerateArray());
+    }
 }

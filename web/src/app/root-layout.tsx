@@ -3,6 +3,7 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
 import { AppLayout, type AppLayoutNavItem } from '@/components/layout/app-layout';
+import { StagingBanner } from '@/components/staging-banner';
 import { useMe } from '@/features/accounts/api/get-me';
 import { AccountLanguageSwitcher } from '@/features/accounts/components/account-language-switcher';
 import { useAuth } from '@/features/accounts/components/auth-context';
@@ -47,6 +48,7 @@ function Shell(): ReactNode {
         ) : undefined
       }
     >
+      <StagingBanner />
       <Outlet />
       <IdleSignOut />
     </AppLayout>

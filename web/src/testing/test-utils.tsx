@@ -79,6 +79,7 @@ export async function renderApp(options: RenderAppOptions = {}): Promise<RenderA
   if (roles) await signInAs();
   const { requests, unhandled } = mockApi({
     'GET /api/account/session': { authenticated: serverSession || Boolean(roles) },
+    'GET /api/site': { developmentStandIns: [] },
     ...(roles ? { 'GET /api/me': testMe(roles, options.me), 'GET /api/notifications': emptyNotificationPage } : {}),
     ...api,
   });

@@ -11,6 +11,13 @@ internal sealed class PaymentEndpoints : IEndpointGroup
         var group = app.MapGroup("/api/payments").WithTags("Payments").RequireAuthorization();
         group.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetPayment(id), ct)))
             .WithSummary("One of your payments, with its history.");
+        // Note: the pay step exists only while the simulated gateway is the gateway (Development, tests, a staging site
+        // that opted in): with a real gateway a patient must never be able to mark their own fee paid.
+        if (!app.ServiceProvider.GetRequiredService<IPaymentGateway>().IsSimulated)
+        {
+            return;
+        }
+
         group.MapPost("/{id:guid}/simulate", async (Guid id, SimulateRequest body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new SimulatePayment(id, body.Outcome), ct)))
             .WithSummary("Simulated gateway only: complete your pending payment as paid or declined.");

@@ -1,0 +1,82 @@
+using System.Net;
+using System.Net.Http.Json;
+using InternetHospital.IntegrationTests.Infrastructure;
+
+namespace InternetHospital.IntegrationTests.Platform;
+
+/// <summary>
+/// Development stand-ins are not production defaults: a Production host refuses to start unless the payment gateway
+/// and the HIS adapters are named, runs simulated payments or the demo HIS only when a staging site opts in (and then
+/// says so), and has no simulated pay step with a real gateway.
+/// </summary>
+public sealed class ProductionDefaultsTests
+{
+    [Fact]
+    public async Task A_production_host_without_payment_and_his_settings_refuses_to_start_and_names_them()
+    {
+        await using var host = ProductionHost.With(new Dictionary<string, string?>());
+
+        var refusal = Assert.ThrowsAny<Exception>(() => host.Start());
+
+        var message = Flatten(refusal);
+        Assert.Contains("Payments:Gateway", message, StringComparison.Ordinal);
+        Assert.Contains("His:Reader", message, StringComparison.Ordinal);
+        Assert.Contains("His:Writer", message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Payments:Gateway", "Simulated")]
+    [InlineData("His:Reader", "Demo")]
+    [InlineData("His:Writer", "Demo")]
+    public async Task A_production_host_refuses_a_development_stand_in_without_the_opt_in(string setting, string standIn)
+    {
+        await using var host = ProductionHost.With(ProductionHost.RealAdapters, (setting, standIn));
+
+        var refusal = Assert.ThrowsAny<Exception>(() => host.Start());
+
+        Assert.Contains("AllowDevelopmentStandIns", Flatten(refusal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_stripe_and_a_real_his_production_has_no_simulated_pay_step_and_no_banner()
+    {
+        await using var host = ProductionHost.With(ProductionHost.RealAdapters);
+        var client = host.Start();
+
+        var simulate = await client.PostAsJsonAsync($"/api/payments/{Guid.NewGuid()}/simulate", new { outcome = "Succeed" });
+
+        Assert.Equal("no_such_endpoint", (await simulate.AssertProblemAsync(HttpStatusCode.NotFound)).Code());
+        var site = await (await client.GetAsync("/api/site")).ReadJsonAsync();
+        Assert.Empty(site.GetProperty("developmentStandIns").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task A_staging_site_that_opts_in_runs_the_stand_ins_and_tells_the_spa()
+    {
+        await using var host = ProductionHost.With(
+            new Dictionary<string, string?>(),
+            ("Payments:Gateway", "Simulated"),
+            ("His:Reader", "Demo"),
+            ("His:Writer", "Demo"),
+            ("AllowDevelopmentStandIns", "true"));
+        var client = host.Start();
+
+        var site = await (await client.GetAsync("/api/site")).ReadJsonAsync();
+
+        Assert.Equal(["payments", "his"], site.GetProperty("developmentStandIns").EnumerateArray().Select(s => s.GetString()!).ToArray());
+
+        // The pay step exists here (it still needs the payer's sign-in).
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync($"/api/payments/{Guid.NewGuid()}/simulate", new { outcome = "Succeed" })).StatusCode);
+    }
+
+    private static string Flatten(Exception exception)
+    {
+        var messages = new List<string>();
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            messages.Add(e.Message);
+        }
+
+        return string.Join(" | ", messages);
+    }
+}
