@@ -46,11 +46,13 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         {
             Status = StatusCodes.Status400BadRequest,
             Title = "The request has invalid fields.",
+            Extensions = { [ProblemExtensions.Code] = "invalid_fields" },
         },
         BadHttpRequestException { InnerException: JsonException json } => new HttpValidationProblemDetails(ValidationErrors.FromJsonException(json))
         {
             Status = StatusCodes.Status400BadRequest,
             Title = "The request body is not valid JSON for this endpoint.",
+            Extensions = { [ProblemExtensions.Code] = "invalid_json" },
         },
         BadHttpRequestException bad => Problem(bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "The request is not valid.", bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "payload_too_large" : "bad_request", null),
         NotFoundException notFound => Problem(StatusCodes.Status404NotFound, $"{notFound.Resource} was not found.", "not_found", null),

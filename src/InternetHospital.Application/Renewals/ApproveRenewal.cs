@@ -24,7 +24,7 @@ public sealed record ApproveRenewal(Guid RenewalId, IReadOnlyList<ApproveRenewal
     {
         public Validator()
         {
-            RuleForEach(x => x.Lines).ChildRules(line =>
+            RuleForEach(x => x.Lines).NotNull().ChildRules(line =>
             {
                 line.RuleFor(l => l.ItemId).NotEmpty();
                 line.RuleFor(l => l.DoseAmount).GreaterThan(0).LessThanOrEqualTo(100_000);

@@ -38,12 +38,12 @@ public sealed record SubmitRenewal(
         public Validator()
         {
             RuleFor(x => x.Items).NotEmpty().Must(i => i is null || i.Count <= MaxItems).WithMessage($"Ask for at most {MaxItems} medicines at once.");
-            RuleForEach(x => x.Items).ChildRules(item =>
+            RuleForEach(x => x.Items).NotNull().ChildRules(item =>
             {
                 item.RuleFor(i => i.DrugId).NotEmpty();
                 item.RuleFor(i => i.DaysSupply).InclusiveBetween(1, 366);
             });
-            RuleFor(x => x.Items).Must(i => i is null || i.Select(x => x.DrugId).Distinct().Count() == i.Count).WithMessage("Each medicine can be asked for once.");
+            RuleFor(x => x.Items).Must(i => i is null || i.Any(x => x is null) || i.Select(x => x.DrugId).Distinct().Count() == i.Count).WithMessage("Each medicine can be asked for once.");
             RuleFor(x => x.Fulfilment).IsInEnum();
             RuleFor(x => x.DeliveryAddress).NotEmpty().When(x => x.Fulfilment == Fulfilment.Delivery).WithMessage("Enter the delivery address.");
             RuleFor(x => x.DeliveryAddress).MaximumLength(300);

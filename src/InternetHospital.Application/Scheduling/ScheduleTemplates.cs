@@ -40,7 +40,7 @@ public sealed record SetScheduleTemplate(Guid DoctorId, IReadOnlyList<SessionSpe
         {
             RuleFor(x => x.Sessions).NotNull();
             RuleFor(x => x.Sessions.Count).LessThanOrEqualTo(50).When(x => x.Sessions is not null);
-            RuleForEach(x => x.Sessions).ChildRules(session =>
+            RuleForEach(x => x.Sessions).NotNull().ChildRules(session =>
             {
                 session.RuleFor(s => s.Day).IsInEnum();
                 session.RuleFor(s => s.SlotMinutes).InclusiveBetween(ScheduleTemplate.MinSlotMinutes, ScheduleTemplate.MaxSlotMinutes);

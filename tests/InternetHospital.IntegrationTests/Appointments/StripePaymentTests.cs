@@ -107,6 +107,20 @@ public abstract class StripePaymentTests(ApiFactory factory) : IAsyncLifetime
         Assert.Equal("PendingPayment", (await (await patient.Client.GetAsync($"/api/appointments/{appointmentId}")).ReadJsonAsync()).GetProperty("status").GetString());
     }
 
+    [Theory]
+    [InlineData("{not json")]
+    [InlineData("[]")]
+    [InlineData("null")]
+    [InlineData("{}")]
+    [InlineData("{\"id\":5,\"type\":{},\"data\":\"x\"}")]
+    [InlineData("{\"id\":\"evt_1\",\"object\":\"event\",\"type\":\"payment_intent.succeeded\",\"data\":{\"object\":{\"object\":\"payment_intent\",\"amount\":\"lots\"}}}")]
+    public async Task A_validly_signed_malformed_webhook_body_gets_400(string body)
+    {
+        var response = await PostWebhookAsync(stripeHost.CreateClient(), body, Signature(body, DateTimeOffset.UtcNow, WebhookSecret));
+
+        Assert.Equal("invalid_webhook_body", (await response.AssertProblemAsync(HttpStatusCode.BadRequest)).Code());
+    }
+
     private TestPatient Through(TestPatient patient)
     {
         var client = stripeHost.CreateClient();

@@ -41,7 +41,7 @@ internal sealed partial class StripeWebhookEndpoints : IEndpointGroup
                 statusCode: StatusCodes.Status400BadRequest,
                 title: "The webhook was refused.",
                 detail: exception.Message,
-                extensions: new Dictionary<string, object?> { [ProblemExtensions.Code] = "invalid_signature" });
+                extensions: new Dictionary<string, object?> { [ProblemExtensions.Code] = exception.Code });
         }
 
         if (paymentEvent is null)

@@ -45,8 +45,11 @@ internal sealed class FamilyTeamInputValidator : AbstractValidator<FamilyTeamInp
         RuleFor(x => x.DescriptionEn).NotNull().MaximumLength(500);
         RuleFor(x => x.FacilityId).NotEmpty();
         RuleFor(x => x.LeadDoctorId).NotEmpty();
-        RuleFor(x => x.DoctorIds).NotNull().Must(ids => ids.Distinct().Count() == ids.Count).WithMessage("A doctor appears more than once.");
-        RuleFor(x => x.DoctorIds).Must(ids => ids.Count <= 30).WithMessage("A team has at most 30 doctors.");
+        RuleFor(x => x.DoctorIds).NotNull();
+
+        // Note: rules on a list run after NotNull has failed too (FluentValidation continues by default), so they guard null themselves.
+        RuleFor(x => x.DoctorIds).Must(ids => ids.Distinct().Count() == ids.Count).When(x => x.DoctorIds is not null).WithMessage("A doctor appears more than once.");
+        RuleFor(x => x.DoctorIds).Must(ids => ids.Count <= 30).When(x => x.DoctorIds is not null).WithMessage("A team has at most 30 doctors.");
         RuleFor(x => x.PackageIds).Must(ids => ids!.Distinct().Count() == ids!.Count).When(x => x.PackageIds is not null).WithMessage("A package appears more than once.");
     }
 }

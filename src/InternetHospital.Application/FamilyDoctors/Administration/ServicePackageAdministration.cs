@@ -43,10 +43,10 @@ internal sealed class ServicePackageInputValidator : AbstractValidator<ServicePa
         RuleFor(x => x.NameEn).NotEmpty().MaximumLength(100);
         RuleFor(x => x.Description).NotNull().MaximumLength(500);
         RuleFor(x => x.DescriptionEn).NotNull().MaximumLength(500);
-        RuleFor(x => x.Includes).NotEmpty().Must(i => string.Join('\n', i).Length <= 2000).WithMessage("The list is too long (2000 characters at most).");
-        RuleFor(x => x.IncludesEn).NotEmpty().Must(i => string.Join('\n', i).Length <= 2000).WithMessage("The list is too long (2000 characters at most).");
-        RuleForEach(x => x.Includes).NotEmpty().Must(i => !i.Contains('\n')).WithMessage("One item per entry.");
-        RuleForEach(x => x.IncludesEn).NotEmpty().Must(i => !i.Contains('\n')).WithMessage("One item per entry.");
+        RuleFor(x => x.Includes).NotEmpty().Must(i => i is null || string.Join('\n', i).Length <= 2000).WithMessage("The list is too long (2000 characters at most).");
+        RuleFor(x => x.IncludesEn).NotEmpty().Must(i => i is null || string.Join('\n', i).Length <= 2000).WithMessage("The list is too long (2000 characters at most).");
+        RuleForEach(x => x.Includes).NotEmpty().Must(i => i is null || !i.Contains('\n')).WithMessage("One item per entry.");
+        RuleForEach(x => x.IncludesEn).NotEmpty().Must(i => i is null || !i.Contains('\n')).WithMessage("One item per entry.");
         RuleFor(x => x.AnnualFee).InclusiveBetween(0, 100_000).PrecisionScale(10, 2, ignoreTrailingZeros: true);
         RuleFor(x => x.ConditionCode).Must(c => c is null || ChronicConditions.IsKnown(c)).WithMessage("Unknown chronic condition.");
         RuleFor(x => x.FollowUpTemplateCode).Must(c => c is null || FollowUpTemplates.Find(c) is not null).WithMessage("Unknown follow-up plan.");

@@ -27,7 +27,7 @@ public sealed record SaveVisitNote(
             RuleFor(x => x.FollowUpAdvice).MaximumLength(NoteContent.MaxTextLength);
             RuleFor(x => x.Diagnoses).Must(d => d is null || d.Count <= NoteContent.MaxDiagnoses)
                 .WithMessage($"List at most {NoteContent.MaxDiagnoses} diagnoses.");
-            RuleForEach(x => x.Diagnoses).ChildRules(d =>
+            RuleForEach(x => x.Diagnoses).NotNull().ChildRules(d =>
             {
                 // Note: ICD-10 shape (letter, two digits, optional subdivision); a hospital's own list may hold codes
                 // beyond the bundled one, so the shape is checked, not membership.
