@@ -61,8 +61,14 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapOpenApi().AllowAnonymous();
-app.MapScalarApiReference("/docs").AllowAnonymous();
+// Note: the API reference is for developers: public in Development (and tests), not served at all elsewhere. Off
+// rather than behind an admin sign-in, because the Scalar page is a browser page that cannot send a bearer token,
+// and an outside copy of the document helps nobody but someone mapping the attack surface.
+if (app.Environment.IsDevelopment() || app.Environment.IsEnvironment("Testing"))
+{
+    app.MapOpenApi().AllowAnonymous();
+    app.MapScalarApiReference("/docs").AllowAnonymous();
+}
 app.MapApiHealthChecks();
 app.MapEndpointGroups();
 app.MapSpaFallback();

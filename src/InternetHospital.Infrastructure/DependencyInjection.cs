@@ -181,6 +181,14 @@ public static class DependencyInjection
                 o.DisableSlidingRefreshTokenExpiration();
                 o.SetRefreshTokenReuseLeeway(auth.RefreshTokenReuseLeeway);
 
+                // Note: a pinned issuer: otherwise OpenIddict derives it from the request's Host header, and a forged
+                // Host would change the issuer and endpoint addresses in the discovery document.
+                var issuer = auth.Issuer ?? (isDevelopmentLike ? null : new Uri(configuration["Hospital:PublicUrl"] ?? "http://localhost:5080", UriKind.Absolute));
+                if (issuer is not null)
+                {
+                    o.SetIssuer(issuer);
+                }
+
                 o.AddSigningKey(new RsaSecurityKey(signingKey));
                 o.AddEncryptionKey(new RsaSecurityKey(encryptionKey));
 

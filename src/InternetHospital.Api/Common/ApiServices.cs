@@ -6,6 +6,7 @@ using InternetHospital.Application.Common.Behaviours;
 using InternetHospital.Domain.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.OpenApi;
 using OpenIddict.Validation.AspNetCore;
 
 namespace InternetHospital.Api.Common;
@@ -60,12 +61,23 @@ internal static class ApiServices
         services.AddRealtime(configuration);
         services.AddVideoVisits(configuration);
         services.AddApiHealthChecks();
-        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(options =>
         {
-            document.Info.Title = "InternetHospital API";
-            document.Info.Description = "Patient portal of an internet hospital. Authenticate with an OpenID Connect access token (authorization code + PKCE at /connect/authorize).";
-            return Task.CompletedTask;
-        }));
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "InternetHospital API";
+                document.Info.Description = "Patient portal of an internet hospital. Authenticate with an OpenID Connect access token (authorization code + PKCE at /connect/authorize).";
+                return Task.CompletedTask;
+            });
+
+            // Note: request records are nested in their feature's endpoint class and several features use the same
+            // short names (NoteRequest, MessageRequest); by name alone the document showed one feature's body for the
+            // other's endpoints. A nested type's id is prefixed with its feature (VideoVisitNoteRequest).
+            options.CreateSchemaReferenceId = type =>
+                OpenApiOptions.CreateDefaultSchemaReferenceId(type) is { } id && type.Type is { IsNested: true, DeclaringType: { } feature } && !type.Type.IsGenericType
+                    ? feature.Name.Replace("Endpoints", string.Empty, StringComparison.Ordinal) + id
+                    : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
+        });
 
         services.Configure<ForwardedHeadersOptions>(options =>
         {

@@ -17,8 +17,10 @@ internal static class SpaHosting
         },
     });
 
-    private static List<string> AllowedMethods(EndpointDataSource endpoints, PathString path)
+    private static List<string> AllowedMethods(EndpointDataSource endpoints, HttpContext context)
     {
+        var path = context.Request.Path;
+        var constraints = context.RequestServices.GetRequiredService<IInlineConstraintResolver>();
         var methods = new List<string>();
         foreach (var endpoint in endpoints.Endpoints.OfType<RouteEndpoint>())
         {
@@ -29,7 +31,11 @@ internal static class SpaHosting
             }
 
             var matcher = new TemplateMatcher(TemplateParser.Parse(raw), new RouteValueDictionary());
-            if (matcher.TryMatch(path, new RouteValueDictionary()))
+            var values = new RouteValueDictionary();
+
+            // Note: the template matcher ignores constraints; without them /api/appointments/not-a-guid "matched"
+            // /api/appointments/{id:guid} and was answered 405 instead of 404.
+            if (matcher.TryMatch(path, values) && SatisfiesConstraints(endpoint.RoutePattern, values, constraints, context))
             {
                 methods.AddRange(metadata.HttpMethods);
             }
@@ -38,13 +44,30 @@ internal static class SpaHosting
         return methods.Distinct(StringComparer.Ordinal).ToList();
     }
 
+    private static bool SatisfiesConstraints(Microsoft.AspNetCore.Routing.Patterns.RoutePattern pattern, RouteValueDictionary values, IInlineConstraintResolver resolver, HttpContext context)
+    {
+        foreach (var (name, policies) in pattern.ParameterPolicies)
+        {
+            foreach (var policy in policies)
+            {
+                if (policy.Content is { } content && resolver.ResolveConstraint(content) is { } constraint
+                    && !constraint.Match(context, null, name, values, RouteDirection.IncomingRequest))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
     public static void MapSpaFallback(this IEndpointRouteBuilder app)
     {
         // Unknown API routes are API errors, never the SPA's page. Note: this catch-all also wins over routing's own
         // 405, so a known path called with the wrong method is answered 405 here.
         app.MapFallback("/api/{**path}", (HttpContext context, EndpointDataSource endpoints) =>
             {
-                var allowed = AllowedMethods(endpoints, context.Request.Path);
+                var allowed = AllowedMethods(endpoints, context);
                 if (allowed.Count > 0)
                 {
                     context.Response.Headers.Allow = string.Join(", ", allowed);

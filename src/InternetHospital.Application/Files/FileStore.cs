@@ -61,19 +61,32 @@ internal sealed class FileStore(IAppDbContext db, ICurrentUser currentUser, Time
         return new FileDownload(new StoredFileInfo(file.Id, file.FileName, file.ContentType, file.Size, file.UploadedAt), file.UploadedByAccountId, file.PatientId, file.Purpose, content);
     }
 
-    /// <summary>A display name without paths or control characters, with an extension that matches what the file is.</summary>
-    private static string SafeName(string fileName, string contentType)
+    /// <summary>
+    /// A display name without paths, control or invisible characters, with an extension that matches what the file is.
+    /// Note: bidi controls (U+202E and friends) and other format characters are removed too: shown to staff, they make
+    /// "invoice‮fdp.exe" read as "invoiceexe.pdf".
+    /// </summary>
+    internal static string SafeName(string fileName, string contentType)
     {
         var name = Path.GetFileNameWithoutExtension(fileName.Replace('\\', '/').Split('/')[^1]);
-        name = new string(name.Where(c => !char.IsControl(c) && c is not ('"' or '<' or '>' or ':' or '|' or '?' or '*')).ToArray()).Trim();
+        var kept = new System.Text.StringBuilder(name.Length);
+        foreach (var rune in name.EnumerateRunes())
+        {
+            if (kept.Length + rune.Utf16SequenceLength > 100)
+            {
+                break;
+            }
+
+            if (rune != System.Text.Rune.ReplacementChar && IsShown(rune) && rune.Value is not ('"' or '<' or '>' or ':' or '|' or '?' or '*'))
+            {
+                kept.Append(rune.ToString());
+            }
+        }
+
+        name = kept.ToString().Trim();
         if (name.Length == 0)
         {
             name = "file";
-        }
-
-        if (name.Length > 100)
-        {
-            name = name[..100];
         }
 
         var extension = contentType switch
@@ -86,6 +99,12 @@ internal sealed class FileStore(IAppDbContext db, ICurrentUser currentUser, Time
         };
         return name + extension;
     }
+
+    private static bool IsShown(System.Text.Rune rune) => System.Text.Rune.GetUnicodeCategory(rune) is not (
+        System.Globalization.UnicodeCategory.Control or System.Globalization.UnicodeCategory.Format
+        or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator
+        or System.Globalization.UnicodeCategory.PrivateUse or System.Globalization.UnicodeCategory.OtherNotAssigned
+        or System.Globalization.UnicodeCategory.Surrogate);
 
     private static ValidationException Invalid(string message) => new([new ValidationFailure(Field, message)]);
 }

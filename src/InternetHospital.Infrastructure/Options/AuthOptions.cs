@@ -29,6 +29,13 @@ public sealed class AuthOptions
     /// <summary>How long a rotated refresh token may still be redeemed (network retries); 0 in tests that check reuse detection.</summary>
     public TimeSpan RefreshTokenReuseLeeway { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The OpenID Connect issuer (and base of the endpoints in the discovery document). Outside Development it defaults
+    /// to <c>Hospital:PublicUrl</c>; it never follows the request's Host header there. In Development it may stay empty
+    /// (the request's address, so any local port works).
+    /// </summary>
+    public Uri? Issuer { get; set; }
+
     /// <summary>Allow plain http. Only honoured in Development and Testing environments.</summary>
     public bool AllowInsecureHttp { get; set; }
 

@@ -1,5 +1,9 @@
 using System.Net;
 using InternetHospital.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InternetHospital.IntegrationTests.Platform;
 
@@ -76,5 +80,88 @@ public sealed class HostingTests(SqliteApiFactory factory)
         var site = await (await factory.CreateBrowserClient().GetAsync("/api/site")).ReadJsonAsync();
 
         Assert.Empty(site.GetProperty("developmentStandIns").EnumerateArray());
+    }
+
+    [Theory]
+    [InlineData("/api/appointments/not-a-guid")]
+    [InlineData("/api/video-visits/123/note")]
+    public async Task An_api_path_whose_parameters_do_not_fit_any_route_is_404_not_405(string path)
+    {
+        var patient = await factory.CreateClientAsAsync("zhangwei@demo.test", TestData.DemoPassword);
+
+        var response = await patient.GetAsync(path);
+
+        Assert.Equal("no_such_endpoint", (await response.AssertProblemAsync(HttpStatusCode.NotFound)).Code());
+    }
+
+    [Fact]
+    public async Task A_known_path_with_the_wrong_method_is_still_405()
+    {
+        var response = await factory.CreateBrowserClient().DeleteAsync($"/api/appointments/{Guid.NewGuid()}");
+
+        Assert.Equal("method_not_allowed", (await response.AssertProblemAsync(HttpStatusCode.MethodNotAllowed)).Code());
+    }
+
+    [Fact]
+    public async Task Development_takes_the_issuer_from_the_request()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/.well-known/openid-configuration");
+        request.Headers.Host = "dev-machine.local:5080";
+
+        var discovery = await (await factory.CreateBrowserClient().SendAsync(request)).ReadJsonAsync();
+
+        Assert.Equal("http://dev-machine.local:5080/", discovery.GetProperty("issuer").GetString());
+    }
+
+    [Fact]
+    public async Task An_uploaded_file_name_loses_its_bidi_and_invisible_characters()
+    {
+        var patient = await factory.CreateClientAsAsync("zhangwei@demo.test", TestData.DemoPassword);
+        var patientId = (await (await patient.GetAsync("/api/me")).ReadJsonAsync()).GetProperty("patients")[0].GetProperty("id").GetGuid();
+        using var upload = new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.4 discharge summary"u8.ToArray()), "file", "invoice\u202Efdp\u200B\u2066.exe.pdf" } };
+
+        var stored = await (await patient.PostAsync($"/api/appointments/proofs?patientId={patientId}", upload)).ReadJsonAsync();
+
+        Assert.Equal("invoicefdp.exe.pdf", stored.GetProperty("fileName").GetString());
+    }
+
+    [Fact]
+    public async Task Every_request_body_in_the_openapi_document_is_the_type_the_endpoint_reads()
+    {
+        var document = await (await factory.CreateBrowserClient().GetAsync("/openapi/v1.json")).ReadJsonAsync();
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        var wrong = new List<string>();
+        var compared = 0;
+        foreach (var endpoint in factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            var bodyType = endpoint.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
+            var method = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.FirstOrDefault();
+            if (bodyType is null || method is null || endpoint.RoutePattern.RawText is not { } raw || !raw.StartsWith("/api/", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var path = System.Text.RegularExpressions.Regex.Replace(raw.TrimEnd('/'), @":[^}]*\}", "}");
+            if (!document.GetProperty("paths").TryGetProperty(path, out var item)
+                || !item.TryGetProperty(method.ToLowerInvariant(), out var operation)
+                || !operation.TryGetProperty("requestBody", out var body)
+                || !body.GetProperty("content").TryGetProperty("application/json", out var json)
+                || !json.GetProperty("schema").TryGetProperty("$ref", out var reference))
+            {
+                continue;
+            }
+
+            var schema = schemas.GetProperty(reference.GetString()!.Split('/')[^1]);
+            var documented = schema.TryGetProperty("properties", out var properties) ? properties.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToList() : [];
+            var actual = bodyType.GetProperties().Select(p => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(p.Name)).Order(StringComparer.Ordinal).ToList();
+            compared++;
+            if (!documented.SequenceEqual(actual))
+            {
+                wrong.Add($"{method} {path}: documented {string.Join(",", documented)}; reads {bodyType.Name} ({string.Join(",", actual)})");
+            }
+        }
+
+        Assert.True(compared > 20, $"Only {compared} bodies compared.");
+        Assert.Empty(wrong);
     }
 }

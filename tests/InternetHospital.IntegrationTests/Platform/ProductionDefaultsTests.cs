@@ -69,6 +69,27 @@ public sealed class ProductionDefaultsTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync($"/api/payments/{Guid.NewGuid()}/simulate", new { outcome = "Succeed" })).StatusCode);
     }
 
+    [Fact]
+    public async Task Production_pins_the_issuer_and_serves_no_api_reference()
+    {
+        await using var host = ProductionHost.With(ProductionHost.RealAdapters);
+        var client = host.Start();
+
+        var forged = new HttpRequestMessage(HttpMethod.Get, "/.well-known/openid-configuration");
+        forged.Headers.Host = "evil.example";
+        var discovery = await (await client.SendAsync(forged)).ReadJsonAsync();
+
+        Assert.Equal("https://portal.example-hospital.test/", discovery.GetProperty("issuer").GetString());
+
+        // The API reference is off outside Development: no document, and /docs is only the SPA's own page.
+        // (No endpoint matches, so the fallback authorization policy answers 401 before anything could be served.)
+        var openApi = await client.GetAsync("/openapi/v1.json");
+        Assert.False(openApi.IsSuccessStatusCode, $"{(int)openApi.StatusCode}");
+        Assert.DoesNotContain("\"openapi\"", await openApi.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var docs = await client.GetAsync("/docs");
+        Assert.DoesNotContain("openapi/v1.json", await docs.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     private static string Flatten(Exception exception)
     {
         var messages = new List<string>();
