@@ -14,13 +14,15 @@ internal sealed class TokenPrincipalFactory(UserManager<Account> users)
 {
     public const string SecurityStampClaim = "ih_stamp";
 
-    public async Task<ClaimsPrincipal> CreateAsync(Account account, ImmutableArray<string> scopes)
+    /// <param name="sessionId">The sign-in session the tokens belong to (<see cref="AccountSession"/>): ending it refuses them all.</param>
+    public async Task<ClaimsPrincipal> CreateAsync(Account account, ImmutableArray<string> scopes, Guid sessionId)
     {
         var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
         identity.SetClaim(Claims.Subject, account.Id.ToString())
             .SetClaim(Claims.Name, account.FullName)
             .SetClaim(Claims.Email, account.Email)
             .SetClaim(SecurityStampClaim, await users.GetSecurityStampAsync(account))
+            .SetClaim(AccountSessions.SessionClaim, sessionId.ToString())
             .SetClaims(Claims.Role, [.. await users.GetRolesAsync(account)]);
 
         identity.SetScopes(scopes);
