@@ -58,7 +58,7 @@ app.UseRouting();
 app.UseRequestBodyLimit();
 app.UseRealtimeGate();
 app.UseRateLimiter();
-app.UseAuthentication();
+app.UseApiAuthentication();
 app.UseAuthorization();
 
 app.MapOpenApi().AllowAnonymous();

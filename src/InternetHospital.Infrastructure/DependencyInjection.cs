@@ -193,6 +193,12 @@ public static class DependencyInjection
                 o.AddSigningKey(new RsaSecurityKey(signingKey));
                 o.AddEncryptionKey(new RsaSecurityKey(encryptionKey));
 
+                // Note: access tokens are signed, not encrypted. They carry ids, roles and scopes only (no name, no
+                // e-mail: see TokenPrincipalFactory), and decrypting an RSA-OAEP JWE on every API request was most of
+                // the cost of a light authenticated GET (measured: ~2.3 ms vs ~0.06 ms to validate; ./bench.sh api).
+                // Authorization codes and refresh tokens, which hold the security stamp, stay encrypted.
+                o.DisableAccessTokenEncryption();
+
                 var aspNetCore = o.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
                     .EnableTokenEndpointPassthrough()

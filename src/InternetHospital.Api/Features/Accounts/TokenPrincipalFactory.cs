@@ -35,10 +35,19 @@ internal sealed class TokenPrincipalFactory(UserManager<Account> users)
     {
         switch (claim.Type)
         {
-            case Claims.Name or Claims.Email or Claims.Role:
+            // Note: access tokens are signed but not encrypted (readable by whoever holds one), so personal data stays
+            // out of them: the API reads the account by its id. Name and e-mail go to the SPA in the identity token.
+            case Claims.Name or Claims.Email:
+                if (identity.HasScope(claim.Type == Claims.Name ? Scopes.Profile : Scopes.Email))
+                {
+                    yield return OpenIddictConstants.Destinations.IdentityToken;
+                }
+
+                break;
+
+            case Claims.Role:
                 yield return OpenIddictConstants.Destinations.AccessToken;
-                var scope = claim.Type switch { Claims.Name => Scopes.Profile, Claims.Email => Scopes.Email, _ => Scopes.Roles };
-                if (identity.HasScope(scope))
+                if (identity.HasScope(Scopes.Roles))
                 {
                     yield return OpenIddictConstants.Destinations.IdentityToken;
                 }
