@@ -30,6 +30,26 @@ public sealed class AccessTokenTests(SqliteApiFactory factory)
     }
 
     [Fact]
+    public async Task An_access_token_carries_ids_and_roles_but_no_personal_data()
+    {
+        var token = (await OidcFlow.SignInAsync(factory.CreateBrowserClient(), "zhangwei@demo.test", TestData.DemoPassword)).AccessToken;
+
+        var parts = token.Split('.');
+        Assert.Equal(3, parts.Length);
+        var payload = System.Text.Json.JsonDocument.Parse(Base64Url(parts[1])).RootElement;
+        Assert.True(Guid.TryParse(payload.GetProperty("sub").GetString(), out _));
+        Assert.True(Guid.TryParse(payload.GetProperty("ih_sid").GetString(), out _));
+        Assert.Contains("Patient", payload.GetProperty("role").ValueKind == System.Text.Json.JsonValueKind.Array
+            ? payload.GetProperty("role").EnumerateArray().Select(r => r.GetString()) : [payload.GetProperty("role").GetString()]);
+        var text = System.Text.Encoding.UTF8.GetString(Base64Url(parts[1]));
+        Assert.False(payload.TryGetProperty("email", out _), text);
+        Assert.False(payload.TryGetProperty("name", out _), text);
+        Assert.False(payload.TryGetProperty("ih_stamp", out _), text);
+        Assert.DoesNotContain("zhangwei", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("张伟", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_access_token_is_refused_once_its_five_minutes_are_over()
     {
         var token = (await OidcFlow.SignInAsync(factory.CreateBrowserClient(), "dr.zhao@demo.test", TestData.DemoPassword)).AccessToken;
@@ -42,6 +62,12 @@ public sealed class AccessTokenTests(SqliteApiFactory factory)
         Assert.Equal(HttpStatusCode.OK, (await Call(client, token)).StatusCode);
         clock.Advance(TimeSpan.FromMinutes(1.5));
         Assert.Equal(HttpStatusCode.Unauthorized, (await Call(client, token)).StatusCode);
+    }
+
+    private static byte[] Base64Url(string text)
+    {
+        var padded = text.Replace('-', '+').Replace('_', '/');
+        return Convert.FromBase64String(padded.PadRight(padded.Length + ((4 - (padded.Length % 4)) % 4), '='));
     }
 
     private static Task<HttpResponseMessage> Call(HttpClient client, string token)
