@@ -58,15 +58,18 @@ bench_api() {
   APP_PID=$!
   (cd "$WORK/bare" && exec env Urls="$bare" dotnet BareApi.dll) >"$WORK/bare.log" 2>&1 &
   BARE_PID=$!
-  for _ in $(seq 1 240); do
-    curl -fs "$base/health/ready" >/dev/null 2>&1 && curl -fs "$bare/" >/dev/null 2>&1 && break
+  # Note: a busy shared machine can take minutes to start both; give up (saying so) after five.
+  local ready=""
+  for _ in $(seq 1 600); do
+    curl -fs "$base/health/ready" >/dev/null 2>&1 && curl -fs "$bare/" >/dev/null 2>&1 && { ready=1; break; }
     kill -0 "$APP_PID" 2>/dev/null || { echo "the API did not start:" >&2; tail -n 30 "$WORK/app.log" >&2; exit 1; }
     sleep 0.5
   done
+  [ -n "$ready" ] || { echo "the API or the bare API did not answer within 5 minutes:" >&2; tail -n 30 "$WORK/app.log" "$WORK/bare.log" >&2; exit 1; }
 
   local token doctor
   token=$(python3 bench/api/token.py "$base" zhangwei@demo.test Demo-Pass-2026)
-  doctor=$(curl -fs -H "Authorization: Bearer $token" "$base/api/care/doctors" \
+  doctor=$(curl -fsS -H "Authorization: Bearer $token" "$base/api/care/doctors" \
     | python3 -c 'import json,sys; d=json.load(sys.stdin); d=d.get("items", d) if isinstance(d, dict) else d; print(d[0]["id"])')
 
   # name url [token]: a 3 s warm-up (JIT, pools, caches), then the measured 10 s; any non-2xx answer fails the run.
