@@ -5,6 +5,10 @@
 # `./bench.sh video`: five runs of a patient and a doctor joining a video visit through the SPA in headless Chromium
 # (fake camera and microphone, loopback); the doctor's admit click to the first decoded remote frame on both sides,
 # against two bare RTCPeerConnections in one page of the same browser in the same run. Writes artifacts/bench/video.json.
+# `./bench.sh api`: the authenticated request path. Release build on SQLite, `wrk -t2 -c64 -d10s` against a bare
+# minimal-API JSON GET (bench/BareApi, the framework ceiling), /health/live, a light authenticated GET
+# (/api/care/hospital), /api/me and a doctor's slot search, all in the same run; prints the rates and each one's share
+# of the bare figure, and writes artifacts/bench/api.json.
 # A benchmark, not a test: it never fails on speed (only if something breaks).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -13,7 +17,8 @@ source scripts/lib.sh
 
 case "${1:-}" in
   booking | video) ;;
-  *) echo "usage: ./bench.sh booking|video" >&2; exit 2 ;;
+  api) ;;
+  *) echo "usage: ./bench.sh booking|video|api" >&2; exit 2 ;;
 esac
 
 WORK=$(mktemp -d /tmp/ih-bench.XXXXXX)
@@ -27,6 +32,89 @@ cleanup() {
 }
 trap cleanup EXIT
 log() { printf '== %s\n' "$*" >&2; }
+
+# The authenticated request path against the framework's own ceiling (see the header).
+bench_api() {
+  ensure_apt wrk /usr/bin/wrk
+  log "Building the API and the bare minimal API (Release)"
+  dotnet publish src/InternetHospital.Api -c Release -o "$WORK/app" -nologo -clp:ErrorsOnly -p:SkipSpaBuild=true >/dev/null
+  dotnet publish bench/BareApi -c Release -o "$WORK/bare" -nologo -clp:ErrorsOnly >/dev/null
+
+  local port bare_port base bare
+  port=$(free_port); bare_port=$(free_port)
+  base="http://127.0.0.1:$port"; bare="http://127.0.0.1:$bare_port"
+  log "Starting the API on $base (SQLite, demo data) and the bare API on $bare"
+  # Development: demo accounts exist and keys are generated for this run only. The access token outlives the run.
+  (cd "$WORK/app" && exec env \
+    ASPNETCORE_ENVIRONMENT=Development \
+    Urls="$base" \
+    Storage__DataDirectory="$WORK/data" \
+    Auth__SpaOrigins__0="$base" \
+    Auth__AllowInsecureHttp=true \
+    Auth__AccessTokenLifetime=00:30:00 \
+    Logging__LogLevel__Default=Warning \
+    Logging__LogLevel__Microsoft.AspNetCore=Warning \
+    dotnet InternetHospital.Api.dll) >"$WORK/app.log" 2>&1 &
+  APP_PID=$!
+  (cd "$WORK/bare" && exec env Urls="$bare" dotnet BareApi.dll) >"$WORK/bare.log" 2>&1 &
+  BARE_PID=$!
+  # Note: a busy shared machine can take minutes to start both; give up (saying so) after five.
+  local ready=""
+  for _ in $(seq 1 600); do
+    curl -fs "$base/health/ready" >/dev/null 2>&1 && curl -fs "$bare/" >/dev/null 2>&1 && { ready=1; break; }
+    kill -0 "$APP_PID" 2>/dev/null || { echo "the API did not start:" >&2; tail -n 30 "$WORK/app.log" >&2; exit 1; }
+    sleep 0.5
+  done
+  [ -n "$ready" ] || { echo "the API or the bare API did not answer within 5 minutes:" >&2; tail -n 30 "$WORK/app.log" "$WORK/bare.log" >&2; exit 1; }
+
+  local token doctor
+  token=$(python3 bench/api/token.py "$base" zhangwei@demo.test Demo-Pass-2026)
+  doctor=$(curl -fsS -H "Authorization: Bearer $token" "$base/api/care/doctors" \
+    | python3 -c 'import json,sys; d=json.load(sys.stdin); d=d.get("items", d) if isinstance(d, dict) else d; print(d[0]["id"])')
+
+  # name url [token]: a 3 s warm-up (JIT, pools, caches), then the measured 10 s; any non-2xx answer fails the run.
+  run_wrk() {
+    local name=$1 url=$2 auth=${3:-}
+    local args=(-t2 -c64)
+    [ -n "$auth" ] && args+=(-H "Authorization: Bearer $auth")
+    wrk "${args[@]}" -d3s "$url" >/dev/null
+    wrk "${args[@]}" -d10s "$url" >"$WORK/wrk-$name.txt"
+    if grep -q "Non-2xx" "$WORK/wrk-$name.txt"; then
+      echo "$name: non-2xx answers from $url" >&2; cat "$WORK/wrk-$name.txt" >&2; exit 1
+    fi
+    awk '/^Requests\/sec:/ { print $2 }' "$WORK/wrk-$name.txt"
+  }
+  log "wrk -t2 -c64 -d10s: bare, health, auth, me, slots"
+  local bare_rps health_rps auth_rps me_rps slots_rps
+  bare_rps=$(run_wrk bare "$bare/")
+  health_rps=$(run_wrk health "$base/health/live")
+  auth_rps=$(run_wrk auth "$base/api/care/hospital" "$token")
+  me_rps=$(run_wrk me "$base/api/me" "$token")
+  slots_rps=$(run_wrk slots "$base/api/care/doctors/$doctor/slots?days=7" "$token")
+
+  mkdir -p artifacts/bench
+  python3 - "$bare_rps" "$health_rps" "$auth_rps" "$me_rps" "$slots_rps" artifacts/bench/api.json <<'PY'
+import json, sys
+bare, health, auth, me, slots = (float(v) for v in sys.argv[1:6])
+ratio = lambda v: round(v / bare, 3) if bare else 0
+result = {
+    "tool": "wrk -t2 -c64 -d10s (after a 3 s warm-up)", "database": "SQLite", "build": "Release",
+    "bare_rps": round(bare), "health_rps": round(health), "auth_rps": round(auth), "me_rps": round(me), "slots_rps": round(slots),
+    "health_ratio": ratio(health), "auth_ratio": ratio(auth), "me_ratio": ratio(me), "slots_ratio": ratio(slots),
+    "endpoints": {"bare": "bench/BareApi GET /", "health": "GET /health/live", "auth": "GET /api/care/hospital",
+                  "me": "GET /api/me", "slots": "GET /api/care/doctors/{id}/slots?days=7"},
+}
+json.dump(result, open(sys.argv[6], "w"), indent=2)
+print("api: bare_rps={bare_rps} health_rps={health_rps} auth_rps={auth_rps} me_rps={me_rps} slots_rps={slots_rps} auth_ratio={auth_ratio} slots_ratio={slots_ratio}".format(**result))
+PY
+}
+
+if [ "$1" = api ]; then
+  BARE_PID=""
+  trap '[ -n "$BARE_PID" ] && kill "$BARE_PID" 2>/dev/null; cleanup' EXIT
+  bench_api
+  exit 0
+fi
 
 if [ "$1" = video ]; then
   ensure_apt chromium /usr/bin/chromium

@@ -58,7 +58,7 @@ app.UseRouting();
 app.UseRequestBodyLimit();
 app.UseRealtimeGate();
 app.UseRateLimiter();
-app.UseAuthentication();
+app.UseApiAuthentication();
 app.UseAuthorization();
 
 // Note: the API reference is for developers: public in Development (and tests), not served at all elsewhere. Off

@@ -26,6 +26,8 @@ internal static class ApiServices
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, CurrentUser>();
         services.AddScoped<TokenPrincipalFactory>();
+        services.AddSessionRevocation();
+        services.AddSingleton<UnknownAccountLockout>();
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {

@@ -51,14 +51,27 @@ internal sealed class AccountService(UserManager<Account> users, Persistence.App
 
     public async Task<AccountSummary?> FindAsync(Guid accountId, CancellationToken cancellationToken)
     {
-        var account = await users.FindByIdAsync(accountId.ToString());
+        // Note: one round trip for the account and its role names (Identity's FindById then GetRoles take two); this
+        // runs on every /api/me, notification and chat message.
+        var account = await db.Users.AsNoTracking()
+            .Where(u => u.Id == accountId)
+            .Select(u => new
+            {
+                u.Id,
+                u.FullName,
+                u.Email,
+                u.PreferredLanguage,
+                u.PhoneNumber,
+                Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).ToList(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
         if (account is null)
         {
             return null;
         }
 
-        var roles = await users.GetRolesAsync(account);
-        return new AccountSummary(account.Id, account.FullName, account.Email ?? string.Empty, roles.Order(StringComparer.Ordinal).ToList(), account.PreferredLanguage, account.PhoneNumber);
+        var roles = account.Roles.OfType<string>().Order(StringComparer.Ordinal).ToList();
+        return new AccountSummary(account.Id, account.FullName, account.Email ?? string.Empty, roles, account.PreferredLanguage, account.PhoneNumber);
     }
 
     public async Task SetPreferredLanguageAsync(Guid accountId, string language, CancellationToken cancellationToken)

@@ -36,6 +36,13 @@ public sealed class AuthOptions
     /// </summary>
     public Uri? Issuer { get; set; }
 
+    /// <summary>
+    /// How long an instance trusts its cached "this session is still live" before asking the database again. Ending a
+    /// session corrects every instance at once (Redis pub/sub when configured); this only bounds a lost message.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    public TimeSpan SessionCheckCacheLifetime { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Allow plain http. Only honoured in Development and Testing environments.</summary>
     public bool AllowInsecureHttp { get; set; }
 

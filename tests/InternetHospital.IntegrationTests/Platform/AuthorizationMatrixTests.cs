@@ -108,6 +108,22 @@ public sealed partial class AuthorizationMatrixTests(SqliteApiFactory factory)
         Assert.True(checkedCount > 0);
     }
 
+    /// <summary>A person manages their own sign-in security whatever their role; nobody does it without signing in.</summary>
+    [Theory]
+    [InlineData("GET /api/account/sessions")]
+    [InlineData("DELETE /api/account/sessions/{id:guid}")]
+    [InlineData("POST /api/account/password")]
+    [InlineData("GET /api/account/two-factor")]
+    [InlineData("POST /api/account/two-factor/enable")]
+    [InlineData("POST /api/account/two-factor/disable")]
+    public void Account_security_endpoints_are_for_every_signed_in_account(string name)
+    {
+        var endpoint = Assert.Single(ApiEndpoints(), e => e.Name == name).Endpoint;
+        Assert.Null(endpoint.Metadata.GetMetadata<IAllowAnonymous>());
+        Assert.NotEmpty(endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>());
+        Assert.Null(AllowedRoles(endpoint));
+    }
+
     /// <summary>The roles an endpoint admits, or null when any signed-in caller may call it.</summary>
     private static HashSet<string>? AllowedRoles(Endpoint endpoint)
     {

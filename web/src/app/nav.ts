@@ -7,6 +7,7 @@ import {
   IconCalendarEvent,
   IconClipboardCheck,
   IconClipboardHeart,
+  IconDevices,
   IconHeartbeat,
   IconMessages,
   IconPackage,
@@ -62,6 +63,7 @@ export const navItems: readonly NavItem[] = [
   { to: '/admin/his/identity', labelKey: 'his:nav.identity', icon: IconUserCheck, roles: ['Admin'] },
   { to: '/notifications', labelKey: 'notifications:nav', icon: IconBell, roles: allRoles },
   { to: '/security', labelKey: 'nav.security', icon: IconShieldLock, roles: staffRoles },
+  { to: '/sessions', labelKey: 'nav.sessions', icon: IconDevices, roles: allRoles },
 ];
 
 /** Where each role lands after sign-in. */

@@ -89,6 +89,7 @@ export const routes: RouteObject[] = [
           ]),
           guarded(staffRoles, [{ path: 'security', lazy: page(() => import('./routes/security')) }]),
           guarded(allRoles, [{ path: 'notifications', lazy: page(() => import('./routes/notifications')) }]),
+          guarded(allRoles, [{ path: 'sessions', lazy: page(() => import('./routes/sessions')) }]),
 
           { path: '*', lazy: page(() => import('./routes/not-found')) },
         ],

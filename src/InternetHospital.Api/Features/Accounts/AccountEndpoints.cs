@@ -46,7 +46,8 @@ internal sealed class AccountEndpoints : IEndpointGroup
     private static async Task<Results<Ok<LoginResponse>, ValidationProblem, ProblemHttpResult>> Login(
         LoginRequest body,
         UserManager<Account> users,
-        SignInManager<Account> signIn)
+        SignInManager<Account> signIn,
+        UnknownAccountLockout unknownLockout)
     {
         if (string.IsNullOrWhiteSpace(body.Email) || string.IsNullOrEmpty(body.Password))
         {
@@ -67,9 +68,17 @@ internal sealed class AccountEndpoints : IEndpointGroup
         var account = await users.FindByEmailAsync(body.Email.Trim());
         if (account is null || account.IsDisabled)
         {
+            // Note: an unknown (or disabled) address is locked out after the same five failures, for the same time,
+            // with the same answer as an account, so the lockout does not tell which addresses are registered.
+            var normalized = users.NormalizeEmail(body.Email.Trim()) ?? string.Empty;
+            if (unknownLockout.LockedUntil(normalized) is { } lockedUntil)
+            {
+                return LockedOut(lockedUntil);
+            }
+
             // Note: hash anyway, so an unknown address takes as long as a wrong password (domain rule 20).
             users.PasswordHasher.VerifyHashedPassword(new Account(), DummyHash.Value, body.Password);
-            return InvalidCredentials();
+            return unknownLockout.Failed(normalized) is { } lockoutEnd ? LockedOut(lockoutEnd) : InvalidCredentials();
         }
 
         var result = await signIn.PasswordSignInAsync(account, body.Password, isPersistent: false, lockoutOnFailure: true);
@@ -85,16 +94,17 @@ internal sealed class AccountEndpoints : IEndpointGroup
 
         if (result.IsLockedOut)
         {
-            var lockoutEnd = await users.GetLockoutEndDateAsync(account);
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status403Forbidden,
-                title: "The account is locked.",
-                detail: "Too many failed sign-in attempts. Try again in 15 minutes.",
-                extensions: new Dictionary<string, object?> { [ProblemExtensions.Code] = "locked_out", ["lockoutEnd"] = lockoutEnd });
+            return LockedOut(await users.GetLockoutEndDateAsync(account));
         }
 
         return InvalidCredentials();
     }
+
+    private static ProblemHttpResult LockedOut(DateTimeOffset? lockoutEnd) => TypedResults.Problem(
+        statusCode: StatusCodes.Status403Forbidden,
+        title: "The account is locked.",
+        detail: "Too many failed sign-in attempts. Try again in 15 minutes.",
+        extensions: new Dictionary<string, object?> { [ProblemExtensions.Code] = "locked_out", ["lockoutEnd"] = lockoutEnd });
 
     private static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> LoginTwoFactor(TwoFactorLoginRequest body, SignInManager<Account> signIn)
     {
@@ -120,10 +130,14 @@ internal sealed class AccountEndpoints : IEndpointGroup
             extensions: new Dictionary<string, object?> { [ProblemExtensions.Code] = "invalid_code" });
     }
 
-    private static async Task<Ok<SessionResponse>> Session(HttpContext context, CancellationToken cancellationToken)
+    private static async Task<Ok<SessionResponse>> Session(HttpContext context, AccountSessions sessions, CancellationToken cancellationToken)
     {
         var session = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
-        return TypedResults.Ok(new SessionResponse(session.Succeeded));
+        var live = session.Succeeded
+            && SessionSignInManager.SessionId(session.Principal) is { } id
+            && await sessions.FindAsync(id, cancellationToken) is { } signIn
+            && sessions.IsLive(signIn);
+        return TypedResults.Ok(new SessionResponse(live));
     }
 
     private static ProblemHttpResult InvalidCredentials() => TypedResults.Problem(

@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using InternetHospital.Api.Common;
+using InternetHospital.Application.Common;
+using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Infrastructure.Identity;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
@@ -26,14 +28,20 @@ internal sealed class ConnectEndpoints : IEndpointGroup
         connect.MapMethods("/userinfo", [HttpMethods.Get, HttpMethods.Post], UserInfo);
     }
 
-    private static async Task<IResult> Authorize(HttpContext context, UserManager<Account> users, TokenPrincipalFactory principals)
+    private static async Task<IResult> Authorize(HttpContext context, UserManager<Account> users, AccountSessions sessions, TokenPrincipalFactory principals)
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
 
         var session = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
         var account = session.Succeeded ? await users.GetUserAsync(session.Principal) : null;
-        if (account is null || account.IsDisabled || request.HasPromptValue(PromptValues.Login))
+
+        // Note: the cookie must belong to a sign-in session that has not been ended (signed out on another device).
+        var signIn = account is not null && SessionSignInManager.SessionId(session.Principal) is { } sessionId
+            ? await sessions.FindAsync(sessionId, context.RequestAborted)
+            : null;
+        if (account is null || account.IsDisabled || signIn is null || signIn.AccountId != account.Id || !sessions.IsLive(signIn)
+            || request.HasPromptValue(PromptValues.Login))
         {
             if (request.HasPromptValue(PromptValues.None))
             {
@@ -49,11 +57,18 @@ internal sealed class ConnectEndpoints : IEndpointGroup
             return Results.Redirect("/login?returnUrl=" + Uri.EscapeDataString(returnUrl));
         }
 
-        var principal = await principals.CreateAsync(account, request.GetScopes());
+        var principal = await principals.CreateAsync(account, request.GetScopes(), signIn.Id);
         return Results.SignIn(principal, properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
-    private static async Task<IResult> Token(HttpContext context, UserManager<Account> users, SignInManager<Account> signIn, TokenPrincipalFactory principals)
+    private static async Task<IResult> Token(
+        HttpContext context,
+        UserManager<Account> users,
+        SignInManager<Account> signIn,
+        AccountSessions sessions,
+        IAppDbContext db,
+        TimeProvider clock,
+        TokenPrincipalFactory principals)
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
@@ -62,19 +77,26 @@ internal sealed class ConnectEndpoints : IEndpointGroup
         {
             var result = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
             var account = await users.FindByIdAsync(result.Principal?.GetClaim(Claims.Subject) ?? string.Empty);
+            var session = SessionSignInManager.SessionId(result.Principal) is { } sessionId ? await sessions.FindAsync(sessionId, context.RequestAborted) : null;
 
-            // Note: like openiddict-samples, re-check at every exchange that the account may still sign in, and that
-            // nothing ended its sessions since the code or refresh token was issued (sign-out, password change).
+            // Note: like openiddict-samples, re-check at every exchange that the account may still sign in, that its
+            // session was not ended (sign-out, signed out from another device) and that nothing renewed the account's
+            // security stamp since (a password or two-factor change: the session that made it carries the new stamp).
             if (account is null
                 || account.IsDisabled
+                || session is null
+                || session.AccountId != account.Id
+                || !sessions.IsLive(session)
                 || !await signIn.CanSignInAsync(account)
                 || await users.IsLockedOutAsync(account)
-                || result.Principal!.GetClaim(TokenPrincipalFactory.SecurityStampClaim) != await users.GetSecurityStampAsync(account))
+                || !StampStillValid(result.Principal!.GetClaim(TokenPrincipalFactory.SecurityStampClaim), session.SecurityStamp, await users.GetSecurityStampAsync(account)))
             {
                 return Forbid(Errors.InvalidGrant, "The session has ended. Sign in again.");
             }
 
-            var principal = await principals.CreateAsync(account, result.Principal!.GetScopes());
+            session.LastSeenAt = clock.GetUtcNow();
+            await db.SaveChangesAsync(context.RequestAborted);
+            var principal = await principals.CreateAsync(account, result.Principal!.GetScopes(), session.Id);
             return Results.SignIn(principal, properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
 
@@ -92,10 +114,15 @@ internal sealed class ConnectEndpoints : IEndpointGroup
         return Forbid(Errors.UnsupportedGrantType, "The grant type is not supported.");
     }
 
+    private static bool StampStillValid(string? tokenStamp, string sessionStamp, string? accountStamp) =>
+        accountStamp is not null && (tokenStamp == accountStamp || sessionStamp == accountStamp);
+
     private static async Task<IResult> EndSession(
         HttpContext context,
         UserManager<Account> users,
         SignInManager<Account> signIn,
+        AccountSessions sessions,
+        IAfterCommit afterCommit,
         IOpenIddictTokenManager tokens,
         IOpenIddictAuthorizationManager authorizations)
     {
@@ -117,7 +144,10 @@ internal sealed class ConnectEndpoints : IEndpointGroup
                 await tokens.TryRevokeAsync(token);
             }
 
+            // Every session of the account ends with it (saved by the stamp update): their access tokens fail at once.
+            await sessions.EndAllAsync(account.Id, except: null, context.RequestAborted);
             await users.UpdateSecurityStampAsync(account);
+            await afterCommit.RunAsync(context.RequestAborted);
         }
 
         await signIn.SignOutAsync();

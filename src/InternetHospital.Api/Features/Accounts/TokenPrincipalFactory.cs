@@ -14,13 +14,15 @@ internal sealed class TokenPrincipalFactory(UserManager<Account> users)
 {
     public const string SecurityStampClaim = "ih_stamp";
 
-    public async Task<ClaimsPrincipal> CreateAsync(Account account, ImmutableArray<string> scopes)
+    /// <param name="sessionId">The sign-in session the tokens belong to (<see cref="AccountSession"/>): ending it refuses them all.</param>
+    public async Task<ClaimsPrincipal> CreateAsync(Account account, ImmutableArray<string> scopes, Guid sessionId)
     {
         var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
         identity.SetClaim(Claims.Subject, account.Id.ToString())
             .SetClaim(Claims.Name, account.FullName)
             .SetClaim(Claims.Email, account.Email)
             .SetClaim(SecurityStampClaim, await users.GetSecurityStampAsync(account))
+            .SetClaim(AccountSessions.SessionClaim, sessionId.ToString())
             .SetClaims(Claims.Role, [.. await users.GetRolesAsync(account)]);
 
         identity.SetScopes(scopes);
@@ -33,10 +35,19 @@ internal sealed class TokenPrincipalFactory(UserManager<Account> users)
     {
         switch (claim.Type)
         {
-            case Claims.Name or Claims.Email or Claims.Role:
+            // Note: access tokens are signed but not encrypted (readable by whoever holds one), so personal data stays
+            // out of them: the API reads the account by its id. Name and e-mail go to the SPA in the identity token.
+            case Claims.Name or Claims.Email:
+                if (identity.HasScope(claim.Type == Claims.Name ? Scopes.Profile : Scopes.Email))
+                {
+                    yield return OpenIddictConstants.Destinations.IdentityToken;
+                }
+
+                break;
+
+            case Claims.Role:
                 yield return OpenIddictConstants.Destinations.AccessToken;
-                var scope = claim.Type switch { Claims.Name => Scopes.Profile, Claims.Email => Scopes.Email, _ => Scopes.Roles };
-                if (identity.HasScope(scope))
+                if (identity.HasScope(Scopes.Roles))
                 {
                     yield return OpenIddictConstants.Destinations.IdentityToken;
                 }

@@ -17,16 +17,24 @@ internal sealed class TwoFactorEndpoints : IEndpointGroup
     public void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/account/two-factor").WithTags("Account").RequireAuthorization();
-        group.MapGet("/", Get).WithSummary("The authenticator key to enrol, and whether two-factor sign-in is on.");
-        group.MapPost("/enable", Enable).WithSummary("Turn on two-factor sign-in by proving the app shows the right code.");
-        group.MapPost("/disable", Disable).WithSummary("Turn off two-factor sign-in and forget the key.");
+        group.MapGet("/", Get).WithSummary("Whether two-factor sign-in is on, and while it is not, the authenticator key to enrol.");
+        group.MapPost("/enable", Enable).WithSummary("Turn on two-factor sign-in by proving the app shows the right code; other sessions are signed out.");
+        group.MapPost("/disable", Disable).WithSummary("Turn off two-factor sign-in (needs the password and a current code) and forget the key; other sessions are signed out.");
     }
 
-    private static async Task<Results<Ok<TwoFactorStatus>, NotFound>> Get(HttpContext context, UserManager<Account> users)
+    private static async Task<Results<Ok<TwoFactorStatus>, ProblemHttpResult>> Get(HttpContext context, UserManager<Account> users)
     {
-        if (await users.GetUserAsync(context.User) is not { } account)
+        var (account, refusal) = await AccountGuard.RequireUsableAsync(context, users);
+        if (account is null)
         {
-            return TypedResults.NotFound();
+            return refusal!;
+        }
+
+        // Note: once enrolled, the key is never shown again: an access token (or a glance at an unlocked screen) must
+        // not be enough to copy the second factor.
+        if (await users.GetTwoFactorEnabledAsync(account))
+        {
+            return TypedResults.Ok(new TwoFactorStatus(true, null, null));
         }
 
         var key = await users.GetAuthenticatorKeyAsync(account);
@@ -38,19 +46,26 @@ internal sealed class TwoFactorEndpoints : IEndpointGroup
 
         var label = Uri.EscapeDataString($"{Issuer}:{account.Email}");
         var uri = string.Create(CultureInfo.InvariantCulture, $"otpauth://totp/{label}?secret={key}&issuer={Issuer}&digits=6");
-        return TypedResults.Ok(new TwoFactorStatus(await users.GetTwoFactorEnabledAsync(account), key!, uri));
+        return TypedResults.Ok(new TwoFactorStatus(false, key!, uri));
     }
 
-    private static async Task<Results<NoContent, ValidationProblem, NotFound>> Enable(
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Enable(
         TwoFactorCode body,
         HttpContext context,
         UserManager<Account> users,
+        AccountSessions sessions,
         INotifier notifier,
         IAfterCommit afterCommit)
     {
-        if (await users.GetUserAsync(context.User) is not { } account)
+        var (account, refusal) = await AccountGuard.RequireUsableAsync(context, users);
+        if (account is null)
         {
-            return TypedResults.NotFound();
+            return refusal!;
+        }
+
+        if (await users.GetTwoFactorEnabledAsync(account))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Two-factor sign-in is already on.", extensions: AccountGuard.Code("two_factor_already_enabled"));
         }
 
         var code = (body.Code ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal);
@@ -61,28 +76,63 @@ internal sealed class TwoFactorEndpoints : IEndpointGroup
                 title: "The request has invalid fields.");
         }
 
-        // The security notice joins the same save as the change (Identity saves on SetTwoFactorEnabledAsync).
+        // The security notice and the end of every other session join the same save as the change (Identity saves on
+        // SetTwoFactorEnabledAsync); this session carries on under the renewed security stamp.
+        var current = SessionSignInManager.SessionId(context.User);
         await notifier.NotifyAsync(new Notice(account.Id, AccountNotifications.TwoFactorEnabled, new Dictionary<string, string>(), "/security"), context.RequestAborted);
+        await sessions.EndAllAsync(account.Id, current, context.RequestAborted);
         await users.SetTwoFactorEnabledAsync(account, true);
+        await sessions.KeepAfterStampChangeAsync(current, account, context.RequestAborted);
         await afterCommit.RunAsync(context.RequestAborted);
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<NoContent, NotFound>> Disable(HttpContext context, UserManager<Account> users, INotifier notifier, IAfterCommit afterCommit)
+    private static async Task<Results<NoContent, ProblemHttpResult>> Disable(
+        TwoFactorDisableRequest body,
+        HttpContext context,
+        UserManager<Account> users,
+        AccountSessions sessions,
+        INotifier notifier,
+        IAfterCommit afterCommit)
     {
-        if (await users.GetUserAsync(context.User) is not { } account)
+        var (account, refusal) = await AccountGuard.RequireUsableAsync(context, users);
+        if (account is null)
         {
-            return TypedResults.NotFound();
+            return refusal!;
         }
 
+        if (!await users.GetTwoFactorEnabledAsync(account))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Two-factor sign-in is not on.", extensions: AccountGuard.Code("two_factor_not_enabled"));
+        }
+
+        // Note: turning the second factor off needs both factors again, so neither a stolen access token nor a stolen
+        // password alone can do it. Failures count towards the lockout, and one answer covers both (no oracle).
+        var code = (body.Code ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal);
+        var passwordOk = !string.IsNullOrEmpty(body.Password) && await users.CheckPasswordAsync(account, body.Password);
+        var codeOk = passwordOk && code.Length > 0 && await users.VerifyTwoFactorTokenAsync(account, users.Options.Tokens.AuthenticatorTokenProvider, code);
+        if (!codeOk)
+        {
+            await users.AccessFailedAsync(account);
+            return await users.IsLockedOutAsync(account)
+                ? AccountGuard.LockedOut()
+                : TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The password or the code is not correct.", extensions: AccountGuard.Code("reauthentication_failed"));
+        }
+
+        var current = SessionSignInManager.SessionId(context.User);
         await notifier.NotifyAsync(new Notice(account.Id, AccountNotifications.TwoFactorDisabled, new Dictionary<string, string>(), "/security"), context.RequestAborted);
+        await sessions.EndAllAsync(account.Id, current, context.RequestAborted);
         await users.SetTwoFactorEnabledAsync(account, false);
         await users.ResetAuthenticatorKeyAsync(account);
+        await sessions.KeepAfterStampChangeAsync(current, account, context.RequestAborted);
         await afterCommit.RunAsync(context.RequestAborted);
         return TypedResults.NoContent();
     }
 }
 
-internal sealed record TwoFactorStatus(bool Enabled, string SharedKey, string AuthenticatorUri);
+/// <summary>The key and its otpauth URI are present only while two-factor sign-in is off (during enrolment).</summary>
+internal sealed record TwoFactorStatus(bool Enabled, string? SharedKey, string? AuthenticatorUri);
 
 internal sealed record TwoFactorCode(string? Code);
+
+internal sealed record TwoFactorDisableRequest(string? Password, string? Code);

@@ -35,7 +35,7 @@ describe('login page', () => {
     expect(screen.getByRole('button', { name: title })).toBeInTheDocument();
   });
 
-  it('says clearly that the account is locked and for how long (403 locked_out)', async () => {
+  it('says clearly that sign-in is paused and for how long (403 locked_out), in words that fit an unknown address too', async () => {
     const lockoutEnd = new Date(Date.now() + 15 * 60_000).toISOString();
     const { user } = await renderApp({
       route: loginRoute,
@@ -47,9 +47,9 @@ describe('login page', () => {
     await findPageHeading('Sign in');
     await fillAndSubmit(user);
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('Account locked');
+    expect(alert).toHaveTextContent('Sign-in paused');
     expect(alert).toHaveTextContent(
-      'Your account is locked after too many failed sign-in attempts. Try again in 15 minutes.',
+      'Too many failed sign-in attempts with this e-mail address. Try again in 15 minutes.',
     );
     expect(redirectTo).not.toHaveBeenCalled();
   });

@@ -4,12 +4,13 @@ import { apiJson } from '@/lib/api-client';
 
 export const twoFactorStatusSchema = z.object({
   enabled: z.boolean(),
-  sharedKey: z.string(),
-  authenticatorUri: z.string(),
+  // Only while two-factor sign-in is off (enrolment): the key is never shown again once it is on.
+  sharedKey: z.string().nullable(),
+  authenticatorUri: z.string().nullable(),
 });
 export type TwoFactorStatus = z.infer<typeof twoFactorStatusSchema>;
 
-/** Staff only: whether an authenticator app is enrolled, and the key to enrol one. */
+/** Whether an authenticator app is enrolled, and (only until it is) the key to enrol one. */
 export function getTwoFactor(): Promise<TwoFactorStatus> {
   return apiJson('/api/account/two-factor', twoFactorStatusSchema);
 }

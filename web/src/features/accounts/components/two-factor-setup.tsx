@@ -1,4 +1,4 @@
-import { Alert, Button, Code, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Code, Group, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconShieldCheck } from '@tabler/icons-react';
@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { PageLoader } from '@/components/page-loader';
 import { translateFormError } from '@/lib/form-errors';
 import { problemMessage } from '@/lib/problem-message';
-import { useDisableTwoFactor } from '../api/disable-two-factor';
+import { disableTwoFactorSchema, useDisableTwoFactor } from '../api/disable-two-factor';
 import { useEnableTwoFactor } from '../api/enable-two-factor';
 import { useTwoFactor } from '../api/get-two-factor';
 import { twoFactorCodeSchema } from '../api/login-two-factor';
@@ -18,7 +18,10 @@ export function formatSharedKey(key: string): string {
   return key.replace(/\s+/g, '').replace(/(.{4})/g, '$1 ').trim();
 }
 
-/** Staff enrol an authenticator app (TOTP): scan the QR code or type the key, then confirm with a code. */
+/**
+ * Staff enrol an authenticator app (TOTP): scan the QR code or type the key, then confirm with a code. Turning it
+ * off asks for the password and a current code again.
+ */
 export function TwoFactorSetup(): ReactNode {
   const { t } = useTranslation('accounts');
   const status = useTwoFactor();
@@ -28,6 +31,12 @@ export function TwoFactorSetup(): ReactNode {
     mode: 'controlled',
     initialValues: { code: '' },
     validate: schemaResolver(twoFactorCodeSchema, { sync: true }),
+    enhanceGetInputProps: ({ form: f, field }) => ({ error: translateFormError(f.errors[field], t) }),
+  });
+  const disableForm = useForm({
+    mode: 'controlled',
+    initialValues: { password: '', code: '' },
+    validate: schemaResolver(disableTwoFactorSchema, { sync: true }),
     enhanceGetInputProps: ({ form: f, field }) => ({ error: translateFormError(f.errors[field], t) }),
   });
 
@@ -42,27 +51,52 @@ export function TwoFactorSetup(): ReactNode {
 
   if (status.data.enabled) {
     return (
-      <Stack align="flex-start">
+      <Stack maw={520}>
         <Alert color="green" icon={<IconShieldCheck aria-hidden="true" />} title={t('security.enabledTitle')}>
           {t('security.enabled')}
         </Alert>
-        {disable.isError && (
-          <Alert color="red" role="alert">
-            {problemMessage(disable.error, t)}
-          </Alert>
-        )}
-        <Button
-          variant="outline"
-          color="red"
-          loading={disable.isPending}
-          onClick={() =>
-            disable.mutate(undefined, {
-              onSuccess: () => notifications.show({ message: t('security.disabledNotice') }),
-            })
-          }
+        <Title order={2} size="h4">
+          {t('security.disableTitle')}
+        </Title>
+        <Text>{t('security.disableIntro')}</Text>
+        <form
+          noValidate
+          onSubmit={disableForm.onSubmit((values) =>
+            disable.mutate(values, {
+              onSuccess: () => {
+                disableForm.reset();
+                notifications.show({ message: t('security.disabledNotice') });
+              },
+            }),
+          )}
         >
-          {t('security.disable')}
-        </Button>
+          <Stack align="stretch">
+            {disable.isError && (
+              <Alert color="red" role="alert">
+                {problemMessage(disable.error, t)}
+              </Alert>
+            )}
+            <PasswordInput
+              label={t('fields.password')}
+              required
+              autoComplete="current-password"
+              {...disableForm.getInputProps('password')}
+            />
+            <TextInput
+              label={t('twoFactor.codeLabel')}
+              required
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={7}
+              {...disableForm.getInputProps('code')}
+            />
+            <Group>
+              <Button type="submit" variant="outline" color="red" loading={disable.isPending}>
+                {t('security.disable')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
       </Stack>
     );
   }
@@ -75,7 +109,7 @@ export function TwoFactorSetup(): ReactNode {
       </Title>
       <Group align="flex-start" gap="lg">
         <QRCodeSVG
-          value={status.data.authenticatorUri}
+          value={status.data.authenticatorUri ?? ''}
           size={180}
           marginSize={2}
           title={t('security.qrTitle')}
@@ -85,7 +119,7 @@ export function TwoFactorSetup(): ReactNode {
         <Stack gap={4}>
           <Text>{t('security.keyLabel')}</Text>
           <Code fz="md" block>
-            {formatSharedKey(status.data.sharedKey)}
+            {formatSharedKey(status.data.sharedKey ?? '')}
           </Code>
         </Stack>
       </Group>
