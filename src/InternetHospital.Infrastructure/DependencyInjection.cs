@@ -77,6 +77,7 @@ public static class DependencyInjection
 
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<IDataSeeder, RoleSeeder>();
+        services.AddScoped<IDataSeeder, AdministratorSeparationCheck>();
         services.AddScoped<IDataSeeder, OidcClientSeeder>();
         services.AddScoped<IDataSeeder, DemoDataSeeder>();
         services.AddScoped<IDataSeeder, FamilyDoctorSeeder>();
