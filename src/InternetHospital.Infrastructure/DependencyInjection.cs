@@ -141,6 +141,7 @@ public static class DependencyInjection
         });
 
         services.AddScoped<IAccountService, AccountService>();
+        services.AddScoped<Application.Administration.StaffAccounts.IStaffAccounts, StaffAccountStore>();
         services.AddScoped<Application.VideoVisits.IClinicianIdentityCheck, ClinicianIdentityCheck>();
 
         var signingKey = KeyMaterial.LoadRsa(auth.SigningKey, Path.Combine(dataDirectory, "keys", "token-signing.pem"), isDevelopmentLike, "Auth:SigningKey");
