@@ -85,6 +85,7 @@ public static class DependencyInjection
 
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<IDataSeeder, RoleSeeder>();
+        services.AddScoped<IDataSeeder, AdministratorSeparationCheck>();
         services.AddScoped<IDataSeeder, OidcClientSeeder>();
         services.AddScoped<IDataSeeder, DemoDataSeeder>();
         services.AddScoped<IDataSeeder, FamilyDoctorSeeder>();
@@ -165,6 +166,7 @@ public static class DependencyInjection
         });
 
         services.AddScoped<IAccountService, AccountService>();
+        services.AddScoped<Application.Administration.StaffAccounts.IStaffAccounts, StaffAccountStore>();
         services.AddScoped<Application.VideoVisits.IClinicianIdentityCheck, ClinicianIdentityCheck>();
 
         var signingKey = KeyMaterial.LoadRsa(auth.SigningKey, Path.Combine(dataDirectory, "keys", "token-signing.pem"), isDevelopmentLike, "Auth:SigningKey");

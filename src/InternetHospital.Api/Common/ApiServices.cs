@@ -81,15 +81,26 @@ internal static class ApiServices
                     : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
         });
 
-        services.Configure<ForwardedHeadersOptions>(options =>
-        {
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            foreach (var proxy in configuration.GetSection("ReverseProxy:KnownProxies").Get<string[]>() ?? [])
-            {
-                options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
-            }
-        });
+        services.Configure<ForwardedHeadersOptions>(options => ConfigureForwardedHeaders(options, configuration));
         return services;
+    }
+
+    /// <summary>
+    /// <c>X-Forwarded-For</c> names the client only when the request comes from a configured proxy. The framework's
+    /// defaults trust loopback, so a caller on the same host could name any address and get a fresh rate-limit bucket
+    /// per request; and with both lists empty the middleware trusts every sender. So the defaults are cleared, only
+    /// <c>ReverseProxy:KnownProxies</c> is trusted, and without any the headers are not read at all.
+    /// </summary>
+    internal static void ConfigureForwardedHeaders(ForwardedHeadersOptions options, IConfiguration configuration)
+    {
+        options.KnownProxies.Clear();
+        options.KnownIPNetworks.Clear();
+        foreach (var proxy in configuration.GetSection("ReverseProxy:KnownProxies").Get<string[]>() ?? [])
+        {
+            options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        }
+
+        options.ForwardedHeaders = options.KnownProxies.Count > 0 ? ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto : ForwardedHeaders.None;
     }
 
     private static AuthorizationPolicyBuilder BearerPolicy() =>
@@ -113,6 +124,8 @@ internal static class Policies
     public const string Patient = Roles.Patient;
     public const string Doctor = Roles.Doctor;
     public const string Pharmacist = Roles.Pharmacist;
-    public const string Admin = Roles.Admin;
+    public const string SystemAdmin = Roles.SystemAdmin;
+    public const string SecurityAdmin = Roles.SecurityAdmin;
+    public const string AuditAdmin = Roles.AuditAdmin;
     public const string Staff = "Staff";
 }

@@ -6,7 +6,11 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace InternetHospital.Api.Common;
 
-/// <summary>Section <c>RateLimits</c>: fixed windows per client address (domain rule 17).</summary>
+/// <summary>
+/// Section <c>RateLimits</c>: fixed windows (domain rule 17). Sign-in, registration and tokens are limited per client
+/// address (taken from <c>X-Forwarded-For</c> only behind a configured proxy); what signed-in people do is limited per
+/// account, so people sharing an address (a ward's Wi-Fi, a doctor and the patient beside them) never share a budget.
+/// </summary>
 internal sealed class RateLimitOptions
 {
     public const string Section = "RateLimits";
@@ -17,6 +21,9 @@ internal sealed class RateLimitOptions
 
     /// <summary>Messages and attachments sent, per signed-in account (not per address: a ward's Wi-Fi is one address).</summary>
     public RateLimitRule Messaging { get; set; } = new() { PermitLimit = 20 };
+
+    /// <summary>Messages and files sent in a video visit's chat, per signed-in account.</summary>
+    public RateLimitRule VisitChat { get; set; } = new() { PermitLimit = 30 };
 }
 
 internal sealed class RateLimitRule
@@ -31,6 +38,7 @@ internal static class RateLimitPolicies
     public const string Registration = "registration";
     public const string Token = "token";
     public const string Messaging = "messaging";
+    public const string VisitChat = "visit-chat";
 
     public static IServiceCollection AddApiRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
@@ -45,17 +53,21 @@ internal static class RateLimitPolicies
         });
 
         // Note: the rate-limiting middleware runs before authentication (so sign-in and token requests are limited
-        // before anything else happens), which means it cannot see who is signed in. Limits per account are applied by
-        // an endpoint filter instead, after authentication.
-        var messaging = PartitionedRateLimiter.Create<string, string>(account => RateLimitPartition.GetFixedWindowLimiter(account, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = options.Messaging.PermitLimit,
-            Window = TimeSpan.FromSeconds(options.Messaging.WindowSeconds),
-            QueueLimit = 0,
-        }));
-        services.AddKeyedSingleton(Messaging, messaging);
+        // before anything else happens), which means it cannot see who is signed in: a policy there partitioned on the
+        // user would partition on the address. Limits per account are applied by an endpoint filter instead, after
+        // authentication (RequireAccountRateLimit).
+        services.AddKeyedSingleton(Messaging, PerAccount(options.Messaging));
+        services.AddKeyedSingleton(VisitChat, PerAccount(options.VisitChat));
         return services;
     }
+
+    private static PartitionedRateLimiter<string> PerAccount(RateLimitRule rule) =>
+        PartitionedRateLimiter.Create<string, string>(account => RateLimitPartition.GetFixedWindowLimiter(account, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = rule.PermitLimit,
+            Window = TimeSpan.FromSeconds(rule.WindowSeconds),
+            QueueLimit = 0,
+        }));
 
     /// <summary>Limits the endpoint per signed-in account with the named per-account policy (429 with Retry-After when used up).</summary>
     public static RouteHandlerBuilder RequireAccountRateLimit(this RouteHandlerBuilder builder, string policy) =>
@@ -63,7 +75,8 @@ internal static class RateLimitPolicies
         {
             var http = context.HttpContext;
             var limiter = http.RequestServices.GetRequiredKeyedService<PartitionedRateLimiter<string>>(policy);
-            var account = http.User.FindFirstValue(Claims.Subject) ?? http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+            // Note: the endpoints this guards require a signed-in caller, so the subject is always there.
+            var account = http.User.FindFirstValue(Claims.Subject) ?? "anonymous:" + http.Connection.RemoteIpAddress;
             using var lease = await limiter.AcquireAsync(account, 1, http.RequestAborted);
             if (!lease.IsAcquired)
             {

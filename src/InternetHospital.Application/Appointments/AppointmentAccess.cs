@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.Appointments;
 
-/// <summary>Who may see an appointment: the patient's accounts and the treating doctor (or an admin). Others get 404.</summary>
+/// <summary>Who may see an appointment: the patient's accounts and the treating doctor. Others (administrators too) get 404.</summary>
 internal static class AppointmentAccess
 {
     public static async Task EnsureCanSeeAsync(Appointment appointment, IPatientAccessGuard guard, StaffAccess staff, CancellationToken cancellationToken)

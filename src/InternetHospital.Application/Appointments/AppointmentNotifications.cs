@@ -20,6 +20,9 @@ public static class AppointmentNotifications
     public const string FollowUpRejected = "appointment.follow_up_rejected";
     public const string BookedByDoctor = "appointment.booked_by_doctor";
     public const string WaitlistOffered = "waitlist.offered";
+
+    /// <summary>To the appointment's doctor: a system administrator read it through break-glass (and the audit action of that read).</summary>
+    public const string BreakGlassRead = "appointment.break_glass_read";
 }
 
 /// <summary>How booking e-mails say when and with whom, in the reader's language and the hospital's time zone.</summary>

@@ -12,7 +12,7 @@ public static class HisNotifications
 }
 
 /// <summary>
-/// Tells every admin, in the notification centre, that a message to the HIS was given up on after its last attempt,
+/// Tells every system administrator (who runs the HIS link), in the notification centre, that a message to the HIS was given up on after its last attempt,
 /// with a link to the message (its error, payload and retry). In-app only: when the HIS is down for long, many messages
 /// can lapse together, and a mail per message would bury the one that matters.
 /// </summary>
@@ -25,7 +25,7 @@ public sealed class HisDeadLetterAlerts(IAccountService accounts, INotifier noti
             ["messageKind"] = message.Kind,
             ["attempts"] = message.Attempts.ToString(CultureInfo.InvariantCulture),
         };
-        foreach (var admin in await accounts.AccountIdsInRoleAsync(Roles.Admin, cancellationToken))
+        foreach (var admin in await accounts.AccountIdsInRoleAsync(Roles.SystemAdmin, cancellationToken))
         {
             await notifier.NotifyAsync(new Notice(admin, HisNotifications.DeadLettered, parameters, $"/admin/his/messages/{message.Id}", SendEmail: false), cancellationToken);
         }

@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace InternetHospital.Application.Scheduling;
 
 /// <summary>
-/// Which doctor a staff request acts on: a doctor acts on their own timetable and appointments; an admin may name
-/// any doctor. Anyone else, or a doctor naming a colleague, gets 403.
+/// Which doctor a staff request acts on: a doctor acts on their own timetable and appointments; a system administrator may
+/// name any doctor. Anyone else, or a doctor naming a colleague, gets 403.
 /// </summary>
 public sealed class StaffAccess(IAppDbContext db, ICurrentUser currentUser)
 {
@@ -20,7 +20,7 @@ public sealed class StaffAccess(IAppDbContext db, ICurrentUser currentUser)
             ?? throw new ForbiddenAccessException("not_a_doctor", "Only doctors can do this.");
     }
 
-    /// <summary>The doctor named (admins), or the caller's own profile when none is named (doctors).</summary>
+    /// <summary>The doctor named (system administrators), or the caller's own profile when none is named (doctors).</summary>
     public async Task<Doctor> DoctorToActOnAsync(Guid? doctorId, CancellationToken cancellationToken)
     {
         if (doctorId is null)
@@ -28,7 +28,7 @@ public sealed class StaffAccess(IAppDbContext db, ICurrentUser currentUser)
             return await CurrentDoctorAsync(cancellationToken);
         }
 
-        if (!currentUser.IsInRole(Roles.Admin))
+        if (!currentUser.IsInRole(Roles.SystemAdmin))
         {
             var own = await CurrentDoctorAsync(cancellationToken);
             if (own.Id != doctorId)
@@ -43,14 +43,12 @@ public sealed class StaffAccess(IAppDbContext db, ICurrentUser currentUser)
             ?? throw new NotFoundException("Doctor", doctorId);
     }
 
-    /// <summary>Whether the caller is the appointment's doctor (or an admin).</summary>
+    /// <summary>
+    /// Whether the caller is the appointment's doctor. Administrators are not: they set the hospital up and see
+    /// no clinical content (a system administrator with a real need reads one appointment through break-glass).
+    /// </summary>
     public async Task<bool> IsDoctorOfAsync(Guid doctorId, CancellationToken cancellationToken)
     {
-        if (currentUser.IsInRole(Roles.Admin))
-        {
-            return true;
-        }
-
         if (!currentUser.IsInRole(Roles.Doctor) || currentUser.AccountId is not { } accountId)
         {
             return false;

@@ -6,10 +6,34 @@ public static class Roles
     public const string Patient = "Patient";
     public const string Doctor = "Doctor";
     public const string Pharmacist = "Pharmacist";
-    public const string Admin = "Admin";
 
-    public static readonly IReadOnlyList<string> All = [Patient, Doctor, Pharmacist, Admin];
+    /// <summary>Sets the hospital up and runs it: departments, doctors, timetables, family teams, fees, the HIS link.</summary>
+    public const string SystemAdmin = "SystemAdmin";
+
+    /// <summary>Looks after staff accounts: roles, locks, disabling.</summary>
+    public const string SecurityAdmin = "SecurityAdmin";
+
+    /// <summary>Reads and verifies the audit log, and changes nothing.</summary>
+    public const string AuditAdmin = "AuditAdmin";
+
+    /// <summary>
+    /// The three administrators of MLPS level 3 (三权分立, domain rule 31): none can do another's work, so no one person
+    /// can both act and hide it.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Administrators = [SystemAdmin, SecurityAdmin, AuditAdmin];
+
+    public static readonly IReadOnlyList<string> All = [Patient, Doctor, Pharmacist, SystemAdmin, SecurityAdmin, AuditAdmin];
 
     /// <summary>Roles that act for the hospital; they must use two-factor sign-in where the hospital requires it.</summary>
-    public static readonly IReadOnlyList<string> Staff = [Doctor, Pharmacist, Admin];
+    public static readonly IReadOnlyList<string> Staff = [Doctor, Pharmacist, SystemAdmin, SecurityAdmin, AuditAdmin];
+
+    public static bool IsAdministrator(string role) => Administrators.Contains(role, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether one account may hold these roles together: an administrator role is held alone (separation of duties:
+    /// two administrator roles would undo it, and an administrator who is also a clinician or a patient would reach
+    /// clinical content through the other role).
+    /// </summary>
+    public static bool MayBeHeldTogether(IReadOnlyCollection<string> roles) =>
+        !roles.Any(IsAdministrator) || roles.Distinct(StringComparer.Ordinal).Count() == 1;
 }

@@ -15,12 +15,17 @@ public static class DemoAccounts
     public static readonly DemoAccount FamilyDoctorTeamMember = new("dr.liu@demo.test", "刘洋", Roles.Doctor, "Family doctor, Donghu community health centre");
     public static readonly DemoAccount Dermatologist = new("dr.zhao@demo.test", "赵敏", Roles.Doctor, "Doctor, dermatology");
     public static readonly DemoAccount Pharmacist = new("pharmacist.sun@demo.test", "孙丽", Roles.Pharmacist, "Pharmacist");
-    public static readonly DemoAccount Admin = new("admin.zhou@demo.test", "周强", Roles.Admin, "Administrator");
+    public static readonly DemoAccount SystemAdmin = new("admin.zhou@demo.test", "周强", Roles.SystemAdmin, "System administrator (hospital set-up, HIS link)");
+    public static readonly DemoAccount SecurityAdmin = new("security.qian@demo.test", "钱敏", Roles.SecurityAdmin, "Security administrator (staff accounts, roles, locks)");
+    public static readonly DemoAccount AuditAdmin = new("audit.wu@demo.test", "吴刚", Roles.AuditAdmin, "Audit administrator (reads and verifies the audit log)");
+
+    /// <summary>One account per administrator role: separation of duties (domain rule 31) forbids one person holding two.</summary>
+    public static IReadOnlyList<DemoAccount> Administrators { get; } = [SystemAdmin, SecurityAdmin, AuditAdmin];
 
     public static IReadOnlyList<DemoAccount> All { get; } =
     [
         PatientWithHistory, PatientWithoutHistory, Cardiologist, Endocrinologist, FamilyDoctor,
-        FamilyDoctorTeamMember, Dermatologist, Pharmacist, Admin,
+        FamilyDoctorTeamMember, Dermatologist, Pharmacist, SystemAdmin, SecurityAdmin, AuditAdmin,
     ];
 }
 

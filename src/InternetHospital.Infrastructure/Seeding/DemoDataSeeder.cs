@@ -35,6 +35,19 @@ internal sealed class DemoDataSeeder(
             return;
         }
 
+        // Note: before the "already seeded" check, so a development database from before the administrator roles
+        // were split gains the security and audit administrators too.
+        var mobile = 8;
+        foreach (var administrator in DemoAccounts.Administrators)
+        {
+            if (await users.FindByEmailAsync(administrator.Email) is null)
+            {
+                await CreateAccountAsync(administrator, $"1380000000{mobile}", cancellationToken);
+            }
+
+            mobile++;
+        }
+
         if (await db.Facilities.AnyAsync(f => f.Code == HospitalCode, cancellationToken))
         {
             return;
@@ -59,7 +72,6 @@ internal sealed class DemoDataSeeder(
         await AddDoctorAsync(DemoAccounts.FamilyDoctorTeamMember, generalPractice, "住院医师", "Resident Physician", true, "110440100045678", 2019, cancellationToken);
         await AddDoctorAsync(DemoAccounts.Dermatologist, dermatology, "主治医师", "Attending Physician", false, "110440100056789", 2010, cancellationToken);
         await CreateAccountAsync(DemoAccounts.Pharmacist, "13800000007", cancellationToken);
-        await CreateAccountAsync(DemoAccounts.Admin, "13800000008", cancellationToken);
 
         // The demo patients are already matched to their records in the demo HIS (one with history, one without).
         foreach (var demo in DemoPatients.All)

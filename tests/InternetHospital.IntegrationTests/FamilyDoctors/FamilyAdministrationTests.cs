@@ -11,7 +11,7 @@ public abstract class FamilyAdministrationTests(ApiFactory factory)
 {
     private readonly FamilyTestKit kit = new(factory);
 
-    private async Task<HttpClient> AdminAsync() => await factory.CreateClientAsAsync(DemoAccounts.Admin.Email, TestData.DemoPassword);
+    private async Task<HttpClient> AdminAsync() => await factory.CreateClientAsAsync(DemoAccounts.SystemAdmin.Email, TestData.DemoPassword);
 
     private async Task<(Guid FacilityId, Guid DepartmentId)> GeneralPracticeAsync()
     {

@@ -83,7 +83,7 @@ public abstract class HisDeliveryTests(HisDeliveryFixture fixture) : IAsyncLifet
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var host = fixture.CreateHost(clock);
-        var admin = await host.AddAccountAsync(Roles.Admin);
+        var admin = await host.AddAccountAsync(Roles.SystemAdmin);
         var patient = await host.AddPatientAsync("李娜", sex: Sex.Female);
         Control.AckCode = "AE";
         Control.AckText = "Patient 李娜 unknown | check PID-3";

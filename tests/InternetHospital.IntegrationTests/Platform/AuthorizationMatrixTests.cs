@@ -81,7 +81,9 @@ public sealed partial class AuthorizationMatrixTests(SqliteApiFactory factory)
             [Roles.Patient] = await factory.CreateClientAsAsync("zhangwei@demo.test", TestData.DemoPassword),
             [Roles.Doctor] = await factory.CreateClientAsAsync("dr.li@demo.test", TestData.DemoPassword),
             [Roles.Pharmacist] = await factory.CreateClientAsAsync("pharmacist.sun@demo.test", TestData.DemoPassword),
-            [Roles.Admin] = await factory.CreateClientAsAsync("admin.zhou@demo.test", TestData.DemoPassword),
+            [Roles.SystemAdmin] = await factory.CreateClientAsAsync("admin.zhou@demo.test", TestData.DemoPassword),
+            [Roles.SecurityAdmin] = await factory.CreateClientAsAsync("security.qian@demo.test", TestData.DemoPassword),
+            [Roles.AuditAdmin] = await factory.CreateClientAsAsync("audit.wu@demo.test", TestData.DemoPassword),
         };
         var failures = new List<string>();
         var checkedCount = 0;

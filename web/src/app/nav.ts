@@ -8,6 +8,7 @@ import {
   IconClipboardCheck,
   IconClipboardHeart,
   IconDevices,
+  IconFileSearch,
   IconHeartbeat,
   IconMessages,
   IconPackage,
@@ -19,6 +20,7 @@ import {
   IconShieldLock,
   IconStethoscope,
   IconUserCheck,
+  IconUserShield,
   IconUsers,
   IconUsersGroup,
   IconVideo,
@@ -54,13 +56,15 @@ export const navItems: readonly NavItem[] = [
   { to: '/panel', labelKey: 'family:nav.panel', icon: IconUsers, roles: ['Doctor'] },
   { to: '/team-messages', labelKey: 'family:nav.teamMessages', icon: IconMessages, roles: ['Doctor'] },
   { to: '/review-queue', labelKey: 'nav.reviewQueue', icon: IconPill, roles: ['Pharmacist'] },
-  { to: '/admin', labelKey: 'nav.admin', icon: IconSettings, roles: ['Admin'] },
-  { to: '/admin/departments', labelKey: 'hospitalAdmin:nav.departments', icon: IconBuildingHospital, roles: ['Admin'] },
-  { to: '/admin/doctors', labelKey: 'hospitalAdmin:nav.doctors', icon: IconUsers, roles: ['Admin'] },
-  { to: '/admin/family-teams', labelKey: 'hospitalAdmin:nav.familyTeams', icon: IconUsersGroup, roles: ['Admin'] },
-  { to: '/admin/family-packages', labelKey: 'hospitalAdmin:nav.familyPackages', icon: IconPackage, roles: ['Admin'] },
-  { to: '/admin/his', labelKey: 'his:nav.outbox', icon: IconArrowsExchange, roles: ['Admin'] },
-  { to: '/admin/his/identity', labelKey: 'his:nav.identity', icon: IconUserCheck, roles: ['Admin'] },
+  { to: '/admin', labelKey: 'nav.admin', icon: IconSettings, roles: ['SystemAdmin'] },
+  { to: '/admin/departments', labelKey: 'hospitalAdmin:nav.departments', icon: IconBuildingHospital, roles: ['SystemAdmin'] },
+  { to: '/admin/doctors', labelKey: 'hospitalAdmin:nav.doctors', icon: IconUsers, roles: ['SystemAdmin'] },
+  { to: '/admin/family-teams', labelKey: 'hospitalAdmin:nav.familyTeams', icon: IconUsersGroup, roles: ['SystemAdmin'] },
+  { to: '/admin/family-packages', labelKey: 'hospitalAdmin:nav.familyPackages', icon: IconPackage, roles: ['SystemAdmin'] },
+  { to: '/admin/his', labelKey: 'his:nav.outbox', icon: IconArrowsExchange, roles: ['SystemAdmin'] },
+  { to: '/admin/his/identity', labelKey: 'his:nav.identity', icon: IconUserCheck, roles: ['SystemAdmin'] },
+  { to: '/admin/accounts', labelKey: 'administration:nav.accounts', icon: IconUserShield, roles: ['SecurityAdmin'] },
+  { to: '/admin/audit', labelKey: 'administration:nav.audit', icon: IconFileSearch, roles: ['AuditAdmin'] },
   { to: '/notifications', labelKey: 'notifications:nav', icon: IconBell, roles: allRoles },
   { to: '/security', labelKey: 'nav.security', icon: IconShieldLock, roles: staffRoles },
   { to: '/sessions', labelKey: 'nav.sessions', icon: IconDevices, roles: allRoles },
@@ -71,14 +75,16 @@ export const roleHomes: Readonly<Record<Role, string>> = {
   Patient: '/my-health',
   Doctor: '/workspace',
   Pharmacist: '/review-queue',
-  Admin: '/admin',
+  SystemAdmin: '/admin',
+  SecurityAdmin: '/admin/accounts',
+  AuditAdmin: '/admin/audit',
 };
 
 export function navItemsFor(roles: readonly string[]): NavItem[] {
   return navItems.filter((item) => item.roles.some((role) => roles.includes(role)));
 }
 
-/** The home of the user's highest-priority role (Admin > Pharmacist > Doctor > Patient), or null. */
+/** The home of the user's highest-priority role (administrators > Pharmacist > Doctor > Patient), or null. */
 export function homePathFor(roles: readonly string[]): string | null {
   const role = primaryRole(roles);
   return role ? roleHomes[role] : null;

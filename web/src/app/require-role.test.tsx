@@ -8,7 +8,7 @@ describe('role guard', () => {
     ['/workspace', 'Patient'],
     ['/my-health', 'Doctor'],
     ['/admin', 'Pharmacist'],
-    ['/review-queue', 'Admin'],
+    ['/review-queue', 'SystemAdmin'],
     ['/security', 'Patient'],
   ] as const)('shows "Not allowed" on %s to a %s', async (route, role) => {
     await renderApp({ route, roles: [role] });

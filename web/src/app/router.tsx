@@ -74,7 +74,7 @@ export const routes: RouteObject[] = [
             { path: 'review-queue', lazy: page(() => import('./routes/pharmacist/review-queue')) },
             { path: 'review-queue/:renewalId', lazy: page(() => import('./routes/pharmacist/prescription-review')) },
           ]),
-          guarded(['Admin'], [
+          guarded(['SystemAdmin'], [
             { path: 'admin', lazy: page(() => import('./routes/admin/admin-home')) },
             { path: 'admin/departments', lazy: page(() => import('./routes/admin/departments')) },
             { path: 'admin/doctors', lazy: page(() => import('./routes/admin/doctors')) },
@@ -82,11 +82,13 @@ export const routes: RouteObject[] = [
             { path: 'admin/family-teams', lazy: page(() => import('./routes/admin/family-teams')) },
             { path: 'admin/family-packages', lazy: page(() => import('./routes/admin/family-packages')) },
           ]),
-          guarded(['Admin'], [
+          guarded(['SystemAdmin'], [
             { path: 'admin/his', lazy: page(() => import('./routes/admin/his/outbox')) },
             { path: 'admin/his/messages/:id', lazy: page(() => import('./routes/admin/his/outbox-message')) },
             { path: 'admin/his/identity', lazy: page(() => import('./routes/admin/his/identity-reviews')) },
           ]),
+          guarded(['SecurityAdmin'], [{ path: 'admin/accounts', lazy: page(() => import('./routes/admin/accounts')) }]),
+          guarded(['AuditAdmin'], [{ path: 'admin/audit', lazy: page(() => import('./routes/admin/audit')) }]),
           guarded(staffRoles, [{ path: 'security', lazy: page(() => import('./routes/security')) }]),
           guarded(allRoles, [{ path: 'notifications', lazy: page(() => import('./routes/notifications')) }]),
           guarded(allRoles, [{ path: 'sessions', lazy: page(() => import('./routes/sessions')) }]),

@@ -77,6 +77,13 @@ internal sealed class AppointmentEndpoints : IEndpointGroup
         group.MapPost("/{id:guid}/no-show", async (Guid id, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new MarkNoShow(id), ct)))
             .RequireAuthorization(Policies.Staff)
             .WithSummary("The doctor records that the patient did not come.");
+
+        // Note: administrators get 404 on appointments like any stranger; this is the one, loud, way in.
+        app.MapPost("/api/admin/appointments/{id:guid}/break-glass", async (Guid id, BreakGlassRequest body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new BreakGlassReadAppointment(id, body.Reason), ct)))
+            .WithTags("Appointments")
+            .RequireAuthorization(Policies.SystemAdmin)
+            .WithSummary("Break-glass: read one appointment with a written reason (audit-logged; its doctor is told). Each read needs its own reason.");
     }
 
     internal sealed record BookRequest(Guid PatientId, Guid SlotId, VisitType VisitType, Guid? ProofFileId);
@@ -84,4 +91,6 @@ internal sealed class AppointmentEndpoints : IEndpointGroup
     internal sealed record RescheduleRequest(Guid SlotId);
 
     internal sealed record ReviewRequest(bool Accept, string? Note);
+
+    internal sealed record BreakGlassRequest(string? Reason);
 }

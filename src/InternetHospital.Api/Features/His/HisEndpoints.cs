@@ -13,7 +13,7 @@ internal sealed class HisEndpoints : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup("/api/admin/his").WithTags("HIS administration").RequireAuthorization(Policies.Admin);
+        var admin = app.MapGroup("/api/admin/his").WithTags("HIS administration").RequireAuthorization(Policies.SystemAdmin);
 
         admin.MapGet("/outbox", async (
                 HisOutboxStatus? status, string? kind, Guid? patientId, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize,

@@ -17,7 +17,7 @@ internal sealed class RenewalEndpoints : IEndpointGroup
         MapDoctor(app.MapGroup("/api/doctor/renewals").WithTags("Renewals").RequireAuthorization(Policies.Doctor));
         MapPharmacy(app.MapGroup("/api/pharmacy").WithTags("Renewals").RequireAuthorization(Policies.Pharmacist));
 
-        var admin = app.MapGroup("/api/admin/renewal-settings").WithTags("Renewals").RequireAuthorization(Policies.Admin);
+        var admin = app.MapGroup("/api/admin/renewal-settings").WithTags("Renewals").RequireAuthorization(Policies.SystemAdmin);
         admin.MapGet("/", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetRenewalSettings(), ct)))
             .WithSummary("The renewal fee and the long-prescription limit.");
         admin.MapPut("/", async (SettingsBody body, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new UpdateRenewalSettings(body.Fee), ct)))

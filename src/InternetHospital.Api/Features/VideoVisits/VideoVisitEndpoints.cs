@@ -74,12 +74,12 @@ internal sealed class VideoVisitEndpoints : IEndpointGroup
         group.MapPost("/{id:guid}/messages", async (Guid id, MessageRequest body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new SendVisitMessage(id, body.Text, null), ct)))
             .RequireAuthorization()
-            .RequireRateLimiting(VideoVisitServices.ChatRateLimit)
+            .RequireAccountRateLimit(RateLimitPolicies.VisitChat)
             .WithSummary("Write in the visit's chat.");
         group.MapPost("/{id:guid}/files", async (Guid id, IFormFile file, [FromForm] string? text, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new SendVisitMessage(id, text, file.ToUpload(null, SendVisitMessage.FilePurpose)), ct)))
             .RequireAuthorization()
-            .RequireRateLimiting(VideoVisitServices.ChatRateLimit)
+            .RequireAccountRateLimit(RateLimitPolicies.VisitChat)
             .AcceptsFileUpload()
             .WithSummary("Share a photo or PDF (10 MB at most) in the visit's chat.");
         group.MapGet("/{id:guid}/files/{fileId:guid}", async (Guid id, Guid fileId, HttpContext context, ISender sender, CancellationToken ct) =>

@@ -1,17 +1,11 @@
 using System.Text.Json.Serialization;
-using System.Threading.RateLimiting;
 using InternetHospital.Application.VideoVisits;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.SignalR;
-using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace InternetHospital.Api.Features.VideoVisits;
 
 internal static class VideoVisitServices
 {
-    /// <summary>In-call chat: per account, so a busy clinic behind one address is not throttled as one person.</summary>
-    public const string ChatRateLimit = "visit-chat";
-
     public static IServiceCollection AddVideoVisits(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<VideoOptions>().Bind(configuration.GetSection(VideoOptions.Section)).ValidateDataAnnotations().ValidateOnStart(); // Note: runs VideoOptions.Validate too (IValidatableObject).
@@ -25,9 +19,6 @@ internal static class VideoVisitServices
 
             // Note: enums travel as names over the hubs, as they do in the HTTP API's JSON.
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        services.Configure<RateLimiterOptions>(o => o.AddPolicy(ChatRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-            context.User.FindFirst(Claims.Subject)?.Value ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
         return services;
     }
 }

@@ -19,14 +19,20 @@ describe('auth callback', () => {
     [['Patient'], 'My health', '/my-health'],
     [['Doctor'], 'Workspace', '/workspace'],
     [['Pharmacist'], 'Review queue', '/review-queue'],
-    [['Admin'], 'Administration', '/admin'],
+    [['SystemAdmin'], 'Administration', '/admin'],
+    [['SecurityAdmin'], 'Staff accounts', '/admin/accounts'],
+    [['AuditAdmin'], 'Audit log', '/admin/audit'],
     [['Patient', 'Doctor'], 'Workspace', '/workspace'],
-    [['Doctor', 'Pharmacist', 'Admin'], 'Administration', '/admin'],
+    [['Doctor', 'Pharmacist'], 'Review queue', '/review-queue'],
   ] as Array<[Role[], string, string]>)('sends %j to their home', async (roles, heading, path) => {
     completeCodeExchange();
     const { router } = await renderApp({
       route: '/auth/callback?code=abc&state=xyz',
-      api: { 'GET /api/me': testMe(roles), 'PUT /api/me/preferences': () => new Response(null, { status: 204 }) },
+      api: {
+        'GET /api/me': testMe(roles),
+        'PUT /api/me/preferences': () => new Response(null, { status: 204 }),
+        'GET /api/admin/accounts': [],
+      },
     });
     await findPageHeading(heading);
     expect(router.state.location.pathname).toBe(path);

@@ -33,7 +33,7 @@ describe('notifications page', () => {
     ['en', 'Notifications', 'Main navigation'],
     ['zh-CN', '通知', '主导航'],
   ] as const)('renders in %s with a heading, a nav item for every role and dates in the hospital zone', async (language, title, nav) => {
-    for (const role of ['Patient', 'Doctor', 'Pharmacist', 'Admin'] as Role[]) {
+    for (const role of ['Patient', 'Doctor', 'Pharmacist', 'SystemAdmin', 'SecurityAdmin', 'AuditAdmin'] as Role[]) {
       const app = await renderApp({ route: '/notifications', roles: [role], language, api });
       await findPageHeading(title);
       expect(within(screen.getByRole('navigation', { name: nav })).getByRole('link', { name: title })).toHaveAttribute(
@@ -76,7 +76,7 @@ describe('notifications page', () => {
   });
 
   it('shows a friendly message when there is nothing yet', async () => {
-    await renderApp({ route: '/notifications', roles: ['Admin'], language: 'zh-CN' });
+    await renderApp({ route: '/notifications', roles: ['SystemAdmin'], language: 'zh-CN' });
     await findPageHeading('通知');
     expect(await screen.findByText('暂无通知。')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: '全部标为已读' })).toBeDisabled();

@@ -7,7 +7,7 @@ describe('Administration (admin home)', () => {
     ['en', 'Administration', 'Nothing needs your attention right now.'],
     ['zh-CN', '系统管理', '目前没有需要您处理的事项。'],
   ] as const)('renders in %s with an empty state', async (language, title, empty) => {
-    await renderApp({ route: '/admin', roles: ['Admin'], language });
+    await renderApp({ route: '/admin', roles: ['SystemAdmin'], language });
     await findPageHeading(title);
     expect(screen.getByText(empty)).toBeInTheDocument();
   });
@@ -15,7 +15,7 @@ describe('Administration (admin home)', () => {
   it('sets the renewal fee', async () => {
     const app = await renderApp({
       route: '/admin',
-      roles: ['Admin'],
+      roles: ['SystemAdmin'],
       api: {
         'GET /api/admin/renewal-settings': { fee: 0, currency: 'CNY', longPrescriptionMaxDays: 84, updatedAt: null },
         'PUT /api/admin/renewal-settings': { fee: 12.5, currency: 'CNY', longPrescriptionMaxDays: 84, updatedAt: '2026-11-28T00:00:00+00:00' },

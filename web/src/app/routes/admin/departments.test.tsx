@@ -10,7 +10,7 @@ describe('Admin departments', () => {
     let saved: unknown = null;
     const app = await renderApp({
       route: '/admin/departments',
-      roles: ['Admin'],
+      roles: ['SystemAdmin'],
       api: {
         'GET /api/admin/departments': [card],
         'GET /api/admin/facilities': [{ id: 'fac-1', name: '市第一人民医院', nameEn: 'City First' }],
@@ -31,7 +31,7 @@ describe('Admin departments', () => {
   });
 
   it('renders in Chinese', async () => {
-    await renderApp({ route: '/admin/departments', roles: ['Admin'], language: 'zh-CN', api: { 'GET /api/admin/departments': [card], 'GET /api/admin/facilities': [] } });
+    await renderApp({ route: '/admin/departments', roles: ['SystemAdmin'], language: 'zh-CN', api: { 'GET /api/admin/departments': [card], 'GET /api/admin/facilities': [] } });
     await findPageHeading('科室管理');
     expect(await screen.findByLabelText('心血管内科可线上复诊的疾病')).toBeInTheDocument();
   });

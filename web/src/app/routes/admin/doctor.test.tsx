@@ -21,7 +21,7 @@ describe('Admin doctor', () => {
     let sent: unknown = null;
     const app = await renderApp({
       route: '/admin/doctors/doc-1',
-      roles: ['Admin'],
+      roles: ['SystemAdmin'],
       api: {
         'GET /api/admin/doctors/doc-1': doctor,
         'GET /api/admin/departments': [],

@@ -20,7 +20,7 @@ describe('Admin doctors', () => {
     ['en', 'Doctors', 'No timetable', 'Add a doctor'],
     ['zh-CN', '医生管理', '未排班', '新增医生'],
   ] as const)('lists doctors and offers adding one in %s', async (language, title, badge, add) => {
-    await renderApp({ route: '/admin/doctors', roles: ['Admin'], language, api: { 'GET /api/admin/doctors': [doctor], 'GET /api/admin/departments': [] } });
+    await renderApp({ route: '/admin/doctors', roles: ['SystemAdmin'], language, api: { 'GET /api/admin/doctors': [doctor], 'GET /api/admin/departments': [] } });
     await findPageHeading(title);
     expect(await screen.findByRole('link', { name: '李伟' })).toHaveAttribute('href', '/admin/doctors/doc-1');
     expect(screen.getByText(badge)).toBeInTheDocument();

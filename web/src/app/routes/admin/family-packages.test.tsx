@@ -33,7 +33,7 @@ describe('Admin service packages', () => {
     let saved: unknown = null;
     const app = await renderApp({
       route: '/admin/family-packages',
-      roles: ['Admin'],
+      roles: ['SystemAdmin'],
       api: {
         ...api,
         'PUT /api/admin/family-packages/pkg-1': (request) => {
@@ -77,7 +77,7 @@ describe('Admin service packages', () => {
     const posted: unknown[] = [];
     const app = await renderApp({
       route: '/admin/family-packages',
-      roles: ['Admin'],
+      roles: ['SystemAdmin'],
       api: {
         ...api,
         'POST /api/admin/family-packages': (request) => {
@@ -112,7 +112,7 @@ describe('Admin service packages', () => {
     let listed = 0;
     const app = await renderApp({
       route: '/admin/family-packages',
-      roles: ['Admin'],
+      roles: ['SystemAdmin'],
       api: {
         ...api,
         'GET /api/admin/family-packages': () => jsonResponse([listed++ === 0 ? hypertension : { ...hypertension, annualFee: 180, version: 3 }]),
@@ -128,7 +128,7 @@ describe('Admin service packages', () => {
   });
 
   it('renders in Chinese', async () => {
-    await renderApp({ route: '/admin/family-packages', roles: ['Admin'], language: 'zh-CN', api });
+    await renderApp({ route: '/admin/family-packages', roles: ['SystemAdmin'], language: 'zh-CN', api });
     await findPageHeading('家庭医生服务包');
     const card = await screen.findByRole('article', { name: '高血压管理包' });
     expect(card).toHaveTextContent('每季度血压随访');

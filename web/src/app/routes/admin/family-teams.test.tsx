@@ -50,7 +50,7 @@ describe('Admin family-doctor teams', () => {
     let saved: unknown = null;
     const app = await renderApp({
       route: '/admin/family-teams',
-      roles: ['Admin'],
+      roles: ['SystemAdmin'],
       api: {
         ...api,
         'PUT /api/admin/family-teams/team-1': (request) => {
@@ -88,7 +88,7 @@ describe('Admin family-doctor teams', () => {
   });
 
   it('renders in Chinese', async () => {
-    await renderApp({ route: '/admin/family-teams', roles: ['Admin'], language: 'zh-CN', api });
+    await renderApp({ route: '/admin/family-teams', roles: ['SystemAdmin'], language: 'zh-CN', api });
     await findPageHeading('家庭医生团队');
     const card = await screen.findByRole('article', { name: '东湖家庭医生团队' });
     expect(card).toHaveTextContent('接受签约');

@@ -1,12 +1,19 @@
 import { z } from 'zod';
 
-export const roleSchema = z.enum(['Patient', 'Doctor', 'Pharmacist', 'Admin']);
+export const roleSchema = z.enum(['Patient', 'Doctor', 'Pharmacist', 'SystemAdmin', 'SecurityAdmin', 'AuditAdmin']);
 export type Role = z.infer<typeof roleSchema>;
 
-/** Highest first: a user with several roles lands on the home of the first one they hold. */
-export const rolePriority: readonly Role[] = ['Admin', 'Pharmacist', 'Doctor', 'Patient'];
+/**
+ * The three administrators (separation of duties, MLPS level 3): the system administrator sets the hospital up, the
+ * security administrator looks after staff accounts, the audit administrator reads the audit log. The server never
+ * lets one account hold two of them.
+ */
+export const adminRoles: readonly Role[] = ['SystemAdmin', 'SecurityAdmin', 'AuditAdmin'];
 
-export const staffRoles: readonly Role[] = ['Doctor', 'Pharmacist', 'Admin'];
+/** Highest first: a user with several roles lands on the home of the first one they hold. */
+export const rolePriority: readonly Role[] = ['SystemAdmin', 'SecurityAdmin', 'AuditAdmin', 'Pharmacist', 'Doctor', 'Patient'];
+
+export const staffRoles: readonly Role[] = ['Doctor', 'Pharmacist', 'SystemAdmin', 'SecurityAdmin', 'AuditAdmin'];
 
 /** Every role: pages for anyone signed in (e.g. notifications). */
 export const allRoles: readonly Role[] = roleSchema.options;

@@ -38,7 +38,7 @@ describe('identity checks page', () => {
     ['en', 'Identity checks', 'Identity check for 吴静', 'The HIS has several patients with this ID number.', 'Link chosen record'],
     ['zh-CN', '身份核验', '吴静 的身份核验', 'HIS 中该证件号码对应多名患者。', '关联所选档案'],
   ] as const)('renders in %s with the patient beside the HIS records', async (language, title, reviewTitle, reason, link) => {
-    await renderApp({ route: '/admin/his/identity', roles: ['Admin'], language, api: { 'GET /api/admin/his/identity-reviews': queue } });
+    await renderApp({ route: '/admin/his/identity', roles: ['SystemAdmin'], language, api: { 'GET /api/admin/his/identity-reviews': queue } });
     await findPageHeading(title);
     const card = await screen.findByRole('region', { name: reviewTitle });
     expect(within(card).getByText(reason)).toBeInTheDocument();
@@ -51,7 +51,7 @@ describe('identity checks page', () => {
   it('marks what differs, links the chosen record with a note, and has no serious accessibility problems', async () => {
     const app = await renderApp({
       route: '/admin/his/identity',
-      roles: ['Admin'],
+      roles: ['SystemAdmin'],
       api: { 'GET /api/admin/his/identity-reviews': queue, [`POST ${PATH}/link`]: () => noContent() },
     });
     const card = await screen.findByRole('region', { name: 'Identity check for 吴静' });
@@ -72,7 +72,7 @@ describe('identity checks page', () => {
   it('rejects all candidates, and shows a refusal in words', async () => {
     const app = await renderApp({
       route: '/admin/his/identity',
-      roles: ['Admin'],
+      roles: ['SystemAdmin'],
       api: {
         'GET /api/admin/his/identity-reviews': queue,
         [`POST ${PATH}/reject`]: () => problemResponse(409, { code: 'his_review_resolved' }),
@@ -85,7 +85,7 @@ describe('identity checks page', () => {
   });
 
   it('shows decided reviews and an empty queue', async () => {
-    const app = await renderApp({ route: '/admin/his/identity?status=Linked', roles: ['Admin'], api: { 'GET /api/admin/his/identity-reviews': queue } });
+    const app = await renderApp({ route: '/admin/his/identity?status=Linked', roles: ['SystemAdmin'], api: { 'GET /api/admin/his/identity-reviews': queue } });
     const card = await screen.findByRole('region', { name: 'Identity check for 吴静' });
     expect(within(card).getByText('Linked to HIS record H100.')).toBeInTheDocument();
     expect(within(card).queryByRole('button')).not.toBeInTheDocument();

@@ -41,7 +41,7 @@ describe('HIS message page', () => {
     ['en', 'HIS message: Appointment booked', 'Dead letter', '2 later messages of this patient wait behind this one.', 'Retry now'],
     ['zh-CN', 'HIS 消息: 预约挂号', '死信', '该患者还有 2 条后续消息在此消息之后等待。', '立即重试'],
   ] as const)('renders in %s with status, error, content and every attempt', async (language, title, status, waiting, retry) => {
-    await renderApp({ route: `/admin/his/messages/${ID}`, roles: ['Admin'], language, api: { [`GET ${PATH}`]: message('DeadLettered') } });
+    await renderApp({ route: `/admin/his/messages/${ID}`, roles: ['SystemAdmin'], language, api: { [`GET ${PATH}`]: message('DeadLettered') } });
     await findPageHeading(title);
     expect(screen.getAllByText(status).length).toBeGreaterThan(0);
     expect(screen.getByText(waiting)).toBeInTheDocument();
@@ -54,7 +54,7 @@ describe('HIS message page', () => {
     let current = message('DeadLettered');
     const app = await renderApp({
       route: `/admin/his/messages/${ID}`,
-      roles: ['Admin'],
+      roles: ['SystemAdmin'],
       api: {
         [`GET ${PATH}`]: () => Response.json(current),
         [`POST ${PATH}/retry`]: () => {
@@ -80,7 +80,7 @@ describe('HIS message page', () => {
   it('asks why before discarding, and sends the reason', async () => {
     const app = await renderApp({
       route: `/admin/his/messages/${ID}`,
-      roles: ['Admin'],
+      roles: ['SystemAdmin'],
       api: { [`GET ${PATH}`]: message('DeadLettered'), [`POST ${PATH}/discard`]: () => noContent() },
     });
     await findPageHeading('HIS message: Appointment booked');
@@ -101,7 +101,7 @@ describe('HIS message page', () => {
   it('explains a refusal from the server in the reader’s language', async () => {
     const app = await renderApp({
       route: `/admin/his/messages/${ID}`,
-      roles: ['Admin'],
+      roles: ['SystemAdmin'],
       language: 'zh-CN',
       api: {
         [`GET ${PATH}`]: message('DeadLettered'),
@@ -116,7 +116,7 @@ describe('HIS message page', () => {
   it('says so when the message cannot be found', async () => {
     await renderApp({
       route: `/admin/his/messages/${ID}`,
-      roles: ['Admin'],
+      roles: ['SystemAdmin'],
       api: { [`GET ${PATH}`]: () => problemResponse(404, { title: 'Not Found', detail: 'HIS message was not found.' }) },
     });
     expect(await screen.findByRole('alert')).toHaveTextContent('The message could not be loaded.');

@@ -45,7 +45,7 @@ describe('HIS messages page', () => {
     ['en', 'HIS messages', 'Main navigation', 'Administration', 'Appointment booked', 'Dead letter (2)', '2 dead letters need you'],
     ['zh-CN', 'HIS 消息', '主导航', '系统管理', '预约挂号', '死信（2）', '有 2 条死信需要处理'],
   ] as const)('renders in %s: its own nav item, status counts, the dead-letter warning and the table', async (language, title, nav, admin, kind, deadTab, warning) => {
-    await renderApp({ route: '/admin/his', roles: ['Admin'], language, api });
+    await renderApp({ route: '/admin/his', roles: ['SystemAdmin'], language, api });
     await findPageHeading(title);
     const navigation = screen.getByRole('navigation', { name: nav });
     expect(within(navigation).getByRole('link', { name: title })).toHaveAttribute('aria-current', 'page');
@@ -58,7 +58,7 @@ describe('HIS messages page', () => {
   });
 
   it('shows the dead letters, opens one and has no serious accessibility problems', async () => {
-    const app = await renderApp({ route: '/admin/his', roles: ['Admin'], api });
+    const app = await renderApp({ route: '/admin/his', roles: ['SystemAdmin'], api });
     await findPageHeading('HIS messages');
     await screen.findByText('2 dead letters need you');
     expect(await act(() => seriousA11yViolations())).toEqual([]);
@@ -75,7 +75,7 @@ describe('HIS messages page', () => {
   });
 
   it('filters by kind, patient and days in the hospital zone, and refuses a patient id that is not one', async () => {
-    const app = await renderApp({ route: '/admin/his', roles: ['Admin'], api });
+    const app = await renderApp({ route: '/admin/his', roles: ['SystemAdmin'], api });
     await findPageHeading('HIS messages');
     const filters = await screen.findByRole('search', { name: 'Filters' });
 
@@ -108,7 +108,7 @@ describe('HIS messages page', () => {
   });
 
   it('narrows the list to one patient from a row', async () => {
-    const app = await renderApp({ route: '/admin/his?status=DeadLettered', roles: ['Admin'], api });
+    const app = await renderApp({ route: '/admin/his?status=DeadLettered', roles: ['SystemAdmin'], api });
     await findPageHeading('HIS messages');
     const buttons = await screen.findAllByRole('button', { name: 'Only the messages of patient …00000001' });
     await app.user.click(buttons[0]!);
@@ -117,7 +117,7 @@ describe('HIS messages page', () => {
   });
 
   it('pages through the messages', async () => {
-    const app = await renderApp({ route: '/admin/his', roles: ['Admin'], api });
+    const app = await renderApp({ route: '/admin/his', roles: ['SystemAdmin'], api });
     await findPageHeading('HIS messages');
     const pages = await screen.findByRole('navigation', { name: 'Message pages' });
     await app.user.click(within(pages).getByRole('button', { name: 'Page 2' }));

@@ -1,0 +1,36 @@
+using InternetHospital.Application.Audit;
+using InternetHospital.Application.Common.Abstractions;
+using Mediator;
+
+namespace InternetHospital.Application.Administration.StaffAccounts;
+
+/// <summary>Disables a staff account (someone left, a credential leaked): it cannot sign in and is signed out everywhere now.</summary>
+public sealed record DisableStaffAccount(Guid AccountId) : ICommand<StaffAccountView>
+{
+    public sealed class Handler(IStaffAccounts accounts, ICurrentUser currentUser, IAuditLog audit) : ICommandHandler<DisableStaffAccount, StaffAccountView>
+    {
+        public async ValueTask<StaffAccountView> Handle(DisableStaffAccount command, CancellationToken cancellationToken)
+        {
+            StaffAccountAudit.EnsureNotOwn(currentUser, command.AccountId);
+            await accounts.GetAsync(command.AccountId, cancellationToken);
+            audit.Record(StaffAccountAudit.Disabled, StaffAccountAudit.Resource, command.AccountId.ToString(), null);
+            await accounts.DisableAsync(command.AccountId, cancellationToken);
+            return await accounts.GetAsync(command.AccountId, cancellationToken);
+        }
+    }
+}
+
+/// <summary>Lets a disabled staff account sign in again (with its password; its old sessions stay ended).</summary>
+public sealed record EnableStaffAccount(Guid AccountId) : ICommand<StaffAccountView>
+{
+    public sealed class Handler(IStaffAccounts accounts, IAuditLog audit) : ICommandHandler<EnableStaffAccount, StaffAccountView>
+    {
+        public async ValueTask<StaffAccountView> Handle(EnableStaffAccount command, CancellationToken cancellationToken)
+        {
+            await accounts.GetAsync(command.AccountId, cancellationToken);
+            audit.Record(StaffAccountAudit.Enabled, StaffAccountAudit.Resource, command.AccountId.ToString(), null);
+            await accounts.EnableAsync(command.AccountId, cancellationToken);
+            return await accounts.GetAsync(command.AccountId, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using InternetHospital.Application.Audit;
+using Mediator;
+
+namespace InternetHospital.Application.Administration.StaffAccounts;
+
+/// <summary>Lifts a staff account's lock (a security administrator's, or the one five wrong passwords set).</summary>
+public sealed record UnlockStaffAccount(Guid AccountId) : ICommand<StaffAccountView>
+{
+    public sealed class Handler(IStaffAccounts accounts, IAuditLog audit) : ICommandHandler<UnlockStaffAccount, StaffAccountView>
+    {
+        public async ValueTask<StaffAccountView> Handle(UnlockStaffAccount command, CancellationToken cancellationToken)
+        {
+            await accounts.GetAsync(command.AccountId, cancellationToken);
+            audit.Record(StaffAccountAudit.Unlocked, StaffAccountAudit.Resource, command.AccountId.ToString(), null);
+            await accounts.UnlockAsync(command.AccountId, cancellationToken);
+            return await accounts.GetAsync(command.AccountId, cancellationToken);
+        }
+    }
+}
