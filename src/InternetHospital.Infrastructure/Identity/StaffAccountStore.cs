@@ -1,4 +1,5 @@
 using InternetHospital.Application.Administration.StaffAccounts;
+using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Common.Exceptions;
 using InternetHospital.Domain.Accounts;
 using Microsoft.AspNetCore.Identity;
@@ -12,6 +13,7 @@ internal sealed class StaffAccountStore(
     Persistence.AppDbContext db,
     IOpenIddictAuthorizationManager authorizations,
     IOpenIddictTokenManager tokens,
+    IAccountSessions sessions,
     TimeProvider clock) : IStaffAccounts
 {
     public async Task<IReadOnlyList<StaffAccountView>> ListAsync(CancellationToken cancellationToken)
@@ -83,13 +85,15 @@ internal sealed class StaffAccountStore(
     }
 
     /// <summary>
-    /// Saves, then signs the account out everywhere (as signing out does): refresh tokens and authorizations revoked, a
-    /// new security stamp so the token endpoint refuses anything issued before. All in one transaction.
+    /// Saves, then signs the account out everywhere (as signing out does): every session ended (its access tokens
+    /// fail on the next request), refresh tokens and authorizations revoked, a new security stamp so the token
+    /// endpoint refuses anything issued before. All in one transaction.
     /// </summary>
     private async Task SaveAndEndSessionsAsync(Account account, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         account.SecurityStamp = NewSecurityStamp();
+        await sessions.EndAllAsync(account.Id, except: null, cancellationToken);
         await SaveAsync(account, cancellationToken);
         await authorizations.RevokeBySubjectAsync(account.Id.ToString(), cancellationToken);
         await tokens.RevokeBySubjectAsync(account.Id.ToString(), cancellationToken);

@@ -60,6 +60,11 @@ public abstract class StaffAccountAdministrationTests(ApiFactory factory)
         var disabled = await (await security.PostAsync($"/api/admin/accounts/{id}/disable", null)).ReadJsonAsync();
         Assert.True(disabled.GetProperty("isDisabled").GetBoolean());
 
+        // The access token it already holds fails at once, not when it expires.
+        var holder = factory.CreateClient();
+        holder.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", tokens.AccessToken);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await holder.GetAsync("/api/me")).StatusCode);
+
         var refresh = await OidcFlow.RefreshAsync(factory.CreateBrowserClient(), tokens.RefreshToken!);
         Assert.Equal(HttpStatusCode.BadRequest, refresh.StatusCode);
         Assert.Contains("invalid_grant", await refresh.Content.ReadAsStringAsync(), StringComparison.Ordinal);
