@@ -66,6 +66,15 @@ public static class DependencyInjection
         services.AddEmail(configuration, dataDirectory);
         services.AddPayments(configuration);
         services.AddBookingInfrastructure(configuration);
+        services.AddSingleton(new Application.Audit.AuditChainKey(KeyMaterial.LoadSecret(
+            security.AuditChainKey,
+            Path.Combine(dataDirectory, "keys", "audit-chain.key"),
+            isDevelopmentLike,
+            "Security:AuditChainKey")));
+        var checkpointDirectory = configuration["Audit:CheckpointDirectory"] is { Length: > 0 } configured
+            ? Path.GetFullPath(Path.Combine(environment.ContentRootPath, configured))
+            : Path.Combine(dataDirectory, "audit-checkpoints");
+        services.AddSingleton<Application.Audit.IAuditCheckpoints>(new FileAuditCheckpoints(checkpointDirectory));
         services.AddSingleton<AuditSealer>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditSealer>());
         services.AddRenewalInfrastructure(configuration);
