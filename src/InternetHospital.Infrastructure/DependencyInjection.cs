@@ -91,6 +91,9 @@ public static class DependencyInjection
         services.AddScoped<IDataSeeder, FamilyDoctorSeeder>();
         services.AddOptions<FamilyDoctorOptions>().Bind(configuration.GetSection(FamilyDoctorOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<FamilyContractLifecycleJob>();
+        services.AddOptions<Retention.RetentionOptions>().Bind(configuration.GetSection(Retention.RetentionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Retention.RetentionJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<Retention.RetentionJob>());
         services.AddOptions<DemoDataOptions>().Bind(configuration.GetSection(DemoDataOptions.Section));
         return services;
     }
