@@ -18,6 +18,7 @@ import {
   IconShieldLock,
   IconStethoscope,
   IconUserCheck,
+  IconUserCircle,
   IconUsers,
   IconUsersGroup,
   IconVideo,
@@ -62,6 +63,7 @@ export const navItems: readonly NavItem[] = [
   { to: '/admin/his/identity', labelKey: 'his:nav.identity', icon: IconUserCheck, roles: ['Admin'] },
   { to: '/notifications', labelKey: 'notifications:nav', icon: IconBell, roles: allRoles },
   { to: '/security', labelKey: 'nav.security', icon: IconShieldLock, roles: staffRoles },
+  { to: '/account', labelKey: 'nav.account', icon: IconUserCircle, roles: ['Patient'] },
 ];
 
 /** Where each role lands after sign-in. */

@@ -88,6 +88,7 @@ export const routes: RouteObject[] = [
             { path: 'admin/his/identity', lazy: page(() => import('./routes/admin/his/identity-reviews')) },
           ]),
           guarded(staffRoles, [{ path: 'security', lazy: page(() => import('./routes/security')) }]),
+          guarded(['Patient'], [{ path: 'account', lazy: page(() => import('./routes/patient/account')) }]),
           guarded(allRoles, [{ path: 'notifications', lazy: page(() => import('./routes/notifications')) }]),
 
           { path: '*', lazy: page(() => import('./routes/not-found')) },
