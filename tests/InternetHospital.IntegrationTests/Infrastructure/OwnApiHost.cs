@@ -39,7 +39,17 @@ public sealed class OwnApiHost : ApiFactory
     public static async Task<OwnApiHost> StartAsync(string provider, Action<IWebHostBuilder>? configure = null)
     {
         var host = new OwnApiHost(provider, configure);
-        await host.InitializeAsync();
+        try
+        {
+            await host.InitializeAsync();
+        }
+        catch
+        {
+            // A host that refuses to start (a test of start-up validation) still drops its database.
+            await host.DisposeAsync();
+            throw;
+        }
+
         return host;
     }
 
