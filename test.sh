@@ -96,6 +96,9 @@ run_dotnet_tests "unit" tests/InternetHospital.UnitTests
 run_dotnet_tests "integration" tests/InternetHospital.IntegrationTests
 run_dotnet_tests "e2e" tests/InternetHospital.E2ETests
 
+step "Dependencies: known-vulnerable NuGet and npm packages"
+if scripts/audit-deps.sh; then record "dependency audit" 1 0; else record "dependency audit" 0 1; fi
+
 printf '\n'
 printf '%s\n' "${SUITES[@]}"
 echo "$PASSED passed, $FAILED failed"

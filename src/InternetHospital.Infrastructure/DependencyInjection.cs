@@ -74,6 +74,15 @@ public static class DependencyInjection
         services.AddEmail(configuration, dataDirectory);
         services.AddPayments(configuration);
         services.AddBookingInfrastructure(configuration);
+        services.AddSingleton(new Application.Audit.AuditChainKey(KeyMaterial.LoadSecret(
+            security.AuditChainKey,
+            Path.Combine(dataDirectory, "keys", "audit-chain.key"),
+            isDevelopmentLike,
+            "Security:AuditChainKey")));
+        var checkpointDirectory = configuration["Audit:CheckpointDirectory"] is { Length: > 0 } configured
+            ? Path.GetFullPath(Path.Combine(environment.ContentRootPath, configured))
+            : Path.Combine(dataDirectory, "audit-checkpoints");
+        services.AddSingleton<Application.Audit.IAuditCheckpoints>(new FileAuditCheckpoints(checkpointDirectory));
         services.AddSingleton<AuditSealer>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditSealer>());
         services.AddRenewalInfrastructure(configuration);
@@ -91,6 +100,9 @@ public static class DependencyInjection
         services.AddScoped<IDataSeeder, FamilyDoctorSeeder>();
         services.AddOptions<FamilyDoctorOptions>().Bind(configuration.GetSection(FamilyDoctorOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<FamilyContractLifecycleJob>();
+        services.AddOptions<Retention.RetentionOptions>().Bind(configuration.GetSection(Retention.RetentionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Retention.RetentionJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<Retention.RetentionJob>());
         services.AddOptions<DemoDataOptions>().Bind(configuration.GetSection(DemoDataOptions.Section));
         return services;
     }

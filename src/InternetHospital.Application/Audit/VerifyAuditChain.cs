@@ -5,19 +5,32 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.Audit;
 
-/// <summary>Recomputes the audit hash chain and reports the first link that does not hold (admins; domain rule 13).</summary>
+/// <summary>
+/// Recomputes the keyed audit chain and compares its head with the newest signed checkpoint kept outside the database
+/// (admins; domain rule 13). Reports the first link that does not hold, and whether the newest entries were cut off.
+/// </summary>
 public sealed record VerifyAuditChain : IQuery<AuditChainReport>
 {
-    public sealed class Handler(IAppDbContext db, IAuditLog audit) : IQueryHandler<VerifyAuditChain, AuditChainReport>
+    public sealed class Handler(IAppDbContext db, IAuditLog audit, AuditChainKey key, IAuditCheckpoints checkpoints) : IQueryHandler<VerifyAuditChain, AuditChainReport>
     {
         private const int Batch = 1000;
 
         public async ValueTask<AuditChainReport> Handle(VerifyAuditChain query, CancellationToken cancellationToken)
         {
+            // Note: only checkpoints signed under the key count; a line someone appended without it proves nothing.
+            var written = await checkpoints.ReadAllAsync(cancellationToken);
+            var valid = written.Where(c => c.IsValid(key)).ToList();
+            var latest = valid.MaxBy(c => c.Sequence);
+            var checkpointHashes = valid.GroupBy(c => c.Sequence).ToDictionary(g => g.Key, g => g.Select(c => c.HeadHash).ToHashSet(StringComparer.Ordinal));
+            var head = await db.AuditSeals.AsNoTracking().MaxAsync(s => (long?)s.Sequence, cancellationToken) ?? 0;
+            var tailCut = latest is not null && latest.Sequence > head;
+
             var previous = AuditSeal.Genesis;
             long expected = 1;
             long checkedCount = 0;
-            while (true)
+            long? brokenAt = null;
+            string? problem = null;
+            while (brokenAt is null)
             {
                 var page = await (
                     from seal in db.AuditSeals.AsNoTracking()
@@ -30,14 +43,16 @@ public sealed record VerifyAuditChain : IQuery<AuditChainReport>
                     .ToListAsync(cancellationToken);
                 foreach (var link in page)
                 {
-                    var problem = link.seal.Sequence != expected ? "a link of the chain is missing"
+                    problem = link.seal.Sequence != expected ? "a link of the chain is missing"
                         : link.entry is null ? "the sealed entry was deleted"
                         : link.seal.PreviousHash != previous ? "the link does not follow the one before"
-                        : AuditChain.HashOf(previous, link.entry) != link.seal.Hash ? "the entry was changed after it was sealed"
+                        : AuditChain.HashOf(key, previous, link.entry) != link.seal.Hash ? "the entry was changed after it was sealed"
+                        : checkpointHashes.TryGetValue(link.seal.Sequence, out var signed) && !signed.Contains(link.seal.Hash) ? "the chain differs from its signed checkpoint"
                         : null;
                     if (problem is not null)
                     {
-                        return await ReportAsync(new AuditChainReport(false, checkedCount, expected, problem), cancellationToken);
+                        brokenAt = expected;
+                        break;
                     }
 
                     previous = link.seal.Hash;
@@ -51,19 +66,41 @@ public sealed record VerifyAuditChain : IQuery<AuditChainReport>
                 }
             }
 
-            var unsealed = await db.AuditEntries.CountAsync(e => !db.AuditSeals.Any(s => s.EntryId == e.Id), cancellationToken);
-            return await ReportAsync(new AuditChainReport(true, checkedCount, null, null, unsealed), cancellationToken);
-        }
+            if (brokenAt is null && tailCut)
+            {
+                // The chain holds up to its head, but a checkpoint saw it longer: the newest entries were removed with their seals.
+                brokenAt = head + 1;
+                problem = "the newest entries were removed";
+            }
 
-        private async Task<AuditChainReport> ReportAsync(AuditChainReport report, CancellationToken cancellationToken)
-        {
-            audit.Record("audit.verified", "AuditLog", null, null, report.Intact ? $"intact; {report.Checked} sealed" : $"broken at {report.BrokenAtSequence}");
+            var unsealed = brokenAt is null ? await db.AuditEntries.CountAsync(e => !db.AuditSeals.Any(s => s.EntryId == e.Id), cancellationToken) : 0;
+            var report = new AuditChainReport(
+                brokenAt is null, checkedCount, brokenAt, problem, unsealed,
+                head, tailCut, latest?.Sequence, latest?.At, written.Count - valid.Count);
+            audit.Record("audit.verified", "AuditLog", null, null,
+                report.Intact ? $"intact; {report.Checked} sealed" : $"broken at {report.BrokenAtSequence}{(tailCut ? "; tail cut" : string.Empty)}");
             await db.SaveChangesAsync(cancellationToken);
             return report;
         }
     }
 }
 
-/// <param name="Intact">True when every sealed entry is unchanged and the chain has no gaps.</param>
+/// <param name="Intact">True when every sealed entry is unchanged, the chain has no gaps and reaches its newest checkpoint.</param>
+/// <param name="BrokenAtSequence">The first sequence number that does not hold (after the head when only the tail was cut).</param>
 /// <param name="Unsealed">Entries not yet sealed (the sealer runs every few seconds).</param>
-public sealed record AuditChainReport(bool Intact, long Checked, long? BrokenAtSequence, string? Problem, int Unsealed = 0);
+/// <param name="HeadSequence">The newest sequence number in the database.</param>
+/// <param name="TailCut">A signed checkpoint names a newer sequence than the database's head: entries were cut off the end.</param>
+/// <param name="CheckpointSequence">The newest signed checkpoint's sequence number (null before the first checkpoint).</param>
+/// <param name="CheckpointAt">When that checkpoint was written.</param>
+/// <param name="RejectedCheckpoints">Lines of the checkpoint store whose signature does not hold (written without the key).</param>
+public sealed record AuditChainReport(
+    bool Intact,
+    long Checked,
+    long? BrokenAtSequence,
+    string? Problem,
+    int Unsealed = 0,
+    long HeadSequence = 0,
+    bool TailCut = false,
+    long? CheckpointSequence = null,
+    DateTimeOffset? CheckpointAt = null,
+    int RejectedCheckpoints = 0);

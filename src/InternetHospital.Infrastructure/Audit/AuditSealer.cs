@@ -11,22 +11,38 @@ using Microsoft.Extensions.Logging;
 namespace InternetHospital.Infrastructure.Audit;
 
 /// <summary>
-/// Seals new audit entries into the hash chain every few seconds. Several instances may run it: the sequence
-/// number and the entry are unique in the database, so when two race one save fails and simply tries again.
+/// Seals new audit entries into the keyed chain every few seconds, and writes a signed checkpoint of the chain's head
+/// outside the database at most every <c>Audit:CheckpointInterval</c>. Several instances may run it: the sequence
+/// number and the entry are unique in the database, so when two race one save fails and simply tries again; their
+/// checkpoints of the same chain agree.
 /// </summary>
-internal sealed partial class AuditSealer(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<AuditSealer> logger) : BackgroundService
+internal sealed partial class AuditSealer(
+    IServiceScopeFactory scopes,
+    IConfiguration configuration,
+    AuditChainKey key,
+    IAuditCheckpoints checkpoints,
+    TimeProvider clock,
+    ILogger<AuditSealer> logger) : BackgroundService
 {
     private const int Batch = 500;
+    private long lastCheckpointSequence;
+    private DateTimeOffset lastCheckpointAt = DateTimeOffset.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = configuration.GetValue("Audit:SealInterval", TimeSpan.FromSeconds(5));
+        var checkpointInterval = configuration.GetValue("Audit:CheckpointInterval", TimeSpan.FromMinutes(1));
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 while (await SealPendingAsync(stoppingToken) == Batch)
                 {
+                }
+
+                if (clock.GetUtcNow() - lastCheckpointAt >= checkpointInterval)
+                {
+                    await WriteCheckpointAsync(stoppingToken);
                 }
             }
             catch (UniqueConstraintException)
@@ -70,13 +86,32 @@ internal sealed partial class AuditSealer(IServiceScopeFactory scopes, IConfigur
         var now = clock.GetUtcNow();
         foreach (var entry in pending)
         {
-            var hash = AuditChain.HashOf(previous, entry);
+            var hash = AuditChain.HashOf(key, previous, entry);
             db.AuditSeals.Add(new AuditSeal(++sequence, entry.Id, previous, hash, now));
             previous = hash;
         }
 
         await db.SaveChangesAsync(cancellationToken);
         return pending.Count;
+    }
+
+    /// <summary>Signs the chain's current head and appends it to the checkpoint store (nothing when the head has not moved).</summary>
+    internal async Task<AuditCheckpoint?> WriteCheckpointAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var head = await db.AuditSeals.AsNoTracking().OrderByDescending(s => s.Sequence).FirstOrDefaultAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        lastCheckpointAt = now;
+        if (head is null || head.Sequence == lastCheckpointSequence)
+        {
+            return null;
+        }
+
+        var checkpoint = AuditCheckpoint.Sign(key, head.Sequence, head.Hash, now);
+        await checkpoints.AppendAsync(checkpoint, cancellationToken);
+        lastCheckpointSequence = head.Sequence;
+        return checkpoint;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Sealing the audit log failed; it will try again")]

@@ -1,11 +1,19 @@
 using InternetHospital.Application.Common.Abstractions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using OpenIddict.Abstractions;
 
 namespace InternetHospital.Infrastructure.Identity;
 
-internal sealed class AccountService(UserManager<Account> users, Persistence.AppDbContext db, TimeProvider clock) : IAccountService
+internal sealed class AccountService(
+    UserManager<Account> users,
+    Persistence.AppDbContext db,
+    TimeProvider clock,
+    IOpenIddictTokenManager tokens,
+    IOpenIddictAuthorizationManager authorizations) : IAccountService
 {
+    /// <summary>The domain of tombstone addresses (<c>.invalid</c> can never be delivered to).</summary>
+    public const string ClosedDomain = "closed.invalid";
     public async Task<bool> EmailInUseAsync(string email, CancellationToken cancellationToken)
     {
         var normalized = users.NormalizeEmail(email);
@@ -80,6 +88,43 @@ internal sealed class AccountService(UserManager<Account> users, Persistence.App
             ?? throw new Application.Common.Exceptions.NotFoundException("Account", accountId);
         account.PreferredLanguage = language;
         EnsureSucceeded(await users.UpdateAsync(account));
+    }
+
+    public async Task CloseAsync(Guid accountId, CancellationToken cancellationToken)
+    {
+        var account = await users.FindByIdAsync(accountId.ToString())
+            ?? throw new Application.Common.Exceptions.NotFoundException("Account", accountId);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var subject = accountId.ToString();
+        await foreach (var authorization in authorizations.FindBySubjectAsync(subject, cancellationToken))
+        {
+            await authorizations.TryRevokeAsync(authorization, cancellationToken);
+        }
+
+        await foreach (var token in tokens.FindBySubjectAsync(subject, cancellationToken))
+        {
+            await tokens.TryRevokeAsync(token, cancellationToken);
+        }
+
+        // Note: the tombstone keeps the row (audit entries and the patient's access history point at it) but nothing
+        // that identifies the person, and it frees the e-mail address for a new registration.
+        var tombstone = $"closed-{accountId:N}@{ClosedDomain}";
+        account.UserName = tombstone;
+        account.Email = tombstone;
+        account.EmailConfirmed = false;
+        account.PhoneNumber = null;
+        account.PhoneNumberConfirmed = false;
+        account.FullName = string.Empty;
+        account.PasswordHash = null;
+        account.TwoFactorEnabled = false;
+        account.IsDisabled = true;
+        account.LockoutEnabled = true;
+        account.LockoutEnd = DateTimeOffset.MaxValue;
+        EnsureSucceeded(await users.RemoveAuthenticationTokenAsync(account, "[AspNetUserStore]", "AuthenticatorKey"));
+        // Note: renewing the stamp saves the account (normalised names included) with the rest of the unit of work.
+        EnsureSucceeded(await users.UpdateSecurityStampAsync(account));
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<Guid>> AccountIdsInRoleAsync(string role, CancellationToken cancellationToken) =>

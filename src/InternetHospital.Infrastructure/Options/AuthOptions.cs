@@ -86,4 +86,10 @@ public sealed class SecurityOptions
 
     /// <summary>Earlier key-ring keys, still used to read keys written under them.</summary>
     public List<string> PreviousKeyRingKeys { get; set; } = [];
+
+    /// <summary>
+    /// Base64 secret (32+ bytes) keying the audit chain (HMAC-SHA256) and signing its checkpoints. Kept outside the
+    /// database so that nobody who can only rewrite tables can recompute a chain that verifies. Required outside Development.
+    /// </summary>
+    public string? AuditChainKey { get; set; }
 }

@@ -73,6 +73,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<MessageThread> MessageThreads => Set<MessageThread>();
     public DbSet<FamilyMessage> FamilyMessages => Set<FamilyMessage>();
     public DbSet<MessageAttachment> FamilyMessageAttachments => Set<MessageAttachment>();
+    public DbSet<Domain.Retention.LegalHold> LegalHolds => Set<Domain.Retention.LegalHold>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

@@ -71,14 +71,16 @@ public abstract class AuditLogTests(ApiFactory factory)
         using (var scope = factory.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var sealedId = await db.AuditSeals.AsNoTracking().OrderByDescending(s => s.Sequence).Select(s => s.EntryId).FirstAsync();
-            var target = await db.AuditEntries.AsNoTracking().SingleAsync(e => e.Id == sealedId);
+            var seal = await db.AuditSeals.AsNoTracking().OrderByDescending(s => s.Sequence).FirstAsync();
+            var target = await db.AuditEntries.AsNoTracking().SingleAsync(e => e.Id == seal.EntryId);
             await db.AuditEntries.Where(e => e.Id == target.Id).ExecuteUpdateAsync(u => u.SetProperty(e => e.Detail, "edited"));
             try
             {
                 var broken = await (await admin.GetAsync("/api/admin/audit/verify")).ReadJsonAsync();
                 Assert.False(broken.GetProperty("intact").GetBoolean());
                 Assert.Equal("the entry was changed after it was sealed", broken.GetProperty("problem").GetString());
+                Assert.Equal(seal.Sequence, broken.GetProperty("brokenAtSequence").GetInt64());
+                Assert.False(broken.GetProperty("tailCut").GetBoolean());
             }
             finally
             {

@@ -20,6 +20,7 @@ import {
   IconShieldLock,
   IconStethoscope,
   IconUserCheck,
+  IconUserCircle,
   IconUserShield,
   IconUsers,
   IconUsersGroup,
@@ -68,6 +69,7 @@ export const navItems: readonly NavItem[] = [
   { to: '/notifications', labelKey: 'notifications:nav', icon: IconBell, roles: allRoles },
   { to: '/security', labelKey: 'nav.security', icon: IconShieldLock, roles: staffRoles },
   { to: '/sessions', labelKey: 'nav.sessions', icon: IconDevices, roles: allRoles },
+  { to: '/account', labelKey: 'nav.account', icon: IconUserCircle, roles: ['Patient'] },
 ];
 
 /** Where each role lands after sign-in. */

@@ -23,6 +23,10 @@ internal sealed class AccountEndpoints : IEndpointGroup
             .WithSummary("Complete a sign-in with the code from an authenticator app.");
         account.MapGet("/session", Session).AllowAnonymous()
             .WithSummary("Whether this browser has a sign-in session (so the SPA can get tokens again after a reload).");
+        account.MapPost("/close", async (CloseAccountRequest body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new CloseAccount(body.Password ?? string.Empty, body.AuthenticatorCode), ct)))
+            .RequireAuthorization(Policies.Patient)
+            .WithSummary("Close your account (password required): sign-in ends and your identifiers are removed; the medical record is kept as the law requires.");
 
         var me = app.MapGroup("/api/me").WithTags("Account").RequireAuthorization();
         me.MapGet("/", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetMe(), ct)))
@@ -178,3 +182,5 @@ internal sealed record LoginResponse(string Status);
 internal sealed record SessionResponse(bool Authenticated);
 
 internal sealed record PreferencesRequest(string Language);
+
+internal sealed record CloseAccountRequest(string? Password, string? AuthenticatorCode);

@@ -15,6 +15,13 @@ public interface IAccountService
 
     Task SetPreferredLanguageAsync(Guid accountId, string language, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Closes the account for good and saves every pending change of the unit of work with it: every refresh token and
+    /// authorization is revoked, the security stamp renewed, the password and authenticator removed, and the e-mail,
+    /// user name, phone and name replaced by a tombstone, so the account can neither sign in nor be found by them.
+    /// </summary>
+    Task CloseAsync(Guid accountId, CancellationToken cancellationToken);
+
     /// <summary>The accounts that hold a role and may sign in (e.g. every pharmacist, to push a new review item live).</summary>
     Task<IReadOnlyList<Guid>> AccountIdsInRoleAsync(string role, CancellationToken cancellationToken);
 }

@@ -66,6 +66,7 @@ public interface IAppDbContext
     DbSet<MessageThread> MessageThreads { get; }
     DbSet<FamilyMessage> FamilyMessages { get; }
     DbSet<MessageAttachment> FamilyMessageAttachments { get; }
+    DbSet<Domain.Retention.LegalHold> LegalHolds { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }
