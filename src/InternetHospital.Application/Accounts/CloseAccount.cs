@@ -31,6 +31,7 @@ public sealed record CloseAccount(string Password, string? AuthenticatorCode = n
         ICurrentUser currentUser,
         IClinicianIdentityCheck identityCheck,
         IAccountService accounts,
+        IAccountSessions sessions,
         IAuditLog audit,
         TimeProvider clock) : ICommandHandler<CloseAccount, AccountClosed>
     {
@@ -62,6 +63,9 @@ public sealed record CloseAccount(string Password, string? AuthenticatorCode = n
             {
                 audit.Record("account.closed", "Account", accountId.ToString(), null, "identifiers removed");
             }
+
+            // Note: every device is signed out with it: access tokens already issued fail on their next request.
+            await sessions.EndAllAsync(accountId, except: null, cancellationToken);
 
             // Closing saves the unit of work (the revoked access and the audit entries) in its own transaction.
             await accounts.CloseAsync(accountId, cancellationToken);

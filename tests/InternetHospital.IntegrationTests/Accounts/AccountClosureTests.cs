@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using InternetHospital.Infrastructure.Persistence;
+using InternetHospital.Infrastructure.Seeding;
 using InternetHospital.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,7 +32,8 @@ public abstract class AccountClosureTests(ApiFactory factory)
         Assert.Contains("15", closed.GetProperty("notice").GetProperty("zhCn").GetString(), StringComparison.Ordinal);
         Assert.Contains("medical record", closed.GetProperty("notice").GetProperty("en").GetString(), StringComparison.Ordinal);
 
-        // The old password and the old refresh token no longer work.
+        // The access token it holds, the old password and the old refresh token no longer work.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await patient.GetAsync("/api/me")).StatusCode);
         var login = await factory.CreateBrowserClient().PostAsJsonAsync("/api/account/login", new { email, password = TestData.StrongPassword });
         Assert.Equal("invalid_credentials", (await login.AssertProblemAsync(HttpStatusCode.Unauthorized)).Code());
         var refresh = await OidcFlow.RefreshAsync(factory.CreateBrowserClient(), tokens.RefreshToken!);
@@ -50,7 +52,7 @@ public abstract class AccountClosureTests(ApiFactory factory)
         }
 
         // The record stays for staff, and the closing is in its audit trail.
-        var admin = await factory.CreateClientAsAsync("admin.zhou@demo.test", TestData.DemoPassword);
+        var admin = await factory.CreateClientAsAsync(DemoAccounts.AuditAdmin.Email, TestData.DemoPassword);
         var found = await (await admin.PostAsJsonAsync("/api/admin/patients/search", new { idNumber })).ReadJsonAsync();
         Assert.Equal(patientId, Assert.Single(found.EnumerateArray()).GetProperty("id").GetGuid());
         var log = await (await admin.GetAsync($"/api/admin/audit?patientId={patientId}")).ReadJsonAsync();
