@@ -60,6 +60,7 @@ internal static class ApiServices
         services.AddRealtime(configuration);
         services.AddVideoVisits(configuration);
         services.AddApiHealthChecks();
+        services.AddApiCompression();
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "InternetHospital API";
