@@ -5,6 +5,8 @@
 # `./bench.sh video`: five runs of a patient and a doctor joining a video visit through the SPA in headless Chromium
 # (fake camera and microphone, loopback); the doctor's admit click to the first decoded remote frame on both sides,
 # against two bare RTCPeerConnections in one page of the same browser in the same run. Writes artifacts/bench/video.json.
+# `./bench.sh web`: Lighthouse 12.2.3 (mobile preset) on `/`, `/login` and a signed-in patient's home, served by the
+# published API (Release, SQLite, demo data) with the SPA built as `dotnet publish` builds it. Writes artifacts/bench/web.json.
 # A benchmark, not a test: it never fails on speed (only if something breaks).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -12,8 +14,8 @@ ROOT=$(pwd)
 source scripts/lib.sh
 
 case "${1:-}" in
-  booking | video) ;;
-  *) echo "usage: ./bench.sh booking|video" >&2; exit 2 ;;
+  booking | video | web) ;;
+  *) echo "usage: ./bench.sh booking|video|web" >&2; exit 2 ;;
 esac
 
 WORK=$(mktemp -d /tmp/ih-bench.XXXXXX)
@@ -41,6 +43,49 @@ if [ "$1" = video ]; then
   fi
   grep -E '^run ' "$WORK/video.err" >&2 || true
   grep -E '^video: ' "$WORK/video.out"
+  exit 0
+fi
+
+# ./bench.sh web: the published app on SQLite, Lighthouse from bench/WebBench (its own packages, not web/'s).
+bench_web() {
+  ensure_apt chromium /usr/bin/chromium
+  log "Lighthouse 12.2.3 and puppeteer-core (bench/WebBench, npm ci)"
+  (cd bench/WebBench && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  log "Publishing the API with the SPA (Release)"
+  dotnet publish src/InternetHospital.Api -c Release -o "$WORK/app" -nologo -clp:ErrorsOnly >/dev/null
+
+  APP_PORT=$(free_port)
+  BASE="http://127.0.0.1:$APP_PORT"
+  log "Starting the API on $BASE"
+  # Development: demo data (the signed-in page is the demo patient's) and generated keys, this run only.
+  (cd "$WORK/app" && exec env \
+    ASPNETCORE_ENVIRONMENT=Development \
+    Urls="$BASE" \
+    Database__Provider=Sqlite \
+    Database__ConnectionString="Data Source=$WORK/web.db" \
+    Database__MigrateOnStartup=true \
+    Storage__DataDirectory="$WORK/data" \
+    Auth__SpaOrigins__0="$BASE" \
+    Auth__AllowInsecureHttp=true \
+    Hospital__PublicUrl="$BASE" \
+    Logging__LogLevel__Default=Warning \
+    dotnet InternetHospital.Api.dll) >"$WORK/app.log" 2>&1 &
+  APP_PID=$!
+  for _ in $(seq 1 240); do
+    curl -fs "$BASE/health/ready" >/dev/null 2>&1 && break
+    kill -0 "$APP_PID" 2>/dev/null || { echo "the API did not start:" >&2; tail -n 30 "$WORK/app.log" >&2; exit 1; }
+    sleep 0.5
+  done
+
+  mkdir -p artifacts/bench
+  log "Lighthouse (mobile): /, /login, the patient's home signed in (${WEB_RUNS:-3} runs each, median)"
+  # Note: progress and accessibility findings go to stderr; the result line is the last line on stdout.
+  CHROME_PATH=/usr/bin/chromium node bench/WebBench/run.mjs --base "$BASE" --webroot "$WORK/app/wwwroot" \
+    --out "$ROOT/artifacts/bench/web.json" --runs "${WEB_RUNS:-3}" 2> >(grep -vE '^\[: |unexpected operator' >&2)
+}
+
+if [ "$1" = web ]; then
+  bench_web
   exit 0
 fi
 
