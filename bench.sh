@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks. `./bench.sh booking`: the API in Release on a throwaway PostgreSQL; 200 clients, each with its own
 # patient token, race for 100 open slots, then book distinct slots for 20 s; pgbench runs a comparable single-row
-# insert transaction on the same server in the same run. Prints one line and writes artifacts/bench/booking.json.
+# insert transaction on the same server in the same run, and the SQL one booking sends (bench/BookingBench/booking.pgbench)
+# as sql_tps; app_ratio = booking rps / sql_tps. Prints one line and writes artifacts/bench/booking.json.
 # `./bench.sh video`: five runs of a patient and a doctor joining a video visit through the SPA in headless Chromium
 # (fake camera and microphone, loopback); the doctor's admit click to the first decoded remote frame on both sides,
 # against two bare RTCPeerConnections in one page of the same browser in the same run. Writes artifacts/bench/video.json.
@@ -9,6 +10,11 @@
 # minimal-API JSON GET (bench/BareApi, the framework ceiling), /health/live, a light authenticated GET
 # (/api/care/hospital), /api/me and a doctor's slot search, all in the same run; prints the rates and each one's share
 # of the bare figure, and writes artifacts/bench/api.json.
+# `./bench.sh rush`: the release hour on PostgreSQL: 2,000 patients (each registered and signed in, with their own token)
+# poll one popular doctor's slot list once a second; after 5 s the admin publishes that day's session (50 slots at one
+# instant) and everyone who sees free slots races to book one. Checked against the database; writes artifacts/bench/rush.json.
+# `./bench.sh web`: Lighthouse 12.2.3 (mobile preset) on `/`, `/login` and a signed-in patient's home, served by the
+# published API (Release, SQLite, demo data) with the SPA built as `dotnet publish` builds it. Writes artifacts/bench/web.json.
 # A benchmark, not a test: it never fails on speed (only if something breaks).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -16,9 +22,8 @@ ROOT=$(pwd)
 source scripts/lib.sh
 
 case "${1:-}" in
-  booking | video) ;;
-  api) ;;
-  *) echo "usage: ./bench.sh booking|video|api" >&2; exit 2 ;;
+  booking | video | api | web | rush) ;;
+  *) echo "usage: ./bench.sh booking|video|api|web|rush" >&2; exit 2 ;;
 esac
 
 WORK=$(mktemp -d /tmp/ih-bench.XXXXXX)
@@ -132,6 +137,49 @@ if [ "$1" = video ]; then
   exit 0
 fi
 
+# ./bench.sh web: the published app on SQLite, Lighthouse from bench/WebBench (its own packages, not web/'s).
+bench_web() {
+  ensure_apt chromium /usr/bin/chromium
+  log "Lighthouse 12.2.3 and puppeteer-core (bench/WebBench, npm ci)"
+  (cd bench/WebBench && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  log "Publishing the API with the SPA (Release)"
+  dotnet publish src/InternetHospital.Api -c Release -o "$WORK/app" -nologo -clp:ErrorsOnly >/dev/null
+
+  APP_PORT=$(free_port)
+  BASE="http://127.0.0.1:$APP_PORT"
+  log "Starting the API on $BASE"
+  # Development: demo data (the signed-in page is the demo patient's) and generated keys, this run only.
+  (cd "$WORK/app" && exec env \
+    ASPNETCORE_ENVIRONMENT=Development \
+    Urls="$BASE" \
+    Database__Provider=Sqlite \
+    Database__ConnectionString="Data Source=$WORK/web.db" \
+    Database__MigrateOnStartup=true \
+    Storage__DataDirectory="$WORK/data" \
+    Auth__SpaOrigins__0="$BASE" \
+    Auth__AllowInsecureHttp=true \
+    Hospital__PublicUrl="$BASE" \
+    Logging__LogLevel__Default=Warning \
+    dotnet InternetHospital.Api.dll) >"$WORK/app.log" 2>&1 &
+  APP_PID=$!
+  for _ in $(seq 1 240); do
+    curl -fs "$BASE/health/ready" >/dev/null 2>&1 && break
+    kill -0 "$APP_PID" 2>/dev/null || { echo "the API did not start:" >&2; tail -n 30 "$WORK/app.log" >&2; exit 1; }
+    sleep 0.5
+  done
+
+  mkdir -p artifacts/bench
+  log "Lighthouse (mobile): /, /login, the patient's home signed in (${WEB_RUNS:-3} runs each, median)"
+  # Note: progress and accessibility findings go to stderr; the result line is the last line on stdout.
+  CHROME_PATH=/usr/bin/chromium node bench/WebBench/run.mjs --base "$BASE" --webroot "$WORK/app/wwwroot" \
+    --out "$ROOT/artifacts/bench/web.json" --runs "${WEB_RUNS:-3}" 2> >(grep -vE '^\[: |unexpected operator' >&2)
+}
+
+if [ "$1" = web ]; then
+  bench_web
+  exit 0
+fi
+
 ensure_apt postgresql "$(ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null | head -n 1 || echo /nonexistent)"
 PGBENCH="$(pg_bin)/pgbench"; PSQL="$(pg_bin)/psql"
 
@@ -139,6 +187,10 @@ log "PostgreSQL (throwaway cluster)"
 pg_start "$WORK/pg"
 "$PSQL" -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "CREATE DATABASE ih_bench" >/dev/null
 DB="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=ih_bench"
+
+# Note: the rush's one released day comes from a weekly session three days ahead: a one-week horizon makes it one day.
+# Each patient books once there, so the anti-scalping limit stays the hospital's default.
+if [ "$1" = rush ]; then BOOKING_HORIZON_WEEKS=1; BOOKING_MAX_HOLDS=3; fi
 
 log "Building the API (Release) and the load generator"
 dotnet publish src/InternetHospital.Api -c Release -o "$WORK/app" -nologo -clp:ErrorsOnly -p:SkipSpaBuild=true >/dev/null
@@ -163,18 +215,34 @@ log "Starting the API on $BASE"
   RateLimits__SignIn__PermitLimit=100000 \
   RateLimits__Registration__PermitLimit=100000 \
   RateLimits__Token__PermitLimit=100000 \
-  Booking__MaxActiveHolds=100000 \
-  Booking__HorizonWeeks=27 \
+  Booking__MaxActiveHolds="${BOOKING_MAX_HOLDS:-100000}" \
+  Booking__HorizonWeeks="${BOOKING_HORIZON_WEEKS:-27}" \
   Booking__JobInterval=00:10:00 \
   Logging__LogLevel__Default=Warning \
   Logging__LogLevel__Microsoft.AspNetCore=Warning \
   dotnet InternetHospital.Api.dll) >"$WORK/app.log" 2>&1 &
 APP_PID=$!
-for _ in $(seq 1 120); do
+# Note: on a busy machine the first start (migrations, seeding) can take minutes; give up only after five.
+for _ in $(seq 1 600); do
   curl -fs "$BASE/health/ready" >/dev/null 2>&1 && break
   kill -0 "$APP_PID" 2>/dev/null || { echo "the API did not start:" >&2; tail -n 30 "$WORK/app.log" >&2; exit 1; }
   sleep 0.5
 done
+curl -fs "$BASE/health/ready" >/dev/null 2>&1 || { echo "the API was not ready after 5 minutes:" >&2; tail -n 30 "$WORK/app.log" >&2; exit 1; }
+
+if [ "$1" = rush ]; then
+  log "Rush: ${RUSH_CLIENTS:-2000} patients, ${RUSH_SLOTS:-50} slots released at one instant"
+  dotnet "$WORK/loadgen/BookingBench.dll" --rush --base "$BASE" --db "$DB" --out "$WORK/rush.json" \
+    --clients "${RUSH_CLIENTS:-2000}" --slots "${RUSH_SLOTS:-50}" --poll-ms 1000 --before 5 --limit 90
+  mkdir -p artifacts/bench
+  cp "$WORK/rush.json" artifacts/bench/rush.json
+  python3 - artifacts/bench/rush.json <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+print("rush: clients={clients} slots={slots} booked={booked} double={double} lost={lost} search_p50_ms={search_p50_ms} search_p99_ms={search_p99_ms} book_p50_ms={book_p50_ms} book_p99_ms={book_p99_ms} errors={errors}".format(**r))
+PY
+  exit 0
+fi
 
 log "Load: setup, race, sustained phase"
 dotnet "$WORK/loadgen/BookingBench.dll" --base "$BASE" --db "$DB" --out "$WORK/app-result.json" --seconds 20 --days 180
@@ -193,14 +261,32 @@ SQL
   || { echo "pgbench failed:" >&2; tail -n 20 "$WORK/pgbench.txt" >&2; exit 1; }
 PG_TPS=$(awk '/^tps = / { print $3; exit }' "$WORK/pgbench.txt")
 
+log "pgbench: the SQL of one booking (bench/BookingBench/booking.pgbench, from the EF log), 200 clients, 10 s"
+# Real rows for the statements' parameters: a patient and the account acting for them, another patient holding the
+# inserted appointments, and a slot with its doctor and department.
+read -r ACCOUNT PATIENT < <("$PSQL" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d ih_bench -AtF' ' -c \
+  'SELECT "AccountId", "PatientId" FROM "PatientAccesses" WHERE "RevokedAt" IS NULL ORDER BY "PatientId" LIMIT 1')
+HOLDER=$("$PSQL" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d ih_bench -Atc "SELECT \"Id\" FROM \"Patients\" WHERE \"Id\" <> '$PATIENT' LIMIT 1")
+read -r SLOT DOCTOR DEPARTMENT < <("$PSQL" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d ih_bench -AtF' ' -c \
+  'SELECT "Id", "DoctorId", "DepartmentId" FROM "Slots" ORDER BY "Start" DESC LIMIT 1')
+"$PGBENCH" -h 127.0.0.1 -p "$PG_PORT" -U postgres -n -M extended -c 200 -j 2 -T 10 \
+  -D account="$ACCOUNT" -D patient="$PATIENT" -D holder="$HOLDER" -D slot="$SLOT" -D doctor="$DOCTOR" -D department="$DEPARTMENT" \
+  -f bench/BookingBench/booking.pgbench ih_bench >"$WORK/pgbench-booking.txt" 2>&1 \
+  || { echo "pgbench (booking SQL) failed:" >&2; tail -n 20 "$WORK/pgbench-booking.txt" >&2; exit 1; }
+SQL_TPS=$(awk '/^tps = / { print $3; exit }' "$WORK/pgbench-booking.txt")
+
 mkdir -p artifacts/bench
-python3 - "$WORK/app-result.json" "$PG_TPS" artifacts/bench/booking.json <<'PY'
+python3 - "$WORK/app-result.json" "$PG_TPS" "$SQL_TPS" artifacts/bench/booking.json <<'PY'
 import json, sys
 result = json.load(open(sys.argv[1]))
 pg_tps = float(sys.argv[2])
+sql_tps = float(sys.argv[3])
 result["pg_tps"] = round(pg_tps, 1)
 result["ratio"] = round(result["rps"] / pg_tps, 3) if pg_tps else 0
 result["pgbench"] = {"clients": 200, "seconds": 10, "transaction": "INSERT one row with a unique slot id"}
-json.dump(result, open(sys.argv[3], "w"), indent=2)
-print("booking: slots={slots} clients={clients} booked={booked} double={double} lost={lost} rps={rps} p50_ms={p50_ms} p99_ms={p99_ms} pg_tps={pg_tps} ratio={ratio}".format(**result))
+result["sql_tps"] = round(sql_tps, 1)
+result["app_ratio"] = round(result["rps"] / sql_tps, 3) if sql_tps else 0
+result["pgbench_booking_sql"] = {"clients": 200, "seconds": 10, "protocol": "extended", "script": "bench/BookingBench/booking.pgbench"}
+json.dump(result, open(sys.argv[4], "w"), indent=2)
+print("booking: slots={slots} clients={clients} booked={booked} double={double} lost={lost} rps={rps} p50_ms={p50_ms} p99_ms={p99_ms} pg_tps={pg_tps} ratio={ratio} sql_tps={sql_tps} app_ratio={app_ratio}".format(**result))
 PY

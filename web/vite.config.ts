@@ -1,7 +1,50 @@
 /// <reference types="vitest/config" />
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath, URL } from 'node:url';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * Writes a Brotli (.br) and a gzip (.gz) copy beside every text asset of the build, once, at maximum compression,
+ * so the API serves them as they are (SpaHosting negotiates Accept-Encoding) instead of compressing per request.
+ */
+function precompress(): Plugin {
+  const compressible = /\.(js|mjs|css|html|svg|json|txt|webmanifest)$/;
+  let outDir = '';
+  return {
+    name: 'ih-precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir.startsWith('/') ? config.build.outDir : join(config.root, config.build.outDir);
+    },
+    async writeBundle(_options, bundle) {
+      const files = Object.keys(bundle).filter((file) => compressible.test(file));
+      await Promise.all(
+        files.map(async (file) => {
+          const path = join(outDir, file);
+          const content = await readFile(path);
+          if (content.length < 1024) return;
+          const [br, gz] = await Promise.all([
+            promisify(brotliCompress)(content, {
+              params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: content.length },
+            }),
+            promisify(gzip)(content, { level: 9 }),
+          ]);
+          await Promise.all([writeFile(`${path}.br`, br), writeFile(`${path}.gz`, gz)]);
+        }),
+      );
+    },
+  };
+}
+
+/** One chunk per language's catalogue (i18n.ts loads only the active one). */
+function localeChunk(id: string): string | null {
+  const match = /[\\/]locales[\\/]([^\\/]+)[\\/][^\\/]+\.json$/.exec(id);
+  return match ? `locale-${match[1]}` : null;
+}
 
 // Note: the API (src/InternetHospital.Api) serves the built SPA from its wwwroot, so the SPA and the API
 // share one origin in every environment; the dev server proxies the server-owned paths to the API.
@@ -9,7 +52,7 @@ const apiTarget = process.env.IH_API_URL ?? 'http://localhost:5080';
 const proxiedPaths = ['/api', '/connect', '/hubs', '/openapi', '/docs', '/health', '/.well-known'];
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
@@ -28,6 +71,18 @@ export default defineConfig({
     // Note: no inline scripts or module preload polyfill: the API's CSP is script-src 'self'.
     modulePreload: { polyfill: false },
     assetsInlineLimit: 0,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: localeChunk },
+            // Note: React, its DOM renderer and the router change only with an upgrade: one long-cached chunk that
+            // every page needs anyway. Mantine stays in the automatic split so pages fetch only the components they use.
+            { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|react-router|scheduler|cookie|set-cookie-parser)[\\/]/ },
+          ],
+        },
+      },
+    },
   },
   test: {
     environment: 'jsdom',

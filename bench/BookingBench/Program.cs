@@ -1,4 +1,4 @@
-// The load generator of `./bench.sh booking`: sets up doctors, timetables and 200 patients with their own tokens
+// The load generator of `./bench.sh booking` (and, with --rush, of `./bench.sh rush`: see Rush.cs): sets up doctors, timetables and 200 patients with their own tokens
 // through the real API, then races 200 clients for 100 open slots and runs 20 s of bookings on distinct slots.
 // Writes the measured figures as JSON; bench.sh adds the pgbench comparison and prints the line.
 using System.Collections.Concurrent;
@@ -14,6 +14,13 @@ using System.Text.Json.Nodes;
 using Npgsql;
 
 var options = Args.Parse(args);
+if (args.Contains("--rush"))
+{
+    int Number(string name, int fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+    return await Rush.RunAsync(options.BaseUrl, options.Database, options.Output, Number("--clients", 2000), Number("--slots", 50),
+        TimeSpan.FromMilliseconds(Number("--poll-ms", 1000)), TimeSpan.FromSeconds(Number("--before", 5)), TimeSpan.FromSeconds(Number("--limit", 60)));
+}
+
 var http = new HttpClient(new SocketsHttpHandler
 {
     MaxConnectionsPerServer = 1024,

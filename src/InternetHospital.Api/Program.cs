@@ -53,6 +53,7 @@ if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"
 }
 
 app.UseSecurityHeaders();
+app.UseResponseCompression();
 app.UseSpaStaticFiles();
 app.UseRouting();
 app.UseRequestBodyLimit();

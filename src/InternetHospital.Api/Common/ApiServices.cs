@@ -63,6 +63,7 @@ internal static class ApiServices
         services.AddRealtime(configuration);
         services.AddVideoVisits(configuration);
         services.AddApiHealthChecks();
+        services.AddApiCompression();
         services.AddOpenApi(options =>
         {
             options.AddDocumentTransformer((document, _, _) =>

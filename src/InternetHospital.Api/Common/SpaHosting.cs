@@ -1,21 +1,104 @@
 using Microsoft.AspNetCore.Routing.Template;
+using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Net.Http.Headers;
 
 namespace InternetHospital.Api.Common;
 
-/// <summary>Serves the built SPA from wwwroot: hashed assets cached for a year, index.html always revalidated.</summary>
+/// <summary>
+/// Serves the built SPA from wwwroot: hashed assets cached for a year, index.html always revalidated, and the
+/// Brotli/gzip copies the SPA build writes beside each asset sent to browsers that accept them (no compression per
+/// request). Note: MapStaticAssets would do the same from a build-time manifest, but the SPA is built into wwwroot by
+/// an MSBuild step after the static web assets are listed (see the Api project file), so the files are negotiated
+/// here from disk.
+/// </summary>
 internal static class SpaHosting
 {
-    public static IApplicationBuilder UseSpaStaticFiles(this IApplicationBuilder app) => app.UseStaticFiles(new StaticFileOptions
+    private const string EncodingItem = "ih.precompressed";
+
+    private static readonly (string Token, string Suffix)[] Encodings = [("br", ".br"), ("gzip", ".gz")];
+
+    public static IApplicationBuilder UseSpaStaticFiles(this IApplicationBuilder app)
     {
-        OnPrepareResponse = context =>
+        var webRoot = app.ApplicationServices.GetRequiredService<IWebHostEnvironment>().WebRootFileProvider;
+        var types = new FileExtensionContentTypeProvider();
+        app.Use((context, next) =>
         {
-            var headers = context.Context.Response.Headers;
-            headers[HeaderNames.CacheControl] = context.Context.Request.Path.StartsWithSegments("/assets")
-                ? "public, max-age=31536000, immutable"
-                : "no-cache";
-        },
-    });
+            var request = context.Request;
+            if ((HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) && request.Path.StartsWithSegments("/assets"))
+            {
+                var path = request.Path.Value!;
+                if (path.EndsWith(".br", StringComparison.Ordinal) || path.EndsWith(".gz", StringComparison.Ordinal))
+                {
+                    // The copies are an encoding of the asset, never a resource of their own.
+                    context.Response.StatusCode = StatusCodes.Status404NotFound;
+                    return Task.CompletedTask;
+                }
+
+                var accepted = request.Headers.AcceptEncoding.ToString();
+                foreach (var (token, suffix) in Encodings)
+                {
+                    if (!webRoot.GetFileInfo(path + suffix).Exists)
+                    {
+                        continue;
+                    }
+
+                    context.Response.Headers.Vary = HeaderNames.AcceptEncoding;
+                    if (Accepts(accepted, token))
+                    {
+                        context.Items[EncodingItem] = token;
+                        request.Path = path + suffix;
+                        break;
+                    }
+                }
+            }
+
+            return next(context);
+        });
+
+        return app.UseStaticFiles(new StaticFileOptions
+        {
+            // Note: a compressed copy keeps the content type of the asset it encodes.
+            ContentTypeProvider = new PrecompressedContentTypes(types),
+            OnPrepareResponse = context =>
+            {
+                var headers = context.Context.Response.Headers;
+                headers[HeaderNames.CacheControl] = context.Context.Request.Path.StartsWithSegments("/assets")
+                    ? "public, max-age=31536000, immutable"
+                    : "no-cache";
+                if (context.Context.Items[EncodingItem] is string encoding)
+                {
+                    headers.ContentEncoding = encoding;
+                }
+            },
+        });
+    }
+
+    private static bool Accepts(string acceptEncoding, string token)
+    {
+        foreach (var part in acceptEncoding.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (StringWithQualityHeaderValue.TryParse(part, out var value) && value.Value.Equals(token, StringComparison.OrdinalIgnoreCase))
+            {
+                // Note: "br;q=0" means "not br".
+                return value.Quality is not 0;
+            }
+        }
+
+        return false;
+    }
+
+    private sealed class PrecompressedContentTypes(FileExtensionContentTypeProvider inner) : IContentTypeProvider
+    {
+        public bool TryGetContentType(string subpath, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out string contentType)
+        {
+            if (subpath.EndsWith(".br", StringComparison.Ordinal) || subpath.EndsWith(".gz", StringComparison.Ordinal))
+            {
+                subpath = subpath[..^3];
+            }
+
+            return inner.TryGetContentType(subpath, out contentType);
+        }
+    }
 
     private static List<string> AllowedMethods(EndpointDataSource endpoints, HttpContext context)
     {

@@ -49,9 +49,12 @@ public sealed record BookAppointment(Guid PatientId, Guid SlotId, VisitType Visi
     {
         public async ValueTask<AppointmentView> Handle(BookAppointment command, CancellationToken cancellationToken)
         {
-            await guard.EnsureCanActForAsync(command.PatientId, cancellationToken);
             var accountId = currentUser.RequireAccountId();
             var now = clock.GetUtcNow();
+
+            // Note: one round trip reads whether the caller may act for the patient, the slot with its doctor,
+            // department and facility, and whether it is taken (the guard used to be a round trip of its own). The
+            // patient's limits are a second read (BookingRules): folding them in needs a lateral join SQLite lacks.
             var found = await (
                 from s in db.Slots
                 join d in db.Doctors on s.DoctorId equals d.Id
@@ -65,12 +68,24 @@ public sealed record BookAppointment(Guid PatientId, Guid SlotId, VisitType Visi
                     Department = new DepartmentRef(dep.Id, dep.Name, dep.NameEn),
                     DepartmentCode = dep.Code,
                     Facility = new FacilityRef(f.Id, f.Name, f.NameEn),
+                    MayActFor = db.PatientAccesses.Any(a => a.AccountId == accountId && a.PatientId == command.PatientId && a.RevokedAt == null),
                     PatientName = db.Patients.Where(p => p.Id == command.PatientId).Select(p => p.FullName).FirstOrDefault(),
                     Taken = db.Appointments.Any(a => a.OccupiedSlotId == s.Id),
                 })
                 .AsNoTracking()
-                .SingleOrDefaultAsync(cancellationToken)
-                ?? throw new NotFoundException("Slot", command.SlotId);
+                .SingleOrDefaultAsync(cancellationToken);
+            if (found is null)
+            {
+                // Note: a patient the caller may not act for is a 404 on the patient, whatever the slot.
+                await guard.EnsureCanActForAsync(command.PatientId, cancellationToken);
+                throw new NotFoundException("Slot", command.SlotId);
+            }
+
+            if (!found.MayActFor)
+            {
+                throw new NotFoundException("Patient", command.PatientId);
+            }
+
             var (slot, doctor) = (found.Slot, found.Doctor);
             slot.EnsureBookable(command.VisitType, now);
             if (found.Taken)

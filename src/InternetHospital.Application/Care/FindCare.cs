@@ -66,7 +66,7 @@ public sealed record FindDoctors(Guid? DepartmentId = null, string? Name = null,
         }
     }
 
-    public sealed class Handler(IAppDbContext db, IOptions<HospitalOptions> hospital, TimeProvider clock) : IQueryHandler<FindDoctors, IReadOnlyList<DoctorCard>>
+    public sealed class Handler(IAppDbContext db, IAvailabilityCache availability, IOptions<HospitalOptions> hospital, TimeProvider clock) : IQueryHandler<FindDoctors, IReadOnlyList<DoctorCard>>
     {
         public async ValueTask<IReadOnlyList<DoctorCard>> Handle(FindDoctors query, CancellationToken cancellationToken)
         {
@@ -94,32 +94,31 @@ public sealed record FindDoctors(Guid? DepartmentId = null, string? Name = null,
                 doctors = doctors.Where(d => d.OffersVideoVisits);
             }
 
-            var free = FreeSlots.Query(db, now, query.VisitType);
-            if (query.Date is { } date)
-            {
-                free = free.Where(s => s.LocalDate == date);
-            }
-
-            // Note: two plain queries (doctors, then each one's earliest free slot) rather than a left join on a grouped
-            // subquery, which SQLite's converted date columns do not survive.
             var rows = await (
                 from d in doctors
                 join dep in db.Departments on d.DepartmentId equals dep.Id
                 join f in db.Facilities on dep.FacilityId equals f.Id
                 select new { Doctor = d, Department = new DepartmentRef(dep.Id, dep.Name, dep.NameEn), Facility = new FacilityRef(f.Id, f.Name, f.NameEn) })
                 .ToListAsync(cancellationToken);
-            var ids = rows.Select(r => r.Doctor.Id).ToList();
-            var next = (await free.Where(s => ids.Contains(s.DoctorId))
-                    .GroupBy(s => s.DoctorId)
-                    .Select(g => new { DoctorId = g.Key, Next = g.Min(s => s.Start), Count = g.Count() })
-                    .ToListAsync(cancellationToken))
-                .ToDictionary(n => n.DoctorId);
+
+            // Note: each doctor's free time comes from the availability cache (one query per doctor only when cold).
+            var next = new Dictionary<Guid, (DateTimeOffset Next, int Count)>();
+            foreach (var row in rows)
+            {
+                var free = (await FreeSlots.ForDoctorAsync(db, availability, row.Doctor.Id, now, cancellationToken)).FreeSlots
+                    .Where(s => s.Start > now && FreeSlots.Offers(s, query.VisitType) && (query.Date is not { } date || s.LocalDate == date))
+                    .ToList();
+                if (free.Count > 0)
+                {
+                    next[row.Doctor.Id] = (free[0].Start, free.Count);
+                }
+            }
 
             var today = SlotClock.Today(clock, hospital.Value);
 
             // Note: a day filter means "free on that day"; without it, doctors with nothing free are listed last.
             return rows
-                .Select(r => (Row: r, Next: next.TryGetValue(r.Doctor.Id, out var n) ? n.Next : (DateTimeOffset?)null, Count: n?.Count ?? 0))
+                .Select(r => (Row: r, Next: next.TryGetValue(r.Doctor.Id, out var n) ? n.Next : (DateTimeOffset?)null, Count: n.Count))
                 .Where(r => query.Date is null || r.Next is not null)
                 .OrderBy(r => r.Next is null).ThenBy(r => r.Next).ThenBy(r => r.Row.Doctor.FullName, NameOrder.Comparer)
                 .Select(r => DoctorCard.From(r.Row.Doctor, r.Row.Department, r.Row.Facility, today, r.Next, r.Count))
@@ -154,7 +153,7 @@ public sealed record DoctorCard(
 /// <summary>A doctor's page: the profile with biography, and the next free times.</summary>
 public sealed record GetDoctorPage(Guid DoctorId) : IQuery<DoctorPage>
 {
-    public sealed class Handler(IAppDbContext db, IOptions<HospitalOptions> hospital, IOptions<PaymentOptions> payments, TimeProvider clock)
+    public sealed class Handler(IAppDbContext db, IAvailabilityCache availability, IOptions<HospitalOptions> hospital, IOptions<PaymentOptions> payments, TimeProvider clock)
         : IQueryHandler<GetDoctorPage, DoctorPage>
     {
         public async ValueTask<DoctorPage> Handle(GetDoctorPage query, CancellationToken cancellationToken)
@@ -168,9 +167,9 @@ public sealed record GetDoctorPage(Guid DoctorId) : IQuery<DoctorPage>
                 .SingleOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("Doctor", query.DoctorId);
             var now = clock.GetUtcNow();
-            var next = await FreeSlots.Query(db, now, null).Where(s => s.DoctorId == query.DoctorId).OrderBy(s => s.Start).Take(12).ToListAsync(cancellationToken);
+            var next = (await FreeSlots.ForDoctorAsync(db, availability, query.DoctorId, now, cancellationToken)).FreeSlots.Where(s => s.Start > now).Take(12).ToList();
             var card = DoctorCard.From(row.Doctor, row.Department, row.Facility, SlotClock.Today(clock, hospital.Value), next.FirstOrDefault()?.Start, next.Count);
-            return new DoctorPage(card, row.Doctor.Bio, row.Doctor.BioEn, hospital.Value.TimeZone, payments.Value.Currency, next.Select(FreeSlotView.From).ToList());
+            return new DoctorPage(card, row.Doctor.Bio, row.Doctor.BioEn, hospital.Value.TimeZone, payments.Value.Currency, next);
         }
     }
 }
@@ -190,23 +189,23 @@ public sealed record ListFreeSlots(Guid DoctorId, DateOnly? From = null, int Day
         }
     }
 
-    public sealed class Handler(IAppDbContext db, IOptions<HospitalOptions> hospital, TimeProvider clock) : IQueryHandler<ListFreeSlots, FreeSlotList>
+    public sealed class Handler(IAppDbContext db, IAvailabilityCache availability, IOptions<HospitalOptions> hospital, TimeProvider clock) : IQueryHandler<ListFreeSlots, FreeSlotList>
     {
         public async ValueTask<FreeSlotList> Handle(ListFreeSlots query, CancellationToken cancellationToken)
         {
-            if (!await db.Doctors.AnyAsync(d => d.Id == query.DoctorId, cancellationToken))
+            var now = clock.GetUtcNow();
+            var cached = await FreeSlots.ForDoctorAsync(db, availability, query.DoctorId, now, cancellationToken);
+            if (!cached.DoctorExists)
             {
                 throw new NotFoundException("Doctor", query.DoctorId);
             }
 
-            var now = clock.GetUtcNow();
             var from = query.From ?? SlotClock.Today(clock, hospital.Value);
             var until = from.AddDays(query.Days);
-            var slots = await FreeSlots.Query(db, now, query.VisitType)
-                .Where(s => s.DoctorId == query.DoctorId && s.LocalDate >= from && s.LocalDate < until)
-                .OrderBy(s => s.Start)
-                .ToListAsync(cancellationToken);
-            return new FreeSlotList(query.DoctorId, hospital.Value.TimeZone, from, query.Days, slots.Select(FreeSlotView.From).ToList());
+            var slots = cached.FreeSlots
+                .Where(s => s.Start > now && s.LocalDate >= from && s.LocalDate < until && FreeSlots.Offers(s, query.VisitType))
+                .ToList();
+            return new FreeSlotList(query.DoctorId, hospital.Value.TimeZone, from, query.Days, slots);
         }
     }
 }
@@ -245,4 +244,28 @@ internal static class FreeSlots
             _ => slots,
         };
     }
+
+    public static bool Offers(FreeSlotView slot, VisitType? visitType) => visitType switch
+    {
+        VisitType.Video => slot.OffersVideo,
+        VisitType.InPerson => slot.OffersInPerson,
+        _ => true,
+    };
+
+    /// <summary>The doctor's free slots from the availability cache, read from the database when it has none.</summary>
+    public static ValueTask<DoctorAvailability> ForDoctorAsync(IAppDbContext db, IAvailabilityCache cache, Guid doctorId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        cache.GetAsync(doctorId, async ct =>
+        {
+            if (!await db.Doctors.AnyAsync(d => d.Id == doctorId, ct))
+            {
+                return DoctorAvailability.NoSuchDoctor;
+            }
+
+            var slots = await Query(db, now, null)
+                .Where(s => s.DoctorId == doctorId)
+                .OrderBy(s => s.Start)
+                .Select(s => new FreeSlotView(s.Id, s.Start, s.End, s.LocalDate, s.OffersInPerson, s.OffersVideo))
+                .ToListAsync(ct);
+            return new DoctorAvailability(true, slots);
+        }, cancellationToken);
 }

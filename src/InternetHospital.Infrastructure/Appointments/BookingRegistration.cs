@@ -1,4 +1,5 @@
 using InternetHospital.Application.Appointments;
+using InternetHospital.Infrastructure.Caching;
 using InternetHospital.Infrastructure.Seeding;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,6 +15,7 @@ internal static class BookingRegistration
         services.AddSingleton<BookingJobsService>();
         services.AddHostedService(sp => sp.GetRequiredService<BookingJobsService>());
         services.AddScoped<IDataSeeder, BookingDemoSeeder>();
+        AvailabilityCache.Register(services, configuration);
         return services;
     }
 }

@@ -1,6 +1,8 @@
 using InternetHospital.Application.Common.Abstractions;
+using InternetHospital.Infrastructure.Caching;
 using InternetHospital.Infrastructure.Options;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InternetHospital.Infrastructure.Persistence;
@@ -20,7 +22,8 @@ internal static class DatabaseRegistration
                 services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, builder) => builder
                     .UseSqlite(sqlite, o => o.MigrationsHistoryTable("__EFMigrationsHistory"))
                     .UseOpenIddict<Guid>()
-                    .AddInterceptors(sp.GetRequiredService<AppendOnlyAuditInterceptor>(), sp.GetRequiredService<SqliteConnectionInterceptor>()));
+                    .AddInterceptors(sp.GetRequiredService<AppendOnlyAuditInterceptor>(), sp.GetRequiredService<SqliteConnectionInterceptor>())
+                    .AddInterceptors(AvailabilityInterceptors(sp)));
                 break;
             case DatabaseProvider.PostgreSQL:
                 if (string.IsNullOrWhiteSpace(options.ConnectionString))
@@ -31,12 +34,19 @@ internal static class DatabaseRegistration
                 services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, builder) => builder
                     .UseNpgsql(options.ConnectionString)
                     .UseOpenIddict<Guid>()
-                    .AddInterceptors(sp.GetRequiredService<AppendOnlyAuditInterceptor>()));
+                    .AddInterceptors(sp.GetRequiredService<AppendOnlyAuditInterceptor>())
+                    .AddInterceptors(AvailabilityInterceptors(sp)));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown database provider '{options.Provider}'.");
         }
 
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
+    }
+
+    private static IInterceptor[] AvailabilityInterceptors(IServiceProvider services)
+    {
+        var invalidation = services.GetRequiredService<AvailabilityInvalidation>();
+        return [invalidation.SaveInterceptor, invalidation.TransactionInterceptor];
     }
 }

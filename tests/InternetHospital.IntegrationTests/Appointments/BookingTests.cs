@@ -370,6 +370,23 @@ public abstract class BookingTests(ApiFactory factory)
         Assert.NotEmpty(page.GetProperty("nextFreeSlots").EnumerateArray());
     }
 
+    [Fact]
+    public async Task Booking_for_a_patient_one_may_not_act_for_is_a_404_and_takes_nothing()
+    {
+        var doctor = await kit.DoctorAsync();
+        var patient = await kit.PatientAsync();
+        var stranger = await kit.PatientAsync();
+        var slotId = (await BookingKit.LaterSlotsAsync(stranger.Client, doctor.Id))[0];
+
+        var existingSlot = await stranger.Client.PostAsJsonAsync("/api/appointments", new { patientId = patient.Id, slotId, visitType = "InPerson" });
+        var noSuchSlot = await stranger.Client.PostAsJsonAsync("/api/appointments", new { patientId = patient.Id, slotId = Guid.NewGuid(), visitType = "InPerson" });
+
+        await existingSlot.AssertProblemAsync(HttpStatusCode.NotFound);
+        await noSuchSlot.AssertProblemAsync(HttpStatusCode.NotFound);
+        Assert.Contains(slotId, await BookingKit.LaterSlotsAsync(patient.Client, doctor.Id));
+        Assert.Equal(0, await kit.QueryAsync(db => db.Appointments.CountAsync(a => a.PatientId == patient.Id)));
+    }
+
     private Task ExpireAsync(Guid appointmentId) => kit.WithDbAsync(async db =>
     {
         await db.Appointments.Where(a => a.Id == appointmentId).ExecuteUpdateAsync(s => s.SetProperty(a => a.HoldExpiresAt, DateTimeOffset.UtcNow.AddMinutes(-1)));

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { detectLanguage, LANGUAGE_STORAGE_KEY, resources } from './i18n';
+import { detectLanguage, LANGUAGE_STORAGE_KEY, loadAllLanguages } from './i18n';
 
 function keysOf(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];
@@ -12,7 +12,8 @@ function baseKeys(value: unknown): string[] {
 }
 
 describe('i18n', () => {
-  it('has the same namespaces and keys in English and Chinese', () => {
+  it('has the same namespaces and keys in English and Chinese', async () => {
+    const resources = await loadAllLanguages();
     const en = resources.en ?? {};
     const zh = resources['zh-CN'] ?? {};
     expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());

@@ -13,27 +13,44 @@ export function isLanguage(value: unknown): value is Language {
 
 /**
  * Locale files live in src/locales/<language>/<namespace>.json; the file name is the namespace.
- * Note: eager glob so every namespace is bundled and `t` is synchronous (no Suspense flash); the
- * files are small. A new feature adds its own namespace file in both languages and nothing else.
+ * Note: only the active language is downloaded (one chunk per language, see vite.config.ts): a phone on a slow
+ * network should not fetch the other half of the catalogue. The app renders after `i18nReady`, so `t` stays
+ * synchronous in every component (no Suspense flash); switching language loads the other chunk first.
+ * A new feature adds its own namespace file in both languages and nothing else.
  */
-const localeModules = import.meta.glob<{ default: Record<string, unknown> }>('../locales/*/*.json', {
-  eager: true,
-});
+const localeLoaders = import.meta.glob<Record<string, unknown>>('../locales/*/*.json', { import: 'default' });
 
-function buildResources(): Resource {
-  const resources: Resource = {};
-  for (const [path, module] of Object.entries(localeModules)) {
+function localeFiles(language: Language): { namespace: string; load: () => Promise<Record<string, unknown>> }[] {
+  return Object.entries(localeLoaders).flatMap(([path, load]) => {
     const match = /\/locales\/([^/]+)\/([^/]+)\.json$/.exec(path);
-    if (!match) continue;
-    const [, language, namespace] = match as unknown as [string, string, string];
-    resources[language] ??= {};
-    resources[language][namespace] = module.default;
-  }
-  return resources;
+    return match && match[1] === language ? [{ namespace: match[2]!, load }] : [];
+  });
 }
 
-export const resources = buildResources();
-export const namespaces = Object.keys(resources.en ?? {});
+export const namespaces = [...new Set(localeFiles('en').map((file) => file.namespace))];
+
+const loading = new Map<Language, Promise<void>>();
+
+/** Downloads a language's catalogue once and adds it to i18next. */
+export function loadLanguage(language: Language): Promise<void> {
+  let pending = loading.get(language);
+  if (!pending) {
+    pending = Promise.all(
+      localeFiles(language).map(async ({ namespace, load }) => {
+        i18n.addResourceBundle(language, namespace, await load(), true, true);
+      }),
+    ).then(() => undefined);
+    pending.catch(() => loading.delete(language));
+    loading.set(language, pending);
+  }
+  return pending;
+}
+
+/** Both catalogues (tests compare them and switch languages synchronously). */
+export async function loadAllLanguages(): Promise<Resource> {
+  await Promise.all(supportedLanguages.map(loadLanguage));
+  return Object.fromEntries(supportedLanguages.map((language) => [language, i18n.getDataByLanguage(language) ?? {}]));
+}
 
 function readStoredLanguage(): Language | null {
   try {
@@ -67,6 +84,7 @@ export async function setLanguage(language: Language): Promise<void> {
   } catch {
     // Note: private modes may refuse storage; the switch still applies for this page view.
   }
+  await loadLanguage(language);
   await i18n.changeLanguage(language);
 }
 
@@ -76,9 +94,11 @@ export function currentLanguage(): Language {
 
 i18n.on('languageChanged', applyToDocument);
 
+const initialLanguage = detectLanguage();
+
 void i18n.use(initReactI18next).init({
-  resources,
-  lng: detectLanguage(),
+  resources: {},
+  lng: initialLanguage,
   fallbackLng: 'en',
   supportedLngs: [...supportedLanguages],
   ns: namespaces,
@@ -89,5 +109,8 @@ void i18n.use(initReactI18next).init({
   react: { useSuspense: false },
 });
 applyToDocument(i18n.language);
+
+/** Resolves once the active language's texts are in (the app renders after it). */
+export const i18nReady: Promise<void> = loadLanguage(initialLanguage);
 
 export { i18n };

@@ -2,7 +2,7 @@ import '@testing-library/jest-dom/vitest';
 import { notifications } from '@mantine/notifications';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
-import { i18n } from '@/lib/i18n';
+import { i18n, loadAllLanguages } from '@/lib/i18n';
 import { liveConnection } from '@/lib/live-connection';
 import { userManager } from '@/lib/oidc';
 import { mockLiveConnection } from './live-mock';
@@ -10,6 +10,9 @@ import { mockLiveConnection } from './live-mock';
 // Note: pages load lazily; on 2 shared cores under load the first render can take seconds. findBy*/waitFor wait up
 // to 15 s for what the user would eventually see, instead of failing a correct page for being slow.
 configure({ asyncUtilTimeout: 15_000 });
+
+// Note: the app downloads only the active language; tests switch languages synchronously, so both are loaded here.
+await loadAllLanguages();
 
 // jsdom lacks these browser APIs that Mantine uses.
 Object.defineProperty(window, 'matchMedia', {
