@@ -29,6 +29,7 @@ public static class DependencyInjection
         services.AddScoped<IHisIdentityMatcher, HisIdentityMatcher>();
         services.AddScoped<HisDeadLetterAlerts>();
         services.AddScoped<IAfterCommit, AfterCommitQueue>();
+        services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<INotifier, Notifier>();
         services.AddScoped<IFileStore, FileStore>();
         services.AddScoped<IPayments, PaymentService>();

@@ -58,7 +58,6 @@ public sealed record VerifyAuditChain : IQuery<AuditChainReport>
         private async Task<AuditChainReport> ReportAsync(AuditChainReport report, CancellationToken cancellationToken)
         {
             audit.Record("audit.verified", "AuditLog", null, null, report.Intact ? $"intact; {report.Checked} sealed" : $"broken at {report.BrokenAtSequence}");
-            await db.SaveChangesAsync(cancellationToken);
             return report;
         }
     }

@@ -148,7 +148,6 @@ public sealed record GetFamilyPanel(
                 audit.Record("family.panel.read", "Patient", item.PatientId.ToString(), item.PatientId);
             }
 
-            await db.SaveChangesAsync(cancellationToken);
             return new PagedList<PanelPatient>(items, query.Page, query.PageSize, total);
         }
 

@@ -39,7 +39,6 @@ public sealed record StartRenewalPayment(Guid PatientId, Guid RenewalId) : IComm
                 cancellationToken);
             request.AttachPayment(payment.Id);
             audit.Record("renewal.payment_started", nameof(RenewalRequest), request.Id.ToString(), request.PatientId, $"payment={payment.Id}");
-            await db.SaveChangesAsync(cancellationToken);
             return new RenewalPaymentStarted(payment.Id, payment.Amount);
         }
     }

@@ -68,7 +68,6 @@ public sealed record CancelSession(Guid? DoctorId, DateOnly Date, TimeOnly From,
             }
 
             audit.Record("schedule.session_cancelled", "Session", $"{doctor.Id}:{command.Date:yyyy-MM-dd}", null, command.Reason);
-            await db.SaveChangesAsync(cancellationToken);
             return new SessionCancellation(slots.Count, cancelled);
         }
 
