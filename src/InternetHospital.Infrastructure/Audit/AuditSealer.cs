@@ -1,11 +1,10 @@
 using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common.Exceptions;
 using InternetHospital.Domain.Audit;
+using InternetHospital.Infrastructure.Hosting;
 using InternetHospital.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace InternetHospital.Infrastructure.Audit;
@@ -14,40 +13,16 @@ namespace InternetHospital.Infrastructure.Audit;
 /// Seals new audit entries into the hash chain every few seconds. Several instances may run it: the sequence
 /// number and the entry are unique in the database, so when two race one save fails and simply tries again.
 /// </summary>
-internal sealed partial class AuditSealer(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<AuditSealer> logger) : BackgroundService
+internal sealed class AuditSealer(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<AuditSealer> logger)
+    : PeriodicWorker(clock, logger)
 {
     private const int Batch = 500;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = configuration.GetValue("Audit:SealInterval", TimeSpan.FromSeconds(5));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                while (await SealPendingAsync(stoppingToken) == Batch)
-                {
-                }
-            }
-            catch (UniqueConstraintException)
-            {
-                // Another instance sealed the same entries first; the next round continues from its chain head.
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                LogSealFailed(logger, exception);
-            }
+    protected override TimeSpan Interval => configuration.GetValue("Audit:SealInterval", TimeSpan.FromSeconds(5));
 
-            try
-            {
-                await Task.Delay(interval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    // Note: when another instance sealed the same entries first, the save fails on the unique sequence; the next
+    // round continues from its chain head.
+    protected override async Task<bool> RunRoundAsync(CancellationToken cancellationToken) => await SealPendingAsync(cancellationToken) == Batch;
 
     /// <summary>Seals up to one batch of unsealed entries, oldest first; returns how many.</summary>
     internal async Task<int> SealPendingAsync(CancellationToken cancellationToken)
@@ -67,7 +42,7 @@ internal sealed partial class AuditSealer(IServiceScopeFactory scopes, IConfigur
 
         var previous = head?.Hash ?? AuditSeal.Genesis;
         var sequence = head?.Sequence ?? 0;
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         foreach (var entry in pending)
         {
             var hash = AuditChain.HashOf(previous, entry);
@@ -78,7 +53,4 @@ internal sealed partial class AuditSealer(IServiceScopeFactory scopes, IConfigur
         await db.SaveChangesAsync(cancellationToken);
         return pending.Count;
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Sealing the audit log failed; it will try again")]
-    private static partial void LogSealFailed(ILogger logger, Exception exception);
 }
