@@ -10,6 +10,7 @@ using InternetHospital.Application.Notifications;
 using InternetHospital.Application.Payments;
 using InternetHospital.Application.Renewals;
 using InternetHospital.Application.VideoVisits;
+using InternetHospital.Application.Waitlist;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InternetHospital.Application;
@@ -36,6 +37,7 @@ public static class DependencyInjection
         services.AddScoped<VisitAccess>();
         services.AddScoped<IVisitAppointments, AppointmentsForVisits>();
         services.AddBooking();
+        services.AddScoped<WaitlistOffers>();
         services.AddRenewals();
 
         // Every notification kind's e-mail template, wherever its feature keeps it.

@@ -2,6 +2,7 @@ using FluentValidation;
 using InternetHospital.Application.Audit;
 using InternetHospital.Application.Common;
 using InternetHospital.Application.Common.Abstractions;
+using InternetHospital.Application.Renewals;
 using InternetHospital.Domain.FamilyDoctors;
 using InternetHospital.Domain.Patients;
 using Mediator;

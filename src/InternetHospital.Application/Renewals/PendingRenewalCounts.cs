@@ -1,5 +1,4 @@
 using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.FamilyDoctors;
 using InternetHospital.Domain.Renewals;
 using Mediator;
 using Microsoft.EntityFrameworkCore;

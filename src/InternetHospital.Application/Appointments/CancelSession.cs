@@ -1,5 +1,5 @@
 using FluentValidation;
-using InternetHospital.Application.Appointments;
+using InternetHospital.Application.Scheduling;
 using InternetHospital.Application.Audit;
 using InternetHospital.Application.Common;
 using InternetHospital.Application.Common.Abstractions;
@@ -10,7 +10,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace InternetHospital.Application.Scheduling;
+namespace InternetHospital.Application.Appointments;
 
 /// <summary>
 /// The doctor (illness, emergency) or an admin cancels a whole session: its slots are withdrawn; every affected
