@@ -1,15 +1,12 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using InternetHospital.Application.Common;
 using InternetHospital.Domain.Appointments;
 using InternetHospital.Domain.Hospital;
 using InternetHospital.Domain.Patients;
 using InternetHospital.Domain.Scheduling;
+using InternetHospital.E2ETests.Infrastructure;
 using InternetHospital.Infrastructure.Persistence;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -93,32 +90,36 @@ internal static class VideoBenchmark
     {
         var root = Path.GetFullPath(Arg("--root") ?? Directory.GetCurrentDirectory());
         var output = Arg("--out") ?? Path.Combine(root, "artifacts", "bench", "video.json");
+        // Note: outside a test project the factory cannot find the solution by itself; point it at the API project.
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_INTERNETHOSPITAL_API", Path.Combine(root, "src", "InternetHospital.Api"));
+
+        // The E2E tests' app: Kestrel on a free loopback port, SQLite in a temp folder, demo data, the built SPA, and the
+        // same headless Chromium with fake camera and microphone.
+        var app = new AppFixture();
+        await app.InitializeAsync();
+        try
+        {
+            await RunAsync(app, output);
+        }
+        finally
+        {
+            await app.DisposeAsync();
+        }
+
+        string? Arg(string name)
+        {
+            var index = Array.IndexOf(args, name);
+            return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+        }
+    }
+
+    private static async Task RunAsync(AppFixture app, string output)
+    {
         const int Runs = 5;
         const string Password = "a long walk along the river";
         const string DoctorEmail = "dr.li@demo.test";
         const string DemoPassword = "Demo-Pass-2026";
-
-        var dataDirectory = Path.Combine(Path.GetTempPath(), "ih-video-bench-" + Guid.NewGuid().ToString("N"));
-        var port = FreePort();
-        var baseUrl = $"http://127.0.0.1:{port}";
-        // Note: outside a test project the factory cannot find the solution by itself; point it at the API project.
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_INTERNETHOSPITAL_API", Path.Combine(root, "src", "InternetHospital.Api"));
-        await using var app = new BenchApp(root, dataDirectory, baseUrl);
-        app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
-        app.StartServer();
-
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--disable-quic", "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
-                "--allow-loopback-in-peer-connection",
-            ],
-        });
+        var baseUrl = app.BaseUrl;
 
         var runs = new List<RunResult>();
         var sessionConfirmed = false;
@@ -194,9 +195,8 @@ internal static class VideoBenchmark
 
         async Task<IPage> NewPageAsync()
         {
-            var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, Locale = "en-US", ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
-            context.SetDefaultTimeout(30_000);
-            var page = await context.NewPageAsync();
+            var page = await app.NewPageAsync();
+            page.Context.SetDefaultTimeout(30_000);
             await page.AddInitScriptAsync(Probe);
             return page;
         }
@@ -255,60 +255,12 @@ internal static class VideoBenchmark
             await db.SaveChangesAsync();
         }
 
-        string? Arg(string name)
-        {
-            var index = Array.IndexOf(args, name);
-            return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
-        }
-
         static double Median(IEnumerable<double> values)
         {
             var sorted = values.Order().ToList();
             return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
         }
-
-        static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
     }
 }
 
 internal sealed record RunResult(int Run, double FirstFrameMs, double DoctorFirstFrameMs, double PatientFirstFrameMs, double RawWebRtcMs);
-
-/// <summary>The whole app in this process on a loopback port: SQLite in a temp folder, demo data, the built SPA.</summary>
-internal sealed class BenchApp(string root, string dataDirectory, string baseUrl) : WebApplicationFactory<Program>
-{
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseContentRoot(Path.Combine(root, "src", "InternetHospital.Api"));
-        builder.UseEnvironment("Development");
-        builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(dataDirectory, "bench.db")}");
-        builder.UseSetting("Database:MigrateOnStartup", "true");
-        builder.UseSetting("Storage:DataDirectory", dataDirectory);
-        builder.UseSetting("Auth:SpaOrigins:0", baseUrl);
-        builder.UseSetting("Auth:AllowInsecureHttp", "true");
-        builder.UseSetting("DemoData:Enabled", "true");
-        builder.UseSetting("RateLimits:SignIn:PermitLimit", "500");
-        builder.UseSetting("RateLimits:Registration:PermitLimit", "500");
-        builder.UseSetting("RateLimits:Token:PermitLimit", "1000");
-        builder.UseSetting("Logging:LogLevel:Default", "Error");
-        builder.UseSetting("urls", baseUrl);
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
-}

@@ -10,6 +10,7 @@ using InternetHospital.Application.Notifications;
 using InternetHospital.Application.Payments;
 using InternetHospital.Application.Renewals;
 using InternetHospital.Application.VideoVisits;
+using InternetHospital.Application.Waitlist;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InternetHospital.Application;
@@ -29,12 +30,14 @@ public static class DependencyInjection
         services.AddScoped<IHisIdentityMatcher, HisIdentityMatcher>();
         services.AddScoped<HisDeadLetterAlerts>();
         services.AddScoped<IAfterCommit, AfterCommitQueue>();
+        services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<INotifier, Notifier>();
         services.AddScoped<IFileStore, FileStore>();
         services.AddScoped<IPayments, PaymentService>();
         services.AddScoped<VisitAccess>();
         services.AddScoped<IVisitAppointments, AppointmentsForVisits>();
         services.AddBooking();
+        services.AddScoped<WaitlistOffers>();
         services.AddRenewals();
 
         // Every notification kind's e-mail template, wherever its feature keeps it.

@@ -20,7 +20,8 @@ internal static class ApiServices
             // Note: Scoped, because handlers use the scoped DbContext and validators (the Singleton default cannot).
             options.ServiceLifetime = ServiceLifetime.Scoped;
             options.Assemblies = [typeof(Application.DependencyInjection)];
-            options.PipelineBehaviors = [typeof(LoggingBehaviour<,>), typeof(AfterCommitBehaviour<,>), typeof(ValidationBehaviour<,>)];
+            // Note: the unit of work commits inside AfterCommit, so work queued for after the commit runs after it.
+            options.PipelineBehaviors = [typeof(LoggingBehaviour<,>), typeof(AfterCommitBehaviour<,>), typeof(ValidationBehaviour<,>), typeof(UnitOfWorkBehaviour<,>)];
         });
 
         services.AddHttpContextAccessor();

@@ -135,7 +135,6 @@ public sealed record RegisterPatient(
 
             // Note: the welcome notice needs the saved account, so it follows in a second, non-critical save.
             await notifier.NotifyAsync(new Notice(accountId, AccountNotifications.Registered, new Dictionary<string, string>(), "/my-health"), cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
             return new RegisteredPatient(accountId, patient.Id);
         }
     }

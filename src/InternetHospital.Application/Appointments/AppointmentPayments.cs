@@ -1,6 +1,5 @@
 using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Payments;
-using InternetHospital.Application.Waitlist;
 using InternetHospital.Domain.Appointments;
 using InternetHospital.Domain.Payments;
 using InternetHospital.Domain.Scheduling;
@@ -73,7 +72,7 @@ public sealed class AppointmentPaymentOutcomes(
 }
 
 /// <summary>What happens to the money and the slot when an appointment ends early: refund or void, then the waitlist.</summary>
-public sealed class AppointmentRelease(IAppDbContext db, IPayments payments, WaitlistOffers waitlist)
+public sealed class AppointmentRelease(IAppDbContext db, IPayments payments, IPublisher publisher)
 {
     /// <summary>Refunds a paid fee in full (returns the amount) or voids a payment not yet made (returns null).</summary>
     public async Task<decimal?> SettlePaymentAsync(Appointment appointment, string reason, CancellationToken cancellationToken)
@@ -98,7 +97,16 @@ public sealed class AppointmentRelease(IAppDbContext db, IPayments payments, Wai
         }
     }
 
-    /// <summary>Offers a slot that just became free to the first patient waiting for that doctor's day.</summary>
-    public Task OfferFreedSlotAsync(Guid slotId, Guid freedBy, CancellationToken cancellationToken) =>
-        waitlist.OfferFreedSlotAsync(slotId, freedBy, cancellationToken);
+    /// <summary>
+    /// Says that a slot just became free, inside the unit of work (the waitlist offers it to the first patient waiting
+    /// for that doctor's day).
+    /// </summary>
+    public async Task OfferFreedSlotAsync(Guid slotId, Guid freedBy, CancellationToken cancellationToken) =>
+        await publisher.Publish(new SlotFreed(slotId, freedBy), cancellationToken);
 }
+
+/// <summary>
+/// A booked or held slot became free again (a cancellation, a lapsed hold, a reschedule). Published by booking inside
+/// its unit of work; the waitlist handles it, so booking does not depend on the waitlist.
+/// </summary>
+public sealed record SlotFreed(Guid SlotId, Guid FreedByAppointmentId) : INotification;

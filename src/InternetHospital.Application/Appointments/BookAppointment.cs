@@ -42,6 +42,7 @@ public sealed record BookAppointment(Guid PatientId, Guid SlotId, VisitType Visi
         BookingRules rules,
         AppointmentMessages messages,
         IAuditLog audit,
+        IUnitOfWork unitOfWork,
         IOptions<BookingOptions> booking,
         IOptions<PaymentOptions> paymentOptions,
         IOptions<HospitalOptions> hospital,
@@ -139,14 +140,8 @@ public sealed record BookAppointment(Guid PatientId, Guid SlotId, VisitType Visi
                     break;
             }
 
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (UniqueConstraintException exception)
-            {
-                throw BookingRules.FromUniqueViolation(exception);
-            }
+            // Note: the commit after the handler is where a slot taken meanwhile shows (the unique index on the slot).
+            unitOfWork.OnUniqueViolation(BookingRules.FromUniqueViolation);
 
             var row = new AppointmentRow(
                 appointment,

@@ -59,7 +59,6 @@ public sealed record ExpireHold(Guid AppointmentId) : ICommand<bool>
             audit.Record("appointment.hold_expired", nameof(Appointment), appointment.Id.ToString(), appointment.PatientId);
             await messages.HoldExpiredAsync(appointment, cancellationToken);
             await release.OfferFreedSlotAsync(appointment.SlotId, appointment.Id, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
             return true;
         }
     }
@@ -110,7 +109,6 @@ public sealed record SendReminder(Guid AppointmentId) : ICommand<bool>
                 await messages.ReminderAsync(appointment, kind, cancellationToken);
             }
 
-            await db.SaveChangesAsync(cancellationToken);
             return kind is not null;
         }
     }

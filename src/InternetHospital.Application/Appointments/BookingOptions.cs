@@ -28,10 +28,6 @@ public sealed partial class BookingOptions
     [Range(1, 100_000)]
     public int MaxActiveHolds { get; set; } = 3;
 
-    /// <summary>How many weeks ahead slots are generated from the doctors' timetables.</summary>
-    [Range(1, 104)]
-    public int HorizonWeeks { get; set; } = 8;
-
     /// <summary>After a doctor accepts uploaded proof, how long the patient has to pay.</summary>
     [Range(typeof(TimeSpan), "00:15:00", "7.00:00:00")]
     public TimeSpan PaymentWindowAfterReview { get; set; } = TimeSpan.FromHours(12);

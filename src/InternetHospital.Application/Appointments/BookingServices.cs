@@ -1,6 +1,5 @@
 using InternetHospital.Application.Payments;
 using InternetHospital.Application.Scheduling;
-using InternetHospital.Application.Waitlist;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InternetHospital.Application.Appointments;
@@ -14,7 +13,6 @@ internal static class BookingServices
         services.AddScoped<BookingRules>();
         services.AddScoped<AppointmentMessages>();
         services.AddScoped<AppointmentRelease>();
-        services.AddScoped<WaitlistOffers>();
         services.AddScoped<SlotPlanner>();
         services.AddScoped<StaffAccess>();
         services.AddScoped<FollowUpBooking>();

@@ -39,7 +39,6 @@ public sealed record CheckVideoEligibility(Guid PatientId, Guid DoctorId) : IQue
 
             var decision = await followUp.EvaluateAsync(query.PatientId, doctor, cancellationToken);
             audit.Record("his.diagnoses.read", "FollowUpEligibility", doctor.Id.ToString(), query.PatientId, decision.Basis.ToString());
-            await db.SaveChangesAsync(cancellationToken);
             return new VideoEligibility(true, decision.Allowed, decision.Basis, decision.Diagnosis, decision.HisStale, booking.Value.FollowUpLookBack, !decision.Allowed);
         }
     }

@@ -23,14 +23,13 @@ public sealed record UploadFollowUpProof(Guid PatientId, string FileName, Stream
 {
     public override string ToString() => nameof(UploadFollowUpProof);
 
-    public sealed class Handler(IAppDbContext db, IPatientAccessGuard guard, IFileStore files, IAuditLog audit) : ICommandHandler<UploadFollowUpProof, StoredFileInfo>
+    public sealed class Handler(IPatientAccessGuard guard, IFileStore files, IAuditLog audit) : ICommandHandler<UploadFollowUpProof, StoredFileInfo>
     {
         public async ValueTask<StoredFileInfo> Handle(UploadFollowUpProof command, CancellationToken cancellationToken)
         {
             await guard.EnsureCanActForAsync(command.PatientId, cancellationToken);
             var stored = await files.SaveAsync(new FileUpload(command.PatientId, FollowUpProofs.Purpose, command.FileName, command.Content, command.Length), cancellationToken);
             audit.Record("follow_up_proof.uploaded", "StoredFile", stored.Id.ToString(), command.PatientId);
-            await db.SaveChangesAsync(cancellationToken);
             return stored;
         }
     }
@@ -53,7 +52,6 @@ public sealed record GetFollowUpProof(Guid AppointmentId) : IQuery<FileDownload>
             }
 
             audit.Record("follow_up_proof.read", "StoredFile", download.File.Id.ToString(), appointment.PatientId);
-            await db.SaveChangesAsync(cancellationToken);
             return download;
         }
     }

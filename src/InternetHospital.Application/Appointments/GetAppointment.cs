@@ -31,7 +31,6 @@ public sealed record GetAppointment(Guid AppointmentId) : IQuery<AppointmentView
                 ?? throw new NotFoundException("Appointment", query.AppointmentId);
             await AppointmentAccess.EnsureCanSeeAsync(row.Appointment, guard, staff, cancellationToken);
             audit.Record("appointment.read", nameof(Appointment), row.Appointment.Id.ToString(), row.Appointment.PatientId);
-            await db.SaveChangesAsync(cancellationToken);
             return row.ToView(clock.GetUtcNow(), booking.Value, hospital.Value);
         }
     }
@@ -82,7 +81,6 @@ public sealed record ListAppointments(Guid PatientId, AppointmentScope Scope = A
                 ? rows.OrderBy(r => r.Appointment.Start).ToList()
                 : rows.OrderByDescending(r => r.Appointment.Start).ToList();
             audit.Record("appointment.list", nameof(Appointment), null, query.PatientId, query.Scope.ToString());
-            await db.SaveChangesAsync(cancellationToken);
             return new PagedList<AppointmentView>(page.Select(r => r.ToView(now, booking.Value, hospital.Value)).ToList(), query.Page, query.PageSize, total);
         }
     }

@@ -80,7 +80,6 @@ public sealed record ListFollowUpReviews : IQuery<IReadOnlyList<AppointmentView>
             var rows = await AppointmentQueries.Rows(db, db.Appointments.AsNoTracking().Where(a => a.DoctorId == doctor.Id && a.Status == AppointmentStatus.PendingReview))
                 .ToListAsync(cancellationToken);
             audit.Record("follow_up.reviews_listed", nameof(Appointment), null, null, rows.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            await db.SaveChangesAsync(cancellationToken);
             return rows.OrderBy(r => r.Appointment.Start).Select(r => r.ToView(now, booking.Value, hospital.Value)).ToList();
         }
     }

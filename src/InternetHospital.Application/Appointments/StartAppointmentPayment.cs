@@ -52,7 +52,6 @@ public sealed record StartAppointmentPayment(Guid AppointmentId) : ICommand<Appo
                 cancellationToken);
             appointment.AttachPayment(payment.Id, now);
             audit.Record("appointment.payment_started", nameof(Appointment), appointment.Id.ToString(), appointment.PatientId);
-            await db.SaveChangesAsync(cancellationToken);
             return AppointmentPayment.From(payment, gateway);
         }
 

@@ -62,8 +62,6 @@ public sealed record SearchAuditLog(Guid? PatientId, Guid? ActorAccountId, DateT
             }
 
             audit.Record("audit.searched", "AuditLog", null, query.PatientId, query.ActorAccountId is null ? null : $"actor {query.ActorAccountId}");
-            await db.SaveChangesAsync(cancellationToken);
-
             var lines = rows.Select(r => new AuditLogLine(
                 r.Id, r.At, r.ActorAccountId, r.ActorAccountId is { } a ? names.GetValueOrDefault(a) : null, r.ActorRoles,
                 r.PatientId, r.Action, r.Resource, r.ResourceId, r.IpAddress, r.Detail)).ToList();

@@ -79,7 +79,6 @@ public sealed record VerifyAuditChain : IQuery<AuditChainReport>
                 head, tailCut, latest?.Sequence, latest?.At, written.Count - valid.Count);
             audit.Record("audit.verified", "AuditLog", null, null,
                 report.Intact ? $"intact; {report.Checked} sealed" : $"broken at {report.BrokenAtSequence}{(tailCut ? "; tail cut" : string.Empty)}");
-            await db.SaveChangesAsync(cancellationToken);
             return report;
         }
     }

@@ -62,7 +62,6 @@ public sealed partial record AcceptFamilyApplication(Guid ContractId) : ICommand
 
             audit.Record("family.contract.accepted", nameof(FamilyContract), contract.Id.ToString(), contract.PatientId);
             await notifier.TellPatientAsync(access, contract, team, FamilyNotifications.ContractAccepted, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
 
             // Requests made before the patient joined the panel count too.
             await pendingRenewals.PublishAsync(contract.PatientId, cancellationToken);

@@ -1,5 +1,6 @@
 using FluentValidation;
 using InternetHospital.Application.Audit;
+using InternetHospital.Application.Common;
 using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Common.Exceptions;
 using InternetHospital.Application.Common.Security;
@@ -31,6 +32,7 @@ public sealed record ApplyForFamilyContract(Guid PatientId, Guid TeamId, Guid Pa
         IFamilyAccess access,
         INotifier notifier,
         IAuditLog audit,
+        IUnitOfWork unitOfWork,
         TimeProvider clock) : ICommandHandler<ApplyForFamilyContract, ContractView>
     {
         public async ValueTask<ContractView> Handle(ApplyForFamilyContract command, CancellationToken cancellationToken)
@@ -77,15 +79,8 @@ public sealed record ApplyForFamilyContract(Guid PatientId, Guid TeamId, Guid Pa
             audit.Record("family.contract.applied", nameof(FamilyContract), contract.Id.ToString(), command.PatientId);
             await notifier.NotifyAllAsync(await access.TeamAccountsAsync(team.Id, cancellationToken), FamilyNotifications.ApplicationReceived, FamilyNotifications.DoctorPanelLink, cancellationToken);
 
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (UniqueConstraintException)
-            {
-                // Note: two applications raced; the filtered unique index let exactly one in.
-                throw new DomainConflictException("application_pending", "You already have an application waiting for a decision.");
-            }
+            // Note: two applications raced; the filtered unique index let exactly one in.
+            unitOfWork.OnUniqueViolation(_ => new DomainConflictException("application_pending", "You already have an application waiting for a decision."));
 
             return ContractViews.From(contract, new TeamRef(team.Id, team.Name, team.NameEn), new PackageRef(package.Id, package.Code, package.Name, package.NameEn), now);
         }

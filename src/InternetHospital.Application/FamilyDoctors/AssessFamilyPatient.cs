@@ -35,7 +35,6 @@ public sealed record AssessFamilyPatient(Guid PatientId, RiskLevel Risk, IReadOn
 
             profile.Assess(command.Risk, command.Conditions, doctor.Id, now);
             audit.Record("family.patient.assessed", nameof(CareProfile), command.PatientId.ToString(), command.PatientId, command.Risk.ToString());
-            await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
         }
     }

@@ -30,7 +30,6 @@ public sealed record AcceptFamilyContractRenewal(Guid ContractId) : ICommand
             contract.AcceptRenewal(doctor.Id, currentUser.RequireAccountId(), clock.GetUtcNow());
             audit.Record("family.contract.renewed", nameof(FamilyContract), contract.Id.ToString(), contract.PatientId);
             await notifier.TellPatientAsync(access, contract, team, FamilyNotifications.RenewalAccepted, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
         }
     }
@@ -53,7 +52,6 @@ public sealed record DeclineFamilyContractRenewal(Guid ContractId, string Reason
             contract.DeclineRenewal(doctor.Id, currentUser.RequireAccountId(), command.Reason, clock.GetUtcNow());
             audit.Record("family.contract.renewal_declined", nameof(FamilyContract), contract.Id.ToString(), contract.PatientId);
             await notifier.TellPatientAsync(access, contract, team, FamilyNotifications.RenewalDeclined, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
         }
     }

@@ -57,7 +57,6 @@ public sealed record EndFamilyContract(Guid ContractId, string Reason) : IComman
             var team = await db.FamilyTeams.AsNoTracking().SingleAsync(t => t.Id == contract.TeamId, cancellationToken);
             audit.Record("family.contract.ended", nameof(FamilyContract), contract.Id.ToString(), contract.PatientId, party.ToString());
             await notifier.NotifyAllAsync(tell, FamilyNotifications.ContractEnded, link, cancellationToken, TeamContracts.TeamParameters(team));
-            await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
         }
     }

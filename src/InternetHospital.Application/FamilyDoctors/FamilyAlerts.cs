@@ -30,7 +30,6 @@ public sealed record ListFamilyAlerts : IQuery<IReadOnlyList<AlertView>>
                 audit.Record("family.alerts.read", nameof(MeasurementAlert), null, patientId);
             }
 
-            await db.SaveChangesAsync(cancellationToken);
             return rows.Select(r => new AlertView(r.a.Id, r.a.PatientId, r.FullName, MeasurementView.From(r.m), r.a.RaisedAt)).ToList();
         }
     }
@@ -60,7 +59,6 @@ public sealed record AcknowledgeFamilyAlert(Guid AlertId, string? Note) : IComma
 
             alert.Acknowledge(doctor.Id, command.Note, clock.GetUtcNow());
             audit.Record("family.alert.acknowledged", nameof(MeasurementAlert), alert.Id.ToString(), alert.PatientId);
-            await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
         }
     }

@@ -27,7 +27,6 @@ public sealed record GetFamilyThread(Guid ThreadId) : IQuery<ThreadDetail>
             var team = await db.FamilyTeams.AsNoTracking().SingleAsync(t => t.Id == thread.TeamId, cancellationToken);
             var patientName = await db.Patients.Where(p => p.Id == thread.PatientId).Select(p => p.FullName).SingleAsync(cancellationToken);
             audit.Record("family.thread.read", nameof(MessageThread), thread.Id.ToString(), thread.PatientId);
-            await db.SaveChangesAsync(cancellationToken);
             return new ThreadDetail(
                 thread.Id,
                 thread.PatientId,
@@ -63,7 +62,6 @@ public sealed record SendFamilyMessage(Guid ThreadId, string? Body, IReadOnlyLis
             var now = clock.GetUtcNow();
             var message = await messaging.PostAsync(you.Thread, contract, you.Side, you.AccountId, you.DoctorId, command.Body ?? string.Empty, command.AttachmentIds ?? [], now, cancellationToken);
             audit.Record("family.message.sent", nameof(FamilyMessage), message.Id.ToString(), you.Thread.PatientId);
-            await db.SaveChangesAsync(cancellationToken);
             return MessageView.From(message, you.AccountId);
         }
     }
@@ -113,7 +111,6 @@ public sealed record UploadFamilyAttachment(Guid ThreadId, string FileName, Stre
 
             var stored = await files.SaveAsync(new FileUpload(you.Thread.PatientId, FamilyMessaging.AttachmentPurpose, command.FileName, command.Content, command.Length), cancellationToken);
             audit.Record("family.attachment.uploaded", "StoredFile", stored.Id.ToString(), you.Thread.PatientId);
-            await db.SaveChangesAsync(cancellationToken);
             return stored;
         }
     }
@@ -129,7 +126,6 @@ public sealed record GetFamilyAttachment(Guid ThreadId, Guid FileId) : IQuery<Fi
             var you = await access.RequireThreadAsync(query.ThreadId, cancellationToken);
             var download = await FamilyAttachments.OpenAsync(db, files, you, query.FileId, cancellationToken);
             audit.Record("family.attachment.read", "StoredFile", query.FileId.ToString(), you.Thread.PatientId);
-            await db.SaveChangesAsync(cancellationToken);
             return download;
         }
     }

@@ -42,7 +42,6 @@ public sealed record StartFollowUpPlan(Guid PatientId, string TemplateCode, Date
             var plan = FollowUpPlan.Start(template, command.PatientId, contract.Id, doctor.Id, command.FirstDueOn ?? today.AddMonths(template.IntervalMonths), today, clock.GetUtcNow());
             db.FollowUpPlans.Add(plan);
             audit.Record("family.follow_up.started", nameof(FollowUpPlan), plan.Id.ToString(), command.PatientId, template.Code);
-            await db.SaveChangesAsync(cancellationToken);
             return FollowUpViews.From(plan, today);
         }
     }
@@ -58,7 +57,6 @@ public sealed record StopFollowUpPlan(Guid PlanId) : ICommand
             var plan = await FollowUpLoading.PlanAsync(db, access, command.PlanId, cancellationToken);
             plan.Stop(clock.GetUtcNow());
             audit.Record("family.follow_up.stopped", nameof(FollowUpPlan), plan.Id.ToString(), plan.PatientId);
-            await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
         }
     }
@@ -83,7 +81,6 @@ public sealed record CompleteFollowUpTask(Guid TaskId, string Note) : ICommand<F
             var today = access.Today();
             plan.CompleteTask(command.TaskId, doctor.Id, command.Note, today, clock.GetUtcNow());
             audit.Record("family.follow_up.completed", nameof(FollowUpTask), command.TaskId.ToString(), plan.PatientId);
-            await db.SaveChangesAsync(cancellationToken);
             return FollowUpViews.From(plan, today);
         }
     }

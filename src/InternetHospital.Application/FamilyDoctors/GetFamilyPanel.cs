@@ -2,6 +2,7 @@ using FluentValidation;
 using InternetHospital.Application.Audit;
 using InternetHospital.Application.Common;
 using InternetHospital.Application.Common.Abstractions;
+using InternetHospital.Application.Renewals;
 using InternetHospital.Domain.FamilyDoctors;
 using InternetHospital.Domain.Patients;
 using Mediator;
@@ -148,7 +149,6 @@ public sealed record GetFamilyPanel(
                 audit.Record("family.panel.read", "Patient", item.PatientId.ToString(), item.PatientId);
             }
 
-            await db.SaveChangesAsync(cancellationToken);
             return new PagedList<PanelPatient>(items, query.Page, query.PageSize, total);
         }
 

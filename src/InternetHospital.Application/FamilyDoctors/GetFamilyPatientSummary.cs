@@ -66,7 +66,6 @@ public sealed partial record GetFamilyPatientSummary(Guid PatientId) : IQuery<Fa
                 contracts.Where(c => c.Id != contract.Id).ToList());
 
             audit.Record("family.summary.read", nameof(Patient), patient.Id.ToString(), patient.Id);
-            await db.SaveChangesAsync(cancellationToken);
             return summary;
         }
 

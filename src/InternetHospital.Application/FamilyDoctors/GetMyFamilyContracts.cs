@@ -18,7 +18,6 @@ public sealed record GetMyFamilyContracts(Guid PatientId) : IQuery<PatientContra
             var all = await ContractViews.LoadAsync(db, db.FamilyContracts.Where(c => c.PatientId == query.PatientId), now, cancellationToken);
             var current = all.FirstOrDefault(c => c.Status == ContractStatus.Pending || c.InForce);
             audit.Record("family.contracts.read", nameof(FamilyContract), null, query.PatientId);
-            await db.SaveChangesAsync(cancellationToken);
             return new PatientContracts(current, all.Where(c => c != current).ToList());
         }
     }

@@ -22,7 +22,6 @@ public sealed record ListFamilyThreads(Guid PatientId, int Take = 50) : IQuery<I
             await guard.EnsureCanActForAsync(query.PatientId, cancellationToken);
             var threads = await ThreadSummaries.LoadAsync(db, db.MessageThreads.Where(t => t.PatientId == query.PatientId), MessageSide.Patient, query.Take, clock.GetUtcNow(), cancellationToken);
             audit.Record("family.threads.read", nameof(MessageThread), null, query.PatientId);
-            await db.SaveChangesAsync(cancellationToken);
             return threads;
         }
     }
@@ -58,7 +57,6 @@ public sealed record ListTeamThreads(Guid? PatientId = null, bool UnreadOnly = f
                 audit.Record("family.threads.read", nameof(MessageThread), null, patient);
             }
 
-            await db.SaveChangesAsync(cancellationToken);
             return result;
         }
     }

@@ -23,7 +23,6 @@ public sealed record ListHomeMeasurements(Guid PatientId, int Days = 90) : IQuer
             await guard.EnsureCanActForAsync(query.PatientId, cancellationToken);
             var items = await HomeMeasurements.RecentAsync(db, query.PatientId, clock.GetUtcNow().AddDays(-query.Days), cancellationToken);
             audit.Record("family.measurements.read", nameof(HomeMeasurement), null, query.PatientId);
-            await db.SaveChangesAsync(cancellationToken);
             return new MeasurementHistory(items, MeasurementTargets.Current);
         }
     }

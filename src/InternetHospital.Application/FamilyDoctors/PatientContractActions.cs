@@ -20,7 +20,6 @@ public sealed record WithdrawFamilyApplication(Guid ContractId) : ICommand
             var contract = await PatientContractLoading.LoadAsync(db, guard, command.ContractId, cancellationToken);
             contract.Withdraw(currentUser.RequireAccountId(), clock.GetUtcNow());
             audit.Record("family.contract.withdrawn", nameof(FamilyContract), contract.Id.ToString(), contract.PatientId);
-            await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
         }
     }
@@ -44,7 +43,6 @@ public sealed record RequestFamilyContractRenewal(Guid ContractId) : ICommand
             contract.RequestRenewal(currentUser.RequireAccountId(), clock.GetUtcNow());
             audit.Record("family.contract.renewal_requested", nameof(FamilyContract), contract.Id.ToString(), contract.PatientId);
             await notifier.NotifyAllAsync(await access.TeamAccountsAsync(contract.TeamId, cancellationToken), FamilyNotifications.RenewalRequested, FamilyNotifications.DoctorPanelLink, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
         }
     }

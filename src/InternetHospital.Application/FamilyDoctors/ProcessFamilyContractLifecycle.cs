@@ -50,7 +50,6 @@ public sealed record ProcessFamilyContractLifecycle : ICommand<ContractLifecycle
                 await notifier.TellPatientAsync(access, contract, teams[contract.TeamId], FamilyNotifications.RenewalReminder, cancellationToken);
             }
 
-            await db.SaveChangesAsync(cancellationToken);
             return new ContractLifecycleResult(reminding.Count, expiring.Count);
         }
     }

@@ -106,7 +106,6 @@ public sealed record RecordHomeMeasurement(
                 alerted = true;
             }
 
-            await db.SaveChangesAsync(cancellationToken);
             var advice = measurement.Flag switch
             {
                 MeasurementFlag.Dangerous => MeasurementAdvice.SeekEmergencyCare,

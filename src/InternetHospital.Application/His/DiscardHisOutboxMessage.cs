@@ -30,7 +30,6 @@ public sealed record DiscardHisOutboxMessage(Guid Id, string Reason) : ICommand
             var before = message.Status;
             message.Discard(command.Reason, clock.GetUtcNow());
             audit.Record("his.outbox.message.discarded", "HisOutboxMessage", message.Id.ToString(), message.PatientId, $"kind={message.Kind}; was={before}");
-            await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
         }
     }

@@ -35,7 +35,6 @@ public sealed record GetHisOutboxMessage(Guid Id) : IQuery<HisOutboxMessageDetai
                 : 0;
 
             audit.Record("his.outbox.message.read", "HisOutboxMessage", message.Id.ToString(), message.PatientId);
-            await db.SaveChangesAsync(cancellationToken);
 
             return new HisOutboxMessageDetail(
                 message.Id,

@@ -38,7 +38,6 @@ public sealed record ListHisIdentityReviews(HisIdentityReviewStatus Status = His
                 audit.Record("his.identity.review.read", nameof(HisIdentityReview), row.review.Id.ToString(), row.review.PatientId);
             }
 
-            await db.SaveChangesAsync(cancellationToken);
             return rows.Select(r => new HisIdentityReviewView(
                 r.review.Id,
                 r.review.PatientId,
@@ -108,7 +107,6 @@ public sealed record ResolveHisIdentityReview(Guid Id, string? HisPatientId, str
                 audit.Record("his.identity.review_rejected", nameof(HisIdentityReview), review.Id.ToString(), review.PatientId);
             }
 
-            await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
         }
     }

@@ -17,7 +17,6 @@ public sealed record RetryHisOutboxMessage(Guid Id) : ICommand
                 ?? throw new NotFoundException("HIS message", command.Id);
             message.Requeue(clock.GetUtcNow());
             audit.Record("his.outbox.message.retried", "HisOutboxMessage", message.Id.ToString(), message.PatientId, $"kind={message.Kind}; attempts so far={message.TotalAttempts}");
-            await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
         }
     }

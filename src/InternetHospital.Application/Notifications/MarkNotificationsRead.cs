@@ -16,7 +16,6 @@ public sealed record MarkNotificationRead(Guid NotificationId) : ICommand
             var notification = await db.Notifications.SingleOrDefaultAsync(n => n.Id == command.NotificationId && n.AccountId == accountId, cancellationToken)
                 ?? throw new NotFoundException("Notification", command.NotificationId);
             notification.MarkRead(clock.GetUtcNow());
-            await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
         }
     }
@@ -37,7 +36,6 @@ public sealed record MarkAllNotificationsRead : ICommand
                 notification.MarkRead(now);
             }
 
-            await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
         }
     }

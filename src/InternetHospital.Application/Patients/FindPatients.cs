@@ -45,7 +45,6 @@ public sealed record FindPatients(string? IdNumber, string? Name) : IQuery<IRead
                 .Select(p => new PatientMatch(p.Id, p.FullName, p.IdNumberMasked, p.DateOfBirth, p.Sex, p.HisPatientId))
                 .ToListAsync(cancellationToken);
             audit.Record("patient.searched", nameof(Patient), null, found.Count == 1 ? found[0].Id : null, $"{found.Count} found");
-            await db.SaveChangesAsync(cancellationToken);
             return found;
         }
     }

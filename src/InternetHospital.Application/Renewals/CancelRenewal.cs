@@ -16,7 +16,6 @@ public sealed record CancelRenewal(Guid PatientId, Guid RenewalId) : ICommand<Pa
         ICurrentUser currentUser,
         IAuditLog audit,
         IRenewalNotifier notifier,
-        IAppDbContext db,
         IOptions<PaymentOptions> payments,
         TimeProvider clock)
         : ICommandHandler<CancelRenewal, PatientRenewalView>
@@ -27,7 +26,6 @@ public sealed record CancelRenewal(Guid PatientId, Guid RenewalId) : ICommand<Pa
             request.Cancel(currentUser.RequireAccountId(), clock.GetUtcNow());
             audit.Record("renewal.cancelled", nameof(RenewalRequest), request.Id.ToString(), request.PatientId);
             await notifier.PatientAsync(request, RenewalNotices.Cancelled, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
             await pendingRenewals.PublishAsync(request.PatientId, cancellationToken);
             return PatientRenewalView.From(request, payments.Value.Currency);
         }

@@ -29,7 +29,7 @@ public sealed record DeclineRenewal(Guid RenewalId, DoctorDeclineKind Kind, stri
     }
 
     public sealed class Handler(
-        IPendingRenewalCounts pendingRenewals,IRenewalAccess access, IAppDbContext db, IAuditLog audit, IRenewalNotifier notifier, TimeProvider clock)
+        IPendingRenewalCounts pendingRenewals,IRenewalAccess access, IAuditLog audit, IRenewalNotifier notifier, TimeProvider clock)
         : ICommandHandler<DeclineRenewal, DoctorDecision>
     {
         public async ValueTask<DoctorDecision> Handle(DeclineRenewal command, CancellationToken cancellationToken)
@@ -49,7 +49,6 @@ public sealed record DeclineRenewal(Guid RenewalId, DoctorDeclineKind Kind, stri
                 await notifier.PatientAsync(request, RenewalNotices.VisitRequired, cancellationToken, new Dictionary<string, string> { ["doctorId"] = doctor.Id.ToString() });
             }
 
-            await db.SaveChangesAsync(cancellationToken);
             await pendingRenewals.PublishAsync(request.PatientId, cancellationToken);
             return DoctorDecision.From(request);
         }

@@ -36,7 +36,7 @@ public sealed record RecordDispensing(Guid RenewalId, DispensingStep Step, strin
         }
     }
 
-    public sealed class Handler(IRenewalAccess access, IAppDbContext db, IAuditLog audit, IRenewalNotifier notifier, TimeProvider clock)
+    public sealed class Handler(IRenewalAccess access, IAuditLog audit, IRenewalNotifier notifier, TimeProvider clock)
         : ICommandHandler<RecordDispensing, PharmacistDecision>
     {
         public async ValueTask<PharmacistDecision> Handle(RecordDispensing command, CancellationToken cancellationToken)
@@ -73,7 +73,6 @@ public sealed record RecordDispensing(Guid RenewalId, DispensingStep Step, strin
             audit.Record($"renewal.{command.Step.ToString().ToLowerInvariant()}", nameof(RenewalRequest), request.Id.ToString(), request.PatientId, request.Status.ToString());
             await notifier.PatientAsync(request, notice, cancellationToken);
             notifier.PushToPharmacists(request);
-            await db.SaveChangesAsync(cancellationToken);
             return new PharmacistDecision(request.Id, request.Reference, request.Status, request.FeeDue, request.AwaitsPayment, request.IsReadyToDispense);
         }
     }

@@ -44,8 +44,6 @@ public sealed record GetDoctorRenewalQueue : IQuery<DoctorRenewalQueue>
                 audit.Record("renewal.listed", nameof(RenewalRequest), request.Id.ToString(), request.PatientId, "doctor queue");
             }
 
-            await db.SaveChangesAsync(cancellationToken);
-
             RoutingReason? ReasonFor(RenewalRequest r) => r.Routing.Where(x => x.DoctorId == doctor.Id).Select(x => (RoutingReason?)x.Reason).Min();
             var ordered = waiting
                 .OrderBy(r => ReasonFor(r) is { } reason ? (int)reason : int.MaxValue)

@@ -13,7 +13,7 @@ namespace InternetHospital.Application.Renewals;
 /// </summary>
 public sealed record GetMyMedications(Guid PatientId) : IQuery<MedicationsView>
 {
-    public sealed class Handler(IPatientAccessGuard guard, IMedicationHistory histories, IAuditLog audit, IAppDbContext db, IOptions<RenewalOptions> options)
+    public sealed class Handler(IPatientAccessGuard guard, IMedicationHistory histories, IAuditLog audit, IOptions<RenewalOptions> options)
         : IQueryHandler<GetMyMedications, MedicationsView>
     {
         public async ValueTask<MedicationsView> Handle(GetMyMedications query, CancellationToken cancellationToken)
@@ -21,8 +21,6 @@ public sealed record GetMyMedications(Guid PatientId) : IQuery<MedicationsView>
             await guard.EnsureCanActForAsync(query.PatientId, cancellationToken);
             var history = await histories.LoadAsync(query.PatientId, cancellationToken);
             audit.Record("medications.read", nameof(Patient), query.PatientId.ToString(), query.PatientId);
-            await db.SaveChangesAsync(cancellationToken);
-
             var medications = history.Medications
                 .Select(m => new MyMedication(MedicationView.From(m), CheckRenewalEligibility.Assess(history, m.Drug, options.Value.DefaultDaysSupply, options.Value, capToMaximum: true)))
                 .ToList();

@@ -37,8 +37,6 @@ public sealed record GetPharmacyQueue : IQuery<PharmacyQueue>
                 audit.Record("renewal.listed", nameof(RenewalRequest), request.Id.ToString(), request.PatientId, "pharmacy queue");
             }
 
-            await db.SaveChangesAsync(cancellationToken);
-
             RenewalSummary Summary(RenewalRequest r) => RenewalSummary.From(r, names.GetValueOrDefault(r.PatientId));
             return new PharmacyQueue(
                 onDuty,

@@ -27,7 +27,6 @@ public sealed record GetRenewalForDoctor(Guid RenewalId) : IQuery<DoctorRenewalV
             var drugIds = request.Items.Select(i => i.DrugId).ToList();
             var drugs = await db.Drugs.AsNoTracking().Where(d => drugIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, cancellationToken);
             audit.Record("renewal.read", nameof(RenewalRequest), request.Id.ToString(), request.PatientId, "doctor");
-            await db.SaveChangesAsync(cancellationToken);
 
             return new DoctorRenewalView(
                 request.Id,

@@ -15,7 +15,7 @@ namespace InternetHospital.Application.Renewals;
 public sealed record GetRenewalForPharmacist(Guid RenewalId) : IQuery<PharmacistRenewalView>
 {
     public sealed class Handler(
-        IRenewalAccess access, IPrescriptionCheckRunner checks, IAuditLog audit, IAppDbContext db, IOptions<PaymentOptions> payments)
+        IRenewalAccess access, IPrescriptionCheckRunner checks, IAuditLog audit, IOptions<PaymentOptions> payments)
         : IQueryHandler<GetRenewalForPharmacist, PharmacistRenewalView>
     {
         public async ValueTask<PharmacistRenewalView> Handle(GetRenewalForPharmacist query, CancellationToken cancellationToken)
@@ -23,7 +23,6 @@ public sealed record GetRenewalForPharmacist(Guid RenewalId) : IQuery<Pharmacist
             var request = await access.ForPharmacistAsync(query.RenewalId, cancellationToken);
             var result = await checks.RunAsync(request, cancellationToken);
             audit.Record("renewal.read", nameof(RenewalRequest), request.Id.ToString(), request.PatientId, "pharmacist");
-            await db.SaveChangesAsync(cancellationToken);
             var history = result.History;
             return new PharmacistRenewalView(
                 request.Id,

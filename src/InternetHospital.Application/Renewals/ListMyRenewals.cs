@@ -25,7 +25,6 @@ public sealed record ListMyRenewals(Guid PatientId) : IQuery<IReadOnlyList<Renew
                 .AsSplitQuery()
                 .ToListAsync(cancellationToken);
             audit.Record("renewal.list", nameof(RenewalRequest), null, query.PatientId, $"count={requests.Count}");
-            await db.SaveChangesAsync(cancellationToken);
             return requests.Select(r => RenewalSummary.From(r)).ToList();
         }
     }

@@ -1,5 +1,4 @@
 using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.FamilyDoctors;
 using InternetHospital.Domain.Renewals;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +12,10 @@ namespace InternetHospital.Application.Renewals;
 /// </summary>
 public interface IPendingRenewalCounts
 {
-    /// <summary>Recounts after the caller's own save, publishes, and saves what the handlers changed.</summary>
+    /// <summary>
+    /// Recounts (the caller's unsaved changes included) and publishes; what the handlers change joins the caller's
+    /// unit of work, so the request and the count commit together.
+    /// </summary>
     Task PublishAsync(Guid patientId, CancellationToken cancellationToken);
 }
 
@@ -21,10 +23,14 @@ internal sealed class PendingRenewalCounts(IAppDbContext db, IPublisher publishe
 {
     public async Task PublishAsync(Guid patientId, CancellationToken cancellationToken)
     {
-        var pending = await db.RenewalRequests.CountAsync(
-            r => r.PatientId == patientId && (r.Status == RenewalStatus.Submitted || r.Status == RenewalStatus.PharmacistRejected),
+        // Note: the caller has not saved yet (one commit per use case), so the requests it tracks count as they are
+        // in memory and the rest as they are stored.
+        var tracked = db.RenewalRequests.Local.Where(r => r.PatientId == patientId).ToList();
+        var trackedIds = tracked.Select(r => r.Id).ToList();
+        var stored = await db.RenewalRequests.CountAsync(
+            r => r.PatientId == patientId && !trackedIds.Contains(r.Id) && (r.Status == RenewalStatus.Submitted || r.Status == RenewalStatus.PharmacistRejected),
             cancellationToken);
+        var pending = stored + tracked.Count(r => r.Status is RenewalStatus.Submitted or RenewalStatus.PharmacistRejected);
         await publisher.Publish(new PendingRenewalsChanged(patientId, pending), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -48,7 +48,6 @@ public sealed record UpdateRenewalSettings(decimal Fee) : ICommand<RenewalSettin
 
             settings.SetFee(command.Fee, currentUser.RequireAccountId(), now);
             audit.Record("renewal.settings_changed", nameof(RenewalSettings), settings.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), null, $"fee={settings.Fee}");
-            await db.SaveChangesAsync(cancellationToken);
             return new RenewalSettingsView(settings.Fee, payments.Value.Currency, options.Value.LongPrescriptionMaxDays, settings.UpdatedAt);
         }
     }

@@ -79,7 +79,6 @@ public sealed record ReviewPrescription(Guid RenewalId, ReviewOutcome Outcome, s
             }
 
             notifier.PushToPharmacists(request);
-            await db.SaveChangesAsync(cancellationToken);
             await pendingRenewals.PublishAsync(request.PatientId, cancellationToken);
             return new PharmacistDecision(request.Id, request.Reference, request.Status, request.FeeDue, request.AwaitsPayment, request.IsReadyToDispense);
         }

@@ -39,7 +39,6 @@ public sealed record StartRenewalPayment(Guid PatientId, Guid RenewalId) : IComm
                 cancellationToken);
             request.AttachPayment(payment.Id);
             audit.Record("renewal.payment_started", nameof(RenewalRequest), request.Id.ToString(), request.PatientId, $"payment={payment.Id}");
-            await db.SaveChangesAsync(cancellationToken);
             return new RenewalPaymentStarted(payment.Id, payment.Amount);
         }
     }
@@ -80,15 +79,4 @@ public sealed class RenewalPaymentHandler(IAppDbContext db, IPickupCodes pickupC
             notifier.PushToPharmacists(request);
         }
     }
-}
-
-/// <summary>Pickup codes: 8 random digits from a cryptographic generator, shown to the patient as a QR code.</summary>
-public interface IPickupCodes
-{
-    string Next();
-}
-
-internal sealed class RandomPickupCodes : IPickupCodes
-{
-    public string Next() => System.Security.Cryptography.RandomNumberGenerator.GetInt32(0, 100_000_000).ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
 }

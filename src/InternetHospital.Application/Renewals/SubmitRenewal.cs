@@ -1,5 +1,6 @@
 using FluentValidation;
 using InternetHospital.Application.Audit;
+using InternetHospital.Application.Common;
 using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Common.Exceptions;
 using InternetHospital.Application.Common.Security;
@@ -60,6 +61,7 @@ public sealed record SubmitRenewal(
         ICareRelationships care,
         IAccountService accounts,
         IAuditLog audit,
+        IUnitOfWork unitOfWork,
         IRenewalNotifier notifier,
         IOptions<RenewalOptions> options,
         IOptions<PaymentOptions> payments,
@@ -106,18 +108,10 @@ public sealed record SubmitRenewal(
             audit.Record("renewal.submitted", nameof(RenewalRequest), request.Id.ToString(), request.PatientId, $"items={request.Items.Count};flagged={request.IsFlagged}");
             await notifier.PatientAsync(request, RenewalNotices.Submitted, cancellationToken);
             await PushToDoctorsAsync(request, cancellationToken);
-
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (UniqueConstraintException)
-            {
-                // Note: two submissions raced; the unique index on open items let one through.
-                throw new DomainRuleException(RenewalEligibility.OpenRequestExists, "There is already an open request for this medicine.");
-            }
-
             await pendingRenewals.PublishAsync(request.PatientId, cancellationToken);
+
+            // Note: two submissions raced; the unique index on open items let one through.
+            unitOfWork.OnUniqueViolation(_ => new DomainRuleException(RenewalEligibility.OpenRequestExists, "There is already an open request for this medicine."));
 
             return PatientRenewalView.From(request, payments.Value.Currency);
         }

@@ -53,7 +53,6 @@ public sealed record BlockTime(Guid? DoctorId, DateOnly StartDate, TimeOnly Star
             }
 
             audit.Record("schedule.time_blocked", nameof(BlockedPeriod), block.Id.ToString(), null);
-            await db.SaveChangesAsync(cancellationToken);
             return new BlockResult(BlockView.From(block), blocked, occupied.Count);
         }
 
@@ -80,7 +79,6 @@ public sealed record UnblockTime(Guid? DoctorId, Guid BlockId) : ICommand
 
             db.BlockedPeriods.Remove(block);
             audit.Record("schedule.time_unblocked", nameof(BlockedPeriod), block.Id.ToString(), null);
-            await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
         }
     }

@@ -54,7 +54,6 @@ public sealed record GetDoctorCalendar(Guid? DoctorId, DateOnly From, int Days =
             var cancelledCount = appointments.Count(a => a.Status == AppointmentStatus.Cancelled);
 
             audit.Record("appointment.calendar_read", "DoctorCalendar", doctor.Id.ToString(), null, $"{query.From:yyyy-MM-dd}+{query.Days}");
-            await db.SaveChangesAsync(cancellationToken);
             return new DoctorCalendar(doctor.Id, doctor.FullName, hospital.Value.TimeZone, days, cancelledCount);
         }
     }

@@ -67,7 +67,6 @@ public sealed record SetScheduleTemplate(Guid DoctorId, IReadOnlyList<SessionSpe
             template.ReplaceSessions(command.Sessions, doctor.CanSeeOnVideo(SlotClock.Today(clock, hospital.Value)), now);
             var result = await planner.PlanAsync(doctor, template, cancellationToken);
             audit.Record("schedule.template_changed", nameof(ScheduleTemplate), template.Id.ToString(), null, $"{command.Sessions.Count} sessions");
-            await db.SaveChangesAsync(cancellationToken);
             return new ScheduleChange(ScheduleTemplateView.From(doctor.Id, template, hospital.Value.TimeZone), result);
         }
     }
@@ -87,7 +86,6 @@ public sealed record ExtendSlotHorizon(Guid DoctorId) : ICommand<SlotPlanResult>
                 ?? throw new NotFoundException("Doctor", command.DoctorId);
             var template = await db.ScheduleTemplates.AsNoTracking().Include(t => t.Sessions).SingleOrDefaultAsync(t => t.DoctorId == doctor.Id, cancellationToken);
             var result = await planner.PlanAsync(doctor, template, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
             return result;
         }
     }

@@ -1,4 +1,3 @@
-using InternetHospital.Application.Appointments;
 using InternetHospital.Application.Common;
 using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Domain.Hospital;
@@ -9,19 +8,19 @@ using Microsoft.Extensions.Options;
 namespace InternetHospital.Application.Scheduling;
 
 /// <summary>
-/// Keeps a doctor's future slots in step with their timetable, <see cref="BookingOptions.HorizonWeeks"/> ahead:
+/// Keeps a doctor's future slots in step with their timetable, <see cref="ScheduleOptions.HorizonWeeks"/> ahead:
 /// adds missing slots, reshapes or retires free ones that no longer fit, and never touches a slot an appointment
 /// holds (nor slots of cancelled sessions). Blocked periods apply to new slots too. Idempotent; run after every
 /// template change and daily to move the horizon on.
 /// </summary>
-public sealed class SlotPlanner(IAppDbContext db, IOptions<BookingOptions> booking, IOptions<HospitalOptions> hospital, TimeProvider clock)
+public sealed class SlotPlanner(IAppDbContext db, IOptions<ScheduleOptions> schedule, IOptions<HospitalOptions> hospital, TimeProvider clock)
 {
     public async Task<SlotPlanResult> PlanAsync(Doctor doctor, ScheduleTemplate? template, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var zone = hospital.Value.TimeZoneInfo;
         var today = SlotGenerator.LocalDate(now, zone);
-        var until = today.AddDays(7 * booking.Value.HorizonWeeks);
+        var until = today.AddDays(7 * schedule.Value.HorizonWeeks);
         var planned = template is null
             ? []
             : SlotGenerator.Plan(template.Plans(), today, until, zone).Where(p => p.Start > now).ToList();

@@ -25,7 +25,6 @@ public sealed record AdmitPatient(Guid VisitId) : ICommand<VisitUpdatedEvent>
         public async ValueTask<VisitUpdatedEvent> Handle(AdmitPatient command, CancellationToken cancellationToken)
         {
             var admission = await AdmitAsync(command.VisitId, db, access, currentUser, appointments, audit, clock, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
             return Announce(admission.Visit, room, afterCommit);
         }
     }

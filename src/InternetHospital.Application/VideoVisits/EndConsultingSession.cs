@@ -20,7 +20,6 @@ public sealed record EndConsultingSession : ICommand
                 audit.Record("consulting_session.ended", "ConsultingSession", session.Id.ToString(), null);
             }
 
-            await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
         }
     }

@@ -44,7 +44,6 @@ public sealed record GetVideoVisit(Guid VisitId) : IQuery<VideoVisitDto>
                 ? await appointments.FindAsync(followUpId, cancellationToken)
                 : null;
             audit.Record("visit.read", "VideoVisit", visit.Id.ToString(), visit.PatientId, role.ToString());
-            await db.SaveChangesAsync(cancellationToken);
 
             return new VideoVisitDto(
                 visit.Id,

@@ -55,7 +55,6 @@ public sealed record StartConsultingSession(string Password, string? Code) : ICo
             var session = ConsultingSession.Start(accountId, method, now, options.Value.ConsultingSessionLifetime);
             db.ConsultingSessions.Add(session);
             audit.Record("consulting_session.started", "ConsultingSession", session.Id.ToString(), null, method);
-            await db.SaveChangesAsync(cancellationToken);
             return ConsultingSessionDto.From(session, now);
         }
     }

@@ -4,6 +4,7 @@ using InternetHospital.Application.Payments;
 using InternetHospital.Domain.Appointments;
 using InternetHospital.Domain.Hospital;
 using InternetHospital.Domain.Scheduling;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -82,4 +83,11 @@ public sealed class WaitlistOffers(
             return;
         }
     }
+}
+
+/// <summary>Each slot booking frees is offered to the waitlist, inside booking's unit of work.</summary>
+public sealed class SlotFreedHandler(WaitlistOffers offers) : INotificationHandler<SlotFreed>
+{
+    public async ValueTask Handle(SlotFreed notification, CancellationToken cancellationToken) =>
+        await offers.OfferFreedSlotAsync(notification.SlotId, notification.FreedByAppointmentId, cancellationToken);
 }

@@ -106,7 +106,6 @@ public sealed record LeaveWaitlist(Guid EntryId) : ICommand
 
             entry.Leave();
             audit.Record("waitlist.left", nameof(WaitlistEntry), entry.Id.ToString(), entry.PatientId);
-            await db.SaveChangesAsync(cancellationToken);
             return Unit.Value;
         }
     }

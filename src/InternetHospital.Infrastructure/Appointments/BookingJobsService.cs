@@ -3,11 +3,11 @@ using InternetHospital.Application.Scheduling;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using InternetHospital.Domain.Common;
 using InternetHospital.Application.Common.Exceptions;
+using InternetHospital.Infrastructure.Hosting;
 
 namespace InternetHospital.Infrastructure.Appointments;
 
@@ -21,38 +21,23 @@ internal sealed partial class BookingJobsService(
     IServiceScopeFactory scopes,
     IOptions<BookingOptions> options,
     TimeProvider clock,
-    ILogger<BookingJobsService> logger) : BackgroundService
+    ILogger<BookingJobsService> logger) : PeriodicWorker(clock, logger)
 {
     private static readonly TimeSpan HorizonInterval = TimeSpan.FromHours(1);
     private DateTimeOffset lastHorizonRun = DateTimeOffset.MinValue;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var extendHorizon = clock.GetUtcNow() - lastHorizonRun >= HorizonInterval;
-                await RunOnceAsync(extendHorizon, stoppingToken);
-                if (extendHorizon)
-                {
-                    lastHorizonRun = clock.GetUtcNow();
-                }
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                LogRunFailed(logger, exception);
-            }
+    protected override TimeSpan Interval => options.Value.JobInterval;
 
-            try
-            {
-                await Task.Delay(options.Value.JobInterval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+    protected override async Task<bool> RunRoundAsync(CancellationToken cancellationToken)
+    {
+        var extendHorizon = Clock.GetUtcNow() - lastHorizonRun >= HorizonInterval;
+        await RunOnceAsync(extendHorizon, cancellationToken);
+        if (extendHorizon)
+        {
+            lastHorizonRun = Clock.GetUtcNow();
         }
+
+        return false;
     }
 
     /// <summary>One pass over all due work; returns what was done.</summary>
@@ -116,9 +101,6 @@ internal sealed partial class BookingJobsService(
             return false;
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The booking background job failed; it will try again")]
-    private static partial void LogRunFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Job} lost a race to another instance; nothing to do")]
     private static partial void LogLostRace(ILogger logger, string job);

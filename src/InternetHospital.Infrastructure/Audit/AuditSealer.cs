@@ -1,11 +1,10 @@
 using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common.Exceptions;
 using InternetHospital.Domain.Audit;
+using InternetHospital.Infrastructure.Hosting;
 using InternetHospital.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace InternetHospital.Infrastructure.Audit;
@@ -16,53 +15,37 @@ namespace InternetHospital.Infrastructure.Audit;
 /// number and the entry are unique in the database, so when two race one save fails and simply tries again; their
 /// checkpoints of the same chain agree.
 /// </summary>
-internal sealed partial class AuditSealer(
+internal sealed class AuditSealer(
     IServiceScopeFactory scopes,
     IConfiguration configuration,
     AuditChainKey key,
     IAuditCheckpoints checkpoints,
     TimeProvider clock,
-    ILogger<AuditSealer> logger) : BackgroundService
+    ILogger<AuditSealer> logger) : PeriodicWorker(clock, logger)
 {
     private const int Batch = 500;
     private long lastCheckpointSequence;
     private DateTimeOffset lastCheckpointAt = DateTimeOffset.MinValue;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => configuration.GetValue("Audit:SealInterval", TimeSpan.FromSeconds(5));
+
+    private TimeSpan CheckpointInterval => configuration.GetValue("Audit:CheckpointInterval", TimeSpan.FromMinutes(1));
+
+    // Note: when another instance sealed the same entries first, the save fails on the unique sequence; the next
+    // round continues from its chain head.
+    protected override async Task<bool> RunRoundAsync(CancellationToken cancellationToken)
     {
-        var interval = configuration.GetValue("Audit:SealInterval", TimeSpan.FromSeconds(5));
-        var checkpointInterval = configuration.GetValue("Audit:CheckpointInterval", TimeSpan.FromMinutes(1));
-        while (!stoppingToken.IsCancellationRequested)
+        if (await SealPendingAsync(cancellationToken) == Batch)
         {
-            try
-            {
-                while (await SealPendingAsync(stoppingToken) == Batch)
-                {
-                }
-
-                if (clock.GetUtcNow() - lastCheckpointAt >= checkpointInterval)
-                {
-                    await WriteCheckpointAsync(stoppingToken);
-                }
-            }
-            catch (UniqueConstraintException)
-            {
-                // Another instance sealed the same entries first; the next round continues from its chain head.
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                LogSealFailed(logger, exception);
-            }
-
-            try
-            {
-                await Task.Delay(interval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+            return true;
         }
+
+        if (Clock.GetUtcNow() - lastCheckpointAt >= CheckpointInterval)
+        {
+            await WriteCheckpointAsync(cancellationToken);
+        }
+
+        return false;
     }
 
     /// <summary>Seals up to one batch of unsealed entries, oldest first; returns how many.</summary>
@@ -83,7 +66,7 @@ internal sealed partial class AuditSealer(
 
         var previous = head?.Hash ?? AuditSeal.Genesis;
         var sequence = head?.Sequence ?? 0;
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         foreach (var entry in pending)
         {
             var hash = AuditChain.HashOf(key, previous, entry);
@@ -101,7 +84,7 @@ internal sealed partial class AuditSealer(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var head = await db.AuditSeals.AsNoTracking().OrderByDescending(s => s.Sequence).FirstOrDefaultAsync(cancellationToken);
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         lastCheckpointAt = now;
         if (head is null || head.Sequence == lastCheckpointSequence)
         {
@@ -114,6 +97,4 @@ internal sealed partial class AuditSealer(
         return checkpoint;
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Sealing the audit log failed; it will try again")]
-    private static partial void LogSealFailed(ILogger logger, Exception exception);
 }

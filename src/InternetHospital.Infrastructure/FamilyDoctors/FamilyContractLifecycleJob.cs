@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using InternetHospital.Application.FamilyDoctors;
+using InternetHospital.Infrastructure.Hosting;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -26,46 +26,23 @@ internal sealed partial class FamilyContractLifecycleJob(
     IServiceScopeFactory scopes,
     IOptions<FamilyDoctorOptions> options,
     TimeProvider clock,
-    ILogger<FamilyContractLifecycleJob> logger) : BackgroundService
+    ILogger<FamilyContractLifecycleJob> logger) : PeriodicWorker(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                ContractLifecycleResult result;
-                do
-                {
-                    await using var scope = scopes.CreateAsyncScope();
-                    result = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ProcessFamilyContractLifecycle(), stoppingToken);
-                    if (result.Reminded + result.Expired > 0)
-                    {
-                        LogProcessed(logger, result.Reminded, result.Expired);
-                    }
-                }
-                while (result.MoreMayBeDue);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                // Note: a concurrency conflict means another instance handled the same contracts; the next run catches up.
-                LogFailed(logger, exception);
-            }
+    protected override TimeSpan Interval => options.Value.LifecycleInterval;
 
-            try
-            {
-                await Task.Delay(options.Value.LifecycleInterval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+    // Note: a concurrency conflict means another instance handled the same contracts; the next run catches up.
+    protected override async Task<bool> RunRoundAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ProcessFamilyContractLifecycle(), cancellationToken);
+        if (result.Reminded + result.Expired > 0)
+        {
+            LogProcessed(logger, result.Reminded, result.Expired);
         }
+
+        return result.MoreMayBeDue;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Family-doctor contracts: {Reminded} renewal reminder(s) sent, {Expired} contract(s) expired")]
     private static partial void LogProcessed(ILogger logger, int reminded, int expired);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The family-doctor contract job failed; it will try again")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }

@@ -1,8 +1,8 @@
 using InternetHospital.Domain.Notifications;
+using InternetHospital.Infrastructure.Hosting;
 using InternetHospital.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -18,42 +18,20 @@ internal sealed partial class EmailDispatcher(
     IEmailTransport transport,
     IOptions<EmailOptions> options,
     TimeProvider clock,
-    ILogger<EmailDispatcher> logger) : BackgroundService
+    ILogger<EmailDispatcher> logger) : PeriodicWorker(clock, logger)
 {
     private static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(2);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                while (await SendDueAsync(stoppingToken) > 0)
-                {
-                }
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                LogDispatchFailed(logger, exception);
-            }
+    protected override TimeSpan Interval => options.Value.PollInterval;
 
-            try
-            {
-                await Task.Delay(options.Value.PollInterval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override async Task<bool> RunRoundAsync(CancellationToken cancellationToken) => await SendDueAsync(cancellationToken) > 0;
 
     /// <summary>Sends up to one batch of due messages; returns how many were attempted.</summary>
     internal async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var due = await db.EmailOutbox
             .Where(e => e.Status == EmailStatus.Pending && e.NextAttemptAt <= now)
             .OrderBy(e => e.NextAttemptAt)
@@ -78,12 +56,12 @@ internal sealed partial class EmailDispatcher(
             try
             {
                 await transport.SendAsync(ToMime(message), cancellationToken);
-                message.MarkSent(clock.GetUtcNow());
+                message.MarkSent(Clock.GetUtcNow());
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 var backoff = TimeSpan.FromSeconds(Math.Min(3600, 15 * Math.Pow(2, message.Attempts)));
-                message.MarkAttemptFailed(exception.Message, clock.GetUtcNow() + backoff, options.Value.MaxAttempts);
+                message.MarkAttemptFailed(exception.Message, Clock.GetUtcNow() + backoff, options.Value.MaxAttempts);
                 LogSendFailed(logger, message.Id, message.Attempts, exception.Message);
             }
 
@@ -109,9 +87,6 @@ internal sealed partial class EmailDispatcher(
         mime.Body = body.ToMessageBody();
         return mime;
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The e-mail dispatcher failed; it will try again")]
-    private static partial void LogDispatchFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending e-mail {EmailId} failed (attempt {Attempt}): {Error}")]
     private static partial void LogSendFailed(ILogger logger, Guid emailId, int attempt, string error);

@@ -4,8 +4,6 @@ using InternetHospital.Domain.Renewals;
 using InternetHospital.Infrastructure.Persistence;
 using InternetHospital.Infrastructure.Seeding;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace InternetHospital.Infrastructure.Renewals;
 
@@ -68,15 +66,5 @@ internal sealed class DrugCatalogueSeeder(AppDbContext db, TimeProvider clock) :
         }
 
         await db.SaveChangesAsync(cancellationToken);
-    }
-}
-
-internal static class RenewalRegistration
-{
-    public static IServiceCollection AddRenewalInfrastructure(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddOptions<RenewalOptions>().Bind(configuration.GetSection(RenewalOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddScoped<IDataSeeder, DrugCatalogueSeeder>();
-        return services;
     }
 }

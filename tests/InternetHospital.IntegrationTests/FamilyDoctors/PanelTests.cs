@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using InternetHospital.Application.FamilyDoctors;
+using InternetHospital.Application.Renewals;
 using InternetHospital.Domain.FamilyDoctors;
 using InternetHospital.IntegrationTests.Infrastructure;
 using Mediator;

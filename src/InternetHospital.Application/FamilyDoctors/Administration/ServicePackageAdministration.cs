@@ -110,7 +110,6 @@ public sealed record UpdateServicePackage(Guid PackageId, ServicePackageInput Pa
             package.Revise(p.Version!.Value);
             package.Update(p.Name, p.NameEn, p.Description, p.DescriptionEn, p.Includes, p.IncludesEn, p.AnnualFee, p.ConditionCode, p.FollowUpTemplateCode, p.DisplayOrder);
             audit.Record("family.package.updated", nameof(ServicePackage), package.Id.ToString(), null, package.Code);
-            await db.SaveChangesAsync(cancellationToken);
             return PackageView.From(package);
         }
     }

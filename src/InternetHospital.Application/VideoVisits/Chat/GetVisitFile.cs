@@ -26,7 +26,6 @@ public sealed record GetVisitFile(Guid VisitId, Guid FileId) : IQuery<FileDownlo
             }
 
             audit.Record("visit.file_read", "VideoVisit", visit.Id.ToString(), visit.PatientId, query.FileId.ToString());
-            await db.SaveChangesAsync(cancellationToken);
             return download;
         }
     }

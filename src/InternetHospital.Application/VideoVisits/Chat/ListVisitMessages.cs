@@ -29,7 +29,6 @@ public sealed record ListVisitMessages(Guid VisitId) : IQuery<IReadOnlyList<Visi
             }
 
             audit.Record("visit.chat_read", "VideoVisit", visit.Id.ToString(), visit.PatientId);
-            await db.SaveChangesAsync(cancellationToken);
             return rows
                 .OrderBy(r => r.message.SentAt).ThenBy(r => r.message.Id)
                 .Select(r => VisitMessageDto.From(r.message, names[r.message.SenderAccountId], r.file is null ? null : new VisitFileDto(r.file.Id, r.file.FileName, r.file.ContentType, r.file.Size)))

@@ -35,7 +35,6 @@ public sealed record InviteSpecialist(Guid VisitId, Guid DoctorId) : ICommand<In
             await notifier.NotifyAsync(
                 new Notice(specialist.AccountId, VisitNotices.SpecialistInvited, new Dictionary<string, string> { ["visitId"] = visit.Id.ToString() }, $"/visits/{visit.Id}", SendEmail: false),
                 cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
             afterCommit.Enqueue(ct => room.BroadcastAsync(visit.Id, VisitRoomEvents.VisitUpdated, new VisitUpdatedEvent(visit.Id, visit.Status), ct));
             return new InvitationDto(specialist.Id, specialist.FullName, invitation.InvitedAt);
         }

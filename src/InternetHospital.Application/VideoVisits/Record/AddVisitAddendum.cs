@@ -26,7 +26,6 @@ public sealed record AddVisitAddendum(Guid VisitId, string Text) : ICommand<Adde
                 ?? throw new NotFoundException("Doctor", visit.DoctorId);
             var addendum = visit.AddAddendum(command.Text, currentUser.RequireAccountId(), name, clock.GetUtcNow());
             audit.Record("visit.addendum_added", "VideoVisit", visit.Id.ToString(), visit.PatientId, addendum.ContentHash);
-            await db.SaveChangesAsync(cancellationToken);
             return AddendumDto.From(addendum);
         }
     }

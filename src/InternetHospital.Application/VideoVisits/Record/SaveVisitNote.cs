@@ -37,7 +37,7 @@ public sealed record SaveVisitNote(
         }
     }
 
-    public sealed class Handler(IAppDbContext db, VisitAccess access, ICurrentUser currentUser, IAuditLog audit, TimeProvider clock)
+    public sealed class Handler(VisitAccess access, ICurrentUser currentUser, IAuditLog audit, TimeProvider clock)
         : ICommandHandler<SaveVisitNote, VisitNoteDto>
     {
         public async ValueTask<VisitNoteDto> Handle(SaveVisitNote command, CancellationToken cancellationToken)
@@ -53,7 +53,6 @@ public sealed record SaveVisitNote(
                 command.FollowUpAdvice ?? string.Empty);
             visit.WriteNote(content, currentUser.RequireAccountId(), clock.GetUtcNow());
             audit.Record("visit.note_saved", "VideoVisit", visit.Id.ToString(), visit.PatientId);
-            await db.SaveChangesAsync(cancellationToken);
             return VisitNoteDto.From(visit.Note!);
         }
     }

@@ -39,7 +39,6 @@ public sealed record LeaveVisitCall(string ConnectionId, Guid? VisitId, bool Dis
                 }
             }
 
-            await db.SaveChangesAsync(cancellationToken);
             return left;
         }
     }

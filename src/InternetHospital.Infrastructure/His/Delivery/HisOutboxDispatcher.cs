@@ -301,43 +301,10 @@ internal static class HisRetrySchedule
 }
 
 /// <summary>Runs the dispatcher in the background: deliver what is due, sleep a poll interval when nothing was.</summary>
-internal sealed partial class HisOutboxDispatcherService(HisOutboxDispatcher dispatcher, IOptions<HisOptions> options, TimeProvider clock, ILogger<HisOutboxDispatcherService> logger)
-    : Microsoft.Extensions.Hosting.BackgroundService
+internal sealed class HisOutboxDispatcherService(HisOutboxDispatcher dispatcher, IOptions<HisOptions> options, TimeProvider clock, ILogger<HisOutboxDispatcherService> logger)
+    : Hosting.PeriodicWorker(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // Let the host finish starting (migrations, seeding) before the first claim.
-        await Task.Yield();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var attempted = 0;
-            try
-            {
-                attempted = await dispatcher.DispatchDueAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception) when (exception is DbUpdateException or InvalidOperationException or System.Data.Common.DbException or TimeoutException)
-            {
-                LogCycleFailed(logger, exception);
-            }
+    protected override TimeSpan Interval => options.Value.Outbox.PollInterval;
 
-            if (attempted == 0)
-            {
-                try
-                {
-                    await Task.Delay(options.Value.Outbox.PollInterval, clock, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "An HIS outbox dispatch cycle failed; trying again after the poll interval")]
-    private static partial void LogCycleFailed(ILogger logger, Exception exception);
+    protected override async Task<bool> RunRoundAsync(CancellationToken cancellationToken) => await dispatcher.DispatchDueAsync(cancellationToken) > 0;
 }

@@ -1,5 +1,5 @@
 using FluentValidation;
-using InternetHospital.Application.Appointments;
+using InternetHospital.Application.Scheduling;
 using InternetHospital.Application.Audit;
 using InternetHospital.Application.Common;
 using InternetHospital.Application.Common.Abstractions;
@@ -10,7 +10,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace InternetHospital.Application.Scheduling;
+namespace InternetHospital.Application.Appointments;
 
 /// <summary>
 /// The doctor (illness, emergency) or an admin cancels a whole session: its slots are withdrawn; every affected
@@ -68,7 +68,6 @@ public sealed record CancelSession(Guid? DoctorId, DateOnly Date, TimeOnly From,
             }
 
             audit.Record("schedule.session_cancelled", "Session", $"{doctor.Id}:{command.Date:yyyy-MM-dd}", null, command.Reason);
-            await db.SaveChangesAsync(cancellationToken);
             return new SessionCancellation(slots.Count, cancelled);
         }
 
