@@ -16,7 +16,7 @@ internal sealed class TwoFactorEndpoints : IEndpointGroup
 
     public void Map(IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/account/two-factor").WithTags("Account").RequireAuthorization();
+        var group = app.MapGroup("/api/account/two-factor").WithTags("Account").WithProblems().RequireAuthorization();
         group.MapGet("/", Get).WithSummary("The authenticator key to enrol, and whether two-factor sign-in is on.");
         group.MapPost("/enable", Enable).WithSummary("Turn on two-factor sign-in by proving the app shows the right code.");
         group.MapPost("/disable", Disable).WithSummary("Turn off two-factor sign-in and forget the key.");
@@ -56,9 +56,7 @@ internal sealed class TwoFactorEndpoints : IEndpointGroup
         var code = (body.Code ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal);
         if (!await users.VerifyTwoFactorTokenAsync(account, users.Options.Tokens.AuthenticatorTokenProvider, code))
         {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["code"] = ["The code is not valid. Check the time on your phone and try the next code."] },
-                title: "The request has invalid fields.");
+            return ValidationErrors.Problem(("code", "invalid_authenticator_code"));
         }
 
         // The security notice joins the same save as the change (Identity saves on SetTwoFactorEnabledAsync).
