@@ -75,7 +75,7 @@ public sealed record RegisterPatient(
                 .Matches(@"^(1[3-9]\d{9}|\+\d{7,15})$")
                 .WithLocalizedMessage("invalid_mobile");
             RuleFor(x => x.Email).NotEmpty().EmailAddress().MaximumLength(254);
-            RuleFor(x => x.Password).NotEmpty().MinimumLength(8).MaximumLength(128);
+            RuleFor(x => x.Password).NotEmpty().MinimumLength(PasswordRules.MinLength).MaximumLength(PasswordRules.MaxLength);
             RuleFor(x => x.PreferredLanguage)
                 .Must(SupportedLanguages.IsSupported)
                 .When(x => x.PreferredLanguage is not null)

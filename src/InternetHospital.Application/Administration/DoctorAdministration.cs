@@ -90,7 +90,7 @@ public sealed record CreateDoctor(string Email, string Mobile, string InitialPas
         {
             RuleFor(x => x.Email).NotEmpty().EmailAddress().MaximumLength(254);
             RuleFor(x => x.Mobile).NotEmpty().Matches(@"^(1[3-9]\d{9}|\+\d{7,15})$");
-            RuleFor(x => x.InitialPassword).NotEmpty().MinimumLength(8).MaximumLength(128);
+            RuleFor(x => x.InitialPassword).NotEmpty().MinimumLength(PasswordRules.MinLength).MaximumLength(PasswordRules.MaxLength);
             RuleFor(x => x.Profile).NotNull().SetValidator(new DoctorProfileInputValidator());
         }
     }

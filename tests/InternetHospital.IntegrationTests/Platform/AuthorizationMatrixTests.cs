@@ -26,6 +26,9 @@ public sealed partial class AuthorizationMatrixTests(SqliteApiFactory factory)
         "POST /api/account/login/two-factor",
         "GET /api/account/session",
 
+        // The SPA's settings (time zone, idle sign-out, password length, upload limit) are needed before sign-in.
+        "GET /api/config",
+
         // Stripe has no user: the endpoint trusts nothing but the Stripe-Signature (forged or stale: 400).
         "POST /api/payments/stripe/webhook",
     };
