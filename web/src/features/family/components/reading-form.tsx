@@ -104,7 +104,7 @@ export function ReadingForm({ patientId, onRecorded }: ReadingFormProps): ReactN
               required
               value={timing}
               onChange={(value) => {
-                setTiming(value as GlucoseTiming);
+                setTiming(value);
                 setErrors((current) => ({ ...current, glucoseTiming: undefined }));
               }}
               error={errors.glucoseTiming}

@@ -167,7 +167,7 @@ export function NoteEditor({ visit, followUpPicker }: { visit: VideoVisit; follo
             label={t('note.referReason')}
             data={REASONS.map((r) => ({ value: r, label: t(`note.reasons.${r}`) }))}
             value={reason}
-            onChange={(value) => value && setReason(value as ReferralReason)}
+            onChange={(value) => value && setReason(value)}
             allowDeselect={false}
           />
           <Textarea label={t('note.referDetail')} value={detail} onChange={(e) => setDetail(e.currentTarget.value)} rows={3} maxLength={1000} />
