@@ -60,6 +60,9 @@ else
   record "web (vitest)" 0 1
 fi
 
+step "Front end: lint (tsc, ESLint: typescript-eslint, react-hooks, jsx-a11y, feature boundaries)"
+if (cd web && npm run --silent lint); then record "web (lint)" 1 0; else record "web (lint)" 0 1; fi
+
 step "Build (API, SPA, tests)"
 if ! dotnet build InternetHospital.sln -nologo -clp:ErrorsOnly; then
   record "build" 0 1

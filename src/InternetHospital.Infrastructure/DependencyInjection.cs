@@ -115,7 +115,7 @@ public static class DependencyInjection
         services.AddIdentity<Account, IdentityRole<Guid>>(o =>
             {
                 // Note: length over composition rules (domain rule 20); common passwords are refused by CommonPasswordValidator.
-                o.Password.RequiredLength = 8;
+                o.Password.RequiredLength = PasswordRules.MinLength;
                 o.Password.RequireDigit = false;
                 o.Password.RequireLowercase = false;
                 o.Password.RequireUppercase = false;

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using InternetHospital.Api.Features.Accounts;
 using InternetHospital.Api.Features.VideoVisits;
+using InternetHospital.Application.Common;
 using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Common.Behaviours;
 using InternetHospital.Domain.Accounts;
@@ -34,6 +35,15 @@ internal static class ApiServices
         {
             context.ProblemDetails.Extensions[ProblemExtensions.TraceId] = context.HttpContext.TraceIdentifier;
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+
+            // Note: every problem carries a code clients can translate; those that name no reason (a 401 from the
+            // token check, a 500, a hand-written ValidationProblem) get the generic one of their status.
+            if (!context.ProblemDetails.Extensions.ContainsKey(ProblemExtensions.Code))
+            {
+                context.ProblemDetails.Extensions[ProblemExtensions.Code] = context.ProblemDetails is HttpValidationProblemDetails
+                    ? ProblemCodes.ValidationFailed
+                    : ProblemCodes.ForStatus(context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode);
+            }
         });
         services.AddExceptionHandler<ProblemExceptionHandler>();
 
@@ -60,6 +70,7 @@ internal static class ApiServices
             .SetFallbackPolicy(BearerPolicy().Build())
             .AddRolePolicies();
 
+        services.AddRequestLanguages();
         services.AddApiRateLimiting(configuration);
         services.AddRealtime(configuration);
         services.AddVideoVisits(configuration);

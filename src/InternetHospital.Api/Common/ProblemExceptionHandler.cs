@@ -1,8 +1,11 @@
+using System.Globalization;
 using System.Text.Json;
 using FluentValidation;
+using InternetHospital.Application.Common;
 using InternetHospital.Application.Common.Exceptions;
 using InternetHospital.Domain.Common;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,6 +20,13 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        // Note: the language chosen for the request does not flow back out to this middleware; set it again so
+        // messages written here (malformed JSON) are in the caller's language too.
+        if (httpContext.Features.Get<IRequestCultureFeature>() is { } language)
+        {
+            CultureInfo.CurrentUICulture = language.RequestCulture.UICulture;
+        }
+
         var problem = ToProblem(exception, httpContext);
         if (problem is null)
         {
@@ -42,28 +52,28 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
 
     private static ProblemDetails? ToProblem(Exception exception, HttpContext context) => exception switch
     {
-        ValidationException validation => new HttpValidationProblemDetails(ValidationErrors.FromFailures(validation.Errors))
-        {
-            Status = StatusCodes.Status400BadRequest,
-            Title = "The request has invalid fields.",
-            Extensions = { [ProblemExtensions.Code] = "invalid_fields" },
-        },
-        BadHttpRequestException { InnerException: JsonException json } => new HttpValidationProblemDetails(ValidationErrors.FromJsonException(json))
-        {
-            Status = StatusCodes.Status400BadRequest,
-            Title = "The request body is not valid JSON for this endpoint.",
-            Extensions = { [ProblemExtensions.Code] = "invalid_json" },
-        },
-        BadHttpRequestException bad => Problem(bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "The request is not valid.", bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "payload_too_large" : "bad_request", null),
-        NotFoundException notFound => Problem(StatusCodes.Status404NotFound, $"{notFound.Resource} was not found.", "not_found", null),
+        ValidationException validation => Validation(
+            ValidationErrors.FromFailures(validation.Errors), ValidationErrors.CodesFromFailures(validation.Errors), "The request has invalid fields."),
+        BadHttpRequestException { InnerException: JsonException json } => Validation(
+            ValidationErrors.FromJsonException(json), ValidationErrors.CodesFromJsonException(json), "The request body is not valid JSON for this endpoint."),
+        BadHttpRequestException bad => Problem(bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "The request is not valid.", ProblemCodes.ForStatus(bad.StatusCode), null),
+        NotFoundException notFound => Problem(StatusCodes.Status404NotFound, $"{notFound.Resource} was not found.", ProblemCodes.NotFound, null),
         ForbiddenAccessException forbidden => Problem(StatusCodes.Status403Forbidden, "You are not allowed to do this.", forbidden.Code, forbidden.Message),
         DomainConflictException conflict => Problem(StatusCodes.Status409Conflict, "The request conflicts with the current state.", conflict.Code, conflict.Message),
         DomainRuleException rule => Problem(StatusCodes.Status422UnprocessableEntity, "The request breaks a rule.", rule.Code, rule.Message),
         DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "Someone else changed this at the same time.", "concurrency_conflict", "Reload and try again."),
         Application.His.HisUnavailableException => Problem(StatusCodes.Status503ServiceUnavailable, "The hospital system cannot be reached right now.", "his_unavailable", "Try again in a few minutes."),
-        UniqueConstraintException => Problem(StatusCodes.Status409Conflict, "The request conflicts with the current state.", "conflict", "A record with the same unique value already exists."),
+        UniqueConstraintException => Problem(StatusCodes.Status409Conflict, "The request conflicts with the current state.", ProblemCodes.Conflict, "A record with the same unique value already exists."),
         _ => null,
     };
+
+    private static HttpValidationProblemDetails Validation(Dictionary<string, string[]> errors, Dictionary<string, string[]> fieldCodes, string title)
+    {
+        var problem = new HttpValidationProblemDetails(errors) { Status = StatusCodes.Status400BadRequest, Title = title };
+        problem.Extensions[ProblemExtensions.Code] = ProblemCodes.ValidationFailed;
+        problem.Extensions[ProblemExtensions.FieldCodes] = fieldCodes;
+        return problem;
+    }
 
     private static ProblemDetails Problem(int status, string title, string code, string? detail)
     {

@@ -2,6 +2,7 @@ using FluentValidation;
 using InternetHospital.Application.Audit;
 using InternetHospital.Application.Common;
 using InternetHospital.Application.Common.Abstractions;
+using InternetHospital.Application.Common.Validation;
 using InternetHospital.Application.His;
 using InternetHospital.Application.Notifications;
 using InternetHospital.Domain.Accounts;
@@ -45,46 +46,40 @@ public sealed record RegisterPatient(
             RuleFor(x => x.IdNumber)
                 .Must(ResidentIdNumber.HasValidChecksum)
                 .When(x => x.IdType == IdDocumentType.ResidentId && !string.IsNullOrEmpty(x.IdNumber))
-                .WithErrorCode("invalid_resident_id")
-                .WithMessage("The resident ID number is not valid: it must be 18 characters and its check character must match.");
+                .WithLocalizedMessage("invalid_resident_id");
             RuleFor(x => x.IdNumber)
                 .Matches("^[A-Za-z0-9]{5,20}$")
                 .When(x => x.IdType == IdDocumentType.Passport && !string.IsNullOrEmpty(x.IdNumber))
-                .WithErrorCode("invalid_passport")
-                .WithMessage("A passport number has 5 to 20 letters and digits.");
+                .WithLocalizedMessage("invalid_passport");
 
             RuleFor(x => x.DateOfBirth)
                 .Must(d => d <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime) && d.Year >= 1900)
-                .WithErrorCode("invalid_date_of_birth")
-                .WithMessage("The date of birth must be a past date.");
+                .WithLocalizedMessage("invalid_date_of_birth");
             RuleFor(x => x.DateOfBirth)
                 .Must(d => d.AddYears(YoungestOwnAccountAge) <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
                 .When(x => x.DateOfBirth <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
-                .WithErrorCode("child_needs_guardian")
-                .WithMessage($"A child under {YoungestOwnAccountAge} is seen online only with a guardian, whose account acts for them: register the guardian instead.");
+                .WithLocalizedMessage("child_needs_guardian", YoungestOwnAccountAge);
             RuleFor(x => x.DateOfBirth)
                 .Must((command, dateOfBirth) => ResidentIdOf(command)!.DateOfBirth == dateOfBirth)
                 .When(x => ResidentIdOf(x) is not null)
-                .WithErrorCode("date_of_birth_mismatch")
-                .WithMessage("The date of birth does not agree with the resident ID number.");
+                .WithLocalizedMessage("date_of_birth_mismatch");
 
             RuleFor(x => x.Sex).IsInEnum();
             RuleFor(x => x.Sex)
                 .Must((command, sex) => ResidentIdOf(command)!.Sex == sex)
                 .When(x => ResidentIdOf(x) is not null && Enum.IsDefined(x.Sex))
-                .WithErrorCode("sex_mismatch")
-                .WithMessage("The sex does not agree with the resident ID number.");
+                .WithLocalizedMessage("sex_mismatch");
 
             RuleFor(x => x.Mobile)
                 .NotEmpty()
                 .Matches(@"^(1[3-9]\d{9}|\+\d{7,15})$")
-                .WithMessage("Enter a mainland mobile number (11 digits starting with 1) or an international number starting with +.");
+                .WithLocalizedMessage("invalid_mobile");
             RuleFor(x => x.Email).NotEmpty().EmailAddress().MaximumLength(254);
-            RuleFor(x => x.Password).NotEmpty().MinimumLength(8).MaximumLength(128);
+            RuleFor(x => x.Password).NotEmpty().MinimumLength(PasswordRules.MinLength).MaximumLength(PasswordRules.MaxLength);
             RuleFor(x => x.PreferredLanguage)
                 .Must(SupportedLanguages.IsSupported)
                 .When(x => x.PreferredLanguage is not null)
-                .WithMessage("The language must be zh-CN or en.");
+                .WithLocalizedMessage("unsupported_language");
         }
 
         private static ResidentIdNumber? ResidentIdOf(RegisterPatient command) =>

@@ -1,6 +1,7 @@
 using FluentValidation;
 using InternetHospital.Application.Common;
 using InternetHospital.Application.Common.Abstractions;
+using InternetHospital.Application.Common.Validation;
 using Mediator;
 
 namespace InternetHospital.Application.Accounts;
@@ -12,7 +13,7 @@ public sealed record UpdatePreferences(string Language) : ICommand
     {
         public Validator()
         {
-            RuleFor(x => x.Language).Must(SupportedLanguages.IsSupported).WithMessage("The language must be zh-CN or en.");
+            RuleFor(x => x.Language).Must(SupportedLanguages.IsSupported).WithLocalizedMessage("unsupported_language");
         }
     }
 

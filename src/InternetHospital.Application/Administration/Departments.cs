@@ -2,6 +2,7 @@ using FluentValidation;
 using InternetHospital.Application.Audit;
 using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Common.Exceptions;
+using InternetHospital.Application.Common.Validation;
 using InternetHospital.Application.Doctors;
 using InternetHospital.Domain.Common;
 using InternetHospital.Domain.Hospital;
@@ -49,10 +50,10 @@ public sealed record CreateDepartment(Guid FacilityId, string Code, string Name,
     {
         public Validator()
         {
-            RuleFor(x => x.Code).NotEmpty().MaximumLength(32).Matches("^[A-Z0-9_-]+$").WithMessage("Use capital letters, digits, - and _.");
+            RuleFor(x => x.Code).NotEmpty().MaximumLength(32).Matches("^[A-Z0-9_-]+$").WithLocalizedMessage("invalid_department_code");
             RuleFor(x => x.Name).NotEmpty().MaximumLength(100);
             RuleFor(x => x.NameEn).NotEmpty().MaximumLength(100);
-            RuleForEach(x => x.Conditions).Must(c => Icd10Range.TryParse(c, out _)).WithMessage("Use an ICD-10 category such as I10 or a range such as I20-I25.");
+            RuleForEach(x => x.Conditions).Must(c => Icd10Range.TryParse(c, out _)).WithLocalizedMessage("invalid_icd10_range");
         }
     }
 
@@ -91,7 +92,7 @@ public sealed record SetDepartmentConditions(Guid DepartmentId, IReadOnlyList<st
         public Validator()
         {
             RuleFor(x => x.Conditions).NotNull();
-            RuleForEach(x => x.Conditions).Must(c => Icd10Range.TryParse(c, out _)).WithMessage("Use an ICD-10 category such as I10 or a range such as I20-I25.");
+            RuleForEach(x => x.Conditions).Must(c => Icd10Range.TryParse(c, out _)).WithLocalizedMessage("invalid_icd10_range");
         }
     }
 

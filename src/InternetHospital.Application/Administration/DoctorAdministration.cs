@@ -3,6 +3,7 @@ using InternetHospital.Application.Audit;
 using InternetHospital.Application.Common;
 using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Common.Exceptions;
+using InternetHospital.Application.Common.Validation;
 using InternetHospital.Application.Doctors;
 using InternetHospital.Application.Files;
 using InternetHospital.Application.Scheduling;
@@ -67,7 +68,7 @@ internal sealed class DoctorProfileInputValidator : AbstractValidator<DoctorProf
         RuleFor(x => x.Bio).MaximumLength(4000);
         RuleFor(x => x.BioEn).MaximumLength(4000);
         RuleFor(x => x.Languages).NotEmpty();
-        RuleForEach(x => x.Languages).Matches("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?$").WithMessage("Use a language tag such as zh-CN or en.");
+        RuleForEach(x => x.Languages).Matches("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?$").WithLocalizedMessage("invalid_language_tag");
         RuleFor(x => x.InPersonFee).InclusiveBetween(0, 100_000);
         RuleFor(x => x.VideoFee).InclusiveBetween(0, 100_000);
         RuleFor(x => x.LicenseNumber).MaximumLength(32);
@@ -89,7 +90,7 @@ public sealed record CreateDoctor(string Email, string Mobile, string InitialPas
         {
             RuleFor(x => x.Email).NotEmpty().EmailAddress().MaximumLength(254);
             RuleFor(x => x.Mobile).NotEmpty().Matches(@"^(1[3-9]\d{9}|\+\d{7,15})$");
-            RuleFor(x => x.InitialPassword).NotEmpty().MinimumLength(8).MaximumLength(128);
+            RuleFor(x => x.InitialPassword).NotEmpty().MinimumLength(PasswordRules.MinLength).MaximumLength(PasswordRules.MaxLength);
             RuleFor(x => x.Profile).NotNull().SetValidator(new DoctorProfileInputValidator());
         }
     }
@@ -181,7 +182,7 @@ public sealed record SetDoctorPhoto(Guid DoctorId, string FileName, Stream Conte
             var stored = await files.SaveAsync(new FileUpload(null, "doctor-photo", command.FileName, command.Content, command.Length), cancellationToken);
             if (!FileTypes.IsImage(stored.ContentType))
             {
-                throw new ValidationException([new FluentValidation.Results.ValidationFailure("file", "A portrait must be a photo (JPEG, PNG, WebP or HEIC).")]);
+                throw new ValidationException([ValidationMessages.Failure("file", "portrait_not_a_photo")]);
             }
 
             doctor.SetPhoto(stored.Id);

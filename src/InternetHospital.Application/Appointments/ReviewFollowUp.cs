@@ -3,6 +3,7 @@ using InternetHospital.Application.Audit;
 using InternetHospital.Application.Common;
 using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Common.Exceptions;
+using InternetHospital.Application.Common.Validation;
 using InternetHospital.Application.Scheduling;
 using InternetHospital.Domain.Appointments;
 using Mediator;
@@ -23,7 +24,7 @@ public sealed record ReviewFollowUp(Guid AppointmentId, bool Accept, string? Not
         public Validator()
         {
             RuleFor(x => x.Note).MaximumLength(500);
-            RuleFor(x => x.Note).NotEmpty().When(x => !x.Accept).WithMessage("Say why the proof is not enough.");
+            RuleFor(x => x.Note).NotEmpty().When(x => !x.Accept).WithLocalizedMessage("proof_rejection_reason_required");
         }
     }
 

@@ -1,6 +1,7 @@
 using FluentValidation;
 using InternetHospital.Application.Common;
 using InternetHospital.Application.Common.Abstractions;
+using InternetHospital.Application.Common.Validation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +19,7 @@ public sealed record SearchAuditLog(Guid? PatientId, Guid? ActorAccountId, DateT
         public Validator()
         {
             RuleFor(x => x).Must(x => x.PatientId is not null || x.ActorAccountId is not null)
-                .WithName("patientId").WithMessage("Search by a patient or by a person.");
+                .WithName("patientId").WithLocalizedMessage("audit_search_subject_required");
             RuleFor(x => x.To).GreaterThan(x => x.From).When(x => x.From is not null && x.To is not null);
             RuleFor(x => x.Page).GreaterThanOrEqualTo(1);
             RuleFor(x => x.PageSize).InclusiveBetween(1, PagedList<AuditLogLine>.MaxPageSize);

@@ -22,6 +22,10 @@ public sealed class HospitalOptions
     [Url]
     public string PublicUrl { get; set; } = "http://localhost:5080";
 
+    /// <summary>The SPA signs a user out after this long without any interaction (medical data on shared devices).</summary>
+    [Range(typeof(TimeSpan), "00:05:00", "08:00:00")]
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
     /// <summary>The language used for a person who has not chosen one.</summary>
     public string DefaultLanguage { get; set; } = SupportedLanguages.Chinese;
 

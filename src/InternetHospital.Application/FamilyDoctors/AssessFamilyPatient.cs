@@ -1,6 +1,7 @@
 using FluentValidation;
 using InternetHospital.Application.Audit;
 using InternetHospital.Application.Common.Abstractions;
+using InternetHospital.Application.Common.Validation;
 using InternetHospital.Domain.FamilyDoctors;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ public sealed record AssessFamilyPatient(Guid PatientId, RiskLevel Risk, IReadOn
         {
             RuleFor(x => x.Risk).IsInEnum();
             RuleFor(x => x.Conditions).NotNull();
-            RuleForEach(x => x.Conditions).Must(ChronicConditions.IsKnown).WithMessage($"Unknown condition. Use one of: {string.Join(", ", ChronicConditions.All)}.");
+            RuleForEach(x => x.Conditions).Must(ChronicConditions.IsKnown).WithLocalizedMessage("unknown_condition", string.Join(", ", ChronicConditions.All));
         }
     }
 

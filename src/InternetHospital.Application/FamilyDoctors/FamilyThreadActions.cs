@@ -2,6 +2,7 @@ using FluentValidation;
 using InternetHospital.Application.Audit;
 using InternetHospital.Application.Common;
 using InternetHospital.Application.Common.Abstractions;
+using InternetHospital.Application.Common.Validation;
 using InternetHospital.Application.Files;
 using InternetHospital.Domain.Common;
 using InternetHospital.Domain.FamilyDoctors;
@@ -48,7 +49,7 @@ public sealed record SendFamilyMessage(Guid ThreadId, string? Body, IReadOnlyLis
         public Validator()
         {
             RuleFor(x => x.Body).MaximumLength(FamilyMessage.MaxBodyLength);
-            RuleFor(x => x.Body).NotEmpty().When(x => x.AttachmentIds is null || x.AttachmentIds.Count == 0).WithMessage("Write a message or attach a file.");
+            RuleFor(x => x.Body).NotEmpty().When(x => x.AttachmentIds is null || x.AttachmentIds.Count == 0).WithLocalizedMessage("message_empty");
             RuleFor(x => x.AttachmentIds!.Count).LessThanOrEqualTo(FamilyMessage.MaxAttachments).When(x => x.AttachmentIds is not null).OverridePropertyName("attachmentIds");
         }
     }

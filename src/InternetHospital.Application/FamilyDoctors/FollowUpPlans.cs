@@ -2,6 +2,7 @@ using FluentValidation;
 using InternetHospital.Application.Audit;
 using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Common.Exceptions;
+using InternetHospital.Application.Common.Validation;
 using InternetHospital.Domain.Common;
 using InternetHospital.Domain.FamilyDoctors;
 using Mediator;
@@ -24,7 +25,7 @@ public sealed record StartFollowUpPlan(Guid PatientId, string TemplateCode, Date
 {
     public sealed class Validator : AbstractValidator<StartFollowUpPlan>
     {
-        public Validator() => RuleFor(x => x.TemplateCode).NotEmpty().Must(code => FollowUpTemplates.Find(code) is not null).WithMessage("Unknown follow-up template.");
+        public Validator() => RuleFor(x => x.TemplateCode).NotEmpty().Must(code => FollowUpTemplates.Find(code) is not null).WithLocalizedMessage("unknown_follow_up_template");
     }
 
     public sealed class Handler(IAppDbContext db, IFamilyAccess access, IAuditLog audit, TimeProvider clock) : ICommandHandler<StartFollowUpPlan, FollowUpPlanView>

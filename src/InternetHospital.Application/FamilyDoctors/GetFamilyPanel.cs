@@ -2,6 +2,7 @@ using FluentValidation;
 using InternetHospital.Application.Audit;
 using InternetHospital.Application.Common;
 using InternetHospital.Application.Common.Abstractions;
+using InternetHospital.Application.Common.Validation;
 using InternetHospital.Application.Renewals;
 using InternetHospital.Domain.FamilyDoctors;
 using InternetHospital.Domain.Patients;
@@ -47,11 +48,11 @@ public sealed record GetFamilyPanel(
         {
             RuleFor(x => x.Search).MaximumLength(50);
             RuleFor(x => x.Condition).Must(ChronicConditions.IsKnown).When(x => x.Condition is not null)
-                .WithMessage($"Unknown condition. Use one of: {string.Join(", ", ChronicConditions.All)}.");
+                .WithLocalizedMessage("unknown_condition", string.Join(", ", ChronicConditions.All));
             RuleFor(x => x.Risk).Must(r => ParseRisk(r) is not null).When(x => x.Risk is not null)
-                .WithMessage($"Risk is one of: {string.Join(", ", Enum.GetNames<RiskLevel>())}.");
+                .WithLocalizedMessage("unknown_risk", string.Join(", ", Enum.GetNames<RiskLevel>()));
             RuleFor(x => x.Sort).Must(s => SortFields.Contains(s!, StringComparer.Ordinal)).When(x => x.Sort is not null)
-                .WithMessage($"Sort by one of: {string.Join(", ", SortFields)}.");
+                .WithLocalizedMessage("unknown_sort", string.Join(", ", SortFields));
             RuleFor(x => x.Page).GreaterThanOrEqualTo(1);
             RuleFor(x => x.PageSize).InclusiveBetween(1, PagedList<PanelPatient>.MaxPageSize);
         }

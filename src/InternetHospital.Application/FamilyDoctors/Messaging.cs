@@ -59,7 +59,7 @@ public sealed class FamilyMessaging(
         var used = await db.FamilyMessageAttachments.AnyAsync(a => distinct.Contains(a.FileId), cancellationToken);
         if (files.Count != distinct.Count || used)
         {
-            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("attachmentIds", "Attach files you uploaded to this conversation.")]);
+            throw new FluentValidation.ValidationException([Common.Validation.ValidationMessages.Failure("attachmentIds", "attachment_not_in_conversation")]);
         }
 
         return distinct.Select(id => files.Single(f => f.Id == id)).Select(f => new AttachmentInfo(f.Id, f.FileName, f.ContentType, f.Size)).ToList();

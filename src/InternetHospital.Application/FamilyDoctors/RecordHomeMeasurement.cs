@@ -3,6 +3,7 @@ using InternetHospital.Application.Audit;
 using InternetHospital.Application.Common;
 using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Common.Security;
+using InternetHospital.Application.Common.Validation;
 using InternetHospital.Application.His;
 using InternetHospital.Application.Notifications;
 using InternetHospital.Domain.FamilyDoctors;
@@ -52,11 +53,11 @@ public sealed record RecordHomeMeasurement(
             RuleFor(x => x.MeasuredAt)
                 .Must(at => at <= clock.GetUtcNow().AddMinutes(5))
                 .When(x => x.MeasuredAt is not null)
-                .WithMessage("The time of the reading cannot be in the future.");
+                .WithLocalizedMessage("reading_in_future");
             RuleFor(x => x.MeasuredAt)
                 .Must(at => at >= clock.GetUtcNow() - Backdating)
                 .When(x => x.MeasuredAt is not null)
-                .WithMessage($"Readings can be entered up to {Backdating.TotalDays:0} days after they were taken.");
+                .WithLocalizedMessage("reading_too_old", Backdating.TotalDays.ToString("0", System.Globalization.CultureInfo.InvariantCulture));
             RuleFor(x => x.Note).MaximumLength(HomeMeasurement.MaxNoteLength);
         }
     }

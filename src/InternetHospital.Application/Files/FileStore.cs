@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using FluentValidation;
-using FluentValidation.Results;
 using InternetHospital.Application.Common.Abstractions;
+using InternetHospital.Application.Common.Validation;
 using InternetHospital.Domain.Files;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,24 +16,24 @@ internal sealed class FileStore(IAppDbContext db, ICurrentUser currentUser, Time
     {
         if (upload.Length <= 0)
         {
-            throw Invalid("The file is empty.");
+            throw Invalid("file_empty");
         }
 
         if (upload.Length > FileTypes.MaxBytes)
         {
-            throw Invalid($"The file is larger than {FileTypes.MaxBytes / (1024 * 1024)} MB.");
+            throw Invalid("file_too_large", FileTypes.MaxBytes / (1024 * 1024));
         }
 
         using var buffer = new MemoryStream((int)upload.Length);
         await upload.Content.CopyToAsync(buffer, cancellationToken);
         if (buffer.Length > FileTypes.MaxBytes)
         {
-            throw Invalid($"The file is larger than {FileTypes.MaxBytes / (1024 * 1024)} MB.");
+            throw Invalid("file_too_large", FileTypes.MaxBytes / (1024 * 1024));
         }
 
         var bytes = buffer.ToArray();
         var contentType = FileTypes.Detect(bytes.AsSpan(0, Math.Min(bytes.Length, 16)))
-            ?? throw Invalid("Only photos (JPEG, PNG, WebP, HEIC) and PDF documents can be uploaded.");
+            ?? throw Invalid("file_type_not_allowed");
 
         var file = StoredFile.Create(
             currentUser.RequireAccountId(),
@@ -106,5 +106,5 @@ internal sealed class FileStore(IAppDbContext db, ICurrentUser currentUser, Time
         or System.Globalization.UnicodeCategory.PrivateUse or System.Globalization.UnicodeCategory.OtherNotAssigned
         or System.Globalization.UnicodeCategory.Surrogate);
 
-    private static ValidationException Invalid(string message) => new([new ValidationFailure(Field, message)]);
+    private static ValidationException Invalid(string code, params object[] args) => new([ValidationMessages.Failure(Field, code, args)]);
 }

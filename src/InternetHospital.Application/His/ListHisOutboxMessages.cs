@@ -1,5 +1,6 @@
 using FluentValidation;
 using InternetHospital.Application.Common.Abstractions;
+using InternetHospital.Application.Common.Validation;
 using InternetHospital.Domain.His;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,7 @@ public sealed record ListHisOutboxMessages(
         {
             RuleFor(x => x.Status).IsInEnum().When(x => x.Status is not null);
             RuleFor(x => x.Kind).Must(k => HisMessageSerializer.AllKinds.Contains(k!)).When(x => x.Kind is not null)
-                .WithMessage("Unknown message kind.");
+                .WithLocalizedMessage("unknown_message_kind");
             RuleFor(x => x.Page).InclusiveBetween(1, 10_000);
             RuleFor(x => x.PageSize).InclusiveBetween(1, 100);
             RuleFor(x => x.To).GreaterThanOrEqualTo(x => x.From).When(x => x.From is not null && x.To is not null);

@@ -1,6 +1,7 @@
 using FluentValidation;
 using InternetHospital.Application.Audit;
 using InternetHospital.Application.Common.Abstractions;
+using InternetHospital.Application.Common.Validation;
 using InternetHospital.Domain.Patients;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,7 @@ public sealed record FindPatients(string? IdNumber, string? Name) : IQuery<IRead
             RuleFor(x => x.Name).MinimumLength(2).MaximumLength(100).When(x => !string.IsNullOrWhiteSpace(x.Name));
             RuleFor(x => x.IdNumber).MaximumLength(32);
             RuleFor(x => x).Must(x => !string.IsNullOrWhiteSpace(x.IdNumber) || !string.IsNullOrWhiteSpace(x.Name))
-                .WithName("name").WithMessage("Give an ID number or a name.");
+                .WithName("name").WithLocalizedMessage("patient_search_term_required");
         }
     }
 

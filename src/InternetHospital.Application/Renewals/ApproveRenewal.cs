@@ -1,6 +1,7 @@
 using FluentValidation;
 using InternetHospital.Application.Audit;
 using InternetHospital.Application.Common.Abstractions;
+using InternetHospital.Application.Common.Validation;
 using InternetHospital.Domain.Common;
 using InternetHospital.Domain.Drugs;
 using InternetHospital.Domain.Hospital;
@@ -28,7 +29,7 @@ public sealed record ApproveRenewal(Guid RenewalId, IReadOnlyList<ApproveRenewal
             {
                 line.RuleFor(l => l.ItemId).NotEmpty();
                 line.RuleFor(l => l.DoseAmount).GreaterThan(0).LessThanOrEqualTo(100_000);
-                line.RuleFor(l => l.Frequency).Must(DoseFrequency.IsKnown).WithMessage($"Use one of: {string.Join(", ", DoseFrequency.Codes)}.");
+                line.RuleFor(l => l.Frequency).Must(DoseFrequency.IsKnown).WithLocalizedMessage("unknown_frequency", string.Join(", ", DoseFrequency.Codes));
                 line.RuleFor(l => l.DaysSupply).InclusiveBetween(1, 366);
             });
             RuleFor(x => x.Note).MaximumLength(1000);

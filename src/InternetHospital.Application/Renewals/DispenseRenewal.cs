@@ -1,6 +1,7 @@
 using FluentValidation;
 using InternetHospital.Application.Audit;
 using InternetHospital.Application.Common.Abstractions;
+using InternetHospital.Application.Common.Validation;
 using InternetHospital.Domain.Renewals;
 using Mediator;
 
@@ -31,7 +32,7 @@ public sealed record RecordDispensing(Guid RenewalId, DispensingStep Step, strin
             RuleFor(x => x.Step).IsInEnum();
             RuleFor(x => x.Carrier).MaximumLength(60);
             RuleFor(x => x.TrackingNumber).MaximumLength(60);
-            RuleFor(x => x.PickupCode).NotEmpty().When(x => x.Step == DispensingStep.PickedUp).WithMessage("Enter the patient's pickup code.");
+            RuleFor(x => x.PickupCode).NotEmpty().When(x => x.Step == DispensingStep.PickedUp).WithLocalizedMessage("pickup_code_required");
             RuleFor(x => x.PickupCode).MaximumLength(20);
         }
     }

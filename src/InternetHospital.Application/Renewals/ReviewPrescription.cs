@@ -1,6 +1,7 @@
 using FluentValidation;
 using InternetHospital.Application.Audit;
 using InternetHospital.Application.Common.Abstractions;
+using InternetHospital.Application.Common.Validation;
 using InternetHospital.Application.His;
 using InternetHospital.Domain.Renewals;
 using Mediator;
@@ -29,7 +30,7 @@ public sealed record ReviewPrescription(Guid RenewalId, ReviewOutcome Outcome, s
         public Validator()
         {
             RuleFor(x => x.Outcome).IsInEnum();
-            RuleFor(x => x.Text).NotEmpty().When(x => x.Outcome == ReviewOutcome.Reject).WithMessage("Say why the prescription goes back to the doctor.");
+            RuleFor(x => x.Text).NotEmpty().When(x => x.Outcome == ReviewOutcome.Reject).WithLocalizedMessage("rejection_reason_required");
             RuleFor(x => x.Text).MaximumLength(1000);
         }
     }

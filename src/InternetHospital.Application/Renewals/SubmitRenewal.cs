@@ -4,6 +4,7 @@ using InternetHospital.Application.Common;
 using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Common.Exceptions;
 using InternetHospital.Application.Common.Security;
+using InternetHospital.Application.Common.Validation;
 using InternetHospital.Application.Payments;
 using InternetHospital.Domain.Accounts;
 using InternetHospital.Domain.Common;
@@ -38,15 +39,15 @@ public sealed record SubmitRenewal(
     {
         public Validator()
         {
-            RuleFor(x => x.Items).NotEmpty().Must(i => i is null || i.Count <= MaxItems).WithMessage($"Ask for at most {MaxItems} medicines at once.");
+            RuleFor(x => x.Items).NotEmpty().Must(i => i is null || i.Count <= MaxItems).WithLocalizedMessage("too_many_items", MaxItems);
             RuleForEach(x => x.Items).NotNull().ChildRules(item =>
             {
                 item.RuleFor(i => i.DrugId).NotEmpty();
                 item.RuleFor(i => i.DaysSupply).InclusiveBetween(1, 366);
             });
-            RuleFor(x => x.Items).Must(i => i is null || i.Any(x => x is null) || i.Select(x => x.DrugId).Distinct().Count() == i.Count).WithMessage("Each medicine can be asked for once.");
+            RuleFor(x => x.Items).Must(i => i is null || i.Any(x => x is null) || i.Select(x => x.DrugId).Distinct().Count() == i.Count).WithLocalizedMessage("duplicate_medicine");
             RuleFor(x => x.Fulfilment).IsInEnum();
-            RuleFor(x => x.DeliveryAddress).NotEmpty().When(x => x.Fulfilment == Fulfilment.Delivery).WithMessage("Enter the delivery address.");
+            RuleFor(x => x.DeliveryAddress).NotEmpty().When(x => x.Fulfilment == Fulfilment.Delivery).WithLocalizedMessage("delivery_address_required");
             RuleFor(x => x.DeliveryAddress).MaximumLength(300);
             RuleFor(x => x.Details).MaximumLength(1000);
         }

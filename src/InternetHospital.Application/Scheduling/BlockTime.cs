@@ -3,6 +3,7 @@ using InternetHospital.Application.Audit;
 using InternetHospital.Application.Common;
 using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Common.Exceptions;
+using InternetHospital.Application.Common.Validation;
 using InternetHospital.Domain.Appointments;
 using InternetHospital.Domain.Common;
 using InternetHospital.Domain.Scheduling;
@@ -25,7 +26,7 @@ public sealed record BlockTime(Guid? DoctorId, DateOnly StartDate, TimeOnly Star
         {
             RuleFor(x => x.Reason).NotEmpty().MaximumLength(200);
             RuleFor(x => x.EndDate).GreaterThanOrEqualTo(x => x.StartDate);
-            RuleFor(x => x.EndDate).Must((x, end) => end.DayNumber - x.StartDate.DayNumber <= 366).WithMessage("Block at most a year at once.");
+            RuleFor(x => x.EndDate).Must((x, end) => end.DayNumber - x.StartDate.DayNumber <= 366).WithLocalizedMessage("block_too_long");
         }
     }
 

@@ -3,6 +3,7 @@ using InternetHospital.Application.Audit;
 using InternetHospital.Application.Common;
 using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Common.Exceptions;
+using InternetHospital.Application.Common.Validation;
 using InternetHospital.Domain.Scheduling;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -44,7 +45,7 @@ public sealed record SetScheduleTemplate(Guid DoctorId, IReadOnlyList<SessionSpe
             {
                 session.RuleFor(s => s.Day).IsInEnum();
                 session.RuleFor(s => s.SlotMinutes).InclusiveBetween(ScheduleTemplate.MinSlotMinutes, ScheduleTemplate.MaxSlotMinutes);
-                session.RuleFor(s => s.End).GreaterThan(s => s.Start).WithMessage("A session must end after it starts.");
+                session.RuleFor(s => s.End).GreaterThan(s => s.Start).WithLocalizedMessage("session_ends_before_start");
             });
         }
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using InternetHospital.Application.Common;
 
 namespace InternetHospital.IntegrationTests.Infrastructure;
 
@@ -15,6 +16,7 @@ public static class HttpAssertions
         Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
         Assert.False(string.IsNullOrEmpty(problem.GetProperty("title").GetString()));
         Assert.False(string.IsNullOrEmpty(problem.GetProperty("traceId").GetString()));
+        Assert.True(ProblemCodes.IsKnown(problem.Code()), $"Every problem carries a code from ProblemCodes: {body}");
         return problem;
     }
 

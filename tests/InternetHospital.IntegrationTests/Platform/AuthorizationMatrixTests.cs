@@ -28,6 +28,8 @@ public sealed partial class AuthorizationMatrixTests(SqliteApiFactory factory)
 
         // Only whether this is a staging site running development stand-ins (the SPA's banner, before sign-in too).
         "GET /api/site",
+        // The SPA's settings (time zone, idle sign-out, password length, upload limit) are needed before sign-in.
+        "GET /api/config",
 
         // Stripe has no user: the endpoint trusts nothing but the Stripe-Signature (forged or stale: 400).
         "POST /api/payments/stripe/webhook",

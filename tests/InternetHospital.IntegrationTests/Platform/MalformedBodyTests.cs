@@ -42,7 +42,7 @@ public sealed class MalformedBodyTests(SqliteApiFactory factory)
 
         var response = await doctor.Api.PutAsJsonAsync($"/api/video-visits/{booked.AppointmentId}/note", new { chiefComplaint = "Headache", diagnoses = new object?[] { null } });
 
-        Assert.Equal("invalid_fields", (await response.AssertProblemAsync(HttpStatusCode.BadRequest)).Code());
+        Assert.Equal("validation_failed", (await response.AssertProblemAsync(HttpStatusCode.BadRequest)).Code());
         var visit = await (await doctor.Api.GetAsync($"/api/video-visits/{booked.AppointmentId}")).ReadJsonAsync();
         Assert.Equal(System.Text.Json.JsonValueKind.Null, visit.GetProperty("note").ValueKind);
     }
@@ -56,7 +56,7 @@ public sealed class MalformedBodyTests(SqliteApiFactory factory)
 
         var response = await patient.PostAsJsonAsync($"/api/patients/{patientId}/renewals", new { items = new object?[] { null }, fulfilment = "Pickup" });
 
-        Assert.Equal("invalid_fields", (await response.AssertProblemAsync(HttpStatusCode.BadRequest)).Code());
+        Assert.Equal("validation_failed", (await response.AssertProblemAsync(HttpStatusCode.BadRequest)).Code());
     }
 
     private static string FirstId(System.Text.Json.JsonElement list) =>

@@ -99,6 +99,79 @@ public abstract class ProblemDetailsTests(ApiFactory factory)
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.NotEmpty(problem.FieldErrors("language"));
     }
+
+    [Fact]
+    public async Task A_validation_problem_has_a_code_and_field_codes_and_speaks_the_requested_language()
+    {
+        var chinese = factory.CreateBrowserClient();
+        chinese.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN,zh;q=0.9,en;q=0.8");
+        var english = factory.CreateBrowserClient();
+        var body = TestData.Registration(password: "short", idType: "Passport", idNumber: "!!", fullName: "");
+
+        var zh = await (await chinese.PostAsJsonAsync("/api/account/register", body)).AssertProblemAsync(HttpStatusCode.BadRequest);
+        var en = await (await english.PostAsJsonAsync("/api/account/register", body)).AssertProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.Equal("validation_failed", zh.Code());
+        Assert.Equal(["invalid_passport"], FieldCodes(zh, "idNumber"));
+        Assert.Equal(["not_empty"], FieldCodes(zh, "fullName"));
+        Assert.Equal(["minimum_length"], FieldCodes(zh, "password"));
+        Assert.Equal(["护照号码应为 5 至 20 位字母或数字。"], zh.FieldErrors("idNumber"));
+        Assert.Equal(["A passport number has 5 to 20 letters and digits."], en.FieldErrors("idNumber"));
+        Assert.Contains("不能为空", Assert.Single(zh.FieldErrors("fullName")), StringComparison.Ordinal); // FluentValidation's own, in Chinese
+        Assert.Contains("must not be empty", Assert.Single(en.FieldErrors("fullName")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Malformed_json_names_its_field_code_in_the_requested_language()
+    {
+        var client = factory.CreateBrowserClient();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+
+        var problem = await (await client.PostAsync("/api/account/register", new StringContent("{\"dateOfBirth\": 12}", Encoding.UTF8, "application/json")))
+            .AssertProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.Equal("validation_failed", problem.Code());
+        Assert.Equal(["invalid_value"], FieldCodes(problem, "dateOfBirth"));
+        Assert.Equal(["该值缺失或格式不正确。"], problem.FieldErrors("dateOfBirth"));
+    }
+
+    [Fact]
+    public async Task Problems_without_a_reason_of_their_own_carry_the_generic_code_of_their_status()
+    {
+        var anonymous = await factory.CreateBrowserClient().GetAsync("/api/me");
+        var patient = await (await factory.CreateClientAsAsync("zhangwei@demo.test", TestData.DemoPassword)).GetAsync("/api/doctors/me");
+        var signIn = await factory.CreateBrowserClient().PostAsJsonAsync("/api/account/login", new { email = "", password = "" });
+
+        Assert.Equal("unauthorized", (await anonymous.AssertProblemAsync(HttpStatusCode.Unauthorized)).Code());
+        Assert.Equal("forbidden", (await patient.AssertProblemAsync(HttpStatusCode.Forbidden)).Code());
+        var login = await signIn.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("validation_failed", login.Code());
+        Assert.Equal(["email_required"], FieldCodes(login, "email"));
+    }
+
+    [Fact]
+    public async Task The_openapi_document_lists_the_problem_responses_of_each_group()
+    {
+        var document = await (await factory.CreateBrowserClient().GetAsync("/openapi/v1.json")).ReadJsonAsync();
+
+        var booking = document.GetProperty("paths").GetProperty("/api/appointments").GetProperty("post").GetProperty("responses");
+        foreach (var status in new[] { "400", "401", "403", "404", "409", "422" })
+        {
+            Assert.True(booking.TryGetProperty(status, out var response), $"POST /api/appointments has no {status} response");
+            Assert.True(response.GetProperty("content").TryGetProperty("application/problem+json", out _), $"{status} is not a problem");
+        }
+
+        var undeclared = document.GetProperty("paths").EnumerateObject()
+            .Where(path => path.Name.StartsWith("/api/", StringComparison.Ordinal))
+            .SelectMany(path => path.Value.EnumerateObject().Where(op => op.Value.ValueKind == System.Text.Json.JsonValueKind.Object && op.Value.TryGetProperty("responses", out _))
+                .Where(op => !op.Value.GetProperty("responses").TryGetProperty("400", out _))
+                .Select(op => $"{op.Name.ToUpperInvariant()} {path.Name}"))
+            .ToList();
+        Assert.True(undeclared.Count == 0, $"Operations without their problem responses: {string.Join(", ", undeclared)}");
+    }
+
+    private static string[] FieldCodes(System.Text.Json.JsonElement problem, string field) =>
+        [.. problem.GetProperty("fieldCodes").GetProperty(field).EnumerateArray().Select(c => c.GetString()!)];
 }
 
 [Collection(SqliteCollection.Name)]

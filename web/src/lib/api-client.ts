@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import i18n from 'i18next';
 import { currentPath, getSignedInUser, refreshTokens, signIn } from './oidc';
 
 /** RFC 9457 problem details as the API sends them, with the extensions it uses. */
@@ -9,7 +10,10 @@ export const problemSchema = z.looseObject({
   detail: z.string().optional(),
   traceId: z.string().optional(),
   code: z.string().optional(),
+  /** Field → messages, in the language the request asked for (Accept-Language). */
   errors: z.record(z.string(), z.array(z.string())).optional(),
+  /** Field → codes (e.g. `{ mobile: ['invalid_mobile'] }`), beside `errors`, for translating on this side. */
+  fieldCodes: z.record(z.string(), z.array(z.string())).optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;
 
@@ -34,6 +38,11 @@ export class ApiError extends Error {
   /** Validation errors keyed by camelCase field name. */
   get fieldErrors(): Record<string, string[]> {
     return this.problem.errors ?? {};
+  }
+
+  /** Validation error codes keyed by camelCase field name. */
+  get fieldCodes(): Record<string, string[]> {
+    return this.problem.fieldCodes ?? {};
   }
 }
 
@@ -79,6 +88,8 @@ function send(path: string, options: ApiRequestOptions, accessToken: string | nu
     throw new TypeError('Send a FormData body as the `form` option, not as `body`.');
   }
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  // Note: the server words validation messages in the language the user reads.
+  if (i18n.language) headers['Accept-Language'] = i18n.language;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
   return fetch(path, {

@@ -1,4 +1,4 @@
-import { HOSPITAL_TIME_ZONE } from '@/config/hospital';
+import { hospitalTimeZone } from '@/config/hospital';
 
 /**
  * Parses an ISO 8601 instant. The server sends up to 7 fractional digits ("…12.3456789+00:00"), which not
@@ -13,7 +13,7 @@ export function parseInstant(value: string): Date | null {
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
 function dateTimeFormat(language: string, options: Intl.DateTimeFormatOptions, key: string): Intl.DateTimeFormat {
-  const cacheKey = `${language}|${key}`;
+  const cacheKey = `${language}|${key}|${options.timeZone ?? ''}`;
   let format = dateTimeFormats.get(cacheKey);
   if (!format) {
     format = new Intl.DateTimeFormat(language, options);
@@ -24,18 +24,18 @@ function dateTimeFormat(language: string, options: Intl.DateTimeFormatOptions, k
 
 /** "Nov 28, 2025, 9:30 AM" / "2025年11月28日 09:30", in the hospital's time zone. */
 export function formatDateTime(date: Date, language: string): string {
-  return dateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone: HOSPITAL_TIME_ZONE }, 'dt').format(date);
+  return dateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone: hospitalTimeZone() }, 'dt').format(date);
 }
 
 /** "Nov 28, 2025" / "2025年11月28日", in the hospital's time zone. */
 export function formatDate(date: Date, language: string): string {
-  return dateTimeFormat(language, { dateStyle: 'medium', timeZone: HOSPITAL_TIME_ZONE }, 'd').format(date);
+  return dateTimeFormat(language, { dateStyle: 'medium', timeZone: hospitalTimeZone() }, 'd').format(date);
 }
 
 /** The hospital zone's offset from UTC at an instant, in minutes (480 for Asia/Shanghai). */
 function hospitalOffsetMinutes(instant: Date): number {
   const name =
-    dateTimeFormat('en-US', { timeZone: HOSPITAL_TIME_ZONE, timeZoneName: 'longOffset' }, 'offset')
+    dateTimeFormat('en-US', { timeZone: hospitalTimeZone(), timeZoneName: 'longOffset' }, 'offset')
       .formatToParts(instant)
       .find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
   const match = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name);

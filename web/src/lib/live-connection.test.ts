@@ -184,7 +184,7 @@ describe('live connection', () => {
     );
     const { HubConnection } = await import('@microsoft/signalr');
     expect(connection).toBeInstanceOf(HubConnection);
-    const hub = connection as import('@microsoft/signalr').HubConnection;
+    const hub = connection as InstanceType<typeof HubConnection>;
     expect(hub.state).toBe('Disconnected');
     expect(hub.baseUrl).toBe(`${window.location.origin}${LIVE_HUB_PATH}`);
   });

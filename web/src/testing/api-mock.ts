@@ -1,4 +1,5 @@
 import { vi } from 'vitest';
+import { defaultServerSettings } from '@/lib/server-settings';
 
 export interface RecordedRequest {
   method: string;
@@ -49,8 +50,12 @@ export function mockApi(routes: MockRoutes): { requests: RecordedRequest[]; unha
     const headers = Object.fromEntries(new Headers(init?.headers).entries());
     const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
     const request: RecordedRequest = { method, path: url.pathname, search: url.search, body, headers };
+    const route = `${method} ${url.pathname}`;
+    // Note: the server's settings are read by every page; a test that does not name them gets the defaults,
+    // and that request is not recorded (tests look at the calls their page makes).
+    if (route === 'GET /api/config' && routes[route] === undefined) return jsonResponse(defaultServerSettings);
     requests.push(request);
-    const handler = routes[`${method} ${url.pathname}`];
+    const handler = routes[route];
     if (handler === undefined) {
       unhandled.push(request);
       return problemResponse(404, { title: 'Not Found', detail: `No mock for ${method} ${url.pathname}` });

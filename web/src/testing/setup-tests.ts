@@ -37,7 +37,7 @@ class ResizeObserverStub {
 }
 window.ResizeObserver ??= ResizeObserverStub as unknown as typeof ResizeObserver;
 window.HTMLElement.prototype.scrollIntoView ??= function scrollIntoView(): void {};
-window.scrollTo = (() => undefined) as typeof window.scrollTo;
+window.scrollTo = (() => undefined);
 // jsdom has no FontFaceSet; Mantine's autosizing Textarea listens to document.fonts.
 if (!('fonts' in document)) {
   Object.defineProperty(document, 'fonts', {

@@ -14,7 +14,7 @@ internal sealed class AccountEndpoints : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app)
     {
-        var account = app.MapGroup("/api/account").WithTags("Account");
+        var account = app.MapGroup("/api/account").WithTags("Account").WithProblems(StatusCodes.Status409Conflict, StatusCodes.Status429TooManyRequests);
         account.MapPost("/register", Register).AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Registration)
             .WithSummary("Register as a patient under your real identity.");
         account.MapPost("/login", Login).AllowAnonymous().RequireRateLimiting(RateLimitPolicies.SignIn)
@@ -28,7 +28,7 @@ internal sealed class AccountEndpoints : IEndpointGroup
             .RequireAuthorization(Policies.Patient)
             .WithSummary("Close your account (password required): sign-in ends and your identifiers are removed; the medical record is kept as the law requires.");
 
-        var me = app.MapGroup("/api/me").WithTags("Account").RequireAuthorization();
+        var me = app.MapGroup("/api/me").WithTags("Account").WithProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity).RequireAuthorization();
         me.MapGet("/", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetMe(), ct)))
             .WithSummary("The signed-in account, its roles and the patients it may act for.");
         me.MapPut("/preferences", async (PreferencesRequest body, ISender sender, CancellationToken ct) =>
@@ -55,18 +55,18 @@ internal sealed class AccountEndpoints : IEndpointGroup
     {
         if (string.IsNullOrWhiteSpace(body.Email) || string.IsNullOrEmpty(body.Password))
         {
-            var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            var errors = new List<(string, string)>();
             if (string.IsNullOrWhiteSpace(body.Email))
             {
-                errors["email"] = ["Enter your e-mail address."];
+                errors.Add(("email", "email_required"));
             }
 
             if (string.IsNullOrEmpty(body.Password))
             {
-                errors["password"] = ["Enter your password."];
+                errors.Add(("password", "password_required"));
             }
 
-            return TypedResults.ValidationProblem(errors, title: "The request has invalid fields.");
+            return ValidationErrors.Problem([.. errors]);
         }
 
         var account = await users.FindByEmailAsync(body.Email.Trim());

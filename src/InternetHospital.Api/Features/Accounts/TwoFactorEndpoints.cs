@@ -16,7 +16,7 @@ internal sealed class TwoFactorEndpoints : IEndpointGroup
 
     public void Map(IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/account/two-factor").WithTags("Account").RequireAuthorization();
+        var group = app.MapGroup("/api/account/two-factor").WithTags("Account").WithProblems().RequireAuthorization();
         group.MapGet("/", Get).WithSummary("Whether two-factor sign-in is on, and while it is not, the authenticator key to enrol.");
         group.MapPost("/enable", Enable).WithSummary("Turn on two-factor sign-in by proving the app shows the right code; other sessions are signed out.");
         group.MapPost("/disable", Disable).WithSummary("Turn off two-factor sign-in (needs the password and a current code) and forget the key; other sessions are signed out.");
@@ -71,9 +71,7 @@ internal sealed class TwoFactorEndpoints : IEndpointGroup
         var code = (body.Code ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal);
         if (!await users.VerifyTwoFactorTokenAsync(account, users.Options.Tokens.AuthenticatorTokenProvider, code))
         {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["code"] = ["The code is not valid. Check the time on your phone and try the next code."] },
-                title: "The request has invalid fields.");
+            return ValidationErrors.Problem(("code", "invalid_authenticator_code"));
         }
 
         // The security notice and the end of every other session join the same save as the change (Identity saves on

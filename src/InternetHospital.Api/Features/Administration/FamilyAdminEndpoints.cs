@@ -10,7 +10,7 @@ internal sealed class FamilyAdminEndpoints : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup("/api/admin").WithTags("Administration").RequireAuthorization(Policies.SystemAdmin);
+        var admin = app.MapGroup("/api/admin").WithTags("Administration").WithProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity).RequireAuthorization(Policies.SystemAdmin);
 
         admin.MapGet("/family-teams", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListFamilyTeamsForAdmin(), ct)))
             .WithSummary("Family-doctor teams with their doctors and signed patients.");

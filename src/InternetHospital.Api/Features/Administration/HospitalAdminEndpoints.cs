@@ -12,7 +12,7 @@ internal sealed class HospitalAdminEndpoints : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup("/api/admin").WithTags("Administration").RequireAuthorization(Policies.SystemAdmin);
+        var admin = app.MapGroup("/api/admin").WithTags("Administration").WithProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity).RequireAuthorization(Policies.SystemAdmin);
 
         admin.MapGet("/facilities", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListFacilities(), ct)))
             .WithSummary("Facilities of the consortium.");

@@ -9,7 +9,7 @@ internal sealed class AppointmentEndpoints : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/appointments").WithTags("Appointments");
+        var group = app.MapGroup("/api/appointments").WithTags("Appointments").WithProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
 
         group.MapPost("/", async (BookRequest body, ISender sender, CancellationToken ct) =>
             {

@@ -8,7 +8,7 @@ internal sealed class AuditEndpoints : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/admin/audit").WithTags("Audit").RequireAuthorization(Policies.AuditAdmin);
+        var group = app.MapGroup("/api/admin/audit").WithTags("Audit").WithProblems().RequireAuthorization(Policies.AuditAdmin);
         group.MapGet("/", async (ISender sender, CancellationToken ct, Guid? patientId, Guid? actorAccountId, DateTimeOffset? from, DateTimeOffset? to, int page = 1, int pageSize = 50) =>
                 TypedResults.Ok(await sender.Send(new SearchAuditLog(patientId, actorAccountId, from, to, page, pageSize), ct)))
             .WithSummary("Who read or changed a patient's data (or what a person did) between two dates.");

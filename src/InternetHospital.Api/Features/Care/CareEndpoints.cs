@@ -10,7 +10,7 @@ internal sealed class CareEndpoints : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/care").WithTags("Find care").RequireAuthorization();
+        var group = app.MapGroup("/api/care").WithTags("Find care").WithProblems().RequireAuthorization();
         group.MapGet("/hospital", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetHospitalInfo(), ct)))
             .WithSummary("The hospital's time zone (all times are shown in it), currency and booking rules.");
         group.MapGet("/departments", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListDepartments(), ct)))

@@ -19,7 +19,7 @@ internal sealed class FamilyDoctorEndpoints : IEndpointGroup
 
     public void Map(IEndpointRouteBuilder app)
     {
-        var family = app.MapGroup("/api/family").WithTags("Family doctors");
+        var family = app.MapGroup("/api/family").WithTags("Family doctors").WithProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
 
         family.MapGet("/teams", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListFamilyTeams(), ct)))
             .RequireAuthorization()

@@ -13,7 +13,7 @@ internal sealed class HisEndpoints : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup("/api/admin/his").WithTags("HIS administration").RequireAuthorization(Policies.SystemAdmin);
+        var admin = app.MapGroup("/api/admin/his").WithTags("HIS administration").WithProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity, StatusCodes.Status503ServiceUnavailable).RequireAuthorization(Policies.SystemAdmin);
 
         admin.MapGet("/outbox", async (
                 HisOutboxStatus? status, string? kind, Guid? patientId, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize,
@@ -56,6 +56,7 @@ internal sealed class HisEndpoints : IEndpointGroup
         app.MapPost("/api/patients/{patientId:guid}/his-link", async (Guid patientId, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new MatchHisIdentity(patientId), ct)))
             .WithTags("HIS")
+            .WithProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity, StatusCodes.Status503ServiceUnavailable)
             .RequireAuthorization(Policies.Patient)
             .WithSummary("Find the patient's record in the HIS and link it (or queue it for an admin to verify).");
     }

@@ -8,7 +8,7 @@ internal sealed class NotificationEndpoints : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/notifications").WithTags("Notifications").RequireAuthorization();
+        var group = app.MapGroup("/api/notifications").WithTags("Notifications").WithProblems().RequireAuthorization();
         group.MapGet("/", async (ISender sender, CancellationToken ct, bool unreadOnly = false, int page = 1, int pageSize = 20) =>
                 TypedResults.Ok(await sender.Send(new ListNotifications(unreadOnly, page, pageSize), ct)))
             .WithSummary("Your notifications, newest first, with the unread count.");

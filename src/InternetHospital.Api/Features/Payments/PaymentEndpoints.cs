@@ -8,7 +8,7 @@ internal sealed class PaymentEndpoints : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/payments").WithTags("Payments").RequireAuthorization();
+        var group = app.MapGroup("/api/payments").WithTags("Payments").WithProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity).RequireAuthorization();
         group.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetPayment(id), ct)))
             .WithSummary("One of your payments, with its history.");
         // Note: the pay step exists only while the simulated gateway is the gateway (Development, tests, a staging site

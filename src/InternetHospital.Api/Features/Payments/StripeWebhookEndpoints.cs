@@ -16,6 +16,7 @@ internal sealed partial class StripeWebhookEndpoints : IEndpointGroup
         app.MapPost("/api/payments/stripe/webhook", HandleAsync)
             .AllowAnonymous()
             .WithTags("Payments")
+            .WithProblems()
             .WithSummary("Stripe webhook: payment_intent.succeeded, payment_intent.payment_failed, charge.refunded.");
     }
 

@@ -13,11 +13,11 @@ internal sealed class RenewalEndpoints : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app)
     {
-        MapPatient(app.MapGroup("/api/patients/{patientId:guid}").WithTags("Renewals").RequireAuthorization(Policies.Patient));
-        MapDoctor(app.MapGroup("/api/doctor/renewals").WithTags("Renewals").RequireAuthorization(Policies.Doctor));
-        MapPharmacy(app.MapGroup("/api/pharmacy").WithTags("Renewals").RequireAuthorization(Policies.Pharmacist));
+        MapPatient(app.MapGroup("/api/patients/{patientId:guid}").WithTags("Renewals").WithProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity, StatusCodes.Status503ServiceUnavailable).RequireAuthorization(Policies.Patient));
+        MapDoctor(app.MapGroup("/api/doctor/renewals").WithTags("Renewals").WithProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity, StatusCodes.Status503ServiceUnavailable).RequireAuthorization(Policies.Doctor));
+        MapPharmacy(app.MapGroup("/api/pharmacy").WithTags("Renewals").WithProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity, StatusCodes.Status503ServiceUnavailable).RequireAuthorization(Policies.Pharmacist));
 
-        var admin = app.MapGroup("/api/admin/renewal-settings").WithTags("Renewals").RequireAuthorization(Policies.SystemAdmin);
+        var admin = app.MapGroup("/api/admin/renewal-settings").WithTags("Renewals").WithProblems().RequireAuthorization(Policies.SystemAdmin);
         admin.MapGet("/", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetRenewalSettings(), ct)))
             .WithSummary("The renewal fee and the long-prescription limit.");
         admin.MapPut("/", async (SettingsBody body, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new UpdateRenewalSettings(body.Fee), ct)))

@@ -11,7 +11,7 @@ internal sealed class DoctorScheduleEndpoints : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app)
     {
-        var me = app.MapGroup("/api/doctors/me").WithTags("Doctor schedule").RequireAuthorization(Policies.Doctor);
+        var me = app.MapGroup("/api/doctors/me").WithTags("Doctor schedule").WithProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity).RequireAuthorization(Policies.Doctor);
         MapSchedule(me, _ => null);
 
         me.MapGet("/follow-up-reviews", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListFollowUpReviews(), ct)))

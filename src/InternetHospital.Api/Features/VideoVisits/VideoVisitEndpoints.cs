@@ -18,7 +18,7 @@ internal sealed class VideoVisitEndpoints : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/video-visits").WithTags("Video visits");
+        var group = app.MapGroup("/api/video-visits").WithTags("Video visits").WithProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
 
         group.MapGet("/ice-servers", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetIceServers(), ct)))
             .RequireAuthorization()

@@ -9,7 +9,7 @@ internal sealed class WaitlistEndpoints : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/waitlist").WithTags("Waitlist").RequireAuthorization(Policies.Patient);
+        var group = app.MapGroup("/api/waitlist").WithTags("Waitlist").WithProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity).RequireAuthorization(Policies.Patient);
         group.MapGet("/", async (Guid patientId, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListWaitlist(patientId), ct)))
             .WithSummary("The patient's waitlist entries.");
         group.MapPost("/", async (JoinRequest body, ISender sender, CancellationToken ct) =>

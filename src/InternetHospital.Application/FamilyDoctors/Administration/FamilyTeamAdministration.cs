@@ -3,6 +3,7 @@ using InternetHospital.Application.Audit;
 using InternetHospital.Application.Common;
 using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Common.Exceptions;
+using InternetHospital.Application.Common.Validation;
 using InternetHospital.Application.Doctors;
 using InternetHospital.Domain.Common;
 using InternetHospital.Domain.FamilyDoctors;
@@ -48,9 +49,9 @@ internal sealed class FamilyTeamInputValidator : AbstractValidator<FamilyTeamInp
         RuleFor(x => x.DoctorIds).NotNull();
 
         // Note: rules on a list run after NotNull has failed too (FluentValidation continues by default), so they guard null themselves.
-        RuleFor(x => x.DoctorIds).Must(ids => ids.Distinct().Count() == ids.Count).When(x => x.DoctorIds is not null).WithMessage("A doctor appears more than once.");
-        RuleFor(x => x.DoctorIds).Must(ids => ids.Count <= 30).When(x => x.DoctorIds is not null).WithMessage("A team has at most 30 doctors.");
-        RuleFor(x => x.PackageIds).Must(ids => ids!.Distinct().Count() == ids!.Count).When(x => x.PackageIds is not null).WithMessage("A package appears more than once.");
+        RuleFor(x => x.DoctorIds).Must(ids => ids.Distinct().Count() == ids.Count).When(x => x.DoctorIds is not null).WithLocalizedMessage("duplicate_doctor");
+        RuleFor(x => x.DoctorIds).Must(ids => ids.Count <= 30).When(x => x.DoctorIds is not null).WithLocalizedMessage("too_many_doctors", 30);
+        RuleFor(x => x.PackageIds).Must(ids => ids!.Distinct().Count() == ids!.Count).When(x => x.PackageIds is not null).WithLocalizedMessage("duplicate_package");
     }
 }
 
@@ -97,7 +98,7 @@ public sealed record UpdateFamilyTeam(Guid TeamId, FamilyTeamInput Team) : IComm
         public Validator()
         {
             RuleFor(x => x.Team).NotNull().SetValidator(new FamilyTeamInputValidator());
-            RuleFor(x => x.Team.Version).NotNull().WithMessage("Send the version of the team you edited (from the team you loaded).").When(x => x.Team is not null);
+            RuleFor(x => x.Team.Version).NotNull().WithLocalizedMessage("team_version_required").When(x => x.Team is not null);
         }
     }
 

@@ -2,6 +2,7 @@ using FluentValidation;
 using InternetHospital.Application.Audit;
 using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Common.Exceptions;
+using InternetHospital.Application.Common.Validation;
 using InternetHospital.Domain.Common;
 using InternetHospital.Domain.FamilyDoctors;
 using Mediator;
@@ -43,13 +44,13 @@ internal sealed class ServicePackageInputValidator : AbstractValidator<ServicePa
         RuleFor(x => x.NameEn).NotEmpty().MaximumLength(100);
         RuleFor(x => x.Description).NotNull().MaximumLength(500);
         RuleFor(x => x.DescriptionEn).NotNull().MaximumLength(500);
-        RuleFor(x => x.Includes).NotEmpty().Must(i => i is null || string.Join('\n', i).Length <= 2000).WithMessage("The list is too long (2000 characters at most).");
-        RuleFor(x => x.IncludesEn).NotEmpty().Must(i => i is null || string.Join('\n', i).Length <= 2000).WithMessage("The list is too long (2000 characters at most).");
-        RuleForEach(x => x.Includes).NotEmpty().Must(i => i is null || !i.Contains('\n')).WithMessage("One item per entry.");
-        RuleForEach(x => x.IncludesEn).NotEmpty().Must(i => i is null || !i.Contains('\n')).WithMessage("One item per entry.");
+        RuleFor(x => x.Includes).NotEmpty().Must(i => i is null || string.Join('\n', i).Length <= 2000).WithLocalizedMessage("list_too_long");
+        RuleFor(x => x.IncludesEn).NotEmpty().Must(i => i is null || string.Join('\n', i).Length <= 2000).WithLocalizedMessage("list_too_long");
+        RuleForEach(x => x.Includes).NotEmpty().Must(i => i is null || !i.Contains('\n')).WithLocalizedMessage("one_item_per_entry");
+        RuleForEach(x => x.IncludesEn).NotEmpty().Must(i => i is null || !i.Contains('\n')).WithLocalizedMessage("one_item_per_entry");
         RuleFor(x => x.AnnualFee).InclusiveBetween(0, 100_000).PrecisionScale(10, 2, ignoreTrailingZeros: true);
-        RuleFor(x => x.ConditionCode).Must(c => c is null || ChronicConditions.IsKnown(c)).WithMessage("Unknown chronic condition.");
-        RuleFor(x => x.FollowUpTemplateCode).Must(c => c is null || FollowUpTemplates.Find(c) is not null).WithMessage("Unknown follow-up plan.");
+        RuleFor(x => x.ConditionCode).Must(c => c is null || ChronicConditions.IsKnown(c)).WithLocalizedMessage("unknown_chronic_condition");
+        RuleFor(x => x.FollowUpTemplateCode).Must(c => c is null || FollowUpTemplates.Find(c) is not null).WithLocalizedMessage("unknown_follow_up_plan");
         RuleFor(x => x.DisplayOrder).InclusiveBetween(0, 1000);
     }
 }
@@ -61,7 +62,7 @@ public sealed record CreateServicePackage(string Code, ServicePackageInput Packa
     {
         public Validator()
         {
-            RuleFor(x => x.Code).NotEmpty().MaximumLength(32).Matches("^[a-z0-9-]+$").WithMessage("Use lower-case letters, digits and -.");
+            RuleFor(x => x.Code).NotEmpty().MaximumLength(32).Matches("^[a-z0-9-]+$").WithLocalizedMessage("invalid_package_code");
             RuleFor(x => x.Package).NotNull().SetValidator(new ServicePackageInputValidator());
         }
     }
@@ -96,7 +97,7 @@ public sealed record UpdateServicePackage(Guid PackageId, ServicePackageInput Pa
         public Validator()
         {
             RuleFor(x => x.Package).NotNull().SetValidator(new ServicePackageInputValidator());
-            RuleFor(x => x.Package.Version).NotNull().WithMessage("Send the version of the package you edited (from the package you loaded).").When(x => x.Package is not null);
+            RuleFor(x => x.Package.Version).NotNull().WithLocalizedMessage("package_version_required").When(x => x.Package is not null);
         }
     }
 

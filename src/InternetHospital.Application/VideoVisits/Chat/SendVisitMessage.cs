@@ -2,6 +2,7 @@ using FluentValidation;
 using InternetHospital.Application.Audit;
 using InternetHospital.Application.Common;
 using InternetHospital.Application.Common.Abstractions;
+using InternetHospital.Application.Common.Validation;
 using InternetHospital.Application.Files;
 using InternetHospital.Domain.VideoVisits;
 using Mediator;
@@ -22,7 +23,7 @@ public sealed record SendVisitMessage(Guid VisitId, string? Text, FileUpload? Fi
         public Validator()
         {
             RuleFor(x => x.Text).MaximumLength(VisitMessage.MaxTextLength);
-            RuleFor(x => x.Text).NotEmpty().When(x => x.File is null).WithMessage("Write a message or attach a file.");
+            RuleFor(x => x.Text).NotEmpty().When(x => x.File is null).WithLocalizedMessage("message_empty");
         }
     }
 

@@ -1,6 +1,7 @@
 using FluentValidation;
 using InternetHospital.Application.Audit;
 using InternetHospital.Application.Common.Abstractions;
+using InternetHospital.Application.Common.Validation;
 using InternetHospital.Domain.VideoVisits;
 using Mediator;
 
@@ -26,12 +27,12 @@ public sealed record SaveVisitNote(
             RuleFor(x => x.Plan).MaximumLength(NoteContent.MaxTextLength);
             RuleFor(x => x.FollowUpAdvice).MaximumLength(NoteContent.MaxTextLength);
             RuleFor(x => x.Diagnoses).Must(d => d is null || d.Count <= NoteContent.MaxDiagnoses)
-                .WithMessage($"List at most {NoteContent.MaxDiagnoses} diagnoses.");
+                .WithLocalizedMessage("too_many_diagnoses", NoteContent.MaxDiagnoses);
             RuleForEach(x => x.Diagnoses).NotNull().ChildRules(d =>
             {
                 // Note: ICD-10 shape (letter, two digits, optional subdivision); a hospital's own list may hold codes
                 // beyond the bundled one, so the shape is checked, not membership.
-                d.RuleFor(x => x.Code).NotEmpty().Matches("^[A-Za-z][0-9]{2}(\\.[0-9A-Za-z]{1,4})?$").WithMessage("Enter an ICD-10 code such as I10 or E11.9.");
+                d.RuleFor(x => x.Code).NotEmpty().Matches("^[A-Za-z][0-9]{2}(\\.[0-9A-Za-z]{1,4})?$").WithLocalizedMessage("invalid_icd10_code");
                 d.RuleFor(x => x.Description).NotEmpty().MaximumLength(200);
             });
         }

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
 import { Page } from '@/components/page';
 import { PageLoader } from '@/components/page-loader';
-import { IDLE_TIMEOUT_MS, SIGNED_OUT_REASON_KEY } from '@/config/session';
+import { SIGNED_OUT_REASON_KEY } from '@/config/session';
+import { useServerSettings } from '@/lib/server-settings';
 import { useMe } from '@/features/accounts/api/get-me';
 import { useAuth } from '@/features/accounts/components/auth-context';
 import { homePathFor } from '../nav';
@@ -23,6 +24,7 @@ function takeSignedOutReason(): string | null {
 /** Public landing page; a signed-in user goes straight to their role's home. */
 export default function LandingRoute(): ReactNode {
   const { t } = useTranslation('common');
+  const { idleTimeoutMinutes } = useServerSettings();
   const { status, signIn } = useAuth();
   const me = useMe({ enabled: status === 'signedIn' });
   const [signedOutReason] = useState(takeSignedOutReason);
@@ -39,7 +41,7 @@ export default function LandingRoute(): ReactNode {
     <Page title={t('appName')} description={<Text size="lg">{t('landing.tagline')}</Text>}>
       {signedOutReason === 'idle' && (
         <Alert color="blue" icon={<IconInfoCircle aria-hidden="true" />} title={t('landing.signedOutTitle')}>
-          {t('landing.signedOutIdle', { count: Math.round(IDLE_TIMEOUT_MS / 60_000) })}
+          {t('landing.signedOutIdle', { count: idleTimeoutMinutes })}
         </Alert>
       )}
       <Text>{t('landing.description')}</Text>

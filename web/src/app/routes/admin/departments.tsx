@@ -9,6 +9,7 @@ import { useAdminDepartments, type AdminDepartment } from '@/features/hospital-a
 import { useFacilities } from '@/features/hospital-admin/api/list-facilities';
 import { useSetDepartmentConditions } from '@/features/hospital-admin/api/set-department-conditions';
 import { problemMessage } from '@/lib/problem-message';
+import { useServerFormErrors } from '@/lib/use-server-form-errors';
 
 const splitConditions = (text: string): string[] => text.split(/[,，\s]+/).map((c) => c.trim().toUpperCase()).filter(Boolean);
 
@@ -43,6 +44,9 @@ function DepartmentRow({ department }: { department: AdminDepartment }): ReactNo
   );
 }
 
+const departmentFields = ['facilityId', 'code', 'name', 'nameEn', 'conditions'] as const;
+type DepartmentField = (typeof departmentFields)[number];
+
 /** Admin: departments and the conditions each follows up online (domain rule 1). */
 export default function DepartmentsRoute(): ReactNode {
   const { t, i18n } = useTranslation('hospitalAdmin');
@@ -50,6 +54,12 @@ export default function DepartmentsRoute(): ReactNode {
   const facilities = useFacilities();
   const create = useCreateDepartment();
   const [draft, setDraft] = useState({ facilityId: '', code: '', name: '', nameEn: '', conditions: '' });
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<DepartmentField, string>>>({});
+  const { formError, setFormError, onError } = useServerFormErrors(
+    { fields: departmentFields, setFieldError: (field, message) => setFieldErrors((current) => ({ ...current, [field]: message })) },
+    t,
+    { codeFields: { duplicate_department_code: 'code', invalid_icd10_range: 'conditions' } },
+  );
 
   return (
     <Page title={t('departments.title')}>
@@ -79,26 +89,28 @@ export default function DepartmentsRoute(): ReactNode {
               onChange={(v) => setDraft({ ...draft, facilityId: v ?? '' })}
               data={(facilities.data ?? []).map((f) => ({ value: f.id, label: i18n.language === 'zh-CN' ? f.name : f.nameEn }))}
             />
-            <TextInput label={t('departments.code')} required value={draft.code} onChange={(e) => setDraft({ ...draft, code: e.currentTarget.value.toUpperCase() })} />
-            <TextInput label={t('departments.name')} required value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })} />
-            <TextInput label={t('departments.nameEn')} required value={draft.nameEn} onChange={(e) => setDraft({ ...draft, nameEn: e.currentTarget.value })} />
+            <TextInput label={t('departments.code')} required error={fieldErrors.code} value={draft.code} onChange={(e) => setDraft({ ...draft, code: e.currentTarget.value.toUpperCase() })} />
+            <TextInput label={t('departments.name')} required error={fieldErrors.name} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })} />
+            <TextInput label={t('departments.nameEn')} required error={fieldErrors.nameEn} value={draft.nameEn} onChange={(e) => setDraft({ ...draft, nameEn: e.currentTarget.value })} />
           </SimpleGrid>
-          <TextInput label={t('departments.newConditions')} description={t('departments.conditionsHint')} value={draft.conditions} onChange={(e) => setDraft({ ...draft, conditions: e.currentTarget.value })} />
-          {create.isError && (
+          <TextInput label={t('departments.newConditions')} description={t('departments.conditionsHint')} error={fieldErrors.conditions} value={draft.conditions} onChange={(e) => setDraft({ ...draft, conditions: e.currentTarget.value })} />
+          {formError && (
             <Alert color="red" role="alert">
-              {problemMessage(create.error, t)}
+              {formError}
             </Alert>
           )}
           <Group justify="flex-end">
             <Button
               loading={create.isPending}
               disabled={!draft.facilityId || !draft.code || !draft.name || !draft.nameEn}
-              onClick={() =>
+              onClick={() => {
+                setFormError(null);
+                setFieldErrors({});
                 create.mutate(
                   { ...draft, conditions: splitConditions(draft.conditions) },
-                  { onSuccess: () => setDraft({ facilityId: '', code: '', name: '', nameEn: '', conditions: '' }) },
-                )
-              }
+                  { onSuccess: () => setDraft({ facilityId: '', code: '', name: '', nameEn: '', conditions: '' }), onError },
+                );
+              }}
             >
               {t('departments.create')}
             </Button>

@@ -49,7 +49,7 @@ function ScheduleEditor({ doctorId }: { doctorId: string }): ReactNode {
             {sessions.map((s, i) => (
               <Table.Tr key={i}>
                 <Table.Td>
-                  <Select aria-label={t('schedule.day')} value={s.day} onChange={(v) => update(i, { day: (v ?? 'Monday') as Session['day'] })} data={days.map((d) => ({ value: d, label: t(`schedule.days.${d}`) }))} />
+                  <Select aria-label={t('schedule.day')} value={s.day} onChange={(v) => update(i, { day: (v ?? 'Monday') })} data={days.map((d) => ({ value: d, label: t(`schedule.days.${d}`) }))} />
                 </Table.Td>
                 <Table.Td>
                   <TextInput type="time" aria-label={t('schedule.start')} value={s.start} onChange={(e) => update(i, { start: e.currentTarget.value })} />

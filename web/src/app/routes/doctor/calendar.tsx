@@ -5,7 +5,7 @@ import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Page } from '@/components/page';
-import { HOSPITAL_TIME_ZONE } from '@/config/hospital';
+import { hospitalTimeZone } from '@/config/hospital';
 import { PageLoader } from '@/components/page-loader';
 import { useCancelSession } from '@/features/schedule/api/cancel-session';
 import { useCalendar, type CalendarSlot } from '@/features/schedule/api/get-calendar';
@@ -69,7 +69,7 @@ function SlotRow({ slot, timeZone }: { slot: CalendarSlot; timeZone: string }): 
 export default function CalendarRoute(): ReactNode {
   const { t, i18n } = useTranslation('schedule');
   const [view, setView] = useState<'day' | 'week'>('day');
-  const [from, setFrom] = useState(() => todayIn(HOSPITAL_TIME_ZONE));
+  const [from, setFrom] = useState(() => todayIn(hospitalTimeZone()));
   const days = view === 'day' ? 1 : 7;
   const calendar = useCalendar(from, days);
   const blocks = useBlocks();
@@ -80,7 +80,7 @@ export default function CalendarRoute(): ReactNode {
   const [reason, setReason] = useState('');
   useCalendarLiveUpdates();
 
-  const timeZone = calendar.data?.timeZone ?? HOSPITAL_TIME_ZONE;
+  const timeZone = calendar.data?.timeZone ?? hospitalTimeZone();
   return (
     <Page title={t('calendar.title')}>
       <Text size="sm" c="dimmed">

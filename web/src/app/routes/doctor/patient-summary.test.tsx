@@ -56,7 +56,7 @@ describe('Patient summary (family doctor)', () => {
 
   it('says the patient is not found for a doctor outside the team', async () => {
     await renderApp({ route: '/panel/patients/pat-9', roles: ['Doctor'], api: { 'GET /api/family/panel/patients/pat-9': () => problemResponse(404, { title: 'Patient was not found.', code: 'not_found' }) } });
-    expect(await screen.findByRole('alert')).toHaveTextContent('Patient was not found.');
+    expect(await screen.findByRole('alert')).toHaveTextContent('This could not be found. It may have been removed, or it is not yours to see.');
     expect(screen.getByRole('link', { name: 'Back to my patients' })).toBeInTheDocument();
   });
 });

@@ -2,6 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { BOOT_SIGN_IN_ATTEMPT_KEY } from '@/config/session';
 import { userManager } from '@/lib/oidc';
+import { serverSettingsQueryKey } from '@/lib/server-settings';
 import { findPageHeading, renderApp } from '@/testing/test-utils';
 
 describe('auth provider', () => {
@@ -16,8 +17,9 @@ describe('auth provider', () => {
     await waitFor(() => expect(userManager.signoutRedirect).toHaveBeenCalledTimes(1));
     expect(await screen.findByText('Signing you out…')).toBeInTheDocument();
     expect(userManager.signinRedirect).not.toHaveBeenCalled();
-    // No personal data left in memory (disabled observers may keep empty entries).
-    expect(queryClient.getQueryCache().getAll().every((query) => query.state.data === undefined)).toBe(true);
+    // No personal data left in memory (disabled observers may keep empty entries; the server's settings are not personal).
+    const personal = queryClient.getQueryCache().getAll().filter((query) => query.queryKey[0] !== serverSettingsQueryKey[0]);
+    expect(personal.every((query) => query.state.data === undefined)).toBe(true);
     expect(requests.filter((r) => r.path === '/api/me')).toHaveLength(1);
   });
 

@@ -1,5 +1,6 @@
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AuthContext, type AuthContextValue } from './auth-context';
@@ -8,12 +9,14 @@ import { IdleSignOut } from './idle-sign-out';
 function renderIdle(signOut: AuthContextValue['signOut']): void {
   const value: AuthContextValue = { status: 'signedIn', user: null, signIn: vi.fn(), signOut };
   render(
-    <MantineProvider env="test">
-      <Notifications />
-      <AuthContext.Provider value={value}>
-        <IdleSignOut timeoutMs={10_000} warningMs={3_000} />
-      </AuthContext.Provider>
-    </MantineProvider>,
+    <QueryClientProvider client={new QueryClient()}>
+      <MantineProvider env="test">
+        <Notifications />
+        <AuthContext.Provider value={value}>
+          <IdleSignOut timeoutMs={10_000} warningMs={3_000} />
+        </AuthContext.Provider>
+      </MantineProvider>
+    </QueryClientProvider>,
   );
 }
 

@@ -1,13 +1,15 @@
 import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { IDLE_TIMEOUT_MS, IDLE_WARNING_MS } from '@/config/session';
+import { IDLE_WARNING_MS } from '@/config/session';
+import { useServerSettings } from '@/lib/server-settings';
 import { useAuth } from './auth-context';
 
 const ACTIVITY_EVENTS = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart', 'scroll'] as const;
 const WARNING_ID = 'idle-sign-out-warning';
 
 export interface IdleSignOutProps {
+  /** Default: the server's Hospital:IdleTimeout. */
   timeoutMs?: number;
   warningMs?: number;
 }
@@ -16,8 +18,10 @@ export interface IdleSignOutProps {
  * Signs a signed-in user out after `timeoutMs` without interaction, warning `warningMs` before.
  * Note: it compares wall-clock times, so a phone that slept past the limit signs out as soon as it wakes.
  */
-export function IdleSignOut({ timeoutMs = IDLE_TIMEOUT_MS, warningMs = IDLE_WARNING_MS }: IdleSignOutProps): null {
+export function IdleSignOut({ timeoutMs: requestedTimeoutMs, warningMs = IDLE_WARNING_MS }: IdleSignOutProps): null {
   const { t } = useTranslation('accounts');
+  const settings = useServerSettings();
+  const timeoutMs = requestedTimeoutMs ?? settings.idleTimeoutMinutes * 60_000;
   const { status, signOut } = useAuth();
 
   useEffect(() => {

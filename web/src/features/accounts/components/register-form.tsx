@@ -3,9 +3,8 @@ import { schemaResolver, useForm } from '@mantine/form';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useState, type ChangeEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '@/lib/api-client';
 import { translateFormError } from '@/lib/form-errors';
-import { problemMessage } from '@/lib/problem-message';
+import { useServerFormErrors } from '@/lib/use-server-form-errors';
 import {
   MIN_PASSWORD_LENGTH,
   registerFields,
@@ -37,20 +36,11 @@ const conflictFields: Record<string, RegisterField> = {
   duplicate_id_number: 'idNumber',
 };
 
-function toFieldName(serverKey: string): string {
-  return serverKey ? serverKey[0]!.toLowerCase() + serverKey.slice(1) : serverKey;
-}
-
-function isRegisterField(name: string): name is RegisterField {
-  return (registerFields as readonly string[]).includes(name);
-}
-
 /** Patient self-registration; mobile-first single column, two columns from the sm breakpoint. */
 export function RegisterForm({ onRegistered }: RegisterFormProps): ReactNode {
   const { t } = useTranslation('accounts');
   const registerMutation = useRegister();
   const [derivedFromId, setDerivedFromId] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
 
   const form = useForm<RegisterFormValues>({
     mode: 'controlled',
@@ -68,6 +58,11 @@ export function RegisterForm({ onRegistered }: RegisterFormProps): ReactNode {
     validateInputOnBlur: true,
     enhanceGetInputProps: ({ form: f, field }) => ({ error: translateFormError(f.errors[field], t) }),
   });
+  const { formError, setFormError, onError } = useServerFormErrors(
+    { fields: registerFields, setFieldError: form.setFieldError },
+    t,
+    { codeFields: conflictFields, fixErrorsMessage: t('register.fixErrors') },
+  );
 
   /** Resident ID cards encode date of birth and sex: fill them in so the user need not type them again. */
   const deriveFromId = (idType: RegisterFormValues['idType'], idNumber: string): void => {
@@ -100,26 +95,7 @@ export function RegisterForm({ onRegistered }: RegisterFormProps): ReactNode {
     const input = registerInputSchema.parse(values);
     registerMutation.mutate(input, {
       onSuccess: () => onRegistered(input.email),
-      onError: (error) => {
-        if (isApiError(error)) {
-          const conflictField = error.code ? conflictFields[error.code] : undefined;
-          if (error.status === 409 && conflictField) {
-            form.setFieldError(conflictField, problemMessage(error, t));
-            return;
-          }
-          const unmatched: string[] = [];
-          for (const [key, messages] of Object.entries(error.fieldErrors)) {
-            const field = toFieldName(key);
-            if (isRegisterField(field)) form.setFieldError(field, messages.join(' '));
-            else unmatched.push(...messages);
-          }
-          if (error.status === 400 && Object.keys(error.fieldErrors).length > 0) {
-            setFormError(unmatched.length > 0 ? unmatched.join(' ') : t('register.fixErrors'));
-            return;
-          }
-        }
-        setFormError(problemMessage(error, t));
-      },
+      onError,
     });
   };
 

@@ -13,7 +13,7 @@ export interface DoctorSearch {
 
 export function findDoctors(search: DoctorSearch): Promise<DoctorCard[]> {
   const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(search)) if (value) query.set(key, value);
+  for (const [key, value] of Object.entries(search)) if (value) query.set(key, String(value));
   return apiJson(`/api/care/doctors?${query.toString()}`, z.array(doctorCardSchema));
 }
 

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { ApiError, apiFetch } from '@/lib/api-client';
 
 export const ACCEPTED_ATTACHMENTS = 'image/jpeg,image/png,image/webp,image/heic,application/pdf';
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
 export const uploadedFileSchema = z.object({ id: z.string(), fileName: z.string(), contentType: z.string(), size: z.number() });
 export type UploadedFile = z.infer<typeof uploadedFileSchema>;

@@ -2,8 +2,7 @@ import { Alert, Button, Group, NativeSelect, NumberInput, Radio, SimpleGrid, Sta
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '@/lib/api-client';
-import { problemMessage } from '@/lib/problem-message';
+import { useServerFormErrors } from '@/lib/use-server-form-errors';
 import { measurementKinds, type GlucoseTiming, type MeasurementKind } from '../api/get-measurements';
 import { measurementFields, useRecordMeasurement, type MeasurementField, type MeasurementInput, type RecordedMeasurement } from '../api/record-measurement';
 
@@ -15,10 +14,6 @@ const requiredFields: Record<MeasurementKind, NumberField[]> = {
   BloodGlucose: ['glucose'],
   Weight: ['weightKg'],
 };
-
-function isField(name: string): name is MeasurementField {
-  return (measurementFields as readonly string[]).includes(name);
-}
 
 export interface ReadingFormProps {
   patientId: string;
@@ -34,7 +29,11 @@ export function ReadingForm({ patientId, onRecorded }: ReadingFormProps): ReactN
   const [timing, setTiming] = useState<GlucoseTiming | ''>('');
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<Partial<Record<MeasurementField, string>>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { formError, setFormError, onError } = useServerFormErrors(
+    { fields: measurementFields, setFieldError: (field, message) => setErrors((current) => ({ ...current, [field]: message })) },
+    t,
+    { fixErrorsMessage: t('reading.fixErrors') },
+  );
 
   const numberProps = (field: NumberField): { value: number | ''; onChange: (v: number | string) => void; error?: string } => ({
     value: values[field] ?? '',
@@ -60,6 +59,7 @@ export function ReadingForm({ patientId, onRecorded }: ReadingFormProps): ReactN
     if (kind === 'HeartRate') input.heartRate = values.heartRate;
     if (kind === 'BloodGlucose') Object.assign(input, { glucose: values.glucose, glucoseTiming: timing || undefined });
     if (kind === 'Weight') input.weightKg = values.weightKg;
+    setErrors({});
     record.mutate(input, {
       onSuccess: (result) => {
         setValues({});
@@ -67,20 +67,7 @@ export function ReadingForm({ patientId, onRecorded }: ReadingFormProps): ReactN
         setTiming('');
         onRecorded(result);
       },
-      onError: (error) => {
-        if (isApiError(error) && error.status === 400 && Object.keys(error.fieldErrors).length > 0) {
-          const fieldErrors: Partial<Record<MeasurementField, string>> = {};
-          const other: string[] = [];
-          for (const [key, messages] of Object.entries(error.fieldErrors)) {
-            if (isField(key)) fieldErrors[key] = messages.join(' ');
-            else other.push(...messages);
-          }
-          setErrors(fieldErrors);
-          setFormError(other.length > 0 ? other.join(' ') : t('reading.fixErrors'));
-          return;
-        }
-        setFormError(problemMessage(error, t));
-      },
+      onError,
     });
   };
 
@@ -117,7 +104,7 @@ export function ReadingForm({ patientId, onRecorded }: ReadingFormProps): ReactN
               required
               value={timing}
               onChange={(value) => {
-                setTiming(value as GlucoseTiming);
+                setTiming(value);
                 setErrors((current) => ({ ...current, glucoseTiming: undefined }));
               }}
               error={errors.glucoseTiming}

@@ -5,11 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { problemMessage } from '@/lib/problem-message';
 import { formatDateTime, parseInstant } from '@/lib/date-time';
+import { useServerSettings } from '@/lib/server-settings';
 import { openAttachment } from '../api/download-attachment';
 import { useThread, type FamilyMessage, type ThreadDetail } from '../api/get-thread';
 import { useMarkThreadRead } from '../api/mark-thread-read';
 import { useSendMessage } from '../api/send-message';
-import { ACCEPTED_ATTACHMENTS, MAX_ATTACHMENT_BYTES, useUploadAttachment, type UploadedFile } from '../api/upload-attachment';
+import { ACCEPTED_ATTACHMENTS, useUploadAttachment, type UploadedFile } from '../api/upload-attachment';
 import { localized } from '../lib/format';
 import { readableBadge } from './tag';
 import { useFamilyLiveUpdates } from '../lib/use-family-live-updates';
@@ -81,6 +82,7 @@ function MessageBubble({ thread, message }: { thread: ThreadDetail; message: Fam
 
 function ReplyForm({ thread }: { thread: ThreadDetail }): ReactNode {
   const { t } = useTranslation('family');
+  const { maxUploadBytes } = useServerSettings();
   const send = useSendMessage();
   const upload = useUploadAttachment();
   const [body, setBody] = useState('');
@@ -91,7 +93,7 @@ function ReplyForm({ thread }: { thread: ThreadDetail }): ReactNode {
   const attach = (file: File | null): void => {
     setFileError(null);
     if (!file) return;
-    if (file.size > MAX_ATTACHMENT_BYTES) {
+    if (file.size > maxUploadBytes) {
       setFileError(t('thread.fileTooLarge'));
       return;
     }

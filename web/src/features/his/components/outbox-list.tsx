@@ -71,7 +71,7 @@ export function OutboxList(): ReactNode {
           orientation={vertical ? 'vertical' : 'horizontal'}
           fullWidth={vertical}
           value={search.status ?? ALL}
-          onChange={(value) => go({ status: value === ALL ? null : (value as OutboxStatus) })}
+          onChange={(value) => go({ status: value === ALL ? null : (value) })}
           data={statusOptions.map((status) => ({ value: status, label: statusLabel(status) }))}
         />
       </Stack>

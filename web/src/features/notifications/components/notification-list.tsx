@@ -79,6 +79,7 @@ export function NotificationList({ items, onOpen, showAbsoluteTime = false, ...r
   const now = useNow();
   return (
     // Note: role="list" because Safari drops list semantics when list-style is none.
+    // eslint-disable-next-line jsx-a11y/no-redundant-roles -- see above
     <ul className={classes.list} role="list" {...rest}>
       {items.map((notification) => (
         <li key={notification.id}>

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { z } from 'zod';
 import { translateFormError } from '@/lib/form-errors';
-import { problemMessage } from '@/lib/problem-message';
+import { useServerFormErrors } from '@/lib/use-server-form-errors';
 import { useEligibility } from '../api/get-eligibility';
 import { useMedications } from '../api/get-medications';
 import { useSubmitRenewal } from '../api/submit-renewal';
@@ -40,6 +40,9 @@ type FormValues = {
 
 const questions = ['newSymptoms', 'sideEffects', 'hospitalStay', 'pregnancy'] as const;
 
+/** The fields the server may name in a refusal that this form shows under a field. */
+const serverFields = ['deliveryAddress', ...questions, 'details'] as const;
+
 /**
  * The renewal request: days supply per medicine (checked against the rules as it is typed), pickup or delivery,
  * and the short check. The server checks everything again.
@@ -69,6 +72,7 @@ export function RenewalForm({ patientId, drugIds }: { patientId: string | undefi
     validate: schemaResolver(formSchema as unknown as z.ZodType<FormValues>, { sync: true }),
     enhanceGetInputProps: ({ form: f, field }) => ({ error: translateFormError(f.errors[field], t) }),
   });
+  const { formError, setFormError, onError } = useServerFormErrors({ fields: serverFields, setFieldError: form.setFieldError }, t);
 
   if (drugIds.length === 0) {
     return (
@@ -88,7 +92,8 @@ export function RenewalForm({ patientId, drugIds }: { patientId: string | undefi
   return (
     <form
       noValidate
-      onSubmit={form.onSubmit((values) =>
+      onSubmit={form.onSubmit((values) => {
+        setFormError(null);
         submit.mutate(
           {
             items: chosen.map((m) => ({ drugId: m.medication.drugId!, daysSupply: Number(values.days[m.medication.drugId!]) })),
@@ -100,9 +105,9 @@ export function RenewalForm({ patientId, drugIds }: { patientId: string | undefi
             pregnancy: values.pregnancy === 'yes',
             details: values.details.trim() || undefined,
           },
-          { onSuccess: (created) => void navigate(`/renewals/${created.id}`) },
-        ),
-      )}
+          { onSuccess: (created) => void navigate(`/renewals/${created.id}`), onError },
+        );
+      })}
     >
       <Stack gap="lg">
         <Stack component="section" aria-labelledby="renewal-medicines" gap="sm">
@@ -158,9 +163,9 @@ export function RenewalForm({ patientId, drugIds }: { patientId: string | undefi
           <Textarea label={t('form.details')} rows={3} maxLength={1000} {...form.getInputProps('details')} />
         </Stack>
 
-        {submit.isError && (
+        {formError && (
           <Alert color="red" role="alert" icon={<IconAlertCircle aria-hidden="true" />}>
-            {problemMessage(submit.error, t)}
+            {formError}
           </Alert>
         )}
         <Button type="submit" size="md" loading={submit.isPending}>

@@ -3,8 +3,10 @@ import { schemaResolver, useForm } from '@mantine/form';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { translateFormError } from '@/lib/form-errors';
-import { problemMessage } from '@/lib/problem-message';
+import { useServerFormErrors } from '@/lib/use-server-form-errors';
 import { blockInputSchema, useBlockTime, type BlockInput, type BlockResult } from '../api/block-time';
+
+const blockFields = ['startDate', 'endDate', 'reason'] as const;
 
 /** Block time (leave, a meeting) in the hospital's local time. */
 export function BlockTimeForm({ defaultDate, onDone }: { defaultDate: string; onDone: (result: BlockResult) => void }): ReactNode {
@@ -16,8 +18,16 @@ export function BlockTimeForm({ defaultDate, onDone }: { defaultDate: string; on
     validate: schemaResolver(blockInputSchema, { sync: true }),
     enhanceGetInputProps: ({ form: f, field }) => ({ error: translateFormError(f.errors[field], t) }),
   });
+  // Note: the server names the day fields (startDate, endDate) and the reason; times travel inside the start and end.
+  const { formError, setFormError, onError } = useServerFormErrors({ fields: blockFields, setFieldError: form.setFieldError }, t);
   return (
-    <form noValidate onSubmit={form.onSubmit((values) => block.mutate(values, { onSuccess: onDone }))}>
+    <form
+      noValidate
+      onSubmit={form.onSubmit((values) => {
+        setFormError(null);
+        block.mutate(values, { onSuccess: onDone, onError });
+      })}
+    >
       <Stack gap="sm">
         <SimpleGrid cols={2} spacing="sm">
           <TextInput type="date" label={t('block.startDate')} required {...form.getInputProps('startDate')} />
@@ -26,9 +36,9 @@ export function BlockTimeForm({ defaultDate, onDone }: { defaultDate: string; on
           <TextInput type="time" label={t('block.endTime')} required {...form.getInputProps('endTime')} />
         </SimpleGrid>
         <TextInput label={t('block.reason')} required {...form.getInputProps('reason')} />
-        {block.isError && (
+        {formError && (
           <Alert color="red" role="alert">
-            {problemMessage(block.error, t)}
+            {formError}
           </Alert>
         )}
         <Group justify="flex-end">

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Loader, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { HOSPITAL_TIME_ZONE } from '@/config/hospital';
+import { hospitalTimeZone } from '@/config/hospital';
 import { formatDateTimeIn, formatLocalDate, formatTimeIn, timeZoneName, todayIn } from '@/lib/date-time';
 import { problemMessage } from '@/lib/problem-message';
 import type { FollowUpVisitType } from '../api/book-follow-up';
@@ -44,8 +44,8 @@ export function FollowUpSlotPicker({ onConfirm, pending = false, error, defaultV
   const [visitType, setVisitType] = useState<FollowUpVisitType>(defaultVisitType);
   const [selected, setSelected] = useState<CalendarSlot | null>(null);
   const [now] = useState(() => Date.now());
-  const calendar = useCalendar(todayIn(HOSPITAL_TIME_ZONE), days);
-  const zone = calendar.data?.timeZone ?? HOSPITAL_TIME_ZONE;
+  const calendar = useCalendar(todayIn(hospitalTimeZone()), days);
+  const zone = calendar.data?.timeZone ?? hospitalTimeZone();
   const freeDays = (calendar.data?.days ?? [])
     .map((day) => ({ date: day.date, slots: day.slots.filter((s) => isFree(s, visitType, now)) }))
     .filter((day) => day.slots.length > 0);

@@ -7,22 +7,23 @@ import { useVisitFile } from '../api/get-visit-file';
 import { useMessages } from '../api/list-messages';
 import type { VisitMessage } from '../api/schemas';
 import { useSendMessage } from '../api/send-message';
-import { HOSPITAL_TIME_ZONE } from '@/config/hospital';
+import { hospitalTimeZone } from '@/config/hospital';
 import { formatTimeIn } from '@/lib/date-time';
+import { useServerSettings } from '@/lib/server-settings';
 
-const MAX_BYTES = 10 * 1024 * 1024;
 const ACCEPT = 'image/jpeg,image/png,image/webp,image/heic,application/pdf';
 
 /** In-call chat: text, photos and PDF reports, kept with the visit and visible to its participants only. */
 export function ChatPanel({ visitId, canSend }: { visitId: string; canSend: boolean }): ReactNode {
   const { t, i18n } = useTranslation('visits');
+  const { maxUploadBytes } = useServerSettings();
   const messages = useMessages(visitId);
   const send = useSendMessage(visitId);
   const [text, setText] = useState('');
   const [fileError, setFileError] = useState<string | null>(null);
 
   const submit = (file?: File): void => {
-    if (file && file.size > MAX_BYTES) {
+    if (file && file.size > maxUploadBytes) {
       setFileError(t('chat.tooLarge'));
       return;
     }
@@ -45,7 +46,7 @@ export function ChatPanel({ visitId, canSend }: { visitId: string; canSend: bool
         {messages.data?.map((message) => (
           <Paper key={message.id} withBorder p="xs" radius="md">
             <Text size="xs" c="dimmed">
-              {message.senderName} · {t(`roles.${message.senderRole}`)} · {formatTimeIn(message.sentAt, HOSPITAL_TIME_ZONE, i18n.language)}
+              {message.senderName} · {t(`roles.${message.senderRole}`)} · {formatTimeIn(message.sentAt, hospitalTimeZone(), i18n.language)}
             </Text>
             {message.text && <Text style={{ whiteSpace: 'pre-wrap' }}>{message.text}</Text>}
             {message.file && <SharedFile visitId={visitId} file={message.file} />}

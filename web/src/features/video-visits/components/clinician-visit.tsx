@@ -9,7 +9,7 @@ import { useConsultingSession } from '../api/get-consulting-session';
 import { useVideoVisit, type VideoVisit } from '../api/get-video-visit';
 import { useLocalMedia } from '../lib/use-local-media';
 import { useVisitRoom } from '../lib/use-visit-room';
-import { HOSPITAL_TIME_ZONE } from '@/config/hospital';
+import { hospitalTimeZone } from '@/config/hospital';
 import { formatDateTimeIn, formatTimeIn } from '@/lib/date-time';
 import type { VisitRoom } from '../lib/visit-room';
 import { CallView } from './call-view';
@@ -138,7 +138,7 @@ export function ClinicianVisit({ visitId, followUpPicker }: { visitId: string; f
           <List size="sm">
             {data.trace.map((event, index) => (
               <List.Item key={`${event.at}-${index}`}>
-                {formatDateTimeIn(event.at, HOSPITAL_TIME_ZONE, i18n.language)} · {event.kind}
+                {formatDateTimeIn(event.at, hospitalTimeZone(), i18n.language)} · {event.kind}
                 {event.detail ? ` · ${event.detail}` : ''}
               </List.Item>
             ))}
@@ -153,7 +153,7 @@ function Header({ visit, language }: { visit: VideoVisit; language: string }): R
   const { t } = useTranslation('visits');
   return (
     <Text>
-      {visit.patient.name}, {visit.patient.age} · {t(`status.${visit.status}`)} · {t('visit.scheduled', { start: formatTimeIn(visit.scheduledStart, HOSPITAL_TIME_ZONE, language), end: formatTimeIn(visit.scheduledEnd, HOSPITAL_TIME_ZONE, language) })}
+      {visit.patient.name}, {visit.patient.age} · {t(`status.${visit.status}`)} · {t('visit.scheduled', { start: formatTimeIn(visit.scheduledStart, hospitalTimeZone(), language), end: formatTimeIn(visit.scheduledEnd, hospitalTimeZone(), language) })}
     </Text>
   );
 }

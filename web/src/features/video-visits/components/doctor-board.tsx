@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { useLiveEvent } from '@/lib/live-connection';
 import { problemMessage } from '@/lib/problem-message';
 import { useTodaysVisits } from '../api/list-todays-visits';
-import { HOSPITAL_TIME_ZONE } from '@/config/hospital';
+import { hospitalTimeZone } from '@/config/hospital';
 import { formatTimeIn } from '@/lib/date-time';
 import { IdentityCheck } from './identity-check';
 
@@ -32,7 +32,7 @@ export function DoctorBoard(): ReactNode {
             <Group justify="space-between" wrap="wrap">
               <Stack gap={2}>
                 <Text fw={500}>
-                  {formatTimeIn(visit.start, HOSPITAL_TIME_ZONE, i18n.language)} · {t('doctorBoard.patient', { name: visit.patientName, age: visit.patientAge })}
+                  {formatTimeIn(visit.start, hospitalTimeZone(), i18n.language)} · {t('doctorBoard.patient', { name: visit.patientName, age: visit.patientAge })}
                 </Text>
                 <Group gap="xs">
                   <Badge variant="filled" color={visit.visitStatus === 'Waiting' ? 'blue' : 'gray.7'}>

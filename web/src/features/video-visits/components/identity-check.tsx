@@ -5,7 +5,7 @@ import { problemMessage } from '@/lib/problem-message';
 import { useEndConsultingSession } from '../api/end-consulting-session';
 import { useConsultingSession } from '../api/get-consulting-session';
 import { useStartConsultingSession } from '../api/start-consulting-session';
-import { HOSPITAL_TIME_ZONE } from '@/config/hospital';
+import { hospitalTimeZone } from '@/config/hospital';
 import { formatTimeIn } from '@/lib/date-time';
 
 /**
@@ -27,7 +27,7 @@ export function IdentityCheck(): ReactNode {
       </Title>
       {session.data?.active && session.data.expiresAt ? (
         <Group justify="space-between">
-          <Text role="status">{t('session.active', { time: formatTimeIn(session.data.expiresAt, HOSPITAL_TIME_ZONE, i18n.language) })}</Text>
+          <Text role="status">{t('session.active', { time: formatTimeIn(session.data.expiresAt, hospitalTimeZone(), i18n.language) })}</Text>
           <Button variant="default" onClick={() => end.mutate()} loading={end.isPending}>
             {t('session.end')}
           </Button>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { problemMessage } from '@/lib/problem-message';
 import { useMyVisits } from '../api/list-my-visits';
-import { HOSPITAL_TIME_ZONE } from '@/config/hospital';
+import { hospitalTimeZone } from '@/config/hospital';
 import { formatDateTimeIn } from '@/lib/date-time';
 
 /** The patient's video visits, each with the way into its waiting room (or its summary). */
@@ -21,10 +21,10 @@ export function MyVisits(): ReactNode {
       {visits.data.map((visit) => {
         const finished = visit.visitStatus === 'Completed' || visit.visitStatus === 'Referred';
         return (
-          <Card key={visit.visitId} withBorder radius="md" padding="md" component="article" aria-label={formatDateTimeIn(visit.start, HOSPITAL_TIME_ZONE, i18n.language)}>
+          <Card key={visit.visitId} withBorder radius="md" padding="md" component="article" aria-label={formatDateTimeIn(visit.start, hospitalTimeZone(), i18n.language)}>
             <Group justify="space-between" wrap="wrap">
               <Stack gap={2}>
-                <Text fw={500}>{formatDateTimeIn(visit.start, HOSPITAL_TIME_ZONE, i18n.language)}</Text>
+                <Text fw={500}>{formatDateTimeIn(visit.start, hospitalTimeZone(), i18n.language)}</Text>
                 <Text>{t('patient.with', { doctor: visit.doctor.name, department: zh ? visit.doctor.department : visit.doctor.departmentEn })}</Text>
                 <Text size="sm" c="dimmed">
                   {visit.visitStatus ? t(`status.${visit.visitStatus}`) : t('status.notCheckedIn')}

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, CloseButton, Group, Modal, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { HOSPITAL_TIME_ZONE } from '@/config/hospital';
+import { hospitalTimeZone } from '@/config/hospital';
 import { formatDateTimeIn } from '@/lib/date-time';
 import { problemMessage } from '@/lib/problem-message';
 import { useCompleteVisit } from '../api/complete-visit';
@@ -125,7 +125,7 @@ export function NoteEditor({ visit, followUpPicker }: { visit: VideoVisit; follo
             {t('followUp.ordered')}
           </Text>
           <Text>
-            {t('followUp.when', { when: formatDateTimeIn(followUp.start, HOSPITAL_TIME_ZONE, language), type: t(`followUp.types.${followUp.visitType}`) })}
+            {t('followUp.when', { when: formatDateTimeIn(followUp.start, hospitalTimeZone(), language), type: t(`followUp.types.${followUp.visitType}`) })}
           </Text>
           <Text size="sm" c="dimmed">
             {t(`followUp.status.${followUp.status}`, { defaultValue: followUp.status })}
@@ -167,7 +167,7 @@ export function NoteEditor({ visit, followUpPicker }: { visit: VideoVisit; follo
             label={t('note.referReason')}
             data={REASONS.map((r) => ({ value: r, label: t(`note.reasons.${r}`) }))}
             value={reason}
-            onChange={(value) => value && setReason(value as ReferralReason)}
+            onChange={(value) => value && setReason(value)}
             allowDeselect={false}
           />
           <Textarea label={t('note.referDetail')} value={detail} onChange={(e) => setDetail(e.currentTarget.value)} rows={3} maxLength={1000} />

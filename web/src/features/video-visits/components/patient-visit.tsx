@@ -9,7 +9,7 @@ import { useVideoVisit } from '../api/get-video-visit';
 import { useWaitingRoom, type WaitingRoom } from '../api/get-waiting-room';
 import { useLocalMedia } from '../lib/use-local-media';
 import { useVisitRoom } from '../lib/use-visit-room';
-import { HOSPITAL_TIME_ZONE } from '@/config/hospital';
+import { hospitalTimeZone } from '@/config/hospital';
 import { formatTimeIn } from '@/lib/date-time';
 import type { VisitRoom } from '../lib/visit-room';
 import { CallView } from './call-view';
@@ -114,7 +114,7 @@ function VisitHeader({ room, language }: { room: WaitingRoom; language: string }
     <Text>
       {t('visit.doctorLine', { doctor: room.doctor.name, title: zh ? room.doctor.title : room.doctor.titleEn, department: zh ? room.doctor.department : room.doctor.departmentEn })}
       {' · '}
-      {t('visit.scheduled', { start: formatTimeIn(room.start, HOSPITAL_TIME_ZONE, language), end: formatTimeIn(room.end, HOSPITAL_TIME_ZONE, language) })}
+      {t('visit.scheduled', { start: formatTimeIn(room.start, hospitalTimeZone(), language), end: formatTimeIn(room.end, hospitalTimeZone(), language) })}
     </Text>
   );
 }
@@ -124,7 +124,7 @@ function CheckInCard({ room, onCheckIn, pending, language }: { room: WaitingRoom
   return (
     <Card withBorder radius="md" padding="md">
       <Stack gap="xs">
-        {!room.canCheckIn && <Text>{t('waiting.opensAt', { time: formatTimeIn(room.checkInOpensAt, HOSPITAL_TIME_ZONE, language) })}</Text>}
+        {!room.canCheckIn && <Text>{t('waiting.opensAt', { time: formatTimeIn(room.checkInOpensAt, hospitalTimeZone(), language) })}</Text>}
         <Button onClick={onCheckIn} disabled={!room.canCheckIn} loading={pending} w="fit-content">
           {t('waiting.checkIn')}
         </Button>

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { problemMessage } from '@/lib/problem-message';
 import { useAddAddendum } from '../api/add-addendum';
 import type { VideoVisit } from '../api/get-video-visit';
-import { HOSPITAL_TIME_ZONE } from '@/config/hospital';
+import { hospitalTimeZone } from '@/config/hospital';
 import { formatDateTimeIn } from '@/lib/date-time';
 
 /**
@@ -40,7 +40,7 @@ export function VisitSummary({ visit }: { visit: VideoVisit }): ReactNode {
           <Title order={2} size="h3" id="summary-title">
             {t('summary.title')}
           </Title>
-          {visit.endedAt && <Text c="dimmed">{t('summary.intro', { date: formatDateTimeIn(visit.endedAt, HOSPITAL_TIME_ZONE, language) })}</Text>}
+          {visit.endedAt && <Text c="dimmed">{t('summary.intro', { date: formatDateTimeIn(visit.endedAt, hospitalTimeZone(), language) })}</Text>}
           <Section label={t('note.chiefComplaint')} text={note.chiefComplaint} />
           <Section label={t('note.history')} text={note.history} />
           <Section label={t('note.assessment')} text={note.assessment} />
@@ -67,7 +67,7 @@ export function VisitSummary({ visit }: { visit: VideoVisit }): ReactNode {
               </Title>
               <Text>
                 {t('followUp.when', {
-                  when: formatDateTimeIn(visit.followUp.start, HOSPITAL_TIME_ZONE, language),
+                  when: formatDateTimeIn(visit.followUp.start, hospitalTimeZone(), language),
                   type: t(`followUp.types.${visit.followUp.visitType}`),
                 })}
               </Text>
@@ -80,7 +80,7 @@ export function VisitSummary({ visit }: { visit: VideoVisit }): ReactNode {
           )}
           {note.signature && (
             <Text size="sm" c="dimmed">
-              {t('summary.signed', { name: note.signature.signedBy, date: formatDateTimeIn(note.signature.signedAt, HOSPITAL_TIME_ZONE, language) })}
+              {t('summary.signed', { name: note.signature.signedBy, date: formatDateTimeIn(note.signature.signedAt, hospitalTimeZone(), language) })}
             </Text>
           )}
         </Stack>
@@ -92,7 +92,7 @@ export function VisitSummary({ visit }: { visit: VideoVisit }): ReactNode {
           </Title>
           {visit.addenda.map((a) => (
             <Text key={a.id} style={{ whiteSpace: 'pre-wrap' }}>
-              {formatDateTimeIn(a.at, HOSPITAL_TIME_ZONE, language)} · {a.authorName}: {a.text}
+              {formatDateTimeIn(a.at, hospitalTimeZone(), language)} · {a.authorName}: {a.text}
             </Text>
           ))}
         </Stack>

@@ -63,7 +63,7 @@ class FakePeerConnection {
   }
 
   async getStats(): Promise<RTCStatsReport> {
-    return new Map() as unknown as RTCStatsReport;
+    return new Map();
   }
 
   close(): void {

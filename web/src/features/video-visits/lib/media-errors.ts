@@ -29,5 +29,6 @@ export function mediaProblem(error: unknown): MediaProblem {
 
 /** Whether this browser can do video visits at all (a secure page with camera access and WebRTC). */
 export function mediaSupported(): boolean {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- only checks that the method exists
   return typeof navigator !== 'undefined' && Boolean(navigator.mediaDevices?.getUserMedia) && typeof RTCPeerConnection !== 'undefined';
 }

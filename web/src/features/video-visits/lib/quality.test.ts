@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { assessQuality, sampleFromStats } from './quality';
 
 function report(stats: Array<Record<string, unknown>>): RTCStatsReport {
-  return new Map(stats.map((s, i) => [String(i), s])) as unknown as RTCStatsReport;
+  return new Map(stats.map((s, i) => [String(i), s]));
 }
 
 describe('connection quality', () => {

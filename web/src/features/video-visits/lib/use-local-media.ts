@@ -105,11 +105,12 @@ export function useLocalMedia(onTrack?: (track: MediaStreamTrack) => void): Loca
 
   const toggleVideo = useCallback((): void => {
     const next = !videoOn;
-    cameraTrackRef.current && (cameraTrackRef.current.enabled = next);
+    if (cameraTrackRef.current) cameraTrackRef.current.enabled = next;
     setVideoOn(next);
   }, [videoOn]);
 
-  const stopScreenShare = useCallback(async (): Promise<void> => {
+  // Note: nothing to wait for, but callers treat starting and stopping alike (both return a promise).
+  const stopScreenShare = useCallback((): Promise<void> => {
     const current = streamRef.current;
     const screen = current?.getVideoTracks().find((t) => t !== cameraTrackRef.current);
     if (current && screen) {
@@ -122,6 +123,7 @@ export function useLocalMedia(onTrack?: (track: MediaStreamTrack) => void): Loca
       setStream(new MediaStream(current.getTracks()));
     }
     setScreenOn(false);
+    return Promise.resolve();
   }, []);
 
   const startScreenShare = useCallback(async (): Promise<void> => {
