@@ -28,21 +28,12 @@ public static class AppointmentNotifications
 /// <summary>How booking e-mails say when and with whom, in the reader's language and the hospital's time zone.</summary>
 internal static class AppointmentText
 {
-    private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
-
-    public static bool IsEnglish(string language) => language == SupportedLanguages.English;
+    public static bool IsEnglish(string language) => NoticeFormat.IsEnglish(language);
 
     public static string When(IReadOnlyDictionary<string, string> p, string language, string key = "start") =>
-        FormatInstant(DateTimeOffset.Parse(p[key], CultureInfo.InvariantCulture), p["timeZone"], language);
+        NoticeFormat.When(p[key], p["timeZone"], language);
 
-    public static string FormatInstant(DateTimeOffset instant, string timeZone, string language)
-    {
-        var local = TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById(timeZone));
-        return IsEnglish(language)
-            ? $"{local.ToString("dddd d MMMM yyyy, HH:mm", English)} ({timeZone} time)"
-            : $"{local.ToString("yyyy年M月d日 dddd HH:mm", Chinese)}（{(timeZone == "Asia/Shanghai" ? "北京时间" : timeZone + " 时间")}）";
-    }
+    public static string FormatInstant(DateTimeOffset instant, string timeZone, string language) => NoticeFormat.When(instant, timeZone, language);
 
     public static string Visit(IReadOnlyDictionary<string, string> p, string language) =>
         (p["visitType"], IsEnglish(language)) switch
@@ -61,7 +52,7 @@ internal static class AppointmentText
             ? (IsEnglish(language) ? "Online: open the portal 15 minutes before and check in." : "线上：请提前 15 分钟打开互联网医院签到候诊。")
             : (IsEnglish(language) ? p["facilityEn"] : p["facility"]);
 
-    public static string Money(IReadOnlyDictionary<string, string> p) => $"{p["amount"]} {p["currency"]}";
+    public static string Money(IReadOnlyDictionary<string, string> p, string language) => NoticeFormat.Money(p["amount"], p["currency"], language);
 
     public static string NextSlots(IReadOnlyDictionary<string, string> p, string language)
     {
@@ -100,10 +91,10 @@ internal sealed class AppointmentCancelledTemplate : INotificationTemplate
         return AppointmentText.IsEnglish(language)
             ? new EmailText(
                 $"Appointment cancelled: {AppointmentText.When(p, language)}",
-                $"Dear {context.RecipientName},\n\nyour {AppointmentText.Visit(p, language)} with {AppointmentText.Doctor(p, language)} on {AppointmentText.When(p, language)} is cancelled." + (refund ? $"\nThe fee of {AppointmentText.Money(p)} is refunded in full." : string.Empty))
+                $"Dear {context.RecipientName},\n\nyour {AppointmentText.Visit(p, language)} with {AppointmentText.Doctor(p, language)} on {AppointmentText.When(p, language)} is cancelled." + (refund ? $"\nThe fee of {AppointmentText.Money(p, language)} is refunded in full." : string.Empty))
             : new EmailText(
                 $"预约已取消：{AppointmentText.When(p, language)}",
-                $"{context.RecipientName}，您好：\n\n您预约的{AppointmentText.Doctor(p, language)}{AppointmentText.When(p, language)}的{AppointmentText.Visit(p, language)}已取消。" + (refund ? $"\n已全额退还费用 {AppointmentText.Money(p)}。" : string.Empty));
+                $"{context.RecipientName}，您好：\n\n您预约的{AppointmentText.Doctor(p, language)}{AppointmentText.When(p, language)}的{AppointmentText.Visit(p, language)}已取消。" + (refund ? $"\n已全额退还费用 {AppointmentText.Money(p, language)}。" : string.Empty));
     }
 }
 
@@ -117,10 +108,10 @@ internal sealed class AppointmentCancelledByHospitalTemplate : INotificationTemp
         return AppointmentText.IsEnglish(language)
             ? new EmailText(
                 $"The hospital had to cancel your appointment on {AppointmentText.When(p, language)}",
-                $"Dear {context.RecipientName},\n\nwe are sorry: {AppointmentText.Doctor(p, language)} cannot see patients in the session of {AppointmentText.When(p, language)}, so your {AppointmentText.Visit(p, language)} is cancelled." + (refund ? $"\nThe fee of {AppointmentText.Money(p)} is refunded in full." : string.Empty) + "\n\n" + AppointmentText.NextSlots(p, language))
+                $"Dear {context.RecipientName},\n\nwe are sorry: {AppointmentText.Doctor(p, language)} cannot see patients in the session of {AppointmentText.When(p, language)}, so your {AppointmentText.Visit(p, language)} is cancelled." + (refund ? $"\nThe fee of {AppointmentText.Money(p, language)} is refunded in full." : string.Empty) + "\n\n" + AppointmentText.NextSlots(p, language))
             : new EmailText(
                 $"医院取消了您{AppointmentText.When(p, language)}的预约",
-                $"{context.RecipientName}，您好：\n\n非常抱歉，{AppointmentText.Doctor(p, language)}{AppointmentText.When(p, language)}的出诊已停诊，您的{AppointmentText.Visit(p, language)}已取消。" + (refund ? $"\n已全额退还费用 {AppointmentText.Money(p)}。" : string.Empty) + "\n\n" + AppointmentText.NextSlots(p, language));
+                $"{context.RecipientName}，您好：\n\n非常抱歉，{AppointmentText.Doctor(p, language)}{AppointmentText.When(p, language)}的出诊已停诊，您的{AppointmentText.Visit(p, language)}已取消。" + (refund ? $"\n已全额退还费用 {AppointmentText.Money(p, language)}。" : string.Empty) + "\n\n" + AppointmentText.NextSlots(p, language));
     }
 }
 
@@ -132,10 +123,10 @@ internal sealed class LatePaymentRefundedTemplate : INotificationTemplate
         AppointmentText.IsEnglish(language)
             ? new EmailText(
                 "Your payment arrived after the time was taken: refunded",
-                $"Dear {context.RecipientName},\n\nyour payment for the {AppointmentText.Visit(p, language)} on {AppointmentText.When(p, language)} arrived after the time held for you had run out, and the time has since been taken. We have refunded {AppointmentText.Money(p)} in full. Please choose another time in the portal.")
+                $"Dear {context.RecipientName},\n\nyour payment for the {AppointmentText.Visit(p, language)} on {AppointmentText.When(p, language)} arrived after the time held for you had run out, and the time has since been taken. We have refunded {AppointmentText.Money(p, language)} in full. Please choose another time in the portal.")
             : new EmailText(
                 "支付晚于号源保留时间，已退款",
-                $"{context.RecipientName}，您好：\n\n您为{AppointmentText.When(p, language)}的{AppointmentText.Visit(p, language)}支付时，号源保留时间已过且该时段已被他人预约。我们已全额退还 {AppointmentText.Money(p)}，请在互联网医院中重新选择时间。");
+                $"{context.RecipientName}，您好：\n\n您为{AppointmentText.When(p, language)}的{AppointmentText.Visit(p, language)}支付时，号源保留时间已过且该时段已被他人预约。我们已全额退还 {AppointmentText.Money(p, language)}，请在互联网医院中重新选择时间。");
 }
 
 internal sealed class AppointmentRescheduledTemplate : INotificationTemplate

@@ -17,6 +17,7 @@ internal static class BookingServices
         services.AddScoped<StaffAccess>();
         services.AddScoped<FollowUpBooking>();
         services.AddSingleton(new PaymentLink(AppointmentPaymentOutcomes.Purpose, id => $"/appointments/{id}"));
+        services.AddScoped<IPaymentSubject, AppointmentPaymentSubject>();
         return services;
     }
 }

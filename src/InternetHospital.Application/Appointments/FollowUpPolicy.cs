@@ -4,6 +4,7 @@ using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Common.Security;
 using InternetHospital.Application.His;
 using InternetHospital.Application.Scheduling;
+using InternetHospital.Application.VideoVisits.Icd10;
 using InternetHospital.Domain.Appointments;
 using InternetHospital.Domain.Common;
 using InternetHospital.Domain.Hospital;
@@ -34,7 +35,31 @@ public sealed record FollowUpDecision(FollowUpBasis Basis, QualifyingDiagnosis? 
     public bool Allowed => Basis != FollowUpBasis.NotRequired;
 }
 
-public sealed record QualifyingDiagnosis(string Code, string Description, DateOnly DiagnosedOn, string? DepartmentCode);
+/// <param name="Code">The ICD-10 code: for staff screens only, a patient does not know it.</param>
+/// <param name="Description">The HIS's text as recorded (may mix languages).</param>
+/// <param name="NameZh">The condition's name for a Chinese reader (高血压…).</param>
+/// <param name="NameEn">The condition's name for an English reader.</param>
+public sealed record QualifyingDiagnosis(string Code, string Description, DateOnly DiagnosedOn, string? DepartmentCode, string NameZh, string NameEn)
+{
+    /// <summary>
+    /// Names from the bundled ICD-10 list (the code, else its category, "I10.x" → "I10"), as the note's ICD-10 search
+    /// shows them; a code the list lacks keeps the HIS's text, split where it gives the Chinese name before the English.
+    /// </summary>
+    public static QualifyingDiagnosis Of(string code, string description, DateOnly diagnosedOn, string? departmentCode)
+    {
+        var entry = Icd10Catalog.Instance.Find(code) ?? Icd10Catalog.Instance.Find(code.Split('.')[0]);
+        if (entry is not null)
+        {
+            return new QualifyingDiagnosis(code, description, diagnosedOn, departmentCode, entry.TitleZh, entry.TitleEn);
+        }
+
+        var latinAt = description.IndexOfAny([.. "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"]);
+        latinAt = latinAt < 0 ? description.Length : latinAt;
+        var zh = description[..latinAt].Trim();
+        var en = description[latinAt..].Trim();
+        return new QualifyingDiagnosis(code, description, diagnosedOn, departmentCode, zh.Length > 0 ? zh : description, en.Length > 0 ? en : description);
+    }
+}
 
 internal sealed class FollowUpPolicy(
     IAppDbContext db,
@@ -90,6 +115,6 @@ internal sealed class FollowUpPolicy(
                 ? conditions.Covers(d.Icd10Code)
                 : string.Equals(d.DepartmentCode, departmentCode, StringComparison.OrdinalIgnoreCase))
             .OrderByDescending(d => d.DiagnosedOn)
-            .Select(d => new QualifyingDiagnosis(d.Icd10Code, d.Description, d.DiagnosedOn, d.DepartmentCode))
+            .Select(d => QualifyingDiagnosis.Of(d.Icd10Code, d.Description, d.DiagnosedOn, d.DepartmentCode))
             .FirstOrDefault();
 }

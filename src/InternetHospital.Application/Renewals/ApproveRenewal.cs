@@ -90,6 +90,7 @@ public sealed record ApproveRenewal(Guid RenewalId, IReadOnlyList<ApproveRenewal
             audit.Record("prescription.signed", nameof(RenewalRequest), request.Id.ToString(), request.PatientId, $"prescription={prescription.Id};number={prescription.Number};sha256={prescription.ContentHash}");
             await notifier.PatientAsync(request, RenewalNotices.DoctorApproved, cancellationToken);
             notifier.PushToPharmacists(request);
+            await notifier.PushToDoctorsAsync(request, cancellationToken);
             await pendingRenewals.PublishAsync(request.PatientId, cancellationToken);
             return DoctorDecision.From(request);
         }

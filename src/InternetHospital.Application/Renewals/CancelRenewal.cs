@@ -26,6 +26,7 @@ public sealed record CancelRenewal(Guid PatientId, Guid RenewalId) : ICommand<Pa
             request.Cancel(currentUser.RequireAccountId(), clock.GetUtcNow());
             audit.Record("renewal.cancelled", nameof(RenewalRequest), request.Id.ToString(), request.PatientId);
             await notifier.PatientAsync(request, RenewalNotices.Cancelled, cancellationToken);
+            await notifier.PushToDoctorsAsync(request, cancellationToken);
             await pendingRenewals.PublishAsync(request.PatientId, cancellationToken);
             return PatientRenewalView.From(request, payments.Value.Currency);
         }

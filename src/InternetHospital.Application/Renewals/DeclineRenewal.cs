@@ -49,6 +49,8 @@ public sealed record DeclineRenewal(Guid RenewalId, DoctorDeclineKind Kind, stri
                 await notifier.PatientAsync(request, RenewalNotices.VisitRequired, cancellationToken, new Dictionary<string, string> { ["doctorId"] = doctor.Id.ToString() });
             }
 
+            // Note: the request leaves every routed doctor's queue, not only this doctor's.
+            await notifier.PushToDoctorsAsync(request, cancellationToken);
             await pendingRenewals.PublishAsync(request.PatientId, cancellationToken);
             return DoctorDecision.From(request);
         }

@@ -3,6 +3,7 @@ using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Notifications;
 using InternetHospital.Domain.Accounts;
 using InternetHospital.Domain.Renewals;
+using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.Renewals;
 
@@ -43,10 +44,28 @@ public interface IRenewalNotifier
 
     /// <summary>Queues a live "queue changed" push to these accounts (doctors), sent after the save.</summary>
     void PushTo(IEnumerable<Guid> accountIds, RenewalRequest request);
+
+    /// <summary>
+    /// Queues a live "queue changed" push to every doctor whose queue shows the request (all doctors for one open to
+    /// all, else those it was routed to): on submission, and when it leaves their queue (decided, cancelled).
+    /// </summary>
+    Task PushToDoctorsAsync(RenewalRequest request, CancellationToken cancellationToken);
 }
 
-internal sealed class RenewalNotifier(INotifier notifier, ILiveUpdates live, IAfterCommit afterCommit, IAccountService accounts) : IRenewalNotifier
+internal sealed class RenewalNotifier(INotifier notifier, ILiveUpdates live, IAfterCommit afterCommit, IAccountService accounts, IAppDbContext db) : IRenewalNotifier
 {
+    public async Task PushToDoctorsAsync(RenewalRequest request, CancellationToken cancellationToken)
+    {
+        if (request.OpenToAllDoctors)
+        {
+            PushTo(await accounts.AccountIdsInRoleAsync(Roles.Doctor, cancellationToken), request);
+            return;
+        }
+
+        var doctorIds = request.Routing.Select(r => r.DoctorId).ToList();
+        PushTo(await db.Doctors.AsNoTracking().Where(d => doctorIds.Contains(d.Id)).Select(d => d.AccountId).ToListAsync(cancellationToken), request);
+    }
+
     public Task PatientAsync(RenewalRequest request, string kind, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? extra = null)
     {
         var parameters = new Dictionary<string, string>(extra ?? new Dictionary<string, string>()) { ["reference"] = request.Reference };

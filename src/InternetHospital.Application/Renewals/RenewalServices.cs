@@ -14,6 +14,7 @@ internal static class RenewalServices
         services.AddScoped<IPrescriptionCheckRunner, PrescriptionCheckRunner>();
         services.AddSingleton<IPickupCodes, RandomPickupCodes>();
         services.AddSingleton(new PaymentLink(StartRenewalPayment.Purpose, id => $"/renewals/{id}"));
+        services.AddScoped<IPaymentSubject, RenewalPaymentSubject>();
         return services;
     }
 }

@@ -60,7 +60,6 @@ public sealed record SubmitRenewal(
         ICurrentUser currentUser,
         IMedicationHistory histories,
         ICareRelationships care,
-        IAccountService accounts,
         IAuditLog audit,
         IUnitOfWork unitOfWork,
         IRenewalNotifier notifier,
@@ -108,7 +107,7 @@ public sealed record SubmitRenewal(
             db.RenewalRequests.Add(request);
             audit.Record("renewal.submitted", nameof(RenewalRequest), request.Id.ToString(), request.PatientId, $"items={request.Items.Count};flagged={request.IsFlagged}");
             await notifier.PatientAsync(request, RenewalNotices.Submitted, cancellationToken);
-            await PushToDoctorsAsync(request, cancellationToken);
+            await notifier.PushToDoctorsAsync(request, cancellationToken);
             await pendingRenewals.PublishAsync(request.PatientId, cancellationToken);
 
             // Note: two submissions raced; the unique index on open items let one through.
@@ -132,18 +131,6 @@ public sealed record SubmitRenewal(
             }
 
             return routed.DistinctBy(r => r.Item1).ToList();
-        }
-
-        private async Task PushToDoctorsAsync(RenewalRequest request, CancellationToken cancellationToken)
-        {
-            if (request.OpenToAllDoctors)
-            {
-                notifier.PushTo(await accounts.AccountIdsInRoleAsync(Roles.Doctor, cancellationToken), request);
-                return;
-            }
-
-            var doctorIds = request.Routing.Select(r => r.DoctorId).ToList();
-            notifier.PushTo(await db.Doctors.AsNoTracking().Where(d => doctorIds.Contains(d.Id)).Select(d => d.AccountId).ToListAsync(cancellationToken), request);
         }
     }
 }

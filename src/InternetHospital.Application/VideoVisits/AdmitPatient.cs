@@ -25,6 +25,7 @@ public sealed record AdmitPatient(Guid VisitId) : ICommand<VisitUpdatedEvent>
         public async ValueTask<VisitUpdatedEvent> Handle(AdmitPatient command, CancellationToken cancellationToken)
         {
             var admission = await AdmitAsync(command.VisitId, db, access, currentUser, appointments, audit, clock, cancellationToken);
+            await QueueAnnouncements.AnnounceQueueMovedAsync(db, room, afterCommit, admission.Visit.DoctorId, admission.Visit.Id, cancellationToken);
             return Announce(admission.Visit, room, afterCommit);
         }
     }

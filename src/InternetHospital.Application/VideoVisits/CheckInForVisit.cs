@@ -55,6 +55,7 @@ public sealed record CheckInForVisit(Guid AppointmentId) : ICommand<WaitingRoomD
             }
 
             audit.Record("visit.checked_in", "VideoVisit", visit.Id.ToString(), visit.PatientId);
+            await QueueAnnouncements.AnnounceQueueMovedAsync(db, room, afterCommit, visit.DoctorId, visit.Id, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             var visitId = visit.Id;
             var status = visit.Status;

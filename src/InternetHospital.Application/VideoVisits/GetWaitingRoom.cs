@@ -4,6 +4,7 @@ using InternetHospital.Application.Common;
 using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Common.Exceptions;
 using InternetHospital.Application.Common.Security;
+using InternetHospital.Domain.Appointments;
 using InternetHospital.Domain.Hospital;
 using InternetHospital.Domain.VideoVisits;
 using Mediator;
@@ -46,7 +47,25 @@ public sealed record GetWaitingRoom(Guid AppointmentId) : IQuery<WaitingRoomDto>
                     .Where(v => v.DoctorId == appointment.DoctorId && v.ScheduledStart >= dayStart && v.ScheduledStart < dayEnd)
                     .Select(v => new QueuedVisit(v.Id, v.ScheduledStart, v.ScheduledEnd, v.Status, v.CheckedInAt))
                     .ToListAsync(cancellationToken);
-                estimate = WaitingQueue.Estimate(new QueuedVisit(visit.Id, visit.ScheduledStart, visit.ScheduledEnd, visit.Status, visit.CheckedInAt), todays, now);
+
+                // Note: the queue is the doctor's session (the timetable's morning or afternoon of that day): a patient
+                // of another session still marked waiting, or one whose appointment was cancelled, is not in this
+                // room. A visit in progress keeps the doctor busy whichever session it belongs to.
+                var session = await (
+                    from a in db.Appointments.AsNoTracking()
+                    join s in db.Slots.AsNoTracking() on a.SlotId equals s.Id
+                    where a.Id == appointment.Id
+                    select new { s.SessionId, s.LocalDate }).SingleAsync(cancellationToken);
+                var sessionWaiting = await (
+                    from v in db.VideoVisits.AsNoTracking()
+                    join a in db.Appointments.AsNoTracking() on v.Id equals a.Id
+                    join s in db.Slots.AsNoTracking() on a.SlotId equals s.Id
+                    where v.DoctorId == appointment.DoctorId && v.Status == VideoVisitStatus.Waiting
+                          && s.LocalDate == session.LocalDate && s.SessionId == session.SessionId
+                          && a.Status != AppointmentStatus.Cancelled && a.Status != AppointmentStatus.NoShow
+                    select new QueuedVisit(v.Id, v.ScheduledStart, v.ScheduledEnd, v.Status, v.CheckedInAt)).ToListAsync(cancellationToken);
+                var queue = todays.Where(v => v.Status != VideoVisitStatus.Waiting).Concat(sessionWaiting);
+                estimate = WaitingQueue.Estimate(new QueuedVisit(visit.Id, visit.ScheduledStart, visit.ScheduledEnd, visit.Status, visit.CheckedInAt), queue, now);
                 doctorStatus = todays.Any(v => v.Status == VideoVisitStatus.InProgress)
                     ? DoctorStatus.InAnotherVisit
                     : await db.ConsultingSessions.AnyAsync(s => s.AccountId == appointment.DoctorAccountId && s.EndedAt == null && s.ExpiresAt > now, cancellationToken)
@@ -66,6 +85,7 @@ public sealed record GetWaitingRoom(Guid AppointmentId) : IQuery<WaitingRoomDto>
                 visit?.CheckedInAt,
                 doctorStatus,
                 estimate?.Position,
+                estimate is null ? null : estimate.Position - 1,
                 estimate?.MinutesLate);
         }
     }
@@ -91,6 +111,8 @@ public sealed record DoctorSummary(Guid DoctorId, string Name, string Title, str
         select new DoctorSummary(d.Id, d.FullName, d.Title, d.TitleEn, department.Id, department.Name, department.NameEn);
 }
 
+/// <param name="QueuePosition">1 = next to be seen.</param>
+/// <param name="PatientsAhead">Patients checked in and waiting for the doctor in the same session who will be seen first (0 = next): what the waiting room says.</param>
 public sealed record WaitingRoomDto(
     Guid AppointmentId,
     DateTimeOffset Start,
@@ -103,6 +125,7 @@ public sealed record WaitingRoomDto(
     DateTimeOffset? CheckedInAt,
     DoctorStatus DoctorStatus,
     int? QueuePosition,
+    int? PatientsAhead,
     int? MinutesLate);
 
 /// <summary>The hospital's calendar day (in its time zone) around an instant, as UTC bounds.</summary>

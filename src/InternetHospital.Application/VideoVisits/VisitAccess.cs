@@ -95,6 +95,9 @@ public static class VisitRoomEvents
     /// <summary>The visit changed state (admitted, completed, referred) or its waiting-room facts changed: refetch.</summary>
     public const string VisitUpdated = "visitUpdated";
 
+    /// <summary>Another patient joined or left the doctor's queue: a waiting patient refetches their place.</summary>
+    public const string QueueMoved = "queueMoved";
+
     public const string PeerJoined = "peerJoined";
     public const string PeerLeft = "peerLeft";
     public const string Signal = "signal";

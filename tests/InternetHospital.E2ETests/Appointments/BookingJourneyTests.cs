@@ -23,7 +23,7 @@ public sealed partial class BookingJourneyTests(AppFixture app)
 
         await Expect(page.Heading("Book with 李伟")).ToBeVisibleAsync();
         await page.GetByText("Video follow-up", new() { Exact = true }).ClickAsync();
-        await Expect(page.GetByText("Video follow-up of your in-person diagnosis I10")).ToBeVisibleAsync();
+        await Expect(page.GetByText("Video follow-up of your in-person diagnosis Essential (primary) hypertension")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { NameRegex = SlotButton() }).First.ClickAsync();
         await CheckAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();

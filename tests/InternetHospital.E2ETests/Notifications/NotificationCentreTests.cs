@@ -39,7 +39,7 @@ public sealed class NotificationCentreTests(AppFixture app)
         await page.AssertAccessibleAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Notifications, 2 unread" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Dialog).GetByText("Refunded: 50.00 CNY for Video visit.")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Dialog).GetByText("Refunded: CN¥50.00 for Video visit.")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Mark all as read" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Notifications", Exact = true })).ToBeVisibleAsync();
     }

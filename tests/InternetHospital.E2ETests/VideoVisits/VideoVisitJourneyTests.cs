@@ -71,7 +71,7 @@ public sealed class VideoVisitJourneyTests(AppFixture app) : IAsyncLifetime
         await Expect(patient.GetByText("Direct video connections are possible.")).ToBeVisibleAsync();
         await patient.GetByRole(AriaRole.Button, new() { Name = "Check in" }).ClickAsync();
         await Expect(patient.GetByText("You are checked in.")).ToBeVisibleAsync();
-        await Expect(patient.GetByText(new System.Text.RegularExpressions.Regex("^(You are next\\.|There are \\d+ patients before you\\.)$"))).ToBeVisibleAsync();
+        await Expect(patient.GetByText(new System.Text.RegularExpressions.Regex("^(You are next\\.|There is 1 patient before you\\.|There are \\d+ patients before you\\.)$"))).ToBeVisibleAsync();
         await patient.AssertAccessibleAsync();
 
         var doctor = await DoctorAtVisitAsync("dr.li@demo.test", "钱晓红", visitId);
@@ -120,7 +120,9 @@ public sealed class VideoVisitJourneyTests(AppFixture app) : IAsyncLifetime
 
         await Expect(patient.GetByRole(AriaRole.Heading, new() { Name = "Visit summary" })).ToBeVisibleAsync();
         await Expect(patient.GetByText("Hydrocortisone 1% cream twice daily for 7 days.")).ToBeVisibleAsync();
-        await Expect(patient.GetByText("L23.9 Allergic contact dermatitis, unspecified cause")).ToBeVisibleAsync();
+        // The patient reads the diagnosis by its name; the code is for staff.
+        await Expect(patient.GetByText("Allergic contact dermatitis, unspecified cause", new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(patient.GetByText("L23.9 Allergic contact dermatitis, unspecified cause")).ToHaveCountAsync(0);
         await patient.AssertAccessibleAsync();
     }
 
@@ -176,6 +178,23 @@ public sealed class VideoVisitJourneyTests(AppFixture app) : IAsyncLifetime
         await doctor.GetByRole(AriaRole.Button, new() { Name = "Admit patient" }).ClickAsync();
         await WaitForVideoAsync(patient, peers: 1);
         await WaitForVideoAsync(doctor, peers: 1);
+
+        // On a phone held upright: the doctor fills the width, our own camera is a small picture over it, and the
+        // controls sit in a bar at the bottom of the screen.
+        await patient.SetViewportSizeAsync(375, 812);
+        var remote = patient.Locator("video[data-peer=remote]");
+        var self = patient.Locator("video[data-peer=self]");
+        await Expect(patient.GetByRole(AriaRole.Group, new() { Name = "Your picture. Drag it, or use the arrow keys, to move it to another corner." })).ToBeVisibleAsync();
+        var remoteBox = (await remote.BoundingBoxAsync())!;
+        var selfBox = (await self.BoundingBoxAsync())!;
+        Assert.True(remoteBox.Width >= 300 && selfBox.Width <= 140, $"remote {remoteBox.Width} px wide, self {selfBox.Width} px");
+        Assert.True(selfBox.X >= remoteBox.X && selfBox.Y >= remoteBox.Y && selfBox.X + selfBox.Width <= remoteBox.X + remoteBox.Width, "the self-view floats over the remote video");
+        var controls = patient.GetByRole(AriaRole.Toolbar, new() { Name = "Call controls" });
+        await Expect(controls.GetByRole(AriaRole.Button, new() { Name = "Leave call" })).ToBeInViewportAsync();
+        var bar = (await controls.BoundingBoxAsync())!;
+        Assert.True(bar.Y + bar.Height <= 812 && bar.Y > 812 / 2, $"controls at {bar.Y}..{bar.Y + bar.Height} of 812 px, in the lower half within the thumb's reach");
+        await patient.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "ih-video-call-375.png") });
+
         var ufragBefore = await patient.EvaluateAsync<string>(LocalUfrag);
 
         // Drop: no network for new requests, and the open signalling socket is cut.

@@ -44,7 +44,7 @@ public abstract class BookingTests(ApiFactory factory)
         var calendar = System.Text.Encoding.UTF8.GetString(content.ToArray());
         Assert.Contains("BEGIN:VEVENT", calendar, StringComparison.Ordinal);
         Assert.Contains($"{appointmentId:N}@internethospital", calendar, StringComparison.Ordinal);
-        Assert.Contains("(Asia/Shanghai time)", mail.Subject!, StringComparison.Ordinal);
+        Assert.Contains("(Beijing time)", mail.Subject!, StringComparison.Ordinal);
 
         var his = await kit.QueryAsync(db => db.HisOutbox.Where(m => m.PatientId == patient.Id).Select(m => m.Kind).ToListAsync());
         Assert.Contains("appointment.booked", his);
@@ -206,6 +206,47 @@ public abstract class BookingTests(ApiFactory factory)
         await BookingKit.PayAsync(patient, soonId);
         var tooLate = await patient.Client.PostAsync($"/api/appointments/{soonId}/cancel", null);
         Assert.Equal("too_late_to_change", (await tooLate.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).Code());
+    }
+
+    [Theory]
+    [InlineData("zh-CN")]
+    [InlineData("en")]
+    public async Task A_refund_after_a_reschedule_names_the_new_time_and_the_fee_wholly_in_the_readers_language(string language)
+    {
+        var doctor = await kit.DoctorAsync();
+        var patient = await kit.PatientAsync(preferredLanguage: language);
+        var slots = (await BookingKit.FreeSlotsAsync(patient.Client, doctor.Id)).Where(s => s.GetProperty("start").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddHours(30)).ToList();
+        var first = slots[0];
+        var moved = slots.First(s => s.GetProperty("localDate").GetString() != first.GetProperty("localDate").GetString());
+        var id = (await (await BookingKit.BookAsync(patient, first.GetProperty("id").GetGuid())).ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await BookingKit.PayAsync(patient, id);
+        await (await patient.Client.PostAsJsonAsync($"/api/appointments/{id}/reschedule", new { slotId = moved.GetProperty("id").GetGuid() })).ReadJsonAsync();
+        await (await patient.Client.PostAsync($"/api/appointments/{id}/cancel", null)).ReadJsonAsync();
+
+        // The notification centre gets what the SPA words in the reader's language: the time the appointment has now.
+        var notices = (await (await patient.Client.GetAsync("/api/notifications")).ReadJsonAsync()).GetProperty("notifications").GetProperty("items");
+        var refund = Assert.Single(notices.EnumerateArray(), n => n.GetProperty("kind").GetString() == "payment.refunded").GetProperty("parameters");
+        Assert.Equal("appointment", refund.GetProperty("item").GetString());
+        Assert.Equal(moved.GetProperty("start").GetDateTimeOffset(), DateTimeOffset.Parse(refund.GetProperty("start").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.False(refund.TryGetProperty("description", out _));
+
+        var shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        var now = TimeZoneInfo.ConvertTime(moved.GetProperty("start").GetDateTimeOffset(), shanghai);
+        var before = TimeZoneInfo.ConvertTime(first.GetProperty("start").GetDateTimeOffset(), shanghai);
+        var english = language == "en";
+        var mail = await Mailbox.WaitForAsync(patient.Email, english ? "Refund: CN¥50.00" : "退款通知：¥50.00");
+        var text = mail.Subject + "\n" + mail.TextBody;
+        var when = english
+            ? $"{now.ToString("dddd d MMMM yyyy, HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))} (Beijing time)"
+            : $"{now.Year}年{now.Month}月{now.Day}日 {now.ToString("dddd", System.Globalization.CultureInfo.GetCultureInfo("zh-CN"))} {now:HH:mm}（北京时间）";
+        Assert.Contains(when, text, StringComparison.Ordinal);
+        Assert.Contains(english ? "the consultation fee for your in-person visit with Dr 测试医生" : "测试医生医生", text, StringComparison.Ordinal);
+        Assert.DoesNotContain($"{before.Month}月{before.Day}日", text, StringComparison.Ordinal);
+        Assert.DoesNotContain($"{before.Day} {before.ToString("MMMM", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}", text, StringComparison.Ordinal);
+        foreach (var foreign in english ? new[] { "挂号费", "退款", "北京时间", "CNY", "Asia/Shanghai" } : ["Consultation", "fee", "CNY", "Asia/Shanghai", "Beijing"])
+        {
+            Assert.DoesNotContain(foreign, text, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -151,6 +151,35 @@ public abstract partial class RenewalAuthorizationTests(ApiFactory factory)
         await pharmacistSaw.Task.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
+    [Fact]
+    public async Task A_request_leaves_the_doctors_queue_live_when_the_patient_cancels_it_or_a_doctor_decides_it()
+    {
+        var doctorToken = (await OidcFlow.SignInAsync(factory.CreateBrowserClient(), "dr.li@demo.test", TestData.DemoPassword)).AccessToken;
+        var seen = System.Threading.Channels.Channel.CreateUnbounded<(Guid Id, string Status)>();
+        await using var doctorHub = Hub(doctorToken);
+        doctorHub.On<JsonElement>("renewals.changed", e => seen.Writer.TryWrite((e.GetProperty("id").GetGuid(), e.GetProperty("status").GetString()!)));
+        await doctorHub.StartAsync();
+
+        async Task SeesAsync(Guid id, string status)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            while (await seen.Reader.ReadAsync(timeout.Token) != (id, status))
+            {
+            }
+        }
+
+        var patient = await kit.PatientAsync();
+        var cancelled = (await SubmitAsync(patient, codes: Atorvastatin)).GetProperty("id").GetGuid();
+        await SeesAsync(cancelled, "Submitted");
+        await StatusIsAsync(await patient.Client.PostAsync($"/api/patients/{patient.PatientId}/renewals/{cancelled}/cancel", null), "Cancelled");
+        await SeesAsync(cancelled, "Cancelled");
+
+        var rejected = (await SubmitAsync(patient, codes: Atorvastatin)).GetProperty("id").GetGuid();
+        await SeesAsync(rejected, "Submitted");
+        await StatusIsAsync(await (await kit.DoctorAsync()).PostAsJsonAsync($"/api/doctor/renewals/{rejected}/reject", new { reason = "Please see your GP first." }), "DoctorRejected");
+        await SeesAsync(rejected, "DoctorRejected");
+    }
+
     private HubConnection Hub(string accessToken) => new HubConnectionBuilder()
         .WithUrl(new Uri(factory.Server.BaseAddress, "/hubs/notifications"), options =>
         {

@@ -23,6 +23,38 @@ public abstract class VideoVisitTests(ApiFactory factory)
     private Task<(Booked Visit, User Doctor)> AdmittedAsync() => VisitScenario.AdmittedAsync(factory);
 
     [Fact]
+    public async Task The_waiting_room_counts_only_patients_checked_in_ahead_in_the_same_session_and_updates_live()
+    {
+        // Note: each test's session is its own (a fresh template session id), so parallel tests never share a queue.
+        var session = (Guid.NewGuid(), DateOnly.FromDateTime(DateTime.UtcNow));
+        var earlier = await VisitScenario.BookAsync(factory.Services, () => VisitScenario.NewPatientAsync(factory), startsIn: TimeSpan.FromMinutes(3), session: session);
+        var me = await VisitScenario.BookAsync(factory.Services, () => VisitScenario.NewPatientAsync(factory), startsIn: TimeSpan.FromMinutes(10), session: session);
+        var otherSession = await BookAsync(startsIn: TimeSpan.FromMinutes(1));
+        await (await otherSession.Patient.Api.PostAsync($"/api/video-visits/{otherSession.AppointmentId}/check-in", null)).ReadJsonAsync();
+
+        // The earlier patient has not checked in, and the one waiting belongs to another session: nobody is ahead.
+        var waiting = await (await me.Patient.Api.PostAsync($"/api/video-visits/{me.AppointmentId}/check-in", null)).ReadJsonAsync();
+        Assert.Equal(0, waiting.GetProperty("patientsAhead").GetInt32());
+
+        await using var hub = VisitScenario.Hub(factory, me.Patient.AccessToken);
+        var moves = hub.Listen("queueMoved");
+        await hub.StartAsync();
+        await hub.InvokeAsync<JsonElement>("JoinVisit", me.AppointmentId);
+
+        // The earlier patient arrives: the room hears it and now counts one ahead.
+        await (await earlier.Patient.Api.PostAsync($"/api/video-visits/{earlier.AppointmentId}/check-in", null)).ReadJsonAsync();
+        Assert.Equal(me.AppointmentId, (await moves.NextAsync()).GetProperty("visitId").GetGuid());
+        Assert.Equal(1, (await (await me.Patient.Api.GetAsync($"/api/video-visits/{me.AppointmentId}/waiting-room")).ReadJsonAsync()).GetProperty("patientsAhead").GetInt32());
+
+        // The doctor admits them: the room hears it and nobody is ahead any more.
+        var doctor = await VisitScenario.SignInAsync(factory, VisitScenario.Cardiologist);
+        await VisitScenario.StartConsultingSessionAsync(doctor);
+        await (await doctor.Api.PostAsync($"/api/video-visits/{earlier.AppointmentId}/admit", null)).ReadJsonAsync();
+        await moves.NextAsync();
+        Assert.Equal(0, (await (await me.Patient.Api.GetAsync($"/api/video-visits/{me.AppointmentId}/waiting-room")).ReadJsonAsync()).GetProperty("patientsAhead").GetInt32());
+    }
+
+    [Fact]
     public async Task A_checked_in_patient_is_admitted_and_both_sides_exchange_signalling_and_chat_through_the_hub()
     {
         var booked = await BookAsync();

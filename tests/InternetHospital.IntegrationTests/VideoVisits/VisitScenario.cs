@@ -29,7 +29,7 @@ public static class VisitScenario
     public const string Dermatologist = "dr.zhao@demo.test";
     public const string Endocrinologist = "dr.wang@demo.test";
 
-    public static async Task<Booked> BookAsync(IServiceProvider services, Func<Task<User>> newPatient, string doctorEmail = Cardiologist, TimeSpan? startsIn = null, decimal fee = 50m)
+    public static async Task<Booked> BookAsync(IServiceProvider services, Func<Task<User>> newPatient, string doctorEmail = Cardiologist, TimeSpan? startsIn = null, decimal fee = 50m, (Guid Id, DateOnly Date)? session = null)
     {
         var patient = await newPatient();
         await using var scope = services.CreateAsyncScope();
@@ -42,8 +42,9 @@ public static class VisitScenario
 
         // Note: slots of one doctor have unique start times; a random sub-minute offset keeps parallel tests apart.
         var start = now + (startsIn ?? TimeSpan.FromMinutes(5)) + TimeSpan.FromTicks(Random.Shared.NextInt64(1, TimeSpan.TicksPerMinute));
-        var localDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(start, zone).DateTime);
-        var slot = Slot.Create(doctor.Id, doctor.DepartmentId, new PlannedSlot(start, start.AddMinutes(15), localDate, Guid.NewGuid(), InPerson: false, Video: true));
+        // Note: slots of one session share its day even when a test runs across the hospital's midnight.
+        var localDate = session?.Date ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(start, zone).DateTime);
+        var slot = Slot.Create(doctor.Id, doctor.DepartmentId, new PlannedSlot(start, start.AddMinutes(15), localDate, session?.Id ?? Guid.NewGuid(), InPerson: false, Video: true));
         db.Slots.Add(slot);
         var appointment = Appointment.Hold(
             new NewAppointment(patient.PatientId, patient.AccountId, slot, VisitType.Video, fee, "CNY", FollowUpBasis.HisDiagnosis, "I10", null, now.AddMinutes(15)),

@@ -58,6 +58,20 @@ public sealed class BookingRulesTests
     }
 
     [Theory]
+    [InlineData("I10", "原发性高血压 Essential (primary) hypertension", "特发性（原发性）高血压", "Essential (primary) hypertension")]
+    [InlineData("E11.9", "2型糖尿病", "2型糖尿病不伴有并发症", "Type 2 diabetes mellitus without complications")]
+    [InlineData("I10.x01", "高血压", "特发性（原发性）高血压", "Essential (primary) hypertension")]
+    [InlineData("Q99.8", "其他特指的染色体异常 Other specified chromosome abnormalities", "其他特指的染色体异常", "Other specified chromosome abnormalities")]
+    public void A_qualifying_diagnosis_has_a_name_in_each_language_for_patients(string code, string hisText, string zh, string en)
+    {
+        var diagnosis = QualifyingDiagnosis.Of(code, hisText, new DateOnly(2026, 10, 5), "CARD");
+
+        Assert.Equal(zh, diagnosis.NameZh);
+        Assert.Equal(en, diagnosis.NameEn);
+        Assert.DoesNotContain(code, diagnosis.NameZh + diagnosis.NameEn, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("P6M", "2026-05-28")]
     [InlineData("P1Y", "2025-11-28")]
     [InlineData("P90D", "2026-08-30")]

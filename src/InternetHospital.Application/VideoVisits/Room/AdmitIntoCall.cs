@@ -36,6 +36,7 @@ public sealed record AdmitIntoCall(Guid VisitId, string ConnectionId, string Pee
             var (visit, accountId, now) = await AdmitPatient.AdmitAsync(command.VisitId, db, access, currentUser, appointments, audit, clock, cancellationToken);
             var snapshot = await CallMembership.EnterAsync(db, accounts, visit, VisitRole.Doctor, accountId, command.ConnectionId, command.PeerId, now, cancellationToken);
             AdmitPatient.Announce(visit, room, afterCommit);
+            await QueueAnnouncements.AnnounceQueueMovedAsync(db, room, afterCommit, visit.DoctorId, visit.Id, cancellationToken);
             return snapshot;
         }
     }

@@ -6,6 +6,7 @@ import { PageLoader } from '@/components/page-loader';
 import { useFollowUpReviews, type FollowUpReview } from '@/features/schedule/api/list-follow-up-reviews';
 import { openProof } from '@/features/schedule/api/open-proof';
 import { useReviewFollowUp } from '@/features/schedule/api/review-follow-up';
+import { useCalendarLiveUpdates } from '@/features/schedule/components/use-calendar-live-updates';
 import { formatDateTimeIn } from '@/lib/date-time';
 import { problemMessage } from '@/lib/problem-message';
 
@@ -46,6 +47,8 @@ function Review({ review }: { review: FollowUpReview }): ReactNode {
 export default function FollowUpReviewsRoute(): ReactNode {
   const { t } = useTranslation('schedule');
   const reviews = useFollowUpReviews();
+  // A patient asking for a video follow-up changes their appointment: the list updates while it is open.
+  useCalendarLiveUpdates();
   return (
     <Page title={t('reviews.title')} description={<Text>{t('reviews.intro')}</Text>}>
       {reviews.isPending ? (

@@ -26,6 +26,31 @@ describe('Booking wizard', () => {
     expect(screen.queryByText('Video visits are for follow-ups only')).not.toBeInTheDocument();
   });
 
+  it.each([
+    ['en', 'Book with 李伟', 'Video follow-up of your in-person diagnosis Essential (primary) hypertension (Oct 5, 2026).'],
+    ['zh-CN', '预约李伟', '针对您线下确诊的特发性（原发性）高血压（2026年10月5日）进行视频复诊。'],
+  ] as const)('in %s, names the diagnosis a video follow-up is for by its name, never by its code', async (language, title, text) => {
+    await renderApp({
+      route: '/appointments/new?doctorId=doc-1&visitType=Video',
+      roles: ['Patient'],
+      language,
+      api: {
+        'GET /api/care/doctors/doc-1': doctorPage,
+        'GET /api/care/doctors/doc-1/slots': freeSlots,
+        'GET /api/appointments/eligibility': {
+          doctorOffersVideo: true, eligible: true, basis: 'HisDiagnosis', hisStale: false, lookBack: 'P6M', proofAccepted: false,
+          diagnosis: {
+            code: 'I10', description: '原发性高血压 Essential (primary) hypertension', diagnosedOn: '2026-10-05', departmentCode: 'CARD',
+            nameZh: '特发性（原发性）高血压', nameEn: 'Essential (primary) hypertension',
+          },
+        },
+      },
+    });
+    await findPageHeading(title);
+    const alert = await screen.findByText(text);
+    expect(alert.textContent).not.toContain('I10');
+  });
+
   it('books, pays with the simulated gateway and confirms', async () => {
     let status: 'PendingPayment' | 'Booked' = 'PendingPayment';
     const app = await renderApp({

@@ -18,7 +18,7 @@ import { PaymentStep } from '@/features/appointments/components/payment-step';
 import { SlotPicker } from '@/features/appointments/components/slot-picker';
 import { TimeZoneNote } from '@/features/appointments/components/time-zone-note';
 import { isApiError } from '@/lib/api-client';
-import { formatDateTimeIn, formatMoney } from '@/lib/date-time';
+import { formatCalendarDay, formatDateTimeIn, formatMoney } from '@/lib/date-time';
 import { problemMessage } from '@/lib/problem-message';
 
 function parseVisitType(value: string | null): VisitType {
@@ -129,7 +129,11 @@ export default function BookAppointmentRoute(): ReactNode {
             )}
             {visitType === 'Video' && eligibility.data?.eligible && eligibility.data.diagnosis && (
               <Alert color="green">
-                {t('book.followUpOf', { code: eligibility.data.diagnosis.code, date: eligibility.data.diagnosis.diagnosedOn })}
+                {/* Note: by the condition's name in the reader's language; the ICD-10 code means nothing to a patient. */}
+                {t('book.followUpOf', {
+                  condition: i18n.language === 'zh-CN' ? eligibility.data.diagnosis.nameZh : eligibility.data.diagnosis.nameEn,
+                  date: formatCalendarDay(eligibility.data.diagnosis.diagnosedOn, i18n.language),
+                })}
               </Alert>
             )}
             {visitType === 'Video' && eligibility.data?.eligible && eligibility.data.basis === 'FamilyDoctor' && <Alert color="green">{t('book.familyDoctor')}</Alert>}

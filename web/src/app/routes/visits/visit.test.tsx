@@ -72,7 +72,9 @@ describe('a video visit page', () => {
     expect(await screen.findByRole('heading', { name: title })).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: heading })).toBeInTheDocument();
     expect(screen.getByText('Amlodipine 10 mg daily.')).toBeInTheDocument();
-    expect(screen.getByText('I10 特发性（原发性）高血压')).toBeInTheDocument();
+    // The patient reads the diagnosis by its name; the ICD-10 code is for staff.
+    expect(screen.getByText('特发性（原发性）高血压')).toBeInTheDocument();
+    expect(screen.queryByText(/I10/)).toBeNull();
     expect(screen.getByText(new RegExp(signed))).toBeInTheDocument();
   });
 

@@ -6,7 +6,9 @@ export const eligibilitySchema = z.object({
   doctorOffersVideo: z.boolean(),
   eligible: z.boolean(),
   basis: z.string(),
-  diagnosis: z.object({ code: z.string(), description: z.string(), diagnosedOn: z.string(), departmentCode: z.string().nullable() }).nullable(),
+  diagnosis: z
+    .object({ code: z.string(), description: z.string(), diagnosedOn: z.string(), departmentCode: z.string().nullable(), nameZh: z.string(), nameEn: z.string() })
+    .nullable(),
   hisStale: z.boolean(),
   lookBack: z.string(),
   proofAccepted: z.boolean(),

@@ -19,5 +19,6 @@ export function getAlerts(): Promise<ReadingAlert[]> {
 }
 
 export function useAlerts(): UseQueryResult<ReadingAlert[]> {
-  return useQuery({ queryKey: alertsQueryKey, queryFn: getAlerts });
+  // Note: other people change this list (patients submit, colleagues decide): fetched afresh whenever it is opened.
+  return useQuery({ queryKey: alertsQueryKey, queryFn: getAlerts, staleTime: 0 });
 }

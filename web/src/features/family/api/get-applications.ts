@@ -25,5 +25,6 @@ export function getApplications(): Promise<Application[]> {
 }
 
 export function useApplications(): UseQueryResult<Application[]> {
-  return useQuery({ queryKey: [...panelQueryKey, 'applications'], queryFn: getApplications });
+  // Note: other people change this list (patients submit, colleagues decide): fetched afresh whenever it is opened.
+  return useQuery({ queryKey: [...panelQueryKey, 'applications'], queryFn: getApplications, staleTime: 0 });
 }

@@ -19,5 +19,6 @@ export function getPanelOverview(): Promise<PanelOverview> {
 }
 
 export function usePanelOverview(): UseQueryResult<PanelOverview> {
-  return useQuery({ queryKey: [...panelQueryKey, 'overview'], queryFn: getPanelOverview });
+  // Note: other people change this list (patients submit, colleagues decide): fetched afresh whenever it is opened.
+  return useQuery({ queryKey: [...panelQueryKey, 'overview'], queryFn: getPanelOverview, staleTime: 0 });
 }

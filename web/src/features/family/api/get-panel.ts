@@ -76,5 +76,6 @@ export function getPanel(params: PanelParams = {}): Promise<PanelPage> {
 }
 
 export function usePanel(params: PanelParams): UseQueryResult<PanelPage> {
-  return useQuery({ queryKey: [...panelQueryKey, 'list', params], queryFn: () => getPanel(params), placeholderData: keepPreviousData });
+  // Note: other people change this list (patients submit, colleagues decide): fetched afresh whenever it is opened.
+  return useQuery({ queryKey: [...panelQueryKey, 'list', params], queryFn: () => getPanel(params), placeholderData: keepPreviousData, staleTime: 0 });
 }

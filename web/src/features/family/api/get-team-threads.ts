@@ -17,5 +17,6 @@ export function getTeamThreads({ patientId, unreadOnly = false }: TeamThreadPara
 }
 
 export function useTeamThreads(params: TeamThreadParams = {}): UseQueryResult<ThreadSummary[]> {
-  return useQuery({ queryKey: [...threadsQueryKey, 'team', params.patientId ?? '', params.unreadOnly ?? false], queryFn: () => getTeamThreads(params) });
+  // Note: other people change this list (patients submit, colleagues decide): fetched afresh whenever it is opened.
+  return useQuery({ queryKey: [...threadsQueryKey, 'team', params.patientId ?? '', params.unreadOnly ?? false], queryFn: () => getTeamThreads(params), staleTime: 0 });
 }

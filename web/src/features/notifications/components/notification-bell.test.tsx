@@ -1,4 +1,5 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
+import { notifications } from '@mantine/notifications';
 import { describe, expect, it, vi } from 'vitest';
 import { browser } from '@/lib/browser';
 import { seriousA11yViolations } from '@/testing/axe';
@@ -191,6 +192,64 @@ describe('notification bell', () => {
     live.connection.simulateReconnected();
     await waitFor(() => expect(listRequests()).toBe(before + 2));
     expect(await act(() => seriousA11yViolations())).toEqual([]);
+  });
+
+  it.each([
+    ['en', 'Notifications, 4 unread', 'New notification', 'Your payment of CN¥40.00 for Booking did not go through.'],
+    ['zh-CN', '通知，4 条未读', '新通知', '“Booking”的支付（¥40.00）未成功。'],
+  ] as const)('in %s, shows one live toast at a time, the newest, and keeps every notice in the centre', async (language, bellName, toastTitle, newest) => {
+    const live = mockLiveConnection();
+    const server = notificationServer([]);
+    const app = await renderApp({ route: '/my-health', roles: ['Patient'], language, api: server.routes });
+    await waitFor(() => expect(live.connection.startCalls).toBe(1));
+    await screen.findByRole('button', { name: language === 'en' ? 'Notifications' : '通知' });
+    const pushed = [
+      item({ id: 'n-1', kind: 'account.registered' }),
+      item({ id: 'n-2', kind: 'account.two_factor_enabled' }),
+      item({ id: 'n-3', kind: 'account.two_factor_disabled' }),
+      item({ id: 'n-4', kind: 'payment.failed', parameters: { amount: '40.00', currency: 'CNY', description: 'Booking' } }),
+    ];
+    for (const notification of pushed) {
+      server.items.unshift(notification);
+      live.connection.emit('notification', notification);
+    }
+    const bell = await screen.findByRole('button', { name: bellName });
+    await waitFor(() => {
+      const toasts = screen.queryAllByRole('status').filter((el) => el.textContent?.includes(toastTitle));
+      expect(toasts).toHaveLength(1);
+      expect(toasts[0]).toHaveTextContent(newest);
+      // Note: well before the toasts close by themselves (8 s), so it is the replacing, not the timer, that is seen.
+    }, { timeout: 3_000 });
+
+    await app.user.click(bell);
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText(newest)).toBeInTheDocument();
+    expect(within(dialog).getAllByRole('listitem').length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('on a phone shows one toast at a time at the top, and confirmations close by themselves', async () => {
+    const matchMedia = window.matchMedia;
+    vi.spyOn(window, 'matchMedia').mockImplementation((query) => ({ ...matchMedia(query), matches: query.includes('max-width') }));
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      await renderApp({ route: '/my-health', roles: ['Patient'], api: notificationServer([]).routes });
+      await findPageHeading('My health');
+      act(() => {
+        notifications.show({ message: 'Saved first' });
+        notifications.show({ message: 'Saved second' });
+        notifications.show({ message: 'Saved third' });
+      });
+      const first = await screen.findByText('Saved first');
+      expect(screen.queryByText('Saved second')).toBeNull();
+      expect(first.closest('[data-position]')).toHaveAttribute('data-position', 'top-center');
+      // Each closes by itself after a few seconds and the next one takes its place.
+      await act(() => vi.advanceTimersByTimeAsync(4_500));
+      expect(await screen.findByText('Saved second')).toBeInTheDocument();
+      await waitFor(() => expect(screen.queryByText('Saved first')).toBeNull());
+    } finally {
+      act(() => notifications.clean());
+      vi.useRealTimers();
+    }
   });
 
   it('opens the connection after sign-in only and closes it on sign-out', async () => {

@@ -1,6 +1,7 @@
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { IconBell } from '@tabler/icons-react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveEvent, useLiveReconnect } from '@/lib/live-connection';
 import { notificationSchema, notificationsQueryKey } from '../api/get-notifications';
@@ -19,6 +20,7 @@ const TOAST_MS = 8_000;
 export function useNotificationLiveUpdates(): void {
   const queryClient = useQueryClient();
   const { t, i18n } = useTranslation('notifications');
+  const shown = useRef<string | null>(null);
 
   useLiveEvent(NOTIFICATION_EVENT, (payload) => {
     const parsed = notificationSchema.safeParse(payload);
@@ -29,8 +31,12 @@ export function useNotificationLiveUpdates(): void {
     }
     const notification = parsed.data;
     if (!addNotificationToCache(queryClient, notification) || notification.readAt !== null) return;
+    // Note: one action often brings several notices at once (paid, booked, refunded): the newest replaces the toast
+    // before it instead of stacking over the page; all of them stay in the bell's list.
+    if (shown.current) notifications.hide(shown.current);
+    shown.current = `notification-${notification.id}`;
     notifications.show({
-      id: `notification-${notification.id}`,
+      id: shown.current,
       title: t('toastTitle'),
       message: notificationText(notification, i18n),
       icon: <IconBell size={18} aria-hidden="true" />,

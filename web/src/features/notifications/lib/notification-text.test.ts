@@ -26,6 +26,33 @@ describe('notification texts', () => {
     expect(notificationText(booked, i18n)).toBe('您已成功预约王芳医生，时间：2025年12月1日 09:30。');
   });
 
+  // A refund after the appointment moved from 8 Dec 09:00 to 7 Dec 09:30: the new time, the fee's name in the
+  // reader's language, money as the app writes it, and no zone id or currency code inside the sentence.
+  const refund = {
+    kind: 'payment.refunded',
+    parameters: {
+      amount: '40.00', currency: 'CNY', paymentId: 'p-1', item: 'appointment', doctor: '王芳',
+      start: '2026-12-07T01:30:00.0000000Z', timeZone: 'Asia/Shanghai', visitType: 'Video', appointmentId: 'a-1',
+    },
+  };
+
+  it.each([
+    ['zh-CN', '已退款：王芳医生2026年12月7日 09:30的挂号费 ¥40.00。'],
+    ['en', 'Refunded: CN¥40.00, the consultation fee for your appointment with 王芳 on Dec 7, 2026, 9:30 AM.'],
+  ] as const)('names a refunded appointment fee in %s wholly in that language', async (language, text) => {
+    await i18n.changeLanguage(language);
+    expect(notificationText(refund, i18n)).toBe(text);
+  });
+
+  it.each([
+    ['zh-CN', 'payment.received', '支付成功：续方申请 RX-7 的处方费 ¥12.50。'],
+    ['en', 'payment.failed', 'Your payment of CN¥12.50 for renewal request RX-7 did not go through.'],
+    ['zh-CN', 'appointment.late_payment_refunded', '您支付的 ¥12.50 到账时号源已被预约，费用已全额退还。'],
+  ] as const)('in %s, %s writes money the way the app does', async (language, kind, text) => {
+    await i18n.changeLanguage(language);
+    expect(notificationText({ kind, parameters: { amount: '12.50', currency: 'CNY', item: 'prescription', reference: 'RX-7' } }, i18n)).toBe(text);
+  });
+
   it.each([
     ['en', 'A message to the HIS (patient.registered) failed 3 times and was set aside. Open it to see the error and retry.'],
     ['zh-CN', '发往 HIS 的消息（patient.registered）已失败 3 次并被搁置，请打开查看错误并重试。'],

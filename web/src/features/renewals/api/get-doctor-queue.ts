@@ -17,5 +17,6 @@ export function getDoctorQueue(): Promise<DoctorQueue> {
 export const doctorQueueQueryKey = [...renewalsQueryKey, 'doctor'] as const;
 
 export function useDoctorQueue(): UseQueryResult<DoctorQueue> {
-  return useQuery({ queryKey: doctorQueueQueryKey, queryFn: getDoctorQueue });
+  // Note: other people change this list (patients submit, colleagues decide): fetched afresh whenever it is opened.
+  return useQuery({ queryKey: doctorQueueQueryKey, queryFn: getDoctorQueue, staleTime: 0 });
 }

@@ -24,5 +24,6 @@ export function getPharmacyQueue(): Promise<PharmacyQueue> {
 export const pharmacyQueueQueryKey = [...renewalsQueryKey, 'pharmacy'] as const;
 
 export function usePharmacyQueue(): UseQueryResult<PharmacyQueue> {
-  return useQuery({ queryKey: pharmacyQueueQueryKey, queryFn: getPharmacyQueue });
+  // Note: other people change this list (patients submit, colleagues decide): fetched afresh whenever it is opened.
+  return useQuery({ queryKey: pharmacyQueueQueryKey, queryFn: getPharmacyQueue, staleTime: 0 });
 }

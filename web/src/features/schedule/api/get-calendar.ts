@@ -31,5 +31,6 @@ export function getCalendar(from: string, days: number): Promise<DoctorCalendar>
 
 /** The signed-in doctor's slots and appointments for a day or a week. */
 export function useCalendar(from: string, days: number): UseQueryResult<DoctorCalendar> {
-  return useQuery({ queryKey: scheduleKeys.calendar(from, days), queryFn: () => getCalendar(from, days), placeholderData: keepPreviousData });
+  // Note: other people change this list (patients submit, colleagues decide): fetched afresh whenever it is opened.
+  return useQuery({ queryKey: scheduleKeys.calendar(from, days), queryFn: () => getCalendar(from, days), placeholderData: keepPreviousData, staleTime: 0 });
 }

@@ -19,5 +19,6 @@ export function listFollowUpReviews(): Promise<FollowUpReview[]> {
 }
 
 export function useFollowUpReviews(): UseQueryResult<FollowUpReview[]> {
-  return useQuery({ queryKey: [...scheduleKeys.all, 'reviews'], queryFn: listFollowUpReviews });
+  // Note: other people change this list (patients submit, colleagues decide): fetched afresh whenever it is opened.
+  return useQuery({ queryKey: [...scheduleKeys.all, 'reviews'], queryFn: listFollowUpReviews, staleTime: 0 });
 }

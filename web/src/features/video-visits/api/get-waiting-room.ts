@@ -15,6 +15,8 @@ export const waitingRoomSchema = z.object({
   checkedInAt: z.string().nullish(),
   doctorStatus: z.enum(['NotStarted', 'Ready', 'InAnotherVisit']),
   queuePosition: z.number().nullish(),
+  /** Patients checked in before this one for the same doctor and session (0 = next). */
+  patientsAhead: z.number().nullish(),
   minutesLate: z.number().nullish(),
 });
 export type WaitingRoom = z.infer<typeof waitingRoomSchema>;

@@ -30,5 +30,6 @@ export function listTodaysVisits(): Promise<TodaysVisits> {
 }
 
 export function useTodaysVisits(): UseQueryResult<TodaysVisits> {
-  return useQuery({ queryKey: todaysVisitsQueryKey, queryFn: listTodaysVisits, refetchInterval: 30_000 });
+  // Note: other people change this list (patients submit, colleagues decide): fetched afresh whenever it is opened.
+  return useQuery({ queryKey: todaysVisitsQueryKey, queryFn: listTodaysVisits, refetchInterval: 30_000, staleTime: 0 });
 }

@@ -140,7 +140,7 @@ function WaitingInfo({ room }: { room: WaitingRoom }): ReactNode {
       <Stack gap={4}>
         <Text fw={500}>{t('waiting.checkedIn')}</Text>
         <Text>{t(`waiting.doctorStatus.${room.doctorStatus}`)}</Text>
-        {room.queuePosition != null && <Text>{t('waiting.position', { count: room.queuePosition })}</Text>}
+        {room.patientsAhead != null && <Text>{t('waiting.ahead', { count: room.patientsAhead })}</Text>}
         {room.minutesLate != null && <Text>{room.minutesLate > 0 ? t('waiting.late', { count: room.minutesLate }) : t('waiting.onTime')}</Text>}
       </Stack>
     </Card>

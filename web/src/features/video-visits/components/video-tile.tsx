@@ -12,10 +12,14 @@ export interface VideoTileProps {
   muted?: boolean;
   quality?: Quality;
   notice?: string | null;
+  /** Another shape than 4:3 (a tall tile fills a phone held upright). */
+  aspectRatio?: string;
+  /** A small picture-in-picture: smaller name badge. */
+  compact?: boolean;
 }
 
 /** One person's video with their name, camera/microphone state and the connection-quality indicator. */
-export function VideoTile({ stream, label, self = false, cameraOff = false, muted = false, quality, notice }: VideoTileProps): ReactNode {
+export function VideoTile({ stream, label, self = false, cameraOff = false, muted = false, quality, notice, aspectRatio = '4 / 3', compact = false }: VideoTileProps): ReactNode {
   const { t } = useTranslation('visits');
   const video = useRef<HTMLVideoElement>(null);
   useEffect(() => {
@@ -25,7 +29,7 @@ export function VideoTile({ stream, label, self = false, cameraOff = false, mute
   // Note: shades with AA contrast for their text (white on teal.9/red.9/gray.7, dark on yellow.4).
   const qualityColor = quality === 'good' ? 'teal.9' : quality === 'fair' ? 'yellow.4' : quality === 'poor' ? 'red.9' : 'gray.7';
   return (
-    <Paper withBorder radius="md" pos="relative" style={{ overflow: 'hidden', background: '#111', aspectRatio: '4 / 3' }} aria-label={label} role="group">
+    <Paper withBorder radius="md" pos="relative" style={{ overflow: 'hidden', background: '#111', aspectRatio }} aria-label={label} role="group">
       {/* eslint-disable-next-line jsx-a11y/media-has-caption -- a live call has no caption track; the chat is its text channel */}
       <video
         ref={video}
@@ -40,8 +44,8 @@ export function VideoTile({ stream, label, self = false, cameraOff = false, mute
           <Text c="white">{t('call.cameraOff')}</Text>
         </Box>
       )}
-      <Group pos="absolute" bottom={8} left={8} right={8} justify="space-between" gap={4}>
-        <Badge color="dark" variant="filled" style={{ textTransform: 'none' }}>
+      <Group pos="absolute" bottom={compact ? 4 : 8} left={compact ? 4 : 8} right={compact ? 4 : 8} justify="space-between" gap={4}>
+        <Badge color="dark" variant="filled" size={compact ? 'xs' : 'md'} style={{ textTransform: 'none' }}>
           {label}
           {muted ? ` · ${t('call.muted')}` : ''}
         </Badge>

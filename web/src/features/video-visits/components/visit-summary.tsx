@@ -53,7 +53,8 @@ export function VisitSummary({ visit }: { visit: VideoVisit }): ReactNode {
               <List>
                 {note.diagnoses.map((d) => (
                   <List.Item key={d.code}>
-                    {d.code} {d.description}
+                    {/* Note: the code is for staff; a patient reads the diagnosis by its name. */}
+                    {visit.myRole === 'Patient' ? d.description : `${d.code} ${d.description}`}
                   </List.Item>
                 ))}
               </List>

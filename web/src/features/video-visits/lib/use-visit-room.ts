@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import { waitingRoomQueryKey } from '../api/get-waiting-room';
 import { visitQueryKey } from '../api/schemas';
 import { addMessageToCache } from './chat-cache';
 import { VisitRoom, type RoomState } from './visit-room';
@@ -14,6 +15,7 @@ export function useVisitRoom(visitId: string, enabled = true): { room: VisitRoom
     const opened = new VisitRoom(visitId, {
       onVisitUpdated: () => void queryClient.invalidateQueries({ queryKey: visitQueryKey(visitId) }),
       onChat: (message) => addMessageToCache(queryClient, message),
+      onQueueMoved: () => void queryClient.invalidateQueries({ queryKey: waitingRoomQueryKey(visitId) }),
     });
     setRoom(opened);
     void opened.open();

@@ -13,6 +13,7 @@ const peerJoinedSchema = z.object({ visitId: z.string(), peer: peerSchema });
 const peerLeftSchema = z.object({ visitId: z.string(), peerId: z.string(), reason: z.enum(['left', 'disconnected']) });
 const signalSchema = z.object({ visitId: z.string(), fromPeerId: z.string(), data: z.unknown() });
 const visitUpdatedSchema = z.object({ visitId: z.string(), status: visitStatusSchema });
+const queueMovedSchema = z.object({ visitId: z.string() });
 
 /** connecting: first attempt; reconnecting: the signalling connection dropped and SignalR is bringing it back. */
 export type HubState = 'connecting' | 'connected' | 'reconnecting' | 'closed';
@@ -32,6 +33,8 @@ export interface RoomState {
 export interface RoomCallbacks {
   onVisitUpdated: (status: VisitStatus) => void;
   onChat: (message: VisitMessage) => void;
+  /** Someone else joined or left the doctor's queue: the waiting room's place is out of date. */
+  onQueueMoved?: () => void;
 }
 
 /**
@@ -75,6 +78,10 @@ export class VisitRoom {
       // Note: a prepared browser enters the call the moment the admit reaches it, without waiting for the page.
       if (event.data.status === 'InProgress' && this.prepared) void this.enterCall(this.prepared.stream);
       this.callbacks.onVisitUpdated(event.data.status);
+    });
+    hub.on('queueMoved', (payload: unknown) => {
+      const event = queueMovedSchema.safeParse(payload);
+      if (event.success && event.data.visitId === this.visitId) this.callbacks.onQueueMoved?.();
     });
     hub.on('chat', (payload: unknown) => {
       const message = messageSchema.safeParse(payload);
