@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using InternetHospital.Domain.Accounts;
+using InternetHospital.Infrastructure.Seeding;
 using InternetHospital.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Hosting;
@@ -57,7 +58,9 @@ public sealed partial class BodyFuzzTests(FuzzApiFactory factory) : IClassFixtur
             [Roles.Patient] = await factory.CreateClientAsAsync("zhangwei@demo.test", TestData.DemoPassword),
             [Roles.Doctor] = await factory.CreateClientAsAsync("dr.chen@demo.test", TestData.DemoPassword),
             [Roles.Pharmacist] = await factory.CreateClientAsAsync("pharmacist.sun@demo.test", TestData.DemoPassword),
-            [Roles.Admin] = await factory.CreateClientAsAsync("admin.zhou@demo.test", TestData.DemoPassword),
+            [Roles.SystemAdmin] = await factory.CreateClientAsAsync(DemoAccounts.SystemAdmin.Email, TestData.DemoPassword),
+            [Roles.SecurityAdmin] = await factory.CreateClientAsAsync(DemoAccounts.SecurityAdmin.Email, TestData.DemoPassword),
+            [Roles.AuditAdmin] = await factory.CreateClientAsAsync(DemoAccounts.AuditAdmin.Email, TestData.DemoPassword),
         };
         var document = JsonNode.Parse(await (await anonymous.GetAsync("/openapi/v1.json")).Content.ReadAsStringAsync())!;
         var schemas = document["components"]?["schemas"]?.AsObject() ?? [];
