@@ -108,9 +108,10 @@ internal static class ApiServices
     {
         options.KnownProxies.Clear();
         options.KnownIPNetworks.Clear();
-        foreach (var proxy in configuration.GetSection("ReverseProxy:KnownProxies").Get<string[]>() ?? [])
+        // Note: blank entries are skipped: infra/compose.yaml passes an empty PROXY_ADDRESS when there is no proxy.
+        foreach (var proxy in (configuration.GetSection("ReverseProxy:KnownProxies").Get<string[]>() ?? []).Where(p => !string.IsNullOrWhiteSpace(p)))
         {
-            options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy.Trim()));
         }
 
         options.ForwardedHeaders = options.KnownProxies.Count > 0 ? ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto : ForwardedHeaders.None;

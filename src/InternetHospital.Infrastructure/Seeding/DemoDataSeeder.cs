@@ -37,15 +37,13 @@ internal sealed class DemoDataSeeder(
 
         // Note: before the "already seeded" check, so a development database from before the administrator roles
         // were split gains the security and audit administrators too.
-        var mobile = 8;
-        foreach (var administrator in DemoAccounts.Administrators)
+        string[] mobiles = ["13800000008", "13800000009", "13800000010"];
+        foreach (var (administrator, mobile) in DemoAccounts.Administrators.Zip(mobiles))
         {
             if (await users.FindByEmailAsync(administrator.Email) is null)
             {
-                await CreateAccountAsync(administrator, $"1380000000{mobile}", cancellationToken);
+                await CreateAccountAsync(administrator, mobile, cancellationToken);
             }
-
-            mobile++;
         }
 
         if (await db.Facilities.AnyAsync(f => f.Code == HospitalCode, cancellationToken))

@@ -169,6 +169,28 @@ public abstract class StaffAccountAdministrationTests(ApiFactory factory)
         await new AdministratorSeparationCheck(scope.ServiceProvider.GetRequiredService<AppDbContext>()).SeedAsync(CancellationToken.None);
     }
 
+    [Fact]
+    public async Task Holders_of_the_old_admin_role_become_system_administrators_and_the_role_is_gone()
+    {
+        var (id, _) = await NewPharmacistAsync();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<InternetHospital.Infrastructure.Identity.Account>>();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
+        var account = (await users.FindByIdAsync(id.ToString()))!;
+        Assert.True((await users.RemoveFromRoleAsync(account, Roles.Pharmacist)).Succeeded);
+        if (!await roles.RoleExistsAsync(RoleSeeder.RetiredAdminRole))
+        {
+            Assert.True((await roles.CreateAsync(new IdentityRole<Guid>(RoleSeeder.RetiredAdminRole) { Id = Guid.NewGuid() })).Succeeded);
+        }
+
+        Assert.True((await users.AddToRoleAsync(account, RoleSeeder.RetiredAdminRole)).Succeeded);
+
+        await new RoleSeeder(roles, users, Microsoft.Extensions.Logging.Abstractions.NullLogger<RoleSeeder>.Instance).SeedAsync(CancellationToken.None);
+
+        Assert.Equal([Roles.SystemAdmin], await users.GetRolesAsync((await users.FindByIdAsync(id.ToString()))!));
+        Assert.False(await roles.RoleExistsAsync(RoleSeeder.RetiredAdminRole));
+    }
+
     private async Task<Guid> AccountIdAsync(string email)
     {
         await using var scope = factory.Services.CreateAsyncScope();

@@ -77,6 +77,7 @@ public sealed class RateLimitTests(SqliteApiFactory factory)
     [InlineData("10.1.2.3", "10.9.9.9", "10.9.9.9")]
     [InlineData(null, "127.0.0.1", "127.0.0.1")]
     [InlineData(null, "10.9.9.9", "10.9.9.9")]
+    [InlineData("", "127.0.0.1", "127.0.0.1")]
     public async Task Only_a_configured_proxy_names_the_client(string? knownProxy, string connectedFrom, string clientSeen)
     {
         var settings = knownProxy is null ? [] : new Dictionary<string, string?> { ["ReverseProxy:KnownProxies:0"] = knownProxy };
