@@ -4,7 +4,7 @@ using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Common.Security;
 using InternetHospital.Application.His;
 using InternetHospital.Application.Scheduling;
-using InternetHospital.Application.VideoVisits.Icd10;
+using InternetHospital.Application.Common.Icd10;
 using InternetHospital.Domain.Appointments;
 using InternetHospital.Domain.Common;
 using InternetHospital.Domain.Hospital;

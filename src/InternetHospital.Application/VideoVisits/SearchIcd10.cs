@@ -1,5 +1,5 @@
 using FluentValidation;
-using InternetHospital.Application.VideoVisits.Icd10;
+using InternetHospital.Application.Common.Icd10;
 using Mediator;
 
 namespace InternetHospital.Application.VideoVisits;

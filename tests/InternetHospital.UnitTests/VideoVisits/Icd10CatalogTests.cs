@@ -1,4 +1,4 @@
-using InternetHospital.Application.VideoVisits.Icd10;
+using InternetHospital.Application.Common.Icd10;
 
 namespace InternetHospital.UnitTests.VideoVisits;
 

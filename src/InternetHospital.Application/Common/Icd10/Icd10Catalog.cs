@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace InternetHospital.Application.VideoVisits.Icd10;
+namespace InternetHospital.Application.Common.Icd10;
 
 /// <summary>
 /// The bundled ICD-10 code list (Icd10/icd10.tsv, embedded): searched by code prefix or by words of either language's
