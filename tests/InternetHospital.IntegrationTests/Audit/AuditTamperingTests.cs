@@ -26,7 +26,7 @@ public abstract class AuditTamperingTests
     public async Task Deleting_an_entry_and_recomputing_an_unkeyed_chain_is_found_at_the_deleted_sequence()
     {
         await using var host = await StartAsync();
-        var admin = await host.CreateClientAsAsync("admin.zhou@demo.test", TestData.DemoPassword);
+        var admin = await host.CreateClientAsAsync("audit.wu@demo.test", TestData.DemoPassword);
         await RegisterSomeoneAsync(host);
         await SealAndCheckpointAsync(host);
         var before = await VerifyAsync(admin);
@@ -67,7 +67,7 @@ public abstract class AuditTamperingTests
     public async Task Cutting_off_the_newest_entries_with_their_seals_is_found_as_a_cut_tail()
     {
         await using var host = await StartAsync();
-        var admin = await host.CreateClientAsAsync("admin.zhou@demo.test", TestData.DemoPassword);
+        var admin = await host.CreateClientAsAsync("audit.wu@demo.test", TestData.DemoPassword);
         await RegisterSomeoneAsync(host);
         var checkpoint = await SealAndCheckpointAsync(host);
         var before = await VerifyAsync(admin);
@@ -98,7 +98,7 @@ public abstract class AuditTamperingTests
     public async Task A_checkpoint_written_without_the_key_is_rejected_and_proves_nothing()
     {
         await using var host = await StartAsync();
-        var admin = await host.CreateClientAsAsync("admin.zhou@demo.test", TestData.DemoPassword);
+        var admin = await host.CreateClientAsAsync("audit.wu@demo.test", TestData.DemoPassword);
         await RegisterSomeoneAsync(host);
         var checkpoint = await SealAndCheckpointAsync(host);
         var store = (FileAuditCheckpoints)host.Services.GetRequiredService<Application.Audit.IAuditCheckpoints>();
