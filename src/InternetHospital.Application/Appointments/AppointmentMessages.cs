@@ -31,6 +31,7 @@ public sealed class AppointmentMessages(
     IAppointmentCalendar calendar,
     ILiveUpdates live,
     IAfterCommit afterCommit,
+    IAccountService accounts,
     IOptions<HospitalOptions> hospital,
     IOptions<BookingOptions> booking)
 {
@@ -40,7 +41,7 @@ public sealed class AppointmentMessages(
     {
         var info = await InfoAsync(appointment, cancellationToken);
         his.Enqueue(appointment.PatientId, new AppointmentBookedMessage(appointment.Id, appointment.PatientId, appointment.DoctorId, info.DepartmentCode, appointment.Start, appointment.End, appointment.VisitType.ToString()));
-        await NotifyPatientAsync(info, AppointmentNotifications.Confirmed, Parameters(appointment, info), [CalendarFile(appointment, info, cancelled: false)], cancellationToken);
+        await NotifyPatientAsync(info, AppointmentNotifications.Confirmed, Parameters(appointment, info), [await CalendarFileAsync(appointment, info, cancelled: false, cancellationToken)], cancellationToken);
         Changed(appointment, info);
     }
 
@@ -49,7 +50,7 @@ public sealed class AppointmentMessages(
         var info = await InfoAsync(appointment, cancellationToken);
         EnqueueHisCancelled(appointment, hisKnew);
         var parameters = WithRefund(Parameters(appointment, info), refunded, appointment.Currency);
-        await NotifyPatientAsync(info, AppointmentNotifications.Cancelled, parameters, hisKnew ? [CalendarFile(appointment, info, cancelled: true)] : null, cancellationToken);
+        await NotifyPatientAsync(info, AppointmentNotifications.Cancelled, parameters, hisKnew ? [await CalendarFileAsync(appointment, info, cancelled: true, cancellationToken)] : null, cancellationToken);
         Changed(appointment, info);
     }
 
@@ -59,7 +60,7 @@ public sealed class AppointmentMessages(
         EnqueueHisCancelled(appointment, hisKnew);
         var parameters = WithRefund(Parameters(appointment, info), refunded, appointment.Currency);
         parameters["nextSlots"] = string.Join(';', nextFreeSlots.Select(Iso));
-        await NotifyPatientAsync(info, AppointmentNotifications.CancelledByHospital, parameters, hisKnew ? [CalendarFile(appointment, info, cancelled: true)] : null, cancellationToken);
+        await NotifyPatientAsync(info, AppointmentNotifications.CancelledByHospital, parameters, hisKnew ? [await CalendarFileAsync(appointment, info, cancelled: true, cancellationToken)] : null, cancellationToken);
         Changed(appointment, info);
     }
 
@@ -88,7 +89,7 @@ public sealed class AppointmentMessages(
 
         var parameters = Parameters(appointment, info);
         parameters["previousStart"] = Iso(previousStart);
-        await NotifyPatientAsync(info, AppointmentNotifications.Rescheduled, parameters, confirmed ? [CalendarFile(appointment, info, cancelled: false)] : null, cancellationToken, sendEmail: confirmed);
+        await NotifyPatientAsync(info, AppointmentNotifications.Rescheduled, parameters, confirmed ? [await CalendarFileAsync(appointment, info, cancelled: false, cancellationToken)] : null, cancellationToken, sendEmail: confirmed);
         Changed(appointment, info);
     }
 
@@ -142,7 +143,7 @@ public sealed class AppointmentMessages(
 
     /// <summary>The calendar file the patient can download ("add to calendar").</summary>
     public async Task<NoticeAttachment> CalendarFileAsync(Appointment appointment, CancellationToken cancellationToken) =>
-        CalendarFile(appointment, await InfoAsync(appointment, cancellationToken), appointment.Status == AppointmentStatus.Cancelled);
+        await CalendarFileAsync(appointment, await InfoAsync(appointment, cancellationToken), appointment.Status == AppointmentStatus.Cancelled, cancellationToken);
 
     /// <summary>Tells open browsers of the patient and the doctor that the appointment changed (after the save).</summary>
     public async Task ChangedAsync(Appointment appointment, CancellationToken cancellationToken) =>
@@ -203,13 +204,19 @@ public sealed class AppointmentMessages(
         return parameters;
     }
 
-    private NoticeAttachment CalendarFile(Appointment appointment, Info info, bool cancelled)
+    /// <summary>The calendar entry in the patient's language, as the e-mail it comes with (not both languages at once).</summary>
+    private async Task<NoticeAttachment> CalendarFileAsync(Appointment appointment, Info info, bool cancelled, CancellationToken cancellationToken)
     {
+        var preferred = info.PatientAccountId is { } account ? (await accounts.FindAsync(account, cancellationToken))?.PreferredLanguage : null;
+        var language = SupportedLanguages.IsSupported(preferred) ? preferred! : hospital.Value.DefaultLanguage;
+        var english = language == SupportedLanguages.English;
         var video = appointment.VisitType == VisitType.Video;
-        var summary = video ? $"视频复诊 Video follow-up – {info.DoctorName}" : $"门诊就诊 Outpatient visit – {info.DoctorName}";
+        var summary = english
+            ? $"{(video ? "Video follow-up" : "Outpatient visit")} – Dr {info.DoctorName}"
+            : $"{(video ? "视频复诊" : "门诊就诊")} – {info.DoctorName}医生";
         var link = hospital.Value.PublicUrl.TrimEnd('/') + $"/appointments/{appointment.Id}";
-        var location = video ? link : $"{info.FacilityName} {info.FacilityNameEn}";
-        var description = $"{hospital.Value.Name} {hospital.Value.NameEn}\n{link}";
+        var location = video ? link : (english ? info.FacilityNameEn : info.FacilityName);
+        var description = $"{hospital.Value.NameIn(language)}\n{link}";
         return calendar.Create(new AppointmentCalendarEntry(appointment.Id, appointment.RescheduleCount + (cancelled ? 1 : 0), appointment.Start, appointment.End, summary, description, location, cancelled));
     }
 

@@ -44,6 +44,9 @@ public abstract class BookingTests(ApiFactory factory)
         var calendar = System.Text.Encoding.UTF8.GetString(content.ToArray());
         Assert.Contains("BEGIN:VEVENT", calendar, StringComparison.Ordinal);
         Assert.Contains($"{appointmentId:N}@internethospital", calendar, StringComparison.Ordinal);
+        // The calendar entry speaks the reader's language, as the e-mail it comes with.
+        Assert.Contains("SUMMARY:Outpatient visit – Dr 测试医生", calendar, StringComparison.Ordinal);
+        Assert.DoesNotContain("门诊", calendar, StringComparison.Ordinal);
         Assert.Contains("(Beijing time)", mail.Subject!, StringComparison.Ordinal);
 
         var his = await kit.QueryAsync(db => db.HisOutbox.Where(m => m.PatientId == patient.Id).Select(m => m.Kind).ToListAsync());
