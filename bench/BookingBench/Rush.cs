@@ -255,7 +255,7 @@ internal static class Rush
             idType = "ResidentId",
             idNumber = first17 + check,
             dateOfBirth = born.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            sex = "Male",
+            sex = "Female",
             mobile = "13900000000",
             email,
             password = Password,
