@@ -1,3 +1,4 @@
+import type { HubConnection as HubConnectionType } from '@microsoft/signalr';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mockLiveConnection } from '@/testing/live-mock';
@@ -184,7 +185,7 @@ describe('live connection', () => {
     );
     const { HubConnection } = await import('@microsoft/signalr');
     expect(connection).toBeInstanceOf(HubConnection);
-    const hub = connection as InstanceType<typeof HubConnection>;
+    const hub = connection as HubConnectionType;
     expect(hub.state).toBe('Disconnected');
     expect(hub.baseUrl).toBe(`${window.location.origin}${LIVE_HUB_PATH}`);
   });
