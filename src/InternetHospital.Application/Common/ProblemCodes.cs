@@ -31,14 +31,15 @@ public static class ProblemCodes
 
     private static readonly (int Status, string[] Codes)[] ByStatus =
     [
-        (400, [ValidationFailed, BadRequest, "invalid_signature"]),
+        (400, [ValidationFailed, BadRequest, "invalid_signature", "invalid_webhook_body", "reauthentication_failed", "wrong_password"]),
         (401, [Unauthorized, "invalid_credentials", "invalid_code"]),
-        (403, [Forbidden, "locked_out", "not_a_doctor", "not_treating_doctor", "not_your_schedule", "identity_check_required", "not_signed_in"]),
+        (403, [Forbidden, "account_disabled", "locked_out", "not_a_doctor", "not_treating_doctor", "not_your_schedule", "identity_check_required", "not_signed_in"]),
         (404, [NotFound, "no_such_endpoint"]),
         (405, [MethodNotAllowed]),
         (409,
         [
             Conflict, "concurrency_conflict",
+            "legal_hold_exists", "legal_hold_released", "own_account", "role_not_assignable", "two_factor_already_enabled", "two_factor_not_enabled",
             "access_already_revoked", "alert_already_acknowledged", "already_team_member", "already_waiting", "application_pending",
             "appointment_not_booked", "appointment_not_cancellable", "appointment_not_checked_in", "appointment_not_in_progress",
             "appointment_not_reschedulable", "cannot_remove_lead", "connection_closed", "contract_already_active", "contract_not_active",

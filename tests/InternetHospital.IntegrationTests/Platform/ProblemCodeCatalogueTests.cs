@@ -43,6 +43,9 @@ public sealed class ProblemCodeCatalogueTests
         ["InternetHospital.Api.Common.ProblemExceptionHandler.ToProblem ← ForbiddenAccessException.get_Code"] = "exception",
         ["InternetHospital.Api.Common.ProblemExceptionHandler.ToProblem ← ProblemCodes.ForStatus"] = "ForStatus",
         ["InternetHospital.Api.Common.ApiServices.AddApi ← ProblemCodes.ForStatus"] = "ForStatus",
+
+        // The Stripe adapter says which of its two codes a refused webhook gets (invalid_signature, invalid_webhook_body).
+        ["InternetHospital.Api.Features.Payments.StripeWebhookEndpoints.HandleAsync ← WebhookRejectedException.get_Code"] = "exception",
     };
 
     private static readonly Lazy<CodeScanner> Raised = new(() => new CodeScanner(ProblemCodeParameter, problemExtensions: true).Scan(Server));
