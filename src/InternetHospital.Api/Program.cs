@@ -58,7 +58,7 @@ app.UseRouting();
 app.UseRequestBodyLimit();
 app.UseRealtimeGate();
 app.UseRateLimiter();
-app.UseApiAuthentication();
+app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapOpenApi().AllowAnonymous();
