@@ -60,7 +60,7 @@ app.UseRouting();
 app.UseRequestBodyLimit();
 app.UseRealtimeGate();
 app.UseRateLimiter();
-app.UseApiAuthentication();
+app.UseAuthentication();
 app.UseAuthorization();
 
 // Note: the API reference is for developers: public in Development (and tests), not served at all elsewhere. Off
