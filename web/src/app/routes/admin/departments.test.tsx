@@ -34,7 +34,7 @@ describe('Admin departments', () => {
     let attempt = 0;
     const app = await renderApp({
       route: '/admin/departments',
-      roles: ['Admin'],
+      roles: ['SystemAdmin'],
       language: 'zh-CN',
       api: {
         'GET /api/admin/departments': [card],
