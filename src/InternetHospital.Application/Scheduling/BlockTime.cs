@@ -3,8 +3,6 @@ using InternetHospital.Application.Audit;
 using InternetHospital.Application.Common;
 using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Common.Exceptions;
-using InternetHospital.Domain.Appointments;
-using InternetHospital.Domain.Common;
 using InternetHospital.Domain.Scheduling;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
