@@ -73,7 +73,7 @@ public static class SimulatorSeed
             BirthDate = birthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         });
 
-    /// <summary>Adds a diagnosis for a HIS patient (made in person unless <paramref name="encounter"/> is virtual).</summary>
+    /// <summary>Adds a diagnosis for a HIS patient (made in person).</summary>
     public static void AddCondition(SimulatorStore store, string patientId, string id, string icd10, string text, DateOnly recorded) =>
         Put(store, Condition(id, icd10, text, recorded, null, patientId));
 

@@ -1,4 +1,3 @@
-using System.Reflection;
 
 namespace InternetHospital.Api.Common;
 

@@ -6,7 +6,6 @@ using InternetHospital.Application.Common.Exceptions;
 using InternetHospital.Application.Common.Security;
 using InternetHospital.Application.Doctors;
 using InternetHospital.Application.Payments;
-using InternetHospital.Application.Scheduling;
 using InternetHospital.Domain.Appointments;
 using InternetHospital.Domain.Common;
 using InternetHospital.Domain.Hospital;

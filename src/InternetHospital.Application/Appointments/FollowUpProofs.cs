@@ -45,11 +45,8 @@ public sealed record GetFollowUpProof(Guid AppointmentId) : IQuery<FileDownload>
             var appointment = await db.Appointments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == query.AppointmentId, cancellationToken)
                 ?? throw new NotFoundException("Appointment", query.AppointmentId);
             await AppointmentAccess.EnsureCanSeeAsync(appointment, guard, staff, cancellationToken);
-            var download = appointment.ProofFileId is { } fileId ? await files.OpenAsync(fileId, cancellationToken) : null;
-            if (download is null)
-            {
-                throw new NotFoundException("Proof");
-            }
+            var download = (appointment.ProofFileId is { } fileId ? await files.OpenAsync(fileId, cancellationToken) : null)
+                ?? throw new NotFoundException("Proof");
 
             audit.Record("follow_up_proof.read", "StoredFile", download.File.Id.ToString(), appointment.PatientId);
             return download;

@@ -1,6 +1,5 @@
 using FluentValidation;
 using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Domain.Renewals;
 using Mediator;
 

@@ -1,6 +1,5 @@
 using FluentValidation;
 using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Common.Validation;
 using InternetHospital.Domain.Renewals;
 using Mediator;

@@ -4,8 +4,6 @@ using InternetHospital.Application.Common;
 using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Common.Exceptions;
 using InternetHospital.Application.Common.Validation;
-using InternetHospital.Domain.Appointments;
-using InternetHospital.Domain.Common;
 using InternetHospital.Domain.Scheduling;
 using Mediator;
 using Microsoft.EntityFrameworkCore;

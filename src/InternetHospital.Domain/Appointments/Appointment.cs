@@ -98,7 +98,7 @@ public sealed class Appointment
     public bool IsHold => Status is AppointmentStatus.PendingReview or AppointmentStatus.PendingPayment;
 
     /// <summary>
-    /// Takes a slot for a patient. With <paramref name="needsReview"/> the doctor must first accept the uploaded proof;
+    /// Takes a slot for a patient. When the request rests on uploaded proof the doctor must first accept it;
     /// otherwise the slot is held for payment, or booked at once when there is nothing to pay.
     /// </summary>
     public static Appointment Hold(NewAppointment request, DateTimeOffset now)

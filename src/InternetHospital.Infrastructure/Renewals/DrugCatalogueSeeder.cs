@@ -1,4 +1,3 @@
-using InternetHospital.Application.Renewals;
 using InternetHospital.Domain.Drugs;
 using InternetHospital.Domain.Renewals;
 using InternetHospital.Infrastructure.Persistence;

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using InternetHospital.Domain.Appointments;
-using InternetHospital.Domain.His;
 using InternetHospital.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -3,7 +3,6 @@ using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.His;
 using InternetHospital.Domain.His;
 using InternetHospital.Domain.Patients;
-using InternetHospital.HisSimulator;
 using InternetHospital.Infrastructure;
 using InternetHospital.Infrastructure.His.Delivery;
 using InternetHospital.Infrastructure.Persistence;
@@ -13,9 +12,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
-using Npgsql;
 
 namespace InternetHospital.IntegrationTests.His;
 

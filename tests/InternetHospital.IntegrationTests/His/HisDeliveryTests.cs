@@ -1,5 +1,4 @@
 using InternetHospital.Domain.Accounts;
-using System.Globalization;
 using Hl7.Fhir.Model;
 using InternetHospital.Application.His;
 using InternetHospital.Domain.His;

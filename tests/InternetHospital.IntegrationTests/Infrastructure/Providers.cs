@@ -1,4 +1,3 @@
-using Npgsql;
 
 namespace InternetHospital.IntegrationTests.Infrastructure;
 

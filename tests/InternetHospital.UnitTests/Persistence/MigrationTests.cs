@@ -2,7 +2,6 @@ using InternetHospital.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Xunit;
 
 namespace InternetHospital.UnitTests.Persistence;
 

@@ -3,8 +3,6 @@ using InternetHospital.Application.FamilyDoctors;
 using InternetHospital.Domain.FamilyDoctors;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace InternetHospital.Api.Features.FamilyDoctors;
 

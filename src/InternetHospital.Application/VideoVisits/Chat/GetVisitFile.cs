@@ -19,11 +19,8 @@ public sealed record GetVisitFile(Guid VisitId, Guid FileId) : IQuery<FileDownlo
         {
             var (visit, _) = await access.LoadAsync(query.VisitId, cancellationToken);
             var shared = await db.VisitMessages.AnyAsync(m => m.VisitId == visit.Id && m.FileId == query.FileId, cancellationToken);
-            var download = shared ? await files.OpenAsync(query.FileId, cancellationToken) : null;
-            if (download is null)
-            {
-                throw new NotFoundException("File", query.FileId);
-            }
+            var download = (shared ? await files.OpenAsync(query.FileId, cancellationToken) : null)
+                ?? throw new NotFoundException("File", query.FileId);
 
             audit.Record("visit.file_read", "VideoVisit", visit.Id.ToString(), visit.PatientId, query.FileId.ToString());
             return download;

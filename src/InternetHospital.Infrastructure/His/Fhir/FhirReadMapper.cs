@@ -116,7 +116,7 @@ internal sealed class FhirReadMapper(HisIdentifierOptions ids)
 
     private static (string Code, string Name, string Strength) Drug(DataType? medication, List<Resource> contained)
     {
-        CodeableConcept? concept = medication as CodeableConcept;
+        var concept = medication as CodeableConcept;
         var strength = string.Empty;
         if (medication is ResourceReference { Reference: { } reference } && reference.StartsWith('#'))
         {
