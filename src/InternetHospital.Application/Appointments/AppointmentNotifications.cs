@@ -1,5 +1,4 @@
 using System.Globalization;
-using InternetHospital.Application.Common;
 using InternetHospital.Application.Notifications;
 
 namespace InternetHospital.Application.Appointments;

@@ -5,7 +5,6 @@ using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Common.Security;
 using InternetHospital.Application.Common.Validation;
 using InternetHospital.Application.Payments;
-using InternetHospital.Domain.Accounts;
 using InternetHospital.Domain.Common;
 using InternetHospital.Domain.Drugs;
 using InternetHospital.Domain.Renewals;

@@ -7,7 +7,6 @@ using InternetHospital.Domain.Audit;
 using InternetHospital.Infrastructure.Audit;
 using InternetHospital.Infrastructure.Persistence;
 using InternetHospital.IntegrationTests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -6,7 +6,6 @@ using InternetHospital.Domain.VideoVisits;
 using InternetHospital.Infrastructure.Persistence;
 using InternetHospital.Infrastructure.Retention;
 using InternetHospital.IntegrationTests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

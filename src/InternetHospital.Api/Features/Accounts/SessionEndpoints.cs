@@ -139,7 +139,7 @@ internal static class UserAgents
             return (null, null);
         }
 
-        string? browser = userAgent switch
+        var browser = userAgent switch
         {
             _ when Has(userAgent, "MicroMessenger") => "WeChat",
             _ when Has(userAgent, "Edg/") => "Edge",
@@ -149,7 +149,7 @@ internal static class UserAgents
             _ when Has(userAgent, "Safari/") => "Safari",
             _ => null,
         };
-        string? os = userAgent switch
+        var os = userAgent switch
         {
             _ when Has(userAgent, "iPhone") || Has(userAgent, "iPad") => "iOS",
             _ when Has(userAgent, "Android") => "Android",
