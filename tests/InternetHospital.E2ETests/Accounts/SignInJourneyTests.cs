@@ -97,14 +97,14 @@ public sealed partial class SignInJourneyTests(AppFixture app)
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync("wrong password 5");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
 
-        await Expect(page.GetByText("Your account is locked after too many failed sign-in attempts")).ToBeVisibleAsync();
+        await Expect(page.GetByText("Too many failed sign-in attempts with this e-mail address")).ToBeVisibleAsync();
         await Expect(page.GetByText(LockedMinutes())).ToBeVisibleAsync();
         await page.AssertAccessibleAsync();
 
         // The right password does not help while the lock lasts.
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync("the right password here");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await Expect(page.GetByText("Your account is locked after too many failed sign-in attempts")).ToBeVisibleAsync();
+        await Expect(page.GetByText("Too many failed sign-in attempts with this e-mail address")).ToBeVisibleAsync();
         Assert.EndsWith("/login", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
     }
 

@@ -54,6 +54,7 @@ public sealed class ProductionHost(IReadOnlyDictionary<string, string?> settings
         builder.UseSetting("Auth:EncryptionKey", NewRsaPem());
         builder.UseSetting("Security:IdentifierHashKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         builder.UseSetting("Security:KeyRingKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        builder.UseSetting("Security:AuditChainKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         builder.UseSetting("His:Outbox:DispatcherEnabled", "false");
         builder.UseSetting("Hospital:PublicUrl", "https://portal.example-hospital.test");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -33,7 +33,9 @@ public abstract class LegalHoldTests(ApiFactory factory)
         var history = await (await admin.GetAsync($"/api/admin/legal-holds?patientId={patientId}")).ReadJsonAsync();
         Assert.Single(history.EnumerateArray());
 
-        var log = await (await admin.GetAsync($"/api/admin/audit?patientId={patientId}")).ReadJsonAsync();
+        // The audit administrator reads who placed and released it.
+        var auditor = await factory.CreateClientAsAsync("audit.wu@demo.test", TestData.DemoPassword);
+        var log = await (await auditor.GetAsync($"/api/admin/audit?patientId={patientId}")).ReadJsonAsync();
         var actions = log.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("action").GetString()).ToList();
         Assert.Contains("legal-hold.placed", actions);
         Assert.Contains("legal-hold.released", actions);

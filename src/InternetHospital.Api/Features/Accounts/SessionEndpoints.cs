@@ -14,7 +14,7 @@ internal sealed class SessionEndpoints : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/account").WithTags("Account").RequireAuthorization();
+        var group = app.MapGroup("/api/account").WithTags("Account").WithProblems().RequireAuthorization();
         group.MapGet("/sessions", List).WithSummary("Where this account is signed in: when, last active, from which network and browser.");
         group.MapDelete("/sessions/{id:guid}", End).WithSummary("Sign one session out: its tokens stop working at once.");
         group.MapPost("/password", ChangePassword).WithSummary("Change the password; every other session is signed out.");

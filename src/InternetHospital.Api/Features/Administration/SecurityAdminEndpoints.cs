@@ -9,7 +9,7 @@ internal sealed class SecurityAdminEndpoints : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app)
     {
-        var accounts = app.MapGroup("/api/admin/accounts").WithTags("Account administration").RequireAuthorization(Policies.SecurityAdmin);
+        var accounts = app.MapGroup("/api/admin/accounts").WithTags("Account administration").WithProblems(StatusCodes.Status409Conflict).RequireAuthorization(Policies.SecurityAdmin);
 
         accounts.MapGet("/", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListStaffAccounts(), ct)))
             .WithSummary("Staff accounts (doctors, pharmacists, administrators) with their roles, locks and two-factor state.");

@@ -82,6 +82,7 @@ internal sealed class AppointmentEndpoints : IEndpointGroup
         app.MapPost("/api/admin/appointments/{id:guid}/break-glass", async (Guid id, BreakGlassRequest body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new BreakGlassReadAppointment(id, body.Reason), ct)))
             .WithTags("Appointments")
+            .WithProblems()
             .RequireAuthorization(Policies.SystemAdmin)
             .WithSummary("Break-glass: read one appointment with a written reason (audit-logged; its doctor is told). Each read needs its own reason.");
     }

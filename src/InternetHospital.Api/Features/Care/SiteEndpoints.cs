@@ -11,6 +11,7 @@ internal sealed class SiteEndpoints : IEndpointGroup
         app.MapGet("/api/site", (DevelopmentStandIns standIns) => TypedResults.Ok(new SiteInfo(standIns.Active)))
             .AllowAnonymous()
             .WithTags("Find care")
+            .WithProblems()
             .WithSummary("The development stand-ins (payments, his) this site runs with outside Development; the SPA shows a banner while there are any.");
     }
 

@@ -9,7 +9,7 @@ internal sealed class RetentionEndpoints : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/admin/legal-holds").WithTags("Retention").RequireAuthorization(Policies.SystemAdmin);
+        var group = app.MapGroup("/api/admin/legal-holds").WithTags("Retention").WithProblems(StatusCodes.Status409Conflict).RequireAuthorization(Policies.SystemAdmin);
         group.MapGet("/", async (Guid? patientId, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListLegalHolds(patientId), ct)))
             .WithSummary("Legal holds in force, or every hold of one patient.");
         group.MapPost("/", async (PlaceLegalHoldRequest body, ISender sender, CancellationToken ct) =>
