@@ -2,7 +2,6 @@ using FluentValidation;
 using InternetHospital.Application.Audit;
 using InternetHospital.Application.Common;
 using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Exceptions;
 using InternetHospital.Application.Common.Validation;
 using InternetHospital.Domain.Scheduling;
 using Mediator;
@@ -58,49 +57,6 @@ public sealed record BlockTime(Guid? DoctorId, DateOnly StartDate, TimeOnly Star
         private static ValidationException InvalidTime(string field) =>
             new([new FluentValidation.Results.ValidationFailure(field, "This local time does not exist (the clocks skip it).")]);
     }
-}
-
-/// <summary>Lifts a block: its slots are offered again (unless cancelled or retired meanwhile).</summary>
-public sealed record UnblockTime(Guid? DoctorId, Guid BlockId) : ICommand
-{
-    public sealed class Handler(IAppDbContext db, StaffAccess staff, IAuditLog audit) : ICommandHandler<UnblockTime>
-    {
-        public async ValueTask<Unit> Handle(UnblockTime command, CancellationToken cancellationToken)
-        {
-            var doctor = await staff.DoctorToActOnAsync(command.DoctorId, cancellationToken);
-            var block = await db.BlockedPeriods.SingleOrDefaultAsync(b => b.Id == command.BlockId && b.DoctorId == doctor.Id, cancellationToken)
-                ?? throw new NotFoundException("Blocked period", command.BlockId);
-            var slots = await db.Slots.Where(s => s.BlockedPeriodId == block.Id).ToListAsync(cancellationToken);
-            foreach (var slot in slots)
-            {
-                slot.Unblock(block.Id);
-            }
-
-            db.BlockedPeriods.Remove(block);
-            audit.Record("schedule.time_unblocked", nameof(BlockedPeriod), block.Id.ToString(), null);
-            return Unit.Value;
-        }
-    }
-}
-
-/// <summary>The doctor's current and future blocked periods.</summary>
-public sealed record ListBlocks(Guid? DoctorId) : IQuery<IReadOnlyList<BlockView>>
-{
-    public sealed class Handler(IAppDbContext db, StaffAccess staff, TimeProvider clock) : IQueryHandler<ListBlocks, IReadOnlyList<BlockView>>
-    {
-        public async ValueTask<IReadOnlyList<BlockView>> Handle(ListBlocks query, CancellationToken cancellationToken)
-        {
-            var doctor = await staff.DoctorToActOnAsync(query.DoctorId, cancellationToken);
-            var now = clock.GetUtcNow();
-            var blocks = await db.BlockedPeriods.AsNoTracking().Where(b => b.DoctorId == doctor.Id && b.End > now).OrderBy(b => b.Start).ToListAsync(cancellationToken);
-            return blocks.Select(BlockView.From).ToList();
-        }
-    }
-}
-
-public sealed record BlockView(Guid Id, DateTimeOffset Start, DateTimeOffset End, string Reason)
-{
-    public static BlockView From(BlockedPeriod block) => new(block.Id, block.Start, block.End, block.Reason);
 }
 
 /// <param name="BookedInside">Booked appointments inside the block, left as they are.</param>

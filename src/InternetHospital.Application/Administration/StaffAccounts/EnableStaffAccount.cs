@@ -1,0 +1,19 @@
+using InternetHospital.Application.Audit;
+using Mediator;
+
+namespace InternetHospital.Application.Administration.StaffAccounts;
+
+/// <summary>Lets a disabled staff account sign in again (with its password; its old sessions stay ended).</summary>
+public sealed record EnableStaffAccount(Guid AccountId) : ICommand<StaffAccountView>
+{
+    public sealed class Handler(IStaffAccounts accounts, IAuditLog audit) : ICommandHandler<EnableStaffAccount, StaffAccountView>
+    {
+        public async ValueTask<StaffAccountView> Handle(EnableStaffAccount command, CancellationToken cancellationToken)
+        {
+            await accounts.GetAsync(command.AccountId, cancellationToken);
+            audit.Record(StaffAccountAudit.Enabled, StaffAccountAudit.Resource, command.AccountId.ToString(), null);
+            await accounts.EnableAsync(command.AccountId, cancellationToken);
+            return await accounts.GetAsync(command.AccountId, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using InternetHospital.Application.Audit;
+using InternetHospital.Application.Common.Abstractions;
+using InternetHospital.Application.Common.Security;
+using InternetHospital.Application.Notifications;
+using InternetHospital.Domain.FamilyDoctors;
+using Mediator;
+
+namespace InternetHospital.Application.FamilyDoctors;
+
+/// <summary>The patient asks to renew, from 30 days before the end; the team decides.</summary>
+public sealed record RequestFamilyContractRenewal(Guid ContractId) : ICommand
+{
+    public sealed class Handler(
+        IAppDbContext db,
+        IPatientAccessGuard guard,
+        IFamilyAccess access,
+        ICurrentUser currentUser,
+        INotifier notifier,
+        IAuditLog audit,
+        TimeProvider clock) : ICommandHandler<RequestFamilyContractRenewal>
+    {
+        public async ValueTask<Unit> Handle(RequestFamilyContractRenewal command, CancellationToken cancellationToken)
+        {
+            var contract = await PatientContractLoading.LoadAsync(db, guard, command.ContractId, cancellationToken);
+            contract.RequestRenewal(currentUser.RequireAccountId(), clock.GetUtcNow());
+            audit.Record("family.contract.renewal_requested", nameof(FamilyContract), contract.Id.ToString(), contract.PatientId);
+            await notifier.NotifyAllAsync(await access.TeamAccountsAsync(contract.TeamId, cancellationToken), FamilyNotifications.RenewalRequested, FamilyNotifications.DoctorPanelLink, cancellationToken);
+            return Unit.Value;
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using InternetHospital.Application.Audit;
+using InternetHospital.Application.Common.Abstractions;
+using InternetHospital.Application.Common.Security;
+using InternetHospital.Domain.FamilyDoctors;
+using Mediator;
+
+namespace InternetHospital.Application.FamilyDoctors;
+
+/// <summary>The patient withdraws an application the team has not decided yet.</summary>
+public sealed record WithdrawFamilyApplication(Guid ContractId) : ICommand
+{
+    public sealed class Handler(IAppDbContext db, IPatientAccessGuard guard, ICurrentUser currentUser, IAuditLog audit, TimeProvider clock)
+        : ICommandHandler<WithdrawFamilyApplication>
+    {
+        public async ValueTask<Unit> Handle(WithdrawFamilyApplication command, CancellationToken cancellationToken)
+        {
+            var contract = await PatientContractLoading.LoadAsync(db, guard, command.ContractId, cancellationToken);
+            contract.Withdraw(currentUser.RequireAccountId(), clock.GetUtcNow());
+            audit.Record("family.contract.withdrawn", nameof(FamilyContract), contract.Id.ToString(), contract.PatientId);
+            return Unit.Value;
+        }
+    }
+}

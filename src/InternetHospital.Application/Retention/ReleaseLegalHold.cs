@@ -1,0 +1,34 @@
+using FluentValidation;
+using InternetHospital.Application.Audit;
+using InternetHospital.Application.Common.Abstractions;
+using InternetHospital.Application.Common.Exceptions;
+using InternetHospital.Domain.Retention;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace InternetHospital.Application.Retention;
+
+/// <summary>An admin releases a legal hold, with a reason; from then on the retention periods apply again.</summary>
+public sealed record ReleaseLegalHold(Guid HoldId, string Reason) : ICommand<LegalHoldView>
+{
+    public sealed class Validator : AbstractValidator<ReleaseLegalHold>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Reason).NotEmpty().MaximumLength(LegalHold.MaxReasonLength);
+        }
+    }
+
+    public sealed class Handler(IAppDbContext db, ICurrentUser currentUser, IAuditLog audit, TimeProvider clock) : ICommandHandler<ReleaseLegalHold, LegalHoldView>
+    {
+        public async ValueTask<LegalHoldView> Handle(ReleaseLegalHold command, CancellationToken cancellationToken)
+        {
+            var hold = await db.LegalHolds.SingleOrDefaultAsync(h => h.Id == command.HoldId, cancellationToken)
+                ?? throw new NotFoundException(nameof(LegalHold), command.HoldId);
+            hold.Release(command.Reason.Trim(), currentUser.RequireAccountId(), clock.GetUtcNow());
+            audit.Record("legal-hold.released", nameof(LegalHold), hold.Id.ToString(), hold.PatientId, hold.ReleaseReason);
+            await db.SaveChangesAsync(cancellationToken);
+            return LegalHoldView.Of(hold);
+        }
+    }
+}
