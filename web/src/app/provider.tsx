@@ -27,10 +27,11 @@ export function AppProvider({ children, queryClient, env = 'default' }: AppProvi
       {/* Note: the toasts' container is a polite live region that exists before any toast: a toast that
           must not interrupt (role="status") is still announced when it appears. */}
       {/* Note: toasts must not bury the page's buttons. On a phone one at a time, at the top (over the header,
-          away from the page's actions and the thumb), the rest waiting their turn; on wide screens a few in the
-          corner. Confirmations close by themselves; everything sent by the server stays in the notification centre. */}
+          away from the page's actions and the thumb), the rest waiting their turn; on wide screens a few, also at the
+          top centre (the top-right corner holds the header's bell and account menu, which a toast would cover).
+          Confirmations close by themselves; everything sent by the server stays in the notification centre. */}
       <Notifications
-        position={phone ? 'top-center' : 'top-right'}
+        position="top-center"
         limit={phone ? 1 : 3}
         autoClose={TOAST_MS}
         pauseResetOnHover="notification"
