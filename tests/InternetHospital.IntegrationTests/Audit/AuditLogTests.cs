@@ -143,6 +143,8 @@ public abstract class AuditLogTests(ApiFactory factory)
         Assert.NotEmpty(problem.FieldErrors("action"));
         problem = await (await admin.GetAsync("/api/admin/audit/export?actor=x")).AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.NotEmpty(problem.FieldErrors("actor"));
+        problem = await (await admin.GetAsync("/api/admin/audit/export?action=visit.read&from=2026-12-02T00:00:00Z&to=2026-12-01T00:00:00Z")).AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.NotEmpty(problem.FieldErrors("to"));
         problem = await (await admin.GetAsync("/api/admin/audit/export")).AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.NotEmpty(problem.FieldErrors("patientId"));
 
