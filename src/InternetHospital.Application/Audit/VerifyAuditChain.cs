@@ -76,11 +76,24 @@ public sealed record VerifyAuditChain : IQuery<AuditChainReport>
             var unsealed = brokenAt is null ? await db.AuditEntries.CountAsync(e => !db.AuditSeals.Any(s => s.EntryId == e.Id), cancellationToken) : 0;
             var report = new AuditChainReport(
                 brokenAt is null, checkedCount, brokenAt, problem, unsealed,
-                head, tailCut, latest?.Sequence, latest?.At, written.Count - valid.Count);
+                head, tailCut, latest?.Sequence, latest?.At, written.Count - valid.Count, ReasonOf(problem));
             audit.Record("audit.verified", "AuditLog", null, null,
                 report.Intact ? $"intact; {report.Checked} sealed" : $"broken at {report.BrokenAtSequence}{(tailCut ? "; tail cut" : string.Empty)}");
             return report;
         }
+
+        /// <summary>A stable code for the problem, which the SPA words in the reader's language.</summary>
+        private static string? ReasonOf(string? problem) => problem switch
+        {
+            null => null,
+            "a link of the chain is missing" => "link_missing",
+            "the sealed entry was deleted" => "entry_deleted",
+            "the link does not follow the one before" => "link_mismatch",
+            "the entry was changed after it was sealed" => "entry_changed",
+            "the chain differs from its signed checkpoint" => "checkpoint_mismatch",
+            "the newest entries were removed" => "tail_cut",
+            _ => "other",
+        };
     }
 }
 
@@ -92,6 +105,7 @@ public sealed record VerifyAuditChain : IQuery<AuditChainReport>
 /// <param name="CheckpointSequence">The newest signed checkpoint's sequence number (null before the first checkpoint).</param>
 /// <param name="CheckpointAt">When that checkpoint was written.</param>
 /// <param name="RejectedCheckpoints">Lines of the checkpoint store whose signature does not hold (written without the key).</param>
+/// <param name="Reason">The problem as a code: link_missing, entry_deleted, link_mismatch, entry_changed, checkpoint_mismatch, tail_cut.</param>
 public sealed record AuditChainReport(
     bool Intact,
     long Checked,
@@ -102,4 +116,5 @@ public sealed record AuditChainReport(
     bool TailCut = false,
     long? CheckpointSequence = null,
     DateTimeOffset? CheckpointAt = null,
-    int RejectedCheckpoints = 0);
+    int RejectedCheckpoints = 0,
+    string? Reason = null);

@@ -82,6 +82,17 @@ internal sealed class AccountService(
         return new AccountSummary(account.Id, account.FullName, account.Email ?? string.Empty, roles, account.PreferredLanguage, account.PhoneNumber);
     }
 
+    public async Task<IReadOnlyList<Guid>> FindIdsByNameOrEmailAsync(string nameOrEmail, int max, CancellationToken cancellationToken)
+    {
+        var normalized = users.NormalizeEmail(nameOrEmail);
+        return await db.Users.AsNoTracking()
+            .Where(u => u.NormalizedEmail == normalized || u.FullName.Contains(nameOrEmail))
+            .OrderBy(u => u.Id)
+            .Select(u => u.Id)
+            .Take(max)
+            .ToListAsync(cancellationToken);
+    }
+
     public async Task SetPreferredLanguageAsync(Guid accountId, string language, CancellationToken cancellationToken)
     {
         var account = await users.FindByIdAsync(accountId.ToString())

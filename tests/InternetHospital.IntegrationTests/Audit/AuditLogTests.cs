@@ -93,6 +93,70 @@ public abstract class AuditLogTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task The_audit_administrator_filters_by_person_and_action_and_exports_the_result_as_csv()
+    {
+        var idNumber = TestData.ResidentId(new DateOnly(1981, 6, 6), Domain.Patients.Sex.Female);
+        var registered = await (await factory.CreateBrowserClient().PostAsJsonAsync("/api/account/register", TestData.Registration(TestData.Email(), idNumber, "1981-06-06", "Female", fullName: "孙丽"))).ReadJsonAsync(HttpStatusCode.Created);
+        var patientId = registered.GetProperty("patientId").GetGuid();
+        var admin = await factory.CreateClientAsAsync("audit.wu@demo.test", TestData.DemoPassword);
+        await (await admin.PostAsJsonAsync("/api/admin/patients/search", new { idNumber })).ReadJsonAsync();
+
+        // The person by name or by exact e-mail, the action by its code.
+        foreach (var actor in new[] { "吴刚", "AUDIT.WU@demo.test" })
+        {
+            var byActor = await (await admin.GetAsync($"/api/admin/audit?patientId={patientId}&actor={Uri.EscapeDataString(actor)}&action=patient.searched")).ReadJsonAsync();
+            var line = Assert.Single(byActor.GetProperty("items").EnumerateArray());
+            Assert.Equal("吴刚", line.GetProperty("actorName").GetString());
+        }
+
+        var byOtherPerson = await (await admin.GetAsync($"/api/admin/audit?patientId={patientId}&actor=zhangwei@demo.test")).ReadJsonAsync();
+        Assert.Empty(byOtherPerson.GetProperty("items").EnumerateArray());
+        var byOtherAction = await (await admin.GetAsync($"/api/admin/audit?patientId={patientId}&action=visit.read")).ReadJsonAsync();
+        Assert.Empty(byOtherAction.GetProperty("items").EnumerateArray());
+
+        var actions = await (await admin.GetAsync("/api/admin/audit/actions")).ReadJsonAsync();
+        Assert.Contains("patient.registered", actions.EnumerateArray().Select(a => a.GetString()));
+
+        var export = await admin.GetAsync($"/api/admin/audit/export?patientId={patientId}");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        Assert.Equal("text/csv", export.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("utf-8", export.Content.Headers.ContentType?.CharSet);
+        var bytes = await export.Content.ReadAsByteArrayAsync();
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        var rows = System.Text.Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("at,actor_account_id,actor_name,", rows[0], StringComparison.Ordinal);
+        Assert.Contains(rows, r => r.Contains(",吴刚,", StringComparison.Ordinal) && r.Contains(",patient.searched,", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Contains(",patient.registered,", StringComparison.Ordinal));
+
+        // The export is itself on record, with what it took out.
+        var exports = await (await admin.GetAsync($"/api/admin/audit?patientId={patientId}&action=audit.exported")).ReadJsonAsync();
+        var exported = Assert.Single(exports.GetProperty("items").EnumerateArray());
+        Assert.Equal("吴刚", exported.GetProperty("actorName").GetString());
+        Assert.StartsWith($"{rows.Length - 1} rows", exported.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_malformed_action_or_person_filter_is_a_400_and_others_cannot_export()
+    {
+        var admin = await factory.CreateClientAsAsync("audit.wu@demo.test", TestData.DemoPassword);
+        var problem = await (await admin.GetAsync("/api/admin/audit?action=DROP%20TABLE")).AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.NotEmpty(problem.FieldErrors("action"));
+        problem = await (await admin.GetAsync("/api/admin/audit/export?actor=x")).AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.NotEmpty(problem.FieldErrors("actor"));
+        problem = await (await admin.GetAsync("/api/admin/audit/export?action=visit.read&from=2026-12-02T00:00:00Z&to=2026-12-01T00:00:00Z")).AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.NotEmpty(problem.FieldErrors("to"));
+        problem = await (await admin.GetAsync("/api/admin/audit/export")).AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.NotEmpty(problem.FieldErrors("patientId"));
+
+        foreach (var other in new[] { "zhangwei@demo.test", "admin.zhou@demo.test", "security.qian@demo.test" })
+        {
+            var client = await factory.CreateClientAsAsync(other, TestData.DemoPassword);
+            await (await client.GetAsync("/api/admin/audit/export?action=patient.registered")).AssertProblemAsync(HttpStatusCode.Forbidden);
+            await (await client.GetAsync("/api/admin/audit/actions")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        }
+    }
+
+    [Fact]
     public async Task The_application_cannot_change_an_audit_entry()
     {
         await factory.CreateBrowserClient().PostAsJsonAsync("/api/account/register", TestData.Registration());

@@ -60,6 +60,7 @@ public abstract class AuditTamperingTests
         Assert.False(report.GetProperty("intact").GetBoolean(), report.ToString());
         Assert.Equal(deleted, report.GetProperty("brokenAtSequence").GetInt64());
         Assert.Equal("the entry was changed after it was sealed", report.GetProperty("problem").GetString());
+        Assert.Equal("entry_changed", report.GetProperty("reason").GetString());
     }
 
     [Fact]
@@ -91,6 +92,7 @@ public abstract class AuditTamperingTests
         Assert.Equal(checkpoint, report.GetProperty("checkpointSequence").GetInt64());
         Assert.Equal(checkpoint - 2, report.GetProperty("brokenAtSequence").GetInt64());
         Assert.Equal("the newest entries were removed", report.GetProperty("problem").GetString());
+        Assert.Equal("tail_cut", report.GetProperty("reason").GetString());
     }
 
     [Fact]

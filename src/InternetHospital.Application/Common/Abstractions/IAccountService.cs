@@ -24,6 +24,9 @@ public interface IAccountService
 
     /// <summary>The accounts that hold a role and may sign in (e.g. every pharmacist, to push a new review item live).</summary>
     Task<IReadOnlyList<Guid>> AccountIdsInRoleAsync(string role, CancellationToken cancellationToken);
+
+    /// <summary>The accounts whose e-mail is exactly <paramref name="nameOrEmail"/> or whose name contains it (at most <paramref name="max"/>).</summary>
+    Task<IReadOnlyList<Guid>> FindIdsByNameOrEmailAsync(string nameOrEmail, int max, CancellationToken cancellationToken);
 }
 
 public sealed record NewAccount(Guid Id, string Email, string FullName, string Mobile, string? PreferredLanguage);

@@ -1,15 +1,24 @@
-import { Alert, Button, Card, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, List, Stack, Text, Title } from '@mantine/core';
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime, parseInstant } from '@/lib/date-time';
 import { problemMessage } from '@/lib/problem-message';
 import { useVerifyAuditChain } from '../api/audit';
 
-/** Recomputes the audit chain on the server and says whether it holds, and where it first breaks. */
+const KNOWN_REASONS = new Set(['link_missing', 'entry_deleted', 'link_mismatch', 'entry_changed', 'checkpoint_mismatch', 'tail_cut']);
+
+/**
+ * Recomputes the audit chain on the server and says whether it holds, where it first breaks and why, whether the
+ * newest entries were cut off, when the last signed checkpoint was written, and how many forged checkpoints it saw.
+ */
 export function AuditChainCheck(): ReactNode {
-  const { t } = useTranslation('administration');
+  const { t, i18n } = useTranslation('administration');
+  const language = i18n.resolvedLanguage ?? i18n.language;
   const headingId = useId();
   const verify = useVerifyAuditChain();
   const report = verify.data;
+  const checkpointAt = report?.checkpointAt ? parseInstant(report.checkpointAt) : null;
+  const reason = report?.reason && KNOWN_REASONS.has(report.reason) ? t(`audit.reasons.${report.reason}`) : (report?.problem ?? '');
 
   return (
     <Card withBorder radius="md" component="section" aria-labelledby={headingId}>
@@ -26,16 +35,37 @@ export function AuditChainCheck(): ReactNode {
             {problemMessage(verify.error, t)}
           </Alert>
         )}
-        {report &&
-          (report.intact ? (
-            <Alert color="teal" role="status">
-              {t('audit.intact', { count: report.checked })}
-            </Alert>
-          ) : (
-            <Alert color="red" role="alert">
-              {t('audit.broken', { sequence: report.brokenAtSequence ?? '?', problem: report.problem ?? '' })}
-            </Alert>
-          ))}
+        {report && (
+          <>
+            {report.intact ? (
+              <Alert color="teal" role="status">
+                {t('audit.intact', { count: report.checked })}
+              </Alert>
+            ) : (
+              <Alert color="red" role="alert">
+                {report.tailCut
+                  ? t('audit.tailCut', { head: report.headSequence, checkpoint: report.checkpointSequence ?? '?' })
+                  : t('audit.broken', { sequence: report.brokenAtSequence ?? '?', problem: reason })}
+              </Alert>
+            )}
+            <List size="sm" spacing={4} aria-label={t('audit.reportDetails')}>
+              <List.Item>{t('audit.checked', { count: report.checked, head: report.headSequence })}</List.Item>
+              <List.Item>
+                {checkpointAt && report.checkpointSequence != null
+                  ? t('audit.checkpoint', { sequence: report.checkpointSequence, time: formatDateTime(checkpointAt, language) })
+                  : t('audit.noCheckpoint')}
+              </List.Item>
+              {report.unsealed > 0 && <List.Item>{t('audit.unsealed', { count: report.unsealed })}</List.Item>}
+              {report.rejectedCheckpoints > 0 && (
+                <List.Item>
+                  <Text span c="red" size="sm">
+                    {t('audit.rejectedCheckpoints', { count: report.rejectedCheckpoints })}
+                  </Text>
+                </List.Item>
+              )}
+            </List>
+          </>
+        )}
       </Stack>
     </Card>
   );
