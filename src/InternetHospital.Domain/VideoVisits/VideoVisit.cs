@@ -328,8 +328,14 @@ public sealed class VideoVisit
 
     private void Touch() => Version++;
 
-    private void Record(DateTimeOffset now, Guid? actorAccountId, string kind, string? detail) =>
-        events.Add(new VisitEvent(NewId.Next(), Id, now, actorAccountId, kind, detail));
+    // Note: steps taken together (admit and enter the call) read the clock once, and ids of the same millisecond
+    // are random, so the trace could list them out of order. An event is never earlier than or level with one already
+    // recorded: one microsecond later (PostgreSQL keeps microseconds).
+    private void Record(DateTimeOffset now, Guid? actorAccountId, string kind, string? detail)
+    {
+        var at = events.Count > 0 && events.Max(e => e.At) is var last && last >= now ? last.AddTicks(10) : now;
+        events.Add(new VisitEvent(NewId.Next(), Id, at, actorAccountId, kind, detail));
+    }
 }
 
 /// <summary>The stable names of what can happen in a visit (its trace, domain rule 11).</summary>

@@ -21,6 +21,24 @@ public sealed class VideoVisitTests
         "Follow up in 4 weeks.");
 
     [Fact]
+    public void Steps_taken_at_one_instant_keep_their_order_in_the_trace()
+    {
+        var visit = CheckedIn();
+
+        // Admit and enter the call in one step: one clock reading for both.
+        for (var i = 0; i < 50; i++)
+        {
+            visit.RecordJoined(Doctor, VisitRole.Doctor, Start);
+        }
+
+        visit.Admit(Doctor, Start);
+
+        var trace = visit.Events.OrderBy(e => e.At).ThenBy(e => e.Id).ToList();
+        Assert.Equal(visit.Events, trace);
+        Assert.All(trace.Zip(trace.Skip(1)), pair => Assert.True(pair.Second.At > pair.First.At));
+    }
+
+    [Fact]
     public void A_checked_in_patient_waits_until_the_doctor_admits_them()
     {
         var visit = CheckedIn();
