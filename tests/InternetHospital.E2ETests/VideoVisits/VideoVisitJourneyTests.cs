@@ -185,9 +185,22 @@ public sealed class VideoVisitJourneyTests(AppFixture app) : IAsyncLifetime
         var remote = patient.Locator("video[data-peer=remote]");
         var self = patient.Locator("video[data-peer=self]");
         await Expect(patient.GetByRole(AriaRole.Group, new() { Name = "Your picture. Drag it, or use the arrow keys, to move it to another corner." })).ToBeVisibleAsync();
+        // Note: the app shell animates its padding when the navigation collapses at the phone breakpoint, so wait
+        // for the layout to settle (the remote video at three quarters of the page's width, scrollbar excluded).
+        try
+        {
+            await patient.WaitForFunctionAsync(
+                "() => { const v = document.querySelector('video[data-peer=remote]'); return !!v && v.getBoundingClientRect().width >= document.documentElement.clientWidth * 0.75; }",
+                null,
+                new() { Timeout = 10_000 });
+        }
+        catch (TimeoutException)
+        {
+            // The assertion below says how wide it stayed.
+        }
+
         var remoteBox = (await remote.BoundingBoxAsync())!;
         var selfBox = (await self.BoundingBoxAsync())!;
-        // Note: measured against the page's own width (a vertical scrollbar takes 15 px of the 375 when the page is long).
         var pageWidth = await patient.EvaluateAsync<double>("() => document.documentElement.clientWidth");
         Assert.True(remoteBox.Width >= pageWidth * 0.75 && selfBox.Width <= remoteBox.Width * 0.4, $"remote {remoteBox.Width} px wide of {pageWidth}, self {selfBox.Width} px");
         Assert.True(selfBox.X >= remoteBox.X && selfBox.Y >= remoteBox.Y && selfBox.X + selfBox.Width <= remoteBox.X + remoteBox.Width, "the self-view floats over the remote video");
