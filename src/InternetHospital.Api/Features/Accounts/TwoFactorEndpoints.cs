@@ -74,14 +74,7 @@ internal sealed class TwoFactorEndpoints : IEndpointGroup
             return ValidationErrors.Problem(("code", "invalid_authenticator_code"));
         }
 
-        // The security notice and the end of every other session join the same save as the change (Identity saves on
-        // SetTwoFactorEnabledAsync); this session carries on under the renewed security stamp.
-        var current = SessionSignInManager.SessionId(context.User);
-        await notifier.NotifyAsync(new Notice(account.Id, AccountNotifications.TwoFactorEnabled, new Dictionary<string, string>(), "/security"), context.RequestAborted);
-        await sessions.EndAllAsync(account.Id, current, context.RequestAborted);
-        await users.SetTwoFactorEnabledAsync(account, true);
-        await sessions.KeepAfterStampChangeAsync(current, account, context.RequestAborted);
-        await afterCommit.RunAsync(context.RequestAborted);
+        await SwitchAsync(context, account, enabled: true, users, sessions, notifier, afterCommit);
         return TypedResults.NoContent();
     }
 
@@ -117,14 +110,30 @@ internal sealed class TwoFactorEndpoints : IEndpointGroup
                 : TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The password or the code is not correct.", extensions: AccountGuard.Code("reauthentication_failed"));
         }
 
+        await SwitchAsync(context, account, enabled: false, users, sessions, notifier, afterCommit);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>
+    /// Turns the second factor on or off (off also forgets the key). The security notice and the end of every other
+    /// session join the same save as the change (Identity saves on SetTwoFactorEnabledAsync); this session carries on
+    /// under the renewed security stamp.
+    /// </summary>
+    private static async Task SwitchAsync(
+        HttpContext context, Account account, bool enabled, UserManager<Account> users, AccountSessions sessions, INotifier notifier, IAfterCommit afterCommit)
+    {
         var current = SessionSignInManager.SessionId(context.User);
-        await notifier.NotifyAsync(new Notice(account.Id, AccountNotifications.TwoFactorDisabled, new Dictionary<string, string>(), "/security"), context.RequestAborted);
+        var kind = enabled ? AccountNotifications.TwoFactorEnabled : AccountNotifications.TwoFactorDisabled;
+        await notifier.NotifyAsync(new Notice(account.Id, kind, new Dictionary<string, string>(), "/security"), context.RequestAborted);
         await sessions.EndAllAsync(account.Id, current, context.RequestAborted);
-        await users.SetTwoFactorEnabledAsync(account, false);
-        await users.ResetAuthenticatorKeyAsync(account);
+        await users.SetTwoFactorEnabledAsync(account, enabled);
+        if (!enabled)
+        {
+            await users.ResetAuthenticatorKeyAsync(account);
+        }
+
         await sessions.KeepAfterStampChangeAsync(current, account, context.RequestAborted);
         await afterCommit.RunAsync(context.RequestAborted);
-        return TypedResults.NoContent();
     }
 }
 
