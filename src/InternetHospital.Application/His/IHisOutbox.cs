@@ -1,3 +1,5 @@
+using InternetHospital.Domain.Renewals;
+
 namespace InternetHospital.Application.His;
 
 /// <summary>
@@ -102,4 +104,9 @@ public sealed record HomeMeasurementRecordedMessage(
     public override string Kind => "measurement.recorded";
 }
 
-public sealed record PrescriptionLine(string DrugCode, string DrugName, string Strength, string Dose, string Frequency, string Route, int Quantity, int DaysSupply);
+/// <summary>One line of an approved prescription as the HIS receives it (its wire format: both names in one, the dose as text).</summary>
+public sealed record PrescriptionLine(string DrugCode, string DrugName, string Strength, string Dose, string Frequency, string Route, int Quantity, int DaysSupply)
+{
+    public static PrescriptionLine From(DrugLine line, int quantity, int daysSupply) => new(
+        line.DrugCode, $"{line.DrugName} {line.DrugNameEn}", line.Strength, line.DoseText(), line.Frequency, line.Route, quantity, daysSupply);
+}

@@ -63,8 +63,8 @@ public sealed record ApproveRenewal(Guid RenewalId, IReadOnlyList<ApproveRenewal
             foreach (var item in request.Items)
             {
                 var changed = command.Lines?.FirstOrDefault(l => l.ItemId == item.Id);
-                var dose = changed?.DoseAmount ?? item.DoseAmount;
-                var frequency = DoseFrequency.Normalise(changed?.Frequency ?? item.Frequency);
+                var dose = changed?.DoseAmount ?? item.Line.DoseAmount;
+                var frequency = DoseFrequency.Normalise(changed?.Frequency ?? item.Line.Frequency);
                 var days = changed?.DaysSupply ?? item.DaysSupply;
                 var drug = drugs[item.DrugId];
                 var reasons = RenewalEligibility.DaysSupplyReasons(drug, days, options.Value.LongPrescriptionMaxDays);

@@ -122,8 +122,8 @@ internal sealed class MedicationHistoryLoader(IAppDbContext db, IHisReader his, 
             foreach (var line in prescription.Lines)
             {
                 medications.Add(new PatientMedication(
-                    MedicationSource.Portal, line.DrugCode, catalogue.GetValueOrDefault(line.DrugId), line.DrugName, line.DrugNameEn, line.Strength,
-                    $"{line.DoseAmount:0.####} {line.DoseUnit}", line.DoseAmount, line.Frequency, line.Route, prescription.DoctorName,
+                    MedicationSource.Portal, line.Line.DrugCode, catalogue.GetValueOrDefault(line.DrugId), line.Line.DrugName, line.Line.DrugNameEn, line.Line.Strength,
+                    line.Line.DoseText(), line.Line.DoseAmount, line.Line.Frequency, line.Line.Route, prescription.DoctorName,
                     ToHospitalDate(prescription.SignedAt), request.DispensedAt is { } dispensed ? ToHospitalDate(dispensed) : null, line.DaysSupply,
                     Active: start.AddDays(line.DaysSupply) >= today, request.Id, prescription.DoctorId));
             }

@@ -5,6 +5,7 @@ using InternetHospital.Domain.Renewals;
 
 namespace InternetHospital.Application.Renewals;
 
+/// <remarks>The SPA reads the drug line's fields flat on the item (this is its contract), so the view spells them out.</remarks>
 public sealed record RenewalItemView(
     Guid Id,
     Guid DrugId,
@@ -22,7 +23,8 @@ public sealed record RenewalItemView(
     DateOnly? LastDispensedOn)
 {
     public static RenewalItemView From(RenewalItem i) => new(
-        i.Id, i.DrugId, i.DrugCode, i.DrugName, i.DrugNameEn, i.Strength, i.DoseAmount, i.DoseUnit, i.Frequency, i.Route, i.DaysSupply, i.Source, i.SourcePrescriber, i.LastDispensedOn);
+        i.Id, i.DrugId, i.Line.DrugCode, i.Line.DrugName, i.Line.DrugNameEn, i.Line.Strength, i.Line.DoseAmount, i.Line.DoseUnit, i.Line.Frequency, i.Line.Route,
+        i.DaysSupply, i.Source, i.SourcePrescriber, i.LastDispensedOn);
 }
 
 public sealed record PrescriptionLineView(
@@ -37,7 +39,12 @@ public sealed record PrescriptionLineView(
     string Frequency,
     string Route,
     int DaysSupply,
-    int Quantity);
+    int Quantity)
+{
+    public static PrescriptionLineView From(PrescriptionItem l) => new(
+        l.RenewalItemId, l.DrugId, l.Line.DrugCode, l.Line.DrugName, l.Line.DrugNameEn, l.Line.Strength, l.Line.DoseAmount, l.Line.DoseUnit, l.Line.Frequency, l.Line.Route,
+        l.DaysSupply, l.Quantity);
+}
 
 /// <summary>A signed prescription: who signed, when, and the content hash (and whether the content still matches it).</summary>
 public sealed record PrescriptionView(
@@ -54,7 +61,7 @@ public sealed record PrescriptionView(
 {
     public static PrescriptionView From(Prescription p) => new(
         p.Id, p.Number, p.DoctorId, p.DoctorName, p.SignedAt, p.ContentHash, p.IsIntact(), p.Superseded, p.Note,
-        p.Lines.Select(l => new PrescriptionLineView(l.RenewalItemId, l.DrugId, l.DrugCode, l.DrugName, l.DrugNameEn, l.Strength, l.DoseAmount, l.DoseUnit, l.Frequency, l.Route, l.DaysSupply, l.Quantity)).ToList());
+        p.Lines.Select(PrescriptionLineView.From).ToList());
 }
 
 public sealed record CheckAnswersView(bool NewSymptoms, bool SideEffects, bool HospitalStay, bool Pregnancy, string? Details)
@@ -87,7 +94,7 @@ public sealed record RenewalSummary(
     public static RenewalSummary From(RenewalRequest r, string? patientName = null, RoutingReason? routing = null) => new(
         r.Id, r.Reference, r.PatientId, patientName, r.Status, r.SubmittedAt, r.UpdatedAt, r.Fulfilment, r.IsFlagged, r.AwaitsPayment,
         r.Fulfilment == Fulfilment.Pickup && (r.IsReadyToDispense || r.Status == RenewalStatus.Dispensed),
-        r.Items.Select(i => new RenewalItemBrief(i.DrugName, i.DrugNameEn, i.Strength, i.DaysSupply)).ToList(),
+        r.Items.Select(i => new RenewalItemBrief(i.Line.DrugName, i.Line.DrugNameEn, i.Line.Strength, i.DaysSupply)).ToList(),
         routing?.ToString() ?? (r.OpenToAllDoctors ? "OpenToAll" : null));
 }
 

@@ -63,8 +63,7 @@ public sealed record ReviewPrescription(Guid RenewalId, ReviewOutcome Outcome, s
                     prescription.DoctorId,
                     duty.PharmacistAccountId,
                     now,
-                    prescription.Lines.Select(l => new PrescriptionLine(
-                        l.DrugCode, $"{l.DrugName} {l.DrugNameEn}", l.Strength, $"{l.DoseAmount:0.####} {l.DoseUnit}", l.Frequency, l.Route, l.Quantity, l.DaysSupply)).ToList()));
+                    prescription.Lines.Select(l => PrescriptionLine.From(l.Line, l.Quantity, l.DaysSupply)).ToList()));
                 audit.Record("prescription.approved", nameof(RenewalRequest), request.Id.ToString(), request.PatientId,
                     $"prescription={prescription.Id};review={review.Id};highest={review.HighestSeverity?.ToString() ?? "none"};justified={review.Justification is not null}");
                 await notifier.PatientAsync(request, request.AwaitsPayment ? RenewalNotices.PaymentDue : RenewalNotices.PharmacistApproved, cancellationToken);

@@ -88,8 +88,9 @@ public sealed record SubmitRenewal(
                 sources.Add(source);
                 var frequency = DoseFrequency.IsKnown(source.Frequency) ? DoseFrequency.Normalise(source.Frequency) : "qd";
                 newItems.Add(new NewRenewalItem(
-                    drug.Id, drug.Code, drug.GenericName, drug.GenericNameEn, drug.Strength, source.DoseAmount ?? drug.StrengthValue, drug.DoseUnit,
-                    frequency, source.Route, item.DaysSupply, source.Source, source.Prescriber, source.LastDispensedOn));
+                    drug.Id,
+                    new DrugLine(drug.Code, drug.GenericName, drug.GenericNameEn, drug.Strength, source.DoseAmount ?? drug.StrengthValue, drug.DoseUnit, frequency, source.Route),
+                    item.DaysSupply, source.Source, source.Prescriber, source.LastDispensedOn));
             }
 
             var routing = await RouteAsync(command.PatientId, sources, cancellationToken);

@@ -55,7 +55,7 @@ public sealed class Prescription
             SignedAt = now,
             Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
         };
-        foreach (var (item, line) in content.OrderBy(c => c.Item.DrugCode, StringComparer.Ordinal))
+        foreach (var (item, line) in content.OrderBy(c => c.Item.Line.DrugCode, StringComparer.Ordinal))
         {
             prescription.lines.Add(new PrescriptionItem(prescription.Id, item, line));
         }
@@ -78,15 +78,15 @@ public sealed class Prescription
         signer = SignedByAccountId.ToString("D"),
         signedAt = SignedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
         note = Note,
-        lines = lines.OrderBy(l => l.DrugCode, StringComparer.Ordinal).Select(l => new
+        lines = lines.OrderBy(l => l.Line.DrugCode, StringComparer.Ordinal).Select(l => new
         {
-            code = l.DrugCode,
-            name = l.DrugName,
-            strength = l.Strength,
-            dose = l.DoseAmount.ToString("0.####", CultureInfo.InvariantCulture),
-            unit = l.DoseUnit,
-            frequency = l.Frequency,
-            route = l.Route,
+            code = l.Line.DrugCode,
+            name = l.Line.DrugName,
+            strength = l.Line.Strength,
+            dose = l.Line.DoseAmount.ToString("0.####", CultureInfo.InvariantCulture),
+            unit = l.Line.DoseUnit,
+            frequency = l.Line.Frequency,
+            route = l.Line.Route,
             days = l.DaysSupply,
             quantity = l.Quantity,
         }),
@@ -105,7 +105,7 @@ public sealed class PrescriptionItem
 {
     private PrescriptionItem()
     {
-        DrugCode = DrugName = DrugNameEn = Strength = DoseUnit = Frequency = Route = string.Empty;
+        Line = DrugLine.Empty;
     }
 
     internal PrescriptionItem(Guid prescriptionId, RenewalItem item, PrescribedLine line)
@@ -114,14 +114,9 @@ public sealed class PrescriptionItem
         PrescriptionId = prescriptionId;
         RenewalItemId = item.Id;
         DrugId = item.DrugId;
-        DrugCode = item.DrugCode;
-        DrugName = item.DrugName;
-        DrugNameEn = item.DrugNameEn;
-        Strength = item.Strength;
-        DoseAmount = line.DoseAmount;
-        DoseUnit = item.DoseUnit;
-        Frequency = DoseFrequency.Normalise(line.Frequency);
-        Route = item.Route;
+
+        // The doctor may change the dose and frequency; the medicine, its strength, unit and route stay as requested.
+        Line = item.Line with { DoseAmount = line.DoseAmount, Frequency = DoseFrequency.Normalise(line.Frequency) };
         DaysSupply = line.DaysSupply;
         Quantity = line.Quantity;
     }
@@ -130,23 +125,16 @@ public sealed class PrescriptionItem
     public Guid PrescriptionId { get; private set; }
     public Guid RenewalItemId { get; private set; }
     public Guid DrugId { get; private set; }
-    public string DrugCode { get; private set; }
-    public string DrugName { get; private set; }
-    public string DrugNameEn { get; private set; }
-    public string Strength { get; private set; }
 
-    /// <summary>Amount per administration, in <see cref="DoseUnit"/>.</summary>
-    public decimal DoseAmount { get; private set; }
+    /// <summary>The medicine as signed: the dose and frequency are the doctor's.</summary>
+    public DrugLine Line { get; private set; }
 
-    public string DoseUnit { get; private set; }
-    public string Frequency { get; private set; }
-    public string Route { get; private set; }
     public int DaysSupply { get; private set; }
 
     /// <summary>Dispensing units (tablets, capsules, pens).</summary>
     public int Quantity { get; private set; }
 
-    public decimal DailyDose => DoseAmount * DoseFrequency.TimesPerDay(Frequency);
+    public decimal DailyDose => Line.DoseAmount * DoseFrequency.TimesPerDay(Line.Frequency);
 }
 
 /// <summary>A pharmacist's decision on a signed prescription, with the automated findings as they were shown.</summary>

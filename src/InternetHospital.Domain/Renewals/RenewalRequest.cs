@@ -64,14 +64,7 @@ public sealed record RenewalCheckAnswers(bool NewSymptoms, bool SideEffects, boo
 /// <summary>A medicine the patient asks to renew, as it was last prescribed.</summary>
 public sealed record NewRenewalItem(
     Guid DrugId,
-    string DrugCode,
-    string DrugName,
-    string DrugNameEn,
-    string Strength,
-    decimal DoseAmount,
-    string DoseUnit,
-    string Frequency,
-    string Route,
+    DrugLine Line,
     int DaysSupply,
     MedicationSource Source,
     string? SourcePrescriber,
@@ -517,7 +510,7 @@ public sealed class RenewalItem
 {
     private RenewalItem()
     {
-        DrugCode = DrugName = DrugNameEn = Strength = DoseUnit = Frequency = Route = string.Empty;
+        Line = DrugLine.Empty;
     }
 
     internal RenewalItem(RenewalRequest request, NewRenewalItem item)
@@ -526,14 +519,7 @@ public sealed class RenewalItem
         RenewalRequestId = request.Id;
         PatientId = request.PatientId;
         DrugId = item.DrugId;
-        DrugCode = item.DrugCode;
-        DrugName = item.DrugName;
-        DrugNameEn = item.DrugNameEn;
-        Strength = item.Strength;
-        DoseAmount = item.DoseAmount;
-        DoseUnit = item.DoseUnit;
-        Frequency = item.Frequency;
-        Route = item.Route;
+        Line = item.Line;
         DaysSupply = item.DaysSupply;
         Source = item.Source;
         SourcePrescriber = item.SourcePrescriber;
@@ -548,14 +534,10 @@ public sealed class RenewalItem
     public Guid PatientId { get; private set; }
 
     public Guid DrugId { get; private set; }
-    public string DrugCode { get; private set; }
-    public string DrugName { get; private set; }
-    public string DrugNameEn { get; private set; }
-    public string Strength { get; private set; }
-    public decimal DoseAmount { get; private set; }
-    public string DoseUnit { get; private set; }
-    public string Frequency { get; private set; }
-    public string Route { get; private set; }
+
+    /// <summary>The medicine as it was last prescribed.</summary>
+    public DrugLine Line { get; private set; }
+
     public int DaysSupply { get; private set; }
     public MedicationSource Source { get; private set; }
     public string? SourcePrescriber { get; private set; }

@@ -1,6 +1,7 @@
 using System.Text;
 using InternetHospital.Application.His;
 using InternetHospital.Domain.Patients;
+using InternetHospital.Domain.Renewals;
 using InternetHospital.Infrastructure.His;
 using InternetHospital.Infrastructure.His.Delivery;
 using InternetHospital.Infrastructure.His.Hl7v2;
@@ -150,6 +151,14 @@ public sealed class Hl7CodecTests
         Assert.Equal("20261202090000+0800", moved.Find("SCH")!.Get(11, 4));
         Assert.Equal("患者要求 patient asked|changed plans", cancelled.Find("SCH")!.Get(6, 2));
         Assert.Equal("Cancelled", cancelled.Find("SCH")!.Get(25));
+    }
+
+    [Fact]
+    public void A_signed_drug_line_keeps_the_his_wire_format_of_a_prescription_line()
+    {
+        var line = new DrugLine("C08CA01-5", "氨氯地平", "Amlodipine", "5 mg", 7.5m, "mg", "qd", "oral");
+
+        Assert.Equal(new PrescriptionLine("C08CA01-5", "氨氯地平 Amlodipine", "5 mg", "7.5 mg", "qd", "oral", 42, 28), PrescriptionLine.From(line, 42, 28));
     }
 
     [Fact]

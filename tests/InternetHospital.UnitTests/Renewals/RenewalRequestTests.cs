@@ -18,7 +18,7 @@ public sealed class RenewalRequestTests
         FindingKind.Interaction, FindingSeverity.Severe, "C08CA01-5", "氨氯地平", "Amlodipine", "克拉霉素", "Clarithromycin", new Dictionary<string, string>());
 
     private static NewRenewalItem Amlodipine(int days = 28) =>
-        new(Guid.NewGuid(), "C08CA01-5", "氨氯地平", "Amlodipine", "5 mg", 5m, "mg", "qd", "oral", days, MedicationSource.His, "李伟", new DateOnly(2026, 11, 1));
+        new(Guid.NewGuid(), new DrugLine("C08CA01-5", "氨氯地平", "Amlodipine", "5 mg", 5m, "mg", "qd", "oral"), days, MedicationSource.His, "李伟", new DateOnly(2026, 11, 1));
 
     private static RenewalRequest Submitted(Fulfilment fulfilment = Fulfilment.Pickup, RenewalCheckAnswers? answers = null) =>
         RenewalRequest.Submit(Patient, PatientAccount, [Amlodipine()], fulfilment, fulfilment == Fulfilment.Delivery ? "上海市浦东新区世纪大道100号" : null, answers ?? NoConcerns, [(Doctor.DoctorId, RoutingReason.OriginalPrescriber)], Now);
@@ -96,6 +96,18 @@ public sealed class RenewalRequestTests
         Assert.Contains("\"dose\":\"10\"", prescription.CanonicalContent(), StringComparison.Ordinal);
         Assert.Contains("\"days\":56", prescription.CanonicalContent(), StringComparison.Ordinal);
         Assert.Equal(10m, prescription.Lines[0].DailyDose);
+    }
+
+    [Fact]
+    public void A_signed_line_is_the_requested_medicine_with_the_doctors_dose_and_frequency()
+    {
+        var request = Submitted();
+
+        var prescription = request.ApproveByDoctor(Doctor, [new PrescribedLine(request.Items[0].Id, 2.5m, " BID ", 28, 56)], null, Now.AddHours(1));
+
+        Assert.Equal(new DrugLine("C08CA01-5", "氨氯地平", "Amlodipine", "5 mg", 2.5m, "mg", "bid", "oral"), prescription.Lines[0].Line);
+        Assert.Equal(new DrugLine("C08CA01-5", "氨氯地平", "Amlodipine", "5 mg", 5m, "mg", "qd", "oral"), request.Items[0].Line);
+        Assert.Equal("2.5 mg", prescription.Lines[0].Line.DoseText());
     }
 
     [Fact]

@@ -97,14 +97,7 @@ internal sealed class RenewalItemConfiguration : IEntityTypeConfiguration<Renewa
     public void Configure(EntityTypeBuilder<RenewalItem> builder)
     {
         builder.ToTable("RenewalItems");
-        builder.Property(i => i.DrugCode).HasMaxLength(32);
-        builder.Property(i => i.DrugName).HasMaxLength(100);
-        builder.Property(i => i.DrugNameEn).HasMaxLength(100);
-        builder.Property(i => i.Strength).HasMaxLength(32);
-        builder.Property(i => i.DoseAmount).HasPrecision(12, 4);
-        builder.Property(i => i.DoseUnit).HasMaxLength(8);
-        builder.Property(i => i.Frequency).HasMaxLength(8);
-        builder.Property(i => i.Route).HasMaxLength(32);
+        builder.ComplexProperty(i => i.Line, DrugLineColumns.Configure);
         builder.Property(i => i.Source).HasConversion<string>().HasMaxLength(8);
         builder.Property(i => i.SourcePrescriber).HasMaxLength(100);
         builder.HasOne<Drug>().WithMany().HasForeignKey(i => i.DrugId).OnDelete(DeleteBehavior.Restrict);
@@ -146,14 +139,7 @@ internal sealed class PrescriptionItemConfiguration : IEntityTypeConfiguration<P
     public void Configure(EntityTypeBuilder<PrescriptionItem> builder)
     {
         builder.ToTable("PrescriptionItems");
-        builder.Property(i => i.DrugCode).HasMaxLength(32);
-        builder.Property(i => i.DrugName).HasMaxLength(100);
-        builder.Property(i => i.DrugNameEn).HasMaxLength(100);
-        builder.Property(i => i.Strength).HasMaxLength(32);
-        builder.Property(i => i.DoseAmount).HasPrecision(12, 4);
-        builder.Property(i => i.DoseUnit).HasMaxLength(8);
-        builder.Property(i => i.Frequency).HasMaxLength(8);
-        builder.Property(i => i.Route).HasMaxLength(32);
+        builder.ComplexProperty(i => i.Line, DrugLineColumns.Configure);
         builder.Ignore(i => i.DailyDose);
         builder.HasOne<Drug>().WithMany().HasForeignKey(i => i.DrugId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -203,5 +189,24 @@ internal sealed class RenewalSettingsConfiguration : IEntityTypeConfiguration<Re
         builder.ToTable("RenewalSettings");
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.Property(s => s.Fee).HasPrecision(12, 2);
+    }
+}
+
+/// <summary>
+/// A <see cref="DrugLine"/> kept in its owner's own columns under their plain names (DrugCode, DrugName, ...), the
+/// columns the items had before the line became one value.
+/// </summary>
+internal static class DrugLineColumns
+{
+    public static void Configure(ComplexPropertyBuilder<DrugLine> line)
+    {
+        line.Property(l => l.DrugCode).HasColumnName(nameof(DrugLine.DrugCode)).HasMaxLength(DrugLine.DrugCodeMaxLength);
+        line.Property(l => l.DrugName).HasColumnName(nameof(DrugLine.DrugName)).HasMaxLength(DrugLine.DrugNameMaxLength);
+        line.Property(l => l.DrugNameEn).HasColumnName(nameof(DrugLine.DrugNameEn)).HasMaxLength(DrugLine.DrugNameMaxLength);
+        line.Property(l => l.Strength).HasColumnName(nameof(DrugLine.Strength)).HasMaxLength(DrugLine.StrengthMaxLength);
+        line.Property(l => l.DoseAmount).HasColumnName(nameof(DrugLine.DoseAmount)).HasPrecision(12, 4);
+        line.Property(l => l.DoseUnit).HasColumnName(nameof(DrugLine.DoseUnit)).HasMaxLength(DrugLine.DoseUnitMaxLength);
+        line.Property(l => l.Frequency).HasColumnName(nameof(DrugLine.Frequency)).HasMaxLength(DrugLine.FrequencyMaxLength);
+        line.Property(l => l.Route).HasColumnName(nameof(DrugLine.Route)).HasMaxLength(DrugLine.RouteMaxLength);
     }
 }
