@@ -20,6 +20,20 @@ internal static class ValidationErrors
                 [ProblemExtensions.FieldCodes] = errors.GroupBy(e => e.Field, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(e => e.Code).ToArray(), StringComparer.Ordinal),
             });
 
+    /// <summary>A 400 for field errors already worded (e.g. Identity's, through LocalizedIdentityErrorDescriber), with their codes.</summary>
+    public static ValidationProblem Problem(IEnumerable<ValidationFailure> failures)
+    {
+        var list = failures.ToList();
+        return TypedResults.ValidationProblem(
+            FromFailures(list),
+            title: "The request has invalid fields.",
+            extensions: new Dictionary<string, object?>
+            {
+                [ProblemExtensions.Code] = ProblemCodes.ValidationFailed,
+                [ProblemExtensions.FieldCodes] = CodesFromFailures(list),
+            });
+    }
+
     public static Dictionary<string, string[]> FromFailures(IEnumerable<ValidationFailure> failures) =>
         failures
             .GroupBy(f => JsonFieldName(f.PropertyName), StringComparer.Ordinal)

@@ -125,7 +125,7 @@ public sealed record RegisterPatient(
                 cancellationToken);
             if (!created.Succeeded)
             {
-                throw new ValidationException(created.PasswordErrors.Select(e => new FluentValidation.Results.ValidationFailure(nameof(Password), e)));
+                throw new ValidationException(created.PasswordErrors.Select(e => e.On(nameof(Password))));
             }
 
             // Note: the welcome notice needs the saved account, so it follows in a second, non-critical save.

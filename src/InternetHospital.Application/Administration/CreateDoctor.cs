@@ -51,7 +51,7 @@ public sealed record CreateDoctor(string Email, string Mobile, string InitialPas
             var created = await accounts.CreateAsync(new NewAccount(accountId, command.Email.Trim(), doctor.FullName, command.Mobile, null), command.InitialPassword, Roles.Doctor, cancellationToken);
             if (!created.Succeeded)
             {
-                throw new ValidationException(created.PasswordErrors.Select(e => new FluentValidation.Results.ValidationFailure(nameof(InitialPassword), e)));
+                throw new ValidationException(created.PasswordErrors.Select(e => e.On(nameof(InitialPassword))));
             }
 
             return (await DoctorAdminView.QueryAsync(db, db.Doctors.Where(d => d.Id == doctor.Id), SlotClock.Today(clock, hospital.Value), cancellationToken)).Single();

@@ -4,6 +4,7 @@ using InternetHospital.Application.Audit;
 using InternetHospital.Application.Common;
 using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Common.Exceptions;
+using InternetHospital.Application.Common.Validation;
 using InternetHospital.Application.Notifications;
 using InternetHospital.Domain.Appointments;
 using Mediator;
@@ -29,7 +30,7 @@ public sealed record BreakGlassReadAppointment(Guid AppointmentId, string? Reaso
         {
             RuleFor(x => x.Reason).Cascade(CascadeMode.Stop)
                 .NotEmpty()
-                .Must(r => r!.Trim().Length >= MinReasonLength).WithMessage($"Say why, in at least {MinReasonLength} characters.")
+                .Must(r => r!.Trim().Length >= MinReasonLength).WithLocalizedMessage("break_glass_reason_too_short", MinReasonLength)
                 .MaximumLength(MaxReasonLength);
         }
     }

@@ -45,9 +45,9 @@ public sealed record RecordHomeMeasurement(
                     return;
                 }
 
-                foreach (var (field, message) in MeasurementRules.Problems(command.Values))
+                foreach (var problem in MeasurementRules.Problems(command.Values))
                 {
-                    context.AddFailure(field, message);
+                    context.AddFailure(ValidationMessages.Failure(problem.Field, problem.Code, problem.Args));
                 }
             });
             RuleFor(x => x.MeasuredAt)

@@ -40,6 +40,12 @@ public sealed record MeasurementValues(
 /// <summary>A value the reading was found to be outside of, e.g. <c>bp_crisis</c>.</summary>
 public sealed record MeasurementAssessment(MeasurementFlag Flag, IReadOnlyList<string> Findings);
 
+/// <summary>
+/// Why a reading is refused, on which field: a field code the server words in the user's language
+/// (ValidationMessages), with the values its text needs (e.g. the limits).
+/// </summary>
+public sealed record MeasurementProblem(string Field, string Code, params object[] Args);
+
 /// <summary>A closed range for limits and targets.</summary>
 public sealed record ValueRange(decimal Min, decimal Max)
 {
@@ -74,42 +80,55 @@ public static class MeasurementRules
     public const int DangerouslyLowHeartRate = 40;
     public const int DangerouslyHighHeartRate = 130;
 
-    /// <summary>Field errors (camelCase field → message) for values that are missing, out of plausible limits or inconsistent.</summary>
-    public static IReadOnlyList<(string Field, string Message)> Problems(MeasurementValues values)
+    /// <summary>The field codes <see cref="Problems"/> gives (each has a message in both languages).</summary>
+    public static class Codes
     {
-        var problems = new List<(string, string)>();
+        public const string ValueRequired = "measurement_value_required";
+        public const string BloodPressureOutOfRange = "blood_pressure_out_of_range";
+        public const string HeartRateOutOfRange = "heart_rate_out_of_range";
+        public const string GlucoseOutOfRange = "glucose_out_of_range";
+        public const string WeightOutOfRange = "weight_out_of_range";
+        public const string DiastolicNotBelowSystolic = "diastolic_not_below_systolic";
+        public const string GlucoseTimingRequired = "glucose_timing_required";
+        public const string UnknownKind = "unknown_measurement_kind";
+    }
+
+    /// <summary>Field errors (camelCase field and code) for values that are missing, out of plausible limits or inconsistent.</summary>
+    public static IReadOnlyList<MeasurementProblem> Problems(MeasurementValues values)
+    {
+        var problems = new List<MeasurementProblem>();
         switch (values.Kind)
         {
             case MeasurementKind.BloodPressure:
-                Require(problems, "systolic", values.Systolic, SystolicLimits, "mmHg");
-                Require(problems, "diastolic", values.Diastolic, DiastolicLimits, "mmHg");
+                Require(problems, "systolic", values.Systolic, SystolicLimits, Codes.BloodPressureOutOfRange);
+                Require(problems, "diastolic", values.Diastolic, DiastolicLimits, Codes.BloodPressureOutOfRange);
                 if (values.HeartRate is not null)
                 {
-                    Require(problems, "heartRate", values.HeartRate, HeartRateLimits, "beats per minute");
+                    Require(problems, "heartRate", values.HeartRate, HeartRateLimits, Codes.HeartRateOutOfRange);
                 }
 
                 if (values.Systolic is { } s && values.Diastolic is { } d && SystolicLimits.Contains(s) && DiastolicLimits.Contains(d) && d >= s)
                 {
-                    problems.Add(("diastolic", "The lower (diastolic) number must be below the upper (systolic) one."));
+                    problems.Add(new("diastolic", Codes.DiastolicNotBelowSystolic));
                 }
 
                 break;
             case MeasurementKind.HeartRate:
-                Require(problems, "heartRate", values.HeartRate, HeartRateLimits, "beats per minute");
+                Require(problems, "heartRate", values.HeartRate, HeartRateLimits, Codes.HeartRateOutOfRange);
                 break;
             case MeasurementKind.BloodGlucose:
-                Require(problems, "glucose", values.Glucose, GlucoseLimits, "mmol/L");
+                Require(problems, "glucose", values.Glucose, GlucoseLimits, Codes.GlucoseOutOfRange);
                 if (values.GlucoseTiming is null || !Enum.IsDefined(values.GlucoseTiming.Value))
                 {
-                    problems.Add(("glucoseTiming", "Say whether the glucose was measured fasting or after a meal."));
+                    problems.Add(new("glucoseTiming", Codes.GlucoseTimingRequired));
                 }
 
                 break;
             case MeasurementKind.Weight:
-                Require(problems, "weightKg", values.WeightKg, WeightLimits, "kg");
+                Require(problems, "weightKg", values.WeightKg, WeightLimits, Codes.WeightOutOfRange);
                 break;
             default:
-                problems.Add(("kind", "Unknown kind of measurement."));
+                problems.Add(new("kind", Codes.UnknownKind));
                 break;
         }
 
@@ -198,20 +217,20 @@ public static class MeasurementRules
         }
     }
 
-    private static void Require(List<(string, string)> problems, string field, decimal? value, ValueRange limits, string unit)
+    private static void Require(List<MeasurementProblem> problems, string field, decimal? value, ValueRange limits, string outOfRange)
     {
         if (value is null)
         {
-            problems.Add((field, "Enter a value."));
+            problems.Add(new(field, Codes.ValueRequired));
         }
         else if (!limits.Contains(value.Value))
         {
-            problems.Add((field, string.Create(CultureInfo.InvariantCulture, $"The value must be between {limits.Min} and {limits.Max} {unit}; check what you typed.")));
+            problems.Add(new(field, outOfRange, limits.Min, limits.Max));
         }
     }
 
-    private static void Require(List<(string, string)> problems, string field, int? value, ValueRange limits, string unit) =>
-        Require(problems, field, (decimal?)value, limits, unit);
+    private static void Require(List<MeasurementProblem> problems, string field, int? value, ValueRange limits, string outOfRange) =>
+        Require(problems, field, (decimal?)value, limits, outOfRange);
 }
 
 /// <summary>A reading a patient took at home, with how it compares with the targets.</summary>
@@ -261,7 +280,8 @@ public sealed class HomeMeasurement
         var problems = MeasurementRules.Problems(values);
         if (problems.Count > 0)
         {
-            throw new DomainRuleException("implausible_measurement", problems[0].Message);
+            // Note: the validator words these for the user; reaching here is a caller that skipped it.
+            throw new DomainRuleException("implausible_measurement", string.Create(CultureInfo.InvariantCulture, $"The reading is not plausible ({problems[0].Field}: {problems[0].Code})."));
         }
 
         var assessment = MeasurementRules.Assess(values);

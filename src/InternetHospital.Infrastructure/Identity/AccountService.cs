@@ -35,11 +35,11 @@ internal sealed class AccountService(
         };
 
         // Note: the password is checked before anything is written, so a weak password leaves no half-created account.
-        var passwordErrors = new List<string>();
+        var passwordErrors = new List<PasswordError>();
         foreach (var validator in users.PasswordValidators)
         {
             var result = await validator.ValidateAsync(users, entity, password);
-            passwordErrors.AddRange(result.Errors.Select(e => e.Description));
+            passwordErrors.AddRange(result.Errors.Select(e => new PasswordError(e.Code, e.Description)));
         }
 
         if (passwordErrors.Count > 0)

@@ -21,13 +21,13 @@ internal sealed class CommonPasswordValidator : IPasswordValidator<Account>
         var lower = password.ToLowerInvariant();
         if (CommonPasswords.Value.Contains(lower) || IsTrivial(lower))
         {
-            return Fail("CommonPassword", "This password is too common and easy to guess. Choose a longer, less obvious one, such as a few unrelated words.");
+            return Fail("common_password");
         }
 
         var emailName = user.Email?.Split('@')[0].ToLowerInvariant();
         if (emailName is { Length: >= 4 } && lower.Contains(emailName, StringComparison.Ordinal))
         {
-            return Fail("PasswordContainsEmail", "The password must not contain your e-mail name.");
+            return Fail("password_contains_email");
         }
 
         return Task.FromResult(IdentityResult.Success);
@@ -52,8 +52,8 @@ internal sealed class CommonPasswordValidator : IPasswordValidator<Account>
         return ascending || descending;
     }
 
-    private static Task<IdentityResult> Fail(string code, string description) =>
-        Task.FromResult(IdentityResult.Failed(new IdentityError { Code = code, Description = description }));
+    private static Task<IdentityResult> Fail(string code) =>
+        Task.FromResult(IdentityResult.Failed(LocalizedIdentityErrorDescriber.Error(code)));
 
     private static FrozenSet<string> Load()
     {

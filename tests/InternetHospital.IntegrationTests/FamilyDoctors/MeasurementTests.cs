@@ -34,6 +34,19 @@ public abstract class MeasurementTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task An_implausible_value_is_explained_in_the_patients_language_with_its_field_code()
+    {
+        var patient = await kit.RegisterPatientAsync();
+        patient.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+
+        var response = await patient.Client.PostAsJsonAsync($"/api/family/patients/{patient.PatientId}/measurements", new { kind = "BloodPressure", systolic = 120, diastolic = 300 });
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["blood_pressure_out_of_range"], problem.GetProperty("fieldCodes").GetProperty("diastolic").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(["数值应在 20 至 200 mmHg 之间，请检查输入。"], problem.FieldErrors("diastolic"));
+    }
+
+    [Fact]
     public async Task Each_reading_goes_to_the_his_outbox_in_the_same_save_with_its_values_and_flag()
     {
         var patient = await kit.RegisterPatientAsync();

@@ -136,6 +136,32 @@ public abstract class ProblemDetailsTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task A_password_identity_refuses_is_worded_in_the_requested_language_with_its_field_code()
+    {
+        var chinese = factory.CreateBrowserClient();
+        chinese.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+
+        var zh = await (await chinese.PostAsJsonAsync("/api/account/register", TestData.Registration(password: "password123"))).AssertProblemAsync(HttpStatusCode.BadRequest);
+        var en = await (await factory.CreateBrowserClient().PostAsJsonAsync("/api/account/register", TestData.Registration(password: "password123"))).AssertProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.Equal("validation_failed", zh.Code());
+        Assert.Equal(["common_password"], FieldCodes(zh, "password"));
+        Assert.Equal(["这个密码太常见，容易被猜到。请换一个更长、不易猜到的密码，例如几个不相关的词。"], zh.FieldErrors("password"));
+        Assert.Contains("too common", Assert.Single(en.FieldErrors("password")), StringComparison.Ordinal);
+
+        // Changing the password goes through Identity's own rules (the length), worded the same way.
+        var email = TestData.Email();
+        Assert.Equal(HttpStatusCode.Created, (await factory.CreateBrowserClient().PostAsJsonAsync("/api/account/register", TestData.Registration(email))).StatusCode);
+        var patient = await factory.CreateClientAsAsync(email, TestData.StrongPassword);
+        patient.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+        var change = await (await patient.PostAsJsonAsync("/api/account/password", new { currentPassword = TestData.StrongPassword, newPassword = "short" }))
+            .AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("validation_failed", change.Code());
+        Assert.Equal(["password_too_short"], FieldCodes(change, "newPassword"));
+        Assert.Equal(["密码至少需要 8 个字符。"], change.FieldErrors("newPassword"));
+    }
+
+    [Fact]
     public async Task Problems_without_a_reason_of_their_own_carry_the_generic_code_of_their_status()
     {
         var anonymous = await factory.CreateBrowserClient().GetAsync("/api/me");

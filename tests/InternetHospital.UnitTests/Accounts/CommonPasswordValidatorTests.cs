@@ -37,6 +37,6 @@ public sealed class CommonPasswordValidatorTests
     {
         var result = await validator.ValidateAsync(null!, new Account { Email = "zhangsan@example.test" }, "zhangsan-is-me-2026");
 
-        Assert.Equal("PasswordContainsEmail", Assert.Single(result.Errors).Code);
+        Assert.Equal("password_contains_email", Assert.Single(result.Errors).Code);
     }
 }

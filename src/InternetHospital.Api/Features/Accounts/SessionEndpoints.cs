@@ -112,9 +112,7 @@ internal sealed class SessionEndpoints : IEndpointGroup
         if (!result.Succeeded)
         {
             afterCommit.Clear();
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["newPassword"] = [.. result.Errors.Select(e => e.Description)] },
-                title: "The request has invalid fields.");
+            return ValidationErrors.Problem(result.Errors.Select(e => new FluentValidation.Results.ValidationFailure("newPassword", e.Description) { ErrorCode = e.Code }));
         }
 
         // The other sessions ended with the save above; this one carries on under the new security stamp.

@@ -1,6 +1,7 @@
 using FluentValidation;
 using InternetHospital.Application.Audit;
 using InternetHospital.Application.Common.Abstractions;
+using InternetHospital.Application.Common.Validation;
 using InternetHospital.Domain.Accounts;
 using InternetHospital.Domain.Common;
 using Mediator;
@@ -23,7 +24,7 @@ public sealed record AssignStaffRole(Guid AccountId, string? Role) : ICommand<St
         public Validator()
         {
             RuleFor(x => x.Role).NotEmpty().Must(role => AssignableRoles.Contains(role!, StringComparer.Ordinal))
-                .WithMessage($"Choose one of: {string.Join(", ", AssignableRoles)}.");
+                .WithLocalizedMessage("role_not_assignable", string.Join(", ", AssignableRoles));
         }
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using FluentValidation;
 using InternetHospital.Application.Audit;
 using InternetHospital.Application.Common.Abstractions;
+using InternetHospital.Application.Common.Validation;
 using Mediator;
 
 namespace InternetHospital.Application.Administration.StaffAccounts;
@@ -16,7 +17,7 @@ public sealed record LockStaffAccount(Guid AccountId, DateTimeOffset? Until) : I
     {
         public Validator(TimeProvider clock)
         {
-            RuleFor(x => x.Until).Must(until => until > clock.GetUtcNow()).When(x => x.Until is not null).WithMessage("A lock ends in the future.");
+            RuleFor(x => x.Until).Must(until => until > clock.GetUtcNow()).When(x => x.Until is not null).WithLocalizedMessage("lock_must_end_in_future");
         }
     }
 

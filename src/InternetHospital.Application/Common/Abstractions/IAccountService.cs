@@ -1,3 +1,5 @@
+using FluentValidation.Results;
+
 namespace InternetHospital.Application.Common.Abstractions;
 
 /// <summary>The port over ASP.NET Core Identity: accounts are people who sign in.</summary>
@@ -7,7 +9,7 @@ public interface IAccountService
 
     /// <summary>
     /// Creates the account with its password and role and saves every pending change of the unit of work
-    /// in the same transaction. Password policy failures come back as messages; nothing is saved then.
+    /// in the same transaction. Password policy failures come back as field codes with their messages; nothing is saved then.
     /// </summary>
     Task<AccountCreation> CreateAsync(NewAccount account, string password, string role, CancellationToken cancellationToken);
 
@@ -31,9 +33,17 @@ public interface IAccountService
 
 public sealed record NewAccount(Guid Id, string Email, string FullName, string Mobile, string? PreferredLanguage);
 
-public sealed record AccountCreation(bool Succeeded, IReadOnlyList<string> PasswordErrors)
+public sealed record AccountCreation(bool Succeeded, IReadOnlyList<PasswordError> PasswordErrors)
 {
     public static AccountCreation Success { get; } = new(true, []);
+}
+
+/// <summary>Why a password was refused: a field code and its message in the request's language.</summary>
+public sealed record PasswordError(string Code, string Message)
+{
+    public ValidationFailure On(string field) => new(field, Message) { ErrorCode = Code };
+
+    public override string ToString() => Code;
 }
 
 /// <param name="Mobile">The account's mobile number, e.g. to recognise a member of staff who is also a patient.</param>
