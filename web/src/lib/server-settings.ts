@@ -21,6 +21,11 @@ export const defaultServerSettings: ServerSettings = {
   maxUploadBytes: 10 * 1024 * 1024,
 };
 
+/** An upload limit as people read it: whole megabytes (texts say "up to {{size}} MB"). */
+export function megabytes(bytes: number): number {
+  return Math.floor(bytes / (1024 * 1024));
+}
+
 export const serverSettingsQueryKey = ['server-settings'] as const;
 
 export async function getServerSettings(): Promise<ServerSettings> {

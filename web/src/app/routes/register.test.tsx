@@ -2,6 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { findPageHeading, jsonResponse, problemResponse, renderApp, type RenderAppResult } from '@/testing/test-utils';
 import { residentIdCheckChar } from '@/features/accounts/lib/resident-id';
+import { defaultServerSettings } from '@/lib/server-settings';
 
 // Valid GB 11643 numbers (check character computed with the standard's weights).
 const MALE_1990 = '440304199003072515';
@@ -81,6 +82,21 @@ describe('register page', () => {
     await app.user.click(screen.getByRole('button', { name: 'Create account' }));
     expect(await screen.findByText('The password must be at least 8 characters long.')).toBeInTheDocument();
     expect(screen.getByText('Please correct the highlighted fields.')).toBeInTheDocument();
+    expect(app.requests.some((r) => r.path === '/api/account/register')).toBe(false);
+  });
+
+  it('asks a zh-CN user, in Chinese, for the minimum password length the server sets', async () => {
+    const app = await renderApp({
+      route: '/register',
+      language: 'zh-CN',
+      api: { 'GET /api/config': () => jsonResponse({ ...defaultServerSettings, passwordMinLength: 12 }) },
+    });
+    await findPageHeading('创建账户');
+    expect(await screen.findByText('至少 12 个字符。')).toBeInTheDocument();
+
+    await app.user.type(screen.getByLabelText('密码'), 'eleven char'); // 11: enough for a copy of the default, not for the server
+    await app.user.click(screen.getByRole('button', { name: '创建账户' }));
+    expect(await screen.findByText('密码至少需要 12 个字符。')).toBeInTheDocument();
     expect(app.requests.some((r) => r.path === '/api/account/register')).toBe(false);
   });
 

@@ -20,6 +20,7 @@ import { TimeZoneNote } from '@/features/appointments/components/time-zone-note'
 import { isApiError } from '@/lib/api-client';
 import { formatCalendarDay, formatDateTimeIn, formatMoney } from '@/lib/date-time';
 import { problemMessage } from '@/lib/problem-message';
+import { megabytes, useServerSettings } from '@/lib/server-settings';
 
 function parseVisitType(value: string | null): VisitType {
   return value === 'Video' ? 'Video' : 'InPerson';
@@ -32,6 +33,7 @@ function parseVisitType(value: string | null): VisitType {
  */
 export default function BookAppointmentRoute(): ReactNode {
   const { t, i18n } = useTranslation('appointments');
+  const { maxUploadBytes } = useServerSettings();
   const [params] = useSearchParams();
   const doctorId = params.get('doctorId') ?? undefined;
   const [visitType, setVisitType] = useState<VisitType>(parseVisitType(params.get('visitType')));
@@ -148,7 +150,7 @@ export default function BookAppointmentRoute(): ReactNode {
                   ) : (
                     <FileInput
                       label={t('book.proofLabel')}
-                      description={t('book.proofHint')}
+                      description={t('book.proofHint', { size: megabytes(maxUploadBytes) })}
                       accept="image/jpeg,image/png,image/webp,image/heic,application/pdf"
                       leftSection={<IconUpload size={16} aria-hidden="true" />}
                       disabled={upload.isPending || !patientId}

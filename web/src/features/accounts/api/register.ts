@@ -5,7 +5,6 @@ import { normalizeResidentId, parseResidentId, residentIdProblem } from '../lib/
 
 export const idTypes = ['ResidentId', 'Passport'] as const;
 export const sexes = ['Male', 'Female'] as const;
-export const MIN_PASSWORD_LENGTH = 8;
 
 /** The register form's fields, as the API names them. */
 export const registerFields = [
@@ -22,30 +21,35 @@ export type RegisterField = (typeof registerFields)[number];
 
 /**
  * Client-side rules (the server checks again). Messages are i18n keys, translated where they are shown,
- * so an error already on screen follows a language switch.
+ * so an error already on screen follows a language switch. The password length is the server's
+ * (GET /api/config, passwordMinLength): the SPA keeps no copy of it.
  */
-const registerObjectSchema = z.object({
-  fullName: z
-    .string()
-    .trim()
-    .min(1, 'accounts:validation.fullNameRequired')
-    .max(100, 'accounts:validation.fullNameTooLong'),
-  idType: z.enum(idTypes, 'accounts:validation.idTypeRequired'),
-  idNumber: z.string().trim().min(1, 'accounts:validation.idNumberRequired'),
-  dateOfBirth: z.iso.date('accounts:validation.dateOfBirthRequired'),
-  sex: z.enum(sexes, 'accounts:validation.sexRequired'),
-  mobile: z
-    .string()
-    .trim()
-    .min(1, 'accounts:validation.mobileRequired')
-    .regex(/^\+?\d[\d\s-]{5,19}$/, 'accounts:validation.mobileFormat'),
-  email: z
-    .string()
-    .trim()
-    .min(1, 'accounts:validation.emailRequired')
-    .pipe(z.email('accounts:validation.emailFormat')),
-  password: z.string().min(MIN_PASSWORD_LENGTH, 'accounts:validation.passwordTooShort'),
-});
+const registerObjectSchemaFor = (passwordMinLength: number) =>
+  z.object({
+    fullName: z
+      .string()
+      .trim()
+      .min(1, 'accounts:validation.fullNameRequired')
+      .max(100, 'accounts:validation.fullNameTooLong'),
+    idType: z.enum(idTypes, 'accounts:validation.idTypeRequired'),
+    idNumber: z.string().trim().min(1, 'accounts:validation.idNumberRequired'),
+    dateOfBirth: z.iso.date('accounts:validation.dateOfBirthRequired'),
+    sex: z.enum(sexes, 'accounts:validation.sexRequired'),
+    mobile: z
+      .string()
+      .trim()
+      .min(1, 'accounts:validation.mobileRequired')
+      .regex(/^\+?\d[\d\s-]{5,19}$/, 'accounts:validation.mobileFormat'),
+    email: z
+      .string()
+      .trim()
+      .min(1, 'accounts:validation.emailRequired')
+      .pipe(z.email('accounts:validation.emailFormat')),
+    password: z.string().min(passwordMinLength, 'accounts:validation.passwordTooShort'),
+  });
+
+// Note: the cross-field rules below pick fields other than the password, so any length serves for them.
+const registerObjectSchema = registerObjectSchemaFor(1);
 
 type RegisterObject = z.infer<typeof registerObjectSchema>;
 type FieldMask = Partial<Record<keyof RegisterObject, true>>;
@@ -82,35 +86,38 @@ function yearsBeforeToday(years: number): string {
   return `${String(Number(today.slice(0, 4)) - years).padStart(4, '0')}${today.slice(4)}`;
 }
 
-export const registerInputSchema = registerObjectSchema
-  .refine((values) => values.idType !== 'ResidentId' || residentIdProblem(values.idNumber) === null, {
-    path: ['idNumber'],
-    error: (issue) =>
-      `accounts:validation.residentId.${residentIdProblem((issue.input as RegisterObject).idNumber) ?? 'format'}`,
-    ...whenValid({ idType: true, idNumber: true }),
-  })
-  .refine((values) => values.dateOfBirth <= todayIso(), {
-    path: ['dateOfBirth'],
-    error: 'accounts:validation.dateOfBirthFuture',
-    ...whenValid({ dateOfBirth: true }),
-  })
-  .refine((values) => values.dateOfBirth > todayIso() || values.dateOfBirth <= yearsBeforeToday(YOUNGEST_OWN_ACCOUNT_AGE), {
-    path: ['dateOfBirth'],
-    error: 'accounts:validation.childNeedsGuardian',
-    ...whenValid({ dateOfBirth: true }),
-  })
-  .refine((values) => residentIdOf(values)?.dateOfBirth === undefined || residentIdOf(values)?.dateOfBirth === values.dateOfBirth, {
-    path: ['dateOfBirth'],
-    error: 'accounts:validation.dateOfBirthMismatch',
-    ...whenValid({ idType: true, idNumber: true, dateOfBirth: true }),
-  })
-  .refine((values) => residentIdOf(values)?.sex === undefined || residentIdOf(values)?.sex === values.sex, {
-    path: ['sex'],
-    error: 'accounts:validation.sexMismatch',
-    ...whenValid({ idType: true, idNumber: true, sex: true }),
-  });
+/** The register form's rules with the server's minimum password length. */
+export function registerInputSchema(passwordMinLength: number) {
+  return registerObjectSchemaFor(passwordMinLength)
+    .refine((values) => values.idType !== 'ResidentId' || residentIdProblem(values.idNumber) === null, {
+      path: ['idNumber'],
+      error: (issue) =>
+        `accounts:validation.residentId.${residentIdProblem((issue.input as RegisterObject).idNumber) ?? 'format'}`,
+      ...whenValid({ idType: true, idNumber: true }),
+    })
+    .refine((values) => values.dateOfBirth <= todayIso(), {
+      path: ['dateOfBirth'],
+      error: 'accounts:validation.dateOfBirthFuture',
+      ...whenValid({ dateOfBirth: true }),
+    })
+    .refine((values) => values.dateOfBirth > todayIso() || values.dateOfBirth <= yearsBeforeToday(YOUNGEST_OWN_ACCOUNT_AGE), {
+      path: ['dateOfBirth'],
+      error: 'accounts:validation.childNeedsGuardian',
+      ...whenValid({ dateOfBirth: true }),
+    })
+    .refine((values) => residentIdOf(values)?.dateOfBirth === undefined || residentIdOf(values)?.dateOfBirth === values.dateOfBirth, {
+      path: ['dateOfBirth'],
+      error: 'accounts:validation.dateOfBirthMismatch',
+      ...whenValid({ idType: true, idNumber: true, dateOfBirth: true }),
+    })
+    .refine((values) => residentIdOf(values)?.sex === undefined || residentIdOf(values)?.sex === values.sex, {
+      path: ['sex'],
+      error: 'accounts:validation.sexMismatch',
+      ...whenValid({ idType: true, idNumber: true, sex: true }),
+    });
+}
 
-export type RegisterInput = z.infer<typeof registerInputSchema>;
+export type RegisterInput = z.infer<ReturnType<typeof registerInputSchema>>;
 
 export const registerResultSchema = z.object({ accountId: z.string(), patientId: z.string() });
 export type RegisterResult = z.infer<typeof registerResultSchema>;

@@ -1,12 +1,12 @@
 import { Alert, Button, NativeSelect, PasswordInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { IconAlertCircle } from '@tabler/icons-react';
-import { useState, type ChangeEvent, type ReactNode } from 'react';
+import { useMemo, useState, type ChangeEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { translateFormError } from '@/lib/form-errors';
+import { useServerSettings } from '@/lib/server-settings';
 import { useServerFormErrors } from '@/lib/use-server-form-errors';
 import {
-  MIN_PASSWORD_LENGTH,
   registerFields,
   registerInputSchema,
   todayIso,
@@ -41,6 +41,8 @@ export function RegisterForm({ onRegistered }: RegisterFormProps): ReactNode {
   const { t } = useTranslation('accounts');
   const registerMutation = useRegister();
   const [derivedFromId, setDerivedFromId] = useState(false);
+  const { passwordMinLength } = useServerSettings();
+  const schema = useMemo(() => registerInputSchema(passwordMinLength), [passwordMinLength]);
 
   const form = useForm<RegisterFormValues>({
     mode: 'controlled',
@@ -54,9 +56,9 @@ export function RegisterForm({ onRegistered }: RegisterFormProps): ReactNode {
       email: '',
       password: '',
     },
-    validate: schemaResolver(registerInputSchema, { sync: true }),
+    validate: schemaResolver(schema, { sync: true }),
     validateInputOnBlur: true,
-    enhanceGetInputProps: ({ form: f, field }) => ({ error: translateFormError(f.errors[field], t) }),
+    enhanceGetInputProps: ({ form: f, field }) => ({ error: translateFormError(f.errors[field], t, { count: passwordMinLength }) }),
   });
   const { formError, setFormError, onError } = useServerFormErrors(
     { fields: registerFields, setFieldError: form.setFieldError },
@@ -92,7 +94,7 @@ export function RegisterForm({ onRegistered }: RegisterFormProps): ReactNode {
 
   const handleSubmit = (values: RegisterFormValues): void => {
     setFormError(null);
-    const input = registerInputSchema.parse(values);
+    const input = schema.parse(values);
     registerMutation.mutate(input, {
       onSuccess: () => onRegistered(input.email),
       onError,
@@ -188,7 +190,7 @@ export function RegisterForm({ onRegistered }: RegisterFormProps): ReactNode {
         </SimpleGrid>
         <PasswordInput
           label={t('fields.password')}
-          description={t('register.passwordHint', { count: MIN_PASSWORD_LENGTH })}
+          description={t('register.passwordHint', { count: passwordMinLength })}
           required
           autoComplete="new-password"
           visibilityToggleButtonProps={{ 'aria-label': t('showCharacters') }}

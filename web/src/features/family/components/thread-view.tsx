@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { problemMessage } from '@/lib/problem-message';
 import { formatDateTime, parseInstant } from '@/lib/date-time';
-import { useServerSettings } from '@/lib/server-settings';
+import { megabytes, useServerSettings } from '@/lib/server-settings';
 import { openAttachment } from '../api/download-attachment';
 import { useThread, type FamilyMessage, type ThreadDetail } from '../api/get-thread';
 import { useMarkThreadRead } from '../api/mark-thread-read';
@@ -94,7 +94,7 @@ function ReplyForm({ thread }: { thread: ThreadDetail }): ReactNode {
     setFileError(null);
     if (!file) return;
     if (file.size > maxUploadBytes) {
-      setFileError(t('thread.fileTooLarge'));
+      setFileError(t('thread.fileTooLarge', { size: megabytes(maxUploadBytes) }));
       return;
     }
     upload.mutate(
@@ -145,7 +145,7 @@ function ReplyForm({ thread }: { thread: ThreadDetail }): ReactNode {
         />
         <FileInput
           label={t('thread.attach')}
-          description={t('thread.attachHelp')}
+          description={t('thread.attachHelp', { size: megabytes(maxUploadBytes) })}
           accept={ACCEPTED_ATTACHMENTS}
           value={null}
           onChange={attach}

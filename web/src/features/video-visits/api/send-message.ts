@@ -8,7 +8,7 @@ export interface NewMessage {
   file?: File;
 }
 
-/** Writes in the visit's chat; with a file (photo or PDF, 10 MB) it is uploaded as multipart. */
+/** Writes in the visit's chat; with a file (photo or PDF, up to the server's upload limit) it is uploaded as multipart. */
 export async function sendMessage(visitId: string, message: NewMessage): Promise<VisitMessage> {
   const base = `/api/video-visits/${encodeURIComponent(visitId)}`;
   if (!message.file) {

@@ -9,7 +9,7 @@ import type { VisitMessage } from '../api/schemas';
 import { useSendMessage } from '../api/send-message';
 import { hospitalTimeZone } from '@/config/hospital';
 import { formatTimeIn } from '@/lib/date-time';
-import { useServerSettings } from '@/lib/server-settings';
+import { megabytes, useServerSettings } from '@/lib/server-settings';
 
 const ACCEPT = 'image/jpeg,image/png,image/webp,image/heic,application/pdf';
 
@@ -24,7 +24,7 @@ export function ChatPanel({ visitId, canSend }: { visitId: string; canSend: bool
 
   const submit = (file?: File): void => {
     if (file && file.size > maxUploadBytes) {
-      setFileError(t('chat.tooLarge'));
+      setFileError(t('chat.tooLarge', { size: megabytes(maxUploadBytes) }));
       return;
     }
     if (file && file.type !== '' && !ACCEPT.split(',').includes(file.type)) {
@@ -85,7 +85,7 @@ export function ChatPanel({ visitId, canSend }: { visitId: string; canSend: bool
               </FileButton>
             </Group>
             <Text size="xs" c="dimmed">
-              {t('chat.attachHint')}
+              {t('chat.attachHint', { size: megabytes(maxUploadBytes) })}
             </Text>
           </Stack>
         </form>
