@@ -55,7 +55,7 @@ public sealed record BlockTime(Guid? DoctorId, DateOnly StartDate, TimeOnly Star
         }
 
         private static ValidationException InvalidTime(string field) =>
-            new([new FluentValidation.Results.ValidationFailure(field, "This local time does not exist (the clocks skip it).")]);
+            new([ValidationMessages.Failure(field, "local_time_skipped")]);
     }
 }
 

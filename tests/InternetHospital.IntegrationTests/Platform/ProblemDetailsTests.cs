@@ -159,6 +159,11 @@ public abstract class ProblemDetailsTests(ApiFactory factory)
         Assert.Equal("validation_failed", change.Code());
         Assert.Equal(["password_too_short"], FieldCodes(change, "newPassword"));
         Assert.Equal(["密码至少需要 8 个字符。"], change.FieldErrors("newPassword"));
+
+        var empty = await (await patient.PostAsJsonAsync("/api/account/password", new { currentPassword = "", newPassword = "" })).AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("validation_failed", empty.Code());
+        Assert.Equal(["new_password_required"], FieldCodes(empty, "newPassword"));
+        Assert.Equal(["请输入当前密码。"], empty.FieldErrors("currentPassword"));
     }
 
     [Fact]

@@ -82,18 +82,18 @@ internal sealed class SessionEndpoints : IEndpointGroup
 
         if (string.IsNullOrEmpty(body.CurrentPassword) || string.IsNullOrEmpty(body.NewPassword))
         {
-            var missing = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            var missing = new List<(string Field, string Code)>();
             if (string.IsNullOrEmpty(body.CurrentPassword))
             {
-                missing["currentPassword"] = ["Enter your current password."];
+                missing.Add(("currentPassword", "current_password_required"));
             }
 
             if (string.IsNullOrEmpty(body.NewPassword))
             {
-                missing["newPassword"] = ["Enter a new password."];
+                missing.Add(("newPassword", "new_password_required"));
             }
 
-            return TypedResults.ValidationProblem(missing, title: "The request has invalid fields.");
+            return ValidationErrors.Problem([.. missing]);
         }
 
         // Note: a wrong current password counts towards the lockout like a failed sign-in, so a stolen access token
