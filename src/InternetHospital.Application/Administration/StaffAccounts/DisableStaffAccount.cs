@@ -12,10 +12,8 @@ public sealed record DisableStaffAccount(Guid AccountId) : ICommand<StaffAccount
         public async ValueTask<StaffAccountView> Handle(DisableStaffAccount command, CancellationToken cancellationToken)
         {
             StaffAccountAudit.EnsureNotOwn(currentUser, command.AccountId);
-            await accounts.GetAsync(command.AccountId, cancellationToken);
-            audit.Record(StaffAccountAudit.Disabled, StaffAccountAudit.Resource, command.AccountId.ToString(), null);
-            await accounts.DisableAsync(command.AccountId, cancellationToken);
-            return await accounts.GetAsync(command.AccountId, cancellationToken);
+            return await accounts.ChangeAsync(audit, command.AccountId, StaffAccountAudit.Disabled, null,
+                () => accounts.DisableAsync(command.AccountId, cancellationToken), cancellationToken);
         }
     }
 }

@@ -10,10 +10,8 @@ public sealed record EnableStaffAccount(Guid AccountId) : ICommand<StaffAccountV
     {
         public async ValueTask<StaffAccountView> Handle(EnableStaffAccount command, CancellationToken cancellationToken)
         {
-            await accounts.GetAsync(command.AccountId, cancellationToken);
-            audit.Record(StaffAccountAudit.Enabled, StaffAccountAudit.Resource, command.AccountId.ToString(), null);
-            await accounts.EnableAsync(command.AccountId, cancellationToken);
-            return await accounts.GetAsync(command.AccountId, cancellationToken);
+            return await accounts.ChangeAsync(audit, command.AccountId, StaffAccountAudit.Enabled, null,
+                () => accounts.EnableAsync(command.AccountId, cancellationToken), cancellationToken);
         }
     }
 }
