@@ -112,15 +112,8 @@ internal sealed class FamilyAccess(
             return new ThreadAccess(thread, MessageSide.Team, accountId, (await CurrentDoctorAsync(cancellationToken)).Id);
         }
 
-        try
-        {
-            await patients.EnsureCanActForAsync(thread.PatientId, cancellationToken);
-        }
-        catch (NotFoundException)
-        {
-            // Note: say "no such conversation", not "no such patient": the id asked for was the thread's.
-            throw new NotFoundException("Conversation", threadId);
-        }
+        // Note: say "no such conversation", not "no such patient": the id asked for was the thread's.
+        await HiddenRows.AsNotFoundAsync("Conversation", threadId, () => patients.EnsureCanActForAsync(thread.PatientId, cancellationToken));
 
         return new ThreadAccess(thread, MessageSide.Patient, accountId, null);
     }

@@ -1,5 +1,5 @@
 using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Exceptions;
+using InternetHospital.Application.Common.Security;
 using InternetHospital.Domain.FamilyDoctors;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,19 +8,7 @@ namespace InternetHospital.Application.FamilyDoctors;
 internal static class FollowUpLoading
 {
     /// <summary>A plan of a patient the signed-in doctor's team looks after now; 404 for anyone else.</summary>
-    public static async Task<FollowUpPlan> PlanAsync(IAppDbContext db, IFamilyAccess access, Guid planId, CancellationToken cancellationToken)
-    {
-        var plan = await db.FollowUpPlans.Include(p => p.Tasks).SingleOrDefaultAsync(p => p.Id == planId, cancellationToken)
-            ?? throw new NotFoundException("Follow-up plan", planId);
-        try
-        {
-            await access.RequireCaringDoctorAsync(plan.PatientId, cancellationToken);
-        }
-        catch (NotFoundException)
-        {
-            throw new NotFoundException("Follow-up plan", planId);
-        }
-
-        return plan;
-    }
+    public static Task<FollowUpPlan> PlanAsync(IAppDbContext db, IFamilyAccess access, Guid planId, CancellationToken cancellationToken) =>
+        db.FollowUpPlans.Include(p => p.Tasks).SingleVisibleAsync(
+            p => p.Id == planId, "Follow-up plan", planId, p => access.RequireCaringDoctorAsync(p.PatientId, cancellationToken), cancellationToken);
 }
