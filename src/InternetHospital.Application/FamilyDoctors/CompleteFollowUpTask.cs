@@ -22,7 +22,7 @@ public sealed record CompleteFollowUpTask(Guid TaskId, string Note) : ICommand<F
         {
             var planId = await db.FollowUpTasks.Where(t => t.Id == command.TaskId).Select(t => (Guid?)t.PlanId).SingleOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("Follow-up task", command.TaskId);
-            var plan = await FollowUpLoading.PlanAsync(db, access, planId, cancellationToken);
+            var plan = await FamilyRows.PlanForCaringDoctorAsync(db, access, planId, cancellationToken);
             var doctor = await access.CurrentDoctorAsync(cancellationToken);
             var today = access.Today();
             plan.CompleteTask(command.TaskId, doctor.Id, command.Note, today, clock.GetUtcNow());

@@ -47,7 +47,7 @@ public sealed record EndFamilyContract(Guid ContractId, string Reason) : IComman
             }
             else
             {
-                contract = await PatientContractLoading.LoadAsync(db, guard, command.ContractId, cancellationToken);
+                contract = await FamilyRows.ContractForPatientAsync(db, guard, command.ContractId, cancellationToken);
                 party = ContractParty.Patient;
                 tell = await access.TeamAccountsAsync(contract.TeamId, cancellationToken);
                 link = FamilyNotifications.DoctorPanelLink;

@@ -14,7 +14,7 @@ public sealed record WithdrawFamilyApplication(Guid ContractId) : ICommand
     {
         public async ValueTask<Unit> Handle(WithdrawFamilyApplication command, CancellationToken cancellationToken)
         {
-            var contract = await PatientContractLoading.LoadAsync(db, guard, command.ContractId, cancellationToken);
+            var contract = await FamilyRows.ContractForPatientAsync(db, guard, command.ContractId, cancellationToken);
             contract.Withdraw(currentUser.RequireAccountId(), clock.GetUtcNow());
             audit.Record("family.contract.withdrawn", nameof(FamilyContract), contract.Id.ToString(), contract.PatientId);
             return Unit.Value;
