@@ -1,12 +1,6 @@
-using InternetHospital.Application.Common;
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Exceptions;
-using InternetHospital.Application.Common.Security;
 using InternetHospital.Domain.Accounts;
 using InternetHospital.Domain.FamilyDoctors;
 using InternetHospital.Domain.Hospital;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace InternetHospital.Application.FamilyDoctors;
 

@@ -1,9 +1,4 @@
-using FluentValidation;
-using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Domain.Accounts;
-using InternetHospital.Domain.Common;
-using Mediator;
 
 namespace InternetHospital.Application.Administration.StaffAccounts;
 

@@ -1,7 +1,3 @@
-using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common.Abstractions;
-using Mediator;
-
 namespace InternetHospital.Application.Administration.StaffAccounts;
 
 /// <summary>Disables a staff account (someone left, a credential leaked): it cannot sign in and is signed out everywhere now.</summary>

@@ -1,6 +1,3 @@
-using InternetHospital.Application.Audit;
-using Mediator;
-
 namespace InternetHospital.Application.Administration.StaffAccounts;
 
 /// <summary>Lets a disabled staff account sign in again (with its password; its old sessions stay ended).</summary>

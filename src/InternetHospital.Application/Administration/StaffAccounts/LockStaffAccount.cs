@@ -1,8 +1,4 @@
 using System.Globalization;
-using FluentValidation;
-using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common.Abstractions;
-using Mediator;
 
 namespace InternetHospital.Application.Administration.StaffAccounts;
 

@@ -1,6 +1,3 @@
-using InternetHospital.Application.Audit;
-using Mediator;
-
 namespace InternetHospital.Application.Administration.StaffAccounts;
 
 /// <summary>Lifts a staff account's lock (a security administrator's, or the one five wrong passwords set).</summary>

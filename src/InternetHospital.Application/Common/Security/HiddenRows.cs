@@ -1,6 +1,4 @@
 using System.Linq.Expressions;
-using InternetHospital.Application.Common.Exceptions;
-using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.Common.Security;
 
