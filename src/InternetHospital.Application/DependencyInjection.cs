@@ -1,8 +1,4 @@
-using FluentValidation;
 using InternetHospital.Application.Appointments;
-using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common.Security;
-using InternetHospital.Application.Common;
 using InternetHospital.Application.FamilyDoctors;
 using InternetHospital.Application.Files;
 using InternetHospital.Application.His;

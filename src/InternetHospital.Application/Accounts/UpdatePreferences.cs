@@ -1,9 +1,3 @@
-using FluentValidation;
-using InternetHospital.Application.Common;
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Validation;
-using Mediator;
-
 namespace InternetHospital.Application.Accounts;
 
 /// <summary>Remembers the account's language so that e-mails and notifications reach them in it.</summary>

@@ -1,7 +1,5 @@
-using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Doctors;
 using InternetHospital.Domain.Hospital;
-using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.Administration;
 

@@ -1,6 +1,3 @@
-using FluentValidation;
-using InternetHospital.Application.Common.Validation;
-
 namespace InternetHospital.Application.Administration;
 
 /// <summary>The profile fields an admin sets (name, department, title, what they treat, languages, fees, licence, video).</summary>

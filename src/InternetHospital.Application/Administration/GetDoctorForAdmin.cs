@@ -1,10 +1,4 @@
-using FluentValidation;
-using InternetHospital.Application.Common;
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Exceptions;
 using InternetHospital.Application.Scheduling;
-using Mediator;
-using Microsoft.Extensions.Options;
 
 namespace InternetHospital.Application.Administration;
 

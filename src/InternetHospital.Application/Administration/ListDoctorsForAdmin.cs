@@ -1,8 +1,4 @@
-using InternetHospital.Application.Common;
-using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Scheduling;
-using Mediator;
-using Microsoft.Extensions.Options;
 
 namespace InternetHospital.Application.Administration;
 

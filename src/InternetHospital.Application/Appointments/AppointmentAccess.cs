@@ -1,9 +1,5 @@
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Exceptions;
-using InternetHospital.Application.Common.Security;
 using InternetHospital.Application.Scheduling;
 using InternetHospital.Domain.Appointments;
-using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.Appointments;
 
@@ -17,30 +13,10 @@ internal static class AppointmentAccess
             return;
         }
 
-        try
-        {
-            await guard.EnsureCanActForAsync(appointment.PatientId, cancellationToken);
-        }
-        catch (NotFoundException)
-        {
-            throw new NotFoundException("Appointment", appointment.Id);
-        }
+        await HiddenRows.AsNotFoundAsync("Appointment", appointment.Id, () => guard.EnsureCanActForAsync(appointment.PatientId, cancellationToken));
     }
 
     /// <summary>The appointment (tracked) if the caller may act for its patient, else 404.</summary>
-    public static async Task<Appointment> LoadForPatientAsync(IAppDbContext db, IPatientAccessGuard guard, Guid appointmentId, CancellationToken cancellationToken)
-    {
-        var appointment = await db.Appointments.SingleOrDefaultAsync(a => a.Id == appointmentId, cancellationToken)
-            ?? throw new NotFoundException("Appointment", appointmentId);
-        try
-        {
-            await guard.EnsureCanActForAsync(appointment.PatientId, cancellationToken);
-        }
-        catch (NotFoundException)
-        {
-            throw new NotFoundException("Appointment", appointmentId);
-        }
-
-        return appointment;
-    }
+    public static Task<Appointment> LoadForPatientAsync(IAppDbContext db, IPatientAccessGuard guard, Guid appointmentId, CancellationToken cancellationToken) =>
+        db.Appointments.SingleVisibleAsync(a => a.Id == appointmentId, "Appointment", appointmentId, a => guard.EnsureCanActForAsync(a.PatientId, cancellationToken), cancellationToken);
 }

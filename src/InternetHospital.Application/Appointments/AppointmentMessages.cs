@@ -1,13 +1,9 @@
 using System.Globalization;
-using InternetHospital.Application.Common;
-using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.His;
 using InternetHospital.Application.Notifications;
 using InternetHospital.Domain.Appointments;
 using InternetHospital.Domain.Hospital;
 using InternetHospital.Domain.Patients;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace InternetHospital.Application.Appointments;
 

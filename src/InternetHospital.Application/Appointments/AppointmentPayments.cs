@@ -1,10 +1,7 @@
-using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Payments;
 using InternetHospital.Domain.Appointments;
 using InternetHospital.Domain.Payments;
 using InternetHospital.Domain.Scheduling;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.Appointments;
 

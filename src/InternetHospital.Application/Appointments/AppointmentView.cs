@@ -1,5 +1,3 @@
-using InternetHospital.Application.Common;
-using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Doctors;
 using InternetHospital.Domain.Appointments;
 using InternetHospital.Domain.Hospital;

@@ -1,17 +1,7 @@
-using FluentValidation;
-using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common;
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Exceptions;
-using InternetHospital.Application.Common.Security;
 using InternetHospital.Application.Doctors;
 using InternetHospital.Application.Payments;
 using InternetHospital.Domain.Appointments;
-using InternetHospital.Domain.Common;
 using InternetHospital.Domain.Hospital;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace InternetHospital.Application.Appointments;
 

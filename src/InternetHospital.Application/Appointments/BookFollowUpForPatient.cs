@@ -1,8 +1,6 @@
-using FluentValidation;
 using InternetHospital.Application.FamilyDoctors;
 using InternetHospital.Application.Scheduling;
 using InternetHospital.Domain.Hospital;
-using Mediator;
 
 namespace InternetHospital.Application.Appointments;
 

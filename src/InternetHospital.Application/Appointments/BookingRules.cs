@@ -1,9 +1,5 @@
-using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Domain.Appointments;
-using InternetHospital.Domain.Common;
 using InternetHospital.Domain.Scheduling;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace InternetHospital.Application.Appointments;
 

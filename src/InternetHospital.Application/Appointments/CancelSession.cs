@@ -1,14 +1,7 @@
-using FluentValidation;
 using InternetHospital.Application.Scheduling;
-using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common;
-using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Domain.Accounts;
 using InternetHospital.Domain.Appointments;
 using InternetHospital.Domain.Scheduling;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace InternetHospital.Application.Appointments;
 

@@ -1,13 +1,5 @@
-using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common;
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Exceptions;
-using InternetHospital.Application.Common.Security;
 using InternetHospital.Application.Scheduling;
 using InternetHospital.Domain.Appointments;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace InternetHospital.Application.Appointments;
 

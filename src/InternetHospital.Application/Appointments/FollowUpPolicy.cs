@@ -1,15 +1,8 @@
-using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common;
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Security;
 using InternetHospital.Application.His;
 using InternetHospital.Application.Scheduling;
 using InternetHospital.Application.Common.Icd10;
 using InternetHospital.Domain.Appointments;
-using InternetHospital.Domain.Common;
 using InternetHospital.Domain.Hospital;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace InternetHospital.Application.Appointments;
 

@@ -1,7 +1,4 @@
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Security;
 using InternetHospital.Application.Notifications;
-using Mediator;
 
 namespace InternetHospital.Application.Appointments;
 

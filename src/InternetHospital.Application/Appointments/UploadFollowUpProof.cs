@@ -1,7 +1,4 @@
-using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common.Security;
 using InternetHospital.Application.Files;
-using Mediator;
 
 namespace InternetHospital.Application.Appointments;
 

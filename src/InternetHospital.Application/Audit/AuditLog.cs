@@ -1,4 +1,3 @@
-using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Domain.Audit;
 
 namespace InternetHospital.Application.Audit;

@@ -1,9 +1,5 @@
 using System.Globalization;
 using System.Text;
-using FluentValidation;
-using InternetHospital.Application.Common.Abstractions;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.Audit;
 

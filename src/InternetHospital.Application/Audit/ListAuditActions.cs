@@ -1,7 +1,3 @@
-using InternetHospital.Application.Common.Abstractions;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace InternetHospital.Application.Audit;
 
 /// <summary>

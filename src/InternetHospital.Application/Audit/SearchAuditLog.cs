@@ -1,10 +1,3 @@
-using FluentValidation;
-using InternetHospital.Application.Common;
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Validation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace InternetHospital.Application.Audit;
 
 /// <summary>

@@ -1,12 +1,6 @@
-using FluentValidation;
-using InternetHospital.Application.Common;
-using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Doctors;
 using InternetHospital.Application.Scheduling;
 using InternetHospital.Domain.Hospital;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace InternetHospital.Application.Care;
 

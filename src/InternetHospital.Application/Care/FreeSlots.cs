@@ -1,8 +1,5 @@
-using FluentValidation;
-using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Domain.Hospital;
 using InternetHospital.Domain.Scheduling;
-using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.Care;
 

@@ -1,13 +1,6 @@
-using FluentValidation;
-using InternetHospital.Application.Common;
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Exceptions;
 using InternetHospital.Application.Doctors;
 using InternetHospital.Application.Payments;
 using InternetHospital.Application.Scheduling;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace InternetHospital.Application.Care;
 

@@ -1,8 +1,5 @@
 using InternetHospital.Application.Appointments;
-using InternetHospital.Application.Common;
 using InternetHospital.Application.Payments;
-using Mediator;
-using Microsoft.Extensions.Options;
 
 namespace InternetHospital.Application.Care;
 

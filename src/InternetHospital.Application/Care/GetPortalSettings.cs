@@ -1,7 +1,4 @@
-using InternetHospital.Application.Common;
 using InternetHospital.Application.Files;
-using Mediator;
-using Microsoft.Extensions.Options;
 
 namespace InternetHospital.Application.Care;
 

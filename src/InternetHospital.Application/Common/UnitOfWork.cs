@@ -1,6 +1,3 @@
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Exceptions;
-
 namespace InternetHospital.Application.Common;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Exceptions;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace InternetHospital.Application.Doctors;
 
 /// <summary>The signed-in doctor's own professional profile (the header of their workspace).</summary>

@@ -1,10 +1,5 @@
-using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Notifications;
-using InternetHospital.Domain.Common;
 using InternetHospital.Domain.FamilyDoctors;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.FamilyDoctors;
 

@@ -1,14 +1,5 @@
-using FluentValidation;
-using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common;
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Exceptions;
-using InternetHospital.Application.Common.Security;
 using InternetHospital.Application.Notifications;
-using InternetHospital.Domain.Common;
 using InternetHospital.Domain.FamilyDoctors;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.FamilyDoctors;
 

@@ -1,10 +1,4 @@
-using FluentValidation;
-using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Exceptions;
 using InternetHospital.Domain.FamilyDoctors;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.FamilyDoctors;
 
@@ -22,7 +16,7 @@ public sealed record CompleteFollowUpTask(Guid TaskId, string Note) : ICommand<F
         {
             var planId = await db.FollowUpTasks.Where(t => t.Id == command.TaskId).Select(t => (Guid?)t.PlanId).SingleOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("Follow-up task", command.TaskId);
-            var plan = await FollowUpLoading.PlanAsync(db, access, planId, cancellationToken);
+            var plan = await FamilyRows.PlanForCaringDoctorAsync(db, access, planId, cancellationToken);
             var doctor = await access.CurrentDoctorAsync(cancellationToken);
             var today = access.Today();
             plan.CompleteTask(command.TaskId, doctor.Id, command.Note, today, clock.GetUtcNow());

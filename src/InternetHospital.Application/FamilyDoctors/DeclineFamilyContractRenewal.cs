@@ -1,9 +1,5 @@
-using FluentValidation;
-using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Notifications;
 using InternetHospital.Domain.FamilyDoctors;
-using Mediator;
 
 namespace InternetHospital.Application.FamilyDoctors;
 

@@ -1,12 +1,6 @@
-using FluentValidation;
-using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Security;
 using InternetHospital.Application.Notifications;
 using InternetHospital.Domain.Accounts;
 using InternetHospital.Domain.FamilyDoctors;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.FamilyDoctors;
 
@@ -47,7 +41,7 @@ public sealed record EndFamilyContract(Guid ContractId, string Reason) : IComman
             }
             else
             {
-                contract = await PatientContractLoading.LoadAsync(db, guard, command.ContractId, cancellationToken);
+                contract = await FamilyRows.ContractForPatientAsync(db, guard, command.ContractId, cancellationToken);
                 party = ContractParty.Patient;
                 tell = await access.TeamAccountsAsync(contract.TeamId, cancellationToken);
                 link = FamilyNotifications.DoctorPanelLink;

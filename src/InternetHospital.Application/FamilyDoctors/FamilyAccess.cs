@@ -1,12 +1,6 @@
-using InternetHospital.Application.Common;
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Exceptions;
-using InternetHospital.Application.Common.Security;
 using InternetHospital.Domain.Accounts;
 using InternetHospital.Domain.FamilyDoctors;
 using InternetHospital.Domain.Hospital;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace InternetHospital.Application.FamilyDoctors;
 
@@ -112,15 +106,8 @@ internal sealed class FamilyAccess(
             return new ThreadAccess(thread, MessageSide.Team, accountId, (await CurrentDoctorAsync(cancellationToken)).Id);
         }
 
-        try
-        {
-            await patients.EnsureCanActForAsync(thread.PatientId, cancellationToken);
-        }
-        catch (NotFoundException)
-        {
-            // Note: say "no such conversation", not "no such patient": the id asked for was the thread's.
-            throw new NotFoundException("Conversation", threadId);
-        }
+        // Note: say "no such conversation", not "no such patient": the id asked for was the thread's.
+        await HiddenRows.AsNotFoundAsync("Conversation", threadId, () => patients.EnsureCanActForAsync(thread.PatientId, cancellationToken));
 
         return new ThreadAccess(thread, MessageSide.Patient, accountId, null);
     }

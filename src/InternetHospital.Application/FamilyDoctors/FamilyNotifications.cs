@@ -1,5 +1,3 @@
-using InternetHospital.Application.Common;
-using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Notifications;
 
 namespace InternetHospital.Application.FamilyDoctors;

@@ -1,7 +1,4 @@
-using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Files;
-using Mediator;
 
 namespace InternetHospital.Application.FamilyDoctors;
 

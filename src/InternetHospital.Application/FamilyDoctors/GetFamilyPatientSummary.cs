@@ -1,10 +1,6 @@
-using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.His;
 using InternetHospital.Domain.FamilyDoctors;
 using InternetHospital.Domain.Patients;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace InternetHospital.Application.FamilyDoctors;

@@ -1,8 +1,4 @@
-using FluentValidation;
-using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Domain.FamilyDoctors;
-using Mediator;
 
 namespace InternetHospital.Application.FamilyDoctors;
 

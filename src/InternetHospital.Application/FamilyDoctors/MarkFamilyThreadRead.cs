@@ -1,9 +1,3 @@
-using FluentValidation;
-using InternetHospital.Application.Common;
-using InternetHospital.Application.Common.Abstractions;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace InternetHospital.Application.FamilyDoctors;
 
 /// <summary>The caller's side has read the conversation: messages from the other side get their read receipt.</summary>

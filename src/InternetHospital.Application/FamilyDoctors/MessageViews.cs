@@ -1,6 +1,4 @@
-using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Domain.FamilyDoctors;
-using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.FamilyDoctors;
 

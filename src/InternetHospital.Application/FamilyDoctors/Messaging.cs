@@ -1,10 +1,6 @@
-using InternetHospital.Application.Common;
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Exceptions;
 using InternetHospital.Application.Files;
 using InternetHospital.Application.Notifications;
 using InternetHospital.Domain.FamilyDoctors;
-using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.FamilyDoctors;
 

@@ -1,9 +1,5 @@
-using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Security;
 using InternetHospital.Application.Notifications;
 using InternetHospital.Domain.FamilyDoctors;
-using Mediator;
 
 namespace InternetHospital.Application.FamilyDoctors;
 
@@ -21,7 +17,7 @@ public sealed record RequestFamilyContractRenewal(Guid ContractId) : ICommand
     {
         public async ValueTask<Unit> Handle(RequestFamilyContractRenewal command, CancellationToken cancellationToken)
         {
-            var contract = await PatientContractLoading.LoadAsync(db, guard, command.ContractId, cancellationToken);
+            var contract = await FamilyRows.ContractForPatientAsync(db, guard, command.ContractId, cancellationToken);
             contract.RequestRenewal(currentUser.RequireAccountId(), clock.GetUtcNow());
             audit.Record("family.contract.renewal_requested", nameof(FamilyContract), contract.Id.ToString(), contract.PatientId);
             await notifier.NotifyAllAsync(await access.TeamAccountsAsync(contract.TeamId, cancellationToken), FamilyNotifications.RenewalRequested, FamilyNotifications.DoctorPanelLink, cancellationToken);

@@ -1,11 +1,4 @@
-using FluentValidation;
-using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Exceptions;
-using InternetHospital.Application.Common.Security;
-using InternetHospital.Domain.Common;
 using InternetHospital.Domain.FamilyDoctors;
-using Mediator;
 
 namespace InternetHospital.Application.FamilyDoctors;
 

@@ -1,7 +1,4 @@
-using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Domain.FamilyDoctors;
-using Mediator;
 
 namespace InternetHospital.Application.FamilyDoctors;
 
@@ -12,7 +9,7 @@ public sealed record StopFollowUpPlan(Guid PlanId) : ICommand
     {
         public async ValueTask<Unit> Handle(StopFollowUpPlan command, CancellationToken cancellationToken)
         {
-            var plan = await FollowUpLoading.PlanAsync(db, access, command.PlanId, cancellationToken);
+            var plan = await FamilyRows.PlanForCaringDoctorAsync(db, access, command.PlanId, cancellationToken);
             plan.Stop(clock.GetUtcNow());
             audit.Record("family.follow_up.stopped", nameof(FollowUpPlan), plan.Id.ToString(), plan.PatientId);
             return Unit.Value;

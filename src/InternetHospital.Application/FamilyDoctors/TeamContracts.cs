@@ -1,9 +1,6 @@
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Exceptions;
 using InternetHospital.Application.Notifications;
 using InternetHospital.Domain.FamilyDoctors;
 using InternetHospital.Domain.Hospital;
-using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.FamilyDoctors;
 

@@ -1,8 +1,4 @@
-using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Security;
 using InternetHospital.Domain.FamilyDoctors;
-using Mediator;
 
 namespace InternetHospital.Application.FamilyDoctors;
 
@@ -14,7 +10,7 @@ public sealed record WithdrawFamilyApplication(Guid ContractId) : ICommand
     {
         public async ValueTask<Unit> Handle(WithdrawFamilyApplication command, CancellationToken cancellationToken)
         {
-            var contract = await PatientContractLoading.LoadAsync(db, guard, command.ContractId, cancellationToken);
+            var contract = await FamilyRows.ContractForPatientAsync(db, guard, command.ContractId, cancellationToken);
             contract.Withdraw(currentUser.RequireAccountId(), clock.GetUtcNow());
             audit.Record("family.contract.withdrawn", nameof(FamilyContract), contract.Id.ToString(), contract.PatientId);
             return Unit.Value;

@@ -1,9 +1,5 @@
 using System.Security.Cryptography;
-using FluentValidation;
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Validation;
 using InternetHospital.Domain.Files;
-using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.Files;
 

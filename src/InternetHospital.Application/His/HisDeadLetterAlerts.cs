@@ -1,5 +1,4 @@
 using System.Globalization;
-using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Notifications;
 using InternetHospital.Domain.Accounts;
 using InternetHospital.Domain.His;

@@ -1,11 +1,7 @@
 using System.Globalization;
 using System.Text;
-using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Exceptions;
 using InternetHospital.Domain.His;
 using InternetHospital.Domain.Patients;
-using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.His;
 

@@ -1,4 +1,3 @@
-using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Domain.His;
 
 namespace InternetHospital.Application.His;

@@ -1,9 +1,4 @@
-using FluentValidation;
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Validation;
 using InternetHospital.Domain.His;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.His;
 

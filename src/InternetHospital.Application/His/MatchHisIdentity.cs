@@ -1,6 +1,3 @@
-using InternetHospital.Application.Common.Security;
-using Mediator;
-
 namespace InternetHospital.Application.His;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Exceptions;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace InternetHospital.Application.His;
 
 /// <summary>An admin sends a dead-lettered message again, after fixing what made the HIS refuse it. Audit-logged.</summary>

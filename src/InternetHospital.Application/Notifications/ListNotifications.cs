@@ -1,9 +1,3 @@
-using FluentValidation;
-using InternetHospital.Application.Common;
-using InternetHospital.Application.Common.Abstractions;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace InternetHospital.Application.Notifications;
 
 /// <summary>The signed-in person's notification centre, newest first, with the unread count.</summary>

@@ -1,7 +1,3 @@
-using InternetHospital.Application.Common.Abstractions;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace InternetHospital.Application.Notifications;
 
 /// <summary>Marks every unread notification of the signed-in person as read.</summary>

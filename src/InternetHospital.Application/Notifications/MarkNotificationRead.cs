@@ -1,8 +1,3 @@
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Exceptions;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace InternetHospital.Application.Notifications;
 
 /// <summary>Marks one of the signed-in person's notifications as read (someone else's answers 404).</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using InternetHospital.Application.Common;
 
 namespace InternetHospital.Application.Notifications;
 

@@ -1,10 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using InternetHospital.Application.Common;
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Exceptions;
 using InternetHospital.Domain.Notifications;
-using Microsoft.Extensions.Options;
 
 namespace InternetHospital.Application.Notifications;
 

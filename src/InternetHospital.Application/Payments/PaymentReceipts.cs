@@ -1,9 +1,5 @@
 using System.Globalization;
-using InternetHospital.Application.Common;
-using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Notifications;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.Payments;
 

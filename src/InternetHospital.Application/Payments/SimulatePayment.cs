@@ -1,10 +1,4 @@
-using FluentValidation;
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Exceptions;
-using InternetHospital.Domain.Common;
 using InternetHospital.Domain.Payments;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.Payments;
 

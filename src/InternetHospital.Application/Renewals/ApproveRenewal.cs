@@ -1,14 +1,6 @@
-using FluentValidation;
-using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Validation;
-using InternetHospital.Domain.Common;
 using InternetHospital.Domain.Drugs;
 using InternetHospital.Domain.Hospital;
 using InternetHospital.Domain.Renewals;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace InternetHospital.Application.Renewals;
 

@@ -1,7 +1,4 @@
-using FluentValidation;
-using InternetHospital.Application.Audit;
 using InternetHospital.Domain.Renewals;
-using Mediator;
 
 namespace InternetHospital.Application.Renewals;
 

@@ -1,8 +1,4 @@
-using FluentValidation;
-using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common.Validation;
 using InternetHospital.Domain.Renewals;
-using Mediator;
 
 namespace InternetHospital.Application.Renewals;
 

@@ -1,8 +1,4 @@
-using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Domain.Renewals;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.Renewals;
 

@@ -1,8 +1,4 @@
-using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common.Security;
 using InternetHospital.Domain.Patients;
-using Mediator;
-using Microsoft.Extensions.Options;
 
 namespace InternetHospital.Application.Renewals;
 

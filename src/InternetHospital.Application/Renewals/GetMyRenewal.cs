@@ -1,8 +1,5 @@
-using InternetHospital.Application.Audit;
 using InternetHospital.Application.Payments;
 using InternetHospital.Domain.Renewals;
-using Mediator;
-using Microsoft.Extensions.Options;
 
 namespace InternetHospital.Application.Renewals;
 

@@ -1,9 +1,6 @@
-using InternetHospital.Application.Audit;
 using InternetHospital.Application.Payments;
 using InternetHospital.Domain.Drugs;
 using InternetHospital.Domain.Renewals;
-using Mediator;
-using Microsoft.Extensions.Options;
 
 namespace InternetHospital.Application.Renewals;
 

@@ -1,9 +1,5 @@
-using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Payments;
 using InternetHospital.Domain.Renewals;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace InternetHospital.Application.Renewals;
 

@@ -1,12 +1,7 @@
-using InternetHospital.Application.Common;
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Exceptions;
 using InternetHospital.Application.His;
 using InternetHospital.Domain.Drugs;
 using InternetHospital.Domain.Patients;
 using InternetHospital.Domain.Renewals;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace InternetHospital.Application.Renewals;
 

@@ -1,5 +1,3 @@
-using Mediator;
-
 namespace InternetHospital.Application.Renewals;
 
 /// <summary>

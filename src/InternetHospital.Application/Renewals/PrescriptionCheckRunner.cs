@@ -1,7 +1,5 @@
-using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Domain.Drugs;
 using InternetHospital.Domain.Renewals;
-using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.Renewals;
 

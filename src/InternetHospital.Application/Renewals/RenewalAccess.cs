@@ -1,10 +1,5 @@
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Exceptions;
-using InternetHospital.Application.Common.Security;
-using InternetHospital.Domain.Common;
 using InternetHospital.Domain.Hospital;
 using InternetHospital.Domain.Renewals;
-using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.Renewals;
 

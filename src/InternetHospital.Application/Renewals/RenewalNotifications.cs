@@ -1,9 +1,6 @@
-using InternetHospital.Application.Common;
-using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Notifications;
 using InternetHospital.Domain.Accounts;
 using InternetHospital.Domain.Renewals;
-using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.Renewals;
 

@@ -1,6 +1,4 @@
-using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Payments;
-using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.Renewals;
 

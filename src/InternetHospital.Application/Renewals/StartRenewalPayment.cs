@@ -1,10 +1,6 @@
-using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Payments;
 using InternetHospital.Domain.Payments;
 using InternetHospital.Domain.Renewals;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.Renewals;
 

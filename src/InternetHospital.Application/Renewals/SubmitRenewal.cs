@@ -1,16 +1,6 @@
-using FluentValidation;
-using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common;
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Security;
-using InternetHospital.Application.Common.Validation;
 using InternetHospital.Application.Payments;
-using InternetHospital.Domain.Common;
 using InternetHospital.Domain.Drugs;
 using InternetHospital.Domain.Renewals;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace InternetHospital.Application.Renewals;
 

@@ -1,8 +1,3 @@
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Exceptions;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace InternetHospital.Application.Scheduling;
 
 /// <summary>

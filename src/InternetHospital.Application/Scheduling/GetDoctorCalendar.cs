@@ -1,13 +1,6 @@
-using FluentValidation;
-using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common;
-using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Domain.Appointments;
 using InternetHospital.Domain.Hospital;
 using InternetHospital.Domain.Scheduling;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace InternetHospital.Application.Scheduling;
 

@@ -1,10 +1,3 @@
-using InternetHospital.Application.Common;
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Exceptions;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-
 namespace InternetHospital.Application.Scheduling;
 
 /// <summary>A doctor's weekly timetable (admin). Times are the hospital's local wall-clock times.</summary>

@@ -1,8 +1,3 @@
-using FluentValidation;
-using InternetHospital.Application.Common.Abstractions;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace InternetHospital.Application.Scheduling;
 
 /// <summary>The doctor's current and future blocked periods.</summary>

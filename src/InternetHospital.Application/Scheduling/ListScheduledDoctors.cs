@@ -1,7 +1,3 @@
-using InternetHospital.Application.Common.Abstractions;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace InternetHospital.Application.Scheduling;
 
 /// <summary>Doctors with a timetable, for the horizon job.</summary>

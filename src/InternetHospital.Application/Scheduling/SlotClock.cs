@@ -1,4 +1,3 @@
-using InternetHospital.Application.Common;
 using InternetHospital.Domain.Scheduling;
 
 namespace InternetHospital.Application.Scheduling;

@@ -1,9 +1,5 @@
-using InternetHospital.Application.Common;
-using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Domain.Hospital;
 using InternetHospital.Domain.Scheduling;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace InternetHospital.Application.Scheduling;
 

@@ -1,8 +1,5 @@
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Exceptions;
 using InternetHospital.Domain.Accounts;
 using InternetHospital.Domain.Hospital;
-using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.Scheduling;
 

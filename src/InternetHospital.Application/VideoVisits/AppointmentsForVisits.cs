@@ -1,10 +1,6 @@
 using InternetHospital.Application.Appointments;
-using InternetHospital.Application.Common.Exceptions;
-using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Domain.Appointments;
 using InternetHospital.Domain.Hospital;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace InternetHospital.Application.VideoVisits;
 

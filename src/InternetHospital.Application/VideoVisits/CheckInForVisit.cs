@@ -1,11 +1,4 @@
-using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common;
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Exceptions;
-using InternetHospital.Application.Common.Security;
-using InternetHospital.Domain.Common;
 using InternetHospital.Domain.VideoVisits;
-using Mediator;
 
 namespace InternetHospital.Application.VideoVisits;
 

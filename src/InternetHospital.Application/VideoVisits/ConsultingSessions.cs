@@ -1,7 +1,3 @@
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Exceptions;
-using Microsoft.EntityFrameworkCore;
-
 namespace InternetHospital.Application.VideoVisits;
 
 /// <summary>Domain rule 3 at the points where a doctor acts in a visit: admitting a patient, joining a call.</summary>

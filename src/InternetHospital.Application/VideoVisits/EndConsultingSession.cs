@@ -1,8 +1,3 @@
-using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common.Abstractions;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace InternetHospital.Application.VideoVisits;
 
 /// <summary>The doctor ends their session of visits (leaving the workstation): the next admit asks who they are again.</summary>

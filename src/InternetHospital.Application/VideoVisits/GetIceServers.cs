@@ -1,7 +1,3 @@
-using InternetHospital.Application.Common.Abstractions;
-using Mediator;
-using Microsoft.Extensions.Options;
-
 namespace InternetHospital.Application.VideoVisits;
 
 /// <summary>

@@ -1,14 +1,8 @@
-using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common;
-using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.VideoVisits.Consultation;
 using InternetHospital.Application.VideoVisits.Record;
 using InternetHospital.Domain.Hospital;
 using InternetHospital.Domain.Patients;
 using InternetHospital.Domain.VideoVisits;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace InternetHospital.Application.VideoVisits;
 

@@ -1,7 +1,4 @@
-using InternetHospital.Application.Common;
-using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Domain.VideoVisits;
-using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.VideoVisits;
 

@@ -1,6 +1,4 @@
-using FluentValidation;
 using InternetHospital.Application.Common.Icd10;
-using Mediator;
 
 namespace InternetHospital.Application.VideoVisits;
 

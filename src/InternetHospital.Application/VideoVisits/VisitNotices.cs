@@ -1,8 +1,5 @@
-using InternetHospital.Application.Common;
-using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Notifications;
 using InternetHospital.Domain.VideoVisits;
-using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.VideoVisits;
 

@@ -1,10 +1,4 @@
-using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Exceptions;
-using InternetHospital.Application.Common.Security;
 using InternetHospital.Domain.Appointments;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.Waitlist;
 
@@ -15,16 +9,8 @@ public sealed record LeaveWaitlist(Guid EntryId) : ICommand
     {
         public async ValueTask<Unit> Handle(LeaveWaitlist command, CancellationToken cancellationToken)
         {
-            var entry = await db.WaitlistEntries.SingleOrDefaultAsync(w => w.Id == command.EntryId, cancellationToken)
-                ?? throw new NotFoundException("Waitlist entry", command.EntryId);
-            try
-            {
-                await guard.EnsureCanActForAsync(entry.PatientId, cancellationToken);
-            }
-            catch (NotFoundException)
-            {
-                throw new NotFoundException("Waitlist entry", command.EntryId);
-            }
+            var entry = await db.WaitlistEntries.SingleVisibleAsync(
+                w => w.Id == command.EntryId, "Waitlist entry", command.EntryId, w => guard.EnsureCanActForAsync(w.PatientId, cancellationToken), cancellationToken);
 
             entry.Leave();
             audit.Record("waitlist.left", nameof(WaitlistEntry), entry.Id.ToString(), entry.PatientId);

@@ -1,11 +1,5 @@
-using FluentValidation;
-using InternetHospital.Application.Common;
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Security;
 using InternetHospital.Application.Scheduling;
 using InternetHospital.Domain.Appointments;
-using Mediator;
-using Microsoft.Extensions.Options;
 
 namespace InternetHospital.Application.Waitlist;
 

@@ -1,12 +1,8 @@
 using InternetHospital.Application.Appointments;
-using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Payments;
 using InternetHospital.Domain.Appointments;
 using InternetHospital.Domain.Hospital;
 using InternetHospital.Domain.Scheduling;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace InternetHospital.Application.Waitlist;
 

@@ -1,8 +1,5 @@
-using InternetHospital.Application.Common;
-using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Domain.Appointments;
 using InternetHospital.Domain.Hospital;
-using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.Waitlist;
 

@@ -39,6 +39,19 @@ describe('server errors on a form', () => {
     expect(banner).toBe('太多了');
   });
 
+  it('finds the field of a form whose body the server names as one property', () => {
+    const form = target();
+    const banner = applyServerErrors(
+      new ApiError(400, { code: 'validation_failed', errors: { 'team.email': ['不对'], code: ['也不对'] } }),
+      form,
+      t,
+      { within: 'team' },
+    );
+
+    expect(form.errors).toEqual({ email: '不对' });
+    expect(banner).toBe('也不对');
+  });
+
   it('puts a code that concerns one field under that field', () => {
     const form = target();
     const banner = applyServerErrors(new ApiError(409, { code: 'duplicate_email' }), form, t, { codeFields: { duplicate_email: 'email' } });

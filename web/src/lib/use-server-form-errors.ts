@@ -16,11 +16,14 @@ export interface ServerFormErrorOptions<Field extends string> {
   fixErrorsMessage?: string;
   /** Staff acting for a patient (see problemMessage). */
   onBehalf?: boolean;
+  /** The property the form's fields sit in on the server: an update that wraps them names them "team.name". */
+  within?: string;
 }
 
 /** The server names fields in camelCase JSON paths ("items[0].daysSupply"); forms use the first segment. */
-function formFieldOf<Field extends string>(serverField: string, fields: readonly Field[]): Field | null {
-  const first = serverField.split(/[.[]/)[0] ?? serverField;
+function formFieldOf<Field extends string>(serverField: string, fields: readonly Field[], within?: string): Field | null {
+  const path = within && serverField.toLowerCase().startsWith(`${within.toLowerCase()}.`) ? serverField.slice(within.length + 1) : serverField;
+  const first = path.split(/[.[]/)[0] ?? path;
   const name = first ? first[0]!.toLowerCase() + first.slice(1) : first;
   return (fields as readonly string[]).includes(name) ? (name as Field) : null;
 }
@@ -44,7 +47,7 @@ export function applyServerErrors<Field extends string>(
   }
   const unmatched: string[] = [];
   for (const [serverField, messages] of Object.entries(error.fieldErrors)) {
-    const field = formFieldOf(serverField, target.fields);
+    const field = formFieldOf(serverField, target.fields, options.within);
     if (field) target.setFieldError(field, messages.join(' '));
     else unmatched.push(...messages);
   }
@@ -70,10 +73,10 @@ export function useServerFormErrors<Field extends string>(
 ): ServerFormErrors {
   const [formError, setFormError] = useState<string | null>(null);
   const { fields, setFieldError } = target;
-  const { codeFields, fixErrorsMessage, onBehalf } = options;
+  const { codeFields, fixErrorsMessage, onBehalf, within } = options;
   const onError = useCallback(
-    (error: unknown) => setFormError(applyServerErrors(error, { fields, setFieldError }, t, { codeFields, fixErrorsMessage, onBehalf })),
-    [fields, setFieldError, t, codeFields, fixErrorsMessage, onBehalf],
+    (error: unknown) => setFormError(applyServerErrors(error, { fields, setFieldError }, t, { codeFields, fixErrorsMessage, onBehalf, within })),
+    [fields, setFieldError, t, codeFields, fixErrorsMessage, onBehalf, within],
   );
   return { formError, setFormError, onError };
 }

@@ -3,8 +3,6 @@ using InternetHospital.Application.Audit;
 using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Common.Validation;
 using InternetHospital.Domain.Accounts;
-using InternetHospital.Domain.Common;
-using Mediator;
 
 namespace InternetHospital.Application.Administration.StaffAccounts;
 

@@ -1,7 +1,3 @@
-using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common.Abstractions;
-using Mediator;
-
 namespace InternetHospital.Application.Administration.StaffAccounts;
 
 /// <summary>Disables a staff account (someone left, a credential leaked): it cannot sign in and is signed out everywhere now.</summary>
@@ -12,10 +8,8 @@ public sealed record DisableStaffAccount(Guid AccountId) : ICommand<StaffAccount
         public async ValueTask<StaffAccountView> Handle(DisableStaffAccount command, CancellationToken cancellationToken)
         {
             StaffAccountAudit.EnsureNotOwn(currentUser, command.AccountId);
-            await accounts.GetAsync(command.AccountId, cancellationToken);
-            audit.Record(StaffAccountAudit.Disabled, StaffAccountAudit.Resource, command.AccountId.ToString(), null);
-            await accounts.DisableAsync(command.AccountId, cancellationToken);
-            return await accounts.GetAsync(command.AccountId, cancellationToken);
+            return await accounts.ChangeAsync(audit, command.AccountId, StaffAccountAudit.Disabled, null,
+                () => accounts.DisableAsync(command.AccountId, cancellationToken), cancellationToken);
         }
     }
 }

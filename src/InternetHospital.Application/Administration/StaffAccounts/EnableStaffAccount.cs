@@ -1,6 +1,3 @@
-using InternetHospital.Application.Audit;
-using Mediator;
-
 namespace InternetHospital.Application.Administration.StaffAccounts;
 
 /// <summary>Lets a disabled staff account sign in again (with its password; its old sessions stay ended).</summary>
@@ -10,10 +7,8 @@ public sealed record EnableStaffAccount(Guid AccountId) : ICommand<StaffAccountV
     {
         public async ValueTask<StaffAccountView> Handle(EnableStaffAccount command, CancellationToken cancellationToken)
         {
-            await accounts.GetAsync(command.AccountId, cancellationToken);
-            audit.Record(StaffAccountAudit.Enabled, StaffAccountAudit.Resource, command.AccountId.ToString(), null);
-            await accounts.EnableAsync(command.AccountId, cancellationToken);
-            return await accounts.GetAsync(command.AccountId, cancellationToken);
+            return await accounts.ChangeAsync(audit, command.AccountId, StaffAccountAudit.Enabled, null,
+                () => accounts.EnableAsync(command.AccountId, cancellationToken), cancellationToken);
         }
     }
 }

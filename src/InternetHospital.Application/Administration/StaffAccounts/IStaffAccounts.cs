@@ -59,4 +59,18 @@ public static class StaffAccountAudit
             throw new Domain.Common.DomainConflictException("own_account", "Another security administrator must change your own account.");
         }
     }
+
+    /// <summary>
+    /// Every change of a staff account runs the same way: an unknown or patient account answers 404 before anything is
+    /// recorded, the audit entry joins the change's transaction (<see cref="IStaffAccounts"/> saves it), and the
+    /// administrator gets the account as it is now.
+    /// </summary>
+    public static async Task<StaffAccountView> ChangeAsync(
+        this IStaffAccounts accounts, Audit.IAuditLog audit, Guid accountId, string action, string? detail, Func<Task> change, CancellationToken cancellationToken)
+    {
+        await accounts.GetAsync(accountId, cancellationToken);
+        audit.Record(action, Resource, accountId.ToString(), null, detail);
+        await change();
+        return await accounts.GetAsync(accountId, cancellationToken);
+    }
 }

@@ -1,5 +1,3 @@
-using Mediator;
-
 namespace InternetHospital.Application.Administration.StaffAccounts;
 
 /// <summary>Every staff account (doctors, pharmacists, administrators) with its roles, lock and two-factor state.</summary>

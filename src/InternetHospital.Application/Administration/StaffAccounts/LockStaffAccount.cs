@@ -29,11 +29,10 @@ public sealed record LockStaffAccount(Guid AccountId, DateTimeOffset? Until) : I
         public async ValueTask<StaffAccountView> Handle(LockStaffAccount command, CancellationToken cancellationToken)
         {
             StaffAccountAudit.EnsureNotOwn(currentUser, command.AccountId);
-            await accounts.GetAsync(command.AccountId, cancellationToken);
             var until = command.Until ?? clock.GetUtcNow() + UntilUnlocked;
-            audit.Record(StaffAccountAudit.Locked, StaffAccountAudit.Resource, command.AccountId.ToString(), null, command.Until is null ? "until unlocked" : "until " + until.ToString("O", CultureInfo.InvariantCulture));
-            await accounts.LockAsync(command.AccountId, until, cancellationToken);
-            return await accounts.GetAsync(command.AccountId, cancellationToken);
+            var detail = command.Until is null ? "until unlocked" : "until " + until.ToString("O", CultureInfo.InvariantCulture);
+            return await accounts.ChangeAsync(audit, command.AccountId, StaffAccountAudit.Locked, detail,
+                () => accounts.LockAsync(command.AccountId, until, cancellationToken), cancellationToken);
         }
     }
 }

@@ -1,6 +1,3 @@
-using InternetHospital.Application.Audit;
-using Mediator;
-
 namespace InternetHospital.Application.Administration.StaffAccounts;
 
 /// <summary>Lifts a staff account's lock (a security administrator's, or the one five wrong passwords set).</summary>
@@ -10,10 +7,8 @@ public sealed record UnlockStaffAccount(Guid AccountId) : ICommand<StaffAccountV
     {
         public async ValueTask<StaffAccountView> Handle(UnlockStaffAccount command, CancellationToken cancellationToken)
         {
-            await accounts.GetAsync(command.AccountId, cancellationToken);
-            audit.Record(StaffAccountAudit.Unlocked, StaffAccountAudit.Resource, command.AccountId.ToString(), null);
-            await accounts.UnlockAsync(command.AccountId, cancellationToken);
-            return await accounts.GetAsync(command.AccountId, cancellationToken);
+            return await accounts.ChangeAsync(audit, command.AccountId, StaffAccountAudit.Unlocked, null,
+                () => accounts.UnlockAsync(command.AccountId, cancellationToken), cancellationToken);
         }
     }
 }

@@ -11,7 +11,6 @@ using InternetHospital.Domain.Patients;
 using InternetHospital.Domain.VideoVisits;
 using InternetHospital.Domain.Scheduling;
 using InternetHospital.Domain.Renewals;
-using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.Common.Abstractions;
 

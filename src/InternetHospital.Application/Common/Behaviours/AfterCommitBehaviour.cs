@@ -1,5 +1,3 @@
-using Mediator;
-
 namespace InternetHospital.Application.Common.Behaviours;
 
 /// <summary>Runs the work handlers queued for after the save, once the handler has returned successfully.</summary>

@@ -1,5 +1,3 @@
-using Mediator;
-
 namespace InternetHospital.Application.Common.Behaviours;
 
 /// <summary>

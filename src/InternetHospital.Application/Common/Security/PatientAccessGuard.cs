@@ -1,7 +1,3 @@
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Exceptions;
-using Microsoft.EntityFrameworkCore;
-
 namespace InternetHospital.Application.Common.Security;
 
 /// <summary>

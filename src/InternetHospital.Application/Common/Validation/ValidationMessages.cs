@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Resources;
-using FluentValidation;
 using FluentValidation.Results;
 
 namespace InternetHospital.Application.Common.Validation;

@@ -1,9 +1,5 @@
-using FluentValidation;
-using InternetHospital.Application.Common;
-using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Doctors;
 using InternetHospital.Domain.FamilyDoctors;
-using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.FamilyDoctors.Administration;
 

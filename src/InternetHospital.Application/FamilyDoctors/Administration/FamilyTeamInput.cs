@@ -1,6 +1,3 @@
-using FluentValidation;
-using InternetHospital.Application.Common.Validation;
-
 namespace InternetHospital.Application.FamilyDoctors.Administration;
 
 /// <summary>The names, place and doctors of a team as an admin sets them. <c>DoctorIds</c> are all its doctors, the lead included.</summary>

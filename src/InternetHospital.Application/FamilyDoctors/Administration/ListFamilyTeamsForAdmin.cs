@@ -1,6 +1,3 @@
-using InternetHospital.Application.Common.Abstractions;
-using Mediator;
-
 namespace InternetHospital.Application.FamilyDoctors.Administration;
 
 /// <summary>Every family-doctor team with its doctors, whether it takes new patients and how many it has signed, for the admin.</summary>

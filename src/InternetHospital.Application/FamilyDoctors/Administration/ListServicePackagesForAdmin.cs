@@ -1,7 +1,3 @@
-using InternetHospital.Application.Common.Abstractions;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace InternetHospital.Application.FamilyDoctors.Administration;
 
 /// <summary>The service packages on offer, in display order, for the admin (the view patients get, which carries every field the admin sets).</summary>

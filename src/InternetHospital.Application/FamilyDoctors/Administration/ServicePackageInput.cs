@@ -1,5 +1,3 @@
-using FluentValidation;
-using InternetHospital.Application.Common.Validation;
 using InternetHospital.Domain.FamilyDoctors;
 
 namespace InternetHospital.Application.FamilyDoctors.Administration;

@@ -1,8 +1,3 @@
-using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common.Abstractions;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace InternetHospital.Application.VideoVisits.Chat;
 
 /// <summary>The visit's chat, oldest first: during the visit and afterwards, for its participants only.</summary>

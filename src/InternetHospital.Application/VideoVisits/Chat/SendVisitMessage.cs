@@ -1,11 +1,5 @@
-using FluentValidation;
-using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common;
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Validation;
 using InternetHospital.Application.Files;
 using InternetHospital.Domain.VideoVisits;
-using Mediator;
 
 namespace InternetHospital.Application.VideoVisits.Chat;
 

@@ -1,8 +1,3 @@
-using FluentValidation;
-using InternetHospital.Application.Common.Abstractions;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace InternetHospital.Application.VideoVisits.Consultation;
 
 /// <summary>Doctors of the consortium to invite into a visit, by name or department (either language).</summary>

@@ -1,10 +1,3 @@
-using FluentValidation;
-using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Exceptions;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace InternetHospital.Application.VideoVisits.Record;
 
 /// <summary>A correction to a finished visit's record (domain rule 11): the signed note stays, the addendum is added and signed.</summary>

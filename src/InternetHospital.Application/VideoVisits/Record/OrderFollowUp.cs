@@ -1,14 +1,7 @@
-using FluentValidation;
 using InternetHospital.Application.Appointments;
-using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common;
-using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Scheduling;
 using InternetHospital.Domain.Appointments;
 using InternetHospital.Domain.Hospital;
-using InternetHospital.Domain.Common;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.VideoVisits.Record;
 

@@ -1,11 +1,5 @@
-using FluentValidation;
-using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common;
-using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Notifications;
 using InternetHospital.Domain.VideoVisits;
-using Mediator;
-using Microsoft.Extensions.Options;
 
 namespace InternetHospital.Application.VideoVisits.Record;
 

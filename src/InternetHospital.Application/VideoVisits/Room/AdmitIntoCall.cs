@@ -1,9 +1,4 @@
-using FluentValidation;
-using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common;
-using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Domain.VideoVisits;
-using Mediator;
 
 namespace InternetHospital.Application.VideoVisits.Room;
 

@@ -1,9 +1,4 @@
-using FluentValidation;
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Domain.Common;
 using InternetHospital.Domain.VideoVisits;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.VideoVisits.Room;
 

@@ -1,7 +1,3 @@
-using InternetHospital.Application.Common.Abstractions;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace InternetHospital.Application.VideoVisits.Room;
 
 /// <summary>Someone hangs up (or their browser went away): their media ends; the others are told by peer id.</summary>

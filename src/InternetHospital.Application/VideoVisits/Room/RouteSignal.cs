@@ -1,8 +1,3 @@
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Domain.Common;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace InternetHospital.Application.VideoVisits.Room;
 
 /// <summary>

@@ -135,6 +135,22 @@ describe('login page', () => {
     expect(requests.filter((r) => r.path === '/api/account/login/two-factor').at(-1)?.body).toEqual({ code: '123456' });
   });
 
+  it('shows the server’s refusal of a field under that field, not in the banner', async () => {
+    const { user } = await renderApp({
+      route: loginRoute,
+      api: {
+        'POST /api/account/login': () =>
+          problemResponse(400, { code: 'validation_failed', errors: { email: ['Enter a shorter e-mail address.'] }, fieldCodes: { email: ['maximum_length'] } }),
+      },
+    });
+    await findPageHeading('Sign in');
+    await fillAndSubmit(user);
+
+    await waitFor(() => expect(screen.getByLabelText('Email')).toHaveAccessibleDescription('Enter a shorter e-mail address.'));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(redirectTo).not.toHaveBeenCalled();
+  });
+
   it('validates before calling the server', async () => {
     const { user, requests } = await renderApp({ route: '/login' });
     await findPageHeading('Sign in');

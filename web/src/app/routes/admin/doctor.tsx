@@ -132,14 +132,8 @@ export default function AdminDoctorRoute(): ReactNode {
           departments={departments.data ?? []}
           submitLabel={t('doctors.saveProfile')}
           busy={update.isPending}
-          onSubmit={(profile) => update.mutate({ id: doctor.data.id, profile }, { onSuccess: () => notifications.show({ message: t('saved') }) })}
-        >
-          {update.isError && (
-            <Alert color="red" role="alert">
-              {problemMessage(update.error, t)}
-            </Alert>
-          )}
-        </DoctorProfileForm>
+          onSubmit={(profile, { onError }) => update.mutate({ id: doctor.data.id, profile }, { onSuccess: () => notifications.show({ message: t('saved') }), onError })}
+        />
       </Card>
       <Card withBorder padding="md" component="section" aria-labelledby="schedule-title">
         <Title order={2} size="h4" id="schedule-title" mb="sm">

@@ -1,19 +1,10 @@
 import { act, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { adminDoctor } from '@/testing/admin-fixtures';
 import { seriousA11yViolations } from '@/testing/axe';
 import { findPageHeading, renderApp } from '@/testing/test-utils';
 
-const doctor = {
-  id: 'doc-1',
-  department: { id: 'dep-1', name: '心血管内科', nameEn: 'Cardiology' },
-  profile: {
-    fullName: '李伟', departmentId: 'dep-1', title: '主任医师', titleEn: 'Chief Physician', isFamilyDoctor: false, specialties: '', specialtiesEn: '', bio: '', bioEn: '',
-    languages: ['zh-CN'], inPersonFee: 50, videoFee: 40, licenseNumber: '110440100012345', practiceSinceYear: 1998, offersVideoVisits: true,
-  },
-  eligibleForOnlinePractice: true,
-  hasPhoto: false,
-  hasSchedule: false,
-};
+const doctor = adminDoctor();
 
 describe('Admin doctors', () => {
   it.each([

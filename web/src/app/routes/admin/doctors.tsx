@@ -69,7 +69,7 @@ export default function DoctorsRoute(): ReactNode {
             departments={departments.data}
             submitLabel={t('doctors.create')}
             busy={create.isPending}
-            onSubmit={(profile) => create.mutate({ ...account, profile }, { onSuccess: (created) => void navigate(`/admin/doctors/${created.id}`) })}
+            onSubmit={(profile, { onError }) => create.mutate({ ...account, profile }, { onSuccess: (created) => void navigate(`/admin/doctors/${created.id}`), onError })}
           >
             <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
               <TextInput label={t('doctors.email')} type="email" required value={account.email} onChange={(e) => setAccount({ ...account, email: e.currentTarget.value })} />
@@ -79,11 +79,6 @@ export default function DoctorsRoute(): ReactNode {
             <Text size="sm" c="dimmed">
               {t('doctors.passwordHint')}
             </Text>
-            {create.isError && (
-              <Alert color="red" role="alert">
-                {problemMessage(create.error, t)}
-              </Alert>
-            )}
           </DoctorProfileForm>
         )}
       </Card>

@@ -2,7 +2,7 @@ import { act, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from '@/testing/axe';
 import { hospital } from '@/testing/booking-fixtures';
-import { findPageHeading, jsonResponse, renderApp } from '@/testing/test-utils';
+import { findPageHeading, jsonResponse, problemResponse, renderApp } from '@/testing/test-utils';
 
 const hypertension = {
   id: 'pkg-1',
@@ -96,7 +96,9 @@ describe('Admin service packages', () => {
     await app.user.type(screen.getByLabelText(/Includes \(English\)/), 'Yearly check-up');
     await app.user.click(add);
 
-    expect(await screen.findByRole('alert')).toHaveTextContent('A service package with this code already exists.');
+    // Note: the refusal concerns the code, so it shows under that field (no banner).
+    await waitFor(() => expect(screen.getByLabelText(/^Code/)).toHaveAccessibleDescription(/A service package with this code already exists\./));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     expect(posted).toEqual([
       {
         code: 'elderly',
@@ -106,6 +108,24 @@ describe('Admin service packages', () => {
         },
       },
     ]);
+  });
+
+  it('shows the server’s field errors of a package under its fields', async () => {
+    const app = await renderApp({
+      route: '/admin/family-packages',
+      roles: ['SystemAdmin'],
+      api: {
+        ...api,
+        'PUT /api/admin/family-packages/pkg-1': () =>
+          problemResponse(400, { code: 'validation_failed', errors: { 'package.includesEn[1]': ['One item per line.'], 'package.annualFee': ['At most 100000.'] } }),
+      },
+    });
+    await app.user.click(await screen.findByRole('button', { name: 'Edit Hypertension management' }));
+    await app.user.click(screen.getByRole('button', { name: 'Save' }));
+
+    await waitFor(() => expect(screen.getByLabelText(/Includes \(English\)/)).toHaveAccessibleDescription(/One item per line\./));
+    expect(screen.getByLabelText(/Yearly fee/)).toHaveAccessibleDescription('At most 100000.');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
   it('says so when someone else changed the package meanwhile, and shows their change', async () => {

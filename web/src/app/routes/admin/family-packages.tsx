@@ -11,7 +11,7 @@ import {
   type AdminPackage,
   type PackageInput,
 } from '@/features/hospital-admin/api/family-packages';
-import { AdminCardList, AdminEditor, useAdminEditing } from '@/features/hospital-admin/components/admin-catalogue';
+import { AdminCardList, AdminEditor, AdminNameFields, useAdminEditing } from '@/features/hospital-admin/components/admin-catalogue';
 import { formatMoney } from '@/lib/date-time';
 
 /** The form keeps the lists as text, one item per line, as an admin types them. */
@@ -49,6 +49,8 @@ const toDraft = (p: AdminPackage): Draft => ({
   displayOrder: p.displayOrder,
   version: p.version,
 });
+
+const packageFields = ['code', 'name', 'nameEn', 'description', 'descriptionEn', 'includes', 'includesEn', 'annualFee', 'conditionCode', 'followUpTemplateCode', 'displayOrder'] as const;
 
 const lines = (text: string): string[] => text.split('\n').map((line) => line.trim()).filter((line) => line.length > 0);
 
@@ -98,7 +100,8 @@ export default function FamilyPackagesRoute(): ReactNode {
   const templates = usePackageFollowUpTemplates();
   const hospital = useHospitalInfo();
   const save = useSavePackage();
-  const { editing, draft, setDraft, edit, reset, saved } = useAdminEditing(emptyDraft, save);
+  const editor = useAdminEditing(emptyDraft, save, packageFields, { within: 'package', codeFields: { duplicate_package_code: 'code' } });
+  const { editing, draft, setDraft, errorOf, text, onError, edit, saved } = editor;
   const complete = draft.name && draft.nameEn && lines(draft.includes).length > 0 && lines(draft.includesEn).length > 0 && (editing || draft.code);
 
   return (
@@ -115,15 +118,11 @@ export default function FamilyPackagesRoute(): ReactNode {
       </AdminCardList>
       <AdminEditor
         id="family-package-form"
-        title={editing ? t('familyPackages.editTitle') : t('familyPackages.add')}
-        error={save.error}
-        editing={editing !== null}
-        onCancel={reset}
-        cancelLabel={t('familyPackages.cancel')}
-        saveLabel={editing ? t('save') : t('familyPackages.create')}
+        catalogue="familyPackages"
+        editor={editor}
         saving={save.isPending}
         canSave={Boolean(complete)}
-        onSave={() => save.mutate({ packageId: editing ?? undefined, code: editing ? undefined : draft.code.trim(), package: toInput(draft) }, { onSuccess: saved })}
+        onSave={() => save.mutate({ packageId: editing ?? undefined, code: editing ? undefined : draft.code.trim(), package: toInput(draft) }, { onSuccess: saved, onError })}
       >
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           {!editing && (
@@ -131,8 +130,7 @@ export default function FamilyPackagesRoute(): ReactNode {
               label={t('familyPackages.code')}
               description={t('familyPackages.codeHint')}
               required
-              value={draft.code}
-              onChange={(e) => setDraft({ ...draft, code: e.currentTarget.value })}
+              {...text('code')}
             />
           )}
           <NumberInput
@@ -141,20 +139,17 @@ export default function FamilyPackagesRoute(): ReactNode {
             max={100_000}
             decimalScale={2}
             value={draft.annualFee}
+            error={errorOf('annualFee')}
             onChange={(v) => setDraft({ ...draft, annualFee: Number(v) || 0 })}
           />
-          <TextInput label={t('familyPackages.name')} required value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })} />
-          <TextInput label={t('familyPackages.nameEn')} required value={draft.nameEn} onChange={(e) => setDraft({ ...draft, nameEn: e.currentTarget.value })} />
-          <TextInput label={t('familyPackages.description')} value={draft.description} onChange={(e) => setDraft({ ...draft, description: e.currentTarget.value })} />
-          <TextInput label={t('familyPackages.descriptionEn')} value={draft.descriptionEn} onChange={(e) => setDraft({ ...draft, descriptionEn: e.currentTarget.value })} />
+          <AdminNameFields catalogue="familyPackages" text={text} />
           <Textarea
             label={t('familyPackages.includes')}
             description={t('familyPackages.includesHint')}
             required
             autosize
             minRows={3}
-            value={draft.includes}
-            onChange={(e) => setDraft({ ...draft, includes: e.currentTarget.value })}
+            {...text('includes')}
           />
           <Textarea
             label={t('familyPackages.includesEn')}
@@ -162,13 +157,13 @@ export default function FamilyPackagesRoute(): ReactNode {
             required
             autosize
             minRows={3}
-            value={draft.includesEn}
-            onChange={(e) => setDraft({ ...draft, includesEn: e.currentTarget.value })}
+            {...text('includesEn')}
           />
           <Select
             label={t('familyPackages.condition')}
             clearable
             value={draft.conditionCode}
+            error={errorOf('conditionCode')}
             onChange={(v) => setDraft({ ...draft, conditionCode: v })}
             data={packageConditions.map((code) => ({ value: code, label: t(`family:conditions.${code}`) }))}
           />
@@ -177,6 +172,7 @@ export default function FamilyPackagesRoute(): ReactNode {
             description={t('familyPackages.followUpHint')}
             clearable
             value={draft.followUpTemplateCode}
+            error={errorOf('followUpTemplateCode')}
             onChange={(v) => setDraft({ ...draft, followUpTemplateCode: v })}
             data={(templates.data ?? []).map((tpl) => ({ value: tpl.code, label: zh ? tpl.title : tpl.titleEn }))}
           />
@@ -187,6 +183,7 @@ export default function FamilyPackagesRoute(): ReactNode {
             max={1000}
             allowDecimal={false}
             value={draft.displayOrder}
+            error={errorOf('displayOrder')}
             onChange={(v) => setDraft({ ...draft, displayOrder: Number(v) || 0 })}
           />
         </SimpleGrid>

@@ -1,7 +1,8 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { adminDoctor } from '@/testing/admin-fixtures';
 import { seriousA11yViolations } from '@/testing/axe';
-import { findPageHeading, jsonResponse, renderApp } from '@/testing/test-utils';
+import { findPageHeading, jsonResponse, problemResponse, renderApp } from '@/testing/test-utils';
 
 const facility = { id: 'fac-1', name: '东湖社区卫生服务中心', nameEn: 'Donghu CHC' };
 const team = {
@@ -21,17 +22,7 @@ const team = {
   version: 4,
   packageIds: ['pkg-htn'],
 };
-const doctor = (id: string, fullName: string) => ({
-  id,
-  department: { id: 'dep-1', name: '全科', nameEn: 'General practice' },
-  profile: {
-    fullName, departmentId: 'dep-1', title: '', titleEn: '', isFamilyDoctor: true, specialties: '', specialtiesEn: '', bio: '', bioEn: '',
-    languages: ['zh-CN'], inPersonFee: 0, videoFee: 0, licenseNumber: '', practiceSinceYear: 2015, offersVideoVisits: false,
-  },
-  eligibleForOnlinePractice: true,
-  hasPhoto: false,
-  hasSchedule: false,
-});
+const doctor = (id: string, fullName: string): object => adminDoctor({ id, fullName, isFamilyDoctor: true });
 const api = {
   'GET /api/admin/family-teams': [team],
   'GET /api/admin/facilities': [facility],
@@ -85,6 +76,26 @@ describe('Admin family-doctor teams', () => {
       version: 4,
       packageIds: ['pkg-htn'],
     });
+  });
+
+  it('shows the server’s field errors under the fields, and drops one once the admin changes that field', async () => {
+    const app = await renderApp({
+      route: '/admin/family-teams',
+      roles: ['SystemAdmin'],
+      api: {
+        ...api,
+        'PUT /api/admin/family-teams/team-1': () =>
+          problemResponse(400, { code: 'validation_failed', errors: { 'team.nameEn': ['The English name is too long.'] } }),
+      },
+    });
+    await app.user.click(await screen.findByRole('button', { name: 'Edit Donghu team' }));
+    await app.user.click(screen.getByRole('button', { name: 'Save' }));
+
+    const nameEn = screen.getByLabelText(/Name \(English\)/);
+    await waitFor(() => expect(nameEn).toHaveAccessibleDescription('The English name is too long.'));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    await app.user.type(nameEn, '!');
+    expect(nameEn).not.toHaveAccessibleDescription('The English name is too long.');
   });
 
   it('renders in Chinese', async () => {

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, MultiSelect, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, MultiSelect, Select, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Page } from '@/components/page';
@@ -8,7 +8,7 @@ import { useAdminPackages, type AdminPackage } from '@/features/hospital-admin/a
 import { useAdminFamilyTeams, type AdminFamilyTeam } from '@/features/hospital-admin/api/family-teams';
 import { useFacilities } from '@/features/hospital-admin/api/list-facilities';
 import { useSaveFamilyTeam, type FamilyTeamInput } from '@/features/hospital-admin/api/save-family-team';
-import { AdminCardList, AdminEditor, useAdminEditing } from '@/features/hospital-admin/components/admin-catalogue';
+import { AdminCardList, AdminEditor, AdminNameFields, useAdminEditing } from '@/features/hospital-admin/components/admin-catalogue';
 
 const emptyDraft: FamilyTeamInput = {
   name: '',
@@ -22,6 +22,8 @@ const emptyDraft: FamilyTeamInput = {
   acceptingApplications: true,
   packageIds: [],
 };
+
+const teamFields = ['name', 'nameEn', 'description', 'descriptionEn', 'facilityId', 'departmentId', 'leadDoctorId', 'doctorIds', 'packageIds'] as const;
 
 const toDraft = (team: AdminFamilyTeam): FamilyTeamInput => ({
   name: team.name,
@@ -92,7 +94,8 @@ export default function FamilyTeamsRoute(): ReactNode {
   const doctors = useAdminDoctors();
   const packages = useAdminPackages();
   const save = useSaveFamilyTeam();
-  const { editing, draft, setDraft, edit, reset, saved } = useAdminEditing(emptyDraft, save);
+  const editor = useAdminEditing(emptyDraft, save, teamFields, { within: 'team' });
+  const { editing, draft, setDraft, errorOf, text, onError, edit, saved } = editor;
 
   const familyDoctors = (doctors.data ?? [])
     .filter((d) => d.profile.isFamilyDoctor || draft.doctorIds.includes(d.id))
@@ -115,25 +118,19 @@ export default function FamilyTeamsRoute(): ReactNode {
       </AdminCardList>
       <AdminEditor
         id="family-team-form"
-        title={editing ? t('familyTeams.editTitle') : t('familyTeams.add')}
-        error={save.error}
-        editing={editing !== null}
-        onCancel={reset}
-        cancelLabel={t('familyTeams.cancel')}
-        saveLabel={editing ? t('save') : t('familyTeams.create')}
+        catalogue="familyTeams"
+        editor={editor}
         saving={save.isPending}
         canSave={Boolean(draft.name && draft.nameEn && draft.facilityId && draft.leadDoctorId && draft.doctorIds.length > 0)}
-        onSave={() => save.mutate({ teamId: editing ?? undefined, team: draft }, { onSuccess: saved })}
+        onSave={() => save.mutate({ teamId: editing ?? undefined, team: draft }, { onSuccess: saved, onError })}
       >
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={t('familyTeams.name')} required value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })} />
-          <TextInput label={t('familyTeams.nameEn')} required value={draft.nameEn} onChange={(e) => setDraft({ ...draft, nameEn: e.currentTarget.value })} />
-          <TextInput label={t('familyTeams.description')} value={draft.description} onChange={(e) => setDraft({ ...draft, description: e.currentTarget.value })} />
-          <TextInput label={t('familyTeams.descriptionEn')} value={draft.descriptionEn} onChange={(e) => setDraft({ ...draft, descriptionEn: e.currentTarget.value })} />
+          <AdminNameFields catalogue="familyTeams" text={text} />
           <Select
             label={t('familyTeams.facility')}
             required
             value={draft.facilityId || null}
+            error={errorOf('facilityId')}
             onChange={(v) => setDraft({ ...draft, facilityId: v ?? '', departmentId: null })}
             data={(facilities.data ?? []).map((f) => ({ value: f.id, label: zh ? f.name : f.nameEn }))}
           />
@@ -141,6 +138,7 @@ export default function FamilyTeamsRoute(): ReactNode {
             label={t('familyTeams.department')}
             clearable
             value={draft.departmentId}
+            error={errorOf('departmentId')}
             onChange={(v) => setDraft({ ...draft, departmentId: v })}
             data={departmentOptions}
           />
@@ -150,6 +148,7 @@ export default function FamilyTeamsRoute(): ReactNode {
             required
             searchable
             value={draft.doctorIds}
+            error={errorOf('doctorIds')}
             onChange={(ids) => setDraft({ ...draft, doctorIds: ids })}
             data={familyDoctors}
           />
@@ -157,6 +156,7 @@ export default function FamilyTeamsRoute(): ReactNode {
             label={t('familyTeams.lead')}
             required
             value={draft.leadDoctorId || null}
+            error={errorOf('leadDoctorId')}
             onChange={(v) => setDraft({ ...draft, leadDoctorId: v ?? '' })}
             data={familyDoctors.filter((d) => draft.doctorIds.includes(d.value))}
           />
@@ -165,6 +165,7 @@ export default function FamilyTeamsRoute(): ReactNode {
             description={t('familyTeams.packagesHint')}
             searchable
             value={draft.packageIds}
+            error={errorOf('packageIds')}
             onChange={(ids) => setDraft({ ...draft, packageIds: ids })}
             data={(packages.data ?? []).map((p) => ({ value: p.id, label: zh ? p.name : p.nameEn }))}
           />

@@ -6,6 +6,7 @@ import { findPageHeading, jsonResponse, problemResponse, renderApp } from '@/tes
 const doctorPage = { doctor: doctorCard(), bio: '', bioEn: '', timeZone: 'Asia/Shanghai', currency: 'CNY', nextFreeSlots: [] };
 const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 const freeSlots = { doctorId: 'doc-1', timeZone: 'Asia/Shanghai', from: tomorrow, days: 3, slots: slots(tomorrow, ['01:00', '01:30']) };
+const inPersonApi = { 'GET /api/care/doctors/doc-1': doctorPage, 'GET /api/care/doctors/doc-1/slots': freeSlots };
 
 describe('Booking wizard', () => {
   it('explains the follow-up rule for video without a prior diagnosis and offers in person instead', async () => {
@@ -82,8 +83,7 @@ describe('Booking wizard', () => {
       route: '/appointments/new?doctorId=doc-1',
       roles: ['Patient'],
       api: {
-        'GET /api/care/doctors/doc-1': doctorPage,
-        'GET /api/care/doctors/doc-1/slots': freeSlots,
+        ...inPersonApi,
         'POST /api/appointments': () => problemResponse(409, { code: 'slot_taken', detail: 'taken' }),
       },
     });
@@ -91,6 +91,30 @@ describe('Booking wizard', () => {
     await app.user.click(screen.getByRole('button', { name: 'Next' }));
     await app.user.click(screen.getByRole('button', { name: 'Confirm booking' }));
     await waitFor(() => expect(screen.getByText('Someone else has just taken this time. Please choose another.')).toBeInTheDocument());
+    expect(screen.getByRole('button', { name: 'Next' })).toBeDisabled();
+  });
+
+  it('shows the server’s refusal of the chosen time at the time step, and keeps other refusals on the confirmation', async () => {
+    let answer = 0;
+    const app = await renderApp({
+      route: '/appointments/new?doctorId=doc-1',
+      roles: ['Patient'],
+      api: {
+        ...inPersonApi,
+        'POST /api/appointments': () =>
+          answer++ === 0
+            ? problemResponse(422, { code: 'too_many_holds', detail: 'Too many.' })
+            : problemResponse(400, { code: 'validation_failed', errors: { slotId: ['That time is no longer offered.'] } }),
+      },
+    });
+    await app.user.click(await screen.findByRole('button', { name: /at 09:00/ }));
+    await app.user.click(screen.getByRole('button', { name: 'Next' }));
+    await app.user.click(screen.getByRole('button', { name: 'Confirm booking' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('You are holding as many unpaid appointments as allowed.');
+    expect(screen.getByRole('button', { name: 'Confirm booking' })).toBeInTheDocument();
+
+    await app.user.click(screen.getByRole('button', { name: 'Confirm booking' }));
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('That time is no longer offered.'));
     expect(screen.getByRole('button', { name: 'Next' })).toBeDisabled();
   });
 });

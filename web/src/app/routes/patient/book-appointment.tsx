@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, FileInput, Group, SegmentedControl, Stack, Stepper, Text } from '@mantine/core';
 import { IconCalendarPlus, IconUpload } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Page } from '@/components/page';
@@ -21,6 +21,11 @@ import { isApiError } from '@/lib/api-client';
 import { formatCalendarDay, formatDateTimeIn, formatMoney } from '@/lib/date-time';
 import { problemMessage } from '@/lib/problem-message';
 import { megabytes, useServerSettings } from '@/lib/server-settings';
+import { useServerFormErrors } from '@/lib/use-server-form-errors';
+
+/** What the patient chose that the server may refuse: the time, and the uploaded proof of a diagnosis. */
+const bookingFields = ['slotId', 'proofFileId'] as const;
+type BookingField = (typeof bookingFields)[number];
 
 function parseVisitType(value: string | null): VisitType {
   return value === 'Video' ? 'Video' : 'InPerson';
@@ -48,6 +53,10 @@ export default function BookAppointmentRoute(): ReactNode {
   const upload = useUploadProof();
   const book = useBookAppointment();
   const appointment = useAppointment(appointmentId ?? undefined);
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<BookingField, string>>>({});
+  const setFieldError = useCallback((field: BookingField, message: string) => setFieldErrors((current) => ({ ...current, [field]: message })), []);
+  // Note: a taken time belongs to the time step (the patient chooses again there), not to the confirmation.
+  const { formError, setFormError, onError } = useServerFormErrors({ fields: bookingFields, setFieldError }, t, { codeFields: { slot_taken: 'slotId' } });
 
   if (!doctorId) {
     return (
@@ -85,6 +94,8 @@ export default function BookAppointmentRoute(): ReactNode {
 
   const confirm = (): void => {
     if (!slot || !patientId) return;
+    setFieldErrors({});
+    setFormError(null);
     book.mutate(
       { patientId, slotId: slot.id, visitType, proofFileId: proofId ?? undefined },
       {
@@ -93,8 +104,14 @@ export default function BookAppointmentRoute(): ReactNode {
           setStep(booked.status === 'PendingPayment' ? 2 : 3);
         },
         onError: (error) => {
-          if (isApiError(error) && error.code === 'slot_taken') {
+          onError(error);
+          if (!isApiError(error)) return;
+          if (error.code === 'slot_taken' || error.fieldErrors.slotId) {
             setSlot(null);
+            setStep(0);
+          } else if (error.fieldErrors.proofFileId) {
+            // Note: the proof was refused: the upload field comes back, with the reason under it.
+            setProofId(null);
             setStep(0);
           }
         },
@@ -105,9 +122,9 @@ export default function BookAppointmentRoute(): ReactNode {
   return (
     <Page title={t('book.titleWith', { doctor: info.name })}>
       <TimeZoneNote timeZone={timeZone} />
-      {book.isError && step === 0 && (
+      {step === 0 && (fieldErrors.slotId ?? formError) && (
         <Alert color="red" role="alert">
-          {problemMessage(book.error, t)}
+          {fieldErrors.slotId ?? formError}
         </Alert>
       )}
       <Stepper active={step} size="sm" allowNextStepsSelect={false} orientation="horizontal" styles={{ steps: { flexWrap: 'wrap', rowGap: 8 } }}>
@@ -154,7 +171,7 @@ export default function BookAppointmentRoute(): ReactNode {
                       accept="image/jpeg,image/png,image/webp,image/heic,application/pdf"
                       leftSection={<IconUpload size={16} aria-hidden="true" />}
                       disabled={upload.isPending || !patientId}
-                      error={upload.isError ? problemMessage(upload.error, t) : undefined}
+                      error={upload.isError ? problemMessage(upload.error, t) : fieldErrors.proofFileId}
                       onChange={(file) => {
                         if (file && patientId) upload.mutate({ patientId, file }, { onSuccess: (stored) => setProofId(stored.id) });
                       }}
@@ -186,9 +203,9 @@ export default function BookAppointmentRoute(): ReactNode {
               <Text>{visitType === 'Video' ? t('visitType.Video') : `${t('visitType.InPerson')} · ${en ? info.facility.nameEn : info.facility.name}`}</Text>
               <Text>{t('summary.fee', { fee: formatMoney(fee, doctor.data.currency, i18n.language) })}</Text>
               {proofId && <Text size="sm">{t('book.reviewFirst')}</Text>}
-              {book.isError && (
+              {formError && (
                 <Alert color="red" role="alert">
-                  {problemMessage(book.error, t)}
+                  {formError}
                 </Alert>
               )}
               <Group justify="space-between">

@@ -6,7 +6,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '@/lib/api-client';
 import { translateFormError } from '@/lib/form-errors';
-import { problemMessage } from '@/lib/problem-message';
+import { useServerFormErrors } from '@/lib/use-server-form-errors';
 import { loginInputSchema, useLogin, type LoginInput, type SignInResult } from '../api/login';
 import { twoFactorCodeSchema, useLoginTwoFactor } from '../api/login-two-factor';
 
@@ -30,7 +30,11 @@ export function lockoutMinutes(lockoutEnd: unknown, now: number = Date.now()): n
   return Math.max(1, Math.ceil((end - now) / 60_000));
 }
 
-function describeLoginError(error: unknown, t: TFunction): LoginError {
+const passwordFields = ['email', 'password'] as const;
+const codeFields = ['code'] as const;
+
+/** The banner of a refused sign-in; <c>message</c> is what the form's errors hook says when it is neither a lockout nor a rate limit. */
+function describeLoginError(error: unknown, t: TFunction, message: string): LoginError {
   if (isApiError(error) && error.status === 403 && error.code === 'locked_out') {
     const minutes = lockoutMinutes(error.problem.lockoutEnd);
     return {
@@ -48,7 +52,7 @@ function describeLoginError(error: unknown, t: TFunction): LoginError {
       locked: false,
     };
   }
-  return { title: t('accounts:login.failedTitle'), message: problemMessage(error, t), locked: false };
+  return { title: t('accounts:login.failedTitle'), message, locked: false };
 }
 
 function ErrorAlert({ error }: { error: LoginError }): ReactNode {
@@ -84,6 +88,10 @@ export function LoginForm({ defaultEmail = '', onSignedIn }: LoginFormProps): Re
     validate: schemaResolver(twoFactorCodeSchema, { sync: true }),
     enhanceGetInputProps: ({ form, field }) => ({ error: translateFormError(form.errors[field], t) }),
   });
+  // Note: a refusal of the e-mail or password as such (400) shows under the field; "wrong password", lockouts and rate
+  // limits are about the attempt and stay in the banner.
+  const passwordErrors = useServerFormErrors({ fields: passwordFields, setFieldError: passwordForm.setFieldError }, t);
+  const codeErrors = useServerFormErrors({ fields: codeFields, setFieldError: codeForm.setFieldError }, t);
 
   const handleResult = (result: SignInResult): void => {
     if (result.status === 'twoFactorRequired') {
@@ -103,13 +111,16 @@ export function LoginForm({ defaultEmail = '', onSignedIn }: LoginFormProps): Re
         onSubmit={codeForm.onSubmit((values) =>
           twoFactor.mutate(values, {
             onSuccess: handleResult,
-            onError: () => codeForm.setFieldValue('code', ''),
+            onError: (error) => {
+              codeForm.setFieldValue('code', '');
+              codeErrors.onError(error);
+            },
           }),
         )}
       >
         <Stack>
           <Text>{t('twoFactor.instructions')}</Text>
-          {twoFactor.isError && <ErrorAlert error={describeLoginError(twoFactor.error, t)} />}
+          {twoFactor.isError && codeErrors.formError !== null && <ErrorAlert error={describeLoginError(twoFactor.error, t, codeErrors.formError)} />}
           <TextInput
             label={t('twoFactor.codeLabel')}
             required
@@ -144,12 +155,15 @@ export function LoginForm({ defaultEmail = '', onSignedIn }: LoginFormProps): Re
       onSubmit={passwordForm.onSubmit((values) =>
         login.mutate(values, {
           onSuccess: handleResult,
-          onError: () => passwordForm.setFieldValue('password', ''),
+          onError: (error) => {
+            passwordForm.setFieldValue('password', '');
+            passwordErrors.onError(error);
+          },
         }),
       )}
     >
       <Stack>
-        {login.isError && <ErrorAlert error={describeLoginError(login.error, t)} />}
+        {login.isError && passwordErrors.formError !== null && <ErrorAlert error={describeLoginError(login.error, t, passwordErrors.formError)} />}
         <TextInput
           label={t('fields.email')}
           type="email"

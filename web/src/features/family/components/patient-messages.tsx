@@ -1,13 +1,12 @@
-import { Alert, Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, Stack, Title } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { problemMessage } from '@/lib/problem-message';
 import { useMyContracts } from '../api/get-my-contracts';
 import { usePatientThreads } from '../api/get-patient-threads';
 import { useFamilyLiveUpdates } from '../lib/use-family-live-updates';
 import { NewThreadForm } from './new-thread-form';
-import { ThreadList } from './thread-list';
+import { ThreadListQuery } from './thread-list';
 
 /** The patient's conversations with their family-doctor team, and a new one while the contract is in force. */
 export function PatientMessages({ patientId }: { patientId: string }): ReactNode {
@@ -47,13 +46,7 @@ export function PatientMessages({ patientId }: { patientId: string }): ReactNode
         <Title order={2} size="h3" id="thread-list">
           {t('threads.title')}
         </Title>
-        {threads.isPending ? <Text>{t('loading')}</Text> : null}
-        {threads.isError ? (
-          <Alert color="red" role="alert">
-            {problemMessage(threads.error, t)}
-          </Alert>
-        ) : null}
-        {threads.data ? <ThreadList threads={threads.data} show="team" linkTo={(thread) => `/messages/${thread.id}`} emptyText={t('threads.empty')} /> : null}
+        <ThreadListQuery query={threads} show="team" linkTo={(thread) => `/messages/${thread.id}`} emptyText={t('threads.empty')} />
       </Stack>
     </Stack>
   );

@@ -1,10 +1,9 @@
-import { Alert, Stack, Switch, Text } from '@mantine/core';
+import { Stack, Switch } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { problemMessage } from '@/lib/problem-message';
 import { useTeamThreads } from '../api/get-team-threads';
 import { useFamilyLiveUpdates } from '../lib/use-family-live-updates';
-import { ThreadList } from './thread-list';
+import { ThreadListQuery } from './thread-list';
 
 /** The conversations of the doctor's teams with their signed patients. */
 export function TeamMessages(): ReactNode {
@@ -16,13 +15,7 @@ export function TeamMessages(): ReactNode {
   return (
     <Stack gap="md">
       <Switch label={t('threads.unreadOnly')} checked={unreadOnly} onChange={(event) => setUnreadOnly(event.currentTarget.checked)} />
-      {threads.isPending ? <Text>{t('loading')}</Text> : null}
-      {threads.isError ? (
-        <Alert color="red" role="alert">
-          {problemMessage(threads.error, t)}
-        </Alert>
-      ) : null}
-      {threads.data ? <ThreadList threads={threads.data} show="patient" linkTo={(thread) => `/team-messages/${thread.id}`} emptyText={t('threads.teamEmpty')} /> : null}
+      <ThreadListQuery query={threads} show="patient" linkTo={(thread) => `/team-messages/${thread.id}`} emptyText={t('threads.teamEmpty')} />
     </Stack>
   );
 }

@@ -1,9 +1,11 @@
-import { Card, Group, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Alert, Card, Group, Stack, Text, UnstyledButton } from '@mantine/core';
+import type { UseQueryResult } from '@tanstack/react-query';
 import { IconPaperclip } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime, parseInstant } from '@/lib/date-time';
+import { problemMessage } from '@/lib/problem-message';
 import type { ThreadSummary } from '../api/get-patient-threads';
 import { localized } from '../lib/format';
 import { Tag } from './tag';
@@ -15,6 +17,20 @@ export interface ThreadListProps {
   /** The doctor's list names the patient; the patient's names the team. */
   show: 'patient' | 'team';
   emptyText: string;
+}
+
+/** A list of conversations as it loads: "loading", what went wrong, or the list. */
+export function ThreadListQuery({ query, ...list }: Omit<ThreadListProps, 'threads'> & { query: UseQueryResult<ThreadSummary[]> }): ReactNode {
+  const { t } = useTranslation('family');
+  if (query.isPending) return <Text>{t('loading')}</Text>;
+  if (query.isError) {
+    return (
+      <Alert color="red" role="alert">
+        {problemMessage(query.error, t)}
+      </Alert>
+    );
+  }
+  return <ThreadList threads={query.data} {...list} />;
 }
 
 /** Conversations, newest activity first, with unread counts and the last message's first words. */
