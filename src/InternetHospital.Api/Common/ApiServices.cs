@@ -29,6 +29,7 @@ internal static class ApiServices
         services.AddScoped<ICurrentUser, CurrentUser>();
         services.AddScoped<TokenPrincipalFactory>();
         services.AddSessionRevocation();
+        services.AddServerHandlerOnItsPaths();
         services.AddSingleton<UnknownAccountLockout>();
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
