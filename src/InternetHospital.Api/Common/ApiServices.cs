@@ -30,6 +30,7 @@ internal static class ApiServices
         services.AddScoped<TokenPrincipalFactory>();
         services.AddSessionRevocation();
         services.AddServerHandlerOnItsPaths();
+        services.AddVerifiedAccessTokens();
         services.AddSingleton<UnknownAccountLockout>();
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
