@@ -26,6 +26,7 @@ public static class DependencyInjection
         services.AddScoped<IHisIdentityMatcher, HisIdentityMatcher>();
         services.AddScoped<HisDeadLetterAlerts>();
         services.AddScoped<IAfterCommit, AfterCommitQueue>();
+        services.AddScoped<OpenedDbContext>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<INotifier, Notifier>();
         services.AddScoped<IFileStore, FileStore>();

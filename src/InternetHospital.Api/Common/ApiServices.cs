@@ -29,6 +29,8 @@ internal static class ApiServices
         services.AddScoped<ICurrentUser, CurrentUser>();
         services.AddScoped<TokenPrincipalFactory>();
         services.AddSessionRevocation();
+        services.AddServerHandlerOnItsPaths();
+        services.AddVerifiedAccessTokens();
         services.AddSingleton<UnknownAccountLockout>();
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>

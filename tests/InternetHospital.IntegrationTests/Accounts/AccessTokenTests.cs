@@ -30,6 +30,23 @@ public sealed class AccessTokenTests(SqliteApiFactory factory)
     }
 
     [Fact]
+    public async Task Two_accepted_tokens_spliced_together_are_refused()
+    {
+        // Note: verified tokens are remembered by their whole text; a token built from parts of two accepted ones
+        // (one's claims, the other's signature) must be verified, and refused, like any changed token.
+        var first = (await OidcFlow.SignInAsync(factory.CreateBrowserClient(), "dr.zhao@demo.test", TestData.DemoPassword)).AccessToken;
+        var second = (await OidcFlow.SignInAsync(factory.CreateBrowserClient(), "zhangwei@demo.test", TestData.DemoPassword)).AccessToken;
+        Assert.Equal(HttpStatusCode.OK, (await Call(factory.CreateBrowserClient(), first)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Call(factory.CreateBrowserClient(), second)).StatusCode);
+
+        var a = first.Split('.');
+        var b = second.Split('.');
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Call(factory.CreateBrowserClient(), $"{a[0]}.{b[1]}.{a[2]}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Call(factory.CreateBrowserClient(), $"{a[0]}.{a[1]}.{b[2]}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Call(factory.CreateBrowserClient(), first)).StatusCode);
+    }
+
+    [Fact]
     public async Task An_access_token_carries_ids_and_roles_but_no_personal_data()
     {
         var token = (await OidcFlow.SignInAsync(factory.CreateBrowserClient(), "zhangwei@demo.test", TestData.DemoPassword)).AccessToken;
