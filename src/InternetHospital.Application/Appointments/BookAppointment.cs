@@ -38,7 +38,6 @@ public sealed record BookAppointment(Guid PatientId, Guid SlotId, VisitType Visi
         IPatientAccessGuard guard,
         ICurrentUser currentUser,
         IFollowUpPolicy followUp,
-        BookingRules rules,
         AppointmentMessages messages,
         IAuditLog audit,
         IUnitOfWork unitOfWork,
@@ -53,8 +52,11 @@ public sealed record BookAppointment(Guid PatientId, Guid SlotId, VisitType Visi
             var now = clock.GetUtcNow();
 
             // Note: one round trip reads whether the caller may act for the patient, the slot with its doctor,
-            // department and facility, and whether it is taken (the guard used to be a round trip of its own). The
-            // patient's limits are a second read (BookingRules): folding them in needs a lateral join SQLite lacks.
+            // department and facility, whether it is taken, and the patient's limits against this slot (BookingRules'
+            // three counts as correlated subqueries; they used to be a second round trip, and the guard a third).
+            var patientId = command.PatientId;
+            var upcoming = Appointment.UpcomingStates;
+            var holdStates = Appointment.HoldStates;
             var found = await (
                 from s in db.Slots
                 join d in db.Doctors on s.DoctorId equals d.Id
@@ -68,9 +70,12 @@ public sealed record BookAppointment(Guid PatientId, Guid SlotId, VisitType Visi
                     Department = new DepartmentRef(dep.Id, dep.Name, dep.NameEn),
                     DepartmentCode = dep.Code,
                     Facility = new FacilityRef(f.Id, f.Name, f.NameEn),
-                    MayActFor = db.PatientAccesses.Any(a => a.AccountId == accountId && a.PatientId == command.PatientId && a.RevokedAt == null),
-                    PatientName = db.Patients.Where(p => p.Id == command.PatientId).Select(p => p.FullName).FirstOrDefault(),
+                    MayActFor = db.PatientAccesses.Any(a => a.AccountId == accountId && a.PatientId == patientId && a.RevokedAt == null),
+                    PatientName = db.Patients.Where(p => p.Id == patientId).Select(p => p.FullName).FirstOrDefault(),
                     Taken = db.Appointments.Any(a => a.OccupiedSlotId == s.Id),
+                    Overlapping = db.Appointments.Any(a => a.PatientId == patientId && upcoming.Contains(a.Status) && a.Start < s.End && s.Start < a.End),
+                    SameDoctorSameDay = db.Appointments.Any(a => a.PatientId == patientId && upcoming.Contains(a.Status) && a.DoctorId == s.DoctorId && a.LocalDate == s.LocalDate),
+                    Holds = db.Appointments.Count(a => a.PatientId == patientId && holdStates.Contains(a.Status)),
                 })
                 .AsNoTracking()
                 .SingleOrDefaultAsync(cancellationToken);
@@ -119,7 +124,11 @@ public sealed record BookAppointment(Guid PatientId, Guid SlotId, VisitType Visi
                 }
             }
 
-            await rules.EnsureAllowedAsync(command.PatientId, slot, null, cancellationToken);
+            if (BookingRules.Evaluate(found.Overlapping ? 1 : 0, found.SameDoctorSameDay ? 1 : 0, found.Holds, isNewHold: true, booking.Value.MaxActiveHolds) is { } violation)
+            {
+                throw BookingRules.Problem(violation);
+            }
+
             var appointment = Appointment.Hold(
                 new NewAppointment(command.PatientId, accountId, slot, command.VisitType, doctor.FeeFor(command.VisitType), paymentOptions.Value.Currency, basis, diagnosisCode, command.ProofFileId, holdUntil),
                 now);
