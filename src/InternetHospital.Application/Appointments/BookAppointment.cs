@@ -37,8 +37,10 @@ public sealed record BookAppointment(Guid PatientId, Guid SlotId, VisitType Visi
         IAppDbContext db,
         IPatientAccessGuard guard,
         ICurrentUser currentUser,
-        IFollowUpPolicy followUp,
-        AppointmentMessages messages,
+        Lazy<IFollowUpPolicy> followUp,
+        Lazy<AppointmentMessages> messages,
+        ILiveUpdates live,
+        IAfterCommit afterCommit,
         IAuditLog audit,
         IUnitOfWork unitOfWork,
         IOptions<BookingOptions> booking,
@@ -104,7 +106,7 @@ public sealed record BookAppointment(Guid PatientId, Guid SlotId, VisitType Visi
             var holdUntil = now + booking.Value.HoldDuration;
             if (command.VisitType == VisitType.Video)
             {
-                var decision = await followUp.EvaluateForVideoAsync(command.PatientId, doctor, cancellationToken);
+                var decision = await followUp.Value.EvaluateForVideoAsync(command.PatientId, doctor, cancellationToken);
                 if (decision.Allowed)
                 {
                     basis = decision.Basis;
@@ -137,14 +139,15 @@ public sealed record BookAppointment(Guid PatientId, Guid SlotId, VisitType Visi
             switch (appointment.Status)
             {
                 case AppointmentStatus.Booked:
-                    await messages.BookedAsync(appointment, cancellationToken);
+                    await messages.Value.BookedAsync(appointment, cancellationToken);
                     break;
                 case AppointmentStatus.PendingReview:
-                    await messages.ReviewRequestedAsync(appointment, cancellationToken);
+                    await messages.Value.ReviewRequestedAsync(appointment, cancellationToken);
                     break;
                 default:
-                    // Note: the hot path (a plain hold) pushes without looking anything up: booker and doctor are known.
-                    messages.Changed(appointment, accountId, doctor.AccountId);
+                    // Note: the hot path (a plain hold) pushes without looking anything up: booker and doctor are known,
+                    // and without constructing AppointmentMessages at all (see Push).
+                    AppointmentMessages.Push(live, afterCommit, appointment, accountId, doctor.AccountId);
                     break;
             }
 
