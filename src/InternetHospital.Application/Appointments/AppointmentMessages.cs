@@ -146,7 +146,14 @@ public sealed class AppointmentMessages(
         Changed(appointment, await InfoAsync(appointment, cancellationToken));
 
     /// <summary>The live push when the caller already knows both accounts (no look-up).</summary>
-    public void Changed(Appointment appointment, Guid? patientAccountId, Guid? doctorAccountId)
+    public void Changed(Appointment appointment, Guid? patientAccountId, Guid? doctorAccountId) =>
+        Push(live, afterCommit, appointment, patientAccountId, doctorAccountId);
+
+    /// <summary>
+    /// The same push without this class: a plain hold needs nothing else of it, and constructing it builds the
+    /// notifier with every template and the account service with Identity's user manager, on every booking.
+    /// </summary>
+    public static void Push(ILiveUpdates live, IAfterCommit afterCommit, Appointment appointment, Guid? patientAccountId, Guid? doctorAccountId)
     {
         var payload = new { id = appointment.Id, status = appointment.Status.ToString(), doctorId = appointment.DoctorId };
         foreach (var account in new[] { patientAccountId, doctorAccountId }.Where(a => a is not null).Distinct())

@@ -27,9 +27,10 @@ public sealed record BookAppointment(Guid PatientId, Guid SlotId, VisitType Visi
         IAppDbContext db,
         IPatientAccessGuard guard,
         ICurrentUser currentUser,
-        IFollowUpPolicy followUp,
-        BookingRules rules,
-        AppointmentMessages messages,
+        Lazy<IFollowUpPolicy> followUp,
+        Lazy<AppointmentMessages> messages,
+        ILiveUpdates live,
+        IAfterCommit afterCommit,
         IAuditLog audit,
         IUnitOfWork unitOfWork,
         IOptions<BookingOptions> booking,
@@ -43,8 +44,11 @@ public sealed record BookAppointment(Guid PatientId, Guid SlotId, VisitType Visi
             var now = clock.GetUtcNow();
 
             // Note: one round trip reads whether the caller may act for the patient, the slot with its doctor,
-            // department and facility, and whether it is taken (the guard used to be a round trip of its own). The
-            // patient's limits are a second read (BookingRules): folding them in needs a lateral join SQLite lacks.
+            // department and facility, whether it is taken, and the patient's limits against this slot (BookingRules'
+            // three counts as correlated subqueries; they used to be a second round trip, and the guard a third).
+            var patientId = command.PatientId;
+            var upcoming = Appointment.UpcomingStates;
+            var holdStates = Appointment.HoldStates;
             var found = await (
                 from s in db.Slots
                 join d in db.Doctors on s.DoctorId equals d.Id
@@ -58,9 +62,12 @@ public sealed record BookAppointment(Guid PatientId, Guid SlotId, VisitType Visi
                     Department = new DepartmentRef(dep.Id, dep.Name, dep.NameEn),
                     DepartmentCode = dep.Code,
                     Facility = new FacilityRef(f.Id, f.Name, f.NameEn),
-                    MayActFor = db.PatientAccesses.Any(a => a.AccountId == accountId && a.PatientId == command.PatientId && a.RevokedAt == null),
-                    PatientName = db.Patients.Where(p => p.Id == command.PatientId).Select(p => p.FullName).FirstOrDefault(),
+                    MayActFor = db.PatientAccesses.Any(a => a.AccountId == accountId && a.PatientId == patientId && a.RevokedAt == null),
+                    PatientName = db.Patients.Where(p => p.Id == patientId).Select(p => p.FullName).FirstOrDefault(),
                     Taken = db.Appointments.Any(a => a.OccupiedSlotId == s.Id),
+                    Overlapping = db.Appointments.Any(a => a.PatientId == patientId && upcoming.Contains(a.Status) && a.Start < s.End && s.Start < a.End),
+                    SameDoctorSameDay = db.Appointments.Any(a => a.PatientId == patientId && upcoming.Contains(a.Status) && a.DoctorId == s.DoctorId && a.LocalDate == s.LocalDate),
+                    Holds = db.Appointments.Count(a => a.PatientId == patientId && holdStates.Contains(a.Status)),
                 })
                 .AsNoTracking()
                 .SingleOrDefaultAsync(cancellationToken);
@@ -89,7 +96,7 @@ public sealed record BookAppointment(Guid PatientId, Guid SlotId, VisitType Visi
             var holdUntil = now + booking.Value.HoldDuration;
             if (command.VisitType == VisitType.Video)
             {
-                var decision = await followUp.EvaluateForVideoAsync(command.PatientId, doctor, cancellationToken);
+                var decision = await followUp.Value.EvaluateForVideoAsync(command.PatientId, doctor, cancellationToken);
                 if (decision.Allowed)
                 {
                     basis = decision.Basis;
@@ -109,7 +116,11 @@ public sealed record BookAppointment(Guid PatientId, Guid SlotId, VisitType Visi
                 }
             }
 
-            await rules.EnsureAllowedAsync(command.PatientId, slot, null, cancellationToken);
+            if (BookingRules.Evaluate(found.Overlapping ? 1 : 0, found.SameDoctorSameDay ? 1 : 0, found.Holds, isNewHold: true, booking.Value.MaxActiveHolds) is { } violation)
+            {
+                throw BookingRules.Problem(violation);
+            }
+
             var appointment = Appointment.Hold(
                 new NewAppointment(command.PatientId, accountId, slot, command.VisitType, doctor.FeeFor(command.VisitType), paymentOptions.Value.Currency, basis, diagnosisCode, command.ProofFileId, holdUntil),
                 now);
@@ -118,14 +129,15 @@ public sealed record BookAppointment(Guid PatientId, Guid SlotId, VisitType Visi
             switch (appointment.Status)
             {
                 case AppointmentStatus.Booked:
-                    await messages.BookedAsync(appointment, cancellationToken);
+                    await messages.Value.BookedAsync(appointment, cancellationToken);
                     break;
                 case AppointmentStatus.PendingReview:
-                    await messages.ReviewRequestedAsync(appointment, cancellationToken);
+                    await messages.Value.ReviewRequestedAsync(appointment, cancellationToken);
                     break;
                 default:
-                    // Note: the hot path (a plain hold) pushes without looking anything up: booker and doctor are known.
-                    messages.Changed(appointment, accountId, doctor.AccountId);
+                    // Note: the hot path (a plain hold) pushes without looking anything up: booker and doctor are known,
+                    // and without constructing AppointmentMessages at all (see Push).
+                    AppointmentMessages.Push(live, afterCommit, appointment, accountId, doctor.AccountId);
                     break;
             }
 

@@ -12,6 +12,10 @@ internal static class BookingServices
         services.AddScoped<IFollowUpPolicy, FollowUpPolicy>();
         services.AddScoped<BookingRules>();
         services.AddScoped<AppointmentMessages>();
+
+        // Note: booking's hot path (an in-person hold) needs neither; built only when used, they cost nothing there.
+        services.AddScoped(sp => new Lazy<AppointmentMessages>(sp.GetRequiredService<AppointmentMessages>));
+        services.AddScoped(sp => new Lazy<IFollowUpPolicy>(sp.GetRequiredService<IFollowUpPolicy>));
         services.AddScoped<AppointmentRelease>();
         services.AddScoped<SlotPlanner>();
         services.AddScoped<StaffAccess>();

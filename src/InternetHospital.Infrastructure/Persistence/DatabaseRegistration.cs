@@ -5,6 +5,7 @@ using InternetHospital.Infrastructure.Options;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace InternetHospital.Infrastructure.Persistence;
 
@@ -24,7 +25,8 @@ internal static class DatabaseRegistration
                     .UseSqlite(sqlite, o => o.MigrationsHistoryTable("__EFMigrationsHistory"))
                     .UseOpenIddict<Guid>()
                     .AddInterceptors(sp.GetRequiredService<AppendOnlyAuditInterceptor>(), sp.GetRequiredService<SqliteConnectionInterceptor>())
-                    .AddInterceptors(AvailabilityInterceptors(sp)));
+                    .AddInterceptors(AvailabilityInterceptors(sp))
+                    .ConfigureWarnings(QuietRefusedSaves));
                 AddScopedContext<SqliteAppDbContext>(services);
                 break;
             case DatabaseProvider.PostgreSQL:
@@ -37,7 +39,8 @@ internal static class DatabaseRegistration
                     .UseNpgsql(options.ConnectionString)
                     .UseOpenIddict<Guid>()
                     .AddInterceptors(sp.GetRequiredService<AppendOnlyAuditInterceptor>())
-                    .AddInterceptors(AvailabilityInterceptors(sp)));
+                    .AddInterceptors(AvailabilityInterceptors(sp))
+                    .ConfigureWarnings(QuietRefusedSaves));
                 AddScopedContext<PostgresAppDbContext>(services);
                 break;
             default:
@@ -64,6 +67,15 @@ internal static class DatabaseRegistration
         });
         services.AddScoped(sp => (TContext)sp.GetRequiredService<AppDbContext>());
     }
+
+    /// <summary>
+    /// A save the database refuses is the caller's to judge: a duplicate is an expected answer (a lost race for a slot
+    /// is a 409), anything else reaches the exception handler or the worker, which log it with the exception. EF's own
+    /// error lines for it, with the SQL and a stack trace, cost the most at the release hour, when thousands lose at once.
+    /// </summary>
+    private static void QuietRefusedSaves(WarningsConfigurationBuilder warnings) => warnings.Log(
+        (CoreEventId.SaveChangesFailed, LogLevel.Debug),
+        (RelationalEventId.CommandError, LogLevel.Debug));
 
     private static IInterceptor[] AvailabilityInterceptors(IServiceProvider services)
     {
