@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { flushSync } from 'react-dom';
 import { useLocation } from 'react-router';
 import { BOOT_SIGN_IN_ATTEMPT_KEY, SIGNED_OUT_REASON_KEY } from '@/config/session';
-import { getSignedInUser, signIn as startSignIn, userManager } from '@/lib/oidc';
+import { loadOidc, signedInUser, whenOidcLoaded } from '@/lib/oidc-loader';
 import { getSession } from '../api/get-session';
 import { AuthContext, type AuthContextValue, type AuthStatus, type SignOutReason } from './auth-context';
 
@@ -30,8 +30,12 @@ function rememberBootSignIn(): void {
   }
 }
 
+async function startSignIn(returnTo?: string): Promise<void> {
+  await (await loadOidc()).signIn(returnTo);
+}
+
 /** Boot ends anonymous unless a sign-in event already decided otherwise (the callback may finish first). */
-const settle = (current: AuthStatus): AuthStatus => (current === 'loading' ? 'anonymous' : current);
+const settle = (current: AuthStatus): AuthStatus => (current === 'loading' || current === 'resuming' ? 'anonymous' : current);
 
 export function AuthProvider({ children }: { children: ReactNode }): ReactNode {
   const queryClient = useQueryClient();
@@ -43,25 +47,29 @@ export function AuthProvider({ children }: { children: ReactNode }): ReactNode {
   // read that as "signed out, go and sign in" (a sign-in redirect would race the sign-out redirect).
   const signingOut = useRef(false);
 
-  useEffect(() => {
-    const offLoaded = userManager.events.addUserLoaded((loaded) => {
-      setUser(loaded);
-      setStatus('signedIn');
-    });
-    const offUnloaded = userManager.events.addUserUnloaded(() => {
-      setUser(null);
-      setStatus(signingOut.current ? 'signingOut' : 'anonymous');
-    });
-    return () => {
-      offLoaded();
-      offUnloaded();
-    };
-  }, []);
+  useEffect(
+    () =>
+      whenOidcLoaded(({ userManager }) => {
+        const offLoaded = userManager.events.addUserLoaded((loaded) => {
+          setUser(loaded);
+          setStatus('signedIn');
+        });
+        const offUnloaded = userManager.events.addUserUnloaded(() => {
+          setUser(null);
+          setStatus(signingOut.current ? 'signingOut' : 'anonymous');
+        });
+        return () => {
+          offLoaded();
+          offUnloaded();
+        };
+      }),
+    [],
+  );
 
   useEffect(() => {
     let cancelled = false;
     async function boot(): Promise<void> {
-      const existing = await getSignedInUser();
+      const existing = await signedInUser();
       if (cancelled) return;
       if (existing) {
         setUser(existing);
@@ -74,10 +82,28 @@ export function AuthProvider({ children }: { children: ReactNode }): ReactNode {
         return;
       }
       // Note: tokens are in memory only, so after a reload we ask whether the server still knows this
-      // browser (cookie); if so, a redirect round trip gets fresh tokens without the user typing anything.
+      // browser (cookie); if so, a hidden frame gets fresh tokens without the user typing or the page leaving.
       const session = await getSession().catch(() => ({ authenticated: false }));
       if (cancelled) return;
-      if (session.authenticated && !recentlyTriedBootSignIn()) {
+      if (!session.authenticated) {
+        setStatus(settle);
+        return;
+      }
+      setStatus((current) => (current === 'loading' ? 'resuming' : current));
+      let resumed: User | null | undefined;
+      try {
+        resumed = await (await loadOidc()).resumeSession();
+      } catch {
+        // The frame gave no answer (blocked or timed out): the full-page redirect below still works.
+        resumed = undefined;
+      }
+      if (cancelled) return;
+      if (resumed) {
+        setUser(resumed);
+        setStatus('signedIn');
+        return;
+      }
+      if (resumed === undefined && !recentlyTriedBootSignIn()) {
         rememberBootSignIn();
         setStatus('redirecting');
         await startSignIn(bootPath).catch(() => setStatus('anonymous'));
@@ -113,6 +139,7 @@ export function AuthProvider({ children }: { children: ReactNode }): ReactNode {
       } catch {
         // Storage unavailable: the notice after the redirect is lost, the sign-out is not.
       }
+      const { userManager } = await loadOidc();
       try {
         await userManager.signoutRedirect();
       } catch {
