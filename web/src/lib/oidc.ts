@@ -35,6 +35,20 @@ export const userManager = createUserManager();
 // Note: loaded on demand (see oidc-loader.ts), which must learn that it now is, even when a page imported it directly.
 oidcEvaluated();
 
+let metadata: Promise<void> | null = null;
+
+/**
+ * Fetches the discovery document once (the client keeps it): resuming a session or starting a sign-in needs it first.
+ * Note: the client does not share a request in flight, so callers that may overlap wait for this one.
+ */
+export function prefetchMetadata(): Promise<void> {
+  metadata ??= userManager.metadataService.getMetadata().then(
+    () => undefined,
+    () => void (metadata = null),
+  );
+  return metadata;
+}
+
 /** A same-origin SPA path safe to navigate to (no protocol-relative or absolute URLs). */
 export function isSafeLocalPath(path: unknown): path is string {
   return typeof path === 'string' && path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\');
@@ -42,6 +56,7 @@ export function isSafeLocalPath(path: unknown): path is string {
 
 export async function signIn(returnTo?: string): Promise<void> {
   const state: SignInState = isSafeLocalPath(returnTo) ? { returnTo } : {};
+  await prefetchMetadata();
   await userManager.signinRedirect({ state });
 }
 
@@ -63,6 +78,7 @@ const SILENT_TIMEOUT_SECONDS = 10;
  */
 export async function resumeSession(): Promise<User | null> {
   try {
+    await prefetchMetadata();
     return await userManager.signinSilent({ forceIframeAuth: true, silentRequestTimeoutInSeconds: SILENT_TIMEOUT_SECONDS });
   } catch (error) {
     if (error instanceof ErrorResponse && error.error) return null;

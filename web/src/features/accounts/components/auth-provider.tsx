@@ -5,11 +5,9 @@ import { flushSync } from 'react-dom';
 import { useLocation } from 'react-router';
 import { BOOT_SIGN_IN_ATTEMPT_KEY, SIGNED_OUT_REASON_KEY } from '@/config/session';
 import { loadOidc, signedInUser, whenOidcLoaded } from '@/lib/oidc-loader';
-import { getSession } from '../api/get-session';
+import { resumeAttempt, SIGN_IN_FLOW_PATHS } from '../lib/resume-session';
 import { AuthContext, type AuthContextValue, type AuthStatus, type SignOutReason } from './auth-context';
 
-/** Paths where the boot-time resume must not start a redirect (they are part of the sign-in flow). */
-const SIGN_IN_FLOW_PATHS = ['/auth/callback', '/login'];
 /** Don't retry the silent resume within this window: a failing authorize round trip must not loop. */
 const BOOT_RETRY_WINDOW_MS = 60_000;
 
@@ -81,22 +79,16 @@ export function AuthProvider({ children }: { children: ReactNode }): ReactNode {
         setStatus(settle);
         return;
       }
-      // Note: tokens are in memory only, so after a reload we ask whether the server still knows this
-      // browser (cookie); if so, a hidden frame gets fresh tokens without the user typing or the page leaving.
-      const session = await getSession().catch(() => ({ authenticated: false }));
+      // Note: usually already under way since main.tsx (see resume-session.ts).
+      const attempt = resumeAttempt();
+      const authenticated = await attempt.authenticated;
       if (cancelled) return;
-      if (!session.authenticated) {
+      if (!authenticated) {
         setStatus(settle);
         return;
       }
       setStatus((current) => (current === 'loading' ? 'resuming' : current));
-      let resumed: User | null | undefined;
-      try {
-        resumed = await (await loadOidc()).resumeSession();
-      } catch {
-        // The frame gave no answer (blocked or timed out): the full-page redirect below still works.
-        resumed = undefined;
-      }
+      const resumed = await attempt.user;
       if (cancelled) return;
       if (resumed) {
         setUser(resumed);
