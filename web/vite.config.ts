@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { initialNamespaces } from './src/config/locales.ts';
 
 /**
  * Writes a Brotli (.br) and a gzip (.gz) copy beside every text asset of the build, once, at maximum compression,
@@ -40,10 +41,14 @@ function precompress(): Plugin {
   };
 }
 
-/** One chunk per language's catalogue (i18n.ts loads only the active one). */
+/**
+ * Two chunks per language's catalogue (i18n.ts loads only the active language): the namespaces of the first visit
+ * (config/locales.ts), and the rest, which comes with the first other page.
+ */
 function localeChunk(id: string): string | null {
-  const match = /[\\/]locales[\\/]([^\\/]+)[\\/][^\\/]+\.json$/.exec(id);
-  return match ? `locale-${match[1]}` : null;
+  const match = /[\\/]locales[\\/]([^\\/]+)[\\/]([^\\/]+)\.json$/.exec(id);
+  if (!match) return null;
+  return initialNamespaces.includes(match[2]) ? `locale-${match[1]}` : `locale-${match[1]}-pages`;
 }
 
 // Note: the API (src/InternetHospital.Api) serves the built SPA from its wwwroot, so the SPA and the API

@@ -1,3 +1,5 @@
+using InternetHospital.Infrastructure.Options;
+
 namespace InternetHospital.Api.Common;
 
 /// <summary>
@@ -11,6 +13,9 @@ internal static class SecurityHeaders
         "font-src 'self' data:; connect-src 'self'; media-src 'self' blob:; worker-src 'self' blob:; object-src 'none'; " +
         "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>The same policy for the two responses of a silent sign-in, which the SPA loads in a hidden frame of its own.</summary>
+    private static readonly string SilentSignInContentSecurityPolicy = ContentSecurityPolicy.Replace("frame-ancestors 'none'", "frame-ancestors 'self'", StringComparison.Ordinal);
+
     private const string DocsContentSecurityPolicy =
         "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
         "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
@@ -22,9 +27,12 @@ internal static class SecurityHeaders
             var ctx = (HttpContext)state;
             var headers = ctx.Response.Headers;
             // Note: the API reference at /docs (Scalar) boots from an inline module script; only that page allows it.
-            headers.ContentSecurityPolicy = ctx.Request.Path.StartsWithSegments("/docs") ? DocsContentSecurityPolicy : ContentSecurityPolicy;
+            var silentSignIn = IsSilentSignIn(ctx.Request);
+            headers.ContentSecurityPolicy = ctx.Request.Path.StartsWithSegments("/docs") ? DocsContentSecurityPolicy
+                : silentSignIn ? SilentSignInContentSecurityPolicy
+                : ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
+            headers.XFrameOptions = silentSignIn ? "SAMEORIGIN" : "DENY";
             headers["Referrer-Policy"] = "no-referrer";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             headers["Cross-Origin-Resource-Policy"] = "same-origin";
@@ -40,6 +48,15 @@ internal static class SecurityHeaders
         }, context);
         await next(context);
     });
+
+    /// <summary>
+    /// A prompt=none authorize request (never a page: it answers with a redirect, or an error, to the silent callback)
+    /// and that static callback page. Only the app's own origin may frame them; every page a person sees stays unframeable.
+    /// </summary>
+    private static bool IsSilentSignIn(HttpRequest request) =>
+        request.Path.Equals(AuthOptions.SilentCallbackPath, StringComparison.Ordinal)
+        || (request.Path.Equals("/connect/authorize", StringComparison.OrdinalIgnoreCase)
+            && request.Query.TryGetValue("prompt", out var prompt) && prompt.Count == 1 && prompt[0] == "none");
 
     private static bool IsPrivate(PathString path) =>
         path.StartsWithSegments("/api") || path.StartsWithSegments("/connect") || path.StartsWithSegments("/hubs");

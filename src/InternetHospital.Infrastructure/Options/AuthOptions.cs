@@ -11,7 +11,10 @@ public sealed class AuthOptions
     public const string ApiScope = "api";
     public const string HisScope = "his";
 
-    /// <summary>Origins the SPA is served from; its redirect URIs are <c>{origin}/auth/callback</c>.</summary>
+    /// <summary>The SPA's static page a hidden frame lands on when it asks for tokens without leaving the app (prompt=none).</summary>
+    public const string SilentCallbackPath = "/auth/silent.html";
+
+    /// <summary>Origins the SPA is served from; its redirect URIs are <c>{origin}/auth/callback</c> and the silent callback.</summary>
     [MinLength(1)]
     public string[] SpaOrigins { get; set; } = [];
 

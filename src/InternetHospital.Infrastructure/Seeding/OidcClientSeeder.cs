@@ -40,6 +40,9 @@ internal sealed class OidcClientSeeder(IOpenIddictApplicationManager application
         foreach (var origin in auth.SpaOrigins.Select(o => o.TrimEnd('/')).Distinct(StringComparer.OrdinalIgnoreCase))
         {
             spa.RedirectUris.Add(new Uri($"{origin}/auth/callback"));
+            // Note: after a reload the SPA gets fresh tokens from its session cookie in a hidden frame (prompt=none)
+            // that lands on this static page, instead of sending the whole page through /connect/authorize.
+            spa.RedirectUris.Add(new Uri($"{origin}{AuthOptions.SilentCallbackPath}"));
             spa.PostLogoutRedirectUris.Add(new Uri($"{origin}/"));
         }
 

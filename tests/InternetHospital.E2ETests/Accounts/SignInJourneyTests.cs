@@ -80,6 +80,33 @@ public sealed partial class SignInJourneyTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_signed_in_patient_who_reloads_the_page_stays_on_it_and_signed_in()
+    {
+        var page = await app.NewPageAsync(phone: true);
+        await page.SignInAsync("wangxiuying@demo.test", PageExtensions.DemoPassword);
+        await Expect(page.Heading("My health")).ToBeVisibleAsync();
+
+        var pageLoads = new List<string>();
+        var frameLoads = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (request.IsNavigationRequest)
+            {
+                (request.Frame == page.MainFrame ? pageLoads : frameLoads).Add(new Uri(request.Url).AbsolutePath);
+            }
+        };
+        await page.ReloadAsync();
+
+        // Tokens live in memory only: the new page gets them from the session cookie in a hidden frame, and the page
+        // itself is loaded once (it used to travel through /connect/authorize and /auth/callback and start again).
+        await Expect(page.Heading("My health")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Appointments", Level = 2 })).ToBeVisibleAsync();
+        Assert.Equal(["/my-health"], pageLoads);
+        Assert.Contains("/auth/silent.html", frameLoads);
+        Assert.EndsWith("/my-health", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Five_wrong_passwords_lock_the_account_and_the_page_says_so()
     {
         var page = await app.NewPageAsync();

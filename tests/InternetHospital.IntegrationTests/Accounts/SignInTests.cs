@@ -59,6 +59,57 @@ public abstract class SignInTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task A_signed_in_browser_gets_a_code_silently_in_a_frame_only_the_app_itself_may_show()
+    {
+        var browser = factory.CreateBrowserClient();
+        await browser.PostAsJsonAsync("/api/account/login", new { email = DoctorEmail, password = TestData.DemoPassword });
+
+        // What the SPA's hidden frame asks after a reload (oidc-client-ts signinSilent): prompt=none, landing on the static page.
+        var response = await browser.GetAsync(SilentAuthorizeUrl);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!;
+        Assert.StartsWith(SilentCallback + "?", location.ToString(), StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'self'", Assert.Single(response.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+        Assert.Equal("SAMEORIGIN", Assert.Single(response.Headers.GetValues("X-Frame-Options")));
+        var tokens = await OidcFlow.ReadTokensAsync(await browser.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "authorization_code", ["client_id"] = OidcFlow.ClientId, ["redirect_uri"] = SilentCallback,
+            ["code"] = QueryHelpers.ParseQuery(location.Query)["code"].ToString(), ["code_verifier"] = PkceVerifier,
+        })));
+        Assert.False(string.IsNullOrEmpty(tokens.RefreshToken));
+
+        // The same endpoint asked to show itself (no prompt=none) and the app's pages stay unframeable.
+        var interactive = await browser.GetAsync(SilentAuthorizeUrl.Replace("&prompt=none", string.Empty, StringComparison.Ordinal));
+        Assert.Contains("frame-ancestors 'none'", Assert.Single(interactive.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+        Assert.Equal("DENY", Assert.Single(interactive.Headers.GetValues("X-Frame-Options")));
+    }
+
+    [Fact]
+    public async Task A_silent_request_without_a_session_is_answered_login_required_never_the_login_page()
+    {
+        var response = await factory.CreateBrowserClient().GetAsync(SilentAuthorizeUrl);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!;
+        Assert.StartsWith(SilentCallback + "?", location.ToString(), StringComparison.Ordinal);
+        var query = QueryHelpers.ParseQuery(location.Query);
+        Assert.Equal("login_required", query["error"].ToString());
+        Assert.False(query.ContainsKey("code"));
+    }
+
+    /// <summary>A PKCE verifier and its S256 challenge (base64url of its SHA-256).</summary>
+    private const string PkceVerifier = "silent-sign-in-test-verifier-0123456789-abcdefghij";
+
+    private const string PkceChallenge = "PqadsidBzL7zvP8Hwia4_fGqV8NaLGsUYNZOEHB_94E";
+
+    private const string SilentCallback = "http://localhost/auth/silent.html";
+
+    private static readonly string SilentAuthorizeUrl =
+        $"/connect/authorize?client_id={OidcFlow.ClientId}&redirect_uri={Uri.EscapeDataString(SilentCallback)}&response_type=code" +
+        $"&scope={Uri.EscapeDataString(OidcFlow.Scopes)}&code_challenge={PkceChallenge}&code_challenge_method=S256&state=abc&prompt=none";
+
+    [Fact]
     public async Task A_code_request_without_pkce_is_refused()
     {
         var browser = factory.CreateBrowserClient();

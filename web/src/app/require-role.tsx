@@ -21,7 +21,7 @@ export function RequireRole({ roles }: { roles: readonly Role[] }): ReactNode {
     if (status === 'anonymous') void signIn(`${location.pathname}${location.search}`).catch(() => undefined);
   }, [status, signIn, location.pathname, location.search]);
 
-  if (status === 'loading') return <PageLoader />;
+  if (status === 'loading' || status === 'resuming') return <PageLoader />;
   if (status === 'signingOut') return <PageLoader label={t('signingOut')} />;
   if (status !== 'signedIn') return <PageLoader label={t('redirectingToSignIn')} />;
   if (me.isPending) return <PageLoader />;

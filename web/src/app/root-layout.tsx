@@ -9,13 +9,15 @@ import { AccountLanguageSwitcher } from '@/features/accounts/components/account-
 import { useAuth } from '@/features/accounts/components/auth-context';
 import { AuthProvider } from '@/features/accounts/components/auth-provider';
 import { IdleSignOut } from '@/features/accounts/components/idle-sign-out';
+import { loadAllNamespaces } from '@/lib/i18n';
 import { useLiveSession } from '@/lib/live-connection';
 import { navItemsFor } from './nav';
 
 // Note: the bell (popover, drawer, live toasts) is only downloaded once someone has signed in.
-const NotificationBell = lazy(() =>
-  import('@/features/notifications/components/notification-bell').then((module) => ({ default: module.NotificationBell })),
-);
+const NotificationBell = lazy(async () => {
+  const [module] = await Promise.all([import('@/features/notifications/components/notification-bell'), loadAllNamespaces()]);
+  return { default: module.NotificationBell };
+});
 
 function Shell(): ReactNode {
   const { t } = useTranslation();

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { allRoles, staffRoles, type Role } from '@/features/accounts/lib/roles';
+import { loadAllNamespaces } from '@/lib/i18n';
 import { RequireRole } from './require-role';
 import { RootLayout } from './root-layout';
 import { RouteError } from './route-error';
@@ -10,6 +11,15 @@ type PageModule = { default: ComponentType };
 
 /** Each page is its own chunk: route modules default-export their page component. */
 function page(load: () => Promise<PageModule>): () => Promise<{ Component: ComponentType }> {
+  return async () => {
+    // Note: the page's texts may be in namespaces the first download left out (config/locales.ts); both come together.
+    const [module] = await Promise.all([load(), loadAllNamespaces()]);
+    return { Component: module.default };
+  };
+}
+
+/** A page of the first visit (landing, sign-in, registration): its texts are in the initial namespaces. */
+function publicPage(load: () => Promise<PageModule>): () => Promise<{ Component: ComponentType }> {
   return async () => ({ Component: (await load()).default });
 }
 
@@ -30,10 +40,10 @@ export const routes: RouteObject[] = [
       {
         errorElement: <RouteError />,
         children: [
-          { index: true, lazy: page(() => import('./routes/landing')) },
-          { path: 'login', lazy: page(() => import('./routes/login')) },
-          { path: 'register', lazy: page(() => import('./routes/register')) },
-          { path: 'auth/callback', lazy: page(() => import('./routes/auth-callback')) },
+          { index: true, lazy: publicPage(() => import('./routes/landing')) },
+          { path: 'login', lazy: publicPage(() => import('./routes/login')) },
+          { path: 'register', lazy: publicPage(() => import('./routes/register')) },
+          { path: 'auth/callback', lazy: publicPage(() => import('./routes/auth-callback')) },
 
           guarded(['Patient'], [
             { path: 'my-health', lazy: page(() => import('./routes/patient/my-health')) },
@@ -94,7 +104,7 @@ export const routes: RouteObject[] = [
           guarded(allRoles, [{ path: 'notifications', lazy: page(() => import('./routes/notifications')) }]),
           guarded(allRoles, [{ path: 'sessions', lazy: page(() => import('./routes/sessions')) }]),
 
-          { path: '*', lazy: page(() => import('./routes/not-found')) },
+          { path: '*', lazy: publicPage(() => import('./routes/not-found')) },
         ],
       },
     ],

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import i18n from 'i18next';
-import { currentPath, getSignedInUser, refreshTokens, signIn } from './oidc';
+import { loadOidc, signedInUser } from './oidc-loader';
 
 /** RFC 9457 problem details as the API sends them, with the extensions it uses. */
 export const problemSchema = z.looseObject({
@@ -107,15 +107,16 @@ function send(path: string, options: ApiRequestOptions, accessToken: string | nu
  */
 export async function apiFetch(path: string, options: ApiRequestOptions = {}): Promise<Response> {
   const useAuth = options.auth ?? true;
-  const user = useAuth ? await getSignedInUser() : null;
+  const user = useAuth ? await signedInUser() : null;
   let response = await send(path, options, user?.access_token ?? null);
 
   if (useAuth && response.status === 401) {
-    const refreshed = await refreshTokens();
+    const oidc = await loadOidc();
+    const refreshed = await oidc.refreshTokens();
     if (refreshed?.access_token) response = await send(path, options, refreshed.access_token);
     if (response.status === 401) {
       const error = await toApiError(response);
-      void signIn(currentPath()).catch(() => undefined);
+      void oidc.signIn(oidc.currentPath()).catch(() => undefined);
       throw error;
     }
   }

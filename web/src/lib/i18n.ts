@@ -1,5 +1,6 @@
 import i18n, { type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { initialNamespaces } from '@/config/locales';
 
 export const supportedLanguages = ['en', 'zh-CN'] as const;
 export type Language = (typeof supportedLanguages)[number];
@@ -13,9 +14,10 @@ export function isLanguage(value: unknown): value is Language {
 
 /**
  * Locale files live in src/locales/<language>/<namespace>.json; the file name is the namespace.
- * Note: only the active language is downloaded (one chunk per language, see vite.config.ts): a phone on a slow
- * network should not fetch the other half of the catalogue. The app renders after `i18nReady`, so `t` stays
- * synchronous in every component (no Suspense flash); switching language loads the other chunk first.
+ * Note: only the active language is downloaded, and at first only its initial namespaces (config/locales.ts; two
+ * chunks per language, see vite.config.ts): a phone on a slow network should not fetch texts of pages it has not
+ * opened. The app renders after `i18nReady`, and every other page's route waits for `loadAllNamespaces()`, so `t`
+ * stays synchronous in every component (no Suspense flash); switching language loads the other chunks first.
  * A new feature adds its own namespace file in both languages and nothing else.
  */
 const localeLoaders = import.meta.glob<Record<string, unknown>>('../locales/*/*.json', { import: 'default' });
@@ -29,25 +31,38 @@ function localeFiles(language: Language): { namespace: string; load: () => Promi
 
 export const namespaces = [...new Set(localeFiles('en').map((file) => file.namespace))];
 
-const loading = new Map<Language, Promise<void>>();
+/** Which namespaces this page view has needed so far: every language loaded later gets the same. */
+let scope: 'initial' | 'all' = 'initial';
+const loading = new Map<string, Promise<void>>();
 
-/** Downloads a language's catalogue once and adds it to i18next. */
-export function loadLanguage(language: Language): Promise<void> {
-  let pending = loading.get(language);
+function loadNamespace(language: Language, namespace: string, load: () => Promise<Record<string, unknown>>): Promise<void> {
+  const key = `${language}/${namespace}`;
+  let pending = loading.get(key);
   if (!pending) {
-    pending = Promise.all(
-      localeFiles(language).map(async ({ namespace, load }) => {
-        i18n.addResourceBundle(language, namespace, await load(), true, true);
-      }),
-    ).then(() => undefined);
-    pending.catch(() => loading.delete(language));
-    loading.set(language, pending);
+    pending = load().then((texts) => {
+      i18n.addResourceBundle(language, namespace, texts, true, true);
+    });
+    pending.catch(() => loading.delete(key));
+    loading.set(key, pending);
   }
   return pending;
 }
 
+/** Downloads a language's catalogue (the namespaces needed so far) once and adds it to i18next. */
+export function loadLanguage(language: Language): Promise<void> {
+  const files = localeFiles(language).filter((file) => scope === 'all' || initialNamespaces.includes(file.namespace));
+  return Promise.all(files.map((file) => loadNamespace(language, file.namespace, file.load))).then(() => undefined);
+}
+
+/** Every namespace of the active language: a page's route waits for this before it renders (see app/router.tsx). */
+export function loadAllNamespaces(): Promise<void> {
+  scope = 'all';
+  return loadLanguage(currentLanguage());
+}
+
 /** Both catalogues (tests compare them and switch languages synchronously). */
 export async function loadAllLanguages(): Promise<Resource> {
+  scope = 'all';
   await Promise.all(supportedLanguages.map(loadLanguage));
   return Object.fromEntries(supportedLanguages.map((language) => [language, i18n.getDataByLanguage(language) ?? {}]));
 }
@@ -106,7 +121,8 @@ void i18n.use(initReactI18next).init({
   fallbackNS: 'common',
   initAsync: false,
   interpolation: { escapeValue: false },
-  react: { useSuspense: false },
+  // Note: a component that rendered before its namespace arrived (the shell's menu, say) renders again when it does.
+  react: { useSuspense: false, bindI18nStore: 'added' },
 });
 applyToDocument(i18n.language);
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useSyncExternalStore } from 'react';
-import { getSignedInUser, refreshTokens } from './oidc';
+import { loadOidc, signedInUser } from './oidc-loader';
 
 /**
  * The signed-in person's live channel: ONE SignalR connection per session, shared by every feature.
@@ -71,7 +71,7 @@ export function retryDelayMs(retryIndex: number, random: () => number = Math.ran
 }
 
 async function accessToken(): Promise<string> {
-  const user = (await getSignedInUser()) ?? (await refreshTokens());
+  const user = (await signedInUser()) ?? (await (await loadOidc()).refreshTokens());
   if (!user?.access_token) throw new Error('Live connection: not signed in.');
   return user.access_token;
 }

@@ -50,6 +50,8 @@ beforeEach(async () => {
   vi.spyOn(userManager, 'signinRedirect').mockResolvedValue(undefined);
   vi.spyOn(userManager, 'signoutRedirect').mockResolvedValue(undefined);
   vi.spyOn(userManager, 'signinSilent').mockResolvedValue(null);
+  // Note: nor fetch the discovery document (lib/oidc.ts reads it ahead of a sign-in).
+  vi.spyOn(userManager.metadataService, 'getMetadata').mockResolvedValue({});
   // Note: nor open a real SignalR connection (tests that drive it call mockLiveConnection() themselves).
   mockLiveConnection();
   await i18n.changeLanguage('en');

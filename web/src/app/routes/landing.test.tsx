@@ -1,8 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { ErrorResponse } from 'oidc-client-ts';
+import { describe, expect, it, vi } from 'vitest';
 import { SIGNED_OUT_REASON_KEY } from '@/config/session';
 import { userManager } from '@/lib/oidc';
-import { findPageHeading, renderApp } from '@/testing/test-utils';
+import { findPageHeading, renderApp, testMe, testOidcUser } from '@/testing/test-utils';
 
 describe('landing page', () => {
   it.each([
@@ -30,11 +31,28 @@ describe('landing page', () => {
     await findPageHeading('My health');
   });
 
-  it('resumes a server session after a reload by redirecting for tokens', async () => {
+  it('resumes a server session after a reload in a hidden frame, without leaving the page', async () => {
+    vi.mocked(userManager.signinSilent).mockResolvedValue(testOidcUser());
+    await renderApp({ route: '/', serverSession: true, api: { 'GET /api/me': testMe(['Patient']) } });
+    await findPageHeading('My health');
+    expect(userManager.signinSilent).toHaveBeenCalledWith(expect.objectContaining({ forceIframeAuth: true }));
+    expect(userManager.signinRedirect).not.toHaveBeenCalled();
+  });
+
+  it('falls back to the full-page redirect when the hidden frame gives no answer', async () => {
+    vi.mocked(userManager.signinSilent).mockRejectedValue(new Error('Frame window timed out'));
     await renderApp({ route: '/', serverSession: true });
     await waitFor(() => expect(userManager.signinRedirect).toHaveBeenCalledTimes(1));
     expect(userManager.signinRedirect).toHaveBeenCalledWith({ state: { returnTo: '/' } });
     expect(await screen.findByText('Taking you to sign in…')).toBeInTheDocument();
+  });
+
+  it('stays signed out, without a redirect, when the authorization server says the session is over', async () => {
+    vi.mocked(userManager.signinSilent).mockRejectedValue(new ErrorResponse({ error: 'login_required' }));
+    await renderApp({ route: '/', serverSession: true });
+    await findPageHeading('InternetHospital');
+    expect(await within(screen.getByRole('main')).findByRole('button', { name: 'Sign in' })).toBeInTheDocument();
+    expect(userManager.signinRedirect).not.toHaveBeenCalled();
   });
 
   it('explains an idle sign-out', async () => {

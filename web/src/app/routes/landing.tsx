@@ -34,6 +34,7 @@ export default function LandingRoute(): ReactNode {
     const home = me.data ? homePathFor(me.data.roles) : null;
     if (home) return <Navigate to={home} replace />;
   }
+  if (status === 'resuming') return <PageLoader />;
   if (status === 'redirecting') return <PageLoader label={t('redirectingToSignIn')} />;
   if (status === 'signingOut') return <PageLoader label={t('signingOut')} />;
 

@@ -2,11 +2,12 @@ import { createContext, useContext } from 'react';
 import type { User } from 'oidc-client-ts';
 
 /**
- * loading: checking for tokens / a server session; redirecting: on the way to the authorization server;
+ * loading: checking for tokens / a server session; resuming: the server knows this browser, fresh tokens are on the way
+ * (hidden frame, the page stays); redirecting: on the way to the authorization server;
  * signedIn: an access token is in memory; anonymous: none, and no session to resume;
  * signingOut: on the way to the end-session endpoint.
  */
-export type AuthStatus = 'loading' | 'redirecting' | 'signedIn' | 'anonymous' | 'signingOut';
+export type AuthStatus = 'loading' | 'resuming' | 'redirecting' | 'signedIn' | 'anonymous' | 'signingOut';
 export type SignOutReason = 'user' | 'idle';
 
 export interface AuthContextValue {

@@ -25,6 +25,7 @@ describe('auth provider', () => {
 
   it('does not loop when resuming a server session keeps failing', async () => {
     window.sessionStorage.setItem(BOOT_SIGN_IN_ATTEMPT_KEY, String(Date.now()));
+    vi.mocked(userManager.signinSilent).mockRejectedValue(new Error('Frame window timed out'));
     await renderApp({ route: '/', serverSession: true });
     await findPageHeading('InternetHospital');
     expect(userManager.signinRedirect).not.toHaveBeenCalled();

@@ -4,12 +4,10 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { flushSync } from 'react-dom';
 import { useLocation } from 'react-router';
 import { BOOT_SIGN_IN_ATTEMPT_KEY, SIGNED_OUT_REASON_KEY } from '@/config/session';
-import { getSignedInUser, signIn as startSignIn, userManager } from '@/lib/oidc';
-import { getSession } from '../api/get-session';
+import { loadOidc, signedInUser, whenOidcLoaded } from '@/lib/oidc-loader';
+import { resumeAttempt, SIGN_IN_FLOW_PATHS } from '../lib/resume-session';
 import { AuthContext, type AuthContextValue, type AuthStatus, type SignOutReason } from './auth-context';
 
-/** Paths where the boot-time resume must not start a redirect (they are part of the sign-in flow). */
-const SIGN_IN_FLOW_PATHS = ['/auth/callback', '/login'];
 /** Don't retry the silent resume within this window: a failing authorize round trip must not loop. */
 const BOOT_RETRY_WINDOW_MS = 60_000;
 
@@ -30,8 +28,12 @@ function rememberBootSignIn(): void {
   }
 }
 
+async function startSignIn(returnTo?: string): Promise<void> {
+  await (await loadOidc()).signIn(returnTo);
+}
+
 /** Boot ends anonymous unless a sign-in event already decided otherwise (the callback may finish first). */
-const settle = (current: AuthStatus): AuthStatus => (current === 'loading' ? 'anonymous' : current);
+const settle = (current: AuthStatus): AuthStatus => (current === 'loading' || current === 'resuming' ? 'anonymous' : current);
 
 export function AuthProvider({ children }: { children: ReactNode }): ReactNode {
   const queryClient = useQueryClient();
@@ -43,25 +45,29 @@ export function AuthProvider({ children }: { children: ReactNode }): ReactNode {
   // read that as "signed out, go and sign in" (a sign-in redirect would race the sign-out redirect).
   const signingOut = useRef(false);
 
-  useEffect(() => {
-    const offLoaded = userManager.events.addUserLoaded((loaded) => {
-      setUser(loaded);
-      setStatus('signedIn');
-    });
-    const offUnloaded = userManager.events.addUserUnloaded(() => {
-      setUser(null);
-      setStatus(signingOut.current ? 'signingOut' : 'anonymous');
-    });
-    return () => {
-      offLoaded();
-      offUnloaded();
-    };
-  }, []);
+  useEffect(
+    () =>
+      whenOidcLoaded(({ userManager }) => {
+        const offLoaded = userManager.events.addUserLoaded((loaded) => {
+          setUser(loaded);
+          setStatus('signedIn');
+        });
+        const offUnloaded = userManager.events.addUserUnloaded(() => {
+          setUser(null);
+          setStatus(signingOut.current ? 'signingOut' : 'anonymous');
+        });
+        return () => {
+          offLoaded();
+          offUnloaded();
+        };
+      }),
+    [],
+  );
 
   useEffect(() => {
     let cancelled = false;
     async function boot(): Promise<void> {
-      const existing = await getSignedInUser();
+      const existing = await signedInUser();
       if (cancelled) return;
       if (existing) {
         setUser(existing);
@@ -73,11 +79,23 @@ export function AuthProvider({ children }: { children: ReactNode }): ReactNode {
         setStatus(settle);
         return;
       }
-      // Note: tokens are in memory only, so after a reload we ask whether the server still knows this
-      // browser (cookie); if so, a redirect round trip gets fresh tokens without the user typing anything.
-      const session = await getSession().catch(() => ({ authenticated: false }));
+      // Note: usually already under way since main.tsx (see resume-session.ts).
+      const attempt = resumeAttempt();
+      const authenticated = await attempt.authenticated;
       if (cancelled) return;
-      if (session.authenticated && !recentlyTriedBootSignIn()) {
+      if (!authenticated) {
+        setStatus(settle);
+        return;
+      }
+      setStatus((current) => (current === 'loading' ? 'resuming' : current));
+      const resumed = await attempt.user;
+      if (cancelled) return;
+      if (resumed) {
+        setUser(resumed);
+        setStatus('signedIn');
+        return;
+      }
+      if (resumed === undefined && !recentlyTriedBootSignIn()) {
         rememberBootSignIn();
         setStatus('redirecting');
         await startSignIn(bootPath).catch(() => setStatus('anonymous'));
@@ -113,6 +131,7 @@ export function AuthProvider({ children }: { children: ReactNode }): ReactNode {
       } catch {
         // Storage unavailable: the notice after the redirect is lost, the sign-out is not.
       }
+      const { userManager } = await loadOidc();
       try {
         await userManager.signoutRedirect();
       } catch {
