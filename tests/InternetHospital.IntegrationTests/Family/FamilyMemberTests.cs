@@ -2,10 +2,14 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using InternetHospital.Application.Family;
+using InternetHospital.Domain.Accounts;
 using InternetHospital.Domain.Patients;
 using InternetHospital.Infrastructure.Persistence;
 using InternetHospital.IntegrationTests.Infrastructure;
 using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,8 +20,10 @@ namespace InternetHospital.IntegrationTests.Family;
 /// age bands (6, 14, 18) on a fake clock, consent, revocation and the administrators' end of a grant (domain rules 4
 /// and 24). Acting beyond a grant answers 404 like any record the caller may not know.
 /// </summary>
-public abstract class FamilyMemberTests(FamilyHost family)
+public abstract partial class FamilyMemberTests(FamilyHost family)
 {
+    private static readonly string[] AllScopes = ["appointments", "results", "medications", "messages", "payments"];
+
     private static string Date(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     [Fact]
@@ -329,6 +335,103 @@ public abstract class FamilyMemberTests(FamilyHost family)
         Assert.Equal(childId, entry.PatientId);
         Assert.NotNull(entry.ActorAccountId);
     }
+
+    /// <summary>
+    /// The authorization matrix for people acting for others, from the live route table: every patient-facing GET that
+    /// names a patient answers 404 to a proxy without the scope, a revoked proxy and a guardian whose child turned 18;
+    /// a proxy with every scope passes the same check (so the 404s are the grant's doing).
+    /// </summary>
+    [Fact]
+    public async Task Every_patient_facing_read_refuses_a_proxy_without_the_scope_a_revoked_proxy_and_an_expired_guardian()
+    {
+        var adult = await family.RegisterAsync("郑国强", family.Today.AddYears(-72), Sex.Male);
+        var full = await family.RegisterAdultAsync("郑晓");
+        var paymentsOnly = await family.RegisterAdultAsync("郑敏");
+        var revoked = await family.RegisterAdultAsync("郑华");
+        var adultClient = await family.SignInAsync(adult.Email);
+        foreach (var (proxy, scopes) in new[] { (full, AllScopes), (paymentsOnly, ["payments"]), (revoked, AllScopes) })
+        {
+            var token = await InviteAndReadTokenAsync(await family.SignInAsync(proxy.Email), adult);
+            await (await adultClient.PostAsJsonAsync($"/api/family/invitations/{token}/accept", new { scopes })).ReadJsonAsync();
+        }
+
+        var proxies = await (await adultClient.GetAsync("/api/family/proxies")).ReadJsonAsync();
+        var revokedAccess = proxies.EnumerateArray().Single(p => p.GetProperty("accountId").GetGuid() == revoked.AccountId).GetProperty("accessId").GetGuid();
+        Assert.Equal(HttpStatusCode.NoContent, (await adultClient.DeleteAsync($"/api/family/proxies/{revokedAccess}")).StatusCode);
+
+        var guardian = await family.RegisterAdultAsync("郑丽");
+        var child = await family.AddChildAsync(await family.SignInAsync(guardian.Email), family.Today.AddYears(-18).AddDays(1), "郑小军");
+        family.Clock.Advance(TimeSpan.FromDays(2));
+
+        var callers = new (string Name, HttpClient Client, Guid PatientId, bool Allowed)[]
+        {
+            ("proxy with every scope", await family.SignInAsync(full.Email), adult.PatientId, true),
+            ("proxy with payments only", await family.SignInAsync(paymentsOnly.Email), adult.PatientId, false),
+            ("revoked proxy", await family.SignInAsync(revoked.Email), adult.PatientId, false),
+            ("guardian of a child now 18", await family.SignInAsync(guardian.Email), child, false),
+        };
+        var endpoints = PatientReads().ToList();
+        Assert.True(endpoints.Count >= 8, string.Join(", ", endpoints.Select(e => e.Name)));
+        var failures = new List<string>();
+        foreach (var (name, client, patientId, allowed) in callers)
+        {
+            foreach (var endpoint in endpoints)
+            {
+                var response = await client.GetAsync(endpoint.Url(patientId));
+                var notFound = response.StatusCode == HttpStatusCode.NotFound;
+                if (!allowed && !notFound)
+                {
+                    failures.Add($"{endpoint.Name} as {name}: {(int)response.StatusCode}");
+                }
+                else if (allowed && !endpoint.HasOtherIds && notFound)
+                {
+                    failures.Add($"{endpoint.Name} as {name}: 404");
+                }
+            }
+        }
+
+        Assert.Empty(failures);
+    }
+
+    private sealed record PatientRead(string Name, Func<Guid, string> Url, bool HasOtherIds);
+
+    /// <summary>The GET endpoints for the Patient role that take a patient id (in the route or the query), with a callable URL.</summary>
+    private IEnumerable<PatientRead> PatientReads()
+    {
+        foreach (var endpoint in family.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            var raw = endpoint.RoutePattern.RawText ?? string.Empty;
+            var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [];
+            var forPatients = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy == Roles.Patient || (a.Roles ?? string.Empty).Contains(Roles.Patient, StringComparison.Ordinal));
+            var parameters = endpoint.Metadata.GetOrderedMetadata<IParameterBindingMetadata>();
+            var inRoute = raw.Contains("{patientId", StringComparison.Ordinal);
+            var inQuery = parameters.Any(p => p.Name == "patientId") && !inRoute;
+            if (!raw.StartsWith("/api/", StringComparison.Ordinal) || !methods.Contains("GET") || !forPatients || !(inRoute || inQuery))
+            {
+                continue;
+            }
+
+            var otherGuids = parameters.Where(p => p.Name != "patientId" && p.ParameterInfo.ParameterType == typeof(Guid) && !raw.Contains("{" + p.Name, StringComparison.Ordinal)).Select(p => p.Name).ToList();
+            var otherRouteIds = RouteParameter().Matches(raw).Count(m => !m.Value.StartsWith("{patientId", StringComparison.Ordinal));
+            yield return new PatientRead(
+                "GET " + raw,
+                patientId =>
+                {
+                    var path = RouteParameter().Replace(raw, m => m.Value.StartsWith("{patientId", StringComparison.Ordinal) ? patientId.ToString() : Guid.NewGuid().ToString());
+                    var query = otherGuids.Select(n => $"{n}={Guid.NewGuid()}").ToList();
+                    if (inQuery)
+                    {
+                        query.Insert(0, $"patientId={patientId}");
+                    }
+
+                    return query.Count == 0 ? path : path + "?" + string.Join('&', query);
+                },
+                otherGuids.Count + otherRouteIds > 0);
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{[^}]+\}")]
+    private static partial System.Text.RegularExpressions.Regex RouteParameter();
 
     private async Task<string> InviteAndReadTokenAsync(HttpClient asker, Person adult)
     {
