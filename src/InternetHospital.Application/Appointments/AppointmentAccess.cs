@@ -1,5 +1,7 @@
 using InternetHospital.Application.Scheduling;
 using InternetHospital.Domain.Appointments;
+using InternetHospital.Domain.Patients;
+using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.Appointments;
 
@@ -13,10 +15,10 @@ internal static class AppointmentAccess
             return;
         }
 
-        await HiddenRows.AsNotFoundAsync("Appointment", appointment.Id, () => guard.EnsureCanActForAsync(appointment.PatientId, cancellationToken));
+        await HiddenRows.AsNotFoundAsync("Appointment", appointment.Id, () => guard.EnsureCanActForAsync(appointment.PatientId, PatientScope.Appointments, cancellationToken));
     }
 
-    /// <summary>The appointment (tracked) if the caller may act for its patient, else 404.</summary>
-    public static Task<Appointment> LoadForPatientAsync(IAppDbContext db, IPatientAccessGuard guard, Guid appointmentId, CancellationToken cancellationToken) =>
-        db.Appointments.SingleVisibleAsync(a => a.Id == appointmentId, "Appointment", appointmentId, a => guard.EnsureCanActForAsync(a.PatientId, cancellationToken), cancellationToken);
+    /// <summary>The appointment (tracked) if the caller may act for its patient in <paramref name="scope"/> (appointments unless said), else 404.</summary>
+    public static Task<Appointment> LoadForPatientAsync(IAppDbContext db, IPatientAccessGuard guard, Guid appointmentId, CancellationToken cancellationToken, PatientScope scope = PatientScope.Appointments) =>
+        db.Appointments.SingleVisibleAsync(a => a.Id == appointmentId, "Appointment", appointmentId, a => guard.EnsureCanActForAsync(a.PatientId, scope, cancellationToken), cancellationToken);
 }

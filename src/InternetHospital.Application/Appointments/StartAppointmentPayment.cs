@@ -1,5 +1,6 @@
 using InternetHospital.Application.Payments;
 using InternetHospital.Domain.Appointments;
+using InternetHospital.Domain.Patients;
 using InternetHospital.Domain.Payments;
 
 namespace InternetHospital.Application.Appointments;
@@ -23,7 +24,7 @@ public sealed record StartAppointmentPayment(Guid AppointmentId) : ICommand<Appo
     {
         public async ValueTask<AppointmentPayment> Handle(StartAppointmentPayment command, CancellationToken cancellationToken)
         {
-            var appointment = await AppointmentAccess.LoadForPatientAsync(db, guard, command.AppointmentId, cancellationToken);
+            var appointment = await AppointmentAccess.LoadForPatientAsync(db, guard, command.AppointmentId, cancellationToken, PatientScope.Payments);
 
             if (appointment.PaymentId is { } existingId)
             {

@@ -1,5 +1,8 @@
 using InternetHospital.Application.Notifications;
 using InternetHospital.Domain.FamilyDoctors;
+using InternetHospital.Domain.Patients;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.FamilyDoctors;
 
@@ -28,7 +31,7 @@ public sealed record ApplyForFamilyContract(Guid PatientId, Guid TeamId, Guid Pa
     {
         public async ValueTask<ContractView> Handle(ApplyForFamilyContract command, CancellationToken cancellationToken)
         {
-            await guard.EnsureCanActForAsync(command.PatientId, cancellationToken);
+            await guard.EnsureCanActForAsync(command.PatientId, PatientScope.Appointments, cancellationToken);
             var accountId = currentUser.RequireAccountId();
             var now = clock.GetUtcNow();
 

@@ -1,6 +1,9 @@
 using InternetHospital.Domain.Accounts;
 using InternetHospital.Domain.FamilyDoctors;
 using InternetHospital.Domain.Hospital;
+using InternetHospital.Domain.Patients;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace InternetHospital.Application.FamilyDoctors;
 
@@ -107,7 +110,7 @@ internal sealed class FamilyAccess(
         }
 
         // Note: say "no such conversation", not "no such patient": the id asked for was the thread's.
-        await HiddenRows.AsNotFoundAsync("Conversation", threadId, () => patients.EnsureCanActForAsync(thread.PatientId, cancellationToken));
+        await HiddenRows.AsNotFoundAsync("Conversation", threadId, () => patients.EnsureCanActForAsync(thread.PatientId, PatientScope.Messages, cancellationToken));
 
         return new ThreadAccess(thread, MessageSide.Patient, accountId, null);
     }

@@ -1,4 +1,7 @@
 using InternetHospital.Domain.FamilyDoctors;
+using InternetHospital.Domain.Patients;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.FamilyDoctors;
 
@@ -14,7 +17,7 @@ public sealed record ListHomeMeasurements(Guid PatientId, int Days = 90) : IQuer
     {
         public async ValueTask<MeasurementHistory> Handle(ListHomeMeasurements query, CancellationToken cancellationToken)
         {
-            await guard.EnsureCanActForAsync(query.PatientId, cancellationToken);
+            await guard.EnsureCanActForAsync(query.PatientId, PatientScope.Results, cancellationToken);
             var items = await HomeMeasurements.RecentAsync(db, query.PatientId, clock.GetUtcNow().AddDays(-query.Days), cancellationToken);
             audit.Record("family.measurements.read", nameof(HomeMeasurement), null, query.PatientId);
             return new MeasurementHistory(items, MeasurementTargets.Current);

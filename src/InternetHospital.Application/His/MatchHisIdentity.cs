@@ -1,3 +1,6 @@
+using InternetHospital.Application.Common.Security;
+using InternetHospital.Domain.Patients;
+using Mediator;
 namespace InternetHospital.Application.His;
 
 /// <summary>
@@ -11,7 +14,7 @@ public sealed record MatchHisIdentity(Guid PatientId) : ICommand<HisIdentityMatc
     {
         public async ValueTask<HisIdentityMatch> Handle(MatchHisIdentity command, CancellationToken cancellationToken)
         {
-            await guard.EnsureCanActForAsync(command.PatientId, cancellationToken);
+            await guard.EnsureCanActForAsync(command.PatientId, PatientScope.Appointments, cancellationToken);
             return await matcher.MatchAsync(command.PatientId, cancellationToken);
         }
     }

@@ -1,4 +1,5 @@
 using InternetHospital.Domain.Drugs;
+using InternetHospital.Domain.Patients;
 using InternetHospital.Domain.Renewals;
 
 namespace InternetHospital.Application.Renewals;
@@ -22,7 +23,7 @@ public sealed record CheckRenewalEligibility(Guid PatientId, Guid DrugId, int? D
     {
         public async ValueTask<Renewability> Handle(CheckRenewalEligibility query, CancellationToken cancellationToken)
         {
-            await guard.EnsureCanActForAsync(query.PatientId, cancellationToken);
+            await guard.EnsureCanActForAsync(query.PatientId, PatientScope.Medications, cancellationToken);
             var drug = await db.Drugs.AsNoTracking().SingleOrDefaultAsync(d => d.Id == query.DrugId, cancellationToken)
                 ?? throw new NotFoundException("Drug", query.DrugId);
             var history = await histories.LoadAsync(query.PatientId, cancellationToken);

@@ -1,5 +1,6 @@
 using InternetHospital.Application.Payments;
 using InternetHospital.Domain.Drugs;
+using InternetHospital.Domain.Patients;
 using InternetHospital.Domain.Renewals;
 
 namespace InternetHospital.Application.Renewals;
@@ -57,7 +58,7 @@ public sealed record SubmitRenewal(
     {
         public async ValueTask<PatientRenewalView> Handle(SubmitRenewal command, CancellationToken cancellationToken)
         {
-            await guard.EnsureCanActForAsync(command.PatientId, cancellationToken);
+            await guard.EnsureCanActForAsync(command.PatientId, PatientScope.Medications, cancellationToken);
             var accountId = currentUser.RequireAccountId();
             var history = await histories.LoadAsync(command.PatientId, cancellationToken);
             var drugIds = command.Items.Select(i => i.DrugId).ToList();

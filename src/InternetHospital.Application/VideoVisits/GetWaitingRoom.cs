@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using InternetHospital.Application.Appointments;
 using InternetHospital.Domain.Appointments;
 using InternetHospital.Domain.Hospital;
+using InternetHospital.Domain.Patients;
 using InternetHospital.Domain.VideoVisits;
 
 namespace InternetHospital.Application.VideoVisits;
@@ -25,7 +26,7 @@ public sealed record GetWaitingRoom(Guid AppointmentId) : IQuery<WaitingRoomDto>
         {
             var appointment = await appointments.FindAsync(query.AppointmentId, cancellationToken)
                 ?? throw new NotFoundException("Appointment", query.AppointmentId);
-            await guard.EnsureCanActForAsync(appointment.PatientId, cancellationToken);
+            await guard.EnsureCanActForAsync(appointment.PatientId, PatientScope.Appointments, cancellationToken);
             var now = clock.GetUtcNow();
             var doctor = await DoctorSummary.Query(db, d => d.Id == appointment.DoctorId).SingleAsync(cancellationToken);
 

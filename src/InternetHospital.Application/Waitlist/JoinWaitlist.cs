@@ -2,6 +2,10 @@ using InternetHospital.Application.Appointments;
 using InternetHospital.Application.Scheduling;
 using InternetHospital.Domain.Appointments;
 using InternetHospital.Domain.Hospital;
+using InternetHospital.Domain.Patients;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace InternetHospital.Application.Waitlist;
 
@@ -32,7 +36,7 @@ public sealed record JoinWaitlist(Guid PatientId, Guid DoctorId, DateOnly Date, 
     {
         public async ValueTask<WaitlistView> Handle(JoinWaitlist command, CancellationToken cancellationToken)
         {
-            await guard.EnsureCanActForAsync(command.PatientId, cancellationToken);
+            await guard.EnsureCanActForAsync(command.PatientId, PatientScope.Appointments, cancellationToken);
             var doctor = await db.Doctors.AsNoTracking().SingleOrDefaultAsync(d => d.Id == command.DoctorId, cancellationToken)
                 ?? throw new NotFoundException("Doctor", command.DoctorId);
             var now = clock.GetUtcNow();

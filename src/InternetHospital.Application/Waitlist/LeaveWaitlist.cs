@@ -1,4 +1,7 @@
 using InternetHospital.Domain.Appointments;
+using InternetHospital.Domain.Patients;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.Waitlist;
 
@@ -10,7 +13,7 @@ public sealed record LeaveWaitlist(Guid EntryId) : ICommand
         public async ValueTask<Unit> Handle(LeaveWaitlist command, CancellationToken cancellationToken)
         {
             var entry = await db.WaitlistEntries.SingleVisibleAsync(
-                w => w.Id == command.EntryId, "Waitlist entry", command.EntryId, w => guard.EnsureCanActForAsync(w.PatientId, cancellationToken), cancellationToken);
+                w => w.Id == command.EntryId, "Waitlist entry", command.EntryId, w => guard.EnsureCanActForAsync(w.PatientId, PatientScope.Appointments, cancellationToken), cancellationToken);
 
             entry.Leave();
             audit.Record("waitlist.left", nameof(WaitlistEntry), entry.Id.ToString(), entry.PatientId);

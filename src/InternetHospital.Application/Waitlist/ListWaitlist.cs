@@ -1,5 +1,8 @@
 using InternetHospital.Application.Scheduling;
 using InternetHospital.Domain.Appointments;
+using InternetHospital.Domain.Patients;
+using Mediator;
+using Microsoft.Extensions.Options;
 
 namespace InternetHospital.Application.Waitlist;
 
@@ -10,7 +13,7 @@ public sealed record ListWaitlist(Guid PatientId) : IQuery<IReadOnlyList<Waitlis
     {
         public async ValueTask<IReadOnlyList<WaitlistView>> Handle(ListWaitlist query, CancellationToken cancellationToken)
         {
-            await guard.EnsureCanActForAsync(query.PatientId, cancellationToken);
+            await guard.EnsureCanActForAsync(query.PatientId, PatientScope.Appointments, cancellationToken);
             var today = SlotClock.Today(clock, hospital.Value);
             return await WaitlistView.QueryAsync(
                 db,
