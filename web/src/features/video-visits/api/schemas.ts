@@ -84,3 +84,10 @@ export const messageSchema = z.object({
 export type VisitMessage = z.infer<typeof messageSchema>;
 
 export const visitQueryKey = (visitId: string): readonly unknown[] => ['video-visits', visitId] as const;
+
+/**
+ * Who attends with or for the patient (issue 15): a guardian or a proxy, with the relation to the patient; null when the
+ * patient attends alone.
+ */
+export const attendedBySchema = z.object({ name: z.string(), relation: z.string() }).nullish();
+export type AttendedBy = z.infer<typeof attendedBySchema>;
