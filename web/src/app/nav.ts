@@ -73,8 +73,8 @@ export const navItems: readonly NavItem[] = [
   { to: '/notifications', labelKey: 'notifications:nav', icon: IconBell, roles: allRoles },
   { to: '/security', labelKey: 'nav.security', icon: IconShieldLock, roles: staffRoles },
   { to: '/sessions', labelKey: 'nav.sessions', icon: IconDevices, roles: allRoles },
-  { to: '/family-members', labelKey: 'familyMembers:nav.members', icon: IconFriends, roles: ['Patient'] },
-  { to: '/who-acts-for-me', labelKey: 'familyMembers:nav.proxies', icon: IconUserShare, roles: ['Patient'] },
+  { to: '/family', labelKey: 'familyMembers:nav.members', icon: IconFriends, roles: ['Patient'] },
+  { to: '/family/proxies', labelKey: 'familyMembers:nav.proxies', icon: IconUserShare, roles: ['Patient'] },
   { to: '/account', labelKey: 'nav.account', icon: IconUserCircle, roles: ['Patient'] },
 ];
 

@@ -92,9 +92,9 @@ export const routes: RouteObject[] = [
           guarded(staffRoles, [{ path: 'security', lazy: page(() => import('./routes/security')) }]),
           guarded(['Patient'], [{ path: 'account', lazy: page(() => import('./routes/patient/account')) }]),
           guarded(['Patient'], [
-            { path: 'family-members', lazy: page(() => import('./routes/patient/family-members')) },
-            { path: 'family-invitations/:token', lazy: page(() => import('./routes/patient/family-invitation')) },
-            { path: 'who-acts-for-me', lazy: page(() => import('./routes/patient/who-acts-for-me')) },
+            { path: 'family', lazy: page(() => import('./routes/patient/family-members')) },
+            { path: 'family/invitations/:token', lazy: page(() => import('./routes/patient/family-invitation')) },
+            { path: 'family/proxies', lazy: page(() => import('./routes/patient/who-acts-for-me')) },
           ]),
           guarded(['SystemAdmin'], [{ path: 'admin/patient-access', lazy: page(() => import('./routes/admin/patient-access')) }]),
           guarded(allRoles, [{ path: 'notifications', lazy: page(() => import('./routes/notifications')) }]),

@@ -17,7 +17,7 @@ export default function FamilyInvitationRoute(): ReactNode {
       ) : (
         <Alert color={answered ? 'green' : 'gray'} role="status">
           {answered ? t('invitation.accepted') : t('invitation.declined')}{' '}
-          <Anchor component={Link} to="/who-acts-for-me">
+          <Anchor component={Link} to="/family/proxies">
             {t('nav.proxies')}
           </Anchor>
         </Alert>

@@ -64,10 +64,10 @@ export function PersonSwitcher(): ReactNode {
           </Menu.Item>
         ))}
         <Menu.Divider />
-        <Menu.Item component={Link} to="/family-members" leftSection={<IconUsers size={16} aria-hidden="true" />}>
+        <Menu.Item component={Link} to="/family" leftSection={<IconUsers size={16} aria-hidden="true" />}>
           {t('nav.members')}
         </Menu.Item>
-        <Menu.Item component={Link} to="/who-acts-for-me" leftSection={<IconUserShield size={16} aria-hidden="true" />}>
+        <Menu.Item component={Link} to="/family/proxies" leftSection={<IconUserShield size={16} aria-hidden="true" />}>
           {t('nav.proxies')}
         </Menu.Item>
       </Menu.Dropdown>

@@ -17,7 +17,7 @@ export function ScopeGate({ scope, children }: { scope: AccessScope; children: R
   return (
     <Alert color="gray" icon={<IconLock size={18} aria-hidden="true" />} title={t('scopeGate.title')} role="status">
       {t('scopeGate.message', { name: patient.name, scope: t(`scopes.${scope}`) })}{' '}
-      <Anchor component={Link} to="/family-members">
+      <Anchor component={Link} to="/family">
         {t('nav.members')}
       </Anchor>
     </Alert>

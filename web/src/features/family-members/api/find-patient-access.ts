@@ -12,9 +12,10 @@ export const patientAccessSchema = z.array(
     relationship: z.string(),
     relation: z.string().nullish(),
     scopes: scopeListSchema,
-    since: z.string().nullish(),
+    grantedAt: z.string().nullish(),
     accessEndsOn: z.string().nullish(),
     endedAt: z.string().nullish(),
+    endReason: z.string().nullish(),
   }),
 );
 export type PatientAccess = z.infer<typeof patientAccessSchema>;

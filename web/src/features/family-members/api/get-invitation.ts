@@ -9,6 +9,8 @@ export const invitationSchema = z.object({
   relation: z.string(),
   scopes: scopeListSchema,
   accessEndsOn: z.string().nullish(),
+  /** "guardian" (a former guardian asked back) or "proxy". */
+  kind: z.string().nullish(),
 });
 export type Invitation = z.infer<typeof invitationSchema>;
 

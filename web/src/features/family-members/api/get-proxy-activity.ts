@@ -7,8 +7,10 @@ export const proxyActivitySchema = z.array(
   z.object({
     at: z.string(),
     accountName: z.string(),
+    /** How the proxy is related ("guardian", or the relation they were added with). */
+    relation: z.string().nullish(),
     action: z.string(),
-    detail: z.string().nullish(),
+    resource: z.string().nullish(),
   }),
 );
 export type ProxyActivity = z.infer<typeof proxyActivitySchema>;

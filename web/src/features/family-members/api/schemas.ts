@@ -15,13 +15,15 @@ export const familyMemberSchema = z.object({
   patientId: z.string(),
   name: z.string(),
   relation: z.string(),
-  relationship: z.string(),
+  /** Null while the person has not consented yet (status "pending"). */
+  relationship: z.string().nullish(),
   status: z.string(),
   scopes: scopeListSchema,
   accessEndsOn: z.string().nullish(),
   ageYears: z.number().nullish(),
   guardianMustAttend: z.boolean().nullish(),
   adolescentShares: z.object({ messages: z.boolean(), results: z.boolean() }).nullish(),
+  invitationId: z.string().nullish(),
 });
 export type FamilyMember = z.infer<typeof familyMemberSchema>;
 
@@ -33,7 +35,9 @@ export const proxySchema = z.object({
   scopes: scopeListSchema,
   since: z.string(),
   accessEndsOn: z.string().nullish(),
+  /** Whether I may end it: an adult always; a minor cannot end a guardian's access. */
+  revocable: z.boolean().nullish().transform((value) => value ?? true),
   /** For a 14–17-year-old: what the guardian may see of the confidential parts (null: not an adolescent's guardian). */
-  shares: z.object({ messages: z.boolean(), results: z.boolean() }).nullish(),
+  adolescentShares: z.object({ messages: z.boolean(), results: z.boolean() }).nullish(),
 });
 export type Proxy = z.infer<typeof proxySchema>;

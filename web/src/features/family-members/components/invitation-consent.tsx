@@ -35,7 +35,7 @@ function ConsentForm({ token, invitation, onAnswered }: { token: string; invitat
   return (
     <Card withBorder radius="md" padding="md">
       <Stack gap="sm">
-        <Text fw={600}>{t('invitation.asks', { name: invitation.from, relation: t(`relation.${invitation.relation}`, { defaultValue: invitation.relation }) })}</Text>
+        <Text fw={600}>{t('invitation.asks', { name: invitation.from, relation: t(`actsAs.${invitation.relation}`, { defaultValue: invitation.relation }) })}</Text>
         <Text size="sm">{t('invitation.explain')}</Text>
         <Checkbox.Group label={t('invitation.scopes')} value={chosen} onChange={(value) => setChosen(value.filter((s): s is Scope => (scopes as readonly string[]).includes(s)))} error={nothingChosen ? t('validation.scopesRequired') : undefined}>
           <Stack gap={6} mt={6}>

@@ -53,6 +53,7 @@ export function PatientAccessAdmin(): ReactNode {
               {entry.patientName && ` · ${entry.patientName}`}
             </Text>
             <ScopeList scopes={entry.scopes} />
+            {entry.endReason && <Text size="sm">{t('admin.endedBecause', { reason: entry.endReason })}</Text>}
             {entry.accessEndsOn && <Text size="sm">{t('members.endsOn', { date: formatCalendarDay(entry.accessEndsOn, i18n.language) })}</Text>}
             {!entry.endedAt && (
               <Group>

@@ -45,24 +45,24 @@ export function ProxiesList(): ReactNode {
               </Text>
               <ScopeList scopes={proxy.scopes} />
               <Text size="sm">{proxy.accessEndsOn ? t('proxies.endsOn', { date: formatCalendarDay(proxy.accessEndsOn, i18n.language) }) : t('proxies.noEnd')}</Text>
-              {proxy.shares && (
+              {proxy.adolescentShares && (
                 <Stack gap={6}>
                   <Text size="sm">{t('proxies.sharesHelp')}</Text>
                   <Switch
                     label={t('proxies.shareMessages')}
-                    checked={proxy.shares.messages}
+                    checked={proxy.adolescentShares.messages}
                     disabled={share.isPending}
-                    onChange={(event) => share.mutate({ accessId: proxy.accessId, messages: event.currentTarget.checked, results: proxy.shares?.results ?? false })}
+                    onChange={(event) => share.mutate({ accessId: proxy.accessId, messages: event.currentTarget.checked, results: proxy.adolescentShares?.results ?? false })}
                   />
                   <Switch
                     label={t('proxies.shareResults')}
-                    checked={proxy.shares.results}
+                    checked={proxy.adolescentShares.results}
                     disabled={share.isPending}
-                    onChange={(event) => share.mutate({ accessId: proxy.accessId, messages: proxy.shares?.messages ?? false, results: event.currentTarget.checked })}
+                    onChange={(event) => share.mutate({ accessId: proxy.accessId, messages: proxy.adolescentShares?.messages ?? false, results: event.currentTarget.checked })}
                   />
                 </Stack>
               )}
-              {!proxy.shares && (
+              {proxy.revocable && (
                 <Group>
                   <Button size="xs" variant="outline" color="red" onClick={() => setRevoking(proxy)} aria-label={t('proxies.revokeName', { name: proxy.accountName })}>
                     {t('proxies.revoke')}

@@ -36,7 +36,8 @@ export function ProxyActivity(): ReactNode {
                 <Table.Tr key={`${entry.at}-${index}`}>
                   <Table.Td>{at ? formatDateTime(at, i18n.language) : entry.at}</Table.Td>
                   <Table.Td>{entry.accountName}</Table.Td>
-                  <Table.Td>{t(`activity.actions.${entry.action}`, { defaultValue: entry.action })}</Table.Td>
+                  {/* Note: the audit log's own action names, in the words of the audit page (administration namespace). */}
+                  <Table.Td>{t(`administration:audit.actionLabels.${entry.action.replaceAll('.', '_')}`, { defaultValue: entry.action })}</Table.Td>
                 </Table.Tr>
               );
             })}

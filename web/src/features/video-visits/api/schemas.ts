@@ -89,5 +89,5 @@ export const visitQueryKey = (visitId: string): readonly unknown[] => ['video-vi
  * Who attends with or for the patient (issue 15): a guardian or a proxy, with the relation to the patient; null when the
  * patient attends alone.
  */
-export const attendedBySchema = z.object({ name: z.string(), relation: z.string() }).nullish();
-export type AttendedBy = z.infer<typeof attendedBySchema>;
+export const attendingSchema = z.object({ name: z.string(), relation: z.string(), guardianPresent: z.boolean().nullish() }).nullish();
+export type Attending = z.infer<typeof attendingSchema>;

@@ -157,7 +157,7 @@ function Header({ visit, language }: { visit: VideoVisit; language: string }): R
       <Text>
         {visit.patient.name}, {visit.patient.age} · {t(`status.${visit.status}`)} · {t('visit.scheduled', { start: formatTimeIn(visit.scheduledStart, hospitalTimeZone(), language), end: formatTimeIn(visit.scheduledEnd, hospitalTimeZone(), language) })}
       </Text>
-      {visit.attendedBy && <AttendingLine attendedBy={visit.attendedBy} />}
+      {visit.attending && <AttendingLine attending={visit.attending} />}
     </>
   );
 }

@@ -35,7 +35,7 @@ export function DoctorBoard(): ReactNode {
                 <Text fw={500}>
                   {formatTimeIn(visit.start, hospitalTimeZone(), i18n.language)} · {t('doctorBoard.patient', { name: visit.patientName, age: visit.patientAge })}
                 </Text>
-                {visit.attendedBy && <AttendingLine attendedBy={visit.attendedBy} />}
+                {visit.attending && <AttendingLine attending={visit.attending} />}
                 <Group gap="xs">
                   <Badge variant="filled" color={visit.visitStatus === 'Waiting' ? 'blue' : 'gray.7'}>
                     {visit.visitStatus ? t(`status.${visit.visitStatus}`) : t('status.notCheckedIn')}
