@@ -26,6 +26,7 @@ public static class DependencyInjection
         services.AddScoped<ICareRelationships, ContractCareRelationships>();
         services.AddScoped<IFamilyAccess, FamilyAccess>();
         services.AddScoped<FamilyMessaging>();
+        services.AddScoped<Family.FamilyContext>();
         services.AddScoped<IHisOutbox, HisOutbox>();
         services.AddScoped<IHisIdentityMatcher, HisIdentityMatcher>();
         services.AddScoped<HisDeadLetterAlerts>();

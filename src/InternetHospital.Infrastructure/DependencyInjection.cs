@@ -1,5 +1,6 @@
 using InternetHospital.Application.Common;
 using InternetHospital.Application.Common.Abstractions;
+using InternetHospital.Application.Common.Security;
 using InternetHospital.Infrastructure.Appointments;
 using InternetHospital.Infrastructure.Audit;
 using InternetHospital.Infrastructure.FamilyDoctors;
@@ -100,6 +101,10 @@ public static class DependencyInjection
         services.AddScoped<IDataSeeder, FamilyDoctorSeeder>();
         services.AddOptions<FamilyDoctorOptions>().Bind(configuration.GetSection(FamilyDoctorOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<FamilyContractLifecycleJob>();
+        services.AddOptions<FamilyOptions>().Bind(configuration.GetSection(FamilyOptions.Section)).ValidateDataAnnotations()
+            .Validate(o => o.GuardianMustAttendUnder <= o.ConfidentialFrom && o.ConfidentialFrom < o.AdultAt, "Family: the age bands must rise (GuardianMustAttendUnder <= ConfidentialFrom < AdultAt).")
+            .ValidateOnStart();
+        services.AddHostedService<Family.GuardianAccessJob>();
         services.AddOptions<Retention.RetentionOptions>().Bind(configuration.GetSection(Retention.RetentionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Retention.RetentionJob>();
         services.AddHostedService(sp => sp.GetRequiredService<Retention.RetentionJob>());

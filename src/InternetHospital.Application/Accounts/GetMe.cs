@@ -1,28 +1,56 @@
+using InternetHospital.Application.Common;
 using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Common.Exceptions;
+using InternetHospital.Application.Common.Security;
 using InternetHospital.Domain.Patients;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace InternetHospital.Application.Accounts;
 
 /// <summary>The signed-in account: who they are, their roles, and the patients they may act for.</summary>
 public sealed record GetMe : IQuery<Me>
 {
-    public sealed class Handler(IAppDbContext db, IAccountService accounts, ICurrentUser currentUser) : IQueryHandler<GetMe, Me>
+    public sealed class Handler(IAppDbContext db, IAccountService accounts, ICurrentUser currentUser, IOptions<FamilyOptions> family, IOptions<HospitalOptions> hospital, TimeProvider clock)
+        : IQueryHandler<GetMe, Me>
     {
         public async ValueTask<Me> Handle(GetMe query, CancellationToken cancellationToken)
         {
             var accountId = currentUser.RequireAccountId();
             var account = await accounts.FindAsync(accountId, cancellationToken) ?? throw new NotFoundException("Account", accountId);
 
-            var patients = await (
+            var rows = await (
                 from access in db.PatientAccesses
                 join patient in db.Patients on access.PatientId equals patient.Id
                 where access.AccountId == accountId && access.RevokedAt == null
-                orderby access.Relationship
-                select new MePatient(patient.Id, patient.FullName, access.Relationship, patient.IdNumberMasked))
+                select new { Access = access, Patient = patient })
+                .AsNoTracking()
                 .ToListAsync(cancellationToken);
+
+            // Note: a grant past its end date or a guardian whose child has turned 18 is gone from the list the moment
+            // it stops working, not when the daily job gets to it.
+            var today = PatientAccessGuard.Today(clock, hospital.Value);
+            var bands = family.Value.Bands;
+            var patients = rows
+                .Select(r => (r.Access, r.Patient, Age: r.Patient.AgeOn(today)))
+                .Select(r => (r.Access, r.Patient, r.Age, Scopes: r.Access.EffectiveScopes(r.Age, today, bands)))
+                .Where(r => r.Scopes != PatientScope.None)
+                .OrderBy(r => r.Access.Relationship)
+                .ThenBy(r => r.Access.GrantedAt)
+                .Select(r => new MePatient(
+                    r.Patient.Id,
+                    r.Patient.FullName,
+                    r.Access.Relationship,
+                    r.Patient.IdNumberMasked,
+                    r.Patient.DateOfBirth,
+                    r.Patient.Sex,
+                    r.Age,
+                    FamilyNames.Relation(r.Access.Relation),
+                    PatientScopes.ToNames(r.Scopes),
+                    r.Age < bands.GuardianMustAttendUnder,
+                    r.Access.EndsOn))
+                .ToList();
 
             var own = patients.FirstOrDefault(p => p.Relationship == PatientRelationship.Self);
             return new Me(
@@ -46,4 +74,19 @@ public sealed record Me(
     string? PreferredLanguage,
     IReadOnlyList<MePatient> Patients);
 
-public sealed record MePatient(Guid Id, string Name, PatientRelationship Relationship, string MaskedIdNumber);
+/// <param name="Relation">How the account holder is related: <c>self</c>, <c>child</c>, <c>parent</c>, <c>spouse</c>, <c>other</c>.</param>
+/// <param name="Scopes">What the account may do for this person today (<c>appointments</c>, <c>results</c>, <c>medications</c>, <c>messages</c>, <c>payments</c>).</param>
+/// <param name="GuardianMustAttend">A child under 6: booking and video visits need the guardian's confirmation that they attend.</param>
+/// <param name="AccessEndsOn">The first day the access no longer works (a proxy's end date, a guardian's child's 18th birthday).</param>
+public sealed record MePatient(
+    Guid Id,
+    string Name,
+    PatientRelationship Relationship,
+    string MaskedIdNumber,
+    DateOnly DateOfBirth,
+    Sex Sex,
+    int AgeYears,
+    string Relation,
+    IReadOnlyList<string> Scopes,
+    bool GuardianMustAttend,
+    DateOnly? AccessEndsOn);

@@ -105,18 +105,30 @@ public sealed record RegisterPatient(
 
             var idNumber = command.IdNumber.Trim().ToUpperInvariant();
             var protectedId = identifiers.Protect(command.IdType, idNumber);
-            if (await db.Patients.AnyAsync(p => p.IdNumberHash == protectedId.Hash, cancellationToken))
+            var now = clock.GetUtcNow();
+            var accountId = NewId.Next();
+            var existing = await db.Patients.SingleOrDefaultAsync(p => p.IdNumberHash == protectedId.Hash, cancellationToken);
+            Patient patient;
+            if (existing is null)
+            {
+                patient = Patient.Register(command.FullName, command.IdType, protectedId, command.DateOfBirth, command.Sex, command.Mobile, now);
+                db.Patients.Add(patient);
+                audit.Record("patient.registered", nameof(Patient), patient.Id.ToString(), patient.Id);
+                his.Enqueue(patient.Id, new PatientRegisteredMessage(patient.Id, patient.FullName, patient.DateOfBirth, patient.Sex.ToString(), patient.Mobile));
+            }
+            else if (await ClaimableAsync(existing, command, cancellationToken))
+            {
+                // Note: a family member added this person (a parent, a child now old enough): their own account takes the
+                // same record (one patient, one record), so a pending invitation link works once they have signed up.
+                patient = existing;
+                audit.Record("patient.account_created", nameof(Patient), patient.Id.ToString(), patient.Id, "record_added_by_family_member");
+            }
+            else
             {
                 throw new DomainConflictException("duplicate_id_number", "A patient with this ID number is already registered.");
             }
 
-            var now = clock.GetUtcNow();
-            var patient = Patient.Register(command.FullName, command.IdType, protectedId, command.DateOfBirth, command.Sex, command.Mobile, now);
-            var accountId = NewId.Next();
-            db.Patients.Add(patient);
             db.PatientAccesses.Add(PatientAccess.Grant(accountId, patient.Id, PatientRelationship.Self, now));
-            audit.Record("patient.registered", nameof(Patient), patient.Id.ToString(), patient.Id);
-            his.Enqueue(patient.Id, new PatientRegisteredMessage(patient.Id, patient.FullName, patient.DateOfBirth, patient.Sex.ToString(), patient.Mobile));
 
             var created = await accounts.CreateAsync(
                 new NewAccount(accountId, email, patient.FullName, patient.Mobile, command.PreferredLanguage),
@@ -132,6 +144,13 @@ public sealed record RegisterPatient(
             await notifier.NotifyAsync(new Notice(accountId, AccountNotifications.Registered, new Dictionary<string, string>(), "/my-health"), cancellationToken);
             return new RegisteredPatient(accountId, patient.Id);
         }
+
+        /// <summary>A record without an account of its own, with the same name, birth date and sex as the registration.</summary>
+        private async Task<bool> ClaimableAsync(Patient existing, RegisterPatient command, CancellationToken cancellationToken) =>
+            string.Equals(existing.FullName, command.FullName.Trim(), StringComparison.Ordinal)
+            && existing.DateOfBirth == command.DateOfBirth
+            && existing.Sex == command.Sex
+            && !await db.PatientAccesses.AnyAsync(a => a.PatientId == existing.Id && a.Relationship == PatientRelationship.Self, cancellationToken);
     }
 }
 

@@ -3,6 +3,7 @@ using InternetHospital.Application.Common.Exceptions;
 using InternetHospital.Application.Common.Security;
 using InternetHospital.Application.Scheduling;
 using InternetHospital.Domain.Appointments;
+using InternetHospital.Domain.Patients;
 using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.Appointments;
@@ -19,7 +20,7 @@ internal static class AppointmentAccess
 
         try
         {
-            await guard.EnsureCanActForAsync(appointment.PatientId, cancellationToken);
+            await guard.EnsureCanActForAsync(appointment.PatientId, PatientScope.Appointments, cancellationToken);
         }
         catch (NotFoundException)
         {
@@ -27,14 +28,14 @@ internal static class AppointmentAccess
         }
     }
 
-    /// <summary>The appointment (tracked) if the caller may act for its patient, else 404.</summary>
-    public static async Task<Appointment> LoadForPatientAsync(IAppDbContext db, IPatientAccessGuard guard, Guid appointmentId, CancellationToken cancellationToken)
+    /// <summary>The appointment (tracked) if the caller may act for its patient in <paramref name="scope"/> (appointments unless said), else 404.</summary>
+    public static async Task<Appointment> LoadForPatientAsync(IAppDbContext db, IPatientAccessGuard guard, Guid appointmentId, CancellationToken cancellationToken, PatientScope scope = PatientScope.Appointments)
     {
         var appointment = await db.Appointments.SingleOrDefaultAsync(a => a.Id == appointmentId, cancellationToken)
             ?? throw new NotFoundException("Appointment", appointmentId);
         try
         {
-            await guard.EnsureCanActForAsync(appointment.PatientId, cancellationToken);
+            await guard.EnsureCanActForAsync(appointment.PatientId, scope, cancellationToken);
         }
         catch (NotFoundException)
         {

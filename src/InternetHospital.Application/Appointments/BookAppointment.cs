@@ -9,6 +9,7 @@ using InternetHospital.Application.Payments;
 using InternetHospital.Domain.Appointments;
 using InternetHospital.Domain.Common;
 using InternetHospital.Domain.Hospital;
+using InternetHospital.Domain.Patients;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -21,7 +22,8 @@ namespace InternetHospital.Application.Appointments;
 /// doctor's review first; otherwise it is refused with <c>follow_up_required</c> and the SPA offers an in-person slot.
 /// Exactly one booking of a slot can succeed: the database refuses the second (<c>slot_taken</c>, 409).
 /// </summary>
-public sealed record BookAppointment(Guid PatientId, Guid SlotId, VisitType VisitType, Guid? ProofFileId = null) : ICommand<AppointmentView>
+/// <param name="GuardianPresent">The guardian of a child under 6 confirms they will attend (domain rule 4; 422 <c>guardian_presence_required</c> without it).</param>
+public sealed record BookAppointment(Guid PatientId, Guid SlotId, VisitType VisitType, Guid? ProofFileId = null, bool GuardianPresent = false) : ICommand<AppointmentView>
 {
     public sealed class Validator : AbstractValidator<BookAppointment>
     {
@@ -37,6 +39,7 @@ public sealed record BookAppointment(Guid PatientId, Guid SlotId, VisitType Visi
         IAppDbContext db,
         IPatientAccessGuard guard,
         ICurrentUser currentUser,
+        IAccountService accounts,
         IFollowUpPolicy followUp,
         BookingRules rules,
         AppointmentMessages messages,
@@ -52,9 +55,16 @@ public sealed record BookAppointment(Guid PatientId, Guid SlotId, VisitType Visi
             var accountId = currentUser.RequireAccountId();
             var now = clock.GetUtcNow();
 
-            // Note: one round trip reads whether the caller may act for the patient, the slot with its doctor,
-            // department and facility, and whether it is taken (the guard used to be a round trip of its own). The
-            // patient's limits are a second read (BookingRules): folding them in needs a lateral join SQLite lacks.
+            // Note: the guard first (a patient the caller may not act for in appointments is a 404 on the patient,
+            // whatever the slot): it also evaluates end dates and age bands, which a bare look-up cannot.
+            var acting = await guard.EnsureCanActForAsync(command.PatientId, PatientScope.Appointments, cancellationToken);
+            if (acting.GuardianMustAttend && !command.GuardianPresent)
+            {
+                throw new DomainRuleException("guardian_presence_required", "A child this young is seen online only with a guardian present; confirm that you will attend.");
+            }
+
+            // Note: one round trip reads the slot with its doctor, department and facility, and whether it is taken.
+            // The patient's limits are a second read (BookingRules): folding them in needs a lateral join SQLite lacks.
             var found = await (
                 from s in db.Slots
                 join d in db.Doctors on s.DoctorId equals d.Id
@@ -68,23 +78,11 @@ public sealed record BookAppointment(Guid PatientId, Guid SlotId, VisitType Visi
                     Department = new DepartmentRef(dep.Id, dep.Name, dep.NameEn),
                     DepartmentCode = dep.Code,
                     Facility = new FacilityRef(f.Id, f.Name, f.NameEn),
-                    MayActFor = db.PatientAccesses.Any(a => a.AccountId == accountId && a.PatientId == command.PatientId && a.RevokedAt == null),
                     PatientName = db.Patients.Where(p => p.Id == command.PatientId).Select(p => p.FullName).FirstOrDefault(),
                     Taken = db.Appointments.Any(a => a.OccupiedSlotId == s.Id),
                 })
                 .AsNoTracking()
-                .SingleOrDefaultAsync(cancellationToken);
-            if (found is null)
-            {
-                // Note: a patient the caller may not act for is a 404 on the patient, whatever the slot.
-                await guard.EnsureCanActForAsync(command.PatientId, cancellationToken);
-                throw new NotFoundException("Slot", command.SlotId);
-            }
-
-            if (!found.MayActFor)
-            {
-                throw new NotFoundException("Patient", command.PatientId);
-            }
+                .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("Slot", command.SlotId);
 
             var (slot, doctor) = (found.Slot, found.Doctor);
             slot.EnsureBookable(command.VisitType, now);
@@ -123,6 +121,13 @@ public sealed record BookAppointment(Guid PatientId, Guid SlotId, VisitType Visi
             var appointment = Appointment.Hold(
                 new NewAppointment(command.PatientId, accountId, slot, command.VisitType, doctor.FeeFor(command.VisitType), paymentOptions.Value.Currency, basis, diagnosisCode, command.ProofFileId, holdUntil),
                 now);
+            if (acting.Relationship != PatientRelationship.Self)
+            {
+                // Note: who books for a child or parent is who attends with them, until check-in says otherwise.
+                var name = (await accounts.FindAsync(accountId, cancellationToken))?.FullName ?? string.Empty;
+                appointment.RecordAttendance(accountId, name, acting.AttendingRelation, command.GuardianPresent);
+            }
+
             db.Appointments.Add(appointment);
             audit.Record("appointment.held", nameof(Appointment), appointment.Id.ToString(), command.PatientId, appointment.Status.ToString());
             switch (appointment.Status)

@@ -5,6 +5,7 @@ using InternetHospital.Application.Common.Exceptions;
 using InternetHospital.Application.Common.Security;
 using InternetHospital.Application.Scheduling;
 using InternetHospital.Domain.Appointments;
+using InternetHospital.Domain.Patients;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -28,7 +29,7 @@ public sealed record CheckVideoEligibility(Guid PatientId, Guid DoctorId) : IQue
     {
         public async ValueTask<VideoEligibility> Handle(CheckVideoEligibility query, CancellationToken cancellationToken)
         {
-            await guard.EnsureCanActForAsync(query.PatientId, cancellationToken);
+            await guard.EnsureCanActForAsync(query.PatientId, PatientScope.Appointments, cancellationToken);
             var doctor = await db.Doctors.AsNoTracking().SingleOrDefaultAsync(d => d.Id == query.DoctorId, cancellationToken)
                 ?? throw new NotFoundException("Doctor", query.DoctorId);
             var offersVideo = doctor.CanSeeOnVideo(SlotClock.Today(clock, hospital.Value));

@@ -4,6 +4,7 @@ using InternetHospital.Application.Common;
 using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Common.Security;
 using InternetHospital.Domain.Appointments;
+using InternetHospital.Domain.Patients;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -42,7 +43,7 @@ public sealed record ListAppointments(Guid PatientId, AppointmentScope Scope = A
     {
         public async ValueTask<PagedList<AppointmentView>> Handle(ListAppointments query, CancellationToken cancellationToken)
         {
-            await guard.EnsureCanActForAsync(query.PatientId, cancellationToken);
+            await guard.EnsureCanActForAsync(query.PatientId, PatientScope.Appointments, cancellationToken);
             var now = clock.GetUtcNow();
             var upcoming = Appointment.UpcomingStates;
             var mine = db.Appointments.AsNoTracking().Where(a => a.PatientId == query.PatientId);

@@ -4,6 +4,7 @@ using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Common.Security;
 using InternetHospital.Application.Payments;
 using InternetHospital.Domain.Appointments;
+using InternetHospital.Domain.Patients;
 using InternetHospital.Domain.Payments;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +31,7 @@ public sealed record StartAppointmentPayment(Guid AppointmentId) : ICommand<Appo
     {
         public async ValueTask<AppointmentPayment> Handle(StartAppointmentPayment command, CancellationToken cancellationToken)
         {
-            var appointment = await AppointmentAccess.LoadForPatientAsync(db, guard, command.AppointmentId, cancellationToken);
+            var appointment = await AppointmentAccess.LoadForPatientAsync(db, guard, command.AppointmentId, cancellationToken, PatientScope.Payments);
 
             if (appointment.PaymentId is { } existingId)
             {

@@ -1,6 +1,7 @@
 using InternetHospital.Application.Audit;
 using InternetHospital.Application.Common.Security;
 using InternetHospital.Application.Files;
+using InternetHospital.Domain.Patients;
 using Mediator;
 
 namespace InternetHospital.Application.Appointments;
@@ -17,7 +18,7 @@ public sealed record UploadFollowUpProof(Guid PatientId, string FileName, Stream
     {
         public async ValueTask<StoredFileInfo> Handle(UploadFollowUpProof command, CancellationToken cancellationToken)
         {
-            await guard.EnsureCanActForAsync(command.PatientId, cancellationToken);
+            await guard.EnsureCanActForAsync(command.PatientId, PatientScope.Appointments, cancellationToken);
             var stored = await files.SaveAsync(new FileUpload(command.PatientId, FollowUpProofs.Purpose, command.FileName, command.Content, command.Length), cancellationToken);
             audit.Record("follow_up_proof.uploaded", "StoredFile", stored.Id.ToString(), command.PatientId);
             return stored;

@@ -7,6 +7,7 @@ using InternetHospital.Application.Common.Security;
 using InternetHospital.Application.Notifications;
 using InternetHospital.Domain.Common;
 using InternetHospital.Domain.FamilyDoctors;
+using InternetHospital.Domain.Patients;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,7 +38,7 @@ public sealed record ApplyForFamilyContract(Guid PatientId, Guid TeamId, Guid Pa
     {
         public async ValueTask<ContractView> Handle(ApplyForFamilyContract command, CancellationToken cancellationToken)
         {
-            await guard.EnsureCanActForAsync(command.PatientId, cancellationToken);
+            await guard.EnsureCanActForAsync(command.PatientId, PatientScope.Appointments, cancellationToken);
             var accountId = currentUser.RequireAccountId();
             var now = clock.GetUtcNow();
 

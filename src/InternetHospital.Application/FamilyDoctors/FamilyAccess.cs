@@ -5,6 +5,7 @@ using InternetHospital.Application.Common.Security;
 using InternetHospital.Domain.Accounts;
 using InternetHospital.Domain.FamilyDoctors;
 using InternetHospital.Domain.Hospital;
+using InternetHospital.Domain.Patients;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -114,7 +115,7 @@ internal sealed class FamilyAccess(
 
         try
         {
-            await patients.EnsureCanActForAsync(thread.PatientId, cancellationToken);
+            await patients.EnsureCanActForAsync(thread.PatientId, PatientScope.Messages, cancellationToken);
         }
         catch (NotFoundException)
         {

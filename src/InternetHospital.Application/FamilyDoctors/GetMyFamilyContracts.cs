@@ -2,6 +2,7 @@ using InternetHospital.Application.Audit;
 using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Common.Security;
 using InternetHospital.Domain.FamilyDoctors;
+using InternetHospital.Domain.Patients;
 using Mediator;
 
 namespace InternetHospital.Application.FamilyDoctors;
@@ -13,7 +14,7 @@ public sealed record GetMyFamilyContracts(Guid PatientId) : IQuery<PatientContra
     {
         public async ValueTask<PatientContracts> Handle(GetMyFamilyContracts query, CancellationToken cancellationToken)
         {
-            await guard.EnsureCanActForAsync(query.PatientId, cancellationToken);
+            await guard.EnsureCanActForAsync(query.PatientId, PatientScope.Appointments, cancellationToken);
             var now = clock.GetUtcNow();
             var all = await ContractViews.LoadAsync(db, db.FamilyContracts.Where(c => c.PatientId == query.PatientId), now, cancellationToken);
             var current = all.FirstOrDefault(c => c.Status == ContractStatus.Pending || c.InForce);

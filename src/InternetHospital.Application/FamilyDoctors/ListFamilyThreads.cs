@@ -3,6 +3,7 @@ using InternetHospital.Application.Audit;
 using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Common.Security;
 using InternetHospital.Domain.FamilyDoctors;
+using InternetHospital.Domain.Patients;
 using Mediator;
 
 namespace InternetHospital.Application.FamilyDoctors;
@@ -19,7 +20,7 @@ public sealed record ListFamilyThreads(Guid PatientId, int Take = 50) : IQuery<I
     {
         public async ValueTask<IReadOnlyList<ThreadSummary>> Handle(ListFamilyThreads query, CancellationToken cancellationToken)
         {
-            await guard.EnsureCanActForAsync(query.PatientId, cancellationToken);
+            await guard.EnsureCanActForAsync(query.PatientId, PatientScope.Messages, cancellationToken);
             var threads = await ThreadSummaries.LoadAsync(db, db.MessageThreads.Where(t => t.PatientId == query.PatientId), MessageSide.Patient, query.Take, clock.GetUtcNow(), cancellationToken);
             audit.Record("family.threads.read", nameof(MessageThread), null, query.PatientId);
             return threads;

@@ -3,6 +3,7 @@ using InternetHospital.Application.Audit;
 using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Common.Security;
 using InternetHospital.Domain.FamilyDoctors;
+using InternetHospital.Domain.Patients;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,7 +21,7 @@ public sealed record ListHomeMeasurements(Guid PatientId, int Days = 90) : IQuer
     {
         public async ValueTask<MeasurementHistory> Handle(ListHomeMeasurements query, CancellationToken cancellationToken)
         {
-            await guard.EnsureCanActForAsync(query.PatientId, cancellationToken);
+            await guard.EnsureCanActForAsync(query.PatientId, PatientScope.Results, cancellationToken);
             var items = await HomeMeasurements.RecentAsync(db, query.PatientId, clock.GetUtcNow().AddDays(-query.Days), cancellationToken);
             audit.Record("family.measurements.read", nameof(HomeMeasurement), null, query.PatientId);
             return new MeasurementHistory(items, MeasurementTargets.Current);

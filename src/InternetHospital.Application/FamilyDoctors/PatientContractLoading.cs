@@ -2,6 +2,7 @@ using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Common.Exceptions;
 using InternetHospital.Application.Common.Security;
 using InternetHospital.Domain.FamilyDoctors;
+using InternetHospital.Domain.Patients;
 using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.FamilyDoctors;
@@ -15,7 +16,7 @@ internal static class PatientContractLoading
             ?? throw new NotFoundException("Contract", contractId);
         try
         {
-            await guard.EnsureCanActForAsync(contract.PatientId, cancellationToken);
+            await guard.EnsureCanActForAsync(contract.PatientId, PatientScope.Appointments, cancellationToken);
         }
         catch (NotFoundException)
         {

@@ -7,6 +7,7 @@ using InternetHospital.Application.Common.Validation;
 using InternetHospital.Application.His;
 using InternetHospital.Application.Notifications;
 using InternetHospital.Domain.FamilyDoctors;
+using InternetHospital.Domain.Patients;
 using Mediator;
 
 namespace InternetHospital.Application.FamilyDoctors;
@@ -76,7 +77,7 @@ public sealed record RecordHomeMeasurement(
     {
         public async ValueTask<RecordedMeasurement> Handle(RecordHomeMeasurement command, CancellationToken cancellationToken)
         {
-            await guard.EnsureCanActForAsync(command.PatientId, cancellationToken);
+            await guard.EnsureCanActForAsync(command.PatientId, PatientScope.Results, cancellationToken);
             var now = clock.GetUtcNow();
             var measurement = HomeMeasurement.Record(command.PatientId, currentUser.RequireAccountId(), command.Values, command.MeasuredAt ?? now, command.Note, now);
             db.HomeMeasurements.Add(measurement);

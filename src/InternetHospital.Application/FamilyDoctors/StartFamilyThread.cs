@@ -5,6 +5,7 @@ using InternetHospital.Application.Common.Exceptions;
 using InternetHospital.Application.Common.Security;
 using InternetHospital.Domain.Common;
 using InternetHospital.Domain.FamilyDoctors;
+using InternetHospital.Domain.Patients;
 using Mediator;
 
 namespace InternetHospital.Application.FamilyDoctors;
@@ -47,7 +48,7 @@ public sealed record StartFamilyThread(Guid PatientId, string Subject, string Bo
             }
             else
             {
-                await guard.EnsureCanActForAsync(command.PatientId, cancellationToken);
+                await guard.EnsureCanActForAsync(command.PatientId, PatientScope.Messages, cancellationToken);
                 contract = await access.ActiveContractAsync(command.PatientId, cancellationToken)
                     ?? throw new DomainRuleException("no_family_doctor", "You can message a family-doctor team once you have signed a contract with it.");
             }

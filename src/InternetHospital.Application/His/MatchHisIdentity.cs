@@ -1,4 +1,5 @@
 using InternetHospital.Application.Common.Security;
+using InternetHospital.Domain.Patients;
 using Mediator;
 
 namespace InternetHospital.Application.His;
@@ -14,7 +15,7 @@ public sealed record MatchHisIdentity(Guid PatientId) : ICommand<HisIdentityMatc
     {
         public async ValueTask<HisIdentityMatch> Handle(MatchHisIdentity command, CancellationToken cancellationToken)
         {
-            await guard.EnsureCanActForAsync(command.PatientId, cancellationToken);
+            await guard.EnsureCanActForAsync(command.PatientId, PatientScope.Appointments, cancellationToken);
             return await matcher.MatchAsync(command.PatientId, cancellationToken);
         }
     }

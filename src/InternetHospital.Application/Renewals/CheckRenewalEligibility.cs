@@ -3,6 +3,7 @@ using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Common.Exceptions;
 using InternetHospital.Application.Common.Security;
 using InternetHospital.Domain.Drugs;
+using InternetHospital.Domain.Patients;
 using InternetHospital.Domain.Renewals;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -29,7 +30,7 @@ public sealed record CheckRenewalEligibility(Guid PatientId, Guid DrugId, int? D
     {
         public async ValueTask<Renewability> Handle(CheckRenewalEligibility query, CancellationToken cancellationToken)
         {
-            await guard.EnsureCanActForAsync(query.PatientId, cancellationToken);
+            await guard.EnsureCanActForAsync(query.PatientId, PatientScope.Medications, cancellationToken);
             var drug = await db.Drugs.AsNoTracking().SingleOrDefaultAsync(d => d.Id == query.DrugId, cancellationToken)
                 ?? throw new NotFoundException("Drug", query.DrugId);
             var history = await histories.LoadAsync(query.PatientId, cancellationToken);

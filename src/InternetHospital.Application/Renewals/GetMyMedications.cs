@@ -17,7 +17,7 @@ public sealed record GetMyMedications(Guid PatientId) : IQuery<MedicationsView>
     {
         public async ValueTask<MedicationsView> Handle(GetMyMedications query, CancellationToken cancellationToken)
         {
-            await guard.EnsureCanActForAsync(query.PatientId, cancellationToken);
+            await guard.EnsureCanActForAsync(query.PatientId, PatientScope.Medications, cancellationToken);
             var history = await histories.LoadAsync(query.PatientId, cancellationToken);
             audit.Record("medications.read", nameof(Patient), query.PatientId.ToString(), query.PatientId);
             var medications = history.Medications

@@ -1,6 +1,7 @@
 using InternetHospital.Application.Audit;
 using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Common.Security;
+using InternetHospital.Domain.Patients;
 using InternetHospital.Domain.Renewals;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ public sealed record ListMyRenewals(Guid PatientId) : IQuery<IReadOnlyList<Renew
     {
         public async ValueTask<IReadOnlyList<RenewalSummary>> Handle(ListMyRenewals query, CancellationToken cancellationToken)
         {
-            await guard.EnsureCanActForAsync(query.PatientId, cancellationToken);
+            await guard.EnsureCanActForAsync(query.PatientId, PatientScope.Medications, cancellationToken);
             var requests = await db.RenewalRequests.AsNoTracking()
                 .Where(r => r.PatientId == query.PatientId)
                 .OrderByDescending(r => r.SubmittedAt)

@@ -3,6 +3,7 @@ using InternetHospital.Application.Common.Exceptions;
 using InternetHospital.Application.Common.Security;
 using InternetHospital.Domain.Common;
 using InternetHospital.Domain.Hospital;
+using InternetHospital.Domain.Patients;
 using InternetHospital.Domain.Renewals;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +17,7 @@ namespace InternetHospital.Application.Renewals;
 public interface IRenewalAccess
 {
     /// <summary>The request of this patient, tracked, if the signed-in account may act for the patient.</summary>
-    Task<RenewalRequest> ForPatientAsync(Guid patientId, Guid renewalId, CancellationToken cancellationToken);
+    Task<RenewalRequest> ForPatientAsync(Guid patientId, Guid renewalId, CancellationToken cancellationToken, PatientScope scope = PatientScope.Medications);
 
     /// <summary>The signed-in doctor's profile (403 for an account without one).</summary>
     Task<Doctor> CurrentDoctorAsync(CancellationToken cancellationToken);
@@ -33,9 +34,9 @@ public interface IRenewalAccess
 
 internal sealed class RenewalAccess(IAppDbContext db, ICurrentUser currentUser, IPatientAccessGuard guard, ICareRelationships care) : IRenewalAccess
 {
-    public async Task<RenewalRequest> ForPatientAsync(Guid patientId, Guid renewalId, CancellationToken cancellationToken)
+    public async Task<RenewalRequest> ForPatientAsync(Guid patientId, Guid renewalId, CancellationToken cancellationToken, PatientScope scope)
     {
-        await guard.EnsureCanActForAsync(patientId, cancellationToken);
+        await guard.EnsureCanActForAsync(patientId, scope, cancellationToken);
         return await db.RenewalRequests.WithEverything()
             .SingleOrDefaultAsync(r => r.Id == renewalId && r.PatientId == patientId, cancellationToken)
             ?? throw new NotFoundException("Renewal request", renewalId);

@@ -1,6 +1,7 @@
 using InternetHospital.Application.Audit;
 using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Payments;
+using InternetHospital.Domain.Patients;
 using InternetHospital.Domain.Payments;
 using InternetHospital.Domain.Renewals;
 using Mediator;
@@ -21,7 +22,7 @@ public sealed record StartRenewalPayment(Guid PatientId, Guid RenewalId) : IComm
     {
         public async ValueTask<RenewalPaymentStarted> Handle(StartRenewalPayment command, CancellationToken cancellationToken)
         {
-            var request = await access.ForPatientAsync(command.PatientId, command.RenewalId, cancellationToken);
+            var request = await access.ForPatientAsync(command.PatientId, command.RenewalId, cancellationToken, PatientScope.Payments);
             if (!request.AwaitsPayment)
             {
                 throw new Domain.Common.DomainConflictException("renewal_not_awaiting_payment", "Nothing is to be paid for this request now.");

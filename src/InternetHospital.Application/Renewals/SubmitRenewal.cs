@@ -7,6 +7,7 @@ using InternetHospital.Application.Common.Validation;
 using InternetHospital.Application.Payments;
 using InternetHospital.Domain.Common;
 using InternetHospital.Domain.Drugs;
+using InternetHospital.Domain.Patients;
 using InternetHospital.Domain.Renewals;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -67,7 +68,7 @@ public sealed record SubmitRenewal(
     {
         public async ValueTask<PatientRenewalView> Handle(SubmitRenewal command, CancellationToken cancellationToken)
         {
-            await guard.EnsureCanActForAsync(command.PatientId, cancellationToken);
+            await guard.EnsureCanActForAsync(command.PatientId, PatientScope.Medications, cancellationToken);
             var accountId = currentUser.RequireAccountId();
             var history = await histories.LoadAsync(command.PatientId, cancellationToken);
             var drugIds = command.Items.Select(i => i.DrugId).ToList();

@@ -32,6 +32,9 @@ internal sealed class AppointmentsForVisits(IAppDbContext db, AppointmentRelease
     public async Task CheckInAsync(Guid appointmentId, CancellationToken cancellationToken) =>
         (await LoadAsync(appointmentId, cancellationToken)).CheckIn(booking.Value.CheckInOpensBefore, clock.GetUtcNow());
 
+    public async Task RecordAttendanceAsync(Guid appointmentId, Guid accountId, string name, string relation, bool guardianPresent, CancellationToken cancellationToken) =>
+        (await LoadAsync(appointmentId, cancellationToken)).RecordAttendance(accountId, name, relation, guardianPresent);
+
     public async Task StartAsync(Guid appointmentId, CancellationToken cancellationToken) =>
         (await LoadAsync(appointmentId, cancellationToken)).Admit(clock.GetUtcNow());
 
@@ -58,7 +61,8 @@ internal sealed class AppointmentsForVisits(IAppDbContext db, AppointmentRelease
     private IQueryable<VisitAppointment> Project(IQueryable<Appointment> appointments) =>
         from a in appointments
         join doctor in db.Doctors.AsNoTracking() on a.DoctorId equals doctor.Id
-        select new VisitAppointment(a.Id, a.PatientId, a.DoctorId, doctor.AccountId, a.DepartmentId, a.Start, a.End, a.VisitType == VisitType.Video, a.Status.ToString());
+        select new VisitAppointment(a.Id, a.PatientId, a.DoctorId, doctor.AccountId, a.DepartmentId, a.Start, a.End, a.VisitType == VisitType.Video, a.Status.ToString(),
+            a.AttendingName == null || a.AttendingRelation == null ? null : new Attending(a.AttendingName, a.AttendingRelation, a.GuardianPresent));
 
     private async Task<Appointment> LoadAsync(Guid appointmentId, CancellationToken cancellationToken) =>
         db.Appointments.Local.SingleOrDefault(a => a.Id == appointmentId)

@@ -4,6 +4,7 @@ using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Common.Exceptions;
 using InternetHospital.Application.Common.Security;
 using InternetHospital.Domain.Common;
+using InternetHospital.Domain.Patients;
 using InternetHospital.Domain.VideoVisits;
 using Mediator;
 
@@ -14,7 +15,7 @@ namespace InternetHospital.Application.VideoVisits;
 /// visit's waiting room opens and the doctor sees them waiting. Checking in again (a second device, after closing
 /// the tab) is recorded and changes nothing else.
 /// </summary>
-public sealed record CheckInForVisit(Guid AppointmentId) : ICommand<WaitingRoomDto>
+public sealed record CheckInForVisit(Guid AppointmentId, bool GuardianPresent = false) : ICommand<WaitingRoomDto>
 {
     public const string DoctorLiveEvent = "visit.checkedIn";
 
@@ -23,6 +24,7 @@ public sealed record CheckInForVisit(Guid AppointmentId) : ICommand<WaitingRoomD
         IVisitAppointments appointments,
         IPatientAccessGuard guard,
         ICurrentUser currentUser,
+        IAccountService accounts,
         IAuditLog audit,
         ILiveUpdates live,
         IVisitRoom room,
@@ -34,13 +36,25 @@ public sealed record CheckInForVisit(Guid AppointmentId) : ICommand<WaitingRoomD
         {
             var appointment = await appointments.FindAsync(command.AppointmentId, cancellationToken)
                 ?? throw new NotFoundException("Appointment", command.AppointmentId);
-            await guard.EnsureCanActForAsync(appointment.PatientId, cancellationToken);
+            var acting = await guard.EnsureCanActForAsync(appointment.PatientId, PatientScope.Appointments, cancellationToken);
             if (!appointment.IsVideo)
             {
                 throw new DomainRuleException("not_a_video_visit", "This appointment is an in-person visit.");
             }
 
+            // Domain rule 4: a child under 6 is seen online only with a guardian present, who says so on joining.
+            if (acting.GuardianMustAttend && !command.GuardianPresent)
+            {
+                throw new DomainRuleException("guardian_presence_required", "A child this young is seen online only with a guardian present.");
+            }
+
             var accountId = currentUser.RequireAccountId();
+            if (acting.Relationship != PatientRelationship.Self)
+            {
+                var name = (await accounts.FindAsync(accountId, cancellationToken))?.FullName ?? string.Empty;
+                await appointments.RecordAttendanceAsync(appointment.Id, accountId, name, acting.AttendingRelation, command.GuardianPresent, cancellationToken);
+            }
+
             var now = clock.GetUtcNow();
             var visit = await db.VideoVisits.FindAsync([appointment.Id], cancellationToken);
             if (visit is null)

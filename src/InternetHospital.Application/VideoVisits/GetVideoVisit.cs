@@ -40,6 +40,7 @@ public sealed record GetVideoVisit(Guid VisitId) : IQuery<VideoVisitDto>
 
             var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), hospital.Value.TimeZoneInfo).DateTime);
             var showNote = visit.Note is not null && (isClinician || visit.Status == VideoVisitStatus.Completed);
+            var attending = (await appointments.FindAsync(visit.Id, cancellationToken))?.Attending;
             var followUp = showNote && visit.Note!.FollowUpAppointmentId is { } followUpId
                 ? await appointments.FindAsync(followUpId, cancellationToken)
                 : null;
@@ -61,7 +62,8 @@ public sealed record GetVideoVisit(Guid VisitId) : IQuery<VideoVisitDto>
                 showNote ? VisitNoteDto.From(visit.Note!) : null,
                 followUp is null ? null : new VisitFollowUpDto(followUp.Id, followUp.Start, followUp.End, followUp.IsVideo ? VisitType.Video : VisitType.InPerson, followUp.Status),
                 visit.Addenda.OrderBy(a => a.Sequence).Select(AddendumDto.From).ToList(),
-                isClinician ? visit.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new VisitEventDto(e.At, e.Kind, e.ActorAccountId, e.Detail)).ToList() : []);
+                isClinician ? visit.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new VisitEventDto(e.At, e.Kind, e.ActorAccountId, e.Detail)).ToList() : [],
+                attending);
         }
     }
 }
@@ -89,4 +91,5 @@ public sealed record VideoVisitDto(
     VisitNoteDto? Note,
     VisitFollowUpDto? FollowUp,
     IReadOnlyList<AddendumDto> Addenda,
-    IReadOnlyList<VisitEventDto> Trace);
+    IReadOnlyList<VisitEventDto> Trace,
+    Attending? Attending = null);

@@ -6,6 +6,7 @@ using InternetHospital.Application.Common.Exceptions;
 using InternetHospital.Application.Common.Security;
 using InternetHospital.Domain.Appointments;
 using InternetHospital.Domain.Hospital;
+using InternetHospital.Domain.Patients;
 using InternetHospital.Domain.VideoVisits;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -32,7 +33,7 @@ public sealed record GetWaitingRoom(Guid AppointmentId) : IQuery<WaitingRoomDto>
         {
             var appointment = await appointments.FindAsync(query.AppointmentId, cancellationToken)
                 ?? throw new NotFoundException("Appointment", query.AppointmentId);
-            await guard.EnsureCanActForAsync(appointment.PatientId, cancellationToken);
+            await guard.EnsureCanActForAsync(appointment.PatientId, PatientScope.Appointments, cancellationToken);
             var now = clock.GetUtcNow();
             var doctor = await DoctorSummary.Query(db, d => d.Id == appointment.DoctorId).SingleAsync(cancellationToken);
 

@@ -18,6 +18,9 @@ public interface IVisitAppointments
 
     Task CheckInAsync(Guid appointmentId, CancellationToken cancellationToken);
 
+    /// <summary>Records who attends with or for the patient (a guardian or proxy) and whether the guardian is present.</summary>
+    Task RecordAttendanceAsync(Guid appointmentId, Guid accountId, string name, string relation, bool guardianPresent, CancellationToken cancellationToken);
+
     Task StartAsync(Guid appointmentId, CancellationToken cancellationToken);
 
     Task CompleteAsync(Guid appointmentId, CancellationToken cancellationToken);
@@ -37,4 +40,8 @@ public sealed record VisitAppointment(
     DateTimeOffset Start,
     DateTimeOffset End,
     bool IsVideo,
-    string Status);
+    string Status,
+    Attending? Attending = null);
+
+/// <summary>Who attends with or for the patient, as the doctor sees it: "Attending: NAME (guardian)".</summary>
+public sealed record Attending(string Name, string Relation, bool GuardianPresent);

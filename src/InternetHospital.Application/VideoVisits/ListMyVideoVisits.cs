@@ -1,5 +1,6 @@
 using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Common.Security;
+using InternetHospital.Domain.Patients;
 using InternetHospital.Domain.VideoVisits;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ public sealed record ListMyVideoVisits : IQuery<IReadOnlyList<MyVideoVisit>>
     {
         public async ValueTask<IReadOnlyList<MyVideoVisit>> Handle(ListMyVideoVisits query, CancellationToken cancellationToken)
         {
-            var patients = await guard.PatientsOfCurrentAccountAsync(cancellationToken);
+            var patients = await guard.PatientsOfCurrentAccountAsync(PatientScope.Appointments, cancellationToken);
             var now = clock.GetUtcNow();
             var booked = await appointments.VideoAppointmentsOfPatientsAsync(patients, now.AddDays(-1), now.AddDays(14), cancellationToken);
             var ids = booked.Select(a => a.Id).ToList();

@@ -43,7 +43,7 @@ public sealed record ListTodaysVideoVisits : IQuery<TodaysVideoVisits>
                     var visit = visits.GetValueOrDefault(a.Id);
                     var patient = patients[a.PatientId];
                     var waiting = visit is { Status: VideoVisitStatus.Waiting } ? (int)Math.Floor((now - visit.CheckedInAt).TotalMinutes) : (int?)null;
-                    return new TodaysVisitRow(a.Id, a.Start, a.End, patient.FullName, patient.AgeOn(today), patient.Sex, a.Status, visit?.Status, visit?.CheckedInAt, waiting);
+                    return new TodaysVisitRow(a.Id, a.Start, a.End, patient.FullName, patient.AgeOn(today), patient.Sex, a.Status, visit?.Status, visit?.CheckedInAt, waiting, a.Attending);
                 })
                 .ToList();
 
@@ -75,6 +75,7 @@ public sealed record TodaysVisitRow(
     string AppointmentStatus,
     VideoVisitStatus? VisitStatus,
     DateTimeOffset? CheckedInAt,
-    int? WaitingMinutes);
+    int? WaitingMinutes,
+    Attending? Attending = null);
 
 public sealed record ConsultationInvite(Guid VisitId, string InvitedBy, DateTimeOffset InvitedAt, VideoVisitStatus Status);

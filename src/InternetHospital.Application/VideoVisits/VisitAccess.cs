@@ -1,6 +1,8 @@
 using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Common.Exceptions;
+using InternetHospital.Application.Common.Security;
 using InternetHospital.Domain.Accounts;
+using InternetHospital.Domain.Patients;
 using InternetHospital.Domain.VideoVisits;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +13,7 @@ namespace InternetHospital.Application.VideoVisits;
 /// specialists that doctor invited. Everyone else, and anyone asking about a visit that does not exist, gets the same
 /// 404 (domain rules 15 and 22): the room's existence is not revealed.
 /// </summary>
-public sealed class VisitAccess(IAppDbContext db, ICurrentUser currentUser)
+public sealed class VisitAccess(IAppDbContext db, ICurrentUser currentUser, IPatientAccessGuard guard)
 {
     /// <summary>The visit (tracked, with its invitations) and the caller's role in it.</summary>
     public async Task<(VideoVisit Visit, VisitRole Role)> LoadAsync(Guid visitId, CancellationToken cancellationToken, VisitParts parts = VisitParts.None)
@@ -54,10 +56,17 @@ public sealed class VisitAccess(IAppDbContext db, ICurrentUser currentUser)
             return VisitRole.Specialist;
         }
 
-        var actsForPatient = await db.PatientAccesses.AnyAsync(
-            a => a.AccountId == accountId && a.PatientId == visit.PatientId && a.RevokedAt == null,
-            cancellationToken);
-        return actsForPatient ? VisitRole.Patient : null;
+        // Note: the guard, not a bare look-up, so a revoked proxy, a proxy past its end date and a guardian whose
+        // child has turned 18 are out of the room on their next request.
+        try
+        {
+            await guard.EnsureCanActForAsync(visit.PatientId, PatientScope.Appointments, cancellationToken);
+            return VisitRole.Patient;
+        }
+        catch (NotFoundException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The caller must be the visit's doctor.</summary>

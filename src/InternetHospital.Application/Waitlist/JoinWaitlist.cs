@@ -9,6 +9,7 @@ using InternetHospital.Application.Scheduling;
 using InternetHospital.Domain.Appointments;
 using InternetHospital.Domain.Common;
 using InternetHospital.Domain.Hospital;
+using InternetHospital.Domain.Patients;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -42,7 +43,7 @@ public sealed record JoinWaitlist(Guid PatientId, Guid DoctorId, DateOnly Date, 
     {
         public async ValueTask<WaitlistView> Handle(JoinWaitlist command, CancellationToken cancellationToken)
         {
-            await guard.EnsureCanActForAsync(command.PatientId, cancellationToken);
+            await guard.EnsureCanActForAsync(command.PatientId, PatientScope.Appointments, cancellationToken);
             var doctor = await db.Doctors.AsNoTracking().SingleOrDefaultAsync(d => d.Id == command.DoctorId, cancellationToken)
                 ?? throw new NotFoundException("Doctor", command.DoctorId);
             var now = clock.GetUtcNow();

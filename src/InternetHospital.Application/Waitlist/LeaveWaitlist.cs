@@ -3,6 +3,7 @@ using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Common.Exceptions;
 using InternetHospital.Application.Common.Security;
 using InternetHospital.Domain.Appointments;
+using InternetHospital.Domain.Patients;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +20,7 @@ public sealed record LeaveWaitlist(Guid EntryId) : ICommand
                 ?? throw new NotFoundException("Waitlist entry", command.EntryId);
             try
             {
-                await guard.EnsureCanActForAsync(entry.PatientId, cancellationToken);
+                await guard.EnsureCanActForAsync(entry.PatientId, PatientScope.Appointments, cancellationToken);
             }
             catch (NotFoundException)
             {

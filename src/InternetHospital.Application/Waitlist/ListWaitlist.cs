@@ -4,6 +4,7 @@ using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Common.Security;
 using InternetHospital.Application.Scheduling;
 using InternetHospital.Domain.Appointments;
+using InternetHospital.Domain.Patients;
 using Mediator;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +17,7 @@ public sealed record ListWaitlist(Guid PatientId) : IQuery<IReadOnlyList<Waitlis
     {
         public async ValueTask<IReadOnlyList<WaitlistView>> Handle(ListWaitlist query, CancellationToken cancellationToken)
         {
-            await guard.EnsureCanActForAsync(query.PatientId, cancellationToken);
+            await guard.EnsureCanActForAsync(query.PatientId, PatientScope.Appointments, cancellationToken);
             var today = SlotClock.Today(clock, hospital.Value);
             return await WaitlistView.QueryAsync(
                 db,

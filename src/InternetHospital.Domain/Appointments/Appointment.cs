@@ -92,6 +92,18 @@ public sealed class Appointment
     public DateTimeOffset? DayReminderSentAt { get; private set; }
     public DateTimeOffset? HourReminderSentAt { get; private set; }
 
+    /// <summary>The account that attends with or for the patient (a guardian or proxy), shown to the doctor.</summary>
+    public Guid? AttendingAccountId { get; private set; }
+
+    /// <summary>The attending person's name when recorded (the doctor reads it in the waiting room and visit record).</summary>
+    public string? AttendingName { get; private set; }
+
+    /// <summary>How the attending person is related to the patient: <c>guardian</c>, <c>parent</c>, <c>spouse</c>, ...</summary>
+    public string? AttendingRelation { get; private set; }
+
+    /// <summary>The guardian confirmed they will be present (domain rule 4: a child under 6 only with a guardian).</summary>
+    public bool GuardianPresent { get; private set; }
+
     /// <summary>Optimistic concurrency: a background job and a person acting on the same appointment cannot both win.</summary>
     public int Version { get; private set; }
 
@@ -358,6 +370,17 @@ public sealed class Appointment
         }
 
         MoveTo(AppointmentStatus.NoShow);
+    }
+
+    /// <summary>Records who attends with or for the patient (domain rule 4; traceability, rule 11).</summary>
+    public void RecordAttendance(Guid accountId, string name, string relation, bool guardianPresent)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(relation);
+        AttendingAccountId = accountId;
+        AttendingName = name.Length > 100 ? name[..100] : name;
+        AttendingRelation = relation;
+        GuardianPresent = guardianPresent;
+        Version++;
     }
 
     public void MarkDayReminderSent(DateTimeOffset now)

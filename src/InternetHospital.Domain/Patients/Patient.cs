@@ -73,10 +73,13 @@ public sealed class Patient
     }
 
     /// <summary>Age in whole years on a given day.</summary>
-    public int AgeOn(DateOnly day)
+    public int AgeOn(DateOnly day) => AgeOf(DateOfBirth, day);
+
+    /// <summary>Age in whole years on a given day of a person born on <paramref name="dateOfBirth"/>.</summary>
+    public static int AgeOf(DateOnly dateOfBirth, DateOnly day)
     {
-        var age = day.Year - DateOfBirth.Year;
-        if (DateOfBirth > day.AddYears(-age))
+        var age = day.Year - dateOfBirth.Year;
+        if (dateOfBirth > day.AddYears(-age))
         {
             age--;
         }

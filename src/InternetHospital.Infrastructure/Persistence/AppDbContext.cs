@@ -30,6 +30,7 @@ public abstract class AppDbContext(DbContextOptions options)
 {
     public DbSet<Patient> Patients => Set<Patient>();
     public DbSet<PatientAccess> PatientAccesses => Set<PatientAccess>();
+    public DbSet<FamilyInvitation> FamilyInvitations => Set<FamilyInvitation>();
     public DbSet<Facility> Facilities => Set<Facility>();
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<Doctor> Doctors => Set<Doctor>();

@@ -13,7 +13,7 @@ internal sealed class AppointmentEndpoints : IEndpointGroup
 
         group.MapPost("/", async (BookRequest body, ISender sender, CancellationToken ct) =>
             {
-                var booked = await sender.Send(new BookAppointment(body.PatientId, body.SlotId, body.VisitType, body.ProofFileId), ct);
+                var booked = await sender.Send(new BookAppointment(body.PatientId, body.SlotId, body.VisitType, body.ProofFileId, body.GuardianPresent), ct);
                 return TypedResults.Created($"/api/appointments/{booked.Id}", booked);
             })
             .RequireAuthorization(Policies.Patient)
@@ -87,7 +87,7 @@ internal sealed class AppointmentEndpoints : IEndpointGroup
             .WithSummary("Break-glass: read one appointment with a written reason (audit-logged; its doctor is told). Each read needs its own reason.");
     }
 
-    internal sealed record BookRequest(Guid PatientId, Guid SlotId, VisitType VisitType, Guid? ProofFileId);
+    internal sealed record BookRequest(Guid PatientId, Guid SlotId, VisitType VisitType, Guid? ProofFileId, bool GuardianPresent = false);
 
     internal sealed record RescheduleRequest(Guid SlotId);
 

@@ -23,6 +23,7 @@ public interface IAppDbContext
 {
     DbSet<Patient> Patients { get; }
     DbSet<PatientAccess> PatientAccesses { get; }
+    DbSet<FamilyInvitation> FamilyInvitations { get; }
     DbSet<Facility> Facilities { get; }
     DbSet<Department> Departments { get; }
     DbSet<Doctor> Doctors { get; }

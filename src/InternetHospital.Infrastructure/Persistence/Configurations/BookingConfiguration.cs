@@ -80,6 +80,8 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
         builder.Property(a => a.CancellationReason).HasMaxLength(32);
         builder.Property(a => a.CancellationNote).HasMaxLength(500);
         builder.Property(a => a.ReviewNote).HasMaxLength(500);
+        builder.Property(a => a.AttendingName).HasMaxLength(100);
+        builder.Property(a => a.AttendingRelation).HasMaxLength(16);
         builder.Property(a => a.FollowUpDiagnosisCode).HasMaxLength(16);
         builder.Property(a => a.Fee).HasPrecision(12, 2);
         builder.Property(a => a.Currency).HasMaxLength(3);

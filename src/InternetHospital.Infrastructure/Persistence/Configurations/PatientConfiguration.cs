@@ -30,8 +30,29 @@ internal sealed class PatientAccessConfiguration : IEntityTypeConfiguration<Pati
     {
         builder.ToTable("PatientAccesses");
         builder.Property(a => a.Relationship).HasConversion<string>().HasMaxLength(16);
+        builder.Property(a => a.Relation).HasConversion<string>().HasMaxLength(16);
+        builder.Property(a => a.Scopes).HasConversion<int>();
+        builder.Property(a => a.RevocationReason).HasMaxLength(200);
+        builder.HasIndex(a => a.PatientId);
         builder.HasIndex(a => new { a.AccountId, a.PatientId });
         builder.HasOne<Patient>().WithMany().HasForeignKey(a => a.PatientId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Identity.Account>().WithMany().HasForeignKey(a => a.AccountId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class FamilyInvitationConfiguration : IEntityTypeConfiguration<FamilyInvitation>
+{
+    public void Configure(EntityTypeBuilder<FamilyInvitation> builder)
+    {
+        builder.ToTable("FamilyInvitations");
+        builder.Property(i => i.TokenHash).HasMaxLength(64);
+        builder.HasIndex(i => i.TokenHash).IsUnique();
+        builder.Property(i => i.Relation).HasConversion<string>().HasMaxLength(16);
+        builder.Property(i => i.Scopes).HasConversion<int>();
+        builder.Property(i => i.Status).HasConversion<string>().HasMaxLength(16);
+        builder.HasIndex(i => new { i.FromAccountId, i.Status });
+        builder.HasIndex(i => new { i.PatientId, i.Status });
+        builder.HasOne<Patient>().WithMany().HasForeignKey(i => i.PatientId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Identity.Account>().WithMany().HasForeignKey(i => i.FromAccountId).OnDelete(DeleteBehavior.Restrict);
     }
 }

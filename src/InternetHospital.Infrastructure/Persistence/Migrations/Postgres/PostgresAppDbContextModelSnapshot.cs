@@ -30,6 +30,17 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid?>("ActivePatientId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("AttendingAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AttendingName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("AttendingRelation")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<Guid>("BookedByAccountId")
                         .HasColumnType("uuid");
 
@@ -89,6 +100,9 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<string>("FollowUpDiagnosisCode")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<bool>("GuardianPresent")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTimeOffset?>("HoldExpiresAt")
                         .HasColumnType("timestamp with time zone");
@@ -1610,6 +1624,68 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("Notifications", (string)null);
                 });
 
+            modelBuilder.Entity("InternetHospital.Domain.Patients.FamilyInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AccessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ConsentFileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("FromAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Relation")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("RespondedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RespondedByAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Scopes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("FromAccountId", "Status");
+
+                    b.HasIndex("PatientId", "Status");
+
+                    b.ToTable("FamilyInvitations", (string)null);
+                });
+
             modelBuilder.Entity("InternetHospital.Domain.Patients.Patient", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1679,19 +1755,49 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid>("AccountId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date");
+
                     b.Property<DateTimeOffset>("GrantedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("GrantedByAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("InvitationId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("PatientId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Relation")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("Relationship")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("RevocationReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTimeOffset?>("RevokedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RevokedByAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Scopes")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("SharesMessages")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("SharesResults")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 
@@ -3594,6 +3700,21 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                         .WithMany("Attachments")
                         .HasForeignKey("EmailMessageId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Patients.FamilyInvitation", b =>
+                {
+                    b.HasOne("InternetHospital.Infrastructure.Identity.Account", null)
+                        .WithMany()
+                        .HasForeignKey("FromAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("InternetHospital.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("InternetHospital.Domain.Patients.PatientAccess", b =>

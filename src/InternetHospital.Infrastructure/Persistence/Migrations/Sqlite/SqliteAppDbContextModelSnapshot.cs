@@ -25,6 +25,17 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("ActivePatientId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("AttendingAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttendingName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttendingRelation")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("BookedByAccountId")
                         .HasColumnType("TEXT");
 
@@ -84,6 +95,9 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("FollowUpDiagnosisCode")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("GuardianPresent")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("HoldExpiresAt")
                         .HasColumnType("INTEGER");
@@ -1603,6 +1617,68 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Notifications", (string)null);
                 });
 
+            modelBuilder.Entity("InternetHospital.Domain.Patients.FamilyInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AccessId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ConsentFileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("FromAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Relation")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RespondedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RespondedByAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Scopes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("FromAccountId", "Status");
+
+                    b.HasIndex("PatientId", "Status");
+
+                    b.ToTable("FamilyInvitations", (string)null);
+                });
+
             modelBuilder.Entity("InternetHospital.Domain.Patients.Patient", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1672,10 +1748,24 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("AccountId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("GrantedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("GrantedByAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("InvitationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Relation")
+                        .IsRequired()
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Relationship")
@@ -1683,7 +1773,23 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RevocationReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RevokedByAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Scopes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SharesMessages")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SharesResults")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -3581,6 +3687,21 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                         .WithMany("Attachments")
                         .HasForeignKey("EmailMessageId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Patients.FamilyInvitation", b =>
+                {
+                    b.HasOne("InternetHospital.Infrastructure.Identity.Account", null)
+                        .WithMany()
+                        .HasForeignKey("FromAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("InternetHospital.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("InternetHospital.Domain.Patients.PatientAccess", b =>
