@@ -21,9 +21,9 @@ describe('notification texts', () => {
   });
 
   it.each([
-    ['en', 'proxy.invitation_received', '李娜 asks to act for you. Open the request to choose what you allow and until when, or decline.'],
-    ['zh-CN', 'proxy.invitation_accepted', '李娜 已同意您代其办理。请在页头的就诊人切换中选择 李娜。'],
-    ['en', 'proxy.access_ended', "Your access to act for 李娜 has ended; you no longer see 李娜's records."],
+    ['en', 'proxy.invitation_received', '李娜 asks to act for you. Open the request to choose what you allow, or decline.'],
+    ['zh-CN', 'proxy.invitation_accepted', '李娜已同意您代其办理。'],
+    ['en', 'proxy.access_ended', 'Your access to act for 李娜 has ended.'],
   ] as const)('in %s, names the family member in %s (issue 15)', async (language, kind, text) => {
     await i18n.changeLanguage(language);
     expect(notificationText({ kind, parameters: { name: '李娜' } }, i18n)).toBe(text);
