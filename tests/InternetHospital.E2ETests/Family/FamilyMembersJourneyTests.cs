@@ -67,7 +67,7 @@ public sealed partial class FamilyMembersJourneyTests(AppFixture app)
         await parent.GetByRole(AriaRole.Checkbox, new() { Name = "I, the guardian, will attend the visit with 李小明." }).CheckAsync();
         await parent.AssertAccessibleAsync();
         await confirm.ClickAsync();
-        await Expect(parent.GetByText("Waiting for the doctor's review")).ToBeVisibleAsync();
+        await Expect(parent.GetByRole(AriaRole.Status).Filter(new() { HasText = "Waiting for the doctor's review" })).ToBeVisibleAsync();
 
         // The visit itself (one starting in a few minutes, paid, put in place as the video journey does) — the guardian
         // checks in for the child and confirms being there.
@@ -82,7 +82,7 @@ public sealed partial class FamilyMembersJourneyTests(AppFixture app)
 
         // The doctor's waiting room says who attends.
         var doctor = await app.NewPageAsync();
-        await doctor.SignInAsync("dr.li@demo.test", PageExtensions.DemoPassword);
+        await doctor.SignInAsync("dr.chen@demo.test", PageExtensions.DemoPassword);
         await Expect(doctor.Heading("Workspace")).ToBeVisibleAsync();
         await doctor.GetByRole(AriaRole.Link, new() { Name = "Video visits" }).First.ClickAsync();
         await doctor.GetByLabel("Password", new() { Exact = true }).FillAsync(PageExtensions.DemoPassword);
@@ -227,7 +227,10 @@ public sealed partial class FamilyMembersJourneyTests(AppFixture app)
         return await db.Doctors.Where(d => d.AccountId == account).Select(d => d.Id).SingleAsync();
     }
 
-    /// <summary>A paid video appointment for the child with 李伟, starting in a few minutes (check-in open), booked by the guardian.</summary>
+    /// <summary>
+    /// A paid video appointment for the child starting in a few minutes (check-in open), booked by the guardian; with another
+    /// doctor than the one booked above, as a person has one appointment a day with a doctor.
+    /// </summary>
     private async Task<Guid> VideoVisitForAsync(string patientName, string guardianEmail)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -237,7 +240,7 @@ public sealed partial class FamilyMembersJourneyTests(AppFixture app)
         var guardian = await db.Users.SingleAsync(u => u.Email == guardianEmail);
         var patientIds = await db.PatientAccesses.Where(a => a.AccountId == guardian.Id).Select(a => a.PatientId).ToListAsync();
         var patientId = await db.Patients.Where(p => patientIds.Contains(p.Id) && p.FullName == patientName).Select(p => p.Id).SingleAsync();
-        var doctorAccount = await db.Users.Where(u => u.Email == "dr.li@demo.test").Select(u => u.Id).SingleAsync();
+        var doctorAccount = await db.Users.Where(u => u.Email == "dr.chen@demo.test").Select(u => u.Id).SingleAsync();
         var doctor = await db.Doctors.SingleAsync(d => d.AccountId == doctorAccount);
         var start = now.AddMinutes(5).AddTicks(Random.Shared.NextInt64(1, TimeSpan.TicksPerMinute));
         var slot = Slot.Create(doctor.Id, doctor.DepartmentId, new PlannedSlot(start, start.AddMinutes(15), DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(start, zone).DateTime), Guid.NewGuid(), false, true));

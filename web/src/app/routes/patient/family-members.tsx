@@ -16,7 +16,7 @@ export default function FamilyMembersRoute(): ReactNode {
   return (
     <Page title={t('members.title')} description={<Text c="dimmed">{t('members.description')}</Text>}>
       {added && (
-        <Alert color="green" role="status" withCloseButton onClose={() => setAdded(null)}>
+        <Alert color="green" role="status" withCloseButton closeButtonLabel={t('close')} onClose={() => setAdded(null)}>
           {added.pending ? t('members.invited', { name: added.name }) : t('members.added', { name: added.name })}
         </Alert>
       )}

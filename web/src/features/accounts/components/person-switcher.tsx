@@ -30,6 +30,7 @@ export function PersonSwitcher(): ReactNode {
           variant={isOwnRecord(patient) ? 'subtle' : 'light'}
           color={isOwnRecord(patient) ? 'gray' : 'orange'}
           size="compact-sm"
+          c="dark.8"
           leftSection={<IconUsers size={16} aria-hidden="true" />}
           rightSection={<IconChevronDown size={14} aria-hidden="true" />}
           aria-label={t('switcher.aria', { label })}
@@ -48,7 +49,7 @@ export function PersonSwitcher(): ReactNode {
             leftSection={person.id === patient.id ? <IconCheck size={16} aria-hidden="true" /> : <span style={{ width: 16 }} />}
             rightSection={
               person.guardianMustAttend ? (
-                <Badge size="xs" color="orange" variant="light">
+                <Badge c="dark.8" size="xs" color="orange" variant="light">
                   {t('switcher.under6')}
                 </Badge>
               ) : undefined

@@ -45,7 +45,7 @@ export function MembersList({ selectedId, onActFor }: MembersListProps): ReactNo
                   {member.ageYears != null && ` · ${t('members.age', { count: member.ageYears })}`}
                 </Text>
               </Stack>
-              <Badge color={member.status === 'pending' ? 'yellow' : 'green'} variant="light">
+              <Badge c="dark.8" color={member.status === 'pending' ? 'yellow' : 'green'} variant="light">
                 {t(`status.${member.status}`, { defaultValue: member.status })}
               </Badge>
             </Group>
@@ -64,10 +64,10 @@ export function MembersList({ selectedId, onActFor }: MembersListProps): ReactNo
             <Group gap="xs">
               {member.status !== 'pending' &&
                 (member.patientId === selectedId ? (
-                  <Badge variant="outline">{t('members.selected')}</Badge>
+                  <Badge c="dark.8" variant="outline">{t('members.selected')}</Badge>
                 ) : (
-                  <Button size="xs" onClick={() => onActFor(member.patientId)} aria-label={t('members.actForName', { name: member.name })}>
-                    {t('members.actFor')}
+                  <Button size="xs" onClick={() => onActFor(member.patientId)}>
+                    {t('members.actForName', { name: member.name })}
                   </Button>
                 ))}
               <Button size="xs" variant="subtle" color="red" onClick={() => setRemoving(member)} aria-label={t('members.removeName', { name: member.name })}>

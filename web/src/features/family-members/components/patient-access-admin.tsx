@@ -43,7 +43,7 @@ export function PatientAccessAdmin(): ReactNode {
           <Stack gap={6}>
             <Group justify="space-between">
               <Text fw={600}>{entry.accountName}</Text>
-              <Badge variant="light" color={entry.endedAt ? 'gray' : 'green'}>
+              <Badge c="dark.8" variant="light" color={entry.endedAt ? 'gray' : 'green'}>
                 {entry.endedAt ? t('admin.ended') : t('status.active')}
               </Badge>
             </Group>

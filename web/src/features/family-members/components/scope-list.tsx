@@ -10,7 +10,7 @@ export function ScopeList({ scopes }: { scopes: readonly Scope[] }): ReactNode {
   return (
     <Group gap={4} aria-label={t('scopesLabel')}>
       {scopes.map((scope) => (
-        <Badge key={scope} size="sm" variant="light" color="gray">
+        <Badge c="dark.8" key={scope} size="sm" variant="light" color="gray">
           {t(`scopes.${scope}`)}
         </Badge>
       ))}

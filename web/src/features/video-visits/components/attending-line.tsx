@@ -12,7 +12,7 @@ import type { Attending } from '../api/schemas';
 export function AttendingLine({ attending }: { attending: NonNullable<Attending> }): ReactNode {
   const { t } = useTranslation('visits');
   return (
-    <Text size="sm" fw={600} c="orange.9">
+    <Text size="sm" fw={700}>
       <IconUsers size={14} aria-hidden="true" style={{ verticalAlign: 'middle', marginRight: 4 }} />
       {t('attending.line', { name: attending.name, relation: t(`attending.relation.${attending.relation}`, { defaultValue: attending.relation }) })}
     </Text>
