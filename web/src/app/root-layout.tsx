@@ -10,6 +10,7 @@ import { useAuth } from '@/features/accounts/components/auth-context';
 import { AuthProvider } from '@/features/accounts/components/auth-provider';
 import { IdleSignOut } from '@/features/accounts/components/idle-sign-out';
 import { loadAllNamespaces } from '@/lib/i18n';
+import { PersonSwitcher } from '@/features/accounts/components/person-switcher';
 import { useLiveSession } from '@/lib/live-connection';
 import { navItemsFor } from './nav';
 
@@ -42,6 +43,7 @@ function Shell(): ReactNode {
       userName={signedIn ? (me.data?.name ?? null) : null}
       onSignOut={signedIn ? () => void signOut() : undefined}
       languageSwitcher={<AccountLanguageSwitcher />}
+      headerBar={signedIn && me.data?.roles.includes('Patient') && me.data.patients.length > 0 ? <PersonSwitcher /> : undefined}
       headerActions={
         signedIn ? (
           <Suspense fallback={<Box w={34} h={34} />}>

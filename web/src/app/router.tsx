@@ -101,6 +101,12 @@ export const routes: RouteObject[] = [
           guarded(['AuditAdmin'], [{ path: 'admin/audit', lazy: page(() => import('./routes/admin/audit')) }]),
           guarded(staffRoles, [{ path: 'security', lazy: page(() => import('./routes/security')) }]),
           guarded(['Patient'], [{ path: 'account', lazy: page(() => import('./routes/patient/account')) }]),
+          guarded(['Patient'], [
+            { path: 'family', lazy: page(() => import('./routes/patient/family-members')) },
+            { path: 'family/invitations/:token', lazy: page(() => import('./routes/patient/family-invitation')) },
+            { path: 'family/proxies', lazy: page(() => import('./routes/patient/who-acts-for-me')) },
+          ]),
+          guarded(['SystemAdmin'], [{ path: 'admin/patient-access', lazy: page(() => import('./routes/admin/patient-access')) }]),
           guarded(allRoles, [{ path: 'notifications', lazy: page(() => import('./routes/notifications')) }]),
           guarded(allRoles, [{ path: 'sessions', lazy: page(() => import('./routes/sessions')) }]),
 

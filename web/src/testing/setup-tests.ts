@@ -2,6 +2,7 @@ import '@testing-library/jest-dom/vitest';
 import { notifications } from '@mantine/notifications';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
+import { resetActingFor } from '@/lib/acting-for';
 import { i18n, loadAllLanguages } from '@/lib/i18n';
 import { liveConnection } from '@/lib/live-connection';
 import { userManager } from '@/lib/oidc';
@@ -64,4 +65,5 @@ afterEach(async () => {
   await userManager.removeUser();
   window.localStorage.clear();
   window.sessionStorage.clear();
+  resetActingFor();
 });

@@ -5,7 +5,7 @@ import { User } from 'oidc-client-ts';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { AppProvider } from '@/app/provider';
 import { routes } from '@/app/router';
-import type { Me } from '@/features/accounts/api/get-me';
+import type { MeInput } from '@/features/accounts/api/get-me';
 import type { Role } from '@/features/accounts/lib/roles';
 import { i18n, type Language } from '@/lib/i18n';
 import { OIDC_CLIENT_ID, userManager } from '@/lib/oidc';
@@ -13,7 +13,7 @@ import { mockApi, type MockRoutes, type RecordedRequest } from './api-mock';
 
 export * from './api-mock';
 
-export function testMe(roles: Role[], overrides: Partial<Me> = {}): Me {
+export function testMe(roles: Role[], overrides: Partial<MeInput> = {}): MeInput {
   return {
     id: 'acc-1',
     name: 'Li Lei',
@@ -56,7 +56,7 @@ export interface RenderAppOptions {
   language?: Language;
   /** Signed in with these roles (GET /api/me answers accordingly); omit for a signed-out visitor. */
   roles?: Role[];
-  me?: Partial<Me>;
+  me?: Partial<MeInput>;
   /** Extra or overriding API mocks. */
   api?: MockRoutes;
   /** What GET /api/account/session answers (default: not authenticated). */

@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { findPageHeading, jsonResponse, problemResponse, renderApp, type RenderAppResult } from '@/testing/test-utils';
-import { residentIdCheckChar } from '@/features/accounts/lib/resident-id';
+import { residentIdCheckChar } from '@/lib/resident-id';
 import { defaultServerSettings } from '@/lib/server-settings';
 
 // Valid GB 11643 numbers (check character computed with the standard's weights).

@@ -21,6 +21,8 @@ export interface AppLayoutProps {
   languageSwitcher: ReactNode;
   /** Controls for the signed-in user shown in the header on every screen size (e.g. the notification bell). */
   headerActions?: ReactNode;
+  /** A second header row on every page (the person switcher: whose record the pages show). */
+  headerBar?: ReactNode;
   children: ReactNode;
 }
 
@@ -44,6 +46,7 @@ export function AppLayout({
   onSignOut,
   languageSwitcher,
   headerActions,
+  headerBar,
   children,
 }: AppLayoutProps): ReactNode {
   const { t } = useTranslation('common');
@@ -76,14 +79,15 @@ export function AppLayout({
         {t('skipToContent')}
       </a>
       <AppShell
-        header={{ height: 60 }}
+        // Note: the person switcher gets a row of its own, so the person's name stays readable at 375 px.
+        header={{ height: headerBar ? 104 : 60 }}
         navbar={
           hasNav ? { width: 240, breakpoint: 'sm', collapsed: { mobile: !navOpened, desktop: false } } : undefined
         }
         padding="md"
       >
         <AppShell.Header>
-          <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
+          <Group h={60} px="md" justify="space-between" wrap="nowrap" gap="sm">
             <Group gap="sm" wrap="nowrap">
               {hasNav && (
                 <Burger
@@ -121,6 +125,11 @@ export function AppLayout({
               )}
             </Group>
           </Group>
+          {headerBar && (
+            <Group h={44} px="md" wrap="nowrap" gap="xs" style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}>
+              {headerBar}
+            </Group>
+          )}
         </AppShell.Header>
 
         {hasNav && (

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Page } from '@/components/page';
 import { PageLoader } from '@/components/page-loader';
-import { useMe } from '@/features/accounts/api/get-me';
+import { ScopeGate } from '@/features/accounts/components/scope-gate';
+import { useActingPatient } from '@/features/accounts/lib/acting-patient';
 import { useLeaveWaitlist } from '@/features/appointments/api/leave-waitlist';
 import { useAppointments, type AppointmentScope } from '@/features/appointments/api/list-appointments';
 import { useWaitlist } from '@/features/appointments/api/list-waitlist';
@@ -75,8 +76,7 @@ function Waitlist({ patientId }: { patientId: string }): ReactNode {
 /** My appointments: upcoming and past, with cancel, reschedule, pay and add to calendar; and the waitlist. */
 export default function AppointmentsRoute(): ReactNode {
   const { t } = useTranslation('appointments');
-  const me = useMe();
-  const patientId = me.data?.patients[0]?.id;
+  const patientId = useActingPatient().patient?.id;
   useAppointmentLiveUpdates();
   return (
     <Page title={t('myAppointments.title')}>
@@ -85,6 +85,7 @@ export default function AppointmentsRoute(): ReactNode {
           {t('myAppointments.bookNew')}
         </Button>
       </Group>
+      <ScopeGate scope="appointments">
       {patientId ? (
         <>
           <Tabs defaultValue="upcoming" keepMounted={false}>
@@ -109,6 +110,7 @@ export default function AppointmentsRoute(): ReactNode {
       ) : (
         <PageLoader />
       )}
+      </ScopeGate>
     </Page>
   );
 }

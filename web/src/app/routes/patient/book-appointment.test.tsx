@@ -1,6 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { appointment, doctorCard, slots } from '@/testing/booking-fixtures';
+import { ACTING_FOR_STORAGE_KEY, resetActingFor } from '@/lib/acting-for';
 import { findPageHeading, jsonResponse, problemResponse, renderApp } from '@/testing/test-utils';
 
 const doctorPage = { doctor: doctorCard(), bio: '', bioEn: '', timeZone: 'Asia/Shanghai', currency: 'CNY', nextFreeSlots: [] };
@@ -116,5 +117,41 @@ describe('Booking wizard', () => {
     await app.user.click(screen.getByRole('button', { name: 'Confirm booking' }));
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('That time is no longer offered.'));
     expect(screen.getByRole('button', { name: 'Next' })).toBeDisabled();
+  });
+
+  it.each([
+    ['en', 'Book with 李伟', 'Booking for 李小明', 'I, the guardian, will attend the visit with 李小明.', 'Confirm booking'],
+    ['zh-CN', '预约李伟', '为 李小明 预约', '本人作为监护人，将陪同 李小明 就诊。', '确认预约'],
+  ] as const)('in %s, books a video follow-up for a child under 6 only with the guardian\'s confirmation, for that child', async (language, title, forChild, confirmText, confirmButton) => {
+    window.sessionStorage.setItem(ACTING_FOR_STORAGE_KEY, 'pat-child');
+    resetActingFor();
+    const app = await renderApp({
+      route: '/appointments/new?doctorId=doc-1&visitType=Video',
+      roles: ['Patient'],
+      language,
+      me: {
+        patients: [
+          { id: 'pat-1', name: '王芳', relationship: 'Self' },
+          { id: 'pat-child', name: '李小明', relationship: 'Guardian', relation: 'child', ageYears: 4, guardianMustAttend: true },
+        ],
+      },
+      api: {
+        'GET /api/care/doctors/doc-1': doctorPage,
+        'GET /api/care/doctors/doc-1/slots': freeSlots,
+        'GET /api/appointments/eligibility': { doctorOffersVideo: true, eligible: true, basis: 'FamilyDoctor', diagnosis: null, hisStale: false, lookBack: 'P6M', proofAccepted: false },
+        'POST /api/appointments': () => jsonResponse(appointment({ status: 'PendingPayment', start: freeSlots.slots[0]!.start }), 201),
+        'GET /api/appointments/apt-1': () => jsonResponse(appointment({ status: 'PendingPayment', start: freeSlots.slots[0]!.start })),
+      },
+    });
+    await findPageHeading(title);
+    expect(app.requests.find((request) => request.path === '/api/appointments/eligibility')?.search).toContain('patientId=pat-child');
+    await app.user.click(await screen.findByRole('button', { name: /09:00/ }));
+    await app.user.click(screen.getByRole('button', { name: language === 'en' ? 'Next' : '下一步' }));
+    expect(screen.getByText(forChild)).toBeInTheDocument();
+    const confirm = screen.getByRole('button', { name: confirmButton });
+    expect(confirm).toBeDisabled();
+    await app.user.click(screen.getByRole('checkbox', { name: confirmText }));
+    await app.user.click(confirm);
+    await waitFor(() => expect(app.requests.find((request) => request.method === 'POST')?.body).toMatchObject({ patientId: 'pat-child', visitType: 'Video', guardianPresent: true }));
   });
 });

@@ -1,11 +1,12 @@
-import { Alert, Anchor, Button, FileInput, Group, SegmentedControl, Stack, Stepper, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, FileInput, Group, SegmentedControl, Stack, Stepper, Text } from '@mantine/core';
 import { IconCalendarPlus, IconUpload } from '@tabler/icons-react';
 import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Page } from '@/components/page';
 import { PageLoader } from '@/components/page-loader';
-import { useMe } from '@/features/accounts/api/get-me';
+import { ScopeGate } from '@/features/accounts/components/scope-gate';
+import { isOwnRecord, useActingPatient } from '@/features/accounts/lib/acting-patient';
 import { useBookAppointment } from '@/features/appointments/api/book-appointment';
 import { downloadCalendarFile } from '@/features/appointments/api/download-calendar-file';
 import { useAppointment } from '@/features/appointments/api/get-appointment';
@@ -46,8 +47,9 @@ export default function BookAppointmentRoute(): ReactNode {
   const [step, setStep] = useState(0);
   const [proofId, setProofId] = useState<string | null>(null);
   const [appointmentId, setAppointmentId] = useState<string | null>(null);
-  const me = useMe();
-  const patientId = me.data?.patients[0]?.id;
+  const [guardianPresent, setGuardianPresent] = useState(false);
+  const acting = useActingPatient();
+  const patientId = acting.patient?.id;
   const doctor = useDoctorPage(doctorId);
   const eligibility = useEligibility(patientId, doctorId, visitType === 'Video');
   const upload = useUploadProof();
@@ -70,7 +72,7 @@ export default function BookAppointmentRoute(): ReactNode {
       </Page>
     );
   }
-  if (doctor.isPending || me.isPending) return <PageLoader />;
+  if (doctor.isPending || acting.isPending) return <PageLoader />;
   if (doctor.isError) {
     return (
       <Page title={t('book.title')}>
@@ -86,6 +88,10 @@ export default function BookAppointmentRoute(): ReactNode {
   const en = i18n.language !== 'zh-CN';
   const videoBlocked = visitType === 'Video' && eligibility.data !== undefined && !eligibility.data.eligible && !proofId;
   const fee = visitType === 'Video' ? info.videoFee : info.inPersonFee;
+  const person = acting.patient;
+  const guardianRequired = isApiError(book.error) && book.error.code === 'guardian_presence_required';
+  // Note: domain rule 4: a child under 6 is seen online only with a guardian present; the guardian says so here.
+  const askGuardian = person !== undefined && person.guardianMustAttend && (visitType === 'Video' || guardianRequired);
 
   const chooseVisitType = (value: string): void => {
     setVisitType(parseVisitType(value));
@@ -97,7 +103,7 @@ export default function BookAppointmentRoute(): ReactNode {
     setFieldErrors({});
     setFormError(null);
     book.mutate(
-      { patientId, slotId: slot.id, visitType, proofFileId: proofId ?? undefined },
+      { patientId, slotId: slot.id, visitType, proofFileId: proofId ?? undefined, guardianPresent: askGuardian ? guardianPresent : undefined },
       {
         onSuccess: (booked) => {
           setAppointmentId(booked.id);
@@ -127,6 +133,7 @@ export default function BookAppointmentRoute(): ReactNode {
           {fieldErrors.slotId ?? formError}
         </Alert>
       )}
+      <ScopeGate scope="appointments">
       <Stepper active={step} size="sm" allowNextStepsSelect={false} orientation="horizontal" styles={{ steps: { flexWrap: 'wrap', rowGap: 8 } }}>
         <Stepper.Step label={t('book.stepTime')}>
           <Stack gap="md" mt="md">
@@ -198,11 +205,26 @@ export default function BookAppointmentRoute(): ReactNode {
         <Stepper.Step label={t('book.stepConfirm')}>
           {slot && (
             <Stack gap="sm" mt="md">
+              {person && !isOwnRecord(person) && (
+                <Text fw={600}>{t('familyMembers:booking.forPatient', { name: person.name })}</Text>
+              )}
               <Text>{t('book.confirmWho', { doctor: info.name, title: en ? info.titleEn : info.title, department: en ? info.department.nameEn : info.department.name })}</Text>
               <Text fw={700}>{formatDateTimeIn(slot.start, timeZone, i18n.language)}</Text>
               <Text>{visitType === 'Video' ? t('visitType.Video') : `${t('visitType.InPerson')} · ${en ? info.facility.nameEn : info.facility.name}`}</Text>
               <Text>{t('summary.fee', { fee: formatMoney(fee, doctor.data.currency, i18n.language) })}</Text>
               {proofId && <Text size="sm">{t('book.reviewFirst')}</Text>}
+              {askGuardian && person && (
+                <Alert color="orange" title={t('familyMembers:guardian.title')}>
+                  <Stack gap="xs">
+                    <Text size="sm">{t('familyMembers:guardian.explain', { name: person.name })}</Text>
+                    <Checkbox
+                      checked={guardianPresent}
+                      onChange={(event) => setGuardianPresent(event.currentTarget.checked)}
+                      label={t('familyMembers:guardian.confirm', { name: person.name })}
+                    />
+                  </Stack>
+                </Alert>
+              )}
               {formError && (
                 <Alert color="red" role="alert">
                   {formError}
@@ -212,7 +234,7 @@ export default function BookAppointmentRoute(): ReactNode {
                 <Button variant="default" onClick={() => setStep(0)}>
                   {t('book.back')}
                 </Button>
-                <Button loading={book.isPending} onClick={confirm}>
+                <Button loading={book.isPending} onClick={confirm} disabled={askGuardian && !guardianPresent}>
                   {t('book.confirm')}
                 </Button>
               </Group>
@@ -222,7 +244,9 @@ export default function BookAppointmentRoute(): ReactNode {
         <Stepper.Step label={t('book.stepPay')}>
           {appointment.data && (
             <Stack mt="md">
-              <PaymentStep appointment={appointment.data} onPaid={() => setStep(3)} />
+              <ScopeGate scope="payments">
+                <PaymentStep appointment={appointment.data} onPaid={() => setStep(3)} />
+              </ScopeGate>
             </Stack>
           )}
         </Stepper.Step>
@@ -247,6 +271,7 @@ export default function BookAppointmentRoute(): ReactNode {
           )}
         </Stepper.Completed>
       </Stepper>
+      </ScopeGate>
     </Page>
   );
 }

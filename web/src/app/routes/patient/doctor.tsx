@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { Page } from '@/components/page';
 import { PageLoader } from '@/components/page-loader';
-import { useMe } from '@/features/accounts/api/get-me';
+import { useActingPatient } from '@/features/accounts/lib/acting-patient';
 import { useDoctorPage } from '@/features/appointments/api/get-doctor-page';
 import { useJoinWaitlist } from '@/features/appointments/api/join-waitlist';
 import type { VisitType } from '@/features/appointments/api/schemas';
@@ -20,7 +20,7 @@ export default function DoctorRoute(): ReactNode {
   const { doctorId } = useParams();
   const navigate = useNavigate();
   const page = useDoctorPage(doctorId);
-  const me = useMe();
+  const patientId = useActingPatient().patient?.id;
   const join = useJoinWaitlist();
   const [visitType, setVisitType] = useState<VisitType>('InPerson');
   const en = i18n.language !== 'zh-CN';
@@ -37,7 +37,6 @@ export default function DoctorRoute(): ReactNode {
   }
 
   const { doctor, timeZone, currency } = page.data;
-  const patientId = me.data?.patients[0]?.id;
   const joinWaitlist = (date: string): void => {
     if (!patientId || !doctorId) return;
     join.mutate(

@@ -2,7 +2,8 @@ import { Stack } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Page } from '@/components/page';
-import { useMe } from '@/features/accounts/api/get-me';
+import { ScopeGate } from '@/features/accounts/components/scope-gate';
+import { useActingPatient } from '@/features/accounts/lib/acting-patient';
 import { MedicationList } from '@/features/renewals/components/medication-list';
 import { MyRenewalsList } from '@/features/renewals/components/my-renewals-list';
 import { useRenewalsLive } from '@/features/renewals/components/use-renewals-live';
@@ -10,15 +11,16 @@ import { useRenewalsLive } from '@/features/renewals/components/use-renewals-liv
 /** "My medications": everything the patient takes, what can be renewed, and their renewal requests. */
 export default function MedicationsRoute(): ReactNode {
   const { t } = useTranslation('renewals');
-  const me = useMe();
-  const patientId = me.data?.patients[0]?.id;
+  const patientId = useActingPatient().patient?.id;
   useRenewalsLive();
   return (
     <Page title={t('medications.title')} description={t('medications.description')}>
-      <Stack gap="xl">
-        <MedicationList patientId={patientId} />
-        <MyRenewalsList patientId={patientId} />
-      </Stack>
+      <ScopeGate scope="medications">
+        <Stack gap="xl">
+          <MedicationList patientId={patientId} />
+          <MyRenewalsList patientId={patientId} />
+        </Stack>
+      </ScopeGate>
     </Page>
   );
 }

@@ -2,17 +2,17 @@ import { SimpleGrid, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Page } from '@/components/page';
+import { useActingPatient } from '@/features/accounts/lib/acting-patient';
 import { useMe } from '@/features/accounts/api/get-me';
 import { UpcomingAppointmentsCard } from '@/features/appointments/components/upcoming-appointments-card';
 import { LatestMessagesCard } from '@/features/family/components/latest-messages-card';
 import { MedicationsCard } from '@/features/renewals/components/medications-card';
-import { useOwnPatientId } from '@/app/use-own-patient-id';
 
 /** The patient's home: upcoming appointments, medications and the latest messages. */
 export default function MyHealthRoute(): ReactNode {
   const { t } = useTranslation('home');
   const me = useMe();
-  const patientId = useOwnPatientId();
+  const patientId = useActingPatient().patient?.id;
   return (
     <Page
       title={t('patient.title')}

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Page } from '@/components/page';
-import { useMe } from '@/features/accounts/api/get-me';
+import { useActingPatient } from '@/features/accounts/lib/acting-patient';
 import { useMyRenewal } from '@/features/renewals/api/get-my-renewal';
 import { RenewalDetail } from '@/features/renewals/components/renewal-detail';
 import { useRenewalsLive } from '@/features/renewals/components/use-renewals-live';
@@ -13,8 +13,7 @@ import { problemMessage } from '@/lib/problem-message';
 export default function RenewalDetailRoute(): ReactNode {
   const { t } = useTranslation('renewals');
   const { renewalId = '' } = useParams();
-  const me = useMe();
-  const patientId = me.data?.patients[0]?.id;
+  const patientId = useActingPatient().patient?.id;
   const renewal = useMyRenewal(patientId, renewalId);
   useRenewalsLive();
   return (

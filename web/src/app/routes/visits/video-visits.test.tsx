@@ -34,6 +34,8 @@ describe('video visits list', () => {
         'GET /api/video-visits/today': {
           visits: [
             { visitId: 'v1', start: '2026-12-01T01:30:00Z', end: '2026-12-01T01:45:00Z', patientName: '王秀英', patientAge: 67, patientSex: 'Female', appointmentStatus: 'CheckedIn', visitStatus: 'Waiting', checkedInAt: '2026-12-01T01:20:00Z', waitingMinutes: 7 },
+            { visitId: 'v3', start: '2026-12-01T01:45:00Z', end: '2026-12-01T02:00:00Z', patientName: '李小明', patientAge: 4, patientSex: 'Male', appointmentStatus: 'CheckedIn', visitStatus: 'Waiting', checkedInAt: '2026-12-01T01:21:00Z', waitingMinutes: 6, attending: { name: '王芳', relation: 'guardian', guardianPresent: true } },
+            { visitId: 'v4', start: '2026-12-01T02:15:00Z', end: '2026-12-01T02:30:00Z', patientName: '李建国', patientAge: 71, patientSex: 'Male', appointmentStatus: 'CheckedIn', visitStatus: 'Waiting', checkedInAt: '2026-12-01T01:22:00Z', waitingMinutes: 5, attending: { name: '李娜', relation: 'parent', guardianPresent: false } },
             { visitId: 'v2', start: '2026-12-01T02:00:00Z', end: '2026-12-01T02:15:00Z', patientName: '张伟', patientAge: 58, patientSex: 'Male', appointmentStatus: 'Booked', visitStatus: null, checkedInAt: null, waitingMinutes: null },
           ],
           consultations: [{ visitId: 'v9', invitedBy: '王芳', invitedAt: '2026-12-01T01:00:00Z', status: 'InProgress' }],
@@ -43,6 +45,10 @@ describe('video visits list', () => {
     await findPageHeading('Video visits');
     const waiting = await screen.findByRole('article', { name: '王秀英' });
     expect(within(waiting).getByText('waiting 7 minutes')).toBeInTheDocument();
+    expect(within(waiting).queryByText(/Attending/)).toBeNull();
+    // Issue 15: the doctor sees who attends with (or for) the child.
+    expect(within(screen.getByRole('article', { name: '李小明' })).getByText('Attending: 王芳 (guardian)')).toBeInTheDocument();
+    expect(within(screen.getByRole('article', { name: '李建国' })).getByText('Attending: 李娜 (son or daughter)')).toBeInTheDocument();
     expect(within(waiting).getByRole('link', { name: 'Open visit: 王秀英' })).toHaveAttribute('href', '/visits/v1');
     expect(within(screen.getByRole('article', { name: '张伟' })).getByText('Not checked in')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Join consultation' })).toHaveAttribute('href', '/visits/v9');

@@ -1,6 +1,7 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { findPageHeading, problemResponse, renderApp } from '@/testing/test-utils';
+import { ACTING_FOR_STORAGE_KEY, resetActingFor } from '@/lib/acting-for';
+import { findPageHeading, jsonResponse, problemResponse, renderApp } from '@/testing/test-utils';
 
 const doctor = { doctorId: 'd1', name: '李伟', title: '主任医师', titleEn: 'Chief Physician', departmentId: 'dep1', department: '心血管内科', departmentEn: 'Cardiology' };
 
@@ -129,5 +130,54 @@ describe('a video visit page', () => {
     expect(screen.getByLabelText('Addendum')).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Visit record trail' })).toBeInTheDocument();
     expect(screen.getByText(/checked_in/)).toBeInTheDocument();
+  });
+
+  it('asks the guardian of a child under 6 to confirm attending before check-in, and sends the confirmation', async () => {
+    window.sessionStorage.setItem(ACTING_FOR_STORAGE_KEY, 'pat-child');
+    resetActingFor();
+    const room = {
+      appointmentId: 'v1', start: '2026-12-01T01:30:00Z', end: '2026-12-01T01:45:00Z', appointmentStatus: 'Booked', doctor,
+      checkInOpensAt: '2026-12-01T01:15:00Z', canCheckIn: true, visitStatus: null, checkedInAt: null, doctorStatus: 'NotStarted', queuePosition: null, minutesLate: null,
+    };
+    const app = await renderApp({
+      route: '/visits/v1',
+      roles: ['Patient'],
+      me: {
+        patients: [
+          { id: 'pat-1', name: '王芳', relationship: 'Self' },
+          { id: 'pat-child', name: '李小明', relationship: 'Guardian', relation: 'child', ageYears: 4, guardianMustAttend: true },
+        ],
+      },
+      api: {
+        'GET /api/video-visits/v1/waiting-room': room,
+        'POST /api/video-visits/v1/check-in': () => jsonResponse({ ...room, visitStatus: 'Waiting', checkedInAt: '2026-12-01T01:20:00Z' }),
+      },
+    });
+    await findPageHeading('Video visit');
+    const checkIn = screen.getByRole('button', { name: 'Check in' });
+    expect(screen.getByText('A child under 6 is seen online only with a parent or guardian present.')).toBeInTheDocument();
+    expect(checkIn).toBeDisabled();
+    await app.user.click(screen.getByRole('checkbox', { name: 'I, the guardian, will attend the visit with the child.' }));
+    await app.user.click(checkIn);
+    await waitFor(() => expect(app.requests.find((request) => request.method === 'POST')?.body).toEqual({ guardianPresent: true }));
+  });
+
+  it('asks for the guardian\'s confirmation when the server says it is needed', async () => {
+    const app = await renderApp({
+      route: '/visits/v1',
+      roles: ['Patient'],
+      api: {
+        'GET /api/video-visits/v1/waiting-room': {
+          appointmentId: 'v1', start: '2026-12-01T01:30:00Z', end: '2026-12-01T01:45:00Z', appointmentStatus: 'Booked', doctor,
+          checkInOpensAt: '2026-12-01T01:15:00Z', canCheckIn: true, visitStatus: null, checkedInAt: null, doctorStatus: 'NotStarted', queuePosition: null, minutesLate: null,
+        },
+        'POST /api/video-visits/v1/check-in': () => problemResponse(422, { code: 'guardian_presence_required' }),
+      },
+    });
+    await findPageHeading('Video visit');
+    await app.user.click(screen.getByRole('button', { name: 'Check in' }));
+    expect(await screen.findByText(/confirm that you will attend/)).toBeInTheDocument();
+    expect(screen.getByRole('checkbox', { name: 'I, the guardian, will attend the visit with the child.' })).not.toBeChecked();
+    expect(screen.getByRole('button', { name: 'Check in' })).toBeDisabled();
   });
 });

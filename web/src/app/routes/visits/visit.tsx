@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useParams } from 'react-router';
 import { useMe } from '@/features/accounts/api/get-me';
+import { useActingPatient } from '@/features/accounts/lib/acting-patient';
 import { FollowUpSlotPicker } from '@/features/schedule/components/follow-up-slot-picker';
 import { ClinicianVisit } from '@/features/video-visits/components/clinician-visit';
 import type { FollowUpPickerRenderer } from '@/features/video-visits/components/note-editor';
@@ -13,6 +14,7 @@ const followUpPicker: FollowUpPickerRenderer = (props) => <FollowUpSlotPicker {.
 export default function VisitRoute(): ReactNode {
   const { visitId = '' } = useParams();
   const me = useMe();
+  const { patient } = useActingPatient();
   if (!me.data) return null;
-  return me.data.roles.includes('Doctor') ? <ClinicianVisit key={visitId} visitId={visitId} followUpPicker={followUpPicker} /> : <PatientVisit key={visitId} visitId={visitId} />;
+  return me.data.roles.includes('Doctor') ? <ClinicianVisit key={visitId} visitId={visitId} followUpPicker={followUpPicker} /> : <PatientVisit key={visitId} visitId={visitId} guardianFor={patient?.guardianMustAttend ? patient.name : undefined} />;
 }

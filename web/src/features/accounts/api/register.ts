@@ -1,7 +1,7 @@
 import { useMutation, type UseMutationResult } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiJson } from '@/lib/api-client';
-import { normalizeResidentId, parseResidentId, residentIdProblem } from '../lib/resident-id';
+import { normalizeResidentId, parseResidentId, residentIdProblem } from '@/lib/resident-id';
 
 export const idTypes = ['ResidentId', 'Passport'] as const;
 export const sexes = ['Male', 'Female'] as const;

@@ -13,7 +13,7 @@ import {
   useRegister,
   type RegisterField,
 } from '../api/register';
-import { normalizeResidentId, parseResidentId } from '../lib/resident-id';
+import { normalizeResidentId, parseResidentId } from '@/lib/resident-id';
 
 export interface RegisterFormValues {
   fullName: string;

@@ -7,6 +7,8 @@ export interface BookInput {
   slotId: string;
   visitType: VisitType;
   proofFileId?: string;
+  /** For a child under 6: the guardian confirms they attend (domain rule 4; else 422 guardian_presence_required). */
+  guardianPresent?: boolean;
 }
 
 export function bookAppointment(input: BookInput): Promise<Appointment> {

@@ -20,6 +20,15 @@ describe('notification texts', () => {
     expect(notificationText({ kind, parameters: {} }, i18n)).toBe(text);
   });
 
+  it.each([
+    ['en', 'proxy.invitation_received', '李娜 asks to act for you. Open the request to choose what you allow, or decline.'],
+    ['zh-CN', 'proxy.invitation_accepted', '李娜已同意您代其办理。'],
+    ['en', 'proxy.access_ended', 'Your access to act for 李娜 has ended.'],
+  ] as const)('in %s, names the family member in %s (issue 15)', async (language, kind, text) => {
+    await i18n.changeLanguage(language);
+    expect(notificationText({ kind, parameters: { name: '李娜' } }, i18n)).toBe(text);
+  });
+
   it('interpolates parameters, with date-times in the reader language and the hospital time zone', async () => {
     expect(notificationText(booked, i18n)).toBe('Your appointment with 王芳 on Dec 1, 2025, 9:30 AM is booked.');
     await i18n.changeLanguage('zh-CN');

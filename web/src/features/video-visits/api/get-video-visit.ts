@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { apiJson } from '@/lib/api-client';
 import {
   addendumSchema,
+  attendingSchema,
   doctorSummarySchema,
   noteSchema,
   referralReasonSchema,
@@ -23,6 +24,7 @@ export const videoVisitSchema = z.object({
   admittedAt: z.string().nullish(),
   endedAt: z.string().nullish(),
   patient: z.object({ name: z.string(), age: z.number(), sex: z.string() }),
+  attending: attendingSchema,
   doctor: doctorSummarySchema,
   specialists: z.array(specialistSchema),
   referral: z.object({ reason: referralReasonSchema, detail: z.string().nullish(), refundedAmount: z.number().nullish() }).nullish(),

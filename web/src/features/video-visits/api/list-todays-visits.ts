@@ -1,7 +1,7 @@
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiJson } from '@/lib/api-client';
-import { visitStatusSchema } from './schemas';
+import { attendingSchema, visitStatusSchema } from './schemas';
 
 export const todaysVisitsSchema = z.object({
   visits: z.array(
@@ -16,6 +16,7 @@ export const todaysVisitsSchema = z.object({
       visitStatus: visitStatusSchema.nullish(),
       checkedInAt: z.string().nullish(),
       waitingMinutes: z.number().nullish(),
+      attending: attendingSchema,
     }),
   ),
   consultations: z.array(z.object({ visitId: z.string(), invitedBy: z.string(), invitedAt: z.string(), status: visitStatusSchema })),

@@ -84,3 +84,10 @@ export const messageSchema = z.object({
 export type VisitMessage = z.infer<typeof messageSchema>;
 
 export const visitQueryKey = (visitId: string): readonly unknown[] => ['video-visits', visitId] as const;
+
+/**
+ * Who attends with or for the patient (issue 15): a guardian or a proxy, with the relation to the patient; null when the
+ * patient attends alone.
+ */
+export const attendingSchema = z.object({ name: z.string(), relation: z.string(), guardianPresent: z.boolean().nullish() }).nullish();
+export type Attending = z.infer<typeof attendingSchema>;

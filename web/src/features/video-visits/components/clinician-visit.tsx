@@ -12,6 +12,7 @@ import { useVisitRoom } from '../lib/use-visit-room';
 import { hospitalTimeZone } from '@/config/hospital';
 import { formatDateTimeIn, formatTimeIn } from '@/lib/date-time';
 import type { VisitRoom } from '../lib/visit-room';
+import { AttendingLine } from './attending-line';
 import { CallView } from './call-view';
 import { ChatPanel } from './chat-panel';
 import { DeviceCheck } from './device-check';
@@ -152,8 +153,11 @@ export function ClinicianVisit({ visitId, followUpPicker }: { visitId: string; f
 function Header({ visit, language }: { visit: VideoVisit; language: string }): ReactNode {
   const { t } = useTranslation('visits');
   return (
-    <Text>
-      {visit.patient.name}, {visit.patient.age} · {t(`status.${visit.status}`)} · {t('visit.scheduled', { start: formatTimeIn(visit.scheduledStart, hospitalTimeZone(), language), end: formatTimeIn(visit.scheduledEnd, hospitalTimeZone(), language) })}
-    </Text>
+    <>
+      <Text>
+        {visit.patient.name}, {visit.patient.age} · {t(`status.${visit.status}`)} · {t('visit.scheduled', { start: formatTimeIn(visit.scheduledStart, hospitalTimeZone(), language), end: formatTimeIn(visit.scheduledEnd, hospitalTimeZone(), language) })}
+      </Text>
+      {visit.attending && <AttendingLine attending={visit.attending} />}
+    </>
   );
 }

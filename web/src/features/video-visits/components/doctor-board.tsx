@@ -7,6 +7,7 @@ import { problemMessage } from '@/lib/problem-message';
 import { useTodaysVisits } from '../api/list-todays-visits';
 import { hospitalTimeZone } from '@/config/hospital';
 import { formatTimeIn } from '@/lib/date-time';
+import { AttendingLine } from './attending-line';
 import { IdentityCheck } from './identity-check';
 
 /** The doctor's video visits today (who waits, for how long), and consultations they are invited to. */
@@ -34,6 +35,7 @@ export function DoctorBoard(): ReactNode {
                 <Text fw={500}>
                   {formatTimeIn(visit.start, hospitalTimeZone(), i18n.language)} · {t('doctorBoard.patient', { name: visit.patientName, age: visit.patientAge })}
                 </Text>
+                {visit.attending && <AttendingLine attending={visit.attending} />}
                 <Group gap="xs">
                   <Badge variant="filled" color={visit.visitStatus === 'Waiting' ? 'blue' : 'gray.7'}>
                     {visit.visitStatus ? t(`status.${visit.visitStatus}`) : t('status.notCheckedIn')}

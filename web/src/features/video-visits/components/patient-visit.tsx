@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Button, Card, Checkbox, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Page } from '@/components/page';
@@ -17,8 +17,12 @@ import { ChatPanel } from './chat-panel';
 import { DeviceCheck } from './device-check';
 import { VisitSummary } from './visit-summary';
 
-/** The patient's side of a video visit: device check, check-in, waiting room, the call, then the summary. */
-export function PatientVisit({ visitId }: { visitId: string }): ReactNode {
+/**
+ * The patient's side of a video visit: device check, check-in, waiting room, the call, then the summary.
+ * `guardianFor`: the name of a child under 6 the account acts for: the guardian confirms being present before checking
+ * in (domain rule 4); the server's 422 guardian_presence_required asks the same if the page did not know.
+ */
+export function PatientVisit({ visitId, guardianFor }: { visitId: string; guardianFor?: string }): ReactNode {
   const { t, i18n } = useTranslation('visits');
   const waiting = useWaitingRoom(visitId);
   const checkIn = useCheckIn(visitId);
@@ -32,6 +36,9 @@ export function PatientVisit({ visitId }: { visitId: string }): ReactNode {
   const finished = status === 'Completed' || status === 'Referred';
   const visit = useVideoVisit(visitId, { enabled: finished });
   const [leftCall, setLeftCall] = useState(false);
+  const [guardianPresent, setGuardianPresent] = useState(false);
+  const guardianAsked = isApiError(checkIn.error) && checkIn.error.code === 'guardian_presence_required';
+  const askGuardian = guardianFor !== undefined || guardianAsked;
 
   // Waiting: get the call's connection ready with the camera and microphone the device check turned on, so the call
   // starts as soon as the doctor admits.
@@ -82,7 +89,25 @@ export function PatientVisit({ visitId }: { visitId: string }): ReactNode {
       {state?.refused === 'visit_finished' && <Alert color="gray">{t('visit.finished')}</Alert>}
       {!finished && status !== 'InProgress' && (
         <Stack gap="lg">
-          {status === 'Waiting' ? <WaitingInfo room={room_} /> : <CheckInCard room={room_} onCheckIn={() => checkIn.mutate()} pending={checkIn.isPending} language={i18n.language} />}
+          {status !== 'Waiting' && askGuardian && (
+            <Alert color="orange" title={t('guardian.title')}>
+              <Stack gap="xs">
+                <Text size="sm">{t('guardian.explain', { name: guardianFor ?? '' })}</Text>
+                <Checkbox checked={guardianPresent} onChange={(event) => setGuardianPresent(event.currentTarget.checked)} label={t('guardian.confirm')} />
+              </Stack>
+            </Alert>
+          )}
+          {status === 'Waiting' ? (
+            <WaitingInfo room={room_} />
+          ) : (
+            <CheckInCard
+              room={room_}
+              onCheckIn={() => checkIn.mutate(askGuardian ? { guardianPresent } : undefined)}
+              blocked={askGuardian && !guardianPresent}
+              pending={checkIn.isPending}
+              language={i18n.language}
+            />
+          )}
           {checkIn.error && (
             <Alert color="red" role="alert">
               {problemMessage(checkIn.error, t)}
@@ -119,13 +144,13 @@ function VisitHeader({ room, language }: { room: WaitingRoom; language: string }
   );
 }
 
-function CheckInCard({ room, onCheckIn, pending, language }: { room: WaitingRoom; onCheckIn: () => void; pending: boolean; language: string }): ReactNode {
+function CheckInCard({ room, onCheckIn, blocked, pending, language }: { room: WaitingRoom; onCheckIn: () => void; blocked: boolean; pending: boolean; language: string }): ReactNode {
   const { t } = useTranslation('visits');
   return (
     <Card withBorder radius="md" padding="md">
       <Stack gap="xs">
         {!room.canCheckIn && <Text>{t('waiting.opensAt', { time: formatTimeIn(room.checkInOpensAt, hospitalTimeZone(), language) })}</Text>}
-        <Button onClick={onCheckIn} disabled={!room.canCheckIn} loading={pending} w="fit-content">
+        <Button onClick={onCheckIn} disabled={!room.canCheckIn || blocked} loading={pending} w="fit-content">
           {t('waiting.checkIn')}
         </Button>
       </Stack>
