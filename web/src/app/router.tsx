@@ -52,6 +52,11 @@ export const routes: RouteObject[] = [
             { path: 'renewals/new', lazy: page(() => import('./routes/patient/renewal-new')) },
             { path: 'renewals/:renewalId', lazy: page(() => import('./routes/patient/renewal-detail')) },
           ]),
+          guarded(['Patient'], [
+            { path: 'results', lazy: page(() => import('./routes/patient/results')) },
+            { path: 'results/trend/:code', lazy: page(() => import('./routes/patient/result-trend')) },
+            { path: 'results/:reportId', lazy: page(() => import('./routes/patient/result')) },
+          ]),
           guarded(['Doctor'], [
             { path: 'workspace', lazy: page(() => import('./routes/doctor/workspace')) },
             { path: 'calendar', lazy: page(() => import('./routes/doctor/calendar')) },
