@@ -10,6 +10,7 @@ internal static class ResultsRegistration
     public static IServiceCollection AddResultsInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ResultsOptions>().Bind(configuration.GetSection(ResultsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IRecordBundleWriter, His.Fhir.FhirRecordBundleWriter>();
         var inbound = configuration.GetSection(HisInboundOptions.Section);
         services.AddOptions<HisInboundOptions>().Bind(inbound).ValidateDataAnnotations().ValidateOnStart();
 

@@ -19,6 +19,19 @@ internal sealed class ResultEndpoints : IEndpointGroup
                 TypedResults.Ok(await sender.Send(new GetMyResult(patientId, reportId), ct)))
             .WithSummary("One report: values, units, reference ranges, flags and plain-language notes.");
 
+        // Note: a download, not a page: the browser saves it under this name. Rate limited per account, since each one
+        // reads the HIS and builds the whole record.
+        app.MapGet("/api/patients/{patientId:guid}/record.fhir.json", async (Guid patientId, ISender sender, CancellationToken ct) =>
+                Microsoft.AspNetCore.Http.Results.File(
+                    System.Text.Encoding.UTF8.GetBytes(await sender.Send(new ExportMyRecord(patientId), ct)),
+                    "application/fhir+json",
+                    "record.fhir.json"))
+            .WithTags("Results")
+            .WithProblems(StatusCodes.Status503ServiceUnavailable)
+            .RequireAuthorization(Policies.Patient)
+            .RequireAccountRateLimit(RateLimitPolicies.RecordExport)
+            .WithSummary("My record as a FHIR R4 Bundle: patient, diagnoses, medications, allergies, encounters with signed notes, lab reports and values.");
+
         var doctor = app.MapGroup("/api/doctor/results").WithTags("Results").WithProblems(StatusCodes.Status409Conflict).RequireAuthorization(Policies.Doctor);
         doctor.MapGet("/to-release", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListResultsToRelease(), ct)))
             .WithSummary("Sensitive reports you ordered that the patient cannot see yet.");

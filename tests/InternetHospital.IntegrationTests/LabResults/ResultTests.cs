@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
-using System.Text.Json;
 using InternetHospital.Application.Common;
 using InternetHospital.Application.His;
 using InternetHospital.Application.Results;
@@ -18,7 +17,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace InternetHospital.IntegrationTests.Results;
+namespace InternetHospital.IntegrationTests.LabResults;
 
 /// <summary>
 /// Lab results end to end: the HIS sends ORU^R01 over MLLP (a real TCP connection to the listener, on a free loopback
@@ -213,6 +212,38 @@ public abstract class ResultTests(ApiFactory factory) : IAsyncLifetime
         Assert.DoesNotContain("HIV antigen/antibody test", names);
         var trend = await (await client.GetAsync($"/api/patients/{patientId}/results/trend?code=LDL-C")).ReadJsonAsync();
         Assert.True(trend.GetProperty("points").GetArrayLength() >= 3);
+    }
+
+    [Fact]
+    public async Task My_record_is_a_fhir_bundle_with_only_released_reports_audited_refused_to_others_and_rate_limited()
+    {
+        var (patient, hisId) = await LinkedPatientAsync();
+        var (other, _) = await LinkedPatientAsync();
+        using var connection = await ConnectAsync();
+        Assert.Equal("AA", (await SendAsync(connection, Oru(NewId(), hisId, Report(NewId(), DateTimeOffset.UtcNow, ("GLU", "urn:his:lab", 6.8m, "H"))))).Code);
+        Assert.Equal("AA", (await SendAsync(connection, Oru(NewId(), hisId, Report(NewId(), DateTimeOffset.UtcNow, ("HIV", "urn:his:lab", null, "N")) with { Code = "HIV" }))).Code);
+
+        var response = await patient.Client.GetAsync($"/api/patients/{patient.PatientId}/record.fhir.json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/fhir+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("record.fhir.json", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
+        var bundle = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(("Bundle", "collection"), (bundle.GetProperty("resourceType").GetString(), bundle.GetProperty("type").GetString()));
+        var types = bundle.GetProperty("entry").EnumerateArray().Select(e => e.GetProperty("resource").GetProperty("resourceType").GetString()).ToList();
+        Assert.Single(types, t => t == "Patient");
+        Assert.Single(types, t => t == "DiagnosticReport"); // the sensitive HIV report is not released yet
+        Assert.Single(types, t => t == "Observation");
+        Assert.True(await kit.FromDatabaseAsync(db => db.AuditEntries.AnyAsync(a => a.PatientId == patient.PatientId && a.Action == "record.exported")));
+
+        await (await other.Client.GetAsync($"/api/patients/{patient.PatientId}/record.fhir.json")).AssertProblemAsync(HttpStatusCode.NotFound);
+        HttpResponseMessage last = response;
+        for (var i = 0; i < 5; i++)
+        {
+            last = await patient.Client.GetAsync($"/api/patients/{patient.PatientId}/record.fhir.json");
+        }
+
+        Assert.Equal("rate_limited", (await last.AssertProblemAsync(HttpStatusCode.TooManyRequests)).Code());
     }
 
     private static string NewId() => Guid.NewGuid().ToString("N");
