@@ -116,7 +116,8 @@ public sealed class LabReport
         CodeSystem = content.CodeSystem;
         Name = content.Name;
         Status = content.Status;
-        IssuedAt = content.IssuedAt;
+        // Note: stored in UTC (PostgreSQL's timestamptz takes no other offset); the HIS's local offset says nothing the instant does not.
+        IssuedAt = content.IssuedAt.ToUniversalTime();
         OrderingDoctorLicence = content.OrderingDoctorLicence;
         OrderingDoctorName = content.OrderingDoctorName;
         MessageControlId = messageControlId ?? MessageControlId;
@@ -158,7 +159,7 @@ public sealed class LabObservation
         High = content.High;
         RangeText = content.RangeText;
         Flag = content.Flag;
-        ObservedAt = content.ObservedAt;
+        ObservedAt = content.ObservedAt?.ToUniversalTime();
     }
 
     public Guid Id { get; private set; }

@@ -56,6 +56,7 @@ export const navItems: readonly NavItem[] = [
   { to: '/calendar', labelKey: 'schedule:nav.calendar', icon: IconCalendarEvent, roles: ['Doctor'] },
   { to: '/follow-up-reviews', labelKey: 'schedule:nav.reviews', icon: IconClipboardCheck, roles: ['Doctor'] },
   { to: '/doctor/renewals', labelKey: 'renewals:nav.doctorQueue', icon: IconClipboardHeart, roles: ['Doctor'] },
+  { to: '/doctor/results', labelKey: 'results:navDoctor', icon: IconFlask, roles: ['Doctor'] },
   { to: '/panel', labelKey: 'family:nav.panel', icon: IconUsers, roles: ['Doctor'] },
   { to: '/team-messages', labelKey: 'family:nav.teamMessages', icon: IconMessages, roles: ['Doctor'] },
   { to: '/review-queue', labelKey: 'nav.reviewQueue', icon: IconPill, roles: ['Pharmacist'] },

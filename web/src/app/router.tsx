@@ -71,6 +71,7 @@ export const routes: RouteObject[] = [
             { path: 'doctor/renewals', lazy: page(() => import('./routes/doctor/renewal-queue')) },
             { path: 'doctor/renewals/:renewalId', lazy: page(() => import('./routes/doctor/renewal-review')) },
           ]),
+          guarded(['Doctor'], [{ path: 'doctor/results', lazy: page(() => import('./routes/doctor/results-to-release')) }]),
           guarded(['Patient', 'Doctor'], [
             { path: 'video-visits', lazy: page(() => import('./routes/visits/video-visits')) },
             { path: 'visits/:visitId', lazy: page(() => import('./routes/visits/visit')) },
