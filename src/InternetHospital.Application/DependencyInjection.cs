@@ -37,6 +37,7 @@ public static class DependencyInjection
         services.AddBooking();
         services.AddScoped<WaitlistOffers>();
         services.AddRenewals();
+        services.AddScoped<Results.LabResultIntake>();
 
         // Every notification kind's e-mail template, wherever its feature keeps it.
         foreach (var template in typeof(DependencyInjection).Assembly.GetTypes()

@@ -11,6 +11,7 @@ using InternetHospital.Infrastructure.Options;
 using InternetHospital.Infrastructure.Payments;
 using InternetHospital.Infrastructure.Persistence;
 using InternetHospital.Infrastructure.Renewals;
+using InternetHospital.Infrastructure.Results;
 using InternetHospital.Infrastructure.Security;
 using InternetHospital.Infrastructure.Seeding;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -87,6 +88,7 @@ public static class DependencyInjection
         services.AddSingleton<AuditSealer>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditSealer>());
         services.AddRenewalInfrastructure(configuration);
+        services.AddResultsInfrastructure(configuration);
         services.AddOptions<HospitalOptions>().Bind(configuration.GetSection(HospitalOptions.Section))
             .ValidateDataAnnotations()
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Hospital:TimeZone is not a known IANA time zone.")

@@ -24,6 +24,9 @@ internal sealed class RateLimitOptions
 
     /// <summary>Messages and files sent in a video visit's chat, per signed-in account.</summary>
     public RateLimitRule VisitChat { get; set; } = new() { PermitLimit = 30 };
+
+    /// <summary>Downloads of "my record" (each one reads the HIS and builds the whole record), per signed-in account.</summary>
+    public RateLimitRule RecordExport { get; set; } = new() { PermitLimit = 5, WindowSeconds = 600 };
 }
 
 internal sealed class RateLimitRule
@@ -39,6 +42,7 @@ internal static class RateLimitPolicies
     public const string Token = "token";
     public const string Messaging = "messaging";
     public const string VisitChat = "visit-chat";
+    public const string RecordExport = "record-export";
 
     public static IServiceCollection AddApiRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
@@ -58,6 +62,7 @@ internal static class RateLimitPolicies
         // authentication (RequireAccountRateLimit).
         services.AddKeyedSingleton(Messaging, PerAccount(options.Messaging));
         services.AddKeyedSingleton(VisitChat, PerAccount(options.VisitChat));
+        services.AddKeyedSingleton(RecordExport, PerAccount(options.RecordExport));
         return services;
     }
 

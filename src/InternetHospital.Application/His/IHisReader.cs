@@ -17,6 +17,9 @@ public interface IHisReader
     Task<HisSnapshot<IReadOnlyList<HisAllergy>>> GetAllergiesAsync(string hisPatientId, CancellationToken cancellationToken);
 
     Task<HisSnapshot<IReadOnlyList<HisEncounter>>> GetEncountersAsync(string hisPatientId, CancellationToken cancellationToken);
+
+    /// <summary>Laboratory reports (FHIR DiagnosticReport with its Observations), newest first.</summary>
+    Task<HisSnapshot<IReadOnlyList<HisLabReport>>> GetLabReportsAsync(string hisPatientId, CancellationToken cancellationToken);
 }
 
 /// <summary>What the HIS said and when: <see cref="IsStale"/> means the HIS could not be reached and this is the last known copy.</summary>
@@ -51,6 +54,38 @@ public sealed record HisMedication(
 public sealed record HisAllergy(string Substance, string Reaction, string Severity, DateOnly? RecordedOn);
 
 public sealed record HisEncounter(string EncounterId, DateTimeOffset Start, string Kind, string? DepartmentCode, string? Practitioner, string? Summary);
+
+/// <summary>
+/// A laboratory report as the HIS issued it. <paramref name="ReportId"/> is the HIS's own id (FHIR DiagnosticReport id,
+/// HL7 v2 OBR-3 filler order number): a corrected report comes again under the same id and replaces the first.
+/// </summary>
+/// <param name="CodeSystem"><c>LN</c> for LOINC, anything else is the HIS's local code system.</param>
+/// <param name="Status"><c>final</c>, <c>corrected</c> or <c>preliminary</c>.</param>
+/// <param name="OrderingDoctorLicence">The ordering doctor's licence number (what identifies a doctor across systems).</param>
+public sealed record HisLabReport(
+    string ReportId,
+    string Code,
+    string? CodeSystem,
+    string Name,
+    string Status,
+    DateTimeOffset IssuedAt,
+    string? OrderingDoctorLicence,
+    string? OrderingDoctorName,
+    IReadOnlyList<HisLabObservation> Observations);
+
+/// <summary>One result value. <paramref name="Flag"/> is the HL7 abnormal flag (L, H, LL, HH, A, AA, N) or null.</summary>
+public sealed record HisLabObservation(
+    string Code,
+    string? CodeSystem,
+    string Name,
+    decimal? Value,
+    string? ValueText,
+    string? Unit,
+    decimal? Low,
+    decimal? High,
+    string? RangeText,
+    string? Flag,
+    DateTimeOffset? ObservedAt);
 
 /// <summary>
 /// The HIS could not be reached and there is no copy recent enough to serve (HTTP 503, code <c>his_unavailable</c>).

@@ -9,6 +9,9 @@ public enum HisIdentityReviewReason
 
     /// <summary>The HIS has several patients with this resident ID number.</summary>
     MultipleCandidates = 2,
+
+    /// <summary>The HIS sent a result (ORU^R01) for a HIS patient no portal patient is linked to, naming this patient's ID number.</summary>
+    InboundResult = 3,
 }
 
 public enum HisIdentityReviewStatus

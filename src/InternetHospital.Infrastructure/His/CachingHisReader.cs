@@ -33,6 +33,9 @@ internal sealed partial class CachingHisReader(IHisReader inner, IOptions<HisOpt
     public Task<HisSnapshot<IReadOnlyList<HisEncounter>>> GetEncountersAsync(string hisPatientId, CancellationToken cancellationToken) =>
         ReadAsync("encounters", hisPatientId, inner.GetEncountersAsync, cancellationToken);
 
+    public Task<HisSnapshot<IReadOnlyList<HisLabReport>>> GetLabReportsAsync(string hisPatientId, CancellationToken cancellationToken) =>
+        ReadAsync("lab-reports", hisPatientId, inner.GetLabReportsAsync, cancellationToken);
+
     /// <summary>Forgets what is known about a patient (after the portal wrote something the HIS will show).</summary>
     public void Invalidate(string hisPatientId)
     {

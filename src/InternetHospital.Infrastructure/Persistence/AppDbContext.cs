@@ -75,6 +75,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<FamilyMessage> FamilyMessages => Set<FamilyMessage>();
     public DbSet<MessageAttachment> FamilyMessageAttachments => Set<MessageAttachment>();
     public DbSet<Domain.Retention.LegalHold> LegalHolds => Set<Domain.Retention.LegalHold>();
+    public DbSet<Domain.Results.LabReport> LabReports => Set<Domain.Results.LabReport>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

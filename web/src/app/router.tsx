@@ -62,6 +62,11 @@ export const routes: RouteObject[] = [
             { path: 'renewals/new', lazy: page(() => import('./routes/patient/renewal-new')) },
             { path: 'renewals/:renewalId', lazy: page(() => import('./routes/patient/renewal-detail')) },
           ]),
+          guarded(['Patient'], [
+            { path: 'results', lazy: page(() => import('./routes/patient/results')) },
+            { path: 'results/trend/:code', lazy: page(() => import('./routes/patient/result-trend')) },
+            { path: 'results/:reportId', lazy: page(() => import('./routes/patient/result')) },
+          ]),
           guarded(['Doctor'], [
             { path: 'workspace', lazy: page(() => import('./routes/doctor/workspace')) },
             { path: 'calendar', lazy: page(() => import('./routes/doctor/calendar')) },
@@ -76,6 +81,7 @@ export const routes: RouteObject[] = [
             { path: 'doctor/renewals', lazy: page(() => import('./routes/doctor/renewal-queue')) },
             { path: 'doctor/renewals/:renewalId', lazy: page(() => import('./routes/doctor/renewal-review')) },
           ]),
+          guarded(['Doctor'], [{ path: 'doctor/results', lazy: page(() => import('./routes/doctor/results-to-release')) }]),
           guarded(['Patient', 'Doctor'], [
             { path: 'video-visits', lazy: page(() => import('./routes/visits/video-visits')) },
             { path: 'visits/:visitId', lazy: page(() => import('./routes/visits/visit')) },

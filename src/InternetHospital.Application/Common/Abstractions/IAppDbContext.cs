@@ -67,6 +67,7 @@ public interface IAppDbContext
     DbSet<FamilyMessage> FamilyMessages { get; }
     DbSet<MessageAttachment> FamilyMessageAttachments { get; }
     DbSet<Domain.Retention.LegalHold> LegalHolds { get; }
+    DbSet<Domain.Results.LabReport> LabReports { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

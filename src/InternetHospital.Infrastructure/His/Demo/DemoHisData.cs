@@ -43,10 +43,54 @@ internal sealed class DemoHisData
             new HisEncounter("E-" + zhang.HisPatientId + "-1", new DateTimeOffset(today.AddMonths(-2).ToDateTime(new TimeOnly(1, 30)), TimeSpan.Zero), "outpatient", "CARD", "李伟", "高血压复诊，血压控制可 Hypertension review, controlled"),
         ];
 
+        LabReports[zhang.HisPatientId] = DemoLabReports(zhang.HisPatientId, today);
+
         Diagnoses[wang.HisPatientId] = [];
         Medications[wang.HisPatientId] = [];
         Allergies[wang.HisPatientId] = [];
         Encounters[wang.HisPatientId] = [];
+        LabReports[wang.HisPatientId] = [];
+    }
+
+    /// <summary>
+    /// 张伟's lipids over a year of treatment (a trend going down), a recent metabolic panel, and an HIV screen that is
+    /// sensitive: 李伟 (who ordered it) sees it waiting for release; the patient does not, until then. Some values
+    /// carry LOINC codes and some the HIS's local codes, as real HIS data does.
+    /// </summary>
+    private static IReadOnlyList<HisLabReport> DemoLabReports(string hisPatientId, DateOnly today)
+    {
+        const string licence = "110440100012345";
+        const string doctor = "李伟";
+        DateTimeOffset At(int daysAgo) => new(today.AddDays(-daysAgo).ToDateTime(new TimeOnly(2, 0)), TimeSpan.Zero);
+        static HisLabObservation Value(string code, string? system, string name, decimal value, string unit, decimal? low, decimal? high, string? flag = null) =>
+            new(code, system, name, value, null, unit, low, high, null, flag, null);
+        HisLabReport Lipids(string id, int daysAgo, decimal tc, decimal ldl, decimal hdl, decimal tg) => new(
+            $"{hisPatientId}-{id}", "LIPID", "urn:his:lab", "血脂四项", "final", At(daysAgo), licence, doctor,
+            [
+                Value("TC", "urn:his:lab", "总胆固醇", tc, "mmol/L", null, 5.2m, tc > 5.2m ? "H" : null),
+                Value("LDL-C", "urn:his:lab", "低密度脂蛋白胆固醇", ldl, "mmol/L", null, 3.4m, ldl > 3.4m ? "H" : null),
+                Value("HDL-C", "urn:his:lab", "高密度脂蛋白胆固醇", hdl, "mmol/L", 1.0m, null, hdl < 1.0m ? "L" : null),
+                Value("TG", "urn:his:lab", "甘油三酯", tg, "mmol/L", null, 1.7m, tg > 1.7m ? "H" : null),
+            ]);
+
+        return
+        [
+            new HisLabReport($"{hisPatientId}-L4", "56888-1", "LN", "HIV抗原抗体检测", "final", At(1), licence, doctor,
+            [
+                new HisLabObservation("56888-1", "LN", "HIV 1+2 抗原抗体", null, "阴性 Negative", null, null, null, "阴性 Negative", "N", null),
+            ]),
+            new HisLabReport($"{hisPatientId}-L3", "24323-8", "LN", "肝肾功能及电解质", "final", At(10), licence, doctor,
+            [
+                Value("2345-7", "LN", "葡萄糖", 6.8m, "mmol/L", 3.9m, 6.1m, "H"),
+                Value("HBA1C", "urn:his:lab", "糖化血红蛋白", 6.2m, "%", 4.0m, 6.0m, "H"),
+                Value("2160-0", "LN", "肌酐", 88m, "µmol/L", 57m, 111m),
+                Value("K", "urn:his:lab", "钾", 3.9m, "mmol/L", 3.5m, 5.3m),
+                Value("1742-6", "LN", "丙氨酸氨基转移酶", 32m, "U/L", 9m, 50m),
+            ]),
+            Lipids("L2", 10, 4.9m, 3.0m, 1.2m, 1.5m),
+            Lipids("L1", 180, 5.6m, 3.7m, 1.1m, 1.8m),
+            Lipids("L0", 390, 6.4m, 4.4m, 0.9m, 2.1m),
+        ];
     }
 
     public IReadOnlyList<DemoHisPatient> Patients { get; }
@@ -54,6 +98,7 @@ internal sealed class DemoHisData
     public Dictionary<string, IReadOnlyList<HisMedication>> Medications { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, IReadOnlyList<HisAllergy>> Allergies { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, IReadOnlyList<HisEncounter>> Encounters { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, IReadOnlyList<HisLabReport>> LabReports { get; } = new(StringComparer.Ordinal);
 }
 
 internal sealed record DemoHisPatient(HisPatient Patient, string ResidentId);

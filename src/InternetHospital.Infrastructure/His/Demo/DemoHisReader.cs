@@ -27,6 +27,9 @@ internal sealed class DemoHisReader(DemoHisData data, TimeProvider clock) : IHis
     public Task<HisSnapshot<IReadOnlyList<HisEncounter>>> GetEncountersAsync(string hisPatientId, CancellationToken cancellationToken) =>
         Task.FromResult(Snapshot(data.Encounters, hisPatientId));
 
+    public Task<HisSnapshot<IReadOnlyList<HisLabReport>>> GetLabReportsAsync(string hisPatientId, CancellationToken cancellationToken) =>
+        Task.FromResult(Snapshot(data.LabReports, hisPatientId));
+
     private HisSnapshot<IReadOnlyList<T>> Snapshot<T>(Dictionary<string, IReadOnlyList<T>> source, string hisPatientId) =>
         new(source.TryGetValue(hisPatientId, out var values) ? values : [], clock.GetUtcNow());
 }

@@ -88,6 +88,19 @@ internal sealed class FhirHisReader : IHisReader
         return Snapshot<IReadOnlyList<HisEncounter>>(Resources<Encounter>(bundle).Select(FhirReadMapper.Encounter).OrderByDescending(e => e.Start).ToList());
     }
 
+    public async Task<HisSnapshot<IReadOnlyList<HisLabReport>>> GetLabReportsAsync(string hisPatientId, CancellationToken cancellationToken)
+    {
+        // Laboratory reports only (category LAB); their values come in the same answer through _include.
+        var query = ForPatient(hisPatientId).Where("category=LAB").Add("_include", "DiagnosticReport:result").OrderBy("date", SortOrder.Descending);
+        var bundle = await SearchAsync(client => client.SearchAsync<DiagnosticReport>(query, cancellationToken), cancellationToken);
+        var observations = Resources<Observation>(bundle).Where(o => o.Id is not null).ToDictionary(o => "Observation/" + o.Id, StringComparer.Ordinal);
+        return Snapshot<IReadOnlyList<HisLabReport>>(Resources<DiagnosticReport>(bundle)
+            .Where(r => r.Status is not (DiagnosticReport.DiagnosticReportStatus.EnteredInError or DiagnosticReport.DiagnosticReportStatus.Cancelled or DiagnosticReport.DiagnosticReportStatus.Registered))
+            .Select(r => mapper.LabReport(r, observations))
+            .OrderByDescending(r => r.IssuedAt)
+            .ToList());
+    }
+
     private static SearchParams ForPatient(string hisPatientId) => new SearchParams().Where("patient=" + hisPatientId).LimitTo(200);
 
     private static IEnumerable<T> Resources<T>(Bundle? bundle) where T : Resource =>

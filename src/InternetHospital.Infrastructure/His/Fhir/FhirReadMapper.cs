@@ -111,6 +111,71 @@ internal sealed class FhirReadMapper(HisIdentifierOptions ids)
         encounter.Participant.FirstOrDefault()?.Individual?.Display,
         encounter.ReasonCode.FirstOrDefault()?.Text);
 
+    /// <summary>
+    /// A DiagnosticReport and its result Observations. The ordering doctor is the requester of the ServiceRequest the
+    /// report is based on (contained or included), identified by the practitioner licence identifier.
+    /// </summary>
+    public HisLabReport LabReport(DiagnosticReport report, IReadOnlyDictionary<string, Observation> observations)
+    {
+        var (code, system, name) = Concept(report.Code);
+        var order = report.BasedOn.Select(b => b.Reference is { } r && r.StartsWith('#') ? report.Contained.OfType<ServiceRequest>().FirstOrDefault(s => s.Id == r[1..]) : null).FirstOrDefault(s => s is not null);
+        var requester = order?.Requester;
+        var values = report.Result
+            .Select(r => r.Reference is { } reference && observations.TryGetValue(reference, out var found) ? found
+                : r.Reference is { } local && local.StartsWith('#') ? report.Contained.OfType<Observation>().FirstOrDefault(o => o.Id == local[1..]) : null)
+            .OfType<Observation>()
+            .Select(LabObservation)
+            .ToList();
+        return new HisLabReport(
+            report.Id ?? string.Empty,
+            code,
+            system,
+            name,
+            report.Status switch
+            {
+                DiagnosticReport.DiagnosticReportStatus.Corrected or DiagnosticReport.DiagnosticReportStatus.Amended or DiagnosticReport.DiagnosticReportStatus.Appended => "corrected",
+                DiagnosticReport.DiagnosticReportStatus.Final => "final",
+                _ => "preliminary",
+            },
+            report.IssuedElement?.Value ?? (report.Effective as FhirDateTime)?.ToDateTimeOffset(TimeSpan.Zero) ?? DateTimeOffset.MinValue,
+            requester?.Identifier?.Value,
+            requester?.Display,
+            values);
+    }
+
+    private static HisLabObservation LabObservation(Observation observation)
+    {
+        var (code, system, name) = Concept(observation.Code);
+        var range = observation.ReferenceRange.FirstOrDefault();
+        var quantity = observation.Value as Quantity;
+        return new HisLabObservation(
+            code,
+            system,
+            name,
+            quantity?.Value,
+            observation.Value switch
+            {
+                FhirString text => text.Value,
+                CodeableConcept concept => concept.Text ?? concept.Coding.FirstOrDefault()?.Display,
+                _ => null,
+            },
+            quantity?.Unit ?? quantity?.Code,
+            range?.Low?.Value,
+            range?.High?.Value,
+            range?.Text,
+            observation.Interpretation.SelectMany(i => i.Coding).FirstOrDefault()?.Code,
+            (observation.Effective as FhirDateTime)?.ToDateTimeOffset(TimeSpan.Zero));
+    }
+
+    /// <summary>The LOINC coding when there is one (system "LN"), else the first coding as the HIS's local code.</summary>
+    private static (string Code, string? System, string Name) Concept(CodeableConcept? concept)
+    {
+        var loinc = concept?.Coding.FirstOrDefault(c => c.System == FhirResourceMapper.LoincSystem);
+        var coding = loinc ?? concept?.Coding.FirstOrDefault();
+        var system = loinc is not null ? Application.Results.LabCatalogue.LoincSystem : coding?.System;
+        return (coding?.Code ?? string.Empty, system, concept?.Text ?? coding?.Display ?? coding?.Code ?? string.Empty);
+    }
+
     private static string? Department(Encounter? encounter) =>
         encounter?.ServiceType?.Coding.FirstOrDefault()?.Code ?? encounter?.ServiceType?.Text;
 

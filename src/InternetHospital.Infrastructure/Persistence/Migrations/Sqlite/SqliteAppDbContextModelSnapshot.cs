@@ -2408,6 +2408,155 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("RenewalSettings", (string)null);
                 });
 
+            modelBuilder.Entity("InternetHospital.Domain.Results.LabObservation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeSystem")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Flag")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("High")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Low")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ObservedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RangeText")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ValueText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "Sequence");
+
+                    b.ToTable("LabObservations", (string)null);
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Results.LabReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeSystem")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CriticalNotifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasCritical")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HisPatientId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MessageControlId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrderingDoctorLicence")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrderingDoctorName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReleaseDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReleasedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ReleasedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Sensitive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageControlId")
+                        .IsUnique();
+
+                    b.HasIndex("SourceId")
+                        .IsUnique();
+
+                    b.HasIndex("HisPatientId", "IssuedAt");
+
+                    b.HasIndex("OrderingDoctorLicence", "Sensitive", "ReleasedAt");
+
+                    b.ToTable("LabReports", (string)null);
+                });
+
             modelBuilder.Entity("InternetHospital.Domain.Retention.LegalHold", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3815,6 +3964,15 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("InternetHospital.Domain.Results.LabObservation", b =>
+                {
+                    b.HasOne("InternetHospital.Domain.Results.LabReport", null)
+                        .WithMany("Observations")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("InternetHospital.Domain.Retention.LegalHold", b =>
                 {
                     b.HasOne("InternetHospital.Domain.Patients.Patient", null)
@@ -4071,6 +4229,11 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Reviews");
 
                     b.Navigation("Routing");
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Results.LabReport", b =>
+                {
+                    b.Navigation("Observations");
                 });
 
             modelBuilder.Entity("InternetHospital.Domain.Scheduling.ScheduleTemplate", b =>

@@ -24,7 +24,7 @@ export const identityReviewSchema = z.object({
   maskedIdNumber: z.string(),
   dateOfBirth: z.string(),
   sex: z.string(),
-  reason: z.enum(['Mismatch', 'MultipleCandidates']),
+  reason: z.enum(['Mismatch', 'MultipleCandidates', 'InboundResult']),
   status: identityReviewStatusSchema,
   createdAt: z.string(),
   candidates: z.array(identityCandidateSchema),

@@ -48,6 +48,13 @@ describe('identity checks page', () => {
     expect(within(screen.getByRole('navigation', { name: language === 'en' ? 'Main navigation' : '主导航' })).getByRole('link', { name: title })).toHaveAttribute('aria-current', 'page');
   });
 
+  it('says when a result from the HIS opened the check', async () => {
+    const inbound = (): Response => Response.json([review('Pending', { reason: 'InboundResult', candidates: [{ hisPatientId: 'H300', medicalRecordNumber: 'MR300', fullName: '吴静', dateOfBirth: '1980-01-01', sex: 'Female' }] })]);
+    await renderApp({ route: '/admin/his/identity', roles: ['SystemAdmin'], api: { 'GET /api/admin/his/identity-reviews': inbound } });
+    const card = await screen.findByRole('region', { name: 'Identity check for 吴静' });
+    expect(within(card).getByText('The HIS sent a test result for this ID number under a HIS patient nobody in the portal is linked to.')).toBeInTheDocument();
+  });
+
   it('marks what differs, links the chosen record with a note, and has no serious accessibility problems', async () => {
     const app = await renderApp({
       route: '/admin/his/identity',

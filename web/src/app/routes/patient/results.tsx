@@ -1,0 +1,18 @@
+import { Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PageLoader } from '@/components/page-loader';
+import { Page } from '@/components/page';
+import { ResultsList } from '@/features/results/components/results-list';
+import { useOwnPatientId } from '@/app/use-own-patient-id';
+
+/** 报告查询: the patient's lab reports. */
+export default function ResultsRoute(): ReactNode {
+  const { t } = useTranslation('results');
+  const patientId = useOwnPatientId();
+  return (
+    <Page title={t('pages.results')} description={<Text c="dimmed">{t('pages.resultsHelp')}</Text>}>
+      {patientId ? <ResultsList patientId={patientId} /> : <PageLoader />}
+    </Page>
+  );
+}

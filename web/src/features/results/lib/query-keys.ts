@@ -1,0 +1,1 @@
+export const resultsQueryKey = ['results'] as const;
