@@ -1,7 +1,6 @@
 using InternetHospital.Application.Scheduling;
 using InternetHospital.Domain.Appointments;
 using InternetHospital.Domain.Patients;
-using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.Appointments;
 

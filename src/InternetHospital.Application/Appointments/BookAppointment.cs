@@ -3,9 +3,6 @@ using InternetHospital.Application.Payments;
 using InternetHospital.Domain.Appointments;
 using InternetHospital.Domain.Hospital;
 using InternetHospital.Domain.Patients;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace InternetHospital.Application.Appointments;
 

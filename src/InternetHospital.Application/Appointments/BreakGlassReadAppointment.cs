@@ -1,10 +1,4 @@
 using System.Globalization;
-using FluentValidation;
-using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Exceptions;
-using InternetHospital.Application.Common.Validation;
-using InternetHospital.Application.Common;
 using InternetHospital.Application.Notifications;
 using InternetHospital.Domain.Appointments;
 

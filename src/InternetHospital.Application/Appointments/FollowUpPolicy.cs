@@ -1,6 +1,6 @@
+using InternetHospital.Application.Common.Icd10;
 using InternetHospital.Application.His;
 using InternetHospital.Application.Scheduling;
-using InternetHospital.Application.Common.Icd10;
 using InternetHospital.Domain.Appointments;
 using InternetHospital.Domain.Hospital;
 

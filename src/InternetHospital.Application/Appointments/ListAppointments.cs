@@ -1,8 +1,5 @@
 using InternetHospital.Domain.Appointments;
 using InternetHospital.Domain.Patients;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace InternetHospital.Application.Appointments;
 

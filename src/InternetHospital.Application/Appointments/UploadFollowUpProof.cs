@@ -1,6 +1,5 @@
 using InternetHospital.Application.Files;
 using InternetHospital.Domain.Patients;
-using Mediator;
 
 namespace InternetHospital.Application.Appointments;
 

@@ -1,12 +1,5 @@
-using FluentValidation;
-using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Validation;
 using InternetHospital.Application.Notifications;
-using InternetHospital.Domain.Common;
 using InternetHospital.Domain.Patients;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.Family;
 

@@ -1,18 +1,8 @@
 using System.Text.RegularExpressions;
-using FluentValidation;
-using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common;
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Security;
-using InternetHospital.Application.Common.Validation;
 using InternetHospital.Application.His;
 using InternetHospital.Application.Notifications;
-using InternetHospital.Domain.Common;
 using InternetHospital.Domain.Notifications;
 using InternetHospital.Domain.Patients;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace InternetHospital.Application.Family;
 

@@ -1,10 +1,5 @@
-using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Exceptions;
 using InternetHospital.Application.Notifications;
 using InternetHospital.Domain.Patients;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.Family;
 

@@ -1,8 +1,4 @@
-using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Notifications;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.Family;
 

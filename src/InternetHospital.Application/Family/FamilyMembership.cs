@@ -1,12 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using InternetHospital.Application.Common;
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Security;
 using InternetHospital.Application.Notifications;
 using InternetHospital.Domain.Patients;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace InternetHospital.Application.Family;
 

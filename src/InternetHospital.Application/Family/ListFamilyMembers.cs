@@ -1,8 +1,4 @@
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Security;
 using InternetHospital.Domain.Patients;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.Family;
 

@@ -1,7 +1,4 @@
-using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Domain.Patients;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.Family;
 

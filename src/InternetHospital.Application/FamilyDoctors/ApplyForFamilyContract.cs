@@ -1,8 +1,6 @@
 using InternetHospital.Application.Notifications;
 using InternetHospital.Domain.FamilyDoctors;
 using InternetHospital.Domain.Patients;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.FamilyDoctors;
 

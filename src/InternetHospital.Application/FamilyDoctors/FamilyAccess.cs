@@ -2,8 +2,6 @@ using InternetHospital.Domain.Accounts;
 using InternetHospital.Domain.FamilyDoctors;
 using InternetHospital.Domain.Hospital;
 using InternetHospital.Domain.Patients;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace InternetHospital.Application.FamilyDoctors;
 

@@ -1,3 +1,4 @@
+using InternetHospital.Domain.Patients;
 using InternetHospital.Domain.FamilyDoctors;
 
 namespace InternetHospital.Application.FamilyDoctors;
@@ -13,5 +14,5 @@ internal static class FamilyRows
     /// <summary>A contract of a patient the signed-in account acts for.</summary>
     public static Task<FamilyContract> ContractForPatientAsync(IAppDbContext db, IPatientAccessGuard guard, Guid contractId, CancellationToken cancellationToken) =>
         db.FamilyContracts.Include(c => c.Events).SingleVisibleAsync(
-            c => c.Id == contractId, "Contract", contractId, c => guard.EnsureCanActForAsync(c.PatientId, cancellationToken), cancellationToken);
+            c => c.Id == contractId, "Contract", contractId, c => guard.EnsureCanActForAsync(c.PatientId, PatientScope.Appointments, cancellationToken), cancellationToken);
 }

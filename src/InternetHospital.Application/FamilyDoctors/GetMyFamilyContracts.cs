@@ -1,6 +1,5 @@
 using InternetHospital.Domain.FamilyDoctors;
 using InternetHospital.Domain.Patients;
-using Mediator;
 
 namespace InternetHospital.Application.FamilyDoctors;
 

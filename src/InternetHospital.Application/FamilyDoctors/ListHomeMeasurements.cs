@@ -1,7 +1,5 @@
 using InternetHospital.Domain.FamilyDoctors;
 using InternetHospital.Domain.Patients;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.FamilyDoctors;
 

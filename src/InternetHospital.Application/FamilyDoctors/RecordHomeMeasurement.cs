@@ -2,7 +2,6 @@ using InternetHospital.Application.His;
 using InternetHospital.Application.Notifications;
 using InternetHospital.Domain.FamilyDoctors;
 using InternetHospital.Domain.Patients;
-using Mediator;
 
 namespace InternetHospital.Application.FamilyDoctors;
 

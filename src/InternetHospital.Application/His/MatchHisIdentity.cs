@@ -1,6 +1,4 @@
-using InternetHospital.Application.Common.Security;
 using InternetHospital.Domain.Patients;
-using Mediator;
 namespace InternetHospital.Application.His;
 
 /// <summary>

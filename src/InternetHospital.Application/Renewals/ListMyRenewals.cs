@@ -1,6 +1,3 @@
-using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Security;
 using InternetHospital.Domain.Patients;
 using InternetHospital.Domain.Renewals;
 

@@ -1,10 +1,5 @@
-using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Security;
 using InternetHospital.Application.His;
 using InternetHospital.Domain.Patients;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.Results;
 
@@ -21,7 +16,7 @@ public sealed record ExportMyRecord(Guid PatientId) : IQuery<string>
     {
         public async ValueTask<string> Handle(ExportMyRecord query, CancellationToken cancellationToken)
         {
-            await guard.EnsureCanActForAsync(query.PatientId, cancellationToken);
+            await guard.EnsureCanActForAsync(query.PatientId, PatientScope.Results | PatientScope.Medications | PatientScope.Appointments, cancellationToken);
             var patient = await db.PatientAsync(query.PatientId, cancellationToken);
             var now = clock.GetUtcNow();
             IReadOnlyList<HisDiagnosis> diagnoses = [];

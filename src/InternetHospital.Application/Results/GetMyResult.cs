@@ -1,10 +1,5 @@
-using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Exceptions;
-using InternetHospital.Application.Common.Security;
+using InternetHospital.Domain.Patients;
 using InternetHospital.Domain.Results;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.Results;
 
@@ -15,7 +10,7 @@ public sealed record GetMyResult(Guid PatientId, Guid ReportId) : IQuery<ResultD
     {
         public async ValueTask<ResultDetail> Handle(GetMyResult query, CancellationToken cancellationToken)
         {
-            await guard.EnsureCanActForAsync(query.PatientId, cancellationToken);
+            await guard.EnsureCanActForAsync(query.PatientId, PatientScope.Results, cancellationToken);
             var patient = await db.PatientAsync(query.PatientId, cancellationToken);
             var report = (patient.HisPatientId is { } hisPatientId
                     ? await db.LabReports.AsNoTracking().Include(r => r.Observations)

@@ -1,10 +1,5 @@
-using FluentValidation;
-using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Security;
+using InternetHospital.Domain.Patients;
 using InternetHospital.Domain.Results;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.Results;
 
@@ -26,7 +21,7 @@ public sealed record GetMyResultTrend(Guid PatientId, string Code) : IQuery<Resu
     {
         public async ValueTask<ResultTrend> Handle(GetMyResultTrend query, CancellationToken cancellationToken)
         {
-            await guard.EnsureCanActForAsync(query.PatientId, cancellationToken);
+            await guard.EnsureCanActForAsync(query.PatientId, PatientScope.Results, cancellationToken);
             var patient = await db.PatientAsync(query.PatientId, cancellationToken);
             var key = LabCatalogue.TrendKey(query.Code.Trim(), null);
             var values = new List<(LabReport Report, LabObservation Value)>();

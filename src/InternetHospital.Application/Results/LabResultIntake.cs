@@ -1,11 +1,8 @@
-using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.FamilyDoctors;
 using InternetHospital.Application.His;
 using InternetHospital.Application.Notifications;
 using InternetHospital.Domain.Patients;
 using InternetHospital.Domain.Results;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace InternetHospital.Application.Results;
 

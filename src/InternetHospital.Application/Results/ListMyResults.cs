@@ -1,11 +1,5 @@
-using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Security;
 using InternetHospital.Application.His;
 using InternetHospital.Domain.Patients;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace InternetHospital.Application.Results;
 
@@ -27,7 +21,7 @@ public sealed record ListMyResults(Guid PatientId) : IQuery<ResultsList>
     {
         public async ValueTask<ResultsList> Handle(ListMyResults query, CancellationToken cancellationToken)
         {
-            await guard.EnsureCanActForAsync(query.PatientId, cancellationToken);
+            await guard.EnsureCanActForAsync(query.PatientId, PatientScope.Results, cancellationToken);
             var patient = await db.PatientAsync(query.PatientId, cancellationToken);
             if (patient.HisPatientId is not { } hisPatientId)
             {

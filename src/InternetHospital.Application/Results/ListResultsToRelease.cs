@@ -1,9 +1,5 @@
-using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.FamilyDoctors;
 using InternetHospital.Domain.Results;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.Results;
 

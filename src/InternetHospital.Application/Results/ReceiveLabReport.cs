@@ -1,11 +1,7 @@
-using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.His;
 using InternetHospital.Domain.His;
 using InternetHospital.Domain.Patients;
 using InternetHospital.Domain.Results;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.Results;
 

@@ -1,11 +1,6 @@
-using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Exceptions;
 using InternetHospital.Application.FamilyDoctors;
 using InternetHospital.Application.Notifications;
 using InternetHospital.Domain.Results;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.Results;
 

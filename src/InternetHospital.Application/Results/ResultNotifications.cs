@@ -1,4 +1,3 @@
-using InternetHospital.Application.Common;
 using InternetHospital.Application.Notifications;
 
 namespace InternetHospital.Application.Results;

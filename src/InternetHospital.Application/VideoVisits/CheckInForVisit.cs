@@ -1,9 +1,3 @@
-using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Exceptions;
-using InternetHospital.Application.Common.Security;
-using InternetHospital.Application.Common;
-using InternetHospital.Domain.Common;
 using InternetHospital.Domain.Patients;
 using InternetHospital.Domain.VideoVisits;
 

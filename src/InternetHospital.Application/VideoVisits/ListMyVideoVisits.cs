@@ -1,5 +1,3 @@
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Security;
 using InternetHospital.Domain.Patients;
 using InternetHospital.Domain.VideoVisits;
 

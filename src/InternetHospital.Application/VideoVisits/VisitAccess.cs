@@ -1,6 +1,3 @@
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Exceptions;
-using InternetHospital.Application.Common.Security;
 using InternetHospital.Domain.Accounts;
 using InternetHospital.Domain.Patients;
 using InternetHospital.Domain.VideoVisits;

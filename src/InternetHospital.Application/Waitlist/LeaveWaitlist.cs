@@ -1,7 +1,5 @@
 using InternetHospital.Domain.Appointments;
 using InternetHospital.Domain.Patients;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace InternetHospital.Application.Waitlist;
 

@@ -1,8 +1,6 @@
 using InternetHospital.Application.Scheduling;
 using InternetHospital.Domain.Appointments;
 using InternetHospital.Domain.Patients;
-using Mediator;
-using Microsoft.Extensions.Options;
 
 namespace InternetHospital.Application.Waitlist;
 

@@ -1,7 +1,3 @@
-using FluentValidation;
-using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Validation;
 using InternetHospital.Domain.Accounts;
 
 namespace InternetHospital.Application.Administration.StaffAccounts;

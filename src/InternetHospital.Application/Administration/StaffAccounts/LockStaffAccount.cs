@@ -1,9 +1,4 @@
 using System.Globalization;
-using FluentValidation;
-using InternetHospital.Application.Audit;
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Validation;
-using Mediator;
 
 namespace InternetHospital.Application.Administration.StaffAccounts;
 

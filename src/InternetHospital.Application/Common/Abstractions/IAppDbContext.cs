@@ -6,11 +6,11 @@ using InternetHospital.Domain.Files;
 using InternetHospital.Domain.His;
 using InternetHospital.Domain.Hospital;
 using InternetHospital.Domain.Notifications;
-using InternetHospital.Domain.Payments;
 using InternetHospital.Domain.Patients;
-using InternetHospital.Domain.VideoVisits;
-using InternetHospital.Domain.Scheduling;
+using InternetHospital.Domain.Payments;
 using InternetHospital.Domain.Renewals;
+using InternetHospital.Domain.Scheduling;
+using InternetHospital.Domain.VideoVisits;
 
 namespace InternetHospital.Application.Common.Abstractions;
 

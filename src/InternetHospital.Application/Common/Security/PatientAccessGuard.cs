@@ -1,8 +1,4 @@
-using InternetHospital.Application.Common.Abstractions;
-using InternetHospital.Application.Common.Exceptions;
 using InternetHospital.Domain.Patients;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 namespace InternetHospital.Application.Common.Security;
 
 /// <summary>
