@@ -132,6 +132,29 @@ public abstract partial class FamilyMemberTests(FamilyHost family)
     }
 
     [Fact]
+    public async Task A_guardian_joins_a_video_visit_for_a_child_under_6_only_confirming_presence_and_the_doctor_sees_who_attends()
+    {
+        var guardian = await family.RegisterAdultAsync("周敏");
+        var client = await family.SignInAsync(guardian.Email);
+        var childId = await family.AddChildAsync(client, family.Today.AddYears(-4), "周小宝");
+        var booked = await VideoVisits.VisitScenario.BookAsync(family.Host.Services, () => Task.FromResult(new VideoVisits.User(client, string.Empty, guardian.AccountId, childId)));
+
+        var refused = await (await client.PostAsync($"/api/video-visits/{booked.AppointmentId}/check-in", null)).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("guardian_presence_required", refused.Code());
+        await (await client.PostAsync($"/api/video-visits/{booked.AppointmentId}/check-in?guardianPresent=true", null)).ReadJsonAsync();
+
+        var doctor = await family.SignInAsync(VideoVisits.VisitScenario.Cardiologist, TestData.DemoPassword);
+        var today = await (await doctor.GetAsync("/api/video-visits/today")).ReadJsonAsync();
+        var row = today.GetProperty("visits").EnumerateArray().Single(v => v.GetProperty("visitId").GetGuid() == booked.AppointmentId);
+        Assert.Equal("周小宝", row.GetProperty("patientName").GetString());
+        Assert.Equal("周敏", row.GetProperty("attending").GetProperty("name").GetString());
+        Assert.Equal("guardian", row.GetProperty("attending").GetProperty("relation").GetString());
+        Assert.True(row.GetProperty("attending").GetProperty("guardianPresent").GetBoolean());
+        var visit = await (await doctor.GetAsync($"/api/video-visits/{booked.AppointmentId}")).ReadJsonAsync();
+        Assert.Equal("周敏", visit.GetProperty("attending").GetProperty("name").GetString());
+    }
+
+    [Fact]
     public async Task Age_bands_move_on_birthdays_guardian_presence_ends_at_6_confidentiality_starts_at_14_and_access_ends_at_18()
     {
         var guardian = await family.RegisterAdultAsync("刘洋");

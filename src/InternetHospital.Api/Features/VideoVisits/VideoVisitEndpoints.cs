@@ -57,7 +57,9 @@ internal sealed class VideoVisitEndpoints : IEndpointGroup
         group.MapGet("/{id:guid}/waiting-room", async (Guid id, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetWaitingRoom(id), ct)))
             .RequireAuthorization(Policies.Patient)
             .WithSummary("Your video appointment's waiting room: check-in time, doctor's status, your place in the queue.");
-        group.MapPost("/{id:guid}/check-in", async (Guid id, CheckInRequest? body, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new CheckInForVisit(id, body?.GuardianPresent ?? false), ct)))
+        // Note: guardianPresent (domain rule 4, a child under 6) is a query flag, so check-in keeps taking no body.
+        group.MapPost("/{id:guid}/check-in", async (Guid id, ISender sender, CancellationToken ct, bool guardianPresent = false) =>
+                TypedResults.Ok(await sender.Send(new CheckInForVisit(id, guardianPresent), ct)))
             .RequireAuthorization(Policies.Patient)
             .WithSummary("Check in for your video appointment (from 15 minutes before the start).");
 
@@ -136,7 +138,4 @@ internal sealed class VideoVisitEndpoints : IEndpointGroup
     internal sealed record AddendumRequest(string? Text);
 
     internal sealed record InviteRequest(Guid DoctorId);
-
-    /// <summary>The guardian of a child under 6 confirms being present (domain rule 4).</summary>
-    internal sealed record CheckInRequest(bool GuardianPresent = false);
 }
