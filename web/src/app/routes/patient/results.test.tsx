@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { findPageHeading, renderApp } from '@/testing/test-utils';
+import { findPageHeading, problemResponse, renderApp } from '@/testing/test-utils';
 
 const PATIENT_ID = 'patient-1';
 const me = { patients: [{ id: PATIENT_ID, name: '张伟', relationship: 'Self' as const }] };
@@ -60,6 +60,18 @@ describe('Test results (patient)', () => {
     expect(screen.getByText('2 of 4 values outside the range')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: '某项自定义检查' })).toBeInTheDocument();
     expect(screen.getByText('Needs attention')).toBeInTheDocument();
+  });
+
+  it('downloads my record as a FHIR file, and says when it was asked for too often', async () => {
+    const app = await renderApp({
+      route: '/results',
+      roles: ['Patient'],
+      me,
+      api: { ...api, [`GET /api/patients/${PATIENT_ID}/record.fhir.json`]: () => problemResponse(429, { code: 'rate_limited', retryAfterSeconds: 60 }) },
+    });
+    await app.user.click(await screen.findByRole('button', { name: 'Download my record (FHIR)' }));
+    expect(await within(screen.getByRole('region', { name: 'My record' })).findByRole('alert')).toBeInTheDocument();
+    expect(app.requests.some((r) => r.path === `/api/patients/${PATIENT_ID}/record.fhir.json`)).toBe(true);
   });
 
   it('shows each value with its unit, range, flag in words and the plain-language note, and warns of a critical value', async () => {

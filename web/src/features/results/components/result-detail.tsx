@@ -1,5 +1,5 @@
 import { Alert, Anchor, Card, Group, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageLoader } from '@/components/page-loader';
@@ -8,6 +8,9 @@ import { problemMessage } from '@/lib/problem-message';
 import { useResult, type ResultValue } from '../api/get-result';
 import { formatNumber, formatRange, isCritical, localName, localNote } from '../lib/format';
 import { FlagBadge } from './flag-badge';
+
+/** Note: a light alert's title is shade 6 on a tint (below WCAG AA for red); near-black reads. */
+const readableAlert = { '--alert-color': 'var(--mantine-color-gray-9)' } as CSSProperties;
 
 function ValueCard({ value }: { value: ResultValue }): ReactNode {
   const { t, i18n } = useTranslation('results');
@@ -71,7 +74,7 @@ export function ResultDetailView({ patientId, reportId }: { patientId: string; r
         {report.status === 'corrected' ? ` · ${t('detail.corrected')}` : ''}
       </Text>
       {report.values.some((v) => isCritical(v.flag)) && (
-        <Alert color="red" role="alert" title={t('detail.criticalTitle')}>
+        <Alert color="red" role="alert" title={t('detail.criticalTitle')} style={readableAlert}>
           {t('detail.criticalText')}
         </Alert>
       )}

@@ -35,7 +35,7 @@ export function ResultsList({ patientId }: { patientId: string }): ReactNode {
                     </Anchor>
                   </Title>
                   {item.hasCritical && (
-                    <Badge color="red" variant="filled">
+                    <Badge color="red.9" variant="filled">
                       {t('list.critical')}
                     </Badge>
                   )}
