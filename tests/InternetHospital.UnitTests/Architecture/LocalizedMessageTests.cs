@@ -20,7 +20,7 @@ public sealed partial class LocalizedMessageTests
     [Fact]
     public void No_rule_words_its_message_in_one_language_only()
     {
-        var sources = Path.Combine(RepositoryRoot(), "src");
+        var sources = Path.Combine(UseCaseFileTests.RepositoryRoot(), "src");
         var files = Directory.EnumerateFiles(sources, "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj" or "Migrations"))
             .ToList();
@@ -100,17 +100,4 @@ public sealed partial class LocalizedMessageTests
     // A validator's own message, or a field error built with a literal text.
     [GeneratedRegex(@"\.WithMessage\(|ValidationFailure\(\s*[^,()]+,\s*\$?""")]
     private static partial Regex WithMessage();
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "InternetHospital.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("InternetHospital.sln not found above the test's directory.");
-    }
 }

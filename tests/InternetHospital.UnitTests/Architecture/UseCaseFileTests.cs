@@ -26,7 +26,7 @@ public sealed partial class UseCaseFileTests
     [GeneratedRegex(@"record (?<name>\w+)\s*(\(|:)[^{;]*\b(ICommand|IQuery|IRequest)\b")]
     private static partial Regex RequestRecord();
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
