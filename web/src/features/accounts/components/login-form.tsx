@@ -33,7 +33,7 @@ export function lockoutMinutes(lockoutEnd: unknown, now: number = Date.now()): n
 const passwordFields = ['email', 'password'] as const;
 const codeFields = ['code'] as const;
 
-/** The banner of a refused sign-in; <c>message</c> is what the form's errors hook says when it is neither a lockout nor a rate limit. */
+/** The banner of a refused sign-in; `message` is what the form's errors hook says when it is neither a lockout nor a rate limit. */
 function describeLoginError(error: unknown, t: TFunction, message: string): LoginError {
   if (isApiError(error) && error.status === 403 && error.code === 'locked_out') {
     const minutes = lockoutMinutes(error.problem.lockoutEnd);

@@ -1,8 +1,8 @@
 import { Alert, Button, Checkbox, Group, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Switch, Textarea, TextInput } from '@mantine/core';
 import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AdminDepartment } from '../api/departments';
 import { useServerFormErrors } from '@/lib/use-server-form-errors';
+import type { AdminDepartment } from '../api/departments';
 import type { DoctorProfile } from '../api/doctors';
 
 export const emptyProfile: DoctorProfile = {
@@ -32,7 +32,7 @@ export function DoctorProfileForm({ initial, departments, submitLabel, busy, onS
   departments: AdminDepartment[];
   submitLabel: string;
   busy: boolean;
-  /** Saves; the save's refusal goes to <c>onError</c>, which puts field errors under the profile's fields. */
+  /** Saves; the save's refusal goes to `onError`, which puts field errors under the profile's fields. */
   onSubmit: (profile: DoctorProfile, handlers: { onError: (error: unknown) => void }) => void;
   children?: ReactNode;
 }): ReactNode {
