@@ -68,7 +68,7 @@ describe('Family members page (就诊人管理)', () => {
 
     answer = problemResponse(409, { code: 'member_already_added' });
     await app.user.click(screen.getByRole('button', { name: 'Add' }));
-    expect(await screen.findByText('You have already added this person.')).toBeInTheDocument();
+    expect(await screen.findByText('You already act for this person, or have already asked them.')).toBeInTheDocument();
     expect(screen.getByLabelText(/ID number/)).toHaveAttribute('aria-invalid', 'true');
   });
 

@@ -176,7 +176,7 @@ describe('a video visit page', () => {
     });
     await findPageHeading('Video visit');
     await app.user.click(screen.getByRole('button', { name: 'Check in' }));
-    expect(await screen.findByText(/confirm that you will attend/)).toBeInTheDocument();
+    expect(await screen.findByText(/Confirm that you, the guardian, will attend/)).toBeInTheDocument();
     expect(screen.getByRole('checkbox', { name: 'I, the guardian, will attend the visit with the child.' })).not.toBeChecked();
     expect(screen.getByRole('button', { name: 'Check in' })).toBeDisabled();
   });

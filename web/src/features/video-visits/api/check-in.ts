@@ -9,8 +9,9 @@ export interface CheckInInput {
 
 /** Checks in for the video appointment (from 15 minutes before the start). */
 export function checkIn(visitId: string, input: CheckInInput = {}): Promise<WaitingRoom> {
-  // Note: no body unless there is something to say: the check-in endpoint predates the guardian's confirmation.
-  return apiJson(`/api/video-visits/${encodeURIComponent(visitId)}/check-in`, waitingRoomSchema, input.guardianPresent ? { method: 'POST', body: input } : { method: 'POST' });
+  // Note: always a JSON body: the endpoint takes one (the guardian's confirmation), and routing does not match a POST
+  // without a JSON content type to it (the API's fallback then answers 405).
+  return apiJson(`/api/video-visits/${encodeURIComponent(visitId)}/check-in`, waitingRoomSchema, { method: 'POST', body: { guardianPresent: input.guardianPresent ?? false } });
 }
 
 export function useCheckIn(visitId: string): UseMutationResult<WaitingRoom, Error, CheckInInput | void> {
