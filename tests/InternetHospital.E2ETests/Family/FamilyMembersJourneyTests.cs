@@ -92,6 +92,11 @@ public sealed partial class FamilyMembersJourneyTests(AppFixture app)
         await waiting.GetByRole(AriaRole.Link, new() { Name = "Open visit: 李小明" }).ClickAsync();
         await Expect(doctor.GetByText("Attending: 王芳 (guardian)")).ToBeVisibleAsync();
         await doctor.AssertAccessibleAsync();
+
+        // Leave the doctor's session of visits as found: other journeys start one for this doctor.
+        await doctor.GotoAsync("/video-visits");
+        await doctor.GetByRole(AriaRole.Button, new() { Name = "End session" }).ClickAsync();
+        await Expect(doctor.GetByRole(AriaRole.Button, new() { Name = "Start session" })).ToBeVisibleAsync();
     }
 
     [Fact]
