@@ -9,9 +9,9 @@ export interface CheckInInput {
 
 /** Checks in for the video appointment (from 15 minutes before the start). */
 export function checkIn(visitId: string, input: CheckInInput = {}): Promise<WaitingRoom> {
-  // Note: always a JSON body: the endpoint takes one (the guardian's confirmation), and routing does not match a POST
-  // without a JSON content type to it (the API's fallback then answers 405).
-  return apiJson(`/api/video-visits/${encodeURIComponent(visitId)}/check-in`, waitingRoomSchema, { method: 'POST', body: { guardianPresent: input.guardianPresent ?? false } });
+  // Note: the guardian's confirmation is a query flag, so a check-in without one stays a POST without a body.
+  const query = input.guardianPresent ? '?guardianPresent=true' : '';
+  return apiJson(`/api/video-visits/${encodeURIComponent(visitId)}/check-in${query}`, waitingRoomSchema, { method: 'POST' });
 }
 
 export function useCheckIn(visitId: string): UseMutationResult<WaitingRoom, Error, CheckInInput | void> {
