@@ -436,12 +436,16 @@ public abstract partial class FamilyMemberTests(FamilyHost family)
 
             var otherGuids = parameters.Where(p => p.Name != "patientId" && p.ParameterInfo.ParameterType == typeof(Guid) && !raw.Contains("{" + p.Name, StringComparison.Ordinal)).Select(p => p.Name).ToList();
             var otherRouteIds = RouteParameter().Matches(raw).Count(m => !m.Value.StartsWith("{patientId", StringComparison.Ordinal));
+
+            // Note: a query text the request needs (the trend's test code) is given, so validation lets the request
+            // reach the guard: the 404 must be the grant's answer, not a 400 for a missing value.
+            var texts = parameters.Where(p => p.ParameterInfo.ParameterType == typeof(string) && !p.ParameterInfo.HasDefaultValue && !raw.Contains("{" + p.Name, StringComparison.Ordinal)).Select(p => p.Name).ToList();
             yield return new PatientRead(
                 "GET " + raw,
                 patientId =>
                 {
                     var path = RouteParameter().Replace(raw, m => m.Value.StartsWith("{patientId", StringComparison.Ordinal) ? patientId.ToString() : Guid.NewGuid().ToString());
-                    var query = otherGuids.Select(n => $"{n}={Guid.NewGuid()}").ToList();
+                    var query = otherGuids.Select(n => $"{n}={Guid.NewGuid()}").Concat(texts.Select(n => $"{n}=2093-3")).ToList();
                     if (inQuery)
                     {
                         query.Insert(0, $"patientId={patientId}");

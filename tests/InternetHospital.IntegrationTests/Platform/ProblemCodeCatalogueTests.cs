@@ -36,6 +36,7 @@ public sealed class ProblemCodeCatalogueTests
 
         // BookingRules.Evaluate's three codes (overlapping_appointment, same_doctor_same_day, too_many_holds).
         ["InternetHospital.Application.Appointments.BookingRules.EnsureAllowedAsync ← ldfld"] = "BookingRules.Evaluate",
+        ["InternetHospital.Application.Appointments.BookAppointment+Handler.Handle ← ldfld"] = "BookingRules.Evaluate",
 
         // The exception handler passes on the code of the exception (its constants are scanned where it is thrown)
         // and falls back to the generic code of a status (ForStatus, checked below).
