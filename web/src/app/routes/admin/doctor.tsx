@@ -12,6 +12,7 @@ import { useSaveSchedule, useSchedule, type Session } from '@/features/hospital-
 import { DoctorProfileForm } from '@/features/hospital-admin/components/doctor-profile-form';
 import { timeZoneName } from '@/lib/date-time';
 import { problemMessage } from '@/lib/problem-message';
+import { ProblemAlert } from '@/components/problem-alert';
 
 const days: Session['day'][] = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const hhmm = (time: string): string => time.slice(0, 5);
@@ -76,11 +77,7 @@ function ScheduleEditor({ doctorId }: { doctorId: string }): ReactNode {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      {save.isError && (
-        <Alert color="red" role="alert">
-          {problemMessage(save.error, t)}
-        </Alert>
-      )}
+      {save.isError && <ProblemAlert error={save.error} />}
       <Group justify="space-between">
         <Button variant="light" onClick={() => setSessions((all) => [...all, { day: 'Monday', start: '09:00', end: '12:00', slotMinutes: 30, inPerson: true, video: false }])}>
           {t('schedule.add')}

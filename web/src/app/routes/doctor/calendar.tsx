@@ -15,7 +15,7 @@ import { useUnblockTime } from '@/features/schedule/api/unblock-time';
 import { BlockTimeForm } from '@/features/schedule/components/block-time-form';
 import { useCalendarLiveUpdates } from '@/features/schedule/components/use-calendar-live-updates';
 import { addDays, formatDateTimeIn, formatLocalDate, formatTimeIn, timeZoneName, todayIn } from '@/lib/date-time';
-import { problemMessage } from '@/lib/problem-message';
+import { ProblemAlert } from '@/components/problem-alert';
 
 interface Session {
   key: string;
@@ -111,11 +111,7 @@ export default function CalendarRoute(): ReactNode {
           </Button>
         </Group>
       </Group>
-      {calendar.isError && (
-        <Alert color="red" role="alert">
-          {problemMessage(calendar.error, t)}
-        </Alert>
-      )}
+      {calendar.isError && <ProblemAlert error={calendar.error} />}
       {cancel.data && (
         <Alert color="green" role="status">
           {t('session.cancelled', { appointments: cancel.data.appointmentsCancelled })}
@@ -184,11 +180,7 @@ export default function CalendarRoute(): ReactNode {
           <Stack>
             <Text>{t('session.explain')}</Text>
             <TextInput label={t('session.reason')} required value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
-            {cancel.isError && (
-              <Alert color="red" role="alert">
-                {problemMessage(cancel.error, t)}
-              </Alert>
-            )}
+            {cancel.isError && <ProblemAlert error={cancel.error} />}
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setToCancel(null)}>
                 {t('session.keep')}

@@ -9,6 +9,7 @@ import { useReviewFollowUp } from '@/features/schedule/api/review-follow-up';
 import { useCalendarLiveUpdates } from '@/features/schedule/components/use-calendar-live-updates';
 import { formatDateTimeIn } from '@/lib/date-time';
 import { problemMessage } from '@/lib/problem-message';
+import { ProblemAlert } from '@/components/problem-alert';
 
 function Review({ review }: { review: FollowUpReview }): ReactNode {
   const { t, i18n } = useTranslation('schedule');
@@ -25,11 +26,7 @@ function Review({ review }: { review: FollowUpReview }): ReactNode {
           {t('reviews.openProof')}
         </Button>
         <Textarea label={t('reviews.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} rows={3} />
-        {decide.isError && (
-          <Alert color="red" role="alert">
-            {problemMessage(decide.error, t)}
-          </Alert>
-        )}
+        {decide.isError && <ProblemAlert error={decide.error} />}
         <Group>
           <Button loading={decide.isPending} onClick={() => decide.mutate({ appointmentId: review.id, accept: true, note: note || undefined })}>
             {t('reviews.accept')}

@@ -14,6 +14,7 @@ import { PaymentStep } from '@/features/appointments/components/payment-step';
 import { SlotPicker } from '@/features/appointments/components/slot-picker';
 import { TimeZoneNote } from '@/features/appointments/components/time-zone-note';
 import { problemMessage } from '@/lib/problem-message';
+import { ProblemAlert } from '@/components/problem-alert';
 
 /** One appointment: its state, the pay step while held, cancel, reschedule and add to calendar. */
 export default function AppointmentRoute(): ReactNode {
@@ -64,11 +65,7 @@ export default function AppointmentRoute(): ReactNode {
           <Title order={2} size="h4" id="reschedule-title">
             {t('detail.rescheduleTitle')}
           </Title>
-          {reschedule.isError && (
-            <Alert color="red" role="alert">
-              {problemMessage(reschedule.error, t)}
-            </Alert>
-          )}
+          {reschedule.isError && <ProblemAlert error={reschedule.error} />}
           <SlotPicker doctorId={a.doctor.id} timeZone={a.timeZone} visitType={a.visitType} selectedId={slot?.id} onSelect={setSlot} />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setParams({})}>

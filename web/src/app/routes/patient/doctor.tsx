@@ -13,6 +13,7 @@ import { SlotPicker } from '@/features/appointments/components/slot-picker';
 import { TimeZoneNote } from '@/features/appointments/components/time-zone-note';
 import { formatDateTimeIn, formatMoney } from '@/lib/date-time';
 import { problemMessage } from '@/lib/problem-message';
+import { ProblemAlert } from '@/components/problem-alert';
 
 /** A doctor's page: profile, fees, the next free times, and the waitlist for fully booked days. */
 export default function DoctorRoute(): ReactNode {
@@ -96,11 +97,7 @@ export default function DoctorRoute(): ReactNode {
             ]}
           />
         )}
-        {join.isError && (
-          <Alert color="red" role="alert">
-            {problemMessage(join.error, t)}
-          </Alert>
-        )}
+        {join.isError && <ProblemAlert error={join.error} />}
         <SlotPicker
           doctorId={doctor.id}
           timeZone={timeZone}

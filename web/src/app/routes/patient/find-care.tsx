@@ -1,4 +1,4 @@
-import { Alert, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,7 @@ import { useHospitalInfo } from '@/features/appointments/api/get-hospital-info';
 import type { VisitType } from '@/features/appointments/api/schemas';
 import { DoctorCard } from '@/features/appointments/components/doctor-card';
 import { TimeZoneNote } from '@/features/appointments/components/time-zone-note';
-import { problemMessage } from '@/lib/problem-message';
+import { ProblemAlert } from '@/components/problem-alert';
 
 /** Find care: by department, doctor name, day, visit type and language; the earliest free time first. */
 export default function FindCareRoute(): ReactNode {
@@ -71,11 +71,7 @@ export default function FindCareRoute(): ReactNode {
         </SimpleGrid>
         {hospital.data && <TimeZoneNote timeZone={hospital.data.timeZone} />}
       </Stack>
-      {doctors.isError && (
-        <Alert color="red" role="alert">
-          {problemMessage(doctors.error, t)}
-        </Alert>
-      )}
+      {doctors.isError && <ProblemAlert error={doctors.error} />}
       {!doctors.data || !hospital.data ? (
         <PageLoader />
       ) : doctors.data.length === 0 ? (

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Text } from '@mantine/core';
+import { Anchor, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -7,7 +7,7 @@ import { useActingPatient } from '@/features/accounts/lib/acting-patient';
 import { useMyRenewal } from '@/features/renewals/api/get-my-renewal';
 import { RenewalDetail } from '@/features/renewals/components/renewal-detail';
 import { useRenewalsLive } from '@/features/renewals/components/use-renewals-live';
-import { problemMessage } from '@/lib/problem-message';
+import { ProblemAlert } from '@/components/problem-alert';
 
 /** One renewal request of the patient (updates live as it moves on). */
 export default function RenewalDetailRoute(): ReactNode {
@@ -18,11 +18,7 @@ export default function RenewalDetailRoute(): ReactNode {
   useRenewalsLive();
   return (
     <Page title={t('detail.title', { reference: renewal.data?.reference ?? '' }).trim()}>
-      {renewal.isError && (
-        <Alert color="red" role="alert">
-          {problemMessage(renewal.error, t)}
-        </Alert>
-      )}
+      {renewal.isError && <ProblemAlert error={renewal.error} />}
       {renewal.isPending && <Text c="dimmed">{t('form.checking')}</Text>}
       {renewal.data && patientId && <RenewalDetail patientId={patientId} renewal={renewal.data} />}
       <Anchor component={Link} to="/medications">

@@ -3,9 +3,9 @@ import { schemaResolver, useForm } from '@mantine/form';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { translateFormError } from '@/lib/form-errors';
-import { problemMessage } from '@/lib/problem-message';
 import { closeAccountInputSchema, useCloseAccount, type CloseAccountInput } from '../api/close-account';
 import { useAuth } from './auth-context';
+import { ProblemAlert } from '@/components/problem-alert';
 
 const passwordRules = schemaResolver(closeAccountInputSchema, { sync: true });
 
@@ -66,11 +66,7 @@ export function CloseAccountSection(): ReactNode {
             <Text size="sm">{t('closeAccount.confirmExplain')}</Text>
             <PasswordInput label={t('closeAccount.password')} autoComplete="current-password" required data-autofocus {...form.getInputProps('password')} />
             <Checkbox label={t('closeAccount.understood')} {...form.getInputProps('understood', { type: 'checkbox' })} />
-            {close.isError && (
-              <Alert color="red" role="alert">
-                {problemMessage(close.error, t)}
-              </Alert>
-            )}
+            {close.isError && <ProblemAlert error={close.error} />}
             <Group justify="flex-end" gap="sm">
               <Button variant="default" onClick={cancel}>
                 {t('closeAccount.cancel')}

@@ -8,6 +8,7 @@ import { formatInstant } from '@/lib/date-time';
 import { problemMessage } from '@/lib/problem-message';
 import { useEndSession } from '../api/end-session';
 import { useSessions, type AccountSession } from '../api/get-sessions';
+import { ProblemAlert } from '@/components/problem-alert';
 
 const mobileSystems = new Set(['iOS', 'Android', 'HarmonyOS']);
 
@@ -28,11 +29,7 @@ export function SessionList(): ReactNode {
 
   return (
     <Stack maw={640}>
-      {end.isError && (
-        <Alert color="red" role="alert">
-          {problemMessage(end.error, t)}
-        </Alert>
-      )}
+      {end.isError && <ProblemAlert error={end.error} />}
       <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('sessions.listLabel')}>
         {sessions.data.map((session) => (
           <SessionCard

@@ -12,6 +12,7 @@ import { disableTwoFactorSchema, useDisableTwoFactor } from '../api/disable-two-
 import { useEnableTwoFactor } from '../api/enable-two-factor';
 import { useTwoFactor } from '../api/get-two-factor';
 import { twoFactorCodeSchema } from '../api/login-two-factor';
+import { ProblemAlert } from '@/components/problem-alert';
 
 /** "ABCD EFGH ..." is easier to type into an authenticator app than one long string. */
 export function formatSharedKey(key: string): string {
@@ -71,11 +72,7 @@ export function TwoFactorSetup(): ReactNode {
           )}
         >
           <Stack align="stretch">
-            {disable.isError && (
-              <Alert color="red" role="alert">
-                {problemMessage(disable.error, t)}
-              </Alert>
-            )}
+            {disable.isError && <ProblemAlert error={disable.error} />}
             <PasswordInput
               label={t('fields.password')}
               required

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, type UseMutationResult, type UseQueryResult } from '@tanstack/react-query';
 import { z } from 'zod';
-import { apiFetch, apiJson } from '@/lib/api-client';
+import { apiJson } from '@/lib/api-client';
+import { downloadFromApi } from '@/lib/download';
 import { addDays, hospitalDayStart } from '@/lib/date-time';
 
 export const patientMatchSchema = z.object({
@@ -96,17 +97,7 @@ export function useAuditActions(): UseQueryResult<string[]> {
  * as an object URL rather than linked to.
  */
 export async function downloadAuditCsv(filter: AuditFilter): Promise<void> {
-  const response = await apiFetch(`/api/admin/audit/export?${auditQuery(filter).toString()}`);
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = 'audit-log.csv';
-  link.rel = 'noopener';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Note: give the browser time to start the download before the URL goes away.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  await downloadFromApi(`/api/admin/audit/export?${auditQuery(filter).toString()}`, 'audit-log.csv');
 }
 
 export function useDownloadAuditCsv(): UseMutationResult<void, Error, AuditFilter> {

@@ -2,8 +2,8 @@ import { Alert, Button, Card, List, Stack, Text, Title } from '@mantine/core';
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, parseInstant } from '@/lib/date-time';
-import { problemMessage } from '@/lib/problem-message';
 import { useVerifyAuditChain } from '../api/audit';
+import { ProblemAlert } from '@/components/problem-alert';
 
 const KNOWN_REASONS = new Set(['link_missing', 'entry_deleted', 'link_mismatch', 'entry_changed', 'checkpoint_mismatch', 'tail_cut']);
 
@@ -30,11 +30,7 @@ export function AuditChainCheck(): ReactNode {
         <Button loading={verify.isPending} onClick={() => verify.mutate()}>
           {t('audit.verify')}
         </Button>
-        {verify.isError && (
-          <Alert color="red" role="alert">
-            {problemMessage(verify.error, t)}
-          </Alert>
-        )}
+        {verify.isError && <ProblemAlert error={verify.error} />}
         {report && (
           <>
             {report.intact ? (

@@ -6,6 +6,7 @@ import { hospitalTimeZone } from '@/config/hospital';
 import { formatCalendarDay, formatDateTime, parseInstant, timeZoneName } from '@/lib/date-time';
 import { problemMessage } from '@/lib/problem-message';
 import { hasAuditSubject, useAuditActions, useAuditLog, useDownloadAuditCsv, useFindPatients, type AuditFilter, type PatientMatch } from '../api/audit';
+import { ProblemAlert } from '@/components/problem-alert';
 
 /** An action code in words where the SPA knows it ("Patient searched (patient.searched)"), else the code itself. */
 export function actionLabel(action: string, t: TFunction<'administration'>): string {
@@ -68,11 +69,7 @@ export function PatientAuditSearch(): ReactNode {
             </Button>
           </Group>
         </form>
-        {find.isError && (
-          <Alert color="red" role="alert">
-            {problemMessage(find.error, t)}
-          </Alert>
-        )}
+        {find.isError && <ProblemAlert error={find.error} />}
         {find.data &&
           (find.data.length === 0 ? (
             <Text c="dimmed">{t('audit.noPatients')}</Text>
@@ -176,11 +173,7 @@ export function PatientAuditSearch(): ReactNode {
                   {t('audit.exportCapped')}
                 </Text>
               )}
-              {download.isError && (
-                <Alert color="red" role="alert">
-                  {problemMessage(download.error, t)}
-                </Alert>
-              )}
+              {download.isError && <ProblemAlert error={download.error} />}
               {trail.data.items.length === 0 ? (
                 <Text c="dimmed">{t('audit.noEntries')}</Text>
               ) : (

@@ -1,9 +1,9 @@
-import { Alert, Badge, Button, Card, Group, NativeSelect, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, NativeSelect, Stack, Text, Title } from '@mantine/core';
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, parseInstant } from '@/lib/date-time';
-import { problemMessage } from '@/lib/problem-message';
 import { assignableRoles, useChangeStaffAccount, type AssignableRole, type StaffAccount } from '../api/staff-accounts';
+import { ProblemAlert } from '@/components/problem-alert';
 
 function isAssignable(role: string): role is AssignableRole {
   return (assignableRoles as readonly string[]).includes(role);
@@ -100,11 +100,7 @@ export function StaffAccountCard({ account, isOwn }: { account: StaffAccount; is
             )}
           </Stack>
         )}
-        {change.isError && (
-          <Alert color="red" role="alert">
-            {problemMessage(change.error, t)}
-          </Alert>
-        )}
+        {change.isError && <ProblemAlert error={change.error} />}
       </Stack>
     </Card>
   );

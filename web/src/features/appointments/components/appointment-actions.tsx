@@ -1,14 +1,14 @@
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconCalendarPlus } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTimeIn } from '@/lib/date-time';
-import { problemMessage } from '@/lib/problem-message';
 import { useCancelAppointment } from '../api/cancel-appointment';
 import { downloadCalendarFile } from '../api/download-calendar-file';
 import type { Appointment } from '../api/schemas';
+import { ProblemAlert } from '@/components/problem-alert';
 
 /** Pay, cancel (with the refund policy said up front), reschedule and add to calendar, as the state allows. */
 export function AppointmentActions({ appointment, showDetailsLink = true }: { appointment: Appointment; showDetailsLink?: boolean }): ReactNode {
@@ -21,11 +21,7 @@ export function AppointmentActions({ appointment, showDetailsLink = true }: { ap
   return (
     <Stack gap="xs">
       {upcoming && !appointment.canCancel && <Text size="sm" c="dimmed">{t('actions.tooLate', { time: formatDateTimeIn(appointment.changeDeadline, appointment.timeZone, i18n.language) })}</Text>}
-      {cancel.isError && (
-        <Alert color="red" role="alert">
-          {problemMessage(cancel.error, t)}
-        </Alert>
-      )}
+      {cancel.isError && <ProblemAlert error={cancel.error} />}
       <Group gap="xs">
         {appointment.status === 'PendingPayment' && (
           <Button size="sm" component={Link} to={`/appointments/${appointment.id}`} aria-label={t('actions.payLabel', { when })}>

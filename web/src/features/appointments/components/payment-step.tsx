@@ -3,10 +3,10 @@ import { IconCreditCard } from '@tabler/icons-react';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTimeIn, formatMoney } from '@/lib/date-time';
-import { problemMessage } from '@/lib/problem-message';
 import type { Appointment } from '../api/schemas';
 import { useSimulatePayment } from '../api/simulate-payment';
 import { useStartPayment } from '../api/start-payment';
+import { ProblemAlert } from '@/components/problem-alert';
 
 /**
  * The pay step of a held appointment. With the simulated gateway (development and tests) the payer chooses the
@@ -48,16 +48,8 @@ export function PaymentStep({ appointment, onPaid }: { appointment: Appointment;
           {t('pay.heldUntil', { time: formatDateTimeIn(appointment.holdExpiresAt, appointment.timeZone, i18n.language) })}
         </Text>
       )}
-      {start.isError && (
-        <Alert color="red" role="alert">
-          {problemMessage(start.error, t)}
-        </Alert>
-      )}
-      {simulate.isError && (
-        <Alert color="red" role="alert">
-          {problemMessage(simulate.error, t)}
-        </Alert>
-      )}
+      {start.isError && <ProblemAlert error={start.error} />}
+      {simulate.isError && <ProblemAlert error={simulate.error} />}
       {simulate.data?.status === 'Failed' && (
         <Alert color="orange" role="alert">
           {t('pay.declined')}

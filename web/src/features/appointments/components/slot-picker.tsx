@@ -1,11 +1,11 @@
-import { Alert, Button, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addDays, formatLocalDate, formatTimeIn, todayIn } from '@/lib/date-time';
-import { problemMessage } from '@/lib/problem-message';
 import { useFreeSlots } from '../api/list-free-slots';
 import type { FreeSlot, VisitType } from '../api/schemas';
+import { ProblemAlert } from '@/components/problem-alert';
 
 export interface SlotPickerProps {
   doctorId: string;
@@ -42,11 +42,7 @@ export function SlotPicker({ doctorId, timeZone, visitType, selectedId, onSelect
         </Button>
       </Group>
       {slots.isPending && <Loader size="sm" aria-label={t('common:loading')} />}
-      {slots.isError && (
-        <Alert color="red" role="alert">
-          {problemMessage(slots.error, t)}
-        </Alert>
-      )}
+      {slots.isError && <ProblemAlert error={slots.error} />}
       {slots.data &&
         dates.map((date) => {
           const ofDay = slots.data.slots.filter((s) => s.localDate === date);

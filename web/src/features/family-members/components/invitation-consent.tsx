@@ -7,6 +7,7 @@ import { useAnswerInvitation } from '../api/answer-invitation';
 import { useInvitation, type Invitation } from '../api/get-invitation';
 import { scopes, type Scope } from '../api/schemas';
 import { localToday } from '../lib/member-form';
+import { ProblemAlert } from '@/components/problem-alert';
 
 /** The adult's consent: who asks, what they may do (the adult chooses), until when; accept or decline. */
 export function InvitationConsent({ token, onAnswered }: { token: string; onAnswered: (accepted: boolean) => void }): ReactNode {
@@ -45,11 +46,7 @@ function ConsentForm({ token, invitation, onAnswered }: { token: string; invitat
           </Stack>
         </Checkbox.Group>
         <TextInput label={t('form.accessEndsOn')} description={t('invitation.endsOnHelp')} type="date" min={today} value={endsOn} onChange={(event) => setEndsOn(event.currentTarget.value)} error={endsOnError} />
-        {answer.isError && (
-          <Alert color="red" role="alert">
-            {problemMessage(answer.error, t)}
-          </Alert>
-        )}
+        {answer.isError && <ProblemAlert error={answer.error} />}
         <Group justify="space-between">
           <Button variant="default" loading={answer.isPending && answer.variables.accept === false} onClick={() => answer.mutate({ token, accept: false }, { onSuccess: () => onAnswered(false) })}>
             {t('invitation.decline')}

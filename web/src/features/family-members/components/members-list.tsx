@@ -7,6 +7,7 @@ import { useMembers } from '../api/get-members';
 import { useRemoveMember } from '../api/remove-member';
 import type { FamilyMember } from '../api/schemas';
 import { ScopeList } from './scope-list';
+import { ProblemAlert } from '@/components/problem-alert';
 
 export interface MembersListProps {
   /** The person the pages act for now (marked "selected"). */
@@ -81,11 +82,7 @@ export function MembersList({ selectedId, onActFor }: MembersListProps): ReactNo
         {removing && (
           <Stack gap="sm">
             <Text>{t('members.removeConfirm', { name: removing.name })}</Text>
-            {remove.isError && (
-              <Alert color="red" role="alert">
-                {problemMessage(remove.error, t)}
-              </Alert>
-            )}
+            {remove.isError && <ProblemAlert error={remove.error} />}
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setRemoving(null)}>
                 {t('cancel')}

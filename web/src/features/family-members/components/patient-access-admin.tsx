@@ -1,11 +1,11 @@
-import { Alert, Badge, Button, Card, Group, Modal, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Badge, Button, Card, Group, Modal, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatCalendarDay } from '@/lib/date-time';
-import { problemMessage } from '@/lib/problem-message';
 import { useEndPatientAccess } from '../api/end-patient-access';
 import { usePatientAccess, type PatientAccess } from '../api/find-patient-access';
 import { ScopeList } from './scope-list';
+import { ProblemAlert } from '@/components/problem-alert';
 
 /** (System administrators) find who may act for a patient, and end a relation (court order, abuse), with a reason. */
 export function PatientAccessAdmin(): ReactNode {
@@ -32,11 +32,7 @@ export function PatientAccessAdmin(): ReactNode {
           </Button>
         </Group>
       </form>
-      {access.isError && (
-        <Alert color="red" role="alert">
-          {problemMessage(access.error, t)}
-        </Alert>
-      )}
+      {access.isError && <ProblemAlert error={access.error} />}
       {access.data?.length === 0 && <Text c="dimmed">{t('admin.none')}</Text>}
       {access.data?.map((entry) => (
         <Card key={entry.accessId} withBorder radius="md" padding="sm" component="article" aria-label={entry.accountName}>
@@ -70,11 +66,7 @@ export function PatientAccessAdmin(): ReactNode {
           <Stack gap="sm">
             <Text>{t('admin.endConfirm', { name: ending.accountName })}</Text>
             <Textarea label={t('admin.reason')} required value={reason} onChange={(event) => setReason(event.currentTarget.value)} autosize minRows={2} />
-            {end.isError && (
-              <Alert color="red" role="alert">
-                {problemMessage(end.error, t)}
-              </Alert>
-            )}
+            {end.isError && <ProblemAlert error={end.error} />}
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setEnding(null)}>
                 {t('cancel')}

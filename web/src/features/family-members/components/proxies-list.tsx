@@ -8,6 +8,7 @@ import { useRevokeProxy } from '../api/revoke-proxy';
 import type { Proxy } from '../api/schemas';
 import { useShareWithGuardian } from '../api/share-with-guardian';
 import { ScopeList } from './scope-list';
+import { ProblemAlert } from '@/components/problem-alert';
 
 /** "Who acts for me": every account with access to my record; revoke at any time; a teenager's share switches. */
 export function ProxiesList(): ReactNode {
@@ -28,11 +29,7 @@ export function ProxiesList(): ReactNode {
   return (
     <Stack gap="sm">
       {proxies.data.length === 0 && <Text c="dimmed">{t('proxies.empty')}</Text>}
-      {share.isError && (
-        <Alert color="red" role="alert">
-          {problemMessage(share.error, t)}
-        </Alert>
-      )}
+      {share.isError && <ProblemAlert error={share.error} />}
       {proxies.data.map((proxy) => {
         const since = parseInstant(proxy.since);
         return (
@@ -77,11 +74,7 @@ export function ProxiesList(): ReactNode {
         {revoking && (
           <Stack gap="sm">
             <Text>{t('proxies.revokeConfirm', { name: revoking.accountName })}</Text>
-            {revoke.isError && (
-              <Alert color="red" role="alert">
-                {problemMessage(revoke.error, t)}
-              </Alert>
-            )}
+            {revoke.isError && <ProblemAlert error={revoke.error} />}
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setRevoking(null)}>
                 {t('cancel')}

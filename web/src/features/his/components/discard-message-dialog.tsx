@@ -1,10 +1,10 @@
-import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { translateFormError } from '@/lib/form-errors';
-import { problemMessage } from '@/lib/problem-message';
 import { discardSchema, useDiscardOutboxMessage, type DiscardInput } from '../api/discard-outbox-message';
+import { ProblemAlert } from '@/components/problem-alert';
 
 export interface DiscardMessageDialogProps {
   messageId: string;
@@ -44,11 +44,7 @@ export function DiscardMessageDialog({ messageId, opened, onClose, onDiscarded }
         <Stack gap="md">
           <Text size="sm">{t('discard.explain')}</Text>
           <Textarea label={t('discard.reason')} required rows={3} maxLength={500} data-autofocus {...form.getInputProps('reason')} />
-          {discard.isError && (
-            <Alert color="red" role="alert">
-              {problemMessage(discard.error, t)}
-            </Alert>
-          )}
+          {discard.isError && <ProblemAlert error={discard.error} />}
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={close}>
               {t('discard.cancel')}

@@ -1,14 +1,14 @@
-import { Alert, Badge, Button, Card, Group, Radio, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Radio, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconLink, IconUserX } from '@tabler/icons-react';
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatCalendarDay, formatDateTime, parseInstant } from '@/lib/date-time';
-import { problemMessage } from '@/lib/problem-message';
 import type { IdentityCandidate, IdentityReview } from '../api/get-identity-reviews';
 import { useLinkIdentityReview } from '../api/link-identity-review';
 import { useRejectIdentityReview } from '../api/reject-identity-review';
 import { sameName } from '../lib/names';
 import { confirmAction } from '../lib/toast';
+import { ProblemAlert } from '@/components/problem-alert';
 
 function Differs({ when }: { when: boolean }): ReactNode {
   const { t } = useTranslation('his');
@@ -128,11 +128,7 @@ export function IdentityReviewCard({ review }: { review: IdentityReview }): Reac
               value={note}
               onChange={(event) => setNote(event.currentTarget.value)}
             />
-            {failure && (
-              <Alert color="red" role="alert">
-                {problemMessage(failure, t)}
-              </Alert>
-            )}
+            {failure && <ProblemAlert error={failure} />}
             <Text size="sm" c="dimmed">
               {t('identity.auditNote')}
             </Text>

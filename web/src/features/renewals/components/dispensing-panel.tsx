@@ -1,10 +1,10 @@
-import { Alert, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '@/lib/date-time';
-import { problemMessage } from '@/lib/problem-message';
 import type { PharmacistRenewal } from '../api/get-pharmacist-renewal';
 import { useRecordDispensing } from '../api/record-dispensing';
+import { ProblemAlert } from '@/components/problem-alert';
 
 /**
  * What the pharmacy does after approval, step by step: dispense (with courier and tracking number for a
@@ -107,11 +107,7 @@ export function DispensingPanel({ renewal }: { renewal: PharmacistRenewal }): Re
           {error}
         </Text>
       )}
-      {record.isError && (
-        <Alert color="red" role="alert">
-          {problemMessage(record.error, t)}
-        </Alert>
-      )}
+      {record.isError && <ProblemAlert error={record.error} />}
     </Stack>
   );
 }

@@ -2,11 +2,11 @@ import { Alert, Button, Card, Group, NumberInput, Select, Stack, Text, Textarea,
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { problemMessage } from '@/lib/problem-message';
 import { useApproveRenewal } from '../api/approve-renewal';
 import { useDeclineRenewal, type DeclineKind } from '../api/decline-renewal';
 import type { DoctorRenewal } from '../api/get-doctor-renewal';
 import { drugName, frequencyText } from '../lib/format';
+import { ProblemAlert } from '@/components/problem-alert';
 
 const frequencies = ['qd', 'qn', 'qm', 'bid', 'tid', 'qid', 'q12h', 'q8h', 'q6h', 'qod', 'qw'] as const;
 const timesPerDay: Record<string, number> = { qd: 1, qn: 1, qm: 1, bid: 2, tid: 3, qid: 4, q12h: 2, q8h: 3, q6h: 4, qod: 0.5, qw: 1 / 7 };
@@ -116,11 +116,7 @@ export function DoctorDecision({ renewal }: { renewal: DoctorRenewal }): ReactNo
             );
           })}
           <Textarea label={t('doctor.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} rows={3} maxLength={1000} />
-          {approve.isError && (
-            <Alert color="red" role="alert">
-              {problemMessage(approve.error, t)}
-            </Alert>
-          )}
+          {approve.isError && <ProblemAlert error={approve.error} />}
           <Button type="submit" loading={approve.isPending} w="fit-content">
             {t('doctor.approve')}
           </Button>
@@ -136,11 +132,7 @@ export function DoctorDecision({ renewal }: { renewal: DoctorRenewal }): ReactNo
           rows={3}
           maxLength={1000}
         />
-        {decline.isError && (
-          <Alert color="red" role="alert">
-            {problemMessage(decline.error, t)}
-          </Alert>
-        )}
+        {decline.isError && <ProblemAlert error={decline.error} />}
         <Group>
           <Button variant="default" onClick={() => sendDecline('request-visit')} loading={decline.isPending}>
             {t('doctor.requestVisit')}

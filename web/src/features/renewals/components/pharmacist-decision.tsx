@@ -1,9 +1,9 @@
-import { Alert, Button, Group, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { problemMessage } from '@/lib/problem-message';
 import type { PharmacistRenewal } from '../api/get-pharmacist-renewal';
 import { useReviewPrescription } from '../api/review-prescription';
+import { ProblemAlert } from '@/components/problem-alert';
 
 const MIN_JUSTIFICATION = 10;
 
@@ -60,11 +60,7 @@ export function PharmacistDecision({ renewal }: { renewal: PharmacistRenewal }):
           {t('pharmacy.reject')}
         </Button>
       </Group>
-      {review.isError && (
-        <Alert color="red" role="alert">
-          {problemMessage(review.error, t)}
-        </Alert>
-      )}
+      {review.isError && <ProblemAlert error={review.error} />}
       {review.isSuccess && <Text role="status">{review.data.status === 'PharmacistRejected' ? t('pharmacy.returned') : t('pharmacy.approved')}</Text>}
     </Stack>
   );

@@ -1,9 +1,9 @@
-import { Alert, Button, Card, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Stack, Text, Title } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { problemMessage } from '@/lib/problem-message';
 import { useDownloadRecord } from '../api/download-record';
+import { ProblemAlert } from '@/components/problem-alert';
 
 /** "My record": the whole record as a file the patient keeps or takes to another hospital (PIPL right of access). */
 export function RecordDownload({ patientId }: { patientId: string }): ReactNode {
@@ -18,11 +18,7 @@ export function RecordDownload({ patientId }: { patientId: string }): ReactNode 
         <Text size="sm" c="dimmed">
           {t('record.help')}
         </Text>
-        {download.isError && (
-          <Alert color="red" role="alert">
-            {problemMessage(download.error, t)}
-          </Alert>
-        )}
+        {download.isError && <ProblemAlert error={download.error} />}
         <Button variant="light" leftSection={<IconDownload size={16} aria-hidden="true" />} loading={download.isPending} onClick={() => download.mutate(patientId)} style={{ alignSelf: 'flex-start' }}>
           {t('record.download')}
         </Button>

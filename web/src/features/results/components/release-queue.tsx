@@ -8,6 +8,7 @@ import { formatInstant } from '@/lib/date-time';
 import { problemMessage } from '@/lib/problem-message';
 import { useReleaseResult, useResultsToRelease } from '../api/results-to-release';
 import { localName } from '../lib/format';
+import { ProblemAlert } from '@/components/problem-alert';
 
 /** The doctor's sensitive reports waiting for release, soonest automatic release first, each with its release button. */
 export function ReleaseQueue(): ReactNode {
@@ -18,11 +19,7 @@ export function ReleaseQueue(): ReactNode {
   if (queue.isError) return <Alert color="red" role="alert">{problemMessage(queue.error, t)}</Alert>;
   return (
     <Stack gap="md">
-      {release.isError && (
-        <Alert color="red" role="alert">
-          {problemMessage(release.error, t)}
-        </Alert>
-      )}
+      {release.isError && <ProblemAlert error={release.error} />}
       {release.isSuccess && <Alert color="green">{t('release.done')}</Alert>}
       {queue.data.length === 0 ? (
         <EmptyStateCard title={t('release.emptyTitle')} message={t('release.empty')} icon={<IconFlask size={20} />} />

@@ -6,6 +6,7 @@ import { formatDateTimeIn, formatLocalDate, formatTimeIn, timeZoneName, todayIn 
 import { problemMessage } from '@/lib/problem-message';
 import type { FollowUpVisitType } from '../api/book-follow-up';
 import { useCalendar, type CalendarSlot } from '../api/get-calendar';
+import { ProblemAlert } from '@/components/problem-alert';
 
 export interface FollowUpChoice {
   slotId: string;
@@ -75,11 +76,7 @@ export function FollowUpSlotPicker({ onConfirm, pending = false, error, defaultV
         {t('followUp.hint', { count: days, zone: timeZoneName(zone, language) })}
       </Text>
       {calendar.isPending && <Loader size="sm" aria-label={t('common:loading')} />}
-      {calendar.isError && (
-        <Alert color="red" role="alert">
-          {problemMessage(calendar.error, t)}
-        </Alert>
-      )}
+      {calendar.isError && <ProblemAlert error={calendar.error} />}
       {calendar.data && freeDays.length === 0 && <Text>{t('followUp.noSlots')}</Text>}
       {freeDays.map((day) => {
         const label = formatLocalDate(day.date, language);

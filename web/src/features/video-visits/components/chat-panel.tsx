@@ -2,7 +2,6 @@ import { Alert, Anchor, Button, FileButton, Group, Image, Paper, Stack, Text, Te
 import { IconPaperclip } from '@tabler/icons-react';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { problemMessage } from '@/lib/problem-message';
 import { useVisitFile } from '../api/get-visit-file';
 import { useMessages } from '../api/list-messages';
 import type { VisitMessage } from '../api/schemas';
@@ -10,6 +9,7 @@ import { useSendMessage } from '../api/send-message';
 import { hospitalTimeZone } from '@/config/hospital';
 import { formatTimeIn } from '@/lib/date-time';
 import { megabytes, useServerSettings } from '@/lib/server-settings';
+import { ProblemAlert } from '@/components/problem-alert';
 
 const ACCEPT = 'image/jpeg,image/png,image/webp,image/heic,application/pdf';
 
@@ -58,11 +58,7 @@ export function ChatPanel({ visitId, canSend }: { visitId: string; canSend: bool
           {fileError}
         </Alert>
       )}
-      {send.error && (
-        <Alert color="red" role="alert">
-          {problemMessage(send.error, t)}
-        </Alert>
-      )}
+      {send.error && <ProblemAlert error={send.error} />}
       {canSend && (
         <form
           onSubmit={(event) => {

@@ -20,6 +20,7 @@ import { IdentityCheck } from './identity-check';
 import { InviteSpecialist } from './invite-specialist';
 import { NoteEditor, type FollowUpPickerRenderer } from './note-editor';
 import { VisitSummary } from './visit-summary';
+import { ProblemAlert } from '@/components/problem-alert';
 
 /**
  * The doctor's (or invited specialist's) side of a video visit: admit the waiting patient, the call, the chat, the note,
@@ -90,11 +91,7 @@ export function ClinicianVisit({ visitId, followUpPicker }: { visitId: string; f
         <Card withBorder radius="md" padding="md">
           <Stack gap="xs">
             <Text role="status">{t('call.patientWaiting', { name: data.patient.name })}</Text>
-            {admit.error && (
-              <Alert color="red" role="alert">
-                {problemMessage(admit.error, t)}
-              </Alert>
-            )}
+            {admit.error && <ProblemAlert error={admit.error} />}
             {isDoctor && (
               <Button
                 w="fit-content"

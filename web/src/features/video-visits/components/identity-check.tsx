@@ -1,12 +1,12 @@
-import { Alert, Button, Card, Group, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { problemMessage } from '@/lib/problem-message';
 import { useEndConsultingSession } from '../api/end-consulting-session';
 import { useConsultingSession } from '../api/get-consulting-session';
 import { useStartConsultingSession } from '../api/start-consulting-session';
 import { hospitalTimeZone } from '@/config/hospital';
 import { formatTimeIn } from '@/lib/date-time';
+import { ProblemAlert } from '@/components/problem-alert';
 
 /**
  * Domain rule 3: the doctor confirms who they are at the start of a session of visits (password, and the authenticator
@@ -42,11 +42,7 @@ export function IdentityCheck(): ReactNode {
         >
           <Stack gap="xs">
             <Text>{t('session.inactive')}</Text>
-            {start.error && (
-              <Alert color="red" role="alert">
-                {problemMessage(start.error, t)}
-              </Alert>
-            )}
+            {start.error && <ProblemAlert error={start.error} />}
             <PasswordInput label={t('session.password')} value={password} onChange={(e) => setPassword(e.currentTarget.value)} required autoComplete="current-password" />
             <TextInput label={t('session.code')} value={code} onChange={(e) => setCode(e.currentTarget.value)} inputMode="numeric" autoComplete="one-time-code" maxLength={8} />
             <Button type="submit" loading={start.isPending} w="fit-content">

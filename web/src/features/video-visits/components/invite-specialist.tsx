@@ -1,10 +1,10 @@
-import { Alert, Badge, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { problemMessage } from '@/lib/problem-message';
 import { useSpecialistSearch } from '../api/find-specialists';
 import type { VideoVisit } from '../api/get-video-visit';
 import { useInviteSpecialist } from '../api/invite-specialist';
+import { ProblemAlert } from '@/components/problem-alert';
 
 /** Remote consultation: the doctor finds a colleague by name or department and invites them into the call. */
 export function InviteSpecialist({ visit }: { visit: VideoVisit }): ReactNode {
@@ -28,11 +28,7 @@ export function InviteSpecialist({ visit }: { visit: VideoVisit }): ReactNode {
           <Badge variant="filled" color="gray.7">{t('invite.invited')}</Badge>
         </Group>
       ))}
-      {invite.error && (
-        <Alert color="red" role="alert">
-          {problemMessage(invite.error, t)}
-        </Alert>
-      )}
+      {invite.error && <ProblemAlert error={invite.error} />}
       <TextInput label={t('invite.search')} value={query} onChange={(e) => setQuery(e.currentTarget.value)} />
       {query.trim() && found.data?.length === 0 && <Text c="dimmed">{t('invite.none')}</Text>}
       {query.trim() &&

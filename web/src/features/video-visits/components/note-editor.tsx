@@ -1,9 +1,8 @@
-import { Alert, Button, Card, CloseButton, Group, Modal, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, Card, CloseButton, Group, Modal, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hospitalTimeZone } from '@/config/hospital';
 import { formatDateTimeIn } from '@/lib/date-time';
-import { problemMessage } from '@/lib/problem-message';
 import { useCompleteVisit } from '../api/complete-visit';
 import type { VideoVisit } from '../api/get-video-visit';
 import { useOrderFollowUp, type FollowUpOrder } from '../api/order-follow-up';
@@ -11,6 +10,7 @@ import { useReferVisit } from '../api/refer-visit';
 import { useSaveNote, type NoteDraft } from '../api/save-note';
 import type { ReferralReason } from '../api/schemas';
 import { useIcd10Search } from '../api/search-icd10';
+import { ProblemAlert } from '@/components/problem-alert';
 
 const REASONS: ReferralReason[] = ['ConditionChanged', 'FirstVisit', 'Emergency', 'Other'];
 
@@ -64,11 +64,7 @@ export function NoteEditor({ visit, followUpPicker }: { visit: VideoVisit; follo
       <Title order={2} size="h4" id="note-title">
         {t('note.title')}
       </Title>
-      {error && (
-        <Alert color="red" role="alert">
-          {problemMessage(error, t)}
-        </Alert>
-      )}
+      {error && <ProblemAlert error={error} />}
       {save.isSuccess && !save.isPending && <Text role="status">{t('note.saved')}</Text>}
       {field('chiefComplaint', t('note.chiefComplaint'))}
       {field('history', t('note.history'))}

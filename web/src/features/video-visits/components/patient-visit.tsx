@@ -16,6 +16,7 @@ import { CallView } from './call-view';
 import { ChatPanel } from './chat-panel';
 import { DeviceCheck } from './device-check';
 import { VisitSummary } from './visit-summary';
+import { ProblemAlert } from '@/components/problem-alert';
 
 /**
  * The patient's side of a video visit: device check, check-in, waiting room, the call, then the summary.
@@ -108,11 +109,7 @@ export function PatientVisit({ visitId, guardianFor }: { visitId: string; guardi
               language={i18n.language}
             />
           )}
-          {checkIn.error && (
-            <Alert color="red" role="alert">
-              {problemMessage(checkIn.error, t)}
-            </Alert>
-          )}
+          {checkIn.error && <ProblemAlert error={checkIn.error} />}
           <DeviceCheck media={media} />
           {status === 'Waiting' && <ChatPanel visitId={visitId} canSend />}
         </Stack>

@@ -2,11 +2,11 @@ import { Alert, Anchor, Button, List, Stack, Text, Textarea, Title } from '@mant
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { problemMessage } from '@/lib/problem-message';
 import { useAddAddendum } from '../api/add-addendum';
 import type { VideoVisit } from '../api/get-video-visit';
 import { hospitalTimeZone } from '@/config/hospital';
 import { formatDateTimeIn } from '@/lib/date-time';
+import { ProblemAlert } from '@/components/problem-alert';
 
 /**
  * The after-visit summary: the headings in the reader's language, the doctor's text exactly as written, the signature,
@@ -130,11 +130,7 @@ function AddendumForm({ visitId }: { visitId: string }): ReactNode {
         <Text size="sm" c="dimmed">
           {t('note.readOnly')}
         </Text>
-        {add.error && (
-          <Alert color="red" role="alert">
-            {problemMessage(add.error, t)}
-          </Alert>
-        )}
+        {add.error && <ProblemAlert error={add.error} />}
         <Textarea label={t('note.addendum')} value={text} onChange={(e) => setText(e.currentTarget.value)} rows={3} maxLength={4000} />
         <Button type="submit" w="fit-content" loading={add.isPending}>
           {t('note.addAddendum')}
