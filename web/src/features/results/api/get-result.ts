@@ -2,6 +2,7 @@ import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiJson } from '@/lib/api-client';
 import { resultsQueryKey } from '../lib/query-keys';
+import { reportHeaderSchema } from './get-results';
 
 export const labFlags = ['Normal', 'Low', 'High', 'Abnormal', 'CriticalLow', 'CriticalHigh', 'Critical'] as const;
 export type LabFlag = (typeof labFlags)[number];
@@ -25,16 +26,8 @@ export const resultValueSchema = z.object({
 });
 export type ResultValue = z.infer<typeof resultValueSchema>;
 
-export const resultDetailSchema = z.object({
-  id: z.string(),
+export const resultDetailSchema = reportHeaderSchema.extend({
   patientId: z.string(),
-  name: z.string(),
-  nameZh: z.string().nullable(),
-  nameEn: z.string().nullable(),
-  issuedAt: z.string(),
-  status: z.string(),
-  orderingDoctorName: z.string().nullable(),
-  hasCritical: z.boolean(),
   values: z.array(resultValueSchema),
 });
 export type ResultDetail = z.infer<typeof resultDetailSchema>;

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { apiJson } from '@/lib/api-client';
 import { resultsQueryKey } from '../lib/query-keys';
 
-export const resultSummarySchema = z.object({
+/** What the list and the detail both say of a report: its name in both languages, when, its status and who ordered it. */
+export const reportHeaderSchema = z.object({
   id: z.string(),
   name: z.string(),
   nameZh: z.string().nullable(),
@@ -11,9 +12,12 @@ export const resultSummarySchema = z.object({
   issuedAt: z.string(),
   status: z.string(),
   orderingDoctorName: z.string().nullable(),
+  hasCritical: z.boolean(),
+});
+
+export const resultSummarySchema = reportHeaderSchema.extend({
   valueCount: z.number(),
   abnormalCount: z.number(),
-  hasCritical: z.boolean(),
 });
 export type ResultSummary = z.infer<typeof resultSummarySchema>;
 
