@@ -221,8 +221,13 @@ public abstract partial class FamilyMemberTests(FamilyHost family)
         var told = notices.GetProperty("notifications").GetProperty("items").EnumerateArray().Single(n => n.GetProperty("kind").GetString() == ProxyNotifications.GuardianAccessEnded);
         Assert.Equal("刘洋", told.GetProperty("parameters").GetProperty("name").GetString());
         var formerAccess = told.GetProperty("parameters").GetProperty("accessId").GetString();
+        var former = Assert.Single((await (await adultClient.GetAsync("/api/family/proxies/former")).ReadJsonAsync()).EnumerateArray());
+        Assert.Equal(formerAccess, former.GetProperty("accessId").GetString());
+        Assert.Equal("刘洋", former.GetProperty("accountName").GetString());
+        Assert.Equal("child", former.GetProperty("relation").GetString());
         var back = await (await adultClient.PostAsJsonAsync($"/api/family/proxies/{formerAccess}/invite-back", new { scopes = new[] { "appointments", "payments" } })).ReadJsonAsync();
         Assert.Equal("FamilyProxy", back.GetProperty("relationship").GetString());
+        Assert.Empty((await (await adultClient.GetAsync("/api/family/proxies/former")).ReadJsonAsync()).EnumerateArray());
         client = await family.SignInAsync(guardian.Email);
         await (await client.GetAsync($"/api/appointments?patientId={almostEighteen}")).ReadJsonAsync();
         await (await client.GetAsync($"/api/patients/{almostEighteen}/medications")).AssertProblemAsync(HttpStatusCode.NotFound);

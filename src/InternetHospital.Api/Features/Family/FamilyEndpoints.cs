@@ -54,6 +54,8 @@ internal sealed class FamilyEndpoints : IEndpointGroup
         family.MapPost("/proxies/{accessId:guid}/share", async (Guid accessId, ShareRequest body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ShareWithGuardian(accessId, body.Messages, body.Results), ct)))
             .WithSummary("A 14-17-year-old chooses whether their guardian reads their messages and sensitive results.");
+        family.MapGet("/proxies/former", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListFormerGuardians(), ct)))
+            .WithSummary("The guardians whose access ended when I turned 18, whom I may invite back as proxies.");
         family.MapPost("/proxies/{accessId:guid}/invite-back", async (Guid accessId, InviteBackRequest body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new InviteFormerGuardian(accessId, body.Scopes ?? [], body.AccessEndsOn), ct)))
             .WithSummary("A young adult lets their former guardian act for them again, as a proxy with chosen scopes.");
