@@ -69,6 +69,13 @@ public sealed record CheckAnswersView(bool NewSymptoms, bool SideEffects, bool H
     public static CheckAnswersView From(RenewalRequest r) => new(r.NewSymptoms, r.SideEffects, r.HospitalStay, r.Pregnancy, r.PatientNote);
 }
 
+/// <summary>Who asked for the patient (a guardian or proxy) as the doctor and pharmacist see it: "Attending: 周敏 (guardian)".</summary>
+public sealed record RenewalAttendingView(string Name, string Relation, bool GuardianPresent)
+{
+    public static RenewalAttendingView? From(RenewalRequest r) =>
+        r.AttendingName is null || r.AttendingRelation is null ? null : new RenewalAttendingView(r.AttendingName, r.AttendingRelation, r.GuardianPresent);
+}
+
 public sealed record DeliveryView(string? Address, string? Carrier, string? TrackingNumber, DeliveryStatus? Status);
 
 public sealed record RenewalEventView(int Sequence, DateTimeOffset At, RenewalStatus Status, string? Note);

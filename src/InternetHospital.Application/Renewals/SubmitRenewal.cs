@@ -9,6 +9,7 @@ namespace InternetHospital.Application.Renewals;
 /// A patient asks for their regular medicines again. Every eligibility rule is checked here (422 with the reason's code);
 /// the request is routed to the patient's family doctors and the doctors who prescribed the medicines.
 /// </summary>
+/// <param name="GuardianPresent">The guardian of a child under 6 confirms they are present (domain rule 4; 422 <c>guardian_presence_required</c> without it).</param>
 public sealed record SubmitRenewal(
     Guid PatientId,
     IReadOnlyList<SubmitRenewal.Item> Items,
@@ -18,7 +19,8 @@ public sealed record SubmitRenewal(
     bool SideEffects,
     bool HospitalStay,
     bool Pregnancy,
-    string? Details) : ICommand<PatientRenewalView>
+    string? Details,
+    bool GuardianPresent = false) : ICommand<PatientRenewalView>
 {
     public const int MaxItems = 10;
 
@@ -47,6 +49,7 @@ public sealed record SubmitRenewal(
         IAppDbContext db,
         IPatientAccessGuard guard,
         ICurrentUser currentUser,
+        IAccountService accounts,
         IMedicationHistory histories,
         ICareRelationships care,
         IAuditLog audit,
@@ -58,7 +61,12 @@ public sealed record SubmitRenewal(
     {
         public async ValueTask<PatientRenewalView> Handle(SubmitRenewal command, CancellationToken cancellationToken)
         {
-            await guard.EnsureCanActForAsync(command.PatientId, PatientScope.Medications, cancellationToken);
+            var acting = await guard.EnsureCanActForAsync(command.PatientId, PatientScope.Medications, cancellationToken);
+            if (acting.GuardianMustAttend && !command.GuardianPresent)
+            {
+                throw new DomainRuleException("guardian_presence_required", "A child this young has medicines renewed online only with a guardian present; confirm that you are.");
+            }
+
             var accountId = currentUser.RequireAccountId();
             var history = await histories.LoadAsync(command.PatientId, cancellationToken);
             var drugIds = command.Items.Select(i => i.DrugId).ToList();
@@ -94,6 +102,13 @@ public sealed record SubmitRenewal(
                 new RenewalCheckAnswers(command.NewSymptoms, command.SideEffects, command.HospitalStay, command.Pregnancy, command.Details),
                 routing,
                 clock.GetUtcNow());
+            if (acting.Relationship != PatientRelationship.Self)
+            {
+                // Note: the doctor and the pharmacist see who asked for the patient (and that a young child's guardian is there).
+                var name = (await accounts.FindAsync(accountId, cancellationToken))?.FullName ?? string.Empty;
+                request.RecordAttendance(name, acting.AttendingRelation, command.GuardianPresent);
+            }
+
             db.RenewalRequests.Add(request);
             audit.Record("renewal.submitted", nameof(RenewalRequest), request.Id.ToString(), request.PatientId, $"items={request.Items.Count};flagged={request.IsFlagged}");
             await notifier.PatientAsync(request, RenewalNotices.Submitted, cancellationToken);

@@ -101,6 +101,16 @@ public sealed class RenewalRequest
 
     public Guid PatientId { get; private set; }
     public Guid RequestedByAccountId { get; private set; }
+
+    /// <summary>The guardian's or proxy's name when someone other than the patient asked (staff see who acts for the patient).</summary>
+    public string? AttendingName { get; private set; }
+
+    /// <summary>How that person is related to the patient: <c>guardian</c>, <c>parent</c>, <c>spouse</c>, ...</summary>
+    public string? AttendingRelation { get; private set; }
+
+    /// <summary>The guardian confirmed they are present (domain rule 4: a child under 6 renews only with a guardian).</summary>
+    public bool GuardianPresent { get; private set; }
+
     public RenewalStatus Status { get; private set; }
     public DateTimeOffset SubmittedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -230,6 +240,15 @@ public sealed class RenewalRequest
 
         request.Record(now, requestedByAccountId, null);
         return request;
+    }
+
+    /// <summary>Records that a guardian or proxy asked for the patient (domain rules 4 and 24; traceability, rule 11).</summary>
+    public void RecordAttendance(string name, string relation, bool guardianPresent)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(relation);
+        AttendingName = name.Length > 100 ? name[..100] : name;
+        AttendingRelation = relation;
+        GuardianPresent = guardianPresent;
     }
 
     /// <summary>Whether the request is routed to this doctor (or open to every doctor).</summary>

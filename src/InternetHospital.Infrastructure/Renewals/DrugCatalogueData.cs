@@ -43,6 +43,9 @@ internal static class DrugCatalogueData
         Drug.Create("B01AC04-75", "B01AC04", "氯吡格雷", "Clopidogrel", "75 mg", 75m, "mg", Tablet, TabletEn, 75m, 75m, 84),
         Drug.Create("B01AA03-2.5", "B01AA03", "华法林钠", "Warfarin sodium", "2.5 mg", 2.5m, "mg", Tablet, TabletEn, 1m, 10m, 28),
 
+        // Asthma (children from 2 years: the 4 mg chewable tablet)
+        Drug.Create("R03DC03-4", "R03DC03", "孟鲁司特钠咀嚼片", "Montelukast sodium (chewable)", "4 mg", 4m, "mg", "咀嚼片", "chewable tablet", 4m, 10m, 84, minAge: 2),
+
         // Acid suppression
         Drug.Create("A02BC01-20", "A02BC01", "奥美拉唑", "Omeprazole", "20 mg", 20m, "mg", "肠溶胶囊", "gastro-resistant capsule", 20m, 40m, 56),
 
@@ -112,5 +115,6 @@ internal static class DrugCatalogueData
         ["A02BC01-20"] = "A02BC01-20",
         ["J01FA09-250"] = "J01FA09-250",
         ["N05BA12-0.4"] = "N05BA12-0.4",
+        ["R03DC03-4"] = "R03DC03-4",
     };
 }

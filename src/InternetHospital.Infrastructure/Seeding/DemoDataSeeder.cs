@@ -81,7 +81,8 @@ internal sealed class DemoDataSeeder(
     }
 
     /// <summary>
-    /// The first demo patient acts for a 4-year-old (as guardian: the SPA shows the guardian-presence flow) and for an
+    /// The first demo patient acts for a 4-year-old (as guardian: the SPA shows the guardian-presence flow; the child's
+    /// montelukast in the demo HIS can be renewed) and for an
     /// elderly parent who consented on paper (a proxy with every scope), so the person switcher has people on <c>dotnet run</c>.
     /// </summary>
     private async Task AddDemoFamilyAsync(DateTimeOffset now, CancellationToken cancellationToken)
@@ -89,13 +90,11 @@ internal sealed class DemoDataSeeder(
         var holder = await db.PatientAccesses
             .Join(db.Patients, a => a.PatientId, p => p.Id, (a, p) => new { a.AccountId, p.FullName, a.Relationship })
             .FirstAsync(r => r.FullName == DemoPatients.ZhangWei.Account.FullName && r.Relationship == PatientRelationship.Self, cancellationToken);
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var childBirth = today.AddYears(-4).AddMonths(-2);
-        var childId = "440106" + childBirth.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture) + "135";
-        childId += ResidentIdNumber.CheckCharacterFor(childId);
-        var child = Patient.Register("张小宝", IdDocumentType.ResidentId, identifiers.Protect(IdDocumentType.ResidentId, childId), childBirth, Sex.Male, string.Empty, now);
+        var demoChild = DemoPatients.Child(DateOnly.FromDateTime(now.UtcDateTime));
+        var child = Patient.Register(demoChild.FullName, IdDocumentType.ResidentId, identifiers.Protect(IdDocumentType.ResidentId, demoChild.ResidentId), demoChild.DateOfBirth, demoChild.Sex, string.Empty, now);
+        child.LinkToHis(demoChild.HisPatientId);
         db.Patients.Add(child);
-        db.PatientAccesses.Add(PatientAccess.Grant(holder.AccountId, child.Id, PatientRelationship.Guardian, FamilyRelation.Child, PatientScope.All, childBirth.AddYears(18), holder.AccountId, now));
+        db.PatientAccesses.Add(PatientAccess.Grant(holder.AccountId, child.Id, PatientRelationship.Guardian, FamilyRelation.Child, PatientScope.All, demoChild.DateOfBirth.AddYears(18), holder.AccountId, now));
 
         const string parentFirst17 = "44010619380502246";
         var parent = Patient.Register("张桂兰", IdDocumentType.ResidentId, identifiers.Protect(IdDocumentType.ResidentId, parentFirst17 + ResidentIdNumber.CheckCharacterFor(parentFirst17)), new DateOnly(1938, 5, 2), Sex.Female, "13900000009", now);

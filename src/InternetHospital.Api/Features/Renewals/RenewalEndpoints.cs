@@ -38,7 +38,7 @@ internal sealed class RenewalEndpoints : IEndpointGroup
         patient.MapPost("/renewals", async (Guid patientId, SubmitBody body, ISender sender, CancellationToken ct) =>
             {
                 var created = await sender.Send(
-                    new SubmitRenewal(patientId, body.Items ?? [], body.Fulfilment, body.DeliveryAddress, body.NewSymptoms, body.SideEffects, body.HospitalStay, body.Pregnancy, body.Details),
+                    new SubmitRenewal(patientId, body.Items ?? [], body.Fulfilment, body.DeliveryAddress, body.NewSymptoms, body.SideEffects, body.HospitalStay, body.Pregnancy, body.Details, body.GuardianPresent),
                     ct);
                 return TypedResults.Created($"/api/patients/{patientId}/renewals/{created.Id}", created);
             })
@@ -117,7 +117,8 @@ internal sealed class RenewalEndpoints : IEndpointGroup
         bool SideEffects,
         bool HospitalStay,
         bool Pregnancy,
-        string? Details);
+        string? Details,
+        bool GuardianPresent = false);
 
     internal sealed record ApproveBody(IReadOnlyList<ApproveRenewal.Line>? Lines, string? Note);
 

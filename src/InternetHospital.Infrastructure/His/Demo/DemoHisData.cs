@@ -8,7 +8,9 @@ namespace InternetHospital.Infrastructure.His.Demo;
 /// the hospital's look-back window: 张伟 has hypertension diagnosed in person in cardiology two months ago and
 /// takes amlodipine; 王秀英 has no history at all. 张伟 is also on a short course of clarithromycin from respiratory
 /// medicine (he is allergic to penicillin), which interacts with amlodipine, and alprazolam, a special-control drug that
-/// cannot be renewed online: together they show the renewal rules and the pharmacist's checks on real data.
+/// cannot be renewed online: together they show the renewal rules and the pharmacist's checks on real data. 张伟's
+/// 4-year-old son 张小宝 has asthma diagnosed in person by the family doctor and takes montelukast every evening, so his
+/// guardian can renew a child's medicine (domain rule 4: with the guardian present).
 /// </summary>
 internal sealed class DemoHisData
 {
@@ -17,11 +19,13 @@ internal sealed class DemoHisData
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var zhang = DemoPatients.ZhangWei;
         var wang = DemoPatients.WangXiuying;
+        var child = DemoPatients.Child(today);
 
         Patients =
         [
             new DemoHisPatient(new HisPatient(zhang.HisPatientId, zhang.MedicalRecordNumber, zhang.Account.FullName, zhang.DateOfBirth, zhang.Sex.ToString()), zhang.ResidentId),
             new DemoHisPatient(new HisPatient(wang.HisPatientId, wang.MedicalRecordNumber, wang.Account.FullName, wang.DateOfBirth, wang.Sex.ToString()), wang.ResidentId),
+            new DemoHisPatient(new HisPatient(child.HisPatientId, child.MedicalRecordNumber, child.FullName, child.DateOfBirth, child.Sex.ToString()), child.ResidentId),
         ];
 
         Diagnoses[zhang.HisPatientId] =
@@ -44,6 +48,18 @@ internal sealed class DemoHisData
         ];
 
         LabReports[zhang.HisPatientId] = DemoLabReports(zhang.HisPatientId, today);
+
+        Diagnoses[child.HisPatientId] = [new HisDiagnosis("J45.9", "支气管哮喘 Asthma, unspecified", today.AddMonths(-5), InPerson: true, "GP", "陈静")];
+        Medications[child.HisPatientId] =
+        [
+            new HisMedication("R03DC03-4", "孟鲁司特钠咀嚼片 Montelukast (chewable)", "4 mg", "4 mg", "qn", "oral", "陈静", today.AddMonths(-5), today.AddDays(-25), 28, Active: true),
+        ];
+        Allergies[child.HisPatientId] = [];
+        Encounters[child.HisPatientId] =
+        [
+            new HisEncounter("E-" + child.HisPatientId + "-1", new DateTimeOffset(today.AddMonths(-5).ToDateTime(new TimeOnly(2, 0)), TimeSpan.Zero), "outpatient", "GP", "陈静", "儿童哮喘，夜间咳嗽，监护人陪同 Childhood asthma, night cough, seen with guardian"),
+        ];
+        LabReports[child.HisPatientId] = [];
 
         Diagnoses[wang.HisPatientId] = [];
         Medications[wang.HisPatientId] = [];

@@ -64,6 +64,8 @@ internal sealed class RenewalRequestConfiguration : IEntityTypeConfiguration<Ren
         builder.Property(r => r.DeliveryStatus).HasConversion<string>().HasMaxLength(24);
         builder.Property(r => r.DeliveryAddress).HasMaxLength(300);
         builder.Property(r => r.PatientNote).HasMaxLength(1000);
+        builder.Property(r => r.AttendingName).HasMaxLength(100);
+        builder.Property(r => r.AttendingRelation).HasMaxLength(16);
         builder.Property(r => r.DoctorReason).HasMaxLength(1000);
         builder.Property(r => r.PharmacistReason).HasMaxLength(1000);
         builder.Property(r => r.FeeDue).HasPrecision(12, 2);

@@ -2277,6 +2277,14 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("AttendingName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("AttendingRelation")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("Carrier")
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
@@ -2316,6 +2324,9 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<bool>("GuardianPresent")
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("HospitalStay")
                         .HasColumnType("boolean");

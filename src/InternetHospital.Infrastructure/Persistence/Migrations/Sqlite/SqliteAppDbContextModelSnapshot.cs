@@ -2270,6 +2270,14 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AttendingName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttendingRelation")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Carrier")
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
@@ -2309,6 +2317,9 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("GuardianPresent")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("HospitalStay")
                         .HasColumnType("INTEGER");
