@@ -7,6 +7,7 @@ export const familyMemberKeys = {
   formerGuardians: () => [...familyMemberKeys.all, 'former-guardians'] as const,
   activity: () => [...familyMemberKeys.all, 'activity'] as const,
   adminAccess: (patientId: string) => [...familyMemberKeys.all, 'admin', patientId] as const,
+  pendingConsents: () => [...familyMemberKeys.all, 'admin', 'consents'] as const,
 };
 
 /**
