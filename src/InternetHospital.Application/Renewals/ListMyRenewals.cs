@@ -21,7 +21,10 @@ public sealed record ListMyRenewals(Guid PatientId) : IQuery<IReadOnlyList<Renew
                 .AsSplitQuery()
                 .ToListAsync(cancellationToken);
             audit.Record("renewal.list", nameof(RenewalRequest), null, query.PatientId, $"count={requests.Count}");
-            return requests.Select(r => RenewalSummary.From(r)).ToList();
+
+            // Note: the list names the patient (like the appointment list), so a guardian sees whose medicines these are.
+            var name = await db.Patients.AsNoTracking().Where(p => p.Id == query.PatientId).Select(p => p.FullName).SingleAsync(cancellationToken);
+            return requests.Select(r => RenewalSummary.From(r, name)).ToList();
         }
     }
 }
