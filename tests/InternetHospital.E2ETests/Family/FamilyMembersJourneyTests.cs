@@ -135,7 +135,8 @@ public sealed partial class FamilyMembersJourneyTests(AppFixture app)
         var doctor = await app.NewPageAsync();
         await doctor.SignInAsync("dr.chen@demo.test", PageExtensions.DemoPassword);
         await Expect(doctor.Heading("Workspace")).ToBeVisibleAsync();
-        await doctor.GotoAsync("/doctor/renewals");
+        await doctor.GetByRole(AriaRole.Link, new() { Name = "Open the renewal queue" }).ClickAsync();
+        await Expect(doctor.Heading("Renewal requests")).ToBeVisibleAsync();
         await doctor.GetByRole(AriaRole.Link, new() { Name = $"Open request {reference} of 张小宝" }).ClickAsync();
         await Expect(doctor.Heading($"Renewal {reference}: 张小宝")).ToBeVisibleAsync();
         await Expect(doctor.GetByText("Requested by 张伟 (guardian) · guardian present")).ToBeVisibleAsync();
@@ -147,7 +148,6 @@ public sealed partial class FamilyMembersJourneyTests(AppFixture app)
         var pharmacist = await app.NewPageAsync();
         await pharmacist.SignInAsync("pharmacist.sun@demo.test", PageExtensions.DemoPassword);
         await Expect(pharmacist.Heading("Review queue")).ToBeVisibleAsync();
-        await pharmacist.GotoAsync("/review-queue");
         var goOnDuty = pharmacist.GetByRole(AriaRole.Button, new() { Name = "Go on duty" });
         await Expect(goOnDuty.Or(pharmacist.GetByRole(AriaRole.Button, new() { Name = "Go off duty" }))).ToBeVisibleAsync();
         if (await goOnDuty.IsVisibleAsync())
