@@ -37,16 +37,17 @@ public sealed class AppointmentMessages(
     {
         var info = await InfoAsync(appointment, cancellationToken);
         his.Enqueue(appointment.PatientId, new AppointmentBookedMessage(appointment.Id, appointment.PatientId, appointment.DoctorId, info.DepartmentCode, appointment.Start, appointment.End, appointment.VisitType.ToString()));
-        await NotifyPatientAsync(info, AppointmentNotifications.Confirmed, Parameters(appointment, info), [await CalendarFileAsync(appointment, info, cancelled: false, cancellationToken)], cancellationToken);
+        await NotifyPatientAsync(appointment, AppointmentNotifications.Confirmed, Parameters(appointment, info), [await CalendarFileAsync(appointment, info, cancelled: false, cancellationToken)], cancellationToken, action: AppointmentNotifications.BookedAction);
         Changed(appointment, info);
     }
 
-    public async Task CancelledAsync(Appointment appointment, bool hisKnew, decimal? refunded, CancellationToken cancellationToken)
+    /// <param name="cancelledBy">The account that cancelled (a guardian or proxy is named in the texts).</param>
+    public async Task CancelledAsync(Appointment appointment, bool hisKnew, decimal? refunded, CancellationToken cancellationToken, Guid? cancelledBy = null)
     {
         var info = await InfoAsync(appointment, cancellationToken);
         EnqueueHisCancelled(appointment, hisKnew);
         var parameters = WithRefund(Parameters(appointment, info), refunded, appointment.Currency);
-        await NotifyPatientAsync(info, AppointmentNotifications.Cancelled, parameters, hisKnew ? [await CalendarFileAsync(appointment, info, cancelled: true, cancellationToken)] : null, cancellationToken);
+        await NotifyPatientAsync(appointment, AppointmentNotifications.Cancelled, parameters, hisKnew ? [await CalendarFileAsync(appointment, info, cancelled: true, cancellationToken)] : null, cancellationToken, actor: cancelledBy, action: AppointmentNotifications.CancelledAction);
         Changed(appointment, info);
     }
 
@@ -56,25 +57,25 @@ public sealed class AppointmentMessages(
         EnqueueHisCancelled(appointment, hisKnew);
         var parameters = WithRefund(Parameters(appointment, info), refunded, appointment.Currency);
         parameters["nextSlots"] = string.Join(';', nextFreeSlots.Select(Iso));
-        await NotifyPatientAsync(info, AppointmentNotifications.CancelledByHospital, parameters, hisKnew ? [await CalendarFileAsync(appointment, info, cancelled: true, cancellationToken)] : null, cancellationToken);
+        await NotifyPatientAsync(appointment, AppointmentNotifications.CancelledByHospital, parameters, hisKnew ? [await CalendarFileAsync(appointment, info, cancelled: true, cancellationToken)] : null, cancellationToken);
         Changed(appointment, info);
     }
 
     public async Task HoldExpiredAsync(Appointment appointment, CancellationToken cancellationToken)
     {
         var info = await InfoAsync(appointment, cancellationToken);
-        await NotifyPatientAsync(info, AppointmentNotifications.HoldExpired, Parameters(appointment, info), null, cancellationToken, sendEmail: false);
+        await NotifyPatientAsync(appointment, AppointmentNotifications.HoldExpired, Parameters(appointment, info), null, cancellationToken, sendEmail: false);
         Changed(appointment, info);
     }
 
     public async Task LatePaymentRefundedAsync(Appointment appointment, decimal amount, CancellationToken cancellationToken)
     {
         var info = await InfoAsync(appointment, cancellationToken);
-        await NotifyPatientAsync(info, AppointmentNotifications.LatePaymentRefunded, WithRefund(Parameters(appointment, info), amount, appointment.Currency), null, cancellationToken);
+        await NotifyPatientAsync(appointment, AppointmentNotifications.LatePaymentRefunded, WithRefund(Parameters(appointment, info), amount, appointment.Currency), null, cancellationToken);
         Changed(appointment, info);
     }
 
-    public async Task RescheduledAsync(Appointment appointment, DateTimeOffset previousStart, CancellationToken cancellationToken)
+    public async Task RescheduledAsync(Appointment appointment, DateTimeOffset previousStart, CancellationToken cancellationToken, Guid? rescheduledBy = null)
     {
         var info = await InfoAsync(appointment, cancellationToken);
         var confirmed = appointment.Status == AppointmentStatus.Booked;
@@ -85,14 +86,14 @@ public sealed class AppointmentMessages(
 
         var parameters = Parameters(appointment, info);
         parameters["previousStart"] = Iso(previousStart);
-        await NotifyPatientAsync(info, AppointmentNotifications.Rescheduled, parameters, confirmed ? [await CalendarFileAsync(appointment, info, cancelled: false, cancellationToken)] : null, cancellationToken, sendEmail: confirmed);
+        await NotifyPatientAsync(appointment, AppointmentNotifications.Rescheduled, parameters, confirmed ? [await CalendarFileAsync(appointment, info, cancelled: false, cancellationToken)] : null, cancellationToken, sendEmail: confirmed, actor: rescheduledBy, action: AppointmentNotifications.RescheduledAction);
         Changed(appointment, info);
     }
 
     public async Task ReminderAsync(Appointment appointment, string kind, CancellationToken cancellationToken)
     {
         var info = await InfoAsync(appointment, cancellationToken);
-        await NotifyPatientAsync(info, kind, Parameters(appointment, info), null, cancellationToken);
+        await NotifyPatientAsync(appointment, kind, Parameters(appointment, info), null, cancellationToken);
     }
 
     public async Task ReviewRequestedAsync(Appointment appointment, CancellationToken cancellationToken)
@@ -113,7 +114,7 @@ public sealed class AppointmentMessages(
 
         var parameters = Parameters(appointment, info);
         var kind = appointment.Status == AppointmentStatus.Cancelled ? AppointmentNotifications.FollowUpRejected : AppointmentNotifications.FollowUpAccepted;
-        await NotifyPatientAsync(info, kind, parameters, null, cancellationToken);
+        await NotifyPatientAsync(appointment, kind, parameters, null, cancellationToken);
         Changed(appointment, info);
     }
 
@@ -126,14 +127,14 @@ public sealed class AppointmentMessages(
             return;
         }
 
-        await NotifyPatientAsync(info, AppointmentNotifications.BookedByDoctor, Parameters(appointment, info), null, cancellationToken);
+        await NotifyPatientAsync(appointment, AppointmentNotifications.BookedByDoctor, Parameters(appointment, info), null, cancellationToken);
         Changed(appointment, info);
     }
 
     public async Task WaitlistOfferedAsync(Appointment appointment, CancellationToken cancellationToken)
     {
         var info = await InfoAsync(appointment, cancellationToken);
-        await NotifyPatientAsync(info, AppointmentNotifications.WaitlistOffered, Parameters(appointment, info), null, cancellationToken);
+        await NotifyPatientAsync(appointment, AppointmentNotifications.WaitlistOffered, Parameters(appointment, info), null, cancellationToken);
         Changed(appointment, info);
     }
 
@@ -173,13 +174,14 @@ public sealed class AppointmentMessages(
         }
     }
 
-    private async Task NotifyPatientAsync(Info info, string kind, Dictionary<string, string> parameters, IReadOnlyList<NoticeAttachment>? attachments, CancellationToken cancellationToken, bool sendEmail = true)
-    {
-        if (info.PatientAccountId is { } account)
-        {
-            await notifier.NotifyAsync(new Notice(account, kind, parameters, $"/appointments/{parameters["appointmentId"]}", sendEmail, attachments), cancellationToken);
-        }
-    }
+    /// <summary>
+    /// Everyone acting for the patient in appointments hears it (the patient, a guardian, a proxy with that scope); the
+    /// texts name the patient and the guardian or proxy who acted (by default the one who booked).
+    /// </summary>
+    private async Task NotifyPatientAsync(Appointment appointment, string kind, Dictionary<string, string> parameters, IReadOnlyList<NoticeAttachment>? attachments, CancellationToken cancellationToken, bool sendEmail = true, Guid? actor = null, NoticeAction? action = null) =>
+        await notifier.NotifyPatientAsync(
+            new PatientNotice(appointment.PatientId, PatientScope.Appointments, actor ?? appointment.BookedByAccountId, kind, parameters, $"/appointments/{parameters["appointmentId"]}", sendEmail, attachments, action),
+            cancellationToken);
 
     private Dictionary<string, string> Parameters(Appointment appointment, Info info) => new(StringComparer.Ordinal)
     {

@@ -20,6 +20,13 @@ public static class AppointmentNotifications
     public const string BookedByDoctor = "appointment.booked_by_doctor";
     public const string WaitlistOffered = "waitlist.offered";
 
+    /// <summary>What a guardian or proxy did, as the texts say it: "张伟 为 张小宝 预约了挂号" / "张伟 booked an appointment for 张小宝".</summary>
+    public static readonly NoticeAction BookedAction = new("预约了挂号", "booked an appointment");
+
+    public static readonly NoticeAction CancelledAction = new("取消了预约", "cancelled an appointment");
+
+    public static readonly NoticeAction RescheduledAction = new("改约了就诊时间", "rescheduled an appointment");
+
     /// <summary>To the appointment's doctor: a system administrator read it through break-glass (and the audit action of that read).</summary>
     public const string BreakGlassRead = "appointment.break_glass_read";
 }

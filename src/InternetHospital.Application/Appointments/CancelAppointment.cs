@@ -11,6 +11,7 @@ public sealed record CancelAppointment(Guid AppointmentId) : ICommand<Appointmen
     public sealed class Handler(
         IAppDbContext db,
         IPatientAccessGuard guard,
+        ICurrentUser currentUser,
         AppointmentRelease release,
         AppointmentMessages messages,
         IAuditLog audit,
@@ -27,7 +28,7 @@ public sealed record CancelAppointment(Guid AppointmentId) : ICommand<Appointmen
             appointment.CancelByPatient(booking.Value.ChangeCutoff, now);
             var refunded = await release.SettlePaymentAsync(appointment, "Cancelled by the patient", cancellationToken);
             audit.Record("appointment.cancelled", nameof(Appointment), appointment.Id.ToString(), appointment.PatientId, CancellationReasons.ByPatient);
-            await messages.CancelledAsync(appointment, hisKnew, refunded, cancellationToken);
+            await messages.CancelledAsync(appointment, hisKnew, refunded, cancellationToken, currentUser.RequireAccountId());
             await release.OfferFreedSlotAsync(slotId, appointment.Id, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             var row = await AppointmentQueries.Rows(db, db.Appointments.AsNoTracking().Where(a => a.Id == appointment.Id)).SingleAsync(cancellationToken);

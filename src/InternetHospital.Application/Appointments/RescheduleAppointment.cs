@@ -19,6 +19,7 @@ public sealed record RescheduleAppointment(Guid AppointmentId, Guid SlotId) : IC
     public sealed class Handler(
         IAppDbContext db,
         IPatientAccessGuard guard,
+        ICurrentUser currentUser,
         BookingRules rules,
         AppointmentRelease release,
         AppointmentMessages messages,
@@ -38,7 +39,7 @@ public sealed record RescheduleAppointment(Guid AppointmentId, Guid SlotId) : IC
             await rules.EnsureAllowedAsync(appointment.PatientId, slot, appointment.Id, cancellationToken);
             appointment.Reschedule(slot, booking.Value.ChangeCutoff, now);
             audit.Record("appointment.rescheduled", nameof(Appointment), appointment.Id.ToString(), appointment.PatientId);
-            await messages.RescheduledAsync(appointment, previousStart, cancellationToken);
+            await messages.RescheduledAsync(appointment, previousStart, cancellationToken, currentUser.RequireAccountId());
             await release.OfferFreedSlotAsync(previousSlot, appointment.Id, cancellationToken);
             try
             {

@@ -1,12 +1,14 @@
 using System.Text;
 using System.Text.Json;
 using InternetHospital.Domain.Notifications;
+using InternetHospital.Domain.Patients;
 
 namespace InternetHospital.Application.Notifications;
 
 internal sealed class Notifier(
     IAppDbContext db,
     IAccountService accounts,
+    IPatientAccessGuard patientAccess,
     IEnumerable<INotificationTemplate> templates,
     ILiveUpdates live,
     IAfterCommit afterCommit,
@@ -15,7 +17,50 @@ internal sealed class Notifier(
 {
     public const string LiveEvent = "notification";
 
-    public async Task NotifyAsync(Notice notice, CancellationToken cancellationToken)
+    public Task NotifyAsync(Notice notice, CancellationToken cancellationToken) => NotifyAsync(notice, null, cancellationToken);
+
+    public async Task NotifyPatientAsync(PatientNotice notice, CancellationToken cancellationToken)
+    {
+        var recipients = await patientAccess.AccountsActingForAsync(notice.PatientId, notice.Scope, cancellationToken);
+        if (recipients.Count == 0)
+        {
+            return;
+        }
+
+        var patientName = await db.Patients.AsNoTracking().Where(p => p.Id == notice.PatientId).Select(p => p.FullName).SingleAsync(cancellationToken);
+
+        // Note: only a guardian or proxy is named as having acted; a doctor or the hospital is not "acting for" the patient.
+        string? actorName = null;
+        if (notice.ActorAccountId is { } actor
+            && await db.PatientAccesses.AnyAsync(a => a.AccountId == actor && a.PatientId == notice.PatientId && a.Relationship != PatientRelationship.Self, cancellationToken))
+        {
+            actorName = (await accounts.FindAsync(actor, cancellationToken))?.FullName;
+        }
+
+        foreach (var recipient in recipients)
+        {
+            var acting = recipient.IsSelf && actorName is null ? null : new Acting(patientName, actorName, !recipient.IsSelf, notice.Action);
+            var parameters = notice.Parameters;
+            if (acting is not null)
+            {
+                var named = new Dictionary<string, string>(notice.Parameters, StringComparer.Ordinal)
+                {
+                    ["patientId"] = notice.PatientId.ToString(),
+                    ["patientName"] = patientName,
+                };
+                if (actorName is not null)
+                {
+                    named["actorName"] = actorName;
+                }
+
+                parameters = named;
+            }
+
+            await NotifyAsync(new Notice(recipient.AccountId, notice.Kind, parameters, notice.Link, notice.SendEmail, notice.Attachments), acting, cancellationToken);
+        }
+    }
+
+    private async Task NotifyAsync(Notice notice, Acting? acting, CancellationToken cancellationToken)
     {
         var recipient = await accounts.FindAsync(notice.RecipientAccountId, cancellationToken)
             ?? throw new NotFoundException("Account", notice.RecipientAccountId);
@@ -31,6 +76,11 @@ internal sealed class Notifier(
             var language = SupportedLanguages.IsSupported(recipient.PreferredLanguage) ? recipient.PreferredLanguage! : hospital.Value.DefaultLanguage;
             var context = new TemplateContext(hospital.Value.NameIn(language), Link(notice.Link), recipient.FullName);
             var text = template.Render(language, notice.Parameters, context);
+            if (acting is not null)
+            {
+                text = acting.Apply(text, language);
+            }
+
             var email = EmailMessage.Create(recipient.Email, text.Subject, text.Body + Footer(language, context), now);
             foreach (var attachment in notice.Attachments ?? [])
             {
@@ -42,6 +92,30 @@ internal sealed class Notifier(
 
         var dto = NotificationDto.From(notification);
         afterCommit.Enqueue(ct => live.SendToAccountAsync(recipient.Id, LiveEvent, dto, ct));
+    }
+
+    /// <summary>
+    /// The sentence that says whose matter it is and who acted, above the template's text (one place for every kind):
+    /// "张伟 为 张小宝 预约了挂号。" / "张伟 booked an appointment for 张小宝."; the subject names the patient when the
+    /// reader is someone else, so a parent with two children sees at once which child it is.
+    /// </summary>
+    private sealed record Acting(string PatientName, string? ActorName, bool ForSomeoneElse, NoticeAction? Action)
+    {
+        public EmailText Apply(EmailText text, string language)
+        {
+            var english = NoticeFormat.IsEnglish(language);
+            var line = (ActorName, Action, english) switch
+            {
+                (not null, not null, false) => $"{ActorName} 为 {PatientName} {Action.Chinese}。",
+                (not null, not null, true) => $"{ActorName} {Action.English} for {PatientName}.",
+                (not null, null, false) => $"就诊人：{PatientName}（由 {ActorName} 代为办理）",
+                (not null, null, true) => $"For {PatientName} (handled by {ActorName}).",
+                (null, _, false) => $"就诊人：{PatientName}",
+                (null, _, true) => $"For {PatientName}.",
+            };
+            var subject = !ForSomeoneElse ? text.Subject : english ? $"{PatientName}: {text.Subject}" : $"【{PatientName}】{text.Subject}";
+            return new EmailText(subject, line + "\n\n" + text.Body);
+        }
     }
 
     private string Link(string? path) => hospital.Value.PublicUrl.TrimEnd('/') + (path ?? "/");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using InternetHospital.Application.Notifications;
+using InternetHospital.Domain.Patients;
 
 namespace InternetHospital.Application.Payments;
 
@@ -9,9 +10,15 @@ public static class PaymentNotifications
     public const string Received = "payment.received";
     public const string Failed = "payment.failed";
     public const string Refunded = "payment.refunded";
+
+    /// <summary>"张伟 为 张小宝 支付了费用" / "张伟 paid for 张小宝" when a guardian or proxy paid.</summary>
+    public static readonly NoticeAction PaidAction = new("支付了费用", "paid");
 }
 
-/// <summary>Tells the payer about each outcome: a receipt, a declined payment, a refund.</summary>
+/// <summary>
+/// Tells the patient's side about each outcome (a receipt, a declined payment, a refund): everyone acting for the patient
+/// in payments, the texts naming the guardian or proxy who paid.
+/// </summary>
 public sealed class PaymentReceipts(IAppDbContext db, INotifier notifier, IEnumerable<PaymentLink> links, IEnumerable<IPaymentSubject> subjects)
     : INotificationHandler<PaymentSucceeded>, INotificationHandler<PaymentFailed>, INotificationHandler<PaymentRefunded>
 {
@@ -46,13 +53,16 @@ public sealed class PaymentReceipts(IAppDbContext db, INotifier notifier, IEnume
             parameters[key] = value;
         }
 
-        await notifier.NotifyAsync(
-            new Notice(
+        await notifier.NotifyPatientAsync(
+            new PatientNotice(
+                payment.PatientId,
+                PatientScope.Payments,
                 payment.PayerAccountId,
                 kind,
                 parameters,
                 links.FirstOrDefault(l => l.Purpose == payment.Purpose)?.PathFor(payment.ReferenceId) ?? "/notifications",
-                sendEmail),
+                sendEmail,
+                Action: kind == PaymentNotifications.Received ? PaymentNotifications.PaidAction : null),
             cancellationToken);
     }
 }

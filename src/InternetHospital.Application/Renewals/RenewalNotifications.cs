@@ -1,5 +1,6 @@
 using InternetHospital.Application.Notifications;
 using InternetHospital.Domain.Accounts;
+using InternetHospital.Domain.Patients;
 using InternetHospital.Domain.Renewals;
 
 namespace InternetHospital.Application.Renewals;
@@ -21,6 +22,9 @@ public static class RenewalNotices
     public const string PickedUp = "renewal.picked_up";
     public const string Delivered = "renewal.delivered";
     public const string Cancelled = "renewal.cancelled";
+
+    /// <summary>"张伟 为 张小宝 申请了续方" / "张伟 asked for a renewal for 张小宝" when a guardian or proxy asked.</summary>
+    public static readonly NoticeAction SubmittedAction = new("申请了续方", "asked for a medicine renewal");
 
     /// <summary>To the doctor: the pharmacist sent a prescription back.</summary>
     public const string ReturnedToDoctor = "renewal.returned_to_doctor";
@@ -66,7 +70,10 @@ internal sealed class RenewalNotifier(INotifier notifier, ILiveUpdates live, IAf
     public Task PatientAsync(RenewalRequest request, string kind, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? extra = null)
     {
         var parameters = new Dictionary<string, string>(extra ?? new Dictionary<string, string>()) { ["reference"] = request.Reference };
-        return notifier.NotifyAsync(new Notice(request.RequestedByAccountId, kind, parameters, $"/renewals/{request.Id}"), cancellationToken);
+        // Note: everyone acting for the patient in medications hears it, the texts naming the guardian or proxy who asked.
+        return notifier.NotifyPatientAsync(
+            new PatientNotice(request.PatientId, PatientScope.Medications, request.RequestedByAccountId, kind, parameters, $"/renewals/{request.Id}", Action: kind == RenewalNotices.Submitted ? RenewalNotices.SubmittedAction : null),
+            cancellationToken);
     }
 
     public Task AccountAsync(Guid accountId, RenewalRequest request, string kind, string link, CancellationToken cancellationToken) =>

@@ -84,10 +84,7 @@ public sealed class LabResultIntake(
             return;
         }
 
-        foreach (var account in await family.PatientAccountsAsync(id, cancellationToken))
-        {
-            await notifier.NotifyAsync(new Notice(account, ResultNotifications.CriticalForPatient, new Dictionary<string, string>(), ResultNotifications.PatientLink), cancellationToken);
-        }
+        await notifier.NotifyPatientAsync(new PatientNotice(id, PatientScope.Results, null, ResultNotifications.CriticalForPatient, new Dictionary<string, string>(), ResultNotifications.PatientLink), cancellationToken);
 
         if (await family.ActiveContractAsync(id, cancellationToken) is { } contract)
         {

@@ -1,5 +1,6 @@
 using InternetHospital.Application.FamilyDoctors;
 using InternetHospital.Application.Notifications;
+using InternetHospital.Domain.Patients;
 using InternetHospital.Domain.Results;
 
 namespace InternetHospital.Application.Results;
@@ -24,10 +25,7 @@ public sealed record ReleaseResult(Guid ReportId) : ICommand<ResultReleased>
             audit.Record("results.released", nameof(LabReport), report.Id.ToString(), patientId);
             if (patientId is { } id)
             {
-                foreach (var account in await doctors.PatientAccountsAsync(id, cancellationToken))
-                {
-                    await notifier.NotifyAsync(new Notice(account, ResultNotifications.Released, new Dictionary<string, string>(), $"{ResultNotifications.PatientLink}/{report.Id}"), cancellationToken);
-                }
+                await notifier.NotifyPatientAsync(new PatientNotice(id, PatientScope.Results, null, ResultNotifications.Released, new Dictionary<string, string>(), $"{ResultNotifications.PatientLink}/{report.Id}"), cancellationToken);
             }
 
             return new ResultReleased(report.Id, now);

@@ -1,4 +1,5 @@
 using InternetHospital.Application.Notifications;
+using InternetHospital.Domain.Patients;
 using InternetHospital.Domain.VideoVisits;
 
 namespace InternetHospital.Application.VideoVisits;
@@ -10,15 +11,9 @@ public static class VisitNotices
     public const string Referred = "visit.referred";
     public const string SpecialistInvited = "visit.specialist_invited";
 
-    /// <summary>Every account that acts for the visit's patient (the patient, a guardian).</summary>
-    public static async Task TellPatientAsync(IAppDbContext db, INotifier notifier, VideoVisit visit, string kind, CancellationToken cancellationToken)
-    {
-        var accounts = await db.PatientAccesses.Where(a => a.PatientId == visit.PatientId && a.RevokedAt == null).Select(a => a.AccountId).ToListAsync(cancellationToken);
-        foreach (var account in accounts)
-        {
-            await notifier.NotifyAsync(new Notice(account, kind, new Dictionary<string, string>(), $"/visits/{visit.Id}"), cancellationToken);
-        }
-    }
+    /// <summary>Every account that acts for the visit's patient in appointments (the patient, a guardian, a proxy with that scope).</summary>
+    public static async Task TellPatientAsync(INotifier notifier, VideoVisit visit, string kind, CancellationToken cancellationToken) =>
+        await notifier.NotifyPatientAsync(new PatientNotice(visit.PatientId, PatientScope.Appointments, null, kind, new Dictionary<string, string>(), $"/visits/{visit.Id}"), cancellationToken);
 }
 
 internal sealed class VisitCompletedTemplate : INotificationTemplate

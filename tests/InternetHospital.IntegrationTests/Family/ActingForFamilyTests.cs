@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using InternetHospital.Domain.Patients;
 using InternetHospital.Infrastructure.Persistence;
 using InternetHospital.IntegrationTests.Infrastructure;
 using InternetHospital.IntegrationTests.VideoVisits;
@@ -114,6 +115,68 @@ public abstract class ActingForFamilyTests(FamilyHost family)
         Assert.Equal(childId, visits[child.AppointmentId].GetProperty("patientId").GetGuid());
         Assert.Equal("孙小雨", visits[child.AppointmentId].GetProperty("patientName").GetString());
     }
+
+    [Fact]
+    public async Task Notices_of_what_a_proxy_did_reach_everyone_acting_for_the_patient_in_that_scope_naming_the_patient_and_the_proxy()
+    {
+        var adult = await family.RegisterAsync("郑国强", family.Today.AddYears(-72), Sex.Male);
+        var proxy = await family.RegisterAdultAsync("郑晓");
+        var resultsOnly = await family.RegisterAdultAsync("郑敏");
+        await family.GrantProxyAsync(proxy, adult, ["appointments", "payments"]);
+        await family.GrantProxyAsync(resultsOnly, adult, ["results"]);
+
+        // The proxy booked and paid for the father's visit, and cancels it.
+        var proxyClient = await family.SignInAsync(proxy.Email);
+        var booked = await VisitScenario.BookAsync(family.Host.Services, () => Task.FromResult(new User(proxyClient, string.Empty, proxy.AccountId, adult.PatientId)), startsIn: TimeSpan.FromDays(2));
+        await (await proxyClient.PostAsync($"/api/appointments/{booked.AppointmentId}/cancel", null)).ReadJsonAsync();
+
+        // The father reads what was done for him; his own subject is as ever.
+        var toAdult = await family.WaitForMailAsync(adult.Email, "预约已取消");
+        Assert.StartsWith("预约已取消", toAdult.Subject, StringComparison.Ordinal);
+        Assert.StartsWith("郑晓 为 郑国强 取消了预约。", toAdult.TextBody, StringComparison.Ordinal);
+
+        // The proxy's copy says whose appointment it is, in the subject too.
+        var toProxy = await family.WaitForMailAsync(proxy.Email, "预约已取消");
+        Assert.StartsWith("【郑国强】", toProxy.Subject, StringComparison.Ordinal);
+        Assert.StartsWith("郑晓 为 郑国强 取消了预约。", toProxy.TextBody, StringComparison.Ordinal);
+        var refund = await family.WaitForMailAsync(proxy.Email, "退款通知");
+        Assert.StartsWith("【郑国强】", refund.Subject, StringComparison.Ordinal);
+        Assert.StartsWith("就诊人：郑国强（由 郑晓 代为办理）", refund.TextBody, StringComparison.Ordinal);
+
+        var proxyNotice = (await NoticesAsync(proxyClient)).Single(n => n.GetProperty("kind").GetString() == "appointment.cancelled");
+        Assert.Equal("郑国强", proxyNotice.GetProperty("parameters").GetProperty("patientName").GetString());
+        Assert.Equal("郑晓", proxyNotice.GetProperty("parameters").GetProperty("actorName").GetString());
+        Assert.Equal(adult.PatientId, proxyNotice.GetProperty("parameters").GetProperty("patientId").GetGuid());
+
+        // A proxy for results only hears nothing of appointments or payments.
+        var kinds = (await NoticesAsync(await family.SignInAsync(resultsOnly.Email))).Select(n => n.GetProperty("kind").GetString()).ToList();
+        Assert.DoesNotContain(kinds, k => k!.StartsWith("appointment.", StringComparison.Ordinal) || k.StartsWith("payment.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_guardians_renewal_notice_names_the_child_and_the_guardian_in_both_languages()
+    {
+        var guardian = await family.RegisterAdultAsync("冯雪");
+        var client = await family.SignInAsync(guardian.Email);
+        var childId = await family.AddChildAsync(client, family.Today.AddYears(-3), "冯小乐");
+        await LinkToHisAsync(childId, DemoChildHisRecord);
+        var drugId = await DrugIdAsync(client, childId, Montelukast);
+        await (await SubmitAsync(client, childId, drugId, guardianPresent: true)).ReadJsonAsync(HttpStatusCode.Created);
+        var zh = await family.WaitForMailAsync(guardian.Email, "续方申请已提交");
+        Assert.StartsWith("【冯小乐】续方申请已提交", zh.Subject, StringComparison.Ordinal);
+        Assert.StartsWith("冯雪 为 冯小乐 申请了续方。", zh.TextBody, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PutAsJsonAsync("/api/me/preferences", new { language = "en" })).StatusCode);
+        var second = await family.AddChildAsync(client, family.Today.AddYears(-2), "冯小安");
+        await LinkToHisAsync(second, DemoChildHisRecord);
+        await (await SubmitAsync(client, second, await DrugIdAsync(client, second, Montelukast), guardianPresent: true)).ReadJsonAsync(HttpStatusCode.Created);
+        var en = await family.WaitForMailAsync(guardian.Email, "Renewal request received");
+        Assert.StartsWith("冯小安: Renewal request received", en.Subject, StringComparison.Ordinal);
+        Assert.StartsWith("冯雪 asked for a medicine renewal for 冯小安.", en.TextBody, StringComparison.Ordinal);
+    }
+
+    private static async Task<IReadOnlyList<JsonElement>> NoticesAsync(HttpClient client) =>
+        [.. (await (await client.GetAsync("/api/notifications")).ReadJsonAsync()).GetProperty("notifications").GetProperty("items").EnumerateArray()];
 
     private static void AssertAttending(JsonElement view, string name, string relation, bool guardianPresent)
     {

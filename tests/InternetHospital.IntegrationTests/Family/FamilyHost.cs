@@ -93,6 +93,34 @@ public abstract class FamilyHost : IAsyncLifetime
         return added.GetProperty("patientId").GetGuid();
     }
 
+    /// <summary>The e-mail to <paramref name="to"/> whose subject contains the text: the sender sleeps on the fake clock, so nudge it a second at a time.</summary>
+    public async Task<MimeKit.MimeMessage> WaitForMailAsync(string to, string subjectContains)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            Clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(200);
+            var found = (await Mailbox.ListAsync(to)).FirstOrDefault(m => m.Subject is not null && m.Subject.Contains(subjectContains, StringComparison.Ordinal));
+            if (found is not null)
+            {
+                return found;
+            }
+        }
+
+        throw new Xunit.Sdk.XunitException($"No e-mail to {to} with '{subjectContains}' in the subject arrived. Seen: [{string.Join(", ", (await Mailbox.ListAsync(to)).Select(m => m.Subject))}]");
+    }
+
+    /// <summary>The asker adds the adult as a parent; the adult accepts the invitation with these scopes.</summary>
+    public async Task GrantProxyAsync(Person proxy, Person adult, string[] scopes)
+    {
+        await (await AddMemberAsync(await SignInAsync(proxy.Email), "parent", adult.Name, adult.DateOfBirth, adult.Sex, adult.IdNumber)).ReadJsonAsync(HttpStatusCode.Created);
+        var adultClient = await SignInAsync(adult.Email);
+        var notices = await (await adultClient.GetAsync("/api/notifications")).ReadJsonAsync();
+        var link = notices.GetProperty("notifications").GetProperty("items").EnumerateArray()
+            .First(n => n.GetProperty("kind").GetString() == Application.Family.ProxyNotifications.InvitationReceived).GetProperty("link").GetString()!;
+        await (await adultClient.PostAsJsonAsync($"/api/family/invitations/{link[(link.LastIndexOf('/') + 1)..]}/accept", new { scopes })).ReadJsonAsync();
+    }
+
     public static async Task<JsonElement> MePatientAsync(HttpClient client, Guid patientId) =>
         (await (await client.GetAsync("/api/me")).ReadJsonAsync()).GetProperty("patients").EnumerateArray().Single(p => p.GetProperty("id").GetGuid() == patientId);
 

@@ -13,7 +13,16 @@ public interface IPatientAccessGuard
 
     /// <summary>The patients the signed-in account may act for today in <paramref name="scope"/>, its own record first.</summary>
     Task<IReadOnlyList<Guid>> PatientsOfCurrentAccountAsync(PatientScope scope, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The accounts that may act for the patient today in <paramref name="scope"/> (the patient's own first), evaluated
+    /// as the guard evaluates a request: who is told about the patient's appointments, results, renewals or payments.
+    /// </summary>
+    Task<IReadOnlyList<PatientAccount>> AccountsActingForAsync(Guid patientId, PatientScope scope, CancellationToken cancellationToken);
 }
+
+/// <param name="IsSelf">The patient's own account (not a guardian's or a proxy's).</param>
+public sealed record PatientAccount(Guid AccountId, bool IsSelf);
 
 /// <summary>Who acts for whom: what booking and video visits record and check (a child under 6 needs the guardian present).</summary>
 public sealed record ActingFor(Guid AccountId, Guid PatientId, PatientRelationship Relationship, FamilyRelation Relation, int PatientAge, bool GuardianMustAttend)
@@ -65,6 +74,23 @@ internal sealed class PatientAccessGuard(IAppDbContext db, ICurrentUser currentU
             .OrderBy(r => r.Access.Relationship)
             .Select(r => r.Access.PatientId)
             .Distinct()];
+    }
+
+    public async Task<IReadOnlyList<PatientAccount>> AccountsActingForAsync(Guid patientId, PatientScope scope, CancellationToken cancellationToken)
+    {
+        var rows = await (
+            from a in db.PatientAccesses
+            join p in db.Patients on a.PatientId equals p.Id
+            where a.PatientId == patientId && a.RevokedAt == null
+            select new { Access = a, p.DateOfBirth })
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+        var today = Today(clock, hospital.Value);
+        return [.. rows
+            .Where(r => r.Access.EffectiveScopes(AgeOn(r.DateOfBirth, today), today, family.Value.Bands).HasFlag(scope))
+            .OrderBy(r => r.Access.Relationship)
+            .GroupBy(r => r.Access.AccountId)
+            .Select(g => new PatientAccount(g.Key, g.Any(r => r.Access.Relationship == PatientRelationship.Self)))];
     }
 
     /// <summary>The hospital's calendar day now: ages and end dates turn over at local midnight, not UTC's.</summary>

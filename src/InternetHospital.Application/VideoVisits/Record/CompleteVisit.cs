@@ -45,7 +45,7 @@ public sealed record CompleteVisit(Guid VisitId) : ICommand<VisitNoteDto>
                 NoteText(note),
                 note.ContentHash!));
             audit.Record("visit.completed", "VideoVisit", visit.Id.ToString(), visit.PatientId, note.ContentHash);
-            await VisitNotices.TellPatientAsync(db, notifier, visit, VisitNotices.Completed, cancellationToken);
+            await VisitNotices.TellPatientAsync(notifier, visit, VisitNotices.Completed, cancellationToken);
             await QueueAnnouncements.AnnounceQueueMovedAsync(db, room, afterCommit, visit.DoctorId, visit.Id, cancellationToken);
             afterCommit.Enqueue(ct => room.BroadcastAsync(visit.Id, VisitRoomEvents.VisitUpdated, new VisitUpdatedEvent(visit.Id, visit.Status), ct));
             return VisitNoteDto.From(note);

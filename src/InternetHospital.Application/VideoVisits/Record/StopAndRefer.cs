@@ -44,7 +44,7 @@ public sealed record StopAndRefer(Guid VisitId, ReferralReason Reason, string? D
                 cancellationToken);
 
             audit.Record("visit.referred", "VideoVisit", visit.Id.ToString(), visit.PatientId, command.Reason.ToString());
-            await VisitNotices.TellPatientAsync(db, notifier, visit, VisitNotices.Referred, cancellationToken);
+            await VisitNotices.TellPatientAsync(notifier, visit, VisitNotices.Referred, cancellationToken);
             await QueueAnnouncements.AnnounceQueueMovedAsync(db, room, afterCommit, visit.DoctorId, visit.Id, cancellationToken);
             afterCommit.Enqueue(ct => room.BroadcastAsync(visit.Id, VisitRoomEvents.VisitUpdated, new VisitUpdatedEvent(visit.Id, visit.Status), ct));
             return new ReferralDto(command.Reason, visit.ReferralDetail, refunded);
