@@ -88,6 +88,13 @@ public sealed class FamilyInvitation
         return access;
     }
 
+    /// <summary>Staff scanned the paper form the person signed; it is approved or rejected next (a new scan replaces it).</summary>
+    public void AttachConsentScan(Guid fileId, DateTimeOffset now)
+    {
+        EnsureOpen(now);
+        ConsentFileId = fileId;
+    }
+
     public void Decline(Guid byAccountId, DateTimeOffset now)
     {
         EnsureOpen(now);

@@ -100,6 +100,68 @@ public sealed partial class FamilyMembersJourneyTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_parent_renews_the_four_year_olds_medicine_confirming_presence_and_the_doctor_and_pharmacist_see_the_guardian()
+    {
+        // The demo parent 张伟 is guardian of 张小宝 (4), whose asthma medicine is on the hospital record (demo HIS).
+        var parent = await app.NewPageAsync(phone: true);
+        await parent.SignInAsync("zhangwei@demo.test", PageExtensions.DemoPassword);
+        await Expect(parent.Heading("My health")).ToBeVisibleAsync();
+        await parent.GetByRole(AriaRole.Button, new() { NameRegex = SwitcherName() }).ClickAsync();
+        await parent.GetByRole(AriaRole.Menuitem, new() { NameRegex = ChildItem() }).ClickAsync();
+        await Expect(Switcher(parent, "Acting for 张小宝")).ToBeVisibleAsync();
+
+        await parent.GotoAsync("/medications");
+        await Expect(parent.Heading("My medications")).ToBeVisibleAsync();
+        await Expect(Switcher(parent, "Acting for 张小宝")).ToBeVisibleAsync();
+        await parent.GetByRole(AriaRole.Checkbox, new() { NameRegex = RenewMontelukast() }).CheckAsync();
+        await parent.GetByRole(AriaRole.Button, new() { Name = "Request renewal of 1 medicine" }).ClickAsync();
+        await Expect(parent.Heading("Request a renewal")).ToBeVisibleAsync();
+        foreach (var question in new[] { "Have you had any new symptoms?", "Have you had any side effects?", "Have you stayed in hospital?", "Are you pregnant or breastfeeding?" })
+        {
+            await parent.GetByRole(AriaRole.Radiogroup, new() { Name = question }).GetByLabel("No").CheckAsync();
+        }
+
+        // Domain rule 4: the request goes only once the guardian confirms being with the child.
+        var submit = parent.GetByRole(AriaRole.Button, new() { Name = "Submit request" });
+        await Expect(submit).ToBeDisabledAsync();
+        await Expect(parent.GetByText("张小宝 is under 6: a renewal is asked for only with a parent or guardian present", new() { Exact = false })).ToBeVisibleAsync();
+        await parent.GetByRole(AriaRole.Checkbox, new() { Name = "I, the guardian, am with 张小宝 and answered these questions." }).CheckAsync();
+        await parent.AssertAccessibleAsync();
+        await submit.ClickAsync();
+        await Expect(parent.GetByRole(AriaRole.Heading, new() { NameRegex = RequestHeading(), Level = 1 })).ToBeVisibleAsync();
+        var reference = RequestHeading().Match(await parent.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync()).Groups["reference"].Value;
+
+        // The family doctor who prescribed it sees who asked and that the guardian was there, and signs.
+        var doctor = await app.NewPageAsync();
+        await doctor.SignInAsync("dr.chen@demo.test", PageExtensions.DemoPassword);
+        await Expect(doctor.Heading("Workspace")).ToBeVisibleAsync();
+        await doctor.GetByRole(AriaRole.Link, new() { Name = "Open the renewal queue" }).ClickAsync();
+        await Expect(doctor.Heading("Renewal requests")).ToBeVisibleAsync();
+        await doctor.GetByRole(AriaRole.Link, new() { Name = $"Open request {reference} of 张小宝" }).ClickAsync();
+        await Expect(doctor.Heading($"Renewal {reference}: 张小宝")).ToBeVisibleAsync();
+        await Expect(doctor.GetByText("Requested by 张伟 (guardian) · guardian present")).ToBeVisibleAsync();
+        await doctor.AssertAccessibleAsync();
+        await doctor.GetByRole(AriaRole.Button, new() { Name = "Approve and sign" }).ClickAsync();
+        await Expect(doctor.GetByText("This request has been decided", new() { Exact = false })).ToBeVisibleAsync();
+
+        // The pharmacist sees the same.
+        var pharmacist = await app.NewPageAsync();
+        await pharmacist.SignInAsync("pharmacist.sun@demo.test", PageExtensions.DemoPassword);
+        await Expect(pharmacist.Heading("Review queue")).ToBeVisibleAsync();
+        var goOnDuty = pharmacist.GetByRole(AriaRole.Button, new() { Name = "Go on duty" });
+        await Expect(goOnDuty.Or(pharmacist.GetByRole(AriaRole.Button, new() { Name = "Go off duty" }))).ToBeVisibleAsync();
+        if (await goOnDuty.IsVisibleAsync())
+        {
+            await goOnDuty.ClickAsync();
+        }
+
+        await pharmacist.GetByRole(AriaRole.Link, new() { Name = $"Open {reference} of 张小宝" }).ClickAsync();
+        await Expect(pharmacist.Heading($"Prescription review {reference}: 张小宝")).ToBeVisibleAsync();
+        await Expect(pharmacist.GetByText("Requested by 张伟 (guardian) · guardian present")).ToBeVisibleAsync();
+        await pharmacist.AssertAccessibleAsync();
+    }
+
+    [Fact]
     public async Task An_adult_daughter_gets_consent_from_her_father_books_for_him_and_he_revokes_it()
     {
         var fatherPage = await app.NewPageAsync();
@@ -264,6 +326,15 @@ public sealed partial class FamilyMembersJourneyTests(AppFixture app)
 
     [GeneratedRegex("李建国")]
     private static partial Regex FatherItem();
+
+    [GeneratedRegex("张小宝")]
+    private static partial Regex ChildItem();
+
+    [GeneratedRegex("^Renew Montelukast")]
+    private static partial Regex RenewMontelukast();
+
+    [GeneratedRegex("^Renewal request (?<reference>[0-9A-F]{8})$")]
+    private static partial Regex RequestHeading();
 
     [GeneratedRegex("^Medications and renewals")]
     private static partial Regex MedicationsScope();

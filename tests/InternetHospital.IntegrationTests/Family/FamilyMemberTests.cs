@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using InternetHospital.Application.Family;
 using InternetHospital.Domain.Accounts;
 using InternetHospital.Domain.Patients;
@@ -221,8 +222,13 @@ public abstract partial class FamilyMemberTests(FamilyHost family)
         var told = notices.GetProperty("notifications").GetProperty("items").EnumerateArray().Single(n => n.GetProperty("kind").GetString() == ProxyNotifications.GuardianAccessEnded);
         Assert.Equal("刘洋", told.GetProperty("parameters").GetProperty("name").GetString());
         var formerAccess = told.GetProperty("parameters").GetProperty("accessId").GetString();
+        var former = Assert.Single((await (await adultClient.GetAsync("/api/family/proxies/former")).ReadJsonAsync()).EnumerateArray());
+        Assert.Equal(formerAccess, former.GetProperty("accessId").GetString());
+        Assert.Equal("刘洋", former.GetProperty("accountName").GetString());
+        Assert.Equal("child", former.GetProperty("relation").GetString());
         var back = await (await adultClient.PostAsJsonAsync($"/api/family/proxies/{formerAccess}/invite-back", new { scopes = new[] { "appointments", "payments" } })).ReadJsonAsync();
         Assert.Equal("FamilyProxy", back.GetProperty("relationship").GetString());
+        Assert.Empty((await (await adultClient.GetAsync("/api/family/proxies/former")).ReadJsonAsync()).EnumerateArray());
         client = await family.SignInAsync(guardian.Email);
         await (await client.GetAsync($"/api/appointments?patientId={almostEighteen}")).ReadJsonAsync();
         await (await client.GetAsync($"/api/patients/{almostEighteen}/medications")).AssertProblemAsync(HttpStatusCode.NotFound);
@@ -332,6 +338,67 @@ public abstract partial class FamilyMemberTests(FamilyHost family)
         Assert.Equal(HttpStatusCode.NoContent, (await uncleClient.PostAsync($"/api/family/invitations/{token}/decline", null)).StatusCode);
         Assert.Empty((await (await askerClient.GetAsync("/api/family/members")).ReadJsonAsync()).EnumerateArray());
         await (await askerClient.GetAsync($"/api/appointments?patientId={uncle.PatientId}")).AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Staff_scan_a_paper_consent_for_a_person_without_phone_check_it_and_approve_or_reject_it_with_a_reason()
+    {
+        var daughter = await family.RegisterAdultAsync("孙丽");
+        var daughterClient = await family.SignInAsync(daughter.Email);
+        var fatherBirth = family.Today.AddYears(-81);
+        var added = await (await FamilyHost.AddMemberAsync(daughterClient, "parent", "孙大山", fatherBirth, Sex.Male, TestData.ResidentId(fatherBirth, Sex.Male), scopes: ["appointments", "medications"]))
+            .ReadJsonAsync(HttpStatusCode.Created);
+        var fatherId = added.GetProperty("patientId").GetGuid();
+        var invitationId = added.GetProperty("invitationId").GetGuid();
+        var motherBirth = family.Today.AddYears(-79);
+        var second = await (await FamilyHost.AddMemberAsync(daughterClient, "parent", "李桂兰", motherBirth, Sex.Female, TestData.ResidentId(motherBirth, Sex.Female), scopes: ["appointments"]))
+            .ReadJsonAsync(HttpStatusCode.Created);
+        var secondId = second.GetProperty("invitationId").GetGuid();
+        var admin = await family.SignInAsync("admin.zhou@demo.test", TestData.DemoPassword);
+
+        var pending = (await (await admin.GetAsync("/api/admin/family/consents")).ReadJsonAsync()).EnumerateArray().Single(c => c.GetProperty("invitationId").GetGuid() == invitationId);
+        Assert.Equal("孙大山", pending.GetProperty("patientName").GetString());
+        Assert.Equal("孙丽", pending.GetProperty("fromAccountName").GetString());
+        Assert.Equal(["appointments", "medications"], FamilyHost.Scopes(pending));
+        Assert.Equal(JsonValueKind.Null, pending.GetProperty("scan").ValueKind);
+        await (await admin.GetAsync($"/api/admin/family/consents/{invitationId}/scan")).AssertProblemAsync(HttpStatusCode.NotFound);
+
+        var page = "%PDF-1.4 consent form signed 孙大山"u8.ToArray();
+        using (var upload = new MultipartFormDataContent { { new ByteArrayContent(page), "file", "同意书.pdf" } })
+        {
+            await (await admin.PostAsync($"/api/admin/family/consents/{invitationId}/scan", upload)).ReadJsonAsync();
+        }
+
+        pending = (await (await admin.GetAsync("/api/admin/family/consents")).ReadJsonAsync()).EnumerateArray().Single(c => c.GetProperty("invitationId").GetGuid() == invitationId);
+        var scanId = pending.GetProperty("scan").GetProperty("fileId").GetGuid();
+        Assert.Equal("application/pdf", pending.GetProperty("scan").GetProperty("contentType").GetString());
+        var scan = await admin.GetAsync($"/api/admin/family/consents/{invitationId}/scan");
+        Assert.Equal(HttpStatusCode.OK, scan.StatusCode);
+        Assert.Equal(page, await scan.Content.ReadAsByteArrayAsync());
+        await (await daughterClient.GetAsync("/api/admin/family/consents")).AssertProblemAsync(HttpStatusCode.Forbidden);
+
+        await (await admin.PostAsJsonAsync("/api/admin/family/consents", new { invitationId, scannedFileId = scanId })).ReadJsonAsync();
+        await (await daughterClient.GetAsync($"/api/appointments?patientId={fatherId}")).ReadJsonAsync();
+        Assert.Equal(["appointments", "medications"], FamilyHost.Scopes(await FamilyHost.MePatientAsync(daughterClient, fatherId)));
+        var listed = (await (await admin.GetAsync("/api/admin/family/consents")).ReadJsonAsync()).EnumerateArray().Select(c => c.GetProperty("invitationId").GetGuid()).ToList();
+        Assert.DoesNotContain(invitationId, listed);
+        Assert.Contains(secondId, listed);
+
+        // The second form is not signed by the person: refused with a reason, nothing granted, the daughter is told.
+        await (await admin.PostAsJsonAsync($"/api/admin/family/consents/{secondId}/reject", new { reason = " " })).AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsJsonAsync($"/api/admin/family/consents/{secondId}/reject", new { reason = "Signature is not the patient's" })).StatusCode);
+        var again = await (await admin.PostAsJsonAsync($"/api/admin/family/consents/{secondId}/reject", new { reason = "twice" })).AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal("invitation_not_pending", again.Code());
+        Assert.DoesNotContain(secondId, (await (await admin.GetAsync("/api/admin/family/consents")).ReadJsonAsync()).EnumerateArray().Select(c => c.GetProperty("invitationId").GetGuid()));
+        var members = await (await daughterClient.GetAsync("/api/family/members")).ReadJsonAsync();
+        Assert.Equal(["孙大山"], members.EnumerateArray().Select(m => m.GetProperty("name").GetString()));
+        var notices = await (await daughterClient.GetAsync("/api/notifications")).ReadJsonAsync();
+        Assert.Contains(notices.GetProperty("notifications").GetProperty("items").EnumerateArray(), n => n.GetProperty("kind").GetString() == ProxyNotifications.InvitationDeclined);
+        using var scope = family.Host.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var entry = await db.AuditEntries.AsNoTracking().SingleAsync(e => e.Action == "family.paper_consent_rejected" && e.ResourceId == secondId.ToString());
+        Assert.Equal("reason=Signature is not the patient's", entry.Detail);
+        Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == "family.paper_consent_read" && e.PatientId == fatherId));
     }
 
     [Fact]

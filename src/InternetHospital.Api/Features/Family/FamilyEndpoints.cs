@@ -54,6 +54,8 @@ internal sealed class FamilyEndpoints : IEndpointGroup
         family.MapPost("/proxies/{accessId:guid}/share", async (Guid accessId, ShareRequest body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ShareWithGuardian(accessId, body.Messages, body.Results), ct)))
             .WithSummary("A 14-17-year-old chooses whether their guardian reads their messages and sensitive results.");
+        family.MapGet("/proxies/former", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListFormerGuardians(), ct)))
+            .WithSummary("The guardians whose access ended when I turned 18, whom I may invite back as proxies.");
         family.MapPost("/proxies/{accessId:guid}/invite-back", async (Guid accessId, InviteBackRequest body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new InviteFormerGuardian(accessId, body.Scopes ?? [], body.AccessEndsOn), ct)))
             .WithSummary("A young adult lets their former guardian act for them again, as a proxy with chosen scopes.");
@@ -71,6 +73,24 @@ internal sealed class FamilyEndpoints : IEndpointGroup
                 return TypedResults.NoContent();
             })
             .WithSummary("End a guardian's or proxy's access (e.g. a court order); the reason is recorded.");
+        admin.MapGet("/family/consents", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListPendingFamilyConsents(), ct)))
+            .WithSummary("Requests to act for a person that wait for their consent, with the scanned paper form once attached.");
+        admin.MapPost("/family/consents/{invitationId:guid}/scan", async (Guid invitationId, IFormFile file, ISender sender, CancellationToken ct) =>
+            {
+                await using var content = file.OpenReadStream();
+                return TypedResults.Ok(await sender.Send(new AttachFamilyConsentScan(invitationId, file.FileName, content, file.Length), ct));
+            })
+            .AcceptsFileUpload()
+            .WithSummary("Attach the scan (image or PDF) of the consent form the person signed; a new scan replaces the last.");
+        admin.MapGet("/family/consents/{invitationId:guid}/scan", async (Guid invitationId, ISender sender, HttpContext context, CancellationToken ct) =>
+                FileTransfer.Send(await sender.Send(new GetFamilyConsentScan(invitationId), ct), context))
+            .WithSummary("The scanned consent form of a request, to check before approving.");
+        admin.MapPost("/family/consents/{invitationId:guid}/reject", async (Guid invitationId, EndRequest body, ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(new RejectFamilyConsent(invitationId, body.Reason ?? string.Empty), ct);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("The paper consent does not hold: the request is declined with a reason (audit-logged).");
         admin.MapPost("/family/consents", async (ConsentRequest body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(new { accessId = await sender.Send(new ApproveFamilyConsent(body.InvitationId, body.ScannedFileId), ct) }))
             .WithSummary("Approve a scanned, signed paper consent for a person without phone or e-mail.");

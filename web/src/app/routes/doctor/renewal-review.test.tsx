@@ -46,4 +46,24 @@ describe('Renewal review (doctor)', () => {
     await app.user.click(screen.getByRole('button', { name: 'Ask for a video visit' }));
     expect(await screen.findByText('This request has been decided: Video visit needed.')).toBeInTheDocument();
   });
+
+  it.each([
+    ['en', 'Renewal AB12CD34: 张小宝', 'Requested by 张伟 (guardian) · guardian present'],
+    ['zh-CN', '续方 AB12CD34：张小宝', '由 张伟（监护人）代为申请 · 监护人在场'],
+  ] as const)('in %s, names the guardian who asked for a child and was present', async (language, title, line) => {
+    await renderApp({
+      route: `/doctor/renewals/${RENEWAL_ID}`,
+      roles: ['Doctor'],
+      language,
+      api: {
+        [`GET /api/doctor/renewals/${RENEWAL_ID}`]: doctorRenewal({
+          patient: { id: 'pat-child', name: '张小宝', age: 4, sex: 'Male', maskedIdNumber: '4401**********135X' },
+          attending: { name: '张伟', relation: 'guardian', guardianPresent: true },
+        }),
+      },
+    });
+    await findPageHeading(title);
+    expect(screen.getByText(line)).toBeInTheDocument();
+  });
 });
+

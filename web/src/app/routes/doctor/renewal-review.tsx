@@ -7,6 +7,7 @@ import { useDoctorRenewal } from '@/features/renewals/api/get-doctor-renewal';
 import { DoctorDecision } from '@/features/renewals/components/doctor-decision';
 import { CheckAnswersList, MedicationHistory } from '@/features/renewals/components/patient-history';
 import { PrescriptionCard } from '@/features/renewals/components/prescription-card';
+import { RenewalAttending } from '@/features/renewals/components/renewal-attending';
 import { RenewalStatusBadge } from '@/features/renewals/components/renewal-status-badge';
 import { problemMessage } from '@/lib/problem-message';
 import { formatDay } from '@/lib/date-time';
@@ -31,6 +32,7 @@ export default function DoctorRenewalReviewRoute(): ReactNode {
               </Badge>
             )}
           </Group>
+          {data.attending && <RenewalAttending attending={data.attending} />}
           {data.pharmacistReason && data.status === 'PharmacistRejected' && (
             <Alert color="orange">{t('doctor.pharmacistReturned', { reason: data.pharmacistReason })}</Alert>
           )}

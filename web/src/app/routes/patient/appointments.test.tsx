@@ -39,4 +39,28 @@ describe('My appointments', () => {
     await app.user.click(screen.getByRole('button', { name: 'Cancel appointment' }));
     await waitFor(() => expect(screen.getByText(/Refunded: /)).toBeInTheDocument());
   });
+
+  it.each([
+    ['en', 'For 李小明'],
+    ['zh-CN', '就诊人：李小明'],
+  ] as const)('in %s, names whose appointment it is when the account acts for several people', async (language, forChild) => {
+    await renderApp({
+      route: '/appointments',
+      roles: ['Patient'],
+      language,
+      me: { patients: [{ id: 'pat-1', name: '王芳', relationship: 'Self' }, { id: 'pat-child', name: '李小明', relationship: 'Guardian', relation: 'child', ageYears: 4 }] },
+      api: { 'GET /api/appointments': { items: [appointment({ patientName: '李小明' })], page: 1, pageSize: 20, total: 1 }, 'GET /api/waitlist': [] },
+    });
+    expect(await screen.findByText(forChild)).toBeInTheDocument();
+  });
+
+  it('does not name the patient for an account that acts only for itself', async () => {
+    await renderApp({
+      route: '/appointments',
+      roles: ['Patient'],
+      api: { 'GET /api/appointments': { items: [appointment()], page: 1, pageSize: 20, total: 1 }, 'GET /api/waitlist': [] },
+    });
+    expect(await screen.findByText('Booked')).toBeInTheDocument();
+    expect(screen.queryByText('For Li Lei')).toBeNull();
+  });
 });

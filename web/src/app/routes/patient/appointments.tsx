@@ -15,7 +15,7 @@ import { useAppointmentLiveUpdates } from '@/features/appointments/components/us
 import { formatLocalDate } from '@/lib/date-time';
 import { problemMessage } from '@/lib/problem-message';
 
-function AppointmentList({ patientId, scope }: { patientId: string; scope: AppointmentScope }): ReactNode {
+function AppointmentList({ patientId, scope, namePatient }: { patientId: string; scope: AppointmentScope; namePatient: boolean }): ReactNode {
   const { t } = useTranslation('appointments');
   const list = useAppointments(patientId, scope);
   if (list.isPending) return <PageLoader />;
@@ -30,7 +30,7 @@ function AppointmentList({ patientId, scope }: { patientId: string; scope: Appoi
   return (
     <Stack gap="sm">
       {list.data.items.map((appointment) => (
-        <AppointmentSummary key={appointment.id} appointment={appointment} headingOrder={3}>
+        <AppointmentSummary key={appointment.id} appointment={appointment} headingOrder={3} patientName={namePatient ? appointment.patientName : undefined}>
           <AppointmentActions appointment={appointment} />
         </AppointmentSummary>
       ))}
@@ -76,7 +76,10 @@ function Waitlist({ patientId }: { patientId: string }): ReactNode {
 /** My appointments: upcoming and past, with cancel, reschedule, pay and add to calendar; and the waitlist. */
 export default function AppointmentsRoute(): ReactNode {
   const { t } = useTranslation('appointments');
-  const patientId = useActingPatient().patient?.id;
+  const acting = useActingPatient();
+  const patientId = acting.patient?.id;
+  // Note: an account acting for several people sees whose appointment each one is (issue 15).
+  const namePatient = acting.patients.length > 1;
   useAppointmentLiveUpdates();
   return (
     <Page title={t('myAppointments.title')}>
@@ -94,10 +97,10 @@ export default function AppointmentsRoute(): ReactNode {
               <Tabs.Tab value="past">{t('myAppointments.past')}</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="upcoming" pt="md">
-              <AppointmentList patientId={patientId} scope="Upcoming" />
+              <AppointmentList patientId={patientId} scope="Upcoming" namePatient={namePatient} />
             </Tabs.Panel>
             <Tabs.Panel value="past" pt="md">
-              <AppointmentList patientId={patientId} scope="Past" />
+              <AppointmentList patientId={patientId} scope="Past" namePatient={namePatient} />
             </Tabs.Panel>
           </Tabs>
           <Stack gap="xs" component="section" aria-labelledby="waitlist-title">

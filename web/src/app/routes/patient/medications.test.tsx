@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { medicationsView, PATIENT_ID, summary } from '@/features/renewals/testing/fixtures';
+import { ACTING_FOR_STORAGE_KEY, resetActingFor } from '@/lib/acting-for';
 import { findPageHeading, renderApp } from '@/testing/test-utils';
 
 const api = {
@@ -32,5 +33,34 @@ describe('My medications (patient)', () => {
     await findPageHeading('我的用药');
     expect(await screen.findByRole('heading', { level: 3, name: '氨氯地平 5 mg' })).toBeInTheDocument();
     expect(screen.getByText(/特殊管理药品，不能在线续方/)).toBeInTheDocument();
+  });
+
+  it.each([
+    ['en', 'For 张小宝'],
+    ['zh-CN', '就诊人：张小宝'],
+  ] as const)('in %s, names whose requests they are when the account acts for several people', async (language, forChild) => {
+    window.sessionStorage.setItem(ACTING_FOR_STORAGE_KEY, PATIENT_ID);
+    resetActingFor();
+    await renderApp({
+      route: '/medications',
+      roles: ['Patient'],
+      language,
+      me: {
+        patients: [
+          { id: 'pat-own', name: '张伟', relationship: 'Self' },
+          { id: PATIENT_ID, name: '张小宝', relationship: 'Guardian', relation: 'child', ageYears: 4, guardianMustAttend: true, scopes: ['appointments', 'results', 'medications', 'messages', 'payments'] },
+        ],
+      },
+      api: { ...api, [`GET /api/patients/${PATIENT_ID}/renewals`]: [summary({ patientName: '张小宝' })] },
+    });
+    expect(await screen.findByText(forChild)).toBeInTheDocument();
+    window.sessionStorage.clear();
+    resetActingFor();
+  });
+
+  it('does not repeat the name when the account acts only for itself', async () => {
+    await renderApp({ route: '/medications', roles: ['Patient'], me: { patients: [{ id: PATIENT_ID, name: '张伟', relationship: 'Self' }] }, api });
+    await screen.findByText(/Request [0-9A-Z]+/);
+    expect(screen.queryByText('For 张伟')).toBeNull();
   });
 });

@@ -11,14 +11,15 @@ import { useRenewalsLive } from '@/features/renewals/components/use-renewals-liv
 /** "My medications": everything the patient takes, what can be renewed, and their renewal requests. */
 export default function MedicationsRoute(): ReactNode {
   const { t } = useTranslation('renewals');
-  const patientId = useActingPatient().patient?.id;
+  const acting = useActingPatient();
+  const patientId = acting.patient?.id;
   useRenewalsLive();
   return (
     <Page title={t('medications.title')} description={t('medications.description')}>
       <ScopeGate scope="medications">
         <Stack gap="xl">
           <MedicationList patientId={patientId} />
-          <MyRenewalsList patientId={patientId} />
+          <MyRenewalsList patientId={patientId} namePatient={acting.patients.length > 1} />
         </Stack>
       </ScopeGate>
     </Page>

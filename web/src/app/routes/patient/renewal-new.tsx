@@ -9,12 +9,13 @@ import { RenewalForm } from '@/features/renewals/components/renewal-form';
 /** Asking for a renewal of the medicines chosen on "My medications" (?drug=<id>&drug=<id>). */
 export default function RenewalNewRoute(): ReactNode {
   const { t } = useTranslation('renewals');
-  const patientId = useActingPatient().patient?.id;
+  const patient = useActingPatient().patient;
+  const patientId = patient?.id;
   const [params] = useSearchParams();
   return (
     <Page title={t('form.title')}>
       <ScopeGate scope="medications">
-        <RenewalForm patientId={patientId} drugIds={params.getAll('drug')} />
+        <RenewalForm patientId={patientId} drugIds={params.getAll('drug')} guardianFor={patient?.guardianMustAttend ? patient.name : undefined} />
       </ScopeGate>
     </Page>
   );

@@ -13,6 +13,7 @@ describe('Who acts for me', () => {
       roles: ['Patient'],
       api: {
         'GET /api/family/proxies': () => jsonResponse(proxies),
+        'GET /api/family/proxies/former': [],
         'GET /api/family/proxies/activity': [{ at: '2026-12-01T01:30:00Z', accountName: '李娜', relation: 'parent', action: 'medications.read', resource: 'Patient' }],
         'DELETE /api/family/proxies/acc-d': () => {
           proxies = [];
@@ -36,7 +37,7 @@ describe('Who acts for me', () => {
       route: '/family/proxies',
       roles: ['Patient'],
       language: 'zh-CN',
-      api: { 'GET /api/family/proxies': [guardian], 'GET /api/family/proxies/activity': [], 'POST /api/family/proxies/acc-g/share': () => noContent() },
+      api: { 'GET /api/family/proxies': [guardian], 'GET /api/family/proxies/former': [], 'GET /api/family/proxies/activity': [], 'POST /api/family/proxies/acc-g/share': () => noContent() },
     });
     const card = await screen.findByRole('article', { name: '王芳' });
     expect(within(card).queryByRole('button', { name: /撤销/ })).toBeNull();
@@ -44,5 +45,40 @@ describe('Who acts for me', () => {
     expect(messages).not.toBeChecked();
     await app.user.click(messages);
     await waitFor(() => expect(app.requests.find((request) => request.method === 'POST')?.body).toEqual({ messages: true, results: true }));
+  });
+
+  it.each([
+    ['en', 'Your former guardians', 'Invite 王芳 back as proxy', 'Invite back as proxy', 'Appointments', 'Payments', 'Give access', 'Nobody acts for you.'],
+    ['zh-CN', '原监护人', '重新授权 王芳 为代理人', '重新授权为代理人', '预约挂号', '缴费', '授权', '目前没有人为您代办。'],
+  ] as const)('in %s, a young adult invites a former guardian back with the scopes they choose', async (language, section, inviteName, dialog, appointments, payments, submit, nobody) => {
+    let former = [{ accessId: 'acc-old', accountName: '王芳', relation: 'child', endedAt: '2026-11-30T16:00:00Z' }];
+    let proxies: object[] = [];
+    const app = await renderApp({
+      route: '/family/proxies',
+      roles: ['Patient'],
+      language,
+      api: {
+        'GET /api/family/proxies': () => jsonResponse(proxies),
+        'GET /api/family/proxies/former': () => jsonResponse(former),
+        'GET /api/family/proxies/activity': [],
+        'POST /api/family/proxies/acc-old/invite-back': () => {
+          former = [];
+          proxies = [{ ...guardian, accessId: 'acc-new', relationship: 'FamilyProxy', revocable: true, adolescentShares: null }];
+          return jsonResponse(proxies[0]);
+        },
+      },
+    });
+    expect(await screen.findByText(nobody)).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: section })).toBeInTheDocument();
+    await app.user.click(within(screen.getByRole('article', { name: '王芳' })).getByRole('button', { name: inviteName }));
+    const modal = await screen.findByRole('dialog', { name: dialog });
+    const give = within(modal).getByRole('button', { name: submit });
+    expect(give).toBeDisabled();
+    await app.user.click(within(modal).getByRole('checkbox', { name: new RegExp(appointments) }));
+    await app.user.click(within(modal).getByRole('checkbox', { name: new RegExp(payments) }));
+    await app.user.click(give);
+    await waitFor(() => expect(app.requests.find((request) => request.method === 'POST')?.body).toEqual({ scopes: ['appointments', 'payments'], accessEndsOn: null }));
+    await waitFor(() => expect(screen.queryByRole('heading', { name: section })).toBeNull());
+    expect(await screen.findByRole('article', { name: '王芳' })).toBeInTheDocument();
   });
 });

@@ -41,4 +41,15 @@ describe('Prescription review (pharmacist)', () => {
     await app.user.click(screen.getByRole('button', { name: 'Hand over' }));
     await waitFor(() => expect(app.requests.find((r) => r.method === 'POST')?.body).toEqual({ pickupCode: '40912873' }));
   });
+
+  it('names the guardian who asked for the child', async () => {
+    await renderApp({
+      route: `/review-queue/${RENEWAL_ID}`,
+      roles: ['Pharmacist'],
+      api: { [get]: pharmacistRenewal({ attending: { name: '张伟', relation: 'guardian', guardianPresent: true } }) },
+    });
+    await findPageHeading('Prescription review AB12CD34: 张伟');
+    expect(screen.getByText('Requested by 张伟 (guardian) · guardian present')).toBeInTheDocument();
+  });
 });
+

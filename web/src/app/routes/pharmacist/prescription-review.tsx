@@ -9,6 +9,7 @@ import { FindingsList } from '@/features/renewals/components/findings-list';
 import { CheckAnswersList, MedicationHistory } from '@/features/renewals/components/patient-history';
 import { PharmacistDecision } from '@/features/renewals/components/pharmacist-decision';
 import { PrescriptionCard } from '@/features/renewals/components/prescription-card';
+import { RenewalAttending } from '@/features/renewals/components/renewal-attending';
 import { RenewalStatusBadge } from '@/features/renewals/components/renewal-status-badge';
 import { problemMessage } from '@/lib/problem-message';
 import { formatInstant } from '@/lib/date-time';
@@ -28,6 +29,7 @@ export default function PrescriptionReviewRoute(): ReactNode {
             <Text>{t('doctor.patient', { name: data.patient.name, age: data.patient.age, sex: t(`sex.${data.patient.sex}`, { defaultValue: data.patient.sex }) })}</Text>
             <RenewalStatusBadge summary={{ status: data.status, readyToCollect: false, awaitsPayment: data.awaitsPayment, fulfilment: data.fulfilment }} />
           </Group>
+          {data.attending && <RenewalAttending attending={data.attending} />}
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
             <Stack gap="lg">
               <FindingsList findings={data.findings} />

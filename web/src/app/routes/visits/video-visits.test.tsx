@@ -55,4 +55,25 @@ describe('video visits list', () => {
     expect(screen.getByLabelText('Password')).toBeRequired();
     expect(screen.getByRole('button', { name: 'Start session' })).toBeInTheDocument();
   });
+
+  it.each([
+    ['en', 'For 李小明', 'For 王芳'],
+    ['zh-CN', '就诊人：李小明', '就诊人：王芳'],
+  ] as const)('in %s, names whose visit each is for an account acting for several people', async (language, child, own) => {
+    await renderApp({
+      route: '/video-visits',
+      roles: ['Patient'],
+      language,
+      me: { patients: [{ id: 'pat-1', name: '王芳', relationship: 'Self' }, { id: 'pat-child', name: '李小明', relationship: 'Guardian', relation: 'child', ageYears: 4 }] },
+      api: {
+        'GET /api/video-visits/mine': [
+          { visitId: 'v1', start: '2026-12-01T01:30:00Z', end: '2026-12-01T01:45:00Z', doctor, appointmentStatus: 'Booked', visitStatus: null, patientId: 'pat-child', patientName: '李小明' },
+          { visitId: 'v2', start: '2026-12-01T02:30:00Z', end: '2026-12-01T02:45:00Z', doctor, appointmentStatus: 'Booked', visitStatus: null, patientId: 'pat-1', patientName: '王芳' },
+        ],
+      },
+    });
+    const cards = await screen.findAllByRole('article');
+    expect(within(cards[0]!).getByText(child)).toBeInTheDocument();
+    expect(within(cards[1]!).getByText(own)).toBeInTheDocument();
+  });
 });

@@ -6,8 +6,11 @@ import { formatDateTimeIn, formatMoney, timeZoneName } from '@/lib/date-time';
 import type { Appointment } from '../api/schemas';
 import { StatusBadge } from './status-badge';
 
-/** Who, when (in the hospital's zone, said so), how and how much. */
-export function AppointmentSummary({ appointment, headingOrder = 2, children }: { appointment: Appointment; headingOrder?: 2 | 3; children?: ReactNode }): ReactNode {
+/**
+ * Who, when (in the hospital's zone, said so), how and how much. `patientName`: whose appointment it is, shown when the
+ * account acts for several people so nobody takes one child's appointment for another's.
+ */
+export function AppointmentSummary({ appointment, headingOrder = 2, patientName, children }: { appointment: Appointment; headingOrder?: 2 | 3; patientName?: string; children?: ReactNode }): ReactNode {
   const { t, i18n } = useTranslation('appointments');
   const en = i18n.language !== 'zh-CN';
   const when = formatDateTimeIn(appointment.start, appointment.timeZone, i18n.language);
@@ -23,6 +26,7 @@ export function AppointmentSummary({ appointment, headingOrder = 2, children }: 
         <Text size="sm" c="dimmed">
           {timeZoneName(appointment.timeZone, i18n.language)}
         </Text>
+        {patientName && <Text fw={600}>{t('summary.forPatient', { name: patientName })}</Text>}
         <Text>
           {appointment.doctor.name} · {en ? appointment.doctor.titleEn : appointment.doctor.title} · {en ? appointment.department.nameEn : appointment.department.name}
         </Text>

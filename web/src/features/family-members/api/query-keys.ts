@@ -4,8 +4,10 @@ export const familyMemberKeys = {
   members: () => [...familyMemberKeys.all, 'members'] as const,
   invitation: (token: string) => [...familyMemberKeys.all, 'invitation', token] as const,
   proxies: () => [...familyMemberKeys.all, 'proxies'] as const,
+  formerGuardians: () => [...familyMemberKeys.all, 'former-guardians'] as const,
   activity: () => [...familyMemberKeys.all, 'activity'] as const,
   adminAccess: (patientId: string) => [...familyMemberKeys.all, 'admin', patientId] as const,
+  pendingConsents: () => [...familyMemberKeys.all, 'admin', 'consents'] as const,
 };
 
 /**

@@ -41,3 +41,12 @@ export const proxySchema = z.object({
   adolescentShares: z.object({ messages: z.boolean(), results: z.boolean() }).nullish(),
 });
 export type Proxy = z.infer<typeof proxySchema>;
+
+/** A guardian whose access ended when I turned 18 (GET /api/family/proxies/former): I may invite them back as a proxy. */
+export const formerGuardianSchema = z.object({
+  accessId: z.string(),
+  accountName: z.string(),
+  relation: z.string(),
+  endedAt: z.string(),
+});
+export type FormerGuardian = z.infer<typeof formerGuardianSchema>;

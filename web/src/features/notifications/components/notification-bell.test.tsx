@@ -265,4 +265,18 @@ describe('notification bell', () => {
     await app.user.click(screen.getAllByRole('button', { name: 'Sign out' })[0]!);
     await waitFor(() => expect(live.connection.stopCalls).toBe(1));
   });
+
+  it.each([
+    ['en', 'Notifications, 2 unread', 'For 张小宝 · by 张伟', 'For 张桂兰'],
+    ['zh-CN', '通知，2 条未读', '就诊人：张小宝 · 由 张伟 办理', '就诊人：张桂兰'],
+  ] as const)('in %s, names the family member a notification is about and who acted', async (language, bellName, byGuardian, aboutOnly) => {
+    const booked = item({ id: 'n-child', kind: 'appointment.confirmed', parameters: { doctor: '李伟', start: '2026-12-01T01:30:00Z', patientId: 'pat-child', patientName: '张小宝', actorName: '张伟' } });
+    const result = item({ id: 'n-mother', kind: 'lab.result_ready', parameters: { test: 'HbA1c', patientId: 'pat-mother', patientName: '张桂兰' } });
+    const app = await renderApp({ route: '/my-health', roles: ['Patient'], language, api: notificationServer([booked, result]).routes });
+    const dialog = await openBell(app, bellName);
+    const entries = within(dialog).getAllByRole('listitem');
+    expect(within(entries[0]!).getByText(byGuardian)).toBeInTheDocument();
+    expect(within(entries[1]!).getByText(aboutOnly)).toBeInTheDocument();
+  });
 });
+

@@ -43,6 +43,14 @@ function NotificationItem({
           {unread && <VisuallyHidden>{t('unreadPrefix')}</VisuallyHidden>}
           {notificationText(notification, i18n)}
         </Text>
+        {notification.parameters.patientName && (
+          <Text size="xs" fw={600}>
+            {/* Note: about a family member (issue 15): whose matter it is, and which guardian or proxy acted. */}
+            {notification.parameters.actorName
+              ? t('about.patientBy', { patient: notification.parameters.patientName, actor: notification.parameters.actorName })
+              : t('about.patient', { patient: notification.parameters.patientName })}
+          </Text>
+        )}
         {created && (
           <Text size="xs" c="dimmed">
             <time dateTime={created.toISOString()} title={formatDateTime(created, language)}>

@@ -163,6 +163,13 @@ export const patientBriefSchema = z.object({
 });
 export type PatientBrief = z.infer<typeof patientBriefSchema>;
 
+/** Who asked for the patient (a guardian or proxy), as the doctor and pharmacist see it; null: the patient themself. */
+export const renewalAttendingSchema = z
+  .object({ name: z.string(), relation: z.string(), guardianPresent: z.boolean().nullish() })
+  .nullish()
+  .transform((v) => v ?? null);
+export type RenewalAttending = z.infer<typeof renewalAttendingSchema>;
+
 export const reviewSchema = z.object({
   id: z.string(),
   prescriptionId: z.string(),

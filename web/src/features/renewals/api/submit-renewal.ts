@@ -16,6 +16,8 @@ export const renewalInputSchema = z
     hospitalStay: z.boolean(),
     pregnancy: z.boolean(),
     details: z.string().trim().max(1000).optional(),
+    /** For a child under 6: the guardian confirms they are present (domain rule 4; else 422 guardian_presence_required). */
+    guardianPresent: z.boolean().optional(),
   })
   .refine((input) => input.fulfilment !== 'Delivery' || Boolean(input.deliveryAddress), {
     path: ['deliveryAddress'],

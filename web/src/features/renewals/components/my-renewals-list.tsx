@@ -7,8 +7,8 @@ import { drugName } from '../lib/format';
 import { RenewalStatusBadge } from './renewal-status-badge';
 import { formatInstant } from '@/lib/date-time';
 
-/** The patient's renewal requests, newest first, each leading to its page. */
-export function MyRenewalsList({ patientId }: { patientId: string | undefined }): ReactNode {
+/** The patient's renewal requests, newest first, each leading to its page; `namePatient`: say whose (an account acting for several people). */
+export function MyRenewalsList({ patientId, namePatient = false }: { patientId: string | undefined; namePatient?: boolean }): ReactNode {
   const { t, i18n } = useTranslation('renewals');
   const renewals = useMyRenewals(patientId);
   return (
@@ -24,6 +24,7 @@ export function MyRenewalsList({ patientId }: { patientId: string | undefined })
               <Anchor component={Link} to={`/renewals/${renewal.id}`} fw={600}>
                 {t('medications.openRequest', { reference: renewal.reference })}
               </Anchor>
+              {namePatient && renewal.patientName && <Text size="sm" fw={600}>{t('medications.forPatient', { name: renewal.patientName })}</Text>}
               <Text size="sm">{renewal.items.map((item) => `${drugName(i18n.language, item.drugName, item.drugNameEn)} ${item.strength}`).join(', ')}</Text>
               <Text size="sm" c="dimmed">
                 {t('detail.submittedAt', { time: formatInstant(renewal.submittedAt, i18n.language) })}

@@ -1,10 +1,11 @@
-import { Alert, Anchor, Button, Card, Group, NumberInput, Radio, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Checkbox, Group, NumberInput, Radio, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { IconAlertCircle } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { z } from 'zod';
+import { isApiError } from '@/lib/api-client';
 import { translateFormError } from '@/lib/form-errors';
 import { useServerFormErrors } from '@/lib/use-server-form-errors';
 import { useEligibility } from '../api/get-eligibility';
@@ -46,12 +47,17 @@ const serverFields = ['deliveryAddress', ...questions, 'details'] as const;
 /**
  * The renewal request: days supply per medicine (checked against the rules as it is typed), pickup or delivery,
  * and the short check. The server checks everything again.
+ * For a child under 6 (`guardianFor` is the child's name) the guardian confirms they are present (domain rule 4); the
+ * server's 422 guardian_presence_required asks the same if the page did not know.
  */
-export function RenewalForm({ patientId, drugIds }: { patientId: string | undefined; drugIds: readonly string[] }): ReactNode {
+export function RenewalForm({ patientId, drugIds, guardianFor }: { patientId: string | undefined; drugIds: readonly string[]; guardianFor?: string }): ReactNode {
   const { t, i18n } = useTranslation('renewals');
   const navigate = useNavigate();
   const medications = useMedications(patientId);
   const submit = useSubmitRenewal(patientId);
+  const [guardianPresent, setGuardianPresent] = useState(false);
+  const guardianAsked = isApiError(submit.error) && submit.error.code === 'guardian_presence_required';
+  const askGuardian = guardianFor !== undefined || guardianAsked;
 
   const chosen = drugIds
     .map((id) => medications.data?.medications.find((m) => m.medication.drugId === id))
@@ -104,6 +110,7 @@ export function RenewalForm({ patientId, drugIds }: { patientId: string | undefi
             hospitalStay: values.hospitalStay === 'yes',
             pregnancy: values.pregnancy === 'yes',
             details: values.details.trim() || undefined,
+            guardianPresent: askGuardian ? guardianPresent : undefined,
           },
           { onSuccess: (created) => void navigate(`/renewals/${created.id}`), onError },
         );
@@ -163,12 +170,24 @@ export function RenewalForm({ patientId, drugIds }: { patientId: string | undefi
           <Textarea label={t('form.details')} rows={3} maxLength={1000} {...form.getInputProps('details')} />
         </Stack>
 
+        {askGuardian && (
+          <Alert color="orange" title={t('familyMembers:guardian.title')}>
+            <Stack gap="xs">
+              <Text size="sm">{t('familyMembers:guardian.renewalExplain', { name: guardianFor ?? t('familyMembers:guardian.theChild') })}</Text>
+              <Checkbox
+                checked={guardianPresent}
+                onChange={(event) => setGuardianPresent(event.currentTarget.checked)}
+                label={t('familyMembers:guardian.renewalConfirm', { name: guardianFor ?? t('familyMembers:guardian.theChild') })}
+              />
+            </Stack>
+          </Alert>
+        )}
         {formError && (
           <Alert color="red" role="alert" icon={<IconAlertCircle aria-hidden="true" />}>
             {formError}
           </Alert>
         )}
-        <Button type="submit" size="md" loading={submit.isPending}>
+        <Button type="submit" size="md" loading={submit.isPending} disabled={askGuardian && !guardianPresent}>
           {t('form.submit')}
         </Button>
       </Stack>

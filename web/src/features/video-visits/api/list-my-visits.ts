@@ -11,6 +11,9 @@ export const myVisitsSchema = z.array(
     doctor: doctorSummarySchema,
     appointmentStatus: z.string(),
     visitStatus: visitStatusSchema.nullish(),
+    /** Whose visit it is: the list spans every person the account acts for. */
+    patientId: z.string().nullish(),
+    patientName: z.string().nullish(),
   }),
 );
 export type MyVisits = z.infer<typeof myVisitsSchema>;

@@ -7,8 +7,11 @@ import { useMyVisits } from '../api/list-my-visits';
 import { hospitalTimeZone } from '@/config/hospital';
 import { formatDateTimeIn } from '@/lib/date-time';
 
-/** The patient's video visits, each with the way into its waiting room (or its summary). */
-export function MyVisits(): ReactNode {
+/**
+ * The video visits of everyone the account acts for, each with the way into its waiting room (or its summary);
+ * `namePatient`: say whose each is (an account acting for several people), so a guardian joins the right child's call.
+ */
+export function MyVisits({ namePatient = false }: { namePatient?: boolean }): ReactNode {
   const { t, i18n } = useTranslation('visits');
   const visits = useMyVisits();
   const zh = i18n.language.startsWith('zh');
@@ -25,6 +28,7 @@ export function MyVisits(): ReactNode {
             <Group justify="space-between" wrap="wrap">
               <Stack gap={2}>
                 <Text fw={500}>{formatDateTimeIn(visit.start, hospitalTimeZone(), i18n.language)}</Text>
+                {namePatient && visit.patientName && <Text fw={600}>{t('patient.forPatient', { name: visit.patientName })}</Text>}
                 <Text>{t('patient.with', { doctor: visit.doctor.name, department: zh ? visit.doctor.department : visit.doctor.departmentEn })}</Text>
                 <Text size="sm" c="dimmed">
                   {visit.visitStatus ? t(`status.${visit.visitStatus}`) : t('status.notCheckedIn')}
