@@ -79,10 +79,11 @@ public static class ProblemCodes
             "tracking_number_required", "unknown_condition", "unknown_doctor", "unknown_package", "visit_type_not_offered", "waitlist_date_past",
             "id_invalid", "identity_mismatch", "guardian_presence_required", "access_end_in_past", "scopes_required", "guardian_not_revocable",
             "share_not_applicable", "not_a_guardian",
+            "dicom_rejected",
         ]),
         (429, [RateLimited]),
         (500, [ServerError]),
-        (503, [ServiceUnavailable, "his_unavailable"]),
+        (503, [ServiceUnavailable, "his_unavailable", "imaging_unavailable"]),
     ];
 
     /// <summary>Every code with the statuses it is answered with (a few reasons occur at two statuses).</summary>
