@@ -67,7 +67,9 @@ public sealed record ShareOutsideStudy(Guid PatientId, Stream Content, Guid? App
             var shared = await db.SharedStudies.SingleOrDefaultAsync(s => s.PatientId == patient.Id && s.StudyInstanceUid == studyUid, cancellationToken);
             if (shared is null)
             {
-                db.SharedStudies.Add(SharedStudy.Share(patient.Id, studyUid, command.AppointmentId, currentUser.RequireAccountId(), upload.Description, stored + duplicates, clock.GetUtcNow()));
+                // Note: a zip may hold the same instance twice; the study holds it once.
+                var instances = upload.Files.Select(f => f.Header.SopInstanceUid).Distinct(StringComparer.Ordinal).Count();
+                db.SharedStudies.Add(SharedStudy.Share(patient.Id, studyUid, command.AppointmentId, currentUser.RequireAccountId(), upload.Description, instances, clock.GetUtcNow()));
             }
             else
             {

@@ -160,6 +160,24 @@ public abstract class ImagingUploadTests(ApiFactory factory) : IDisposable
         Assert.Equal(team.Lead.AccountId, await kit.FromDatabaseAsync(db => db.SharedStudies.Where(s => s.StudyInstanceUid == study).Select(s => s.SharedByAccountId).SingleAsync()));
     }
 
+    [Fact]
+    public async Task A_body_over_the_configured_limit_is_413_before_it_is_read_and_a_missing_file_is_400()
+    {
+        var (patient, name, born) = await PatientAsync();
+        var study = NewUid();
+        var zip = Zip(await MakeStudyAsync(study, "X1", name, born, slices: 1));
+        await using var small = factory.WithWebHostBuilder(b => b.UseSetting("Imaging:Upload:MaxUploadBytes", "4096"));
+        var client = small.CreateClient();
+        client.DefaultRequestHeaders.Authorization = patient.Client.DefaultRequestHeaders.Authorization;
+
+        var tooLarge = await (await UploadAsync(client, patient.PatientId, [.. zip, .. new byte[80 * 1024]], "big.zip")).AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal("payload_too_large", tooLarge.Code());
+        await AssertNothingStoredAsync(patient.PatientId, study);
+
+        using var noFile = new MultipartFormDataContent { { new StringContent(Guid.NewGuid().ToString()), "appointmentId" } };
+        await (await patient.Client.PostAsync($"/api/patients/{patient.PatientId}/imaging/uploads", noFile)).AssertProblemAsync(HttpStatusCode.BadRequest);
+    }
+
     private async Task<(FamilyTestKit.TestPatient Patient, string DicomName, DateOnly Born)> PatientAsync()
     {
         _ = TestPacs.RequiredUrl;
