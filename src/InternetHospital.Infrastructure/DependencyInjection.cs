@@ -113,6 +113,8 @@ public static class DependencyInjection
         services.AddSingleton<Retention.RetentionJob>();
         services.AddHostedService(sp => sp.GetRequiredService<Retention.RetentionJob>());
         services.AddOptions<DemoDataOptions>().Bind(configuration.GetSection(DemoDataOptions.Section));
+        services.AddOptions<Application.Imaging.ImagingUploadOptions>().Bind(configuration.GetSection(Application.Imaging.ImagingUploadOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
         return services;
     }
 

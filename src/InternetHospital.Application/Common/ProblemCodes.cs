@@ -61,6 +61,7 @@ public static class ProblemCodes
         (422,
         [
             RuleViolated,
+            "imaging_not_dicom", "imaging_unsafe_archive", "imaging_several_studies", "imaging_too_large", "imaging_patient_mismatch",
             "addendum_empty", "appointment_not_started", "appointment_over", "authenticator_code_required", "block_ends_before_it_starts",
             "block_in_the_past", "call_full", "cannot_invite_self", "cannot_prescribe_for_self", "carrier_required", "check_in_not_open",
             "conversation_closed", "days_supply_invalid", "days_supply_over_drug_maximum", "days_supply_over_limit",
