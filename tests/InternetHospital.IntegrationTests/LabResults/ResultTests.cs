@@ -246,6 +246,58 @@ public abstract class ResultTests(ApiFactory factory) : IAsyncLifetime
         Assert.Equal("rate_limited", (await last.AssertProblemAsync(HttpStatusCode.TooManyRequests)).Code());
     }
 
+    [Fact]
+    public async Task My_record_as_pdf_is_in_the_callers_language_with_released_values_audited_refused_to_others_and_shares_the_rate_limit()
+    {
+        var (patient, hisId) = await LinkedPatientAsync();
+        var (other, _) = await LinkedPatientAsync();
+        using var connection = await ConnectAsync();
+        Assert.Equal("AA", (await SendAsync(connection, Oru(NewId(), hisId, Report(NewId(), DateTimeOffset.UtcNow, ("LDL-C", "urn:his:lab", 4.35m, "H"), ("ZX-9", "urn:his:lab", 1.2m, null))))).Code);
+        Assert.Equal("AA", (await SendAsync(connection, Oru(NewId(), hisId, Report(NewId(), DateTimeOffset.UtcNow, ("HIV", "urn:his:lab", null, "N")) with { Code = "HIV" }))).Code);
+        var name = await kit.FromDatabaseAsync(db => db.Patients.Where(p => p.Id == patient.PatientId).Select(p => p.FullName).SingleAsync());
+
+        var chinese = await PdfTextAsync(patient.Client, patient.PatientId, "zh-CN");
+        var english = await PdfTextAsync(patient.Client, patient.PatientId, "en-GB,en;q=0.8");
+
+        foreach (var expected in new[] { "我的健康档案", name.Replace(" ", string.Empty, StringComparison.Ordinal), "检验报告", "血脂四项", "低密度脂蛋白胆固醇", "4.35", "mmol/L", "<3.4", "偏高", "ZX-9" })
+        {
+            Assert.Contains(expected, chinese, StringComparison.Ordinal);
+        }
+
+        foreach (var expected in new[] { "Myhealthrecord", "Labresults", "Lipidpanel", "LDLcholesterol", "4.35", "High", "ZX-9" })
+        {
+            Assert.Contains(expected, english, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("HIV", chinese, StringComparison.Ordinal); // the sensitive report is not released yet
+        var audit = await kit.FromDatabaseAsync(db => db.AuditEntries.Where(a => a.PatientId == patient.PatientId && a.Action == "record.exported").Select(a => a.Detail).ToListAsync());
+        Assert.Contains(audit, d => d!.StartsWith("format=pdf; language=zh-CN", StringComparison.Ordinal));
+        Assert.Contains(audit, d => d!.StartsWith("format=pdf; language=en", StringComparison.Ordinal));
+
+        await (await other.Client.GetAsync($"/api/patients/{patient.PatientId}/record.pdf")).AssertProblemAsync(HttpStatusCode.NotFound);
+
+        // One budget for "my record" in either form: two PDFs and three bundles use it up.
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await patient.Client.GetAsync($"/api/patients/{patient.PatientId}/record.fhir.json")).StatusCode);
+        }
+
+        Assert.Equal("rate_limited", (await (await patient.Client.GetAsync($"/api/patients/{patient.PatientId}/record.pdf")).AssertProblemAsync(HttpStatusCode.TooManyRequests)).Code());
+    }
+
+    /// <summary>The PDF's text as a PDF reader extracts it, whitespace removed (a reader places words by position).</summary>
+    private static async Task<string> PdfTextAsync(HttpClient client, Guid patientId, string language)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/patients/{patientId}/record.pdf");
+        request.Headers.AcceptLanguage.ParseAdd(language);
+        var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("record.pdf", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+        return string.Concat(string.Concat(pdf.GetPages().Select(p => p.Text)).Where(c => !char.IsWhiteSpace(c)));
+    }
+
     private static string NewId() => Guid.NewGuid().ToString("N");
 
     private static HisLabReport Report(string id, DateTimeOffset issued, params (string Code, string? System, decimal? Value, string? Flag)[] values) => new(
