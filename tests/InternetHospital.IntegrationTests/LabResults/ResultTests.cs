@@ -76,6 +76,48 @@ public abstract class ResultTests(ApiFactory factory) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_message_with_several_obr_is_several_reports_stored_together_once_or_refused_whole()
+    {
+        var (patient, hisId) = await LinkedPatientAsync();
+        var (_, otherHis) = await LinkedPatientAsync();
+        var issued = new DateTimeOffset(2026, 11, 2, 8, 0, 0, TimeSpan.FromHours(8));
+        var lipids = Report(NewId(), issued, ("LDL-C", "urn:his:lab", 4.35m, "H"));
+        var glucose = Report(NewId(), issued, ("GLU", "urn:his:lab", 5.1m, null)) with { Code = "GLU", Name = "血糖" };
+        var controlId = NewId();
+        var both = OruOf(controlId, hisId, lipids, glucose);
+
+        using var connection = await ConnectAsync();
+        Assert.Equal(("AA", controlId), await SendAsync(connection, both));
+        Assert.Equal(("AA", controlId), await SendAsync(connection, both)); // resent: nothing new
+
+        var items = (await (await patient.Client.GetAsync($"/api/patients/{patient.PatientId}/results")).ReadJsonAsync()).GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(["Glucose", "Lipid panel"], items.Select(i => i.GetProperty("nameEn").GetString()).Order());
+        var glucoseItem = items.Single(i => i.GetProperty("nameEn").GetString() == "Glucose");
+        var detail = await (await patient.Client.GetAsync($"/api/patients/{patient.PatientId}/results/{glucoseItem.GetProperty("id").GetGuid()}")).ReadJsonAsync();
+        Assert.Equal(5.1m, Assert.Single(detail.GetProperty("values").EnumerateArray()).GetProperty("value").GetDecimal());
+        Assert.Equal(
+            [controlId, controlId + "#2"],
+            (await kit.FromDatabaseAsync(db => db.LabReports.Where(r => r.HisPatientId == hisId).Select(r => r.MessageControlId!).ToListAsync())).Order(StringComparer.Ordinal));
+
+        // The second report's id is another patient's: the whole message is refused and its first report not kept either.
+        var taken = Report(NewId(), issued, ("K", "urn:his:lab", 4.1m, null));
+        Assert.Equal("AA", (await SendAsync(connection, Oru(NewId(), otherHis, taken))).Code);
+        var fresh = Report(NewId(), issued, ("TC", "urn:his:lab", 5.0m, null));
+        Assert.Equal("AR", (await SendAsync(connection, OruOf(NewId(), hisId, fresh, taken))).Code);
+        Assert.False(await kit.FromDatabaseAsync(db => db.LabReports.AnyAsync(r => r.SourceId == fresh.ReportId)));
+
+        // A bad value in the second group: refused (AR), with the group named, and nothing stored.
+        var badId = NewId();
+        var bad = OruOf(badId, hisId, fresh, Report(NewId(), issued, ("K", "urn:his:lab", 4.1m, null))).Replace("|NM|K^K^urn:his:lab||4.1|", "|NM|K^K^urn:his:lab||abc|", StringComparison.Ordinal);
+        var stream = connection.GetStream();
+        await stream.WriteAsync(Mllp.Frame(bad));
+        var ack = Hl7Message.Parse((await Mllp.ReadFrameAsync(stream, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)))!);
+        Assert.Equal(("AR", badId), (ack.Find("MSA")!.Get(1), ack.Find("MSA")!.Get(2)));
+        Assert.Contains("OBR 2: OBX 1: 'abc' is not a number", ack.Find("ERR")!.Get(8), StringComparison.Ordinal);
+        Assert.False(await kit.FromDatabaseAsync(db => db.LabReports.AnyAsync(r => r.SourceId == fresh.ReportId)));
+    }
+
+    [Fact]
     public async Task Malformed_messages_are_refused_with_ar_and_a_frame_that_is_not_mllp_closes_the_connection()
     {
         using (var connection = await ConnectAsync())
@@ -306,6 +348,9 @@ public abstract class ResultTests(ApiFactory factory) : IAsyncLifetime
 
     private static string Oru(string controlId, string hisPatientId, HisLabReport report) =>
         Hl7LabReports.Encode(controlId, DateTimeOffset.UtcNow, new InboundPatient(hisPatientId, null, null, "测试", null, "Unknown"), report, new HisIdentifierOptions(), Shanghai).Encode();
+
+    private static string OruOf(string controlId, string hisPatientId, params HisLabReport[] reports) =>
+        Hl7LabReports.Encode(controlId, DateTimeOffset.UtcNow, new InboundPatient(hisPatientId, null, null, "测试", null, "Unknown"), reports, new HisIdentifierOptions(), Shanghai).Encode();
 
     private async Task<(FamilyTestKit.TestPatient Patient, string HisId)> LinkedPatientAsync()
     {
