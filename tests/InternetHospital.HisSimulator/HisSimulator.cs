@@ -5,7 +5,8 @@ using System.Text.Json.Nodes;
 namespace InternetHospital.HisSimulator;
 
 /// <summary>
-/// A small, controllable HIS for development and tests: FHIR R4 over HTTP (search, conditional update) from seeded
+/// A small, controllable HIS for development and tests: FHIR R4 over HTTP (search by patient, identifier and category,
+/// with the includes the portal asks for: Condition:encounter, DiagnosticReport:result; conditional update) from seeded
 /// data, and HL7 v2 over MLLP with ACKs. It records everything it receives, processes each message id once, and can
 /// be told to be down, slow, refuse (AE/AR) or drop connections. Both listen on loopback only.
 /// </summary>
@@ -159,6 +160,7 @@ internal static class FhirApi
                     matches.Where(r => SimulatorStore.HasIdentifier(r, bar == 0 ? null : value[..bar], value[(bar + 1)..])),
                 "identifier" => matches.Where(r => SimulatorStore.HasIdentifier(r, null, value)),
                 "patient" or "subject" => matches.Where(r => ReferenceOf(r, "subject") == "Patient/" + value || ReferenceOf(r, "patient") == "Patient/" + value),
+                "category" => matches.Where(r => (r["category"] as JsonArray)?.Any(c => (c?["coding"] as JsonArray)?.Any(x => x?["code"]?.GetValue<string>() == value) == true) == true),
                 _ => matches,
             };
         }
@@ -166,7 +168,8 @@ internal static class FhirApi
         var list = matches.ToList();
         if (parameters.Any(p => p.Key == "_sort" && p.Value == "-date"))
         {
-            list = list.OrderByDescending(r => r["period"]?["start"]?.GetValue<string>() ?? string.Empty, StringComparer.Ordinal).ToList();
+            // Note: an encounter's date is its period, a report's its effective time (or when it was issued).
+            list = list.OrderByDescending(r => (r["period"]?["start"] ?? r["effectiveDateTime"] ?? r["issued"])?.GetValue<string>() ?? string.Empty, StringComparer.Ordinal).ToList();
         }
 
         if (parameters.FirstOrDefault(p => p.Key == "_count").Value is { Length: > 0 } count && int.TryParse(count, out var limit))
@@ -189,6 +192,19 @@ internal static class FhirApi
                     if (store.Get("Encounter", reference["Encounter/".Length..]) is { } encounter)
                     {
                         entries.Add(Entry(request, encounter, "include"));
+                    }
+                }
+            }
+
+            if (key == "_include" && value == "DiagnosticReport:result")
+            {
+                var results = list.SelectMany(r => (r["result"] as JsonArray ?? []).Select(x => x?["reference"]?.GetValue<string>()))
+                    .OfType<string>().Where(x => x.StartsWith("Observation/", StringComparison.Ordinal)).Distinct(StringComparer.Ordinal);
+                foreach (var reference in results)
+                {
+                    if (store.Get("Observation", reference["Observation/".Length..]) is { } observation)
+                    {
+                        entries.Add(Entry(request, observation, "include"));
                     }
                 }
             }

@@ -1,20 +1,22 @@
+using System.Globalization;
 using InternetHospital.Application.His;
 using InternetHospital.Domain.Patients;
 
 namespace InternetHospital.Application.Results;
 
 /// <summary>
-/// "My record" (PIPL right of access): the patient's record as a FHIR R4 Bundle, made on request: the patient, the
+/// "My record" (PIPL right of access): the patient's record as a FHIR R4 Bundle or as a PDF to read in the caller's
+/// language (Chinese or English, from the request), made on request: the patient, the
 /// HIS's diagnoses, medications, allergies and encounters, the portal's online visits with their signed notes, and the
 /// released lab reports with their values. Audit-logged; the endpoint is rate limited. When the HIS cannot be reached
 /// the answer is 503 rather than a record that silently lacks the hospital's part.
 /// </summary>
-public sealed record ExportMyRecord(Guid PatientId) : IQuery<string>
+public sealed record ExportMyRecord(Guid PatientId, RecordFormat Format = RecordFormat.Fhir) : IQuery<RecordFile>
 {
-    public sealed class Handler(IAppDbContext db, IPatientAccessGuard guard, IHisReader his, IRecordBundleWriter writer, IAuditLog audit, TimeProvider clock, Imaging.IImagingArchive archive)
-        : IQueryHandler<ExportMyRecord, string>
+    public sealed class Handler(IAppDbContext db, IPatientAccessGuard guard, IHisReader his, IRecordBundleWriter writer, IRecordPdfWriter pdf, IAuditLog audit, TimeProvider clock, Imaging.IImagingArchive archive)
+        : IQueryHandler<ExportMyRecord, RecordFile>
     {
-        public async ValueTask<string> Handle(ExportMyRecord query, CancellationToken cancellationToken)
+        public async ValueTask<RecordFile> Handle(ExportMyRecord query, CancellationToken cancellationToken)
         {
             await guard.EnsureCanActForAsync(query.PatientId, PatientScope.Results | PatientScope.Medications | PatientScope.Appointments, cancellationToken);
             var patient = await db.PatientAsync(query.PatientId, cancellationToken);
@@ -75,8 +77,25 @@ public sealed record ExportMyRecord(Guid PatientId) : IQuery<string>
                     .Select(s => new RecordImagingStudy(s.Study.StudyInstanceUid, s.Study.StudyDate, s.Study.Description, s.Study.Modalities, s.Study.AccessionNumber, s.Study.SeriesCount, s.Study.InstanceCount))
                     .ToList(),
             };
-            audit.Record("record.exported", nameof(Patient), patient.Id.ToString(), patient.Id, $"format=fhir; reports={reports.Count}; visits={visits.Count}");
-            return writer.Write(record);
+            var language = CultureInfo.CurrentUICulture;
+            audit.Record("record.exported", nameof(Patient), patient.Id.ToString(), patient.Id, query.Format == RecordFormat.Pdf
+                ? $"format=pdf; language={language.Name}; reports={reports.Count}; visits={visits.Count}"
+                : $"format=fhir; reports={reports.Count}; visits={visits.Count}");
+            return query.Format == RecordFormat.Pdf
+                ? new RecordFile(pdf.Write(record, language), "application/pdf", "record.pdf")
+                : new RecordFile(System.Text.Encoding.UTF8.GetBytes(writer.Write(record)), "application/fhir+json", "record.fhir.json");
         }
     }
 }
+
+public enum RecordFormat
+{
+    /// <summary>A FHIR R4 Bundle (JSON), for other systems and apps.</summary>
+    Fhir = 1,
+
+    /// <summary>A PDF for people to read and print.</summary>
+    Pdf = 2,
+}
+
+/// <summary>The record as a file to download.</summary>
+public sealed record RecordFile(byte[] Content, string ContentType, string FileName);

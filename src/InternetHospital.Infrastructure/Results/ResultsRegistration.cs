@@ -11,6 +11,7 @@ internal static class ResultsRegistration
     {
         services.AddOptions<ResultsOptions>().Bind(configuration.GetSection(ResultsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IRecordBundleWriter, His.Fhir.FhirRecordBundleWriter>();
+        services.AddSingleton<IRecordPdfWriter, Records.Pdf.RecordPdfWriter>();
         var inbound = configuration.GetSection(HisInboundOptions.Section);
         services.AddOptions<HisInboundOptions>().Bind(inbound).ValidateDataAnnotations().ValidateOnStart();
 

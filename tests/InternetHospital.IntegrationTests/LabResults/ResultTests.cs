@@ -76,6 +76,48 @@ public abstract class ResultTests(ApiFactory factory) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_message_with_several_obr_is_several_reports_stored_together_once_or_refused_whole()
+    {
+        var (patient, hisId) = await LinkedPatientAsync();
+        var (_, otherHis) = await LinkedPatientAsync();
+        var issued = new DateTimeOffset(2026, 11, 2, 8, 0, 0, TimeSpan.FromHours(8));
+        var lipids = Report(NewId(), issued, ("LDL-C", "urn:his:lab", 4.35m, "H"));
+        var glucose = Report(NewId(), issued, ("GLU", "urn:his:lab", 5.1m, null)) with { Code = "GLU", Name = "血糖" };
+        var controlId = NewId();
+        var both = OruOf(controlId, hisId, lipids, glucose);
+
+        using var connection = await ConnectAsync();
+        Assert.Equal(("AA", controlId), await SendAsync(connection, both));
+        Assert.Equal(("AA", controlId), await SendAsync(connection, both)); // resent: nothing new
+
+        var items = (await (await patient.Client.GetAsync($"/api/patients/{patient.PatientId}/results")).ReadJsonAsync()).GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(["Glucose", "Lipid panel"], items.Select(i => i.GetProperty("nameEn").GetString()).Order());
+        var glucoseItem = items.Single(i => i.GetProperty("nameEn").GetString() == "Glucose");
+        var detail = await (await patient.Client.GetAsync($"/api/patients/{patient.PatientId}/results/{glucoseItem.GetProperty("id").GetGuid()}")).ReadJsonAsync();
+        Assert.Equal(5.1m, Assert.Single(detail.GetProperty("values").EnumerateArray()).GetProperty("value").GetDecimal());
+        Assert.Equal(
+            [controlId, controlId + "#2"],
+            (await kit.FromDatabaseAsync(db => db.LabReports.Where(r => r.HisPatientId == hisId).Select(r => r.MessageControlId!).ToListAsync())).Order(StringComparer.Ordinal));
+
+        // The second report's id is another patient's: the whole message is refused and its first report not kept either.
+        var taken = Report(NewId(), issued, ("K", "urn:his:lab", 4.1m, null));
+        Assert.Equal("AA", (await SendAsync(connection, Oru(NewId(), otherHis, taken))).Code);
+        var fresh = Report(NewId(), issued, ("TC", "urn:his:lab", 5.0m, null));
+        Assert.Equal("AR", (await SendAsync(connection, OruOf(NewId(), hisId, fresh, taken))).Code);
+        Assert.False(await kit.FromDatabaseAsync(db => db.LabReports.AnyAsync(r => r.SourceId == fresh.ReportId)));
+
+        // A bad value in the second group: refused (AR), with the group named, and nothing stored.
+        var badId = NewId();
+        var bad = OruOf(badId, hisId, fresh, Report(NewId(), issued, ("K", "urn:his:lab", 4.1m, null))).Replace("|NM|K^K^urn:his:lab||4.1|", "|NM|K^K^urn:his:lab||abc|", StringComparison.Ordinal);
+        var stream = connection.GetStream();
+        await stream.WriteAsync(Mllp.Frame(bad));
+        var ack = Hl7Message.Parse((await Mllp.ReadFrameAsync(stream, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)))!);
+        Assert.Equal(("AR", badId), (ack.Find("MSA")!.Get(1), ack.Find("MSA")!.Get(2)));
+        Assert.Contains("OBR 2: OBX 1: 'abc' is not a number", ack.Find("ERR")!.Get(8), StringComparison.Ordinal);
+        Assert.False(await kit.FromDatabaseAsync(db => db.LabReports.AnyAsync(r => r.SourceId == fresh.ReportId)));
+    }
+
+    [Fact]
     public async Task Malformed_messages_are_refused_with_ar_and_a_frame_that_is_not_mllp_closes_the_connection()
     {
         using (var connection = await ConnectAsync())
@@ -246,6 +288,58 @@ public abstract class ResultTests(ApiFactory factory) : IAsyncLifetime
         Assert.Equal("rate_limited", (await last.AssertProblemAsync(HttpStatusCode.TooManyRequests)).Code());
     }
 
+    [Fact]
+    public async Task My_record_as_pdf_is_in_the_callers_language_with_released_values_audited_refused_to_others_and_shares_the_rate_limit()
+    {
+        var (patient, hisId) = await LinkedPatientAsync();
+        var (other, _) = await LinkedPatientAsync();
+        using var connection = await ConnectAsync();
+        Assert.Equal("AA", (await SendAsync(connection, Oru(NewId(), hisId, Report(NewId(), DateTimeOffset.UtcNow, ("LDL-C", "urn:his:lab", 4.35m, "H"), ("ZX-9", "urn:his:lab", 1.2m, null))))).Code);
+        Assert.Equal("AA", (await SendAsync(connection, Oru(NewId(), hisId, Report(NewId(), DateTimeOffset.UtcNow, ("HIV", "urn:his:lab", null, "N")) with { Code = "HIV" }))).Code);
+        var name = await kit.FromDatabaseAsync(db => db.Patients.Where(p => p.Id == patient.PatientId).Select(p => p.FullName).SingleAsync());
+
+        var chinese = await PdfTextAsync(patient.Client, patient.PatientId, "zh-CN");
+        var english = await PdfTextAsync(patient.Client, patient.PatientId, "en-GB,en;q=0.8");
+
+        foreach (var expected in new[] { "我的健康档案", name.Replace(" ", string.Empty, StringComparison.Ordinal), "检验报告", "血脂四项", "低密度脂蛋白胆固醇", "4.35", "mmol/L", "<3.4", "偏高", "ZX-9" })
+        {
+            Assert.Contains(expected, chinese, StringComparison.Ordinal);
+        }
+
+        foreach (var expected in new[] { "Myhealthrecord", "Labresults", "Lipidpanel", "LDLcholesterol", "4.35", "High", "ZX-9" })
+        {
+            Assert.Contains(expected, english, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("HIV", chinese, StringComparison.Ordinal); // the sensitive report is not released yet
+        var audit = await kit.FromDatabaseAsync(db => db.AuditEntries.Where(a => a.PatientId == patient.PatientId && a.Action == "record.exported").Select(a => a.Detail).ToListAsync());
+        Assert.Contains(audit, d => d!.StartsWith("format=pdf; language=zh-CN", StringComparison.Ordinal));
+        Assert.Contains(audit, d => d!.StartsWith("format=pdf; language=en", StringComparison.Ordinal));
+
+        await (await other.Client.GetAsync($"/api/patients/{patient.PatientId}/record.pdf")).AssertProblemAsync(HttpStatusCode.NotFound);
+
+        // One budget for "my record" in either form: two PDFs and three bundles use it up.
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await patient.Client.GetAsync($"/api/patients/{patient.PatientId}/record.fhir.json")).StatusCode);
+        }
+
+        Assert.Equal("rate_limited", (await (await patient.Client.GetAsync($"/api/patients/{patient.PatientId}/record.pdf")).AssertProblemAsync(HttpStatusCode.TooManyRequests)).Code());
+    }
+
+    /// <summary>The PDF's text as a PDF reader extracts it, whitespace removed (a reader places words by position).</summary>
+    private static async Task<string> PdfTextAsync(HttpClient client, Guid patientId, string language)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/patients/{patientId}/record.pdf");
+        request.Headers.AcceptLanguage.ParseAdd(language);
+        var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("record.pdf", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+        return string.Concat(string.Concat(pdf.GetPages().Select(p => p.Text)).Where(c => !char.IsWhiteSpace(c)));
+    }
+
     private static string NewId() => Guid.NewGuid().ToString("N");
 
     private static HisLabReport Report(string id, DateTimeOffset issued, params (string Code, string? System, decimal? Value, string? Flag)[] values) => new(
@@ -254,6 +348,9 @@ public abstract class ResultTests(ApiFactory factory) : IAsyncLifetime
 
     private static string Oru(string controlId, string hisPatientId, HisLabReport report) =>
         Hl7LabReports.Encode(controlId, DateTimeOffset.UtcNow, new InboundPatient(hisPatientId, null, null, "测试", null, "Unknown"), report, new HisIdentifierOptions(), Shanghai).Encode();
+
+    private static string OruOf(string controlId, string hisPatientId, params HisLabReport[] reports) =>
+        Hl7LabReports.Encode(controlId, DateTimeOffset.UtcNow, new InboundPatient(hisPatientId, null, null, "测试", null, "Unknown"), reports, new HisIdentifierOptions(), Shanghai).Encode();
 
     private async Task<(FamilyTestKit.TestPatient Patient, string HisId)> LinkedPatientAsync()
     {

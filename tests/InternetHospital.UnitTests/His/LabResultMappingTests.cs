@@ -39,7 +39,8 @@ public sealed class LabResultMappingTests
 
         Assert.Contains("血脂\\F\\四项\\S\\复查 \\T\\ 随访\\R\\说明\\E\\备注", sent, StringComparison.Ordinal);
         var message = Hl7Message.Parse(sent);
-        var (patient, report) = Hl7LabReports.Decode(message, Ids, Shanghai);
+        var (patient, reports) = Hl7LabReports.Decode(message, Ids, Shanghai);
+        var report = Assert.Single(reports);
 
         Assert.Equal("MSG-0001", message.ControlId);
         Assert.Equal(Patient, patient);
@@ -50,13 +51,29 @@ public sealed class LabResultMappingTests
     [Theory]
     [InlineData("MSH|^~\\&|HIS|H|IH|IH|20261103||ADT^A04|1|P|2.5\rPID|1||H1^^^HIS^PI\r", "Only ORU^R01")]
     [InlineData("MSH|^~\\&|HIS|H|IH|IH|20261103||ORU^R01|1|P|2.5\rPID|1||X1^^^OTHER^PI\rOBR|1||R1|GLU\r", "PID-3")]
-    [InlineData("MSH|^~\\&|HIS|H|IH|IH|20261103||ORU^R01|1|P|2.5\rPID|1||H1^^^HIS^PI\rOBR|1||R1|GLU\rOBR|2||R2|GLU\r", "One report")]
+    [InlineData("MSH|^~\\&|HIS|H|IH|IH|20261103||ORU^R01|1|P|2.5\rPID|1||H1^^^HIS^PI\rOBR|1||R1|GLU\rOBR|2||R1|K\r", "OBR-3 'R1' names more than one report")]
+    [InlineData("MSH|^~\\&|HIS|H|IH|IH|20261103||ORU^R01|1|P|2.5\rPID|1||H1^^^HIS^PI\rOBX|1|NM|GLU||5.1\rOBR|1||R1|GLU\r", "OBX comes before the first OBR")]
+    [InlineData("MSH|^~\\&|HIS|H|IH|IH|20261103||ORU^R01|1|P|2.5\rPID|1||H1^^^HIS^PI\rOBR|1||R1|GLU\rOBX|1|NM|GLU||5.1\rOBR|2||R2|K\rOBX|1|NM|K||abc\r", "OBR 2: OBX 1: 'abc' is not a number")]
     [InlineData("MSH|^~\\&|HIS|H|IH|IH|20261103||ORU^R01|1|P|2.5\rPID|1||H1^^^HIS^PI\rOBR|1||R1|GLU\rOBX|1|NM|GLU||abc\r", "not a number")]
     [InlineData("MSH|^~\\&|HIS|H|IH|IH|20261103||ORU^R01|1|P|2.5\rPID|1||H1^^^HIS^PI\rOBR|1||R1|GLU|||2026-11-03\r", "HL7 time")]
     public void An_oru_this_portal_cannot_store_is_refused_with_the_reason(string text, string reason)
     {
         var exception = Assert.Throws<Hl7FormatException>(() => Hl7LabReports.Decode(Hl7Message.Parse(text), Ids, Shanghai));
         Assert.Contains(reason, exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Several_obr_groups_are_several_reports_each_with_the_values_that_follow_it()
+    {
+        var potassium = Report("R-2", "K") with { Name = "钾", Observations = [Report().Observations[1]] };
+        var sent = Hl7LabReports.Encode("MSG-0002", DateTimeOffset.UtcNow, Patient, [Report(), potassium], Ids, Shanghai).Encode();
+
+        var (_, reports) = Hl7LabReports.Decode(Hl7Message.Parse(sent), Ids, Shanghai);
+
+        Assert.Equal(["R-1", "R-2"], reports.Select(r => r.ReportId));
+        Assert.Equal(Report().Observations, reports[0].Observations);
+        Assert.Equal(potassium.Observations, reports[1].Observations);
+        Assert.Equal(["1", "2"], Hl7Message.Parse(sent).All("OBR").Select(o => o.Get(1)));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using InternetHospital.Api.Common;
 using InternetHospital.Application.Results;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Mediator;
 
 namespace InternetHospital.Api.Features.LabResults;
@@ -22,15 +23,21 @@ internal sealed class ResultEndpoints : IEndpointGroup
         // Note: a download, not a page: the browser saves it under this name. Rate limited per account, since each one
         // reads the HIS and builds the whole record.
         app.MapGet("/api/patients/{patientId:guid}/record.fhir.json", async (Guid patientId, ISender sender, CancellationToken ct) =>
-                Microsoft.AspNetCore.Http.Results.File(
-                    System.Text.Encoding.UTF8.GetBytes(await sender.Send(new ExportMyRecord(patientId), ct)),
-                    "application/fhir+json",
-                    "record.fhir.json"))
+                Download(await sender.Send(new ExportMyRecord(patientId), ct)))
             .WithTags("Results")
             .WithProblems(StatusCodes.Status503ServiceUnavailable)
             .RequireAuthorization(Policies.Patient)
             .RequireAccountRateLimit(RateLimitPolicies.RecordExport)
             .WithSummary("My record as a FHIR R4 Bundle: patient, diagnoses, medications, allergies, encounters with signed notes, lab reports and values.");
+
+        // Note: the PDF shares the FHIR download's rate limit (one budget for "my record", whichever form).
+        app.MapGet("/api/patients/{patientId:guid}/record.pdf", async (Guid patientId, ISender sender, CancellationToken ct) =>
+                Download(await sender.Send(new ExportMyRecord(patientId, RecordFormat.Pdf), ct)))
+            .WithTags("Results")
+            .WithProblems(StatusCodes.Status503ServiceUnavailable)
+            .RequireAuthorization(Policies.Patient)
+            .RequireAccountRateLimit(RateLimitPolicies.RecordExport)
+            .WithSummary("My record as a PDF to read and print, in the language of the request (Accept-Language: zh-CN or en).");
 
         var doctor = app.MapGroup("/api/doctor/results").WithTags("Results").WithProblems(StatusCodes.Status409Conflict).RequireAuthorization(Policies.Doctor);
         doctor.MapGet("/to-release", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListResultsToRelease(), ct)))
@@ -39,4 +46,6 @@ internal sealed class ResultEndpoints : IEndpointGroup
                 TypedResults.Ok(await sender.Send(new ReleaseResult(reportId), ct)))
             .WithSummary("Release a sensitive report you ordered to the patient now.");
     }
+
+    private static FileContentHttpResult Download(RecordFile file) => TypedResults.File(file.Content, file.ContentType, file.FileName);
 }

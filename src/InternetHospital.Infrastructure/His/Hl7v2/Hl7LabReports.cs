@@ -5,15 +5,23 @@ using InternetHospital.Application.Results;
 namespace InternetHospital.Infrastructure.His.Hl7v2;
 
 /// <summary>
-/// Laboratory results in HL7 v2.5 ORU^R01: MSH, PID, [PV1], [ORC], one OBR (the report) and its OBX (the values).
-/// Strict like the codec: one report per message, a HIS patient id in PID-3, a report id in OBR-3 and a code in OBR-4,
-/// or the message is refused. Times without an offset are the hospital's local time.
+/// Laboratory results in HL7 v2.5 ORU^R01: MSH, PID, [PV1], then one or more order groups, each [ORC], OBR (a report)
+/// and the OBX that follow it (its values). A laboratory system commonly sends the tests of one draw as several OBR in
+/// one message; each is a report of its own. Strict like the codec: a HIS patient id in PID-3, a report id in OBR-3
+/// (different for each OBR) and a code in OBR-4, and no OBX before the first OBR, or the message is refused. Times
+/// without an offset are the hospital's local time.
 /// </summary>
 internal static class Hl7LabReports
 {
     public const string MessageType = "ORU^R01";
 
-    public static Hl7Message Encode(string controlId, DateTimeOffset sentAt, InboundPatient patient, HisLabReport report, HisIdentifierOptions ids, TimeZoneInfo zone)
+    /// <summary>At most this many reports (OBR groups) in one message.</summary>
+    public const int MaxReports = 50;
+
+    public static Hl7Message Encode(string controlId, DateTimeOffset sentAt, InboundPatient patient, HisLabReport report, HisIdentifierOptions ids, TimeZoneInfo zone) =>
+        Encode(controlId, sentAt, patient, [report], ids, zone);
+
+    public static Hl7Message Encode(string controlId, DateTimeOffset sentAt, InboundPatient patient, IReadOnlyList<HisLabReport> reports, HisIdentifierOptions ids, TimeZoneInfo zone)
     {
         var message = new Hl7Message();
         message.Add("MSH")
@@ -41,8 +49,20 @@ internal static class Hl7LabReports
             .Set(5, patient.FullName, null, null, null, null, null, "L")
             .Set(7, patient.DateOfBirth?.ToString("yyyyMMdd", CultureInfo.InvariantCulture))
             .Set(8, patient.Sex switch { "Male" => "M", "Female" => "F", _ => "U" });
+        var index = 0;
+        foreach (var report in reports)
+        {
+            index++;
+            AddReport(message, index, report, ids, zone);
+        }
+
+        return message;
+    }
+
+    private static void AddReport(Hl7Message message, int index, HisLabReport report, HisIdentifierOptions ids, TimeZoneInfo zone)
+    {
         message.Add("OBR")
-            .Set(1, "1")
+            .Set(1, index.ToString(CultureInfo.InvariantCulture))
             .Set(3, report.ReportId, ids.HisAuthority)
             .Set(4, report.Code, report.Name, report.CodeSystem)
             .Set(7, Time(report.IssuedAt, zone))
@@ -64,12 +84,10 @@ internal static class Hl7LabReports
                 .Set(11, report.Status == "corrected" ? "C" : "F")
                 .Set(14, o.ObservedAt is { } at ? Time(at, zone) : null);
         }
-
-        return message;
     }
 
-    /// <summary>Reads an ORU^R01; throws <see cref="Hl7FormatException"/> when it is not one this portal can store.</summary>
-    public static (InboundPatient Patient, HisLabReport Report) Decode(Hl7Message message, HisIdentifierOptions ids, TimeZoneInfo zone)
+    /// <summary>Reads an ORU^R01 (its reports in OBR order); throws <see cref="Hl7FormatException"/> when it is not one this portal can store.</summary>
+    public static (InboundPatient Patient, IReadOnlyList<HisLabReport> Reports) Decode(Hl7Message message, HisIdentifierOptions ids, TimeZoneInfo zone)
     {
         if (message.MessageType is not MessageType and not "ORU^R01^ORU_R01")
         {
@@ -111,27 +129,62 @@ internal static class Hl7LabReports
             pid.Get(7) is { Length: >= 8 } dob && DateOnly.TryParseExact(dob[..8], "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var born) ? born : null,
             pid.Get(8) switch { "M" => "Male", "F" => "Female", _ => "Unknown" });
 
-        var requests = message.All("OBR").ToList();
-        if (requests.Count != 1)
+        // Each OBR opens a report; the OBX after it (up to the next OBR) are its values.
+        var groups = new List<(Hl7Segment Obr, List<Hl7Segment> Obx)>();
+        foreach (var segment in message.Segments)
         {
-            throw new Hl7FormatException(requests.Count == 0 ? "The message has no OBR segment." : "One report (OBR) per message, please.");
+            if (segment.Id == "OBR")
+            {
+                groups.Add((segment, []));
+            }
+            else if (segment.Id == "OBX")
+            {
+                if (groups.Count == 0)
+                {
+                    throw new Hl7FormatException("An OBX comes before the first OBR: a value must follow its report.");
+                }
+
+                groups[^1].Obx.Add(segment);
+            }
         }
 
-        var obr = requests[0];
-        var reportId = obr.Get(3) is { Length: > 0 } filler ? filler : throw new Hl7FormatException("OBR-3 (filler order number, the report's id) is empty.");
-        var code = obr.Get(4) is { Length: > 0 } c ? c : throw new Hl7FormatException("OBR-4 (the test's code) is empty.");
+        if (groups.Count == 0)
+        {
+            throw new Hl7FormatException("The message has no OBR segment.");
+        }
+
+        if (groups.Count > MaxReports)
+        {
+            throw new Hl7FormatException($"At most {MaxReports} reports (OBR) per message, not {groups.Count}.");
+        }
+
+        var reports = groups.Select((g, i) => Report(message, i + 1, g.Obr, g.Obx, zone)).ToList();
+        if (reports.GroupBy(r => r.ReportId, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new Hl7FormatException($"OBR-3 '{twice.Key}' names more than one report in this message: each OBR needs its own report id.");
+        }
+
+        return (patient, reports);
+    }
+
+    private static HisLabReport Report(Hl7Message message, int index, Hl7Segment obr, IReadOnlyList<Hl7Segment> results, TimeZoneInfo zone)
+    {
+        // Note: with several reports the error names which OBR, so the HIS can find it.
+        var where = index == 1 && message.All("OBR").Count() == 1 ? string.Empty : $"OBR {index}: ";
+        var reportId = obr.Get(3) is { Length: > 0 } filler ? filler : throw new Hl7FormatException(where + "OBR-3 (filler order number, the report's id) is empty.");
+        var code = obr.Get(4) is { Length: > 0 } c ? c : throw new Hl7FormatException(where + "OBR-4 (the test's code) is empty.");
         var issued = ParseTime(obr.Get(22), zone) ?? ParseTime(obr.Get(7), zone) ?? ParseTime(message.Header.Get(7), zone)
-            ?? throw new Hl7FormatException("The report has no time (OBR-22, OBR-7 or MSH-7).");
+            ?? throw new Hl7FormatException(where + "The report has no time (OBR-22, OBR-7 or MSH-7).");
         var status = obr.Get(25) switch
         {
             "C" => "corrected",
             "P" or "I" or "R" or "S" => "preliminary",
             "F" or "" => "final",
-            var other => throw new Hl7FormatException($"OBR-25 result status '{other}' is not understood."),
+            var other => throw new Hl7FormatException($"{where}OBR-25 result status '{other}' is not understood."),
         };
 
         var values = new List<HisLabObservation>();
-        foreach (var obx in message.All("OBX"))
+        foreach (var obx in results)
         {
             var type = obx.Get(2);
             var raw = obx.Get(5);
@@ -140,12 +193,12 @@ internal static class Hl7LabReports
             {
                 number = decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)
                     ? parsed
-                    : throw new Hl7FormatException($"OBX {obx.Get(1)}: '{raw}' is not a number.");
+                    : throw new Hl7FormatException($"{where}OBX {obx.Get(1)}: '{raw}' is not a number.");
             }
 
             var (low, high) = ParseRange(obx.Get(7));
             values.Add(new HisLabObservation(
-                obx.Get(3) is { Length: > 0 } oc ? oc : throw new Hl7FormatException($"OBX {obx.Get(1)}: OBX-3 (the value's code) is empty."),
+                obx.Get(3) is { Length: > 0 } oc ? oc : throw new Hl7FormatException($"{where}OBX {obx.Get(1)}: OBX-3 (the value's code) is empty."),
                 Empty(obx.Get(3, 3)),
                 obx.Get(3, 2) is { Length: > 0 } text ? text : obx.Get(3),
                 number,
@@ -158,8 +211,7 @@ internal static class Hl7LabReports
                 ParseTime(obx.Get(14), zone)));
         }
 
-        var report = new HisLabReport(reportId, code, Empty(obr.Get(4, 3)), obr.Get(4, 2) is { Length: > 0 } rn ? rn : code, status, issued, Empty(obr.Get(16)), Empty(obr.Get(16, 2) + obr.Get(16, 3)), values);
-        return (patient, report);
+        return new HisLabReport(reportId, code, Empty(obr.Get(4, 3)), obr.Get(4, 2) is { Length: > 0 } rn ? rn : code, status, issued, Empty(obr.Get(16)), Empty(obr.Get(16, 2) + obr.Get(16, 3)), values);
     }
 
     /// <summary>An ACK: AA accepted, AE application error (try again later or fix), AR rejected (never send it again like this).</summary>

@@ -35,7 +35,7 @@ public sealed class HisInboundOptions
 }
 
 /// <summary>
-/// Receives HL7 v2.5 ORU^R01 (lab results) over MLLP and answers each message with an ACK (original mode): AA stored
+/// Receives HL7 v2.5 ORU^R01 (lab results, one report per OBR, stored together) over MLLP and answers each message with an ACK (original mode): AA stored
 /// (or already stored: the HIS may resend, and MSH-10 makes that harmless), AR refused as it stands (not HL7 this codec
 /// accepts, not an ORU^R01, no HIS patient id, another patient's report id), AE not stored for now (send it again).
 /// A report for a patient the portal does not know is kept and acknowledged AA (nothing is lost); see <see cref="ReceiveLabReport"/>.
@@ -141,15 +141,15 @@ internal sealed partial class MllpListener(
         try
         {
             message = Hl7Message.Parse(text);
-            var (patient, report) = Hl7LabReports.Decode(message, his.Value.Identifiers, zone);
-            if (string.IsNullOrWhiteSpace(message.ControlId) || message.ControlId.Length > 100)
+            var (patient, reports) = Hl7LabReports.Decode(message, his.Value.Identifiers, zone);
+            if (string.IsNullOrWhiteSpace(message.ControlId) || message.ControlId.Length > ReceiveLabReport.MaxControlIdLength)
             {
-                throw new Hl7FormatException("MSH-10 (message control id) is required and at most 100 characters.");
+                throw new Hl7FormatException($"MSH-10 (message control id) is required and at most {ReceiveLabReport.MaxControlIdLength} characters.");
             }
 
             await using var scope = scopes.CreateAsyncScope();
-            var receipt = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ReceiveLabReport(message.ControlId, patient, report), cancellationToken);
-            LogReceived(logger, message.ControlId, receipt.Outcome, receipt.PatientKnown);
+            var receipt = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ReceiveLabReport(message.ControlId, patient, reports), cancellationToken);
+            LogReceived(logger, message.ControlId, string.Join(',', receipt.Outcomes), receipt.PatientKnown);
             return Hl7LabReports.Acknowledge(message, "AA", null, clock.GetUtcNow(), zone);
         }
         catch (Hl7FormatException exception)
@@ -203,8 +203,8 @@ internal sealed partial class MllpListener(
     [LoggerMessage(Level = LogLevel.Information, Message = "MLLP listener for HIS results on {Endpoint}")]
     private static partial void LogListening(ILogger logger, string endpoint);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "HL7 result {ControlId}: {Outcome} (patient known: {PatientKnown})")]
-    private static partial void LogReceived(ILogger logger, string controlId, LabIntakeOutcome outcome, bool patientKnown);
+    [LoggerMessage(Level = LogLevel.Information, Message = "HL7 result {ControlId}: {Outcomes} (patient known: {PatientKnown})")]
+    private static partial void LogReceived(ILogger logger, string controlId, string outcomes, bool patientKnown);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "HL7 message {ControlId} refused (AR): {Reason}")]
     private static partial void LogRefused(ILogger logger, string controlId, string reason);

@@ -74,6 +74,19 @@ describe('Test results (patient)', () => {
     expect(app.requests.some((r) => r.path === `/api/patients/${PATIENT_ID}/record.fhir.json`)).toBe(true);
   });
 
+  it('downloads my record as a PDF in the app language from the same card', async () => {
+    const app = await renderApp({
+      route: '/results',
+      roles: ['Patient'],
+      me,
+      api: { ...api, [`GET /api/patients/${PATIENT_ID}/record.pdf`]: () => problemResponse(429, { code: 'rate_limited', retryAfterSeconds: 60 }) },
+    });
+    await app.user.click(await screen.findByRole('button', { name: 'Download my record (PDF)' }));
+    expect(await within(screen.getByRole('region', { name: 'My record' })).findByRole('alert')).toBeInTheDocument();
+    expect(app.requests.some((r) => r.path === `/api/patients/${PATIENT_ID}/record.pdf`)).toBe(true);
+    expect(app.requests.some((r) => r.path === `/api/patients/${PATIENT_ID}/record.fhir.json`)).toBe(false);
+  });
+
   it('shows each value with its unit, range, flag in words and the plain-language note, and warns of a critical value', async () => {
     await renderApp({ route: '/results/r2', roles: ['Patient'], me, api });
     await findPageHeading('Test report');
