@@ -651,6 +651,31 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "StaffMemberships",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FacilityId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StaffMemberships", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StaffMemberships_AspNetUsers_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_StaffMemberships_Facilities_FacilityId",
+                        column: x => x.FacilityId,
+                        principalTable: "Facilities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FileContents",
                 columns: table => new
                 {
@@ -796,6 +821,60 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_FamilyInvitations_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HealthCodeHolders",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Handle = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    HandleIssuedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PinHash = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    PinFailures = table.Column<int>(type: "INTEGER", nullable: false),
+                    PinLockedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HealthCodeHolders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_HealthCodeHolders_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HealthCodeScans",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ScannerAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FacilityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Nonce = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    ScannedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CodeExpiresAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HealthCodeScans", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_HealthCodeScans_Facilities_FacilityId",
+                        column: x => x.FacilityId,
+                        principalTable: "Facilities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_HealthCodeScans_Patients_PatientId",
                         column: x => x.PatientId,
                         principalTable: "Patients",
                         principalColumn: "Id",
@@ -961,6 +1040,28 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                     table.PrimaryKey("PK_RenewalRequests", x => x.Id);
                     table.ForeignKey(
                         name: "FK_RenewalRequests_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StaticHealthCodes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    IssuedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    IssuedByAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StaticHealthCodes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StaticHealthCodes_Patients_PatientId",
                         column: x => x.PatientId,
                         principalTable: "Patients",
                         principalColumn: "Id",
@@ -2303,6 +2404,34 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 column: "PlanId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_HealthCodeHolders_Handle",
+                table: "HealthCodeHolders",
+                column: "Handle",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HealthCodeHolders_PatientId",
+                table: "HealthCodeHolders",
+                column: "PatientId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HealthCodeScans_FacilityId",
+                table: "HealthCodeScans",
+                column: "FacilityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HealthCodeScans_Nonce",
+                table: "HealthCodeScans",
+                column: "Nonce",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HealthCodeScans_PatientId",
+                table: "HealthCodeScans",
+                column: "PatientId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_HisDeliveryAttempts_MessageId_Number",
                 table: "HisDeliveryAttempts",
                 columns: new[] { "MessageId", "Number" },
@@ -2622,6 +2751,28 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 columns: new[] { "Status", "Start" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_StaffMemberships_AccountId_FacilityId",
+                table: "StaffMemberships",
+                columns: new[] { "AccountId", "FacilityId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StaffMemberships_FacilityId",
+                table: "StaffMemberships",
+                column: "FacilityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StaticHealthCodes_CodeHash",
+                table: "StaticHealthCodes",
+                column: "CodeHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StaticHealthCodes_PatientId",
+                table: "StaticHealthCodes",
+                column: "PatientId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_VideoVisits_DoctorId_ScheduledStart",
                 table: "VideoVisits",
                 columns: new[] { "DoctorId", "ScheduledStart" });
@@ -2766,6 +2917,12 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "FollowUpTasks");
 
             migrationBuilder.DropTable(
+                name: "HealthCodeHolders");
+
+            migrationBuilder.DropTable(
+                name: "HealthCodeScans");
+
+            migrationBuilder.DropTable(
                 name: "HisDeliveryAttempts");
 
             migrationBuilder.DropTable(
@@ -2818,6 +2975,12 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ScheduleSessions");
+
+            migrationBuilder.DropTable(
+                name: "StaffMemberships");
+
+            migrationBuilder.DropTable(
+                name: "StaticHealthCodes");
 
             migrationBuilder.DropTable(
                 name: "VisitAddenda");

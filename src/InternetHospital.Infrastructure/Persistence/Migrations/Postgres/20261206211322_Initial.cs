@@ -652,6 +652,31 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "StaffMemberships",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FacilityId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StaffMemberships", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StaffMemberships_AspNetUsers_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_StaffMemberships_Facilities_FacilityId",
+                        column: x => x.FacilityId,
+                        principalTable: "Facilities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FileContents",
                 columns: table => new
                 {
@@ -797,6 +822,60 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_FamilyInvitations_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HealthCodeHolders",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Handle = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    HandleIssuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PinHash = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    PinFailures = table.Column<int>(type: "integer", nullable: false),
+                    PinLockedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HealthCodeHolders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_HealthCodeHolders_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HealthCodeScans",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ScannerAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FacilityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Place = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Nonce = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    ScannedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CodeExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HealthCodeScans", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_HealthCodeScans_Facilities_FacilityId",
+                        column: x => x.FacilityId,
+                        principalTable: "Facilities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_HealthCodeScans_Patients_PatientId",
                         column: x => x.PatientId,
                         principalTable: "Patients",
                         principalColumn: "Id",
@@ -962,6 +1041,28 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                     table.PrimaryKey("PK_RenewalRequests", x => x.Id);
                     table.ForeignKey(
                         name: "FK_RenewalRequests_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StaticHealthCodes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    IssuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    IssuedByAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StaticHealthCodes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StaticHealthCodes_Patients_PatientId",
                         column: x => x.PatientId,
                         principalTable: "Patients",
                         principalColumn: "Id",
@@ -2304,6 +2405,34 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                 column: "PlanId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_HealthCodeHolders_Handle",
+                table: "HealthCodeHolders",
+                column: "Handle",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HealthCodeHolders_PatientId",
+                table: "HealthCodeHolders",
+                column: "PatientId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HealthCodeScans_FacilityId",
+                table: "HealthCodeScans",
+                column: "FacilityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HealthCodeScans_Nonce",
+                table: "HealthCodeScans",
+                column: "Nonce",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HealthCodeScans_PatientId",
+                table: "HealthCodeScans",
+                column: "PatientId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_HisDeliveryAttempts_MessageId_Number",
                 table: "HisDeliveryAttempts",
                 columns: new[] { "MessageId", "Number" },
@@ -2623,6 +2752,28 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                 columns: new[] { "Status", "Start" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_StaffMemberships_AccountId_FacilityId",
+                table: "StaffMemberships",
+                columns: new[] { "AccountId", "FacilityId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StaffMemberships_FacilityId",
+                table: "StaffMemberships",
+                column: "FacilityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StaticHealthCodes_CodeHash",
+                table: "StaticHealthCodes",
+                column: "CodeHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StaticHealthCodes_PatientId",
+                table: "StaticHealthCodes",
+                column: "PatientId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_VideoVisits_DoctorId_ScheduledStart",
                 table: "VideoVisits",
                 columns: new[] { "DoctorId", "ScheduledStart" });
@@ -2767,6 +2918,12 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                 name: "FollowUpTasks");
 
             migrationBuilder.DropTable(
+                name: "HealthCodeHolders");
+
+            migrationBuilder.DropTable(
+                name: "HealthCodeScans");
+
+            migrationBuilder.DropTable(
                 name: "HisDeliveryAttempts");
 
             migrationBuilder.DropTable(
@@ -2819,6 +2976,12 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "ScheduleSessions");
+
+            migrationBuilder.DropTable(
+                name: "StaffMemberships");
+
+            migrationBuilder.DropTable(
+                name: "StaticHealthCodes");
 
             migrationBuilder.DropTable(
                 name: "VisitAddenda");
