@@ -39,7 +39,8 @@ public sealed record ScannedAppointment(Guid Id, DateTimeOffset Start, DateTimeO
 
 public sealed record ScannedPickup(Guid RenewalId, string Reference, IReadOnlyList<string> Medicines, IReadOnlyList<string> MedicinesEn, DateTimeOffset? DispensedAt);
 
-/// <summary>A scan the desk may not act on, with the reason (the endpoint answers it as a problem after the audit is saved).</summary>
-public sealed record HealthCodeScanOutcome(HealthCodeScanView? Scan, HealthCodeRefusal? Refusal);
-
-public sealed record HealthCodeRefusal(string Code, int Status, string Message);
+/// <summary>
+/// A scan, or why the desk may not act on it: the refusal's exception is returned, not thrown, so the unit of work
+/// commits its audit entry and the PIN count; the endpoint throws it afterwards and it becomes the problem response.
+/// </summary>
+public sealed record HealthCodeScanOutcome(HealthCodeScanView? Scan, Exception? Refusal);

@@ -45,20 +45,21 @@ public sealed record ScanHealthCode(string? Code, string? Pin, string? Purpose, 
             var facility = await ScannerFacility.OfAsync(db, accountId, cancellationToken);
             var where = $"{HealthCodePurposes.NameOf(purpose)} at {facility?.Code ?? "?"} / {place}";
 
-            HealthCodeScanOutcome Refuse(string reason, int status, string message, Guid? patientId = null)
+            HealthCodeScanOutcome Refuse(Exception refusal, Guid? patientId = null)
             {
+                var reason = refusal is DomainException domain ? domain.Code : ((ForbiddenAccessException)refusal).Code;
                 audit.Record("health_code.refused", "HealthCode", null, patientId, $"{reason}; {where}");
-                return new HealthCodeScanOutcome(null, new HealthCodeRefusal(reason, status, message));
+                return new HealthCodeScanOutcome(null, refusal);
             }
 
             if (!HealthCodePurposes.IsAllowed(purpose, user.Roles))
             {
-                return Refuse("health_code_purpose_not_allowed", 403, "Your role may not scan health codes for this purpose.");
+                return Refuse(new ForbiddenAccessException("health_code_purpose_not_allowed", "Your role may not scan health codes for this purpose."));
             }
 
             if (facility is null)
             {
-                return Refuse("not_staff_of_institution", 403, "Your account does not belong to an institution of the consortium.");
+                return Refuse(new ForbiddenAccessException("not_staff_of_institution", "Your account does not belong to an institution of the consortium."));
             }
 
             Guid patientId;
@@ -70,30 +71,30 @@ public sealed record ScanHealthCode(string? Code, string? Pin, string? Purpose, 
                 var printed = await db.StaticHealthCodes.AsNoTracking().SingleOrDefaultAsync(s => s.CodeHash == hash, cancellationToken);
                 if (printed is null)
                 {
-                    return Refuse("health_code_invalid", 422, "This is not a health code of the consortium.");
+                    return Refuse(new DomainRuleException("health_code_invalid", "This is not a health code of the consortium."));
                 }
 
                 if (printed.IsRevoked)
                 {
-                    return Refuse("health_code_revoked", 422, "This printed code has been revoked.", printed.PatientId);
+                    return Refuse(new DomainRuleException("health_code_revoked", "This printed code has been revoked."), printed.PatientId);
                 }
 
                 var holder = await db.HealthCodeHolders.SingleAsync(h => h.PatientId == printed.PatientId, cancellationToken);
                 if (holder.PinLocked)
                 {
-                    return Refuse("health_code_pin_locked", 422, "Too many wrong PINs: the patient or their guardian must set a new PIN in the app.", printed.PatientId);
+                    return Refuse(new DomainRuleException("health_code_pin_locked", "Too many wrong PINs: the patient or their guardian must set a new PIN in the app."), printed.PatientId);
                 }
 
                 if (string.IsNullOrEmpty(command.Pin))
                 {
-                    return Refuse("health_code_pin_required", 422, "A printed code needs the patient's PIN.", printed.PatientId);
+                    return Refuse(new DomainRuleException("health_code_pin_required", "A printed code needs the patient's PIN."), printed.PatientId);
                 }
 
                 if (holder.PinHash is null || !HealthCodeSecrets.VerifyPin(command.Pin, holder.PinHash))
                 {
                     return holder.RecordPinFailure(now)
-                        ? Refuse("health_code_pin_locked", 422, "Too many wrong PINs: the patient or their guardian must set a new PIN in the app.", printed.PatientId)
-                        : Refuse("health_code_pin_wrong", 422, $"The PIN is not correct ({HealthCodeHolder.MaxPinFailures - holder.PinFailures} tries left).", printed.PatientId);
+                        ? Refuse(new DomainRuleException("health_code_pin_locked", "Too many wrong PINs: the patient or their guardian must set a new PIN in the app."), printed.PatientId)
+                        : Refuse(new DomainRuleException("health_code_pin_wrong", $"The PIN is not correct ({HealthCodeHolder.MaxPinFailures - holder.PinFailures} tries left)."), printed.PatientId);
                 }
 
                 holder.RecordPinSuccess();
@@ -105,12 +106,12 @@ public sealed record ScanHealthCode(string? Code, string? Pin, string? Purpose, 
                 var holder = claims is null ? null : await db.HealthCodeHolders.AsNoTracking().SingleOrDefaultAsync(h => h.Handle == claims.Handle, cancellationToken);
                 if (failure == HealthCodeFailure.Invalid || holder is null)
                 {
-                    return Refuse("health_code_invalid", 422, "This is not a valid health code of the consortium.");
+                    return Refuse(new DomainRuleException("health_code_invalid", "This is not a valid health code of the consortium."));
                 }
 
                 if (failure == HealthCodeFailure.Expired)
                 {
-                    return Refuse("health_code_expired", 422, "This code has expired: ask the patient to refresh it.", holder.PatientId);
+                    return Refuse(new DomainRuleException("health_code_expired", "This code has expired: ask the patient to refresh it."), holder.PatientId);
                 }
 
                 var earlier = await db.HealthCodeScans.AsNoTracking().SingleOrDefaultAsync(s => s.Nonce == claims!.Nonce, cancellationToken);
@@ -118,7 +119,7 @@ public sealed record ScanHealthCode(string? Code, string? Pin, string? Purpose, 
                 {
                     if (!earlier.IsSameDesk(facility.Id, place) || earlier.PatientId != holder.PatientId)
                     {
-                        return Refuse("health_code_replayed", 409, "This code was already used at another desk: ask the patient for a fresh one.", holder.PatientId);
+                        return Refuse(new DomainConflictException("health_code_replayed", "This code was already used at another desk: ask the patient for a fresh one."), holder.PatientId);
                     }
 
                     // The same desk scanning twice: the same scan again, not a new one.

@@ -1,8 +1,6 @@
 using InternetHospital.Api.Common;
-using InternetHospital.Application.Common.Exceptions;
 using InternetHospital.Application.HealthCodes;
 using InternetHospital.Application.Renewals;
-using InternetHospital.Domain.Common;
 using Mediator;
 
 namespace InternetHospital.Api.Features.HealthCodes;
@@ -52,13 +50,7 @@ internal sealed class HealthCodeEndpoints : IEndpointGroup
                 var outcome = await sender.Send(new ScanHealthCode(body.Code, body.Pin, body.Purpose, body.Place), ct);
 
                 // Note: thrown only now, after the mediator committed the refusal's audit entry and the PIN count.
-                return outcome.Refusal switch
-                {
-                    null => TypedResults.Ok(outcome.Scan!),
-                    { Status: StatusCodes.Status403Forbidden } r => throw new ForbiddenAccessException(r.Code, r.Message),
-                    { Status: StatusCodes.Status409Conflict } r => throw new DomainConflictException(r.Code, r.Message),
-                    var r => throw new DomainRuleException(r.Code, r.Message),
-                };
+                return outcome.Refusal is { } refusal ? throw refusal : TypedResults.Ok(outcome.Scan!);
             })
             .WithSummary("Identify a patient by their dynamic or printed (with PIN) code, for check-in, pickup, a home visit or an emergency.");
         staff.MapPost("/scans/{scanId:guid}/check-in", async (Guid scanId, CheckInBody body, ISender sender, CancellationToken ct) =>
