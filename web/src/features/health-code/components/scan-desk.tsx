@@ -46,7 +46,8 @@ export function ScanDesk({ purposes, defaultPurpose }: { purposes: readonly Scan
     [pin, place, purpose, scan],
   );
 
-  // Note: a handheld scanner types wherever the focus is, so the field takes it on arrival and after each scan.
+  // Note: a handheld scanner types wherever the focus is, so the field takes it back after each scan (on arrival the
+  // layout gives focus to the page for screen readers; the desk clicks into the field once).
   useEffect(() => {
     codeField.current?.focus();
   }, [scan.data, scan.error]);
