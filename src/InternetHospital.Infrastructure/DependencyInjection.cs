@@ -71,6 +71,11 @@ public static class DependencyInjection
             isDevelopmentLike,
             "Security:IdentifierHashKey")));
         services.AddSingleton<IIdentifierProtector, IdentifierProtector>();
+        var healthCode = configuration.GetSection(HealthCodeOptions.Section).Get<HealthCodeOptions>() ?? new HealthCodeOptions();
+        using (var healthCodeKey = KeyMaterial.LoadEcdsa(healthCode.SigningKey, Path.Combine(dataDirectory, "keys", "health-code-signing.pem"), isDevelopmentLike, "HealthCode:SigningKey"))
+        {
+            services.AddSingleton<Application.HealthCodes.IHealthCodeKeys>(new HealthCodeKeys(healthCodeKey, healthCode.PreviousPublicKeys));
+        }
 
         services.AddAccounts(configuration, environment, isDevelopmentLike, dataDirectory);
         services.AddHis(configuration);

@@ -130,6 +130,7 @@ internal static class ApiServices
         }
 
         builder.AddPolicy(Policies.Staff, BearerPolicy().RequireRole([.. Roles.Staff]).Build());
+        builder.AddPolicy(Policies.HealthCodeScanners, BearerPolicy().RequireRole([.. Roles.HealthCodeScanners]).Build());
         return builder;
     }
 }
@@ -144,4 +145,5 @@ internal static class Policies
     public const string SecurityAdmin = Roles.SecurityAdmin;
     public const string AuditAdmin = Roles.AuditAdmin;
     public const string Staff = "Staff";
+    public const string HealthCodeScanners = "HealthCodeScanners";
 }

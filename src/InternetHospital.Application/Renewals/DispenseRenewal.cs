@@ -1,3 +1,4 @@
+using InternetHospital.Domain.HealthCodes;
 using InternetHospital.Domain.Renewals;
 
 namespace InternetHospital.Application.Renewals;
@@ -9,16 +10,17 @@ public enum DispensingStep
     InTransit = 2,
     OutForDelivery = 3,
 
-    /// <summary>The patient collected at the window (the pickup code is needed).</summary>
+    /// <summary>The patient collected at the window (the pickup code, or the pharmacist's own scan of their health code, is needed).</summary>
     PickedUp = 4,
     Delivered = 5,
 }
 
 /// <summary>
 /// The pharmacy's steps after approval (domain rule 10: nothing is supplied before approval and, where a fee applies,
-/// payment): dispense, track a delivery, hand over against the pickup code, or confirm delivery.
+/// payment): dispense, track a delivery, hand over against the pickup code (or a pickup scan of the patient's health code
+/// that this pharmacist made in the last few minutes, where the patient prefers it), or confirm delivery.
 /// </summary>
-public sealed record RecordDispensing(Guid RenewalId, DispensingStep Step, string? Carrier, string? TrackingNumber, string? PickupCode) : ICommand<PharmacistDecision>
+public sealed record RecordDispensing(Guid RenewalId, DispensingStep Step, string? Carrier, string? TrackingNumber, string? PickupCode, Guid? HealthCodeScanId = null) : ICommand<PharmacistDecision>
 {
     public sealed class Validator : AbstractValidator<RecordDispensing>
     {
@@ -27,12 +29,12 @@ public sealed record RecordDispensing(Guid RenewalId, DispensingStep Step, strin
             RuleFor(x => x.Step).IsInEnum();
             RuleFor(x => x.Carrier).MaximumLength(60);
             RuleFor(x => x.TrackingNumber).MaximumLength(60);
-            RuleFor(x => x.PickupCode).NotEmpty().When(x => x.Step == DispensingStep.PickedUp).WithLocalizedMessage("pickup_code_required");
+            RuleFor(x => x.PickupCode).NotEmpty().When(x => x.Step == DispensingStep.PickedUp && x.HealthCodeScanId is null).WithLocalizedMessage("pickup_code_required");
             RuleFor(x => x.PickupCode).MaximumLength(20);
         }
     }
 
-    public sealed class Handler(IRenewalAccess access, IAuditLog audit, IRenewalNotifier notifier, TimeProvider clock)
+    public sealed class Handler(IAppDbContext db, IRenewalAccess access, IAuditLog audit, IRenewalNotifier notifier, TimeProvider clock)
         : ICommandHandler<RecordDispensing, PharmacistDecision>
     {
         public async ValueTask<PharmacistDecision> Handle(RecordDispensing command, CancellationToken cancellationToken)
@@ -55,6 +57,17 @@ public sealed record RecordDispensing(Guid RenewalId, DispensingStep Step, strin
                 case DispensingStep.OutForDelivery:
                     request.UpdateDelivery(DeliveryStatus.OutForDelivery, pharmacist, now);
                     notice = RenewalNotices.DeliveryUpdated;
+                    break;
+                case DispensingStep.PickedUp when command.HealthCodeScanId is { } scanId:
+                    // Note: the scan stands in for the pickup code only for this pharmacist, this patient and a short while.
+                    var scan = await db.HealthCodeScans.AsNoTracking().SingleOrDefaultAsync(s => s.Id == scanId, cancellationToken);
+                    if (scan is null || scan.PatientId != request.PatientId || !scan.Authorises(pharmacist, HealthCodePurpose.Pickup, now))
+                    {
+                        throw new DomainRuleException("health_code_scan_not_valid", "Scan the patient's health code for pickup again.");
+                    }
+
+                    request.MarkPickedUp(pharmacist, now);
+                    notice = RenewalNotices.PickedUp;
                     break;
                 case DispensingStep.PickedUp:
                     request.MarkPickedUp(command.PickupCode!, pharmacist, now);

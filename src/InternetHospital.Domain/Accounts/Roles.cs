@@ -7,6 +7,12 @@ public static class Roles
     public const string Doctor = "Doctor";
     public const string Pharmacist = "Pharmacist";
 
+    /// <summary>The registration desk (挂号/导诊): checks patients in by their health code.</summary>
+    public const string Registrar = "Registrar";
+
+    /// <summary>A community nurse: identifies patients by their health code at check-in, home visits and emergencies.</summary>
+    public const string Nurse = "Nurse";
+
     /// <summary>Sets the hospital up and runs it: departments, doctors, timetables, family teams, fees, the HIS link.</summary>
     public const string SystemAdmin = "SystemAdmin";
 
@@ -22,10 +28,13 @@ public static class Roles
     /// </summary>
     public static readonly IReadOnlyList<string> Administrators = [SystemAdmin, SecurityAdmin, AuditAdmin];
 
-    public static readonly IReadOnlyList<string> All = [Patient, Doctor, Pharmacist, SystemAdmin, SecurityAdmin, AuditAdmin];
+    public static readonly IReadOnlyList<string> All = [Patient, Doctor, Pharmacist, Registrar, Nurse, SystemAdmin, SecurityAdmin, AuditAdmin];
 
     /// <summary>Roles that act for the hospital; they must use two-factor sign-in where the hospital requires it.</summary>
-    public static readonly IReadOnlyList<string> Staff = [Doctor, Pharmacist, SystemAdmin, SecurityAdmin, AuditAdmin];
+    public static readonly IReadOnlyList<string> Staff = [Doctor, Pharmacist, Registrar, Nurse, SystemAdmin, SecurityAdmin, AuditAdmin];
+
+    /// <summary>Staff who scan patients' health codes (what each may scan for: <c>HealthCodePurposes</c>).</summary>
+    public static readonly IReadOnlyList<string> HealthCodeScanners = [Doctor, Pharmacist, Registrar, Nurse];
 
     public static bool IsAdministrator(string role) => Administrators.Contains(role, StringComparer.Ordinal);
 

@@ -457,6 +457,18 @@ public sealed class RenewalRequest
         MoveTo(RenewalStatus.PickedUp, now, pharmacistAccountId, null);
     }
 
+    /// <summary>Handed over to the patient identified by their health code (the caller checked the scan instead of the pickup code).</summary>
+    public void MarkPickedUp(Guid pharmacistAccountId, DateTimeOffset now)
+    {
+        if (Status != RenewalStatus.Dispensed || Fulfilment != Fulfilment.Pickup)
+        {
+            throw new DomainConflictException("renewal_not_awaiting_pickup", "Only dispensed medicine awaiting collection can be picked up.");
+        }
+
+        CompletedAt = now;
+        MoveTo(RenewalStatus.PickedUp, now, pharmacistAccountId, "health code");
+    }
+
     public void MarkDelivered(Guid accountId, DateTimeOffset now)
     {
         if (Status != RenewalStatus.Dispensed || Fulfilment != Fulfilment.Delivery)

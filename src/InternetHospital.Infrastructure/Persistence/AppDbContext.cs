@@ -5,6 +5,7 @@ using InternetHospital.Domain.Audit;
 using InternetHospital.Domain.Drugs;
 using InternetHospital.Domain.FamilyDoctors;
 using InternetHospital.Domain.Files;
+using InternetHospital.Domain.HealthCodes;
 using InternetHospital.Domain.His;
 using InternetHospital.Domain.Hospital;
 using InternetHospital.Domain.Notifications;
@@ -34,6 +35,10 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Facility> Facilities => Set<Facility>();
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<Doctor> Doctors => Set<Doctor>();
+    public DbSet<StaffMembership> StaffMemberships => Set<StaffMembership>();
+    public DbSet<HealthCodeHolder> HealthCodeHolders => Set<HealthCodeHolder>();
+    public DbSet<StaticHealthCode> StaticHealthCodes => Set<StaticHealthCode>();
+    public DbSet<HealthCodeScan> HealthCodeScans => Set<HealthCodeScan>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditSeal> AuditSeals => Set<AuditSeal>();
     public DbSet<HisOutboxMessage> HisOutbox => Set<HisOutboxMessage>();

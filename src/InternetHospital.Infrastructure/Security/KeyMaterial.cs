@@ -33,6 +33,37 @@ internal static class KeyMaterial
         return rsa;
     }
 
+    /// <summary>An EC P-256 private key (PEM) from configuration; in Development generated once and kept like the others.</summary>
+    public static ECDsa LoadEcdsa(string? pem, string developmentFile, bool mayGenerate, string settingName)
+    {
+        var key = ECDsa.Create();
+        if (!string.IsNullOrWhiteSpace(pem))
+        {
+            key.ImportFromPem(pem);
+        }
+        else if (!mayGenerate)
+        {
+            throw new InvalidOperationException($"Configuration '{settingName}' is required outside Development: set it to a PEM-encoded EC P-256 private key.");
+        }
+        else if (File.Exists(developmentFile))
+        {
+            key.ImportFromPem(File.ReadAllText(developmentFile));
+        }
+        else
+        {
+            key.GenerateKey(ECCurve.NamedCurves.nistP256);
+            WriteSecretFile(developmentFile, key.ExportPkcs8PrivateKeyPem());
+            key.ImportFromPem(File.ReadAllText(developmentFile));
+        }
+
+        if (key.KeySize != 256)
+        {
+            throw new InvalidOperationException($"Configuration '{settingName}' must be an EC P-256 key (ES256).");
+        }
+
+        return key;
+    }
+
     public static byte[] LoadSecret(string? base64, string developmentFile, bool mayGenerate, string settingName)
     {
         if (!string.IsNullOrWhiteSpace(base64))

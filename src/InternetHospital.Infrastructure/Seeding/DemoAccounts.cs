@@ -15,6 +15,8 @@ public static class DemoAccounts
     public static readonly DemoAccount FamilyDoctorTeamMember = new("dr.liu@demo.test", "刘洋", Roles.Doctor, "Family doctor, Donghu community health centre");
     public static readonly DemoAccount Dermatologist = new("dr.zhao@demo.test", "赵敏", Roles.Doctor, "Doctor, dermatology");
     public static readonly DemoAccount Pharmacist = new("pharmacist.sun@demo.test", "孙丽", Roles.Pharmacist, "Pharmacist");
+    public static readonly DemoAccount Registrar = new("registrar@demo.test", "林芳", Roles.Registrar, "Registration desk, City First People's Hospital (checks patients in by health code)");
+    public static readonly DemoAccount Nurse = new("nurse@demo.test", "何娟", Roles.Nurse, "Community nurse, Donghu community health centre (home visits)");
     public static readonly DemoAccount SystemAdmin = new("admin.zhou@demo.test", "周强", Roles.SystemAdmin, "System administrator (hospital set-up, HIS link)");
     public static readonly DemoAccount SecurityAdmin = new("security.qian@demo.test", "钱敏", Roles.SecurityAdmin, "Security administrator (staff accounts, roles, locks)");
     public static readonly DemoAccount AuditAdmin = new("audit.wu@demo.test", "吴刚", Roles.AuditAdmin, "Audit administrator (reads and verifies the audit log)");
@@ -25,7 +27,7 @@ public static class DemoAccounts
     public static IReadOnlyList<DemoAccount> All { get; } =
     [
         PatientWithHistory, PatientWithoutHistory, Cardiologist, Endocrinologist, FamilyDoctor,
-        FamilyDoctorTeamMember, Dermatologist, Pharmacist, SystemAdmin, SecurityAdmin, AuditAdmin,
+        FamilyDoctorTeamMember, Dermatologist, Pharmacist, Registrar, Nurse, SystemAdmin, SecurityAdmin, AuditAdmin,
     ];
 }
 

@@ -48,6 +48,7 @@ internal sealed class DemoDataSeeder(
 
         if (await db.Facilities.AnyAsync(f => f.Code == HospitalCode, cancellationToken))
         {
+            await AddDeskStaffAsync(cancellationToken);
             return;
         }
 
@@ -78,6 +79,32 @@ internal sealed class DemoDataSeeder(
         }
 
         await AddDemoFamilyAsync(now, cancellationToken);
+        await AddDeskStaffAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The staff who scan health codes without a department: the hospital's registration desk and pharmacist, and the
+    /// community centre's nurse. Also run on an existing development database, so it gains them.
+    /// </summary>
+    private async Task AddDeskStaffAsync(CancellationToken cancellationToken)
+    {
+        if (await users.FindByEmailAsync(DemoAccounts.Registrar.Email) is not null)
+        {
+            return;
+        }
+
+        var hospital = await db.Facilities.SingleAsync(f => f.Code == HospitalCode, cancellationToken);
+        var community = await db.Facilities.SingleAsync(f => f.Code == CommunityCentreCode, cancellationToken);
+        var registrar = await CreateAccountAsync(DemoAccounts.Registrar, "13800000011", cancellationToken);
+        var nurse = await CreateAccountAsync(DemoAccounts.Nurse, "13800000012", cancellationToken);
+        var pharmacist = await users.FindByEmailAsync(DemoAccounts.Pharmacist.Email);
+        db.StaffMemberships.AddRange(StaffMembership.Create(registrar.Id, hospital.Id), StaffMembership.Create(nurse.Id, community.Id));
+        if (pharmacist is not null)
+        {
+            db.StaffMemberships.Add(StaffMembership.Create(pharmacist.Id, hospital.Id));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>

@@ -57,6 +57,11 @@ public sealed class ProductionHost(IReadOnlyDictionary<string, string?> settings
         builder.UseSetting("Security:IdentifierHashKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         builder.UseSetting("Security:KeyRingKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         builder.UseSetting("Security:AuditChainKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        using (var healthCodeKey = ECDsa.Create(ECCurve.NamedCurves.nistP256))
+        {
+            builder.UseSetting("HealthCode:SigningKey", healthCodeKey.ExportPkcs8PrivateKeyPem());
+        }
+
         builder.UseSetting("His:Outbox:DispatcherEnabled", "false");
         builder.UseSetting("Hospital:PublicUrl", "https://portal.example-hospital.test");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -83,6 +83,8 @@ public sealed partial class AuthorizationMatrixTests(SqliteApiFactory factory)
             [Roles.Patient] = await factory.CreateClientAsAsync("zhangwei@demo.test", TestData.DemoPassword),
             [Roles.Doctor] = await factory.CreateClientAsAsync("dr.li@demo.test", TestData.DemoPassword),
             [Roles.Pharmacist] = await factory.CreateClientAsAsync("pharmacist.sun@demo.test", TestData.DemoPassword),
+            [Roles.Registrar] = await factory.CreateClientAsAsync("registrar@demo.test", TestData.DemoPassword),
+            [Roles.Nurse] = await factory.CreateClientAsAsync("nurse@demo.test", TestData.DemoPassword),
             [Roles.SystemAdmin] = await factory.CreateClientAsAsync("admin.zhou@demo.test", TestData.DemoPassword),
             [Roles.SecurityAdmin] = await factory.CreateClientAsAsync("security.qian@demo.test", TestData.DemoPassword),
             [Roles.AuditAdmin] = await factory.CreateClientAsAsync("audit.wu@demo.test", TestData.DemoPassword),
@@ -137,7 +139,7 @@ public sealed partial class AuthorizationMatrixTests(SqliteApiFactory factory)
             var roles = new List<string>();
             if (data.Policy is { } policy)
             {
-                roles.AddRange(policy == "Staff" ? Roles.Staff : Roles.All.Contains(policy) ? [policy] : []);
+                roles.AddRange(policy == "Staff" ? Roles.Staff : policy == "HealthCodeScanners" ? Roles.HealthCodeScanners : Roles.All.Contains(policy) ? [policy] : []);
             }
 
             if (data.Roles is { } list)

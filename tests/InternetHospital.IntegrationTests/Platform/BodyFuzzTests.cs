@@ -56,6 +56,8 @@ public sealed partial class BodyFuzzTests(FuzzApiFactory factory) : IClassFixtur
             [Roles.Patient] = await factory.CreateClientAsAsync("zhangwei@demo.test", TestData.DemoPassword),
             [Roles.Doctor] = await factory.CreateClientAsAsync("dr.chen@demo.test", TestData.DemoPassword),
             [Roles.Pharmacist] = await factory.CreateClientAsAsync("pharmacist.sun@demo.test", TestData.DemoPassword),
+            [Roles.Registrar] = await factory.CreateClientAsAsync("registrar@demo.test", TestData.DemoPassword),
+            [Roles.Nurse] = await factory.CreateClientAsAsync("nurse@demo.test", TestData.DemoPassword),
             [Roles.SystemAdmin] = await factory.CreateClientAsAsync(DemoAccounts.SystemAdmin.Email, TestData.DemoPassword),
             [Roles.SecurityAdmin] = await factory.CreateClientAsAsync(DemoAccounts.SecurityAdmin.Email, TestData.DemoPassword),
             [Roles.AuditAdmin] = await factory.CreateClientAsAsync(DemoAccounts.AuditAdmin.Email, TestData.DemoPassword),
@@ -332,7 +334,7 @@ public sealed partial class BodyFuzzTests(FuzzApiFactory factory) : IClassFixtur
             {
                 if (data.Policy is { } policy)
                 {
-                    allowed.UnionWith(policy == "Staff" ? Roles.Staff : Roles.All.Contains(policy) ? [policy] : []);
+                    allowed.UnionWith(policy == "Staff" ? Roles.Staff : policy == "HealthCodeScanners" ? Roles.HealthCodeScanners : Roles.All.Contains(policy) ? [policy] : []);
                 }
 
                 if (data.Roles is { } list)

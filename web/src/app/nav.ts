@@ -18,6 +18,8 @@ import {
   IconUserHeart,
   IconPill,
   IconPrescription,
+  IconQrcode,
+  IconScan,
   IconSearch,
   IconSettings,
   IconShieldLock,
@@ -31,7 +33,7 @@ import {
   IconVideo,
   type Icon,
 } from '@tabler/icons-react';
-import { allRoles, primaryRole, staffRoles, type Role } from '@/features/accounts/lib/roles';
+import { allRoles, primaryRole, scannerRoles, staffRoles, type Role } from '@/features/accounts/lib/roles';
 
 export interface NavItem {
   to: string;
@@ -47,6 +49,7 @@ export interface NavItem {
  */
 export const navItems: readonly NavItem[] = [
   { to: '/my-health', labelKey: 'nav.myHealth', icon: IconHeartbeat, roles: ['Patient'] },
+  { to: '/health-code', labelKey: 'healthCode:nav', icon: IconQrcode, roles: ['Patient'] },
   { to: '/find-care', labelKey: 'appointments:nav.findCare', icon: IconSearch, roles: ['Patient'] },
   { to: '/appointments', labelKey: 'appointments:nav.myAppointments', icon: IconCalendar, roles: ['Patient'] },
   { to: '/medications', labelKey: 'renewals:nav.medications', icon: IconPrescription, roles: ['Patient'] },
@@ -63,6 +66,7 @@ export const navItems: readonly NavItem[] = [
   { to: '/panel', labelKey: 'family:nav.panel', icon: IconUsers, roles: ['Doctor'] },
   { to: '/team-messages', labelKey: 'family:nav.teamMessages', icon: IconMessages, roles: ['Doctor'] },
   { to: '/review-queue', labelKey: 'nav.reviewQueue', icon: IconPill, roles: ['Pharmacist'] },
+  { to: '/scan', labelKey: 'healthCode:scan.nav', icon: IconScan, roles: scannerRoles },
   { to: '/admin', labelKey: 'nav.admin', icon: IconSettings, roles: ['SystemAdmin'] },
   { to: '/admin/departments', labelKey: 'hospitalAdmin:nav.departments', icon: IconBuildingHospital, roles: ['SystemAdmin'] },
   { to: '/admin/doctors', labelKey: 'hospitalAdmin:nav.doctors', icon: IconUsers, roles: ['SystemAdmin'] },
@@ -86,6 +90,8 @@ export const roleHomes: Readonly<Record<Role, string>> = {
   Patient: '/my-health',
   Doctor: '/workspace',
   Pharmacist: '/review-queue',
+  Registrar: '/scan',
+  Nurse: '/scan',
   SystemAdmin: '/admin',
   SecurityAdmin: '/admin/accounts',
   AuditAdmin: '/admin/audit',

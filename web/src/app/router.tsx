@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
-import { allRoles, staffRoles, type Role } from '@/features/accounts/lib/roles';
+import { allRoles, scannerRoles, staffRoles, type Role } from '@/features/accounts/lib/roles';
 import { loadAllNamespaces } from '@/lib/i18n';
 import { RequireRole } from './require-role';
 import { RootLayout } from './root-layout';
@@ -105,6 +105,8 @@ export const routes: RouteObject[] = [
           ]),
           guarded(['SecurityAdmin'], [{ path: 'admin/accounts', lazy: page(() => import('./routes/admin/accounts')) }]),
           guarded(['AuditAdmin'], [{ path: 'admin/audit', lazy: page(() => import('./routes/admin/audit')) }]),
+          guarded(['Patient'], [{ path: 'health-code', lazy: page(() => import('./routes/patient/health-code')) }]),
+          guarded(scannerRoles, [{ path: 'scan', lazy: page(() => import('./routes/staff/scan')) }]),
           guarded(staffRoles, [{ path: 'security', lazy: page(() => import('./routes/security')) }]),
           guarded(['Patient'], [{ path: 'account', lazy: page(() => import('./routes/patient/account')) }]),
           guarded(['Patient'], [

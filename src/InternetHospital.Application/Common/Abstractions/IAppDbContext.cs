@@ -3,6 +3,7 @@ using InternetHospital.Domain.Audit;
 using InternetHospital.Domain.Drugs;
 using InternetHospital.Domain.FamilyDoctors;
 using InternetHospital.Domain.Files;
+using InternetHospital.Domain.HealthCodes;
 using InternetHospital.Domain.His;
 using InternetHospital.Domain.Hospital;
 using InternetHospital.Domain.Notifications;
@@ -26,6 +27,10 @@ public interface IAppDbContext
     DbSet<Facility> Facilities { get; }
     DbSet<Department> Departments { get; }
     DbSet<Doctor> Doctors { get; }
+    DbSet<StaffMembership> StaffMemberships { get; }
+    DbSet<HealthCodeHolder> HealthCodeHolders { get; }
+    DbSet<StaticHealthCode> StaticHealthCodes { get; }
+    DbSet<HealthCodeScan> HealthCodeScans { get; }
     DbSet<AuditEntry> AuditEntries { get; }
     DbSet<AuditSeal> AuditSeals { get; }
     DbSet<HisOutboxMessage> HisOutbox { get; }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const roleSchema = z.enum(['Patient', 'Doctor', 'Pharmacist', 'SystemAdmin', 'SecurityAdmin', 'AuditAdmin']);
+export const roleSchema = z.enum(['Patient', 'Doctor', 'Pharmacist', 'Registrar', 'Nurse', 'SystemAdmin', 'SecurityAdmin', 'AuditAdmin']);
 export type Role = z.infer<typeof roleSchema>;
 
 /**
@@ -11,9 +11,12 @@ export type Role = z.infer<typeof roleSchema>;
 export const adminRoles: readonly Role[] = ['SystemAdmin', 'SecurityAdmin', 'AuditAdmin'];
 
 /** Highest first: a user with several roles lands on the home of the first one they hold. */
-export const rolePriority: readonly Role[] = ['SystemAdmin', 'SecurityAdmin', 'AuditAdmin', 'Pharmacist', 'Doctor', 'Patient'];
+export const rolePriority: readonly Role[] = ['SystemAdmin', 'SecurityAdmin', 'AuditAdmin', 'Pharmacist', 'Registrar', 'Nurse', 'Doctor', 'Patient'];
 
-export const staffRoles: readonly Role[] = ['Doctor', 'Pharmacist', 'SystemAdmin', 'SecurityAdmin', 'AuditAdmin'];
+export const staffRoles: readonly Role[] = ['Doctor', 'Pharmacist', 'Registrar', 'Nurse', 'SystemAdmin', 'SecurityAdmin', 'AuditAdmin'];
+
+/** Staff who identify patients by their health code at a desk. */
+export const scannerRoles: readonly Role[] = ['Doctor', 'Pharmacist', 'Registrar', 'Nurse'];
 
 /** Every role: pages for anyone signed in (e.g. notifications). */
 export const allRoles: readonly Role[] = roleSchema.options;
