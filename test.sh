@@ -15,6 +15,7 @@ FAILED=0
 SUITES=()
 
 cleanup() {
+  orthanc_stop
   redis_stop
   smtp_stop
   pg_stop
@@ -33,6 +34,9 @@ step "Prerequisites"
 ensure_apt postgresql "$(ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null | head -n 1 || echo /nonexistent)"
 ensure_apt chromium /usr/bin/chromium
 ensure_apt redis-server redis-server
+ensure_apt orthanc /usr/sbin/Orthanc
+ensure_apt orthanc-dicomweb /usr/share/orthanc/plugins/libOrthancDicomWeb.so
+ensure_apt dcmtk dump2dcm
 dotnet tool restore >/dev/null || { echo "dotnet tool restore failed"; exit 1; }
 (cd web && npm ci --no-audit --no-fund --loglevel=error) || { echo "npm ci failed"; exit 1; }
 
@@ -50,6 +54,11 @@ step "SMTP server (smtp4dev)"
 smtp_start "$WORK/smtp" || { echo "could not start smtp4dev"; exit 1; }
 export IH_TEST_SMTP="127.0.0.1:$SMTP_PORT" IH_TEST_SMTP_API="$SMTP_API"
 echo "SMTP on $IH_TEST_SMTP, API $IH_TEST_SMTP_API"
+
+step "PACS (Orthanc with DICOMweb)"
+orthanc_start "$WORK/orthanc" || { echo "could not start Orthanc"; exit 1; }
+export IH_TEST_ORTHANC_URL="$ORTHANC_URL" IH_TEST_ORTHANC_USER="$ORTHANC_USER" IH_TEST_ORTHANC_PASS="$ORTHANC_PASS"
+echo "DICOMweb on $IH_TEST_ORTHANC_URL"
 
 step "Front end: vitest"
 if (cd web && npx vitest run --reporter=default --reporter=json --outputFile="$WORK/vitest.json"); then :; fi

@@ -101,3 +101,47 @@ redis_stop() {
   [ -n "${REDIS_PID_FILE:-}" ] && [ -f "$REDIS_PID_FILE" ] && kill "$(cat "$REDIS_PID_FILE")" 2>/dev/null
   REDIS_PID_FILE=""
 }
+
+# orthanc_start DIR: a throwaway Orthanc PACS (DICOMweb plugin, HTTP basic auth, storage and index in DIR) on free
+# loopback HTTP and DICOM ports; sets ORTHANC_URL (its DICOMweb root), ORTHANC_USER, ORTHANC_PASS and ORTHANC_PID.
+orthanc_start() {
+  local dir="$1" http dicom plugin
+  rm -rf "$dir"; mkdir -p "$dir/storage"
+  http=$(free_port); dicom=$(free_port)
+  plugin=$(ls /usr/share/orthanc/plugins/libOrthancDicomWeb.so* 2>/dev/null | head -n 1)
+  [ -n "$plugin" ] || { echo "the Orthanc DICOMweb plugin is not installed (apt-get install orthanc-dicomweb)" >&2; return 1; }
+  ORTHANC_USER="ih-test"
+  ORTHANC_PASS=$(python3 -c 'import secrets; print(secrets.token_urlsafe(18))')
+  cat >"$dir/orthanc.json" <<JSON
+{
+  "Name": "IH-TEST",
+  "StorageDirectory": "$dir/storage",
+  "IndexDirectory": "$dir/storage",
+  "HttpPort": $http,
+  "DicomPort": $dicom,
+  "DicomAet": "IHTEST",
+  "RemoteAccessAllowed": false,
+  "AuthenticationEnabled": true,
+  "RegisteredUsers": { "$ORTHANC_USER": "$ORTHANC_PASS" },
+  "HttpDescribeErrors": true,
+  "StorageCompression": false,
+  "Plugins": [ "$plugin" ],
+  "DicomWeb": { "Enable": true, "Root": "/dicom-web/", "EnableWado": false, "StudiesMetadata": "Full", "SeriesMetadata": "Full" }
+}
+JSON
+  Orthanc "$dir/orthanc.json" >"$dir/orthanc.log" 2>&1 &
+  ORTHANC_PID=$!
+  ORTHANC_URL="http://127.0.0.1:$http/dicom-web/"
+  for _ in $(seq 1 100); do
+    if curl -fs -u "$ORTHANC_USER:$ORTHANC_PASS" "${ORTHANC_URL}studies" >/dev/null 2>&1; then return 0; fi
+    kill -0 "$ORTHANC_PID" 2>/dev/null || break
+    sleep 0.2
+  done
+  echo "Orthanc did not start; its log:" >&2; tail -n 20 "$dir/orthanc.log" >&2
+  return 1
+}
+
+orthanc_stop() {
+  [ -n "${ORTHANC_PID:-}" ] && kill "$ORTHANC_PID" 2>/dev/null && wait "$ORTHANC_PID" 2>/dev/null
+  ORTHANC_PID=""
+}

@@ -38,6 +38,7 @@ public static class DependencyInjection
         services.AddScoped<WaitlistOffers>();
         services.AddRenewals();
         services.AddScoped<Results.LabResultIntake>();
+        services.AddScoped<Imaging.ImagingAccess>();
 
         // Every notification kind's e-mail template, wherever its feature keeps it.
         foreach (var template in typeof(DependencyInjection).Assembly.GetTypes()

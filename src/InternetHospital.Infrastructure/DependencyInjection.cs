@@ -5,6 +5,7 @@ using InternetHospital.Infrastructure.Appointments;
 using InternetHospital.Infrastructure.Audit;
 using InternetHospital.Infrastructure.FamilyDoctors;
 using InternetHospital.Infrastructure.His;
+using InternetHospital.Infrastructure.Imaging;
 using InternetHospital.Infrastructure.Identity;
 using InternetHospital.Infrastructure.Notifications;
 using InternetHospital.Infrastructure.Options;
@@ -73,6 +74,7 @@ public static class DependencyInjection
 
         services.AddAccounts(configuration, environment, isDevelopmentLike, dataDirectory);
         services.AddHis(configuration);
+        services.AddImaging(configuration, isDevelopmentLike);
         services.AddEmail(configuration, dataDirectory);
         services.AddPayments(configuration);
         services.AddBookingInfrastructure(configuration);
@@ -111,6 +113,8 @@ public static class DependencyInjection
         services.AddSingleton<Retention.RetentionJob>();
         services.AddHostedService(sp => sp.GetRequiredService<Retention.RetentionJob>());
         services.AddOptions<DemoDataOptions>().Bind(configuration.GetSection(DemoDataOptions.Section));
+        services.AddOptions<Application.Imaging.ImagingUploadOptions>().Bind(configuration.GetSection(Application.Imaging.ImagingUploadOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
         return services;
     }
 

@@ -63,6 +63,8 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         DomainRuleException rule => Problem(StatusCodes.Status422UnprocessableEntity, "The request breaks a rule.", rule.Code, rule.Message),
         DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "Someone else changed this at the same time.", "concurrency_conflict", "Reload and try again."),
         Application.His.HisUnavailableException => Problem(StatusCodes.Status503ServiceUnavailable, "The hospital system cannot be reached right now.", "his_unavailable", "Try again in a few minutes."),
+        Application.Imaging.ImagingArchiveUnavailableException => Problem(StatusCodes.Status503ServiceUnavailable, "The imaging archive cannot be reached right now.", "imaging_unavailable", "Try again in a few minutes."),
+        Application.Imaging.ImagingArchiveRejectedException rejected => Problem(StatusCodes.Status422UnprocessableEntity, "The imaging archive refused the file.", "dicom_rejected", rejected.Message),
         UniqueConstraintException => Problem(StatusCodes.Status409Conflict, "The request conflicts with the current state.", ProblemCodes.Conflict, "A record with the same unique value already exists."),
         _ => null,
     };

@@ -61,6 +61,7 @@ public static class ProblemCodes
         (422,
         [
             RuleViolated,
+            "imaging_not_dicom", "imaging_unsafe_archive", "imaging_several_studies", "imaging_too_large", "imaging_patient_mismatch",
             "addendum_empty", "appointment_not_started", "appointment_over", "authenticator_code_required", "block_ends_before_it_starts",
             "block_in_the_past", "call_full", "cannot_invite_self", "cannot_prescribe_for_self", "carrier_required", "check_in_not_open",
             "conversation_closed", "days_supply_invalid", "days_supply_over_drug_maximum", "days_supply_over_limit",
@@ -78,10 +79,11 @@ public static class ProblemCodes
             "tracking_number_required", "unknown_condition", "unknown_doctor", "unknown_package", "visit_type_not_offered", "waitlist_date_past",
             "id_invalid", "identity_mismatch", "guardian_presence_required", "access_end_in_past", "scopes_required", "guardian_not_revocable",
             "share_not_applicable", "not_a_guardian",
+            "dicom_rejected",
         ]),
         (429, [RateLimited]),
         (500, [ServerError]),
-        (503, [ServiceUnavailable, "his_unavailable"]),
+        (503, [ServiceUnavailable, "his_unavailable", "imaging_unavailable"]),
     ];
 
     /// <summary>Every code with the statuses it is answered with (a few reasons occur at two statuses).</summary>

@@ -20,6 +20,9 @@ public interface IHisReader
 
     /// <summary>Laboratory reports (FHIR DiagnosticReport with its Observations), newest first.</summary>
     Task<HisSnapshot<IReadOnlyList<HisLabReport>>> GetLabReportsAsync(string hisPatientId, CancellationToken cancellationToken);
+
+    /// <summary>Radiology reports (FHIR DiagnosticReport of category RAD), linked to their study by study UID or accession number.</summary>
+    Task<HisSnapshot<IReadOnlyList<HisImagingReport>>> GetImagingReportsAsync(string hisPatientId, CancellationToken cancellationToken);
 }
 
 /// <summary>What the HIS said and when: <see cref="IsStale"/> means the HIS could not be reached and this is the last known copy.</summary>
@@ -72,6 +75,20 @@ public sealed record HisLabReport(
     string? OrderingDoctorLicence,
     string? OrderingDoctorName,
     IReadOnlyList<HisLabObservation> Observations);
+
+/// <summary>
+/// A radiologist's report on an imaging study. <paramref name="StudyInstanceUid"/> (FHIR DiagnosticReport.imagingStudy's
+/// ImagingStudy identifier) or <paramref name="AccessionNumber"/> (DiagnosticReport.identifier of type ACSN, the
+/// number the PACS holds too) ties it to the study in the PACS.
+/// </summary>
+public sealed record HisImagingReport(
+    string ReportId,
+    string? StudyInstanceUid,
+    string? AccessionNumber,
+    string Conclusion,
+    DateTimeOffset IssuedAt,
+    string? Author,
+    string Status);
 
 /// <summary>One result value. <paramref name="Flag"/> is the HL7 abnormal flag (L, H, LL, HH, A, AA, N) or null.</summary>
 public sealed record HisLabObservation(

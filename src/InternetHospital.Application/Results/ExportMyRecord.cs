@@ -11,7 +11,7 @@ namespace InternetHospital.Application.Results;
 /// </summary>
 public sealed record ExportMyRecord(Guid PatientId) : IQuery<string>
 {
-    public sealed class Handler(IAppDbContext db, IPatientAccessGuard guard, IHisReader his, IRecordBundleWriter writer, IAuditLog audit, TimeProvider clock)
+    public sealed class Handler(IAppDbContext db, IPatientAccessGuard guard, IHisReader his, IRecordBundleWriter writer, IAuditLog audit, TimeProvider clock, Imaging.IImagingArchive archive)
         : IQueryHandler<ExportMyRecord, string>
     {
         public async ValueTask<string> Handle(ExportMyRecord query, CancellationToken cancellationToken)
@@ -69,7 +69,12 @@ public sealed record ExportMyRecord(Guid PatientId) : IQuery<string>
                     x.Visit.Note.SignedByName ?? x.DoctorName,
                     x.Visit.Note.SignedAt!.Value,
                     x.Visit.Note.ContentHash ?? string.Empty)).ToList(),
-                reports);
+                reports)
+            {
+                ImagingStudies = (await Imaging.ImagingViews.PatientStudiesAsync(db, archive, patient, cancellationToken))
+                    .Select(s => new RecordImagingStudy(s.Study.StudyInstanceUid, s.Study.StudyDate, s.Study.Description, s.Study.Modalities, s.Study.AccessionNumber, s.Study.SeriesCount, s.Study.InstanceCount))
+                    .ToList(),
+            };
             audit.Record("record.exported", nameof(Patient), patient.Id.ToString(), patient.Id, $"format=fhir; reports={reports.Count}; visits={visits.Count}");
             return writer.Write(record);
         }

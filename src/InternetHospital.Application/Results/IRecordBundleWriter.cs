@@ -22,7 +22,14 @@ public sealed record PatientRecord(
     IReadOnlyList<HisAllergy> Allergies,
     IReadOnlyList<HisEncounter> HisEncounters,
     IReadOnlyList<RecordVisit> Visits,
-    IReadOnlyList<LabReport> LabReports);
+    IReadOnlyList<LabReport> LabReports)
+{
+    /// <summary>The patient's imaging studies (hospital and shared), written as ImagingStudy resources naming the PACS's UIDs.</summary>
+    public IReadOnlyList<RecordImagingStudy> ImagingStudies { get; init; } = [];
+}
+
+/// <summary>An imaging study as "my record" lists it: the reference to the images in the PACS, not the images.</summary>
+public sealed record RecordImagingStudy(string StudyInstanceUid, DateOnly? StudyDate, string? Description, string? Modalities, string? AccessionNumber, int SeriesCount, int InstanceCount);
 
 /// <summary>An online visit with its signed note (the hash is what the doctor's signature covers).</summary>
 public sealed record RecordVisit(

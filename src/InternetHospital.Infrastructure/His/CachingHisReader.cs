@@ -36,6 +36,9 @@ internal sealed partial class CachingHisReader(IHisReader inner, IOptions<HisOpt
     public Task<HisSnapshot<IReadOnlyList<HisLabReport>>> GetLabReportsAsync(string hisPatientId, CancellationToken cancellationToken) =>
         ReadAsync("lab-reports", hisPatientId, inner.GetLabReportsAsync, cancellationToken);
 
+    public Task<HisSnapshot<IReadOnlyList<HisImagingReport>>> GetImagingReportsAsync(string hisPatientId, CancellationToken cancellationToken) =>
+        ReadAsync("imaging-reports", hisPatientId, inner.GetImagingReportsAsync, cancellationToken);
+
     /// <summary>Forgets what is known about a patient (after the portal wrote something the HIS will show).</summary>
     public void Invalidate(string hisPatientId)
     {

@@ -76,6 +76,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<MessageAttachment> FamilyMessageAttachments => Set<MessageAttachment>();
     public DbSet<Domain.Retention.LegalHold> LegalHolds => Set<Domain.Retention.LegalHold>();
     public DbSet<Domain.Results.LabReport> LabReports => Set<Domain.Results.LabReport>();
+    public DbSet<Domain.Imaging.SharedStudy> SharedStudies => Set<Domain.Imaging.SharedStudy>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

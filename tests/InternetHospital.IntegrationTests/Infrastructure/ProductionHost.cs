@@ -23,6 +23,8 @@ public sealed class ProductionHost(IReadOnlyDictionary<string, string?> settings
         ["His:FhirReader:BaseUrl"] = "http://127.0.0.1:9/fhir",
         ["His:Writer"] = "Fhir",
         ["His:FhirWriter:BaseUrl"] = "http://127.0.0.1:9/fhir",
+        ["Imaging:Archive"] = "DicomWeb",
+        ["Imaging:DicomWeb:BaseUrl"] = "http://127.0.0.1:9/dicom-web/",
     };
 
     private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "ih-prod-" + Guid.NewGuid().ToString("N"));

@@ -31,7 +31,7 @@ public sealed class RecordBundleTests
             [new HisAllergy("青霉素 Penicillin", "皮疹 Rash", "moderate", new DateOnly(2016, 1, 1))],
             [new HisEncounter("E1", now.AddMonths(-2), "outpatient", "CARD", "李伟", "高血压复诊")],
             [new RecordVisit(Guid.NewGuid(), now.AddDays(-3), now.AddDays(-3).AddMinutes(15), "李伟", "头晕 <3 天 & 乏力", "高血压五年", "血压控制可", "继续服药\n一月后复诊", "", [("I10", "原发性高血压")], "李伟", now.AddDays(-3), "abc123")],
-            [report]);
+            [report]) { ImagingStudies = [new RecordImagingStudy("1.2.840.99.1", new DateOnly(2026, 10, 15), "胸部CT", "CT,SR", "RAD-1", 2, 9)] };
 
         var bundle = FhirRecordBundleWriter.Build(record, new HisIdentifierOptions());
 
@@ -39,7 +39,7 @@ public sealed class RecordBundleTests
         var errors = outcome.Issue.Where(i => i.Severity is OperationOutcome.IssueSeverity.Error or OperationOutcome.IssueSeverity.Fatal).Select(i => $"{i.Location?.FirstOrDefault()}: {i.Details?.Text ?? i.Diagnostics}").ToList();
         Assert.True(errors.Count == 0, string.Join('\n', errors));
         Assert.Equal(
-            ["AllergyIntolerance", "Composition", "Condition", "DiagnosticReport", "Encounter", "MedicationStatement", "Observation", "Patient"],
+            ["AllergyIntolerance", "Composition", "Condition", "DiagnosticReport", "Encounter", "ImagingStudy", "MedicationStatement", "Observation", "Patient"],
             bundle.Entry.Select(e => e.Resource!.TypeName).Distinct().Order());
         var urls = bundle.Entry.Select(e => e.FullUrl).ToHashSet();
         var diagnostic = bundle.Entry.Select(e => e.Resource).OfType<DiagnosticReport>().Single();
@@ -48,5 +48,8 @@ public sealed class RecordBundleTests
         var note = bundle.Entry.Select(e => e.Resource).OfType<Composition>().Single();
         Assert.Contains("&lt;3 天 &amp; 乏力", note.Section[0].Text!.Div, StringComparison.Ordinal);
         Assert.Equal("abc123", note.Identifier!.Value);
+        var imaging = bundle.Entry.Select(e => e.Resource).OfType<ImagingStudy>().Single();
+        Assert.Equal(("urn:oid:1.2.840.99.1", "RAD-1", 9), (imaging.Identifier[0].Value, imaging.Identifier[1].Value, imaging.NumberOfInstances));
+        Assert.Equal(["CT", "SR"], imaging.Modality.Select(m => m.Code));
     }
 }

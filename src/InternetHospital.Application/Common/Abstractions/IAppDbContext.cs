@@ -68,6 +68,7 @@ public interface IAppDbContext
     DbSet<MessageAttachment> FamilyMessageAttachments { get; }
     DbSet<Domain.Retention.LegalHold> LegalHolds { get; }
     DbSet<Domain.Results.LabReport> LabReports { get; }
+    DbSet<Domain.Imaging.SharedStudy> SharedStudies { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

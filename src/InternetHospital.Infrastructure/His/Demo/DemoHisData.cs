@@ -50,6 +50,14 @@ internal sealed class DemoHisData
         Allergies[wang.HisPatientId] = [];
         Encounters[wang.HisPatientId] = [];
         LabReports[wang.HisPatientId] = [];
+
+        // Note: the demo archive's studies (scripts/make-demo-dicom.py) carry these accession numbers.
+        ImagingReports[zhang.HisPatientId] =
+        [
+            new HisImagingReport("RAD-R-1", null, "RAD-H0000001-CT1", "右肺上叶见一小结节，约8毫米，边界清楚，建议6个月后复查CT。 Small well-defined nodule (about 8 mm) in the right upper lobe; follow-up CT in 6 months is advised.", new DateTimeOffset(2026, 10, 15, 6, 0, 0, TimeSpan.Zero), "周敏", "final"),
+            new HisImagingReport("RAD-R-2", null, "RAD-H0000001-CR1", "心肺膈未见明显异常。 Heart, lungs and diaphragm: no abnormality seen.", new DateTimeOffset(2026, 6, 2, 5, 0, 0, TimeSpan.Zero), "周敏", "final"),
+        ];
+        ImagingReports[wang.HisPatientId] = [];
     }
 
     /// <summary>
@@ -98,6 +106,8 @@ internal sealed class DemoHisData
     public Dictionary<string, IReadOnlyList<HisMedication>> Medications { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, IReadOnlyList<HisAllergy>> Allergies { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, IReadOnlyList<HisEncounter>> Encounters { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, IReadOnlyList<HisImagingReport>> ImagingReports { get; } = new(StringComparer.Ordinal);
+
     public Dictionary<string, IReadOnlyList<HisLabReport>> LabReports { get; } = new(StringComparer.Ordinal);
 }
 

@@ -30,6 +30,9 @@ internal sealed class DemoHisReader(DemoHisData data, TimeProvider clock) : IHis
     public Task<HisSnapshot<IReadOnlyList<HisLabReport>>> GetLabReportsAsync(string hisPatientId, CancellationToken cancellationToken) =>
         Task.FromResult(Snapshot(data.LabReports, hisPatientId));
 
+    public Task<HisSnapshot<IReadOnlyList<HisImagingReport>>> GetImagingReportsAsync(string hisPatientId, CancellationToken cancellationToken) =>
+        Task.FromResult(Snapshot(data.ImagingReports, hisPatientId));
+
     private HisSnapshot<IReadOnlyList<T>> Snapshot<T>(Dictionary<string, IReadOnlyList<T>> source, string hisPatientId) =>
         new(source.TryGetValue(hisPatientId, out var values) ? values : [], clock.GetUtcNow());
 }

@@ -101,6 +101,19 @@ internal sealed class FhirHisReader : IHisReader
             .ToList());
     }
 
+    public async Task<HisSnapshot<IReadOnlyList<HisImagingReport>>> GetImagingReportsAsync(string hisPatientId, CancellationToken cancellationToken)
+    {
+        // Radiology reports (category RAD, HL7 v2 table 0074); the study is named by its UID or accession number.
+        var query = ForPatient(hisPatientId).Where("category=RAD").OrderBy("date", SortOrder.Descending);
+        var bundle = await SearchAsync(client => client.SearchAsync<DiagnosticReport>(query, cancellationToken), cancellationToken);
+        return Snapshot<IReadOnlyList<HisImagingReport>>(Resources<DiagnosticReport>(bundle)
+            .Where(r => r.Status is not (DiagnosticReport.DiagnosticReportStatus.EnteredInError or DiagnosticReport.DiagnosticReportStatus.Cancelled or DiagnosticReport.DiagnosticReportStatus.Registered))
+            .Select(FhirReadMapper.ImagingReport)
+            .OfType<HisImagingReport>()
+            .OrderByDescending(r => r.IssuedAt)
+            .ToList());
+    }
+
     private static SearchParams ForPatient(string hisPatientId) => new SearchParams().Where("patient=" + hisPatientId).LimitTo(200);
 
     private static IEnumerable<T> Resources<T>(Bundle? bundle) where T : Resource =>

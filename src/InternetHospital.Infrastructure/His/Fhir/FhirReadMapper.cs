@@ -143,6 +143,36 @@ internal sealed class FhirReadMapper(HisIdentifierOptions ids)
             values);
     }
 
+    /// <summary>
+    /// A radiology report: its conclusion (else the text of its code), the study it is about by the ImagingStudy
+    /// reference's DICOM UID identifier (<c>urn:oid:...</c>) or the report's accession number identifier (type ACSN),
+    /// and the interpreting radiologist. A report without a conclusion to show is left out (null).
+    /// </summary>
+    public static HisImagingReport? ImagingReport(DiagnosticReport report)
+    {
+        var conclusion = report.Conclusion ?? report.ConclusionCode.FirstOrDefault()?.Text;
+        if (string.IsNullOrWhiteSpace(conclusion))
+        {
+            return null;
+        }
+
+        var studyUid = report.ImagingStudy.Select(s => s.Identifier?.Value).FirstOrDefault(v => v is not null && v.StartsWith("urn:oid:", StringComparison.Ordinal))?["urn:oid:".Length..];
+        var accession = report.Identifier.FirstOrDefault(i => i.Type?.Coding.Any(c => c.Code == "ACSN") == true)?.Value;
+        return new HisImagingReport(
+            report.Id ?? string.Empty,
+            studyUid,
+            accession,
+            conclusion.Trim(),
+            report.IssuedElement?.Value ?? (report.Effective as FhirDateTime)?.ToDateTimeOffset(TimeSpan.Zero) ?? DateTimeOffset.MinValue,
+            report.ResultsInterpreter.FirstOrDefault()?.Display ?? report.Performer.FirstOrDefault()?.Display,
+            report.Status switch
+            {
+                DiagnosticReport.DiagnosticReportStatus.Corrected or DiagnosticReport.DiagnosticReportStatus.Amended or DiagnosticReport.DiagnosticReportStatus.Appended => "corrected",
+                DiagnosticReport.DiagnosticReportStatus.Final => "final",
+                _ => "preliminary",
+            });
+    }
+
     private static HisLabObservation LabObservation(Observation observation)
     {
         var (code, system, name) = Concept(observation.Code);

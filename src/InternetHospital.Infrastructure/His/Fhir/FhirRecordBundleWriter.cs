@@ -201,6 +201,32 @@ internal sealed class FhirRecordBundleWriter(IOptions<HisOptions> options) : IRe
             }, report.Id);
         }
 
+        // Note: a reference to the images (the PACS's study UID, as DICOM identifies it), not the images themselves.
+        foreach (var study in record.ImagingStudies)
+        {
+            var imaging = new ImagingStudy
+            {
+                Status = ImagingStudy.ImagingStudyStatus.Available,
+                Subject = patientRef,
+                Started = study.StudyDate is { } started ? Date(started) : null,
+                Description = study.Description,
+                NumberOfSeries = study.SeriesCount,
+                NumberOfInstances = study.InstanceCount,
+            };
+            imaging.Identifier.Add(new Identifier("urn:dicom:uid", "urn:oid:" + study.StudyInstanceUid));
+            if (study.AccessionNumber is { Length: > 0 } accession)
+            {
+                imaging.Identifier.Add(new Identifier { Type = new CodeableConcept("http://terminology.hl7.org/CodeSystem/v2-0203", "ACSN"), Value = accession });
+            }
+
+            foreach (var modality in (study.Modalities ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                imaging.Modality.Add(new Coding("http://dicom.nema.org/resources/ontology/DCM", modality));
+            }
+
+            Add(imaging, Guid.NewGuid());
+        }
+
         return bundle;
     }
 

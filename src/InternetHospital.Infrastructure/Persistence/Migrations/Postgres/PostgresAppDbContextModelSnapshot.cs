@@ -1512,6 +1512,45 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("Facilities", (string)null);
                 });
 
+            modelBuilder.Entity("InternetHospital.Domain.Imaging.SharedStudy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AppointmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("InstanceCount")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("SharedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SharedByAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("StudyInstanceUid")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StudyInstanceUid");
+
+                    b.HasIndex("PatientId", "StudyInstanceUid")
+                        .IsUnique();
+
+                    b.ToTable("SharedStudies", (string)null);
+                });
+
             modelBuilder.Entity("InternetHospital.Domain.Notifications.EmailAttachment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3866,6 +3905,15 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                     b.HasOne("InternetHospital.Domain.Hospital.Department", null)
                         .WithMany()
                         .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Imaging.SharedStudy", b =>
+                {
+                    b.HasOne("InternetHospital.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
