@@ -125,6 +125,7 @@ orthanc_start() {
   "RegisteredUsers": { "$ORTHANC_USER": "$ORTHANC_PASS" },
   "HttpDescribeErrors": true,
   "StorageCompression": false,
+  "DefaultEncoding": "Utf8",
   "Plugins": [ "$plugin" ],
   "DicomWeb": { "Enable": true, "Root": "/dicom-web/", "EnableWado": false, "StudiesMetadata": "Full", "SeriesMetadata": "Full" }
 }

@@ -37,6 +37,19 @@ public sealed class ProductionDefaultsTests
         Assert.Contains("AllowDevelopmentStandIns", Flatten(refusal), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("Demo", null)]
+    [InlineData("DicomWeb", null)]
+    public async Task A_production_host_refuses_to_start_without_a_pacs_even_on_a_staging_site(string? archive, string? baseUrl)
+    {
+        await using var host = ProductionHost.With(ProductionHost.RealAdapters, ("Imaging:Archive", archive), ("Imaging:DicomWeb:BaseUrl", baseUrl), ("AllowDevelopmentStandIns", "true"));
+
+        var refusal = Assert.ThrowsAny<Exception>(() => host.Start());
+
+        Assert.Contains("Imaging:DicomWeb:BaseUrl", Flatten(refusal), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task With_stripe_and_a_real_his_production_has_no_simulated_pay_step_and_no_banner()
     {
@@ -58,6 +71,8 @@ public sealed class ProductionDefaultsTests
             ("Payments:Gateway", "Simulated"),
             ("His:Reader", "Demo"),
             ("His:Writer", "Demo"),
+            ("Imaging:Archive", "DicomWeb"),
+            ("Imaging:DicomWeb:BaseUrl", "http://127.0.0.1:9/dicom-web/"),
             ("AllowDevelopmentStandIns", "true"));
         var client = host.Start();
 

@@ -128,7 +128,7 @@ public sealed class DicomWebParsingTests
     [InlineData("1.2.", false)]
     [InlineData("1.2/../3", false)]
     [InlineData("", false)]
-    [InlineData("1.23456789012345678901234567890123456789012345678901234567890123", false)]
+    [InlineData("1.234567890123456789012345678901234567890123456789012345678901234", false)]
     public void Only_dicom_uids_reach_the_pacs(string uid, bool valid) => Assert.Equal(valid, DicomUid.IsValid(uid));
 
     private static JsonElement Parse(string json) => JsonDocument.Parse(json).RootElement;
