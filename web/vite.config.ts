@@ -61,7 +61,7 @@ function dwvWorkers(): Plugin {
       server.middlewares.use((request, response, next) => {
         const match = workerFile.exec(request.url?.split('?')[0] ?? '');
         if (!match) return next();
-        readFile(join(source, match[1]!)).then(
+        readFile(join(source, match[1])).then(
           (content) => {
             response.setHeader('Content-Type', 'text/javascript');
             response.end(content);

@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { dicomEngine, type DicomViewport } from '@/features/imaging/lib/dicom-engine';
 import { uploadTransport } from '@/features/imaging/api/upload-study';
+import type { WindowLevel } from '@/features/imaging/lib/window-presets';
 import { ApiError } from '@/lib/api-client';
 import { findPageHeading, renderApp } from '@/testing/test-utils';
 
@@ -44,12 +45,12 @@ function fakeViewport(): DicomViewport & { shown: string[] } {
   const shown: string[] = [];
   return {
     shown,
-    show: vi.fn(async (file: File, chosen) => {
+    show: vi.fn(async (file: File, chosen: WindowLevel | null) => {
       shown.push(file.name);
       if (chosen) window = chosen;
     }),
     getWindow: () => window,
-    setWindow: vi.fn((next) => {
+    setWindow: vi.fn((next: WindowLevel) => {
       window = next;
     }),
     setMode: vi.fn(),
@@ -158,7 +159,7 @@ describe('Imaging (patient)', () => {
     await user.click(screen.getByRole('button', { name: 'Upload' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('This study is not of this patient');
     expect(send.mock.calls[0]![0]).toBe(`/api/patients/${PATIENT_ID}/imaging/uploads`);
-    expect((send.mock.calls[0]![1] as FormData).get('file')).toBeInstanceOf(File);
+    expect(send.mock.calls[0]![1].get('file')).toBeInstanceOf(File);
 
     await user.click(screen.getByRole('button', { name: 'Upload' }));
     expect(await screen.findByText(/Shared: 12 images stored, 2 already there\./)).toBeInTheDocument();
