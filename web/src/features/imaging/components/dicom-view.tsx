@@ -206,7 +206,6 @@ export function DicomView({ side, patientId, studyInstanceUid, series, actions }
           label={null}
           disabled={total < 2}
           thumbLabel={t('viewer.image')}
-          aria-valuetext={position}
         />
         <ActionIcon size="xl" variant="default" aria-label={t('viewer.next')} onClick={() => go(index + 1)} disabled={index >= total - 1}>
           <IconChevronRight aria-hidden="true" />
