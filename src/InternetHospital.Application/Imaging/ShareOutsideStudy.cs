@@ -4,11 +4,12 @@ using InternetHospital.Domain.Patients;
 namespace InternetHospital.Application.Imaging;
 
 /// <summary>
-/// A patient (or whoever may see their results) shares a study made elsewhere: a DICOM file, a zip of them or a zipped
+/// A patient (or whoever may see their results), or a doctor who treats the patient (the rule of
+/// <see cref="ImagingAccess"/>), shares a study made elsewhere: a DICOM file, a zip of them or a zipped
 /// CD, for a consultation. Every file is checked before any is stored; instances the PACS already holds are counted,
 /// not stored again; the study becomes the patient's through one <see cref="SharedStudy"/> row.
 /// </summary>
-public sealed record ShareOutsideStudy(Guid PatientId, Stream Content, Guid? AppointmentId) : ICommand<SharedStudyUpload>
+public sealed record ShareOutsideStudy(Guid PatientId, Stream Content, Guid? AppointmentId, ImagingReader Uploader = ImagingReader.Patient) : ICommand<SharedStudyUpload>
 {
     public sealed class Validator : AbstractValidator<ShareOutsideStudy>
     {
@@ -16,18 +17,17 @@ public sealed record ShareOutsideStudy(Guid PatientId, Stream Content, Guid? App
         {
             RuleFor(c => c.PatientId).NotEmpty();
             RuleFor(c => c.Content).NotNull();
+            RuleFor(c => c.Uploader).IsInEnum();
         }
     }
 
     public sealed class Handler(
-        IAppDbContext db, IPatientAccessGuard guard, IImagingArchive archive, IAuditLog audit, IOptions<ImagingUploadOptions> options, TimeProvider clock)
+        IAppDbContext db, ImagingAccess access, ICurrentUser currentUser, IImagingArchive archive, IAuditLog audit, IOptions<ImagingUploadOptions> options, TimeProvider clock)
         : ICommandHandler<ShareOutsideStudy, SharedStudyUpload>
     {
         public async ValueTask<SharedStudyUpload> Handle(ShareOutsideStudy command, CancellationToken cancellationToken)
         {
-            var acting = await guard.EnsureCanActForAsync(command.PatientId, PatientScope.Results, cancellationToken);
-            var patient = await db.Patients.AsNoTracking().SingleOrDefaultAsync(p => p.Id == command.PatientId, cancellationToken)
-                ?? throw new NotFoundException(nameof(Patient), command.PatientId);
+            var patient = await access.PatientAsync(command.PatientId, command.Uploader, cancellationToken);
             if (command.AppointmentId is { } appointmentId
                 && !await db.Appointments.AnyAsync(a => a.Id == appointmentId && a.PatientId == command.PatientId, cancellationToken))
             {
@@ -67,7 +67,9 @@ public sealed record ShareOutsideStudy(Guid PatientId, Stream Content, Guid? App
             var shared = await db.SharedStudies.SingleOrDefaultAsync(s => s.PatientId == patient.Id && s.StudyInstanceUid == studyUid, cancellationToken);
             if (shared is null)
             {
-                db.SharedStudies.Add(SharedStudy.Share(patient.Id, studyUid, command.AppointmentId, acting.AccountId, upload.Description, stored + duplicates, clock.GetUtcNow()));
+                // Note: a zip may hold the same instance twice; the study holds it once.
+                var instances = upload.Files.Select(f => f.Header.SopInstanceUid).Distinct(StringComparer.Ordinal).Count();
+                db.SharedStudies.Add(SharedStudy.Share(patient.Id, studyUid, command.AppointmentId, currentUser.RequireAccountId(), upload.Description, instances, clock.GetUtcNow()));
             }
             else
             {

@@ -137,8 +137,50 @@ public abstract class ImagingUploadTests(ApiFactory factory) : IDisposable
         Assert.Equal(1, (await ArchiveAsync(a => a.FindStudyAsync(study, CancellationToken.None)))?.InstanceCount);
     }
 
+    [Fact]
+    public async Task A_doctor_who_treats_the_patient_shares_a_study_for_them_and_another_doctor_gets_404()
+    {
+        _ = TestPacs.RequiredUrl;
+        var team = await kit.NewTeamAsync();
+        var (patient, _) = await kit.SignedPatientAsync(team);
+        var born = await kit.FromDatabaseAsync(db => db.Patients.Where(p => p.Id == patient.PatientId).Select(p => p.DateOfBirth).SingleAsync());
+        var stranger = await kit.NewDoctorAsync("stranger");
+        var study = NewUid();
+        var zip = Zip(await MakeStudyAsync(study, "CLINIC-88", "李^娜", born, slices: 2));
+
+        await (await UploadAsync(stranger.Client, patient.PatientId, zip, "cd.zip", doctor: true)).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await UploadAsync(patient.Client, patient.PatientId, zip, "cd.zip", doctor: true)).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await AssertNothingStoredAsync(patient.PatientId, study);
+
+        var uploaded = await (await UploadAsync(team.Lead.Client, patient.PatientId, zip, "cd.zip", doctor: true)).ReadJsonAsync(HttpStatusCode.Created);
+
+        Assert.Equal(2, uploaded.GetProperty("stored").GetInt32());
+        var listed = await (await patient.Client.GetAsync($"/api/patients/{patient.PatientId}/imaging/studies")).ReadJsonAsync();
+        Assert.Equal("shared", Assert.Single(listed.EnumerateArray(), s => s.GetProperty("studyInstanceUid").GetString() == study).GetProperty("source").GetString());
+        Assert.Equal(team.Lead.AccountId, await kit.FromDatabaseAsync(db => db.SharedStudies.Where(s => s.StudyInstanceUid == study).Select(s => s.SharedByAccountId).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_body_over_the_configured_limit_is_413_before_it_is_read_and_a_missing_file_is_400()
+    {
+        var (patient, name, born) = await PatientAsync();
+        var study = NewUid();
+        var zip = Zip(await MakeStudyAsync(study, "X1", name, born, slices: 1));
+        await using var small = factory.WithWebHostBuilder(b => b.UseSetting("Imaging:Upload:MaxUploadBytes", "4096"));
+        var client = small.CreateClient();
+        client.DefaultRequestHeaders.Authorization = patient.Client.DefaultRequestHeaders.Authorization;
+
+        var tooLarge = await (await UploadAsync(client, patient.PatientId, [.. zip, .. new byte[80 * 1024]], "big.zip")).AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal("payload_too_large", tooLarge.Code());
+        await AssertNothingStoredAsync(patient.PatientId, study);
+
+        using var noFile = new MultipartFormDataContent { { new StringContent(Guid.NewGuid().ToString()), "appointmentId" } };
+        await (await patient.Client.PostAsync($"/api/patients/{patient.PatientId}/imaging/uploads", noFile)).AssertProblemAsync(HttpStatusCode.BadRequest);
+    }
+
     private async Task<(FamilyTestKit.TestPatient Patient, string DicomName, DateOnly Born)> PatientAsync()
     {
+        _ = TestPacs.RequiredUrl;
         var patient = await kit.RegisterPatientAsync("李娜");
         var born = await kit.FromDatabaseAsync(db => db.Patients.Where(p => p.Id == patient.PatientId).Select(p => p.DateOfBirth).SingleAsync());
         return (patient, "Li^Na=李^娜", born);
@@ -156,7 +198,7 @@ public abstract class ImagingUploadTests(ApiFactory factory) : IDisposable
         return await use(scope.ServiceProvider.GetRequiredService<IImagingArchive>());
     }
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid patientId, byte[] content, string fileName, Guid? appointmentId = null)
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid patientId, byte[] content, string fileName, Guid? appointmentId = null, bool doctor = false)
     {
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(content);
@@ -167,7 +209,7 @@ public abstract class ImagingUploadTests(ApiFactory factory) : IDisposable
             form.Add(new StringContent(id.ToString()), "appointmentId");
         }
 
-        return await client.PostAsync($"/api/patients/{patientId}/imaging/uploads", form);
+        return await client.PostAsync($"{(doctor ? "/api/doctor/patients" : "/api/patients")}/{patientId}/imaging/uploads", form);
     }
 
     private static string NewUid() => "2.25." + new System.Numerics.BigInteger(Guid.NewGuid().ToByteArray(), isUnsigned: true).ToString(CultureInfo.InvariantCulture);

@@ -111,6 +111,17 @@ public sealed class DicomUploadReaderTests
     }
 
     [Fact]
+    public void A_bomb_hidden_beside_incompressible_files_is_caught_by_its_own_ratio()
+    {
+        var noise = new byte[3 * 1024 * 1024];
+        new Random(16).NextBytes(noise);
+        var zip = DicomTestFile.Zip(("IM0001", [.. Slice(1), .. noise]), ("IM0002", [.. Slice(2), .. new byte[8 * 1024 * 1024]]));
+        Assert.True(11L * 1024 * 1024 < zip.Length * (long)Limits.MaxCompressionRatio, "The whole zip stays under the ratio; only the second entry is over it.");
+
+        Assert.Equal(ImagingUploadProblems.UnsafeArchive, Refusal(zip));
+    }
+
+    [Fact]
     public void Limits_on_files_bytes_and_file_size_refuse_as_too_large()
     {
         var slices = Enumerable.Range(1, 6).Select(n => ($"IM{n}", Slice(n))).ToArray();

@@ -17,15 +17,23 @@ internal sealed class ImagingUploadEndpoints : IEndpointGroup
         // Note: the body limit follows Imaging:Upload:MaxUploadBytes, so an upload over it is refused with 413 before it
         // is read; the form reader's own multipart limit (128 MB by default) is raised to match.
         var requestLimit = app.ServiceProvider.GetRequiredService<IOptions<ImagingUploadOptions>>().Value.MaxUploadBytes + EnvelopeBytes;
-        app.MapPost("/api/patients/{patientId:guid}/imaging/uploads", async (Guid patientId, IFormFile file, [FromForm] Guid? appointmentId, ISender sender, CancellationToken ct) =>
+        MapUpload(app.MapGroup("/api/patients/{patientId:guid}/imaging").RequireAuthorization(Policies.Patient), "/api/patients", ImagingReader.Patient, requestLimit);
+
+        // Note: a doctor who treats the patient (ImagingAccess's rule, the same as for reading their images) may share
+        // a study the patient brought to a consortium clinic; the files must still be the patient's.
+        MapUpload(app.MapGroup("/api/doctor/patients/{patientId:guid}/imaging").RequireAuthorization(Policies.Doctor), "/api/doctor/patients", ImagingReader.Doctor, requestLimit);
+    }
+
+    private static void MapUpload(RouteGroupBuilder group, string patients, ImagingReader uploader, long requestLimit)
+    {
+        group.MapPost("/uploads", async (Guid patientId, IFormFile file, [FromForm] Guid? appointmentId, ISender sender, CancellationToken ct) =>
             {
                 await using var content = file.OpenReadStream();
-                var uploaded = await sender.Send(new ShareOutsideStudy(patientId, content, appointmentId), ct);
-                return TypedResults.Created($"/api/patients/{patientId}/imaging/studies/{uploaded.StudyInstanceUid}", uploaded);
+                var uploaded = await sender.Send(new ShareOutsideStudy(patientId, content, appointmentId, uploader), ct);
+                return TypedResults.Created($"{patients}/{patientId}/imaging/studies/{uploaded.StudyInstanceUid}", uploaded);
             })
             .WithTags("Imaging")
             .WithProblems(StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status422UnprocessableEntity, StatusCodes.Status503ServiceUnavailable)
-            .RequireAuthorization(Policies.Patient)
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(requestLimit))
             .WithFormOptions(multipartBodyLengthLimit: requestLimit)
