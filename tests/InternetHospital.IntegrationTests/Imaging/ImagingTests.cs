@@ -4,6 +4,7 @@ using InternetHospital.Domain.Imaging;
 using InternetHospital.Infrastructure.Seeding;
 using InternetHospital.IntegrationTests.FamilyDoctors;
 using InternetHospital.IntegrationTests.Infrastructure;
+using InternetHospital.IntegrationTests.VideoVisits;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -194,6 +195,26 @@ public abstract class ImagingTests(ApiFactory factory)
         // The patient side of the routes is not the doctor's, and the doctor side is not the patient's.
         await (await team.Lead.Client.GetAsync($"/api/patients/{patient.PatientId}/imaging/studies")).AssertProblemAsync(HttpStatusCode.Forbidden);
         await (await patient.Client.GetAsync($"/api/doctor/patients/{patient.PatientId}/imaging/studies")).AssertProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task A_doctor_with_an_appointment_soon_reads_the_patients_images_and_one_booked_beyond_the_window_does_not()
+    {
+        _ = TestPacs.RequiredUrl;
+        var near = await VisitScenario.BookAsync(factory.Services, () => VisitScenario.NewPatientAsync(factory), VisitScenario.Cardiologist);
+        await VisitScenario.BookAsync(factory.Services, () => Task.FromResult(near.Patient), VisitScenario.Dermatologist, startsIn: TimeSpan.FromDays(ImagingAccess.DoctorDaysAfter + 2));
+        var hisId = await LinkAsync(near.Patient.PatientId);
+        var (study, series, sop) = (TestPacs.NewUid(), TestPacs.NewUid(), TestPacs.NewUid());
+        await StoreAsync(hisId, study, series, sop);
+        var cardiologist = await VisitScenario.SignInAsync(factory, VisitScenario.Cardiologist);
+        var dermatologist = await VisitScenario.SignInAsync(factory, VisitScenario.Dermatologist);
+
+        var detail = await (await cardiologist.Api.GetAsync($"/api/doctor/patients/{near.Patient.PatientId}/imaging/studies/{study}")).ReadJsonAsync();
+        Assert.Equal(sop, detail.GetProperty("series")[0].GetProperty("instances")[0].GetProperty("sopInstanceUid").GetString());
+        var instance = await cardiologist.Api.GetAsync($"/api/doctor/patients/{near.Patient.PatientId}/imaging/studies/{study}/series/{series}/instances/{sop}");
+        Assert.Equal(("application/dicom", true), (instance.Content.Headers.ContentType?.MediaType, instance.Headers.CacheControl?.Private));
+
+        await (await dermatologist.Api.GetAsync($"/api/doctor/patients/{near.Patient.PatientId}/imaging/studies/{study}")).AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]
