@@ -42,6 +42,38 @@ function precompress(): Plugin {
 }
 
 /**
+ * dwv (the DICOM viewer) decodes compressed images (JPEG baseline/lossless, JPEG 2000, RLE) in web workers it loads from
+ * `assets/workers/` beside its own module, a path no bundler can see. The build copies them there (beside the dwv chunk
+ * in assets/), and the dev server answers them from the package.
+ */
+function dwvWorkers(): Plugin {
+  const source = fileURLToPath(new URL('./node_modules/dwv/dist/assets/workers/', import.meta.url));
+  const workerFile = /\/assets\/workers\/([a-z0-9]+\.worker\.min\.js)$/;
+  return {
+    name: 'ih-dwv-workers',
+    async generateBundle() {
+      const { readdir } = await import('node:fs/promises');
+      for (const file of (await readdir(source)).filter((name) => name.endsWith('.worker.min.js'))) {
+        this.emitFile({ type: 'asset', fileName: `assets/assets/workers/${file}`, source: await readFile(join(source, file)) });
+      }
+    },
+    configureServer(server) {
+      server.middlewares.use((request, response, next) => {
+        const match = workerFile.exec(request.url?.split('?')[0] ?? '');
+        if (!match) return next();
+        readFile(join(source, match[1])).then(
+          (content) => {
+            response.setHeader('Content-Type', 'text/javascript');
+            response.end(content);
+          },
+          () => next(),
+        );
+      });
+    },
+  };
+}
+
+/**
  * Two chunks per language's catalogue (i18n.ts loads only the active language): the namespaces of the first visit
  * (config/locales.ts), and the rest, which comes with the first other page.
  */
@@ -57,7 +89,7 @@ const apiTarget = process.env.IH_API_URL ?? 'http://localhost:5080';
 const proxiedPaths = ['/api', '/connect', '/hubs', '/openapi', '/docs', '/health', '/.well-known'];
 
 export default defineConfig({
-  plugins: [react(), precompress()],
+  plugins: [react(), precompress(), dwvWorkers()],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },

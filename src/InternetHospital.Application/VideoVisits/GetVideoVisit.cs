@@ -49,7 +49,7 @@ public sealed record GetVideoVisit(Guid VisitId) : IQuery<VideoVisitDto>
                 visit.CheckedInAt,
                 visit.AdmittedAt,
                 visit.EndedAt,
-                new PatientSummary(patient.FullName, patient.AgeOn(today), patient.Sex),
+                new PatientSummary(patient.FullName, patient.AgeOn(today), patient.Sex, visit.PatientId),
                 doctor,
                 specialists,
                 visit.ReferralReason is { } reason ? new ReferralDto(reason, visit.ReferralDetail, null) : null,
@@ -62,7 +62,8 @@ public sealed record GetVideoVisit(Guid VisitId) : IQuery<VideoVisitDto>
     }
 }
 
-public sealed record PatientSummary(string Name, int Age, Sex Sex);
+/// <param name="Id">The patient's id: the doctor's workspace opens the patient's imaging under it (issue 16).</param>
+public sealed record PatientSummary(string Name, int Age, Sex Sex, Guid Id);
 
 public sealed record VisitEventDto(DateTimeOffset At, string Kind, Guid? ActorAccountId, string? Detail);
 

@@ -107,6 +107,9 @@ public static class VisitRoomEvents
     public const string PeerLeft = "peerLeft";
     public const string Signal = "signal";
     public const string Chat = "chat";
+
+    /// <summary>The doctor shows an image of the patient's study in the call (see <c>ShareImageIntoCall</c>).</summary>
+    public const string ImageShared = "imageShared";
 }
 
 public sealed record VisitUpdatedEvent(Guid VisitId, VideoVisitStatus Status);

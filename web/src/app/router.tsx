@@ -65,6 +65,8 @@ export const routes: RouteObject[] = [
           guarded(['Patient'], [
             { path: 'results', lazy: page(() => import('./routes/patient/results')) },
             { path: 'results/trend/:code', lazy: page(() => import('./routes/patient/result-trend')) },
+            { path: 'results/imaging/share', lazy: page(() => import('./routes/patient/imaging-share')) },
+            { path: 'results/imaging/:studyUid', lazy: page(() => import('./routes/patient/imaging-study')) },
             { path: 'results/:reportId', lazy: page(() => import('./routes/patient/result')) },
           ]),
           guarded(['Doctor'], [

@@ -73,6 +73,14 @@ internal sealed class VisitHub(ISender sender, IOptions<VideoOptions> options) :
         await Clients.Client(route.ToConnectionId).SendAsync(VisitRoomEvents.Signal, new SignalEvent(visitId, route.FromPeerId, data), Context.ConnectionAborted);
     }
 
+    /// <summary>Show the others in the call one image of the patient's study (a reference; they fetch the frame themselves).</summary>
+    public async Task ShareImage(Guid visitId, string studyInstanceUid, string seriesInstanceUid, string sopInstanceUid, int frame)
+    {
+        Throttle();
+        var shared = await sender.Send(new ShareImageIntoCall(visitId, Context.ConnectionId, studyInstanceUid, seriesInstanceUid, sopInstanceUid, frame), Context.ConnectionAborted);
+        await Clients.OthersInGroup(Group(visitId)).SendAsync(VisitRoomEvents.ImageShared, shared, Context.ConnectionAborted);
+    }
+
     /// <summary>The network check: a round trip through the hub (answers the server's clock in Unix milliseconds).</summary>
     public long Ping()
     {

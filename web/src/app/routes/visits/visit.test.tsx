@@ -14,7 +14,7 @@ const completed = {
   checkedInAt: '2026-12-01T01:20:00Z',
   admittedAt: '2026-12-01T01:31:00Z',
   endedAt: '2026-12-01T01:44:00Z',
-  patient: { name: '王秀英', age: 67, sex: 'Female' },
+  patient: { name: '王秀英', age: 67, sex: 'Female', id: '5d2c1f8e-3b7a-4c61-9a0e-7f3e2b1d4c55' },
   doctor,
   specialists: [],
   referral: null,

@@ -23,7 +23,7 @@ export const videoVisitSchema = z.object({
   checkedInAt: z.string(),
   admittedAt: z.string().nullish(),
   endedAt: z.string().nullish(),
-  patient: z.object({ name: z.string(), age: z.number(), sex: z.string() }),
+  patient: z.object({ name: z.string(), age: z.number(), sex: z.string(), id: z.string() }),
   attending: attendingSchema,
   doctor: doctorSummarySchema,
   specialists: z.array(specialistSchema),

@@ -11,7 +11,7 @@ import { useLocalMedia } from '../lib/use-local-media';
 import { useVisitRoom } from '../lib/use-visit-room';
 import { hospitalTimeZone } from '@/config/hospital';
 import { formatDateTimeIn, formatTimeIn } from '@/lib/date-time';
-import type { VisitRoom } from '../lib/visit-room';
+import type { ImageReference, VisitRoom } from '../lib/visit-room';
 import { AttendingLine } from './attending-line';
 import { CallView } from './call-view';
 import { ChatPanel } from './chat-panel';
@@ -26,7 +26,10 @@ import { ProblemAlert } from '@/components/problem-alert';
  * The doctor's (or invited specialist's) side of a video visit: admit the waiting patient, the call, the chat, the note,
  * inviting a specialist; afterwards the signed record, its addenda and the trace of the visit.
  */
-export function ClinicianVisit({ visitId, followUpPicker }: { visitId: string; followUpPicker?: FollowUpPickerRenderer }): ReactNode {
+/** The patient's imaging in the workspace (composed by the app from the imaging feature); `share` only while in the call. */
+export type ImagingPanelRenderer = (props: { patientId: string; share?: (image: ImageReference) => Promise<void> }) => ReactNode;
+
+export function ClinicianVisit({ visitId, followUpPicker, imagingPanel }: { visitId: string; followUpPicker?: FollowUpPickerRenderer; imagingPanel?: ImagingPanelRenderer }): ReactNode {
   const { t, i18n } = useTranslation('visits');
   const visit = useVideoVisit(visitId);
   const session = useConsultingSession();
@@ -119,6 +122,7 @@ export function ClinicianVisit({ visitId, followUpPicker }: { visitId: string; f
         </Group>
       )}
       {!finished && status !== 'InProgress' && <DeviceCheck media={media} />}
+      {!finished && imagingPanel?.({ patientId: data.patient.id, share: room && state?.inCall ? (image) => room.shareImage(image) : undefined })}
       {finished && <VisitSummary visit={data} />}
       {!finished && (
         <SimpleGrid cols={{ base: 1, md: isDoctor ? 3 : 1 }}>

@@ -30,7 +30,7 @@ const visit = {
   checkedInAt: '2026-12-01T01:20:00Z',
   admittedAt: '2026-12-01T01:31:00Z',
   endedAt: null,
-  patient: { name: '王秀英', age: 67, sex: 'Female' },
+  patient: { name: '王秀英', age: 67, sex: 'Female', id: '5d2c1f8e-3b7a-4c61-9a0e-7f3e2b1d4c55' },
   doctor: { doctorId: 'd1', name: '李伟', title: '主任医师', titleEn: 'Chief Physician', departmentId: 'dep1', department: '心血管内科', departmentEn: 'Cardiology' },
   specialists: [],
   referral: null,

@@ -11,7 +11,7 @@ import { useLocalMedia } from '../lib/use-local-media';
 import { useVisitRoom } from '../lib/use-visit-room';
 import { hospitalTimeZone } from '@/config/hospital';
 import { formatTimeIn } from '@/lib/date-time';
-import type { VisitRoom } from '../lib/visit-room';
+import type { SharedImage, VisitRoom } from '../lib/visit-room';
 import { CallView } from './call-view';
 import { ChatPanel } from './chat-panel';
 import { DeviceCheck } from './device-check';
@@ -23,7 +23,10 @@ import { ProblemAlert } from '@/components/problem-alert';
  * `guardianFor`: the name of a child under 6 the account acts for: the guardian confirms being present before checking
  * in (domain rule 4); the server's 422 guardian_presence_required asks the same if the page did not know.
  */
-export function PatientVisit({ visitId, guardianFor }: { visitId: string; guardianFor?: string }): ReactNode {
+/** Shows an image the doctor shared into the call (composed by the app from the imaging feature). */
+export type SharedImageRenderer = (image: SharedImage, dismiss: () => void) => ReactNode;
+
+export function PatientVisit({ visitId, guardianFor, sharedImageView }: { visitId: string; guardianFor?: string; sharedImageView?: SharedImageRenderer }): ReactNode {
   const { t, i18n } = useTranslation('visits');
   const waiting = useWaitingRoom(visitId);
   const checkIn = useCheckIn(visitId);
@@ -73,6 +76,7 @@ export function PatientVisit({ visitId, guardianFor }: { visitId: string; guardi
         <SimpleGrid cols={{ base: 1, md: 3 }}>
           <div style={{ gridColumn: 'span 2' }}>
             <CallView room={room} state={state} media={media} canShareScreen={false} />
+            {state.sharedImage && sharedImageView?.(state.sharedImage, () => room.dismissSharedImage())}
           </div>
           <ChatPanel visitId={visitId} canSend />
         </SimpleGrid>

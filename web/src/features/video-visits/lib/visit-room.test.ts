@@ -94,4 +94,24 @@ describe('the visit room', () => {
     expect(room.state.peers.map((p) => p.name)).toEqual(['李伟']);
     await room.dispose();
   });
+
+  it('shows the image the doctor shared into this visit until closed, and sends a share as a reference through the hub', async () => {
+    const room = new VisitRoom(VISIT, { onVisitUpdated: () => undefined, onChat: () => undefined });
+    await room.open();
+    const image = { patientId: 'p1', studyInstanceUid: '1.2.3', seriesInstanceUid: '1.2.3.4', sopInstanceUid: '1.2.3.4.5', frame: 1, sharedByRole: 'Doctor', sharedAt: '2026-12-06T08:00:00Z' };
+
+    // Another visit's share, or a malformed one, shows nothing.
+    hub.emit('imageShared', { ...image, visitId: 'another-visit' });
+    hub.emit('imageShared', { visitId: VISIT, frame: 1 });
+    expect(room.state.sharedImage).toBeNull();
+
+    hub.emit('imageShared', { ...image, visitId: VISIT });
+    expect(room.state.sharedImage).toMatchObject({ sopInstanceUid: '1.2.3.4.5', patientId: 'p1' });
+    room.dismissSharedImage();
+    expect(room.state.sharedImage).toBeNull();
+
+    await room.shareImage({ studyInstanceUid: '1.2.3', seriesInstanceUid: '1.2.3.4', sopInstanceUid: '1.2.3.4.6', frame: 2 });
+    expect(hub.invoked.at(-1)).toEqual({ method: 'ShareImage', args: [VISIT, '1.2.3', '1.2.3.4', '1.2.3.4.6', 2] });
+    await room.dispose();
+  });
 });

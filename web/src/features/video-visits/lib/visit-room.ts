@@ -14,6 +14,21 @@ const peerLeftSchema = z.object({ visitId: z.string(), peerId: z.string(), reaso
 const signalSchema = z.object({ visitId: z.string(), fromPeerId: z.string(), data: z.unknown() });
 const visitUpdatedSchema = z.object({ visitId: z.string(), status: visitStatusSchema });
 const queueMovedSchema = z.object({ visitId: z.string() });
+const imageSharedSchema = z.object({
+  visitId: z.string(),
+  patientId: z.string(),
+  studyInstanceUid: z.string(),
+  seriesInstanceUid: z.string(),
+  sopInstanceUid: z.string(),
+  frame: z.number().int().positive(),
+  sharedByRole: z.string(),
+  sharedAt: z.string(),
+});
+
+/** An image of the patient's study the doctor shows in the call: a reference; the patient's side fetches the frame. */
+export type SharedImage = z.infer<typeof imageSharedSchema>;
+/** What a doctor shares: one frame of one instance of the visit patient's study. */
+export type ImageReference = Pick<SharedImage, 'studyInstanceUid' | 'seriesInstanceUid' | 'sopInstanceUid' | 'frame'>;
 
 /** connecting: first attempt; reconnecting: the signalling connection dropped and SignalR is bringing it back. */
 export type HubState = 'connecting' | 'connected' | 'reconnecting' | 'closed';
@@ -28,6 +43,8 @@ export interface RoomState {
   peers: RemotePeer[];
   /** Names of people who hung up, newest last (the call page says so). */
   departed: string[];
+  /** The image the doctor last shared into the call (until this side closes it). */
+  sharedImage: SharedImage | null;
 }
 
 export interface RoomCallbacks {
@@ -43,7 +60,7 @@ export interface RoomCallbacks {
  */
 export class VisitRoom {
   readonly peerId = crypto.randomUUID();
-  state: RoomState = { hub: 'connecting', refused: null, role: null, status: null, inCall: false, peers: [], departed: [] };
+  state: RoomState = { hub: 'connecting', refused: null, role: null, status: null, inCall: false, peers: [], departed: [], sharedImage: null };
   private hub: HubConnection | null = null;
   private engine: CallEngine | null = null;
   /** Made while the patient waits (see prepareCall); entering the call takes it over. */
@@ -104,6 +121,10 @@ export class VisitRoom {
     hub.on('signal', (payload: unknown) => {
       const event = signalSchema.safeParse(payload);
       if (event.success && event.data.visitId === this.visitId) void this.engine?.handleSignal(event.data.fromPeerId, event.data.data as SignalData);
+    });
+    hub.on('imageShared', (payload: unknown) => {
+      const event = imageSharedSchema.safeParse(payload);
+      if (event.success && event.data.visitId === this.visitId) this.update({ sharedImage: event.data });
     });
     hub.onreconnecting(() => this.update({ hub: 'reconnecting' }));
     hub.onreconnected(() => void this.rejoin());
@@ -203,6 +224,17 @@ export class VisitRoom {
       onChange: () => this.update({ peers: engine.peers() }),
     });
     return engine;
+  }
+
+  /** The doctor shows the others in the call this image (the hub checks they are a clinician in the call). */
+  async shareImage(image: ImageReference): Promise<void> {
+    if (!this.hub) throw new Error('Visit room: not open.');
+    await this.hub.invoke('ShareImage', this.visitId, image.studyInstanceUid, image.seriesInstanceUid, image.sopInstanceUid, image.frame);
+  }
+
+  /** This side closes the shared image (the doctor's next share shows again). */
+  dismissSharedImage(): void {
+    this.update({ sharedImage: null });
   }
 
   async leaveCall(): Promise<void> {
