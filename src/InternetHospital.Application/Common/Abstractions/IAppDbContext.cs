@@ -68,6 +68,8 @@ public interface IAppDbContext
     DbSet<MessageAttachment> FamilyMessageAttachments { get; }
     DbSet<Domain.Retention.LegalHold> LegalHolds { get; }
     DbSet<Domain.Results.LabReport> LabReports { get; }
+    DbSet<Domain.Referrals.Referral> Referrals { get; }
+    DbSet<Domain.Referrals.DepartmentReferralSettings> DepartmentReferralSettings { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }
