@@ -1161,6 +1161,25 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "DepartmentReferralSettings",
+                columns: table => new
+                {
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AcceptsReferrals = table.Column<bool>(type: "boolean", nullable: false),
+                    ReleaseHoursBefore = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DepartmentReferralSettings", x => x.DepartmentId);
+                    table.ForeignKey(
+                        name: "FK_DepartmentReferralSettings_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Doctors",
                 columns: table => new
                 {
@@ -1510,6 +1529,7 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                     SessionId = table.Column<Guid>(type: "uuid", nullable: true),
                     BlockedPeriodId = table.Column<Guid>(type: "uuid", nullable: true),
                     CancellationReason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ReferralHoldUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
@@ -1655,6 +1675,71 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Referrals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Direction = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Urgency = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    Status = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    FromDoctorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FromFacilityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ToFacilityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ToDepartmentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ToTeamId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    ClinicalQuestion = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AcceptedByDoctorId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ProposedSlotId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AppointmentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    DeclineReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Referrals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Referrals_Departments_ToDepartmentId",
+                        column: x => x.ToDepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Referrals_Doctors_FromDoctorId",
+                        column: x => x.FromDoctorId,
+                        principalTable: "Doctors",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Referrals_Facilities_FromFacilityId",
+                        column: x => x.FromFacilityId,
+                        principalTable: "Facilities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Referrals_Facilities_ToFacilityId",
+                        column: x => x.ToFacilityId,
+                        principalTable: "Facilities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Referrals_FamilyDoctorTeams_ToTeamId",
+                        column: x => x.ToTeamId,
+                        principalTable: "FamilyDoctorTeams",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Referrals_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PrescriptionItems",
                 columns: table => new
                 {
@@ -1739,6 +1824,7 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                     FollowUpBasis = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
                     FollowUpDiagnosisCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
                     ProofFileId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReferralId = table.Column<Guid>(type: "uuid", nullable: true),
                     ReviewedByDoctorId = table.Column<Guid>(type: "uuid", nullable: true),
                     ReviewedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     ReviewNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
@@ -1894,6 +1980,97 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                         principalTable: "HomeMeasurements",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReferralAttachments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReferralId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    ItemId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReferralAttachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReferralAttachments_Referrals_ReferralId",
+                        column: x => x.ReferralId,
+                        principalTable: "Referrals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReferralEvents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReferralId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    ActorAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReferralEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReferralEvents_Referrals_ReferralId",
+                        column: x => x.ReferralId,
+                        principalTable: "Referrals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReferralMedicines",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReferralId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Days = table.Column<int>(type: "integer", nullable: false),
+                    DoseAmount = table.Column<decimal>(type: "numeric(12,4)", precision: 12, scale: 4, nullable: false),
+                    DoseUnit = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    DrugCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    DrugName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    DrugNameEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Frequency = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Route = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Strength = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReferralMedicines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReferralMedicines_Referrals_ReferralId",
+                        column: x => x.ReferralId,
+                        principalTable: "Referrals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReferralTasks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReferralId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TemplateCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    FollowUpPlanId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReferralTasks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReferralTasks_Referrals_ReferralId",
+                        column: x => x.ReferralId,
+                        principalTable: "Referrals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -2537,6 +2714,58 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReferralAttachments_ReferralId_Kind_ItemId",
+                table: "ReferralAttachments",
+                columns: new[] { "ReferralId", "Kind", "ItemId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReferralEvents_ReferralId_Sequence",
+                table: "ReferralEvents",
+                columns: new[] { "ReferralId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReferralMedicines_ReferralId",
+                table: "ReferralMedicines",
+                column: "ReferralId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_FromDoctorId",
+                table: "Referrals",
+                column: "FromDoctorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_FromFacilityId",
+                table: "Referrals",
+                column: "FromFacilityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_PatientId_CreatedAt",
+                table: "Referrals",
+                columns: new[] { "PatientId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_ToDepartmentId_Status",
+                table: "Referrals",
+                columns: new[] { "ToDepartmentId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_ToFacilityId",
+                table: "Referrals",
+                column: "ToFacilityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_ToTeamId_Status",
+                table: "Referrals",
+                columns: new[] { "ToTeamId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReferralTasks_ReferralId",
+                table: "ReferralTasks",
+                column: "ReferralId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RenewalEvents_RenewalRequestId_Sequence",
                 table: "RenewalEvents",
                 columns: new[] { "RenewalRequestId", "Sequence" },
@@ -2737,6 +2966,9 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                 name: "DepartmentConditions");
 
             migrationBuilder.DropTable(
+                name: "DepartmentReferralSettings");
+
+            migrationBuilder.DropTable(
                 name: "DrugCodeMappings");
 
             migrationBuilder.DropTable(
@@ -2804,6 +3036,18 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "PrescriptionItems");
+
+            migrationBuilder.DropTable(
+                name: "ReferralAttachments");
+
+            migrationBuilder.DropTable(
+                name: "ReferralEvents");
+
+            migrationBuilder.DropTable(
+                name: "ReferralMedicines");
+
+            migrationBuilder.DropTable(
+                name: "ReferralTasks");
 
             migrationBuilder.DropTable(
                 name: "RenewalEvents");
@@ -2876,6 +3120,9 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Prescriptions");
+
+            migrationBuilder.DropTable(
+                name: "Referrals");
 
             migrationBuilder.DropTable(
                 name: "Drugs");

@@ -1160,6 +1160,25 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "DepartmentReferralSettings",
+                columns: table => new
+                {
+                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AcceptsReferrals = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReleaseHoursBefore = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DepartmentReferralSettings", x => x.DepartmentId);
+                    table.ForeignKey(
+                        name: "FK_DepartmentReferralSettings_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Doctors",
                 columns: table => new
                 {
@@ -1509,6 +1528,7 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                     SessionId = table.Column<Guid>(type: "TEXT", nullable: true),
                     BlockedPeriodId = table.Column<Guid>(type: "TEXT", nullable: true),
                     CancellationReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ReferralHoldUntil = table.Column<long>(type: "INTEGER", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -1654,6 +1674,71 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Referrals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Direction = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Urgency = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    FromDoctorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FromFacilityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ToFacilityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ToDepartmentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ToTeamId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ClinicalQuestion = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AcceptedByDoctorId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ProposedSlotId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AppointmentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DeclineReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Referrals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Referrals_Departments_ToDepartmentId",
+                        column: x => x.ToDepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Referrals_Doctors_FromDoctorId",
+                        column: x => x.FromDoctorId,
+                        principalTable: "Doctors",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Referrals_Facilities_FromFacilityId",
+                        column: x => x.FromFacilityId,
+                        principalTable: "Facilities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Referrals_Facilities_ToFacilityId",
+                        column: x => x.ToFacilityId,
+                        principalTable: "Facilities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Referrals_FamilyDoctorTeams_ToTeamId",
+                        column: x => x.ToTeamId,
+                        principalTable: "FamilyDoctorTeams",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Referrals_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PrescriptionItems",
                 columns: table => new
                 {
@@ -1738,6 +1823,7 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                     FollowUpBasis = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
                     FollowUpDiagnosisCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
                     ProofFileId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReferralId = table.Column<Guid>(type: "TEXT", nullable: true),
                     ReviewedByDoctorId = table.Column<Guid>(type: "TEXT", nullable: true),
                     ReviewedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     ReviewNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
@@ -1893,6 +1979,97 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                         principalTable: "HomeMeasurements",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReferralAttachments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReferralId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    ItemId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReferralAttachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReferralAttachments_Referrals_ReferralId",
+                        column: x => x.ReferralId,
+                        principalTable: "Referrals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReferralEvents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReferralId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    ActorAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReferralEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReferralEvents_Referrals_ReferralId",
+                        column: x => x.ReferralId,
+                        principalTable: "Referrals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReferralMedicines",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReferralId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Days = table.Column<int>(type: "INTEGER", nullable: false),
+                    DoseAmount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 4, nullable: false),
+                    DoseUnit = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    DrugCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    DrugName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    DrugNameEn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Frequency = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Route = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Strength = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReferralMedicines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReferralMedicines_Referrals_ReferralId",
+                        column: x => x.ReferralId,
+                        principalTable: "Referrals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReferralTasks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReferralId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TemplateCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    FollowUpPlanId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReferralTasks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReferralTasks_Referrals_ReferralId",
+                        column: x => x.ReferralId,
+                        principalTable: "Referrals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -2536,6 +2713,58 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReferralAttachments_ReferralId_Kind_ItemId",
+                table: "ReferralAttachments",
+                columns: new[] { "ReferralId", "Kind", "ItemId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReferralEvents_ReferralId_Sequence",
+                table: "ReferralEvents",
+                columns: new[] { "ReferralId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReferralMedicines_ReferralId",
+                table: "ReferralMedicines",
+                column: "ReferralId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_FromDoctorId",
+                table: "Referrals",
+                column: "FromDoctorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_FromFacilityId",
+                table: "Referrals",
+                column: "FromFacilityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_PatientId_CreatedAt",
+                table: "Referrals",
+                columns: new[] { "PatientId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_ToDepartmentId_Status",
+                table: "Referrals",
+                columns: new[] { "ToDepartmentId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_ToFacilityId",
+                table: "Referrals",
+                column: "ToFacilityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_ToTeamId_Status",
+                table: "Referrals",
+                columns: new[] { "ToTeamId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReferralTasks_ReferralId",
+                table: "ReferralTasks",
+                column: "ReferralId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RenewalEvents_RenewalRequestId_Sequence",
                 table: "RenewalEvents",
                 columns: new[] { "RenewalRequestId", "Sequence" },
@@ -2736,6 +2965,9 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "DepartmentConditions");
 
             migrationBuilder.DropTable(
+                name: "DepartmentReferralSettings");
+
+            migrationBuilder.DropTable(
                 name: "DrugCodeMappings");
 
             migrationBuilder.DropTable(
@@ -2803,6 +3035,18 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "PrescriptionItems");
+
+            migrationBuilder.DropTable(
+                name: "ReferralAttachments");
+
+            migrationBuilder.DropTable(
+                name: "ReferralEvents");
+
+            migrationBuilder.DropTable(
+                name: "ReferralMedicines");
+
+            migrationBuilder.DropTable(
+                name: "ReferralTasks");
 
             migrationBuilder.DropTable(
                 name: "RenewalEvents");
@@ -2875,6 +3119,9 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Prescriptions");
+
+            migrationBuilder.DropTable(
+                name: "Referrals");
 
             migrationBuilder.DropTable(
                 name: "Drugs");
