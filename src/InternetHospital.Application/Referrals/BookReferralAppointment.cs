@@ -43,7 +43,7 @@ public sealed record BookReferralAppointment(Guid PatientId, Guid ReferralId, Gu
 
             var now = clock.GetUtcNow();
             var slotId = command.SlotId ?? referral.ProposedSlotId!.Value;
-            if (!await ReferralSlots.Free(db, department, now).AnyAsync(s => s.SlotId == slotId, cancellationToken))
+            if (!await ReferralSlots.Free(db, department, now, slotId).AnyAsync(cancellationToken))
             {
                 // Note: the proposed time taken meanwhile is the usual lost race; any other slot is not the referral's.
                 throw slotId == referral.ProposedSlotId
