@@ -20,6 +20,9 @@ internal sealed class ReferralEndpoints : IEndpointGroup
             .WithSummary("Incoming referrals (to your department or teams) or outgoing ones (sent by your institution), newest first.");
         doctor.MapGet("/targets", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListReferralTargets(), ct)))
             .WithSummary("Hospital departments that take referrals and the family-doctor teams.");
+        doctor.MapGet("/patients/{patientId:guid}/lab-reports", async (Guid patientId, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListReferableReports(patientId), ct)))
+            .WithSummary("The released lab reports of a patient of yours, to attach to a referral.");
         doctor.MapPost("/up", async (ReferPatientUp body, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(body, ct)))
             .WithSummary("Refer a patient of yours up to a hospital department (422 referral_department_closed when it takes none).");
         doctor.MapPost("/down", async (ReferPatientDown body, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(body, ct)))
