@@ -33,8 +33,8 @@ public sealed record ReferPatientDown(
             RuleFor(x => x.TeamId).NotEmpty();
             RuleFor(x => x.Reason).NotEmpty().MaximumLength(Referral.MaxReasonLength);
             RuleFor(x => x.CarePlan).MaximumLength(Referral.MaxQuestionLength);
-            RuleFor(x => x.Medicines).Must(m => m is null || m.Count <= Referral.MaxMedicines).WithLocalizedMessage("too_many_items");
-            RuleFor(x => x.Tasks).Must(t => t is null || t.Count <= Referral.MaxTasks).WithLocalizedMessage("too_many_items");
+            RuleFor(x => x.Medicines).Must(m => m is null || m.Count <= Referral.MaxMedicines).WithLocalizedMessage("too_many_referral_items");
+            RuleFor(x => x.Tasks).Must(t => t is null || t.Count <= Referral.MaxTasks).WithLocalizedMessage("too_many_referral_items");
             RuleForEach(x => x.Medicines).ChildRules(m =>
             {
                 m.RuleFor(x => x.DrugCode).NotEmpty().MaximumLength(DrugLine.DrugCodeMaxLength);

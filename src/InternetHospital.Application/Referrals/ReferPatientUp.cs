@@ -28,8 +28,8 @@ public sealed record ReferPatientUp(
             RuleFor(x => x.Urgency).IsInEnum();
             RuleFor(x => x.Reason).NotEmpty().MaximumLength(Referral.MaxReasonLength);
             RuleFor(x => x.ClinicalQuestion).MaximumLength(Referral.MaxQuestionLength);
-            RuleFor(x => x.LabReportIds).Must(ids => ids is null || ids.Count <= Referral.MaxAttachments).WithLocalizedMessage("too_many_items");
-            RuleFor(x => x.FileIds).Must(ids => ids is null || ids.Count <= Referral.MaxAttachments).WithLocalizedMessage("too_many_items");
+            RuleFor(x => x.LabReportIds).Must(ids => ids is null || ids.Count <= Referral.MaxAttachments).WithLocalizedMessage("too_many_referral_items");
+            RuleFor(x => x.FileIds).Must(ids => ids is null || ids.Count <= Referral.MaxAttachments).WithLocalizedMessage("too_many_referral_items");
         }
     }
 

@@ -10,7 +10,7 @@ public sealed record ReserveReferralSlots(Guid DepartmentId, IReadOnlyList<Guid>
 {
     public sealed class Validator : AbstractValidator<ReserveReferralSlots>
     {
-        public Validator() => RuleFor(x => x.SlotIds).NotEmpty().Must(ids => ids is null || ids.Count <= 500).WithLocalizedMessage("too_many_items");
+        public Validator() => RuleFor(x => x.SlotIds).NotEmpty().Must(ids => ids is null || ids.Count <= 500).WithLocalizedMessage("too_many_referral_items");
     }
 
     public sealed class Handler(IAppDbContext db, IAuditLog audit, TimeProvider clock) : ICommandHandler<ReserveReferralSlots, int>

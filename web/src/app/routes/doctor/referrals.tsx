@@ -146,7 +146,7 @@ function ReferUpForm({ departments, onSent }: { departments: { id: string; name:
       <Text fw={500}>{t('form.up')}</Text>
       {referUp.isError && <ProblemAlert error={referUp.error} />}
       <Select label={t('form.patient')} searchable data={(panel.data?.items ?? []).map((p) => ({ value: p.patientId, label: `${p.name} · ${p.maskedIdNumber}` }))} value={patientId} onChange={(value) => { setPatientId(value); setReportIds([]); }} required />
-      <Select label={t('form.department')} data={departments.map((d) => ({ value: d.id, label: `${localName(d, i18n.language)} · ${i18n.language.startsWith('en') ? d.facilityNameEn : d.facilityName}` }))} value={departmentId} onChange={setDepartmentId} required />
+      <Select label={t('form.department')} searchable data={departments.map((d) => ({ value: d.id, label: `${localName(d, i18n.language)} · ${i18n.language.startsWith('en') ? d.facilityNameEn : d.facilityName}` }))} value={departmentId} onChange={setDepartmentId} required />
       <SegmentedControl value={urgency} onChange={(value) => setUrgency(value)} data={[{ value: 'Routine', label: t('urgency.Routine') }, { value: 'Urgent', label: t('urgency.Urgent') }]} />
       <Textarea label={t('form.reason')} value={reason} onChange={(event) => setReason(event.currentTarget.value)} required maxLength={1000} autosize minRows={2} />
       <Textarea label={t('form.question')} value={question} onChange={(event) => setQuestion(event.currentTarget.value)} maxLength={2000} autosize minRows={2} />

@@ -5,13 +5,13 @@ import { formatInstant, formatLocalDate } from '@/lib/date-time';
 import { localName, type Referral } from '../api/referrals';
 
 const statusColors: Record<Referral['status'], string> = {
-  Created: 'blue',
-  Accepted: 'teal',
-  AppointmentProposed: 'orange',
-  Booked: 'green',
-  Declined: 'red',
-  Cancelled: 'gray',
-  Completed: 'green',
+  Created: 'blue.9',
+  Accepted: 'teal.9',
+  AppointmentProposed: 'grape.9',
+  Booked: 'teal.9',
+  Declined: 'red.9',
+  Cancelled: 'gray.7',
+  Completed: 'indigo.9',
 };
 
 /** One referral as both institutions and the patient read it: where from and to, why, what is attached, the timeline. */
@@ -27,8 +27,8 @@ export function ReferralCard({ referral, showPatient = false, children }: { refe
             {t(`direction.${referral.direction}`)} · {to}
           </Title>
           <Group gap={4}>
-            {referral.urgency === 'Urgent' && <Badge color="red">{t('urgency.Urgent')}</Badge>}
-            <Badge color={statusColors[referral.status]}>{t(`status.${referral.status}`)}</Badge>
+            {referral.urgency === 'Urgent' && <Badge color="red.9" variant="filled">{t('urgency.Urgent')}</Badge>}
+            <Badge color={statusColors[referral.status]} variant="filled">{t(`status.${referral.status}`)}</Badge>
           </Group>
         </Group>
         {showPatient && <Text fw={500}>{referral.patientName}</Text>}
