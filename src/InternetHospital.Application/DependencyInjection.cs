@@ -21,6 +21,7 @@ public static class DependencyInjection
         services.AddScoped<IPatientAccessGuard, PatientAccessGuard>();
         services.AddScoped<ICareRelationships, ContractCareRelationships>();
         services.AddScoped<IFamilyAccess, FamilyAccess>();
+        services.AddScoped<Referrals.ReferralAccess>();
         services.AddScoped<FamilyMessaging>();
         services.AddScoped<Family.FamilyContext>();
         services.AddScoped<IHisOutbox, HisOutbox>();

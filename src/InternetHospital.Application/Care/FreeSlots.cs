@@ -8,7 +8,7 @@ internal static class FreeSlots
 {
     public static IQueryable<Slot> Query(IAppDbContext db, DateTimeOffset now, VisitType? visitType)
     {
-        var slots = db.Slots.AsNoTracking().Where(s => s.Status == SlotStatus.Open && s.Start > now && !db.Appointments.Any(a => a.OccupiedSlotId == s.Id));
+        var slots = db.Slots.AsNoTracking().Where(s => s.Status == SlotStatus.Open && s.Start > now && (s.ReferralHoldUntil == null || s.ReferralHoldUntil <= now) && !db.Appointments.Any(a => a.OccupiedSlotId == s.Id));
         return visitType switch
         {
             VisitType.Video => slots.Where(s => s.OffersVideo),

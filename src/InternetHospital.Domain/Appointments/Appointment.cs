@@ -76,6 +76,10 @@ public sealed class Appointment
     public string? FollowUpDiagnosisCode { get; private set; }
 
     public Guid? ProofFileId { get; private set; }
+
+    /// <summary>The referral this visit was booked through (two-way referral), if any.</summary>
+    public Guid? ReferralId { get; private set; }
+
     public Guid? ReviewedByDoctorId { get; private set; }
     public DateTimeOffset? ReviewedAt { get; private set; }
     public string? ReviewNote { get; private set; }
@@ -117,7 +121,7 @@ public sealed class Appointment
     {
         ArgumentNullException.ThrowIfNull(request);
         var slot = request.Slot;
-        slot.EnsureBookable(request.VisitType, now);
+        slot.EnsureBookable(request.VisitType, now, throughReferral: request.ReferralId is not null);
         if (request.VisitType == VisitType.Video && request.Basis == FollowUpBasis.NotRequired)
         {
             throw new DomainRuleException("follow_up_required", "A video visit is only for follow-up of a condition diagnosed in person.");
@@ -141,6 +145,7 @@ public sealed class Appointment
             FollowUpBasis = request.Basis,
             FollowUpDiagnosisCode = request.DiagnosisCode,
             ProofFileId = request.ProofFileId,
+            ReferralId = request.ReferralId,
             CreatedAt = now,
         };
         appointment.Occupy(slot);
@@ -310,7 +315,7 @@ public sealed class Appointment
             throw new DomainRuleException("reschedule_same_slot", "This is already the appointment's time.");
         }
 
-        slot.EnsureBookable(VisitType, now);
+        slot.EnsureBookable(VisitType, now, throughReferral: ReferralId is not null);
         Occupy(slot);
         RescheduleCount++;
         DayReminderSentAt = null;
@@ -457,4 +462,5 @@ public sealed record NewAppointment(
     FollowUpBasis Basis,
     string? DiagnosisCode,
     Guid? ProofFileId,
-    DateTimeOffset HoldUntil);
+    DateTimeOffset HoldUntil,
+    Guid? ReferralId = null);

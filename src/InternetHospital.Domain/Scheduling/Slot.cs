@@ -46,6 +46,13 @@ public sealed class Slot
 
     public Guid? BlockedPeriodId { get; private set; }
     public string? CancellationReason { get; private set; }
+
+    /// <summary>
+    /// Set while the slot is one of its department's reserved referral slots: until then only a referral books it
+    /// (public slot lists do not show it); after it, anyone may.
+    /// </summary>
+    public DateTimeOffset? ReferralHoldUntil { get; private set; }
+
     public int Version { get; private set; }
 
     public TimeSpan Length => End - Start;
@@ -67,9 +74,9 @@ public sealed class Slot
     public bool Offers(VisitType visitType) => visitType == VisitType.Video ? OffersVideo : OffersInPerson;
 
     /// <summary>Whether a patient may take it now (free-ness is the appointment's unique slot column's business).</summary>
-    public void EnsureBookable(VisitType visitType, DateTimeOffset now)
+    public void EnsureBookable(VisitType visitType, DateTimeOffset now, bool throughReferral = false)
     {
-        if (Status != SlotStatus.Open)
+        if (Status != SlotStatus.Open || (!throughReferral && IsHeldForReferrals(now)))
         {
             throw new DomainConflictException("slot_not_available", "This time is no longer offered.");
         }
@@ -83,6 +90,15 @@ public sealed class Slot
         {
             throw new DomainRuleException("visit_type_not_offered", $"This time is not offered for {visitType} visits.");
         }
+    }
+
+    public bool IsHeldForReferrals(DateTimeOffset now) => ReferralHoldUntil > now;
+
+    /// <summary>Holds the slot back for referrals until <paramref name="holdUntil"/> (null gives it back to public booking).</summary>
+    public void ReserveForReferrals(DateTimeOffset? holdUntil)
+    {
+        ReferralHoldUntil = holdUntil;
+        Version++;
     }
 
     public bool Overlaps(DateTimeOffset start, DateTimeOffset end) => Start < end && start < End;

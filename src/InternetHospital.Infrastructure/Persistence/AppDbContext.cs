@@ -82,6 +82,8 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Domain.Retention.LegalHold> LegalHolds => Set<Domain.Retention.LegalHold>();
     public DbSet<Domain.Results.LabReport> LabReports => Set<Domain.Results.LabReport>();
     public DbSet<Domain.Imaging.SharedStudy> SharedStudies => Set<Domain.Imaging.SharedStudy>();
+    public DbSet<Domain.Referrals.Referral> Referrals => Set<Domain.Referrals.Referral>();
+    public DbSet<Domain.Referrals.DepartmentReferralSettings> DepartmentReferralSettings => Set<Domain.Referrals.DepartmentReferralSettings>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

@@ -49,6 +49,14 @@ internal sealed class BookingDemoSeeder(
             }
         }
 
+        // Note: cardiology takes referrals from the community centre (two-way referral); which of its slots are held
+        // back is the admin's choice (Admin → Referrals), so public booking in the demo stays as it was.
+        if (departments.FirstOrDefault(d => d.Code == "CARD") is { } cardiology
+            && !await db.DepartmentReferralSettings.AnyAsync(s => s.DepartmentId == cardiology.Id, cancellationToken))
+        {
+            db.DepartmentReferralSettings.Add(Domain.Referrals.DepartmentReferralSettings.Create(cardiology.Id, acceptsReferrals: true, releaseHoursBefore: 48));
+        }
+
         await db.SaveChangesAsync(cancellationToken);
 
         var today = SlotClock.Today(clock, hospital.Value);

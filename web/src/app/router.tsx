@@ -84,6 +84,9 @@ export const routes: RouteObject[] = [
             { path: 'doctor/renewals/:renewalId', lazy: page(() => import('./routes/doctor/renewal-review')) },
           ]),
           guarded(['Doctor'], [{ path: 'doctor/results', lazy: page(() => import('./routes/doctor/results-to-release')) }]),
+          guarded(['Patient'], [{ path: 'referrals', lazy: page(() => import('./routes/patient/referrals')) }]),
+          guarded(['Doctor'], [{ path: 'doctor/referrals', lazy: page(() => import('./routes/doctor/referrals')) }]),
+          guarded(['SystemAdmin'], [{ path: 'admin/referrals', lazy: page(() => import('./routes/admin/referrals')) }]),
           guarded(['Patient', 'Doctor'], [
             { path: 'video-visits', lazy: page(() => import('./routes/visits/video-visits')) },
             { path: 'visits/:visitId', lazy: page(() => import('./routes/visits/visit')) },

@@ -74,6 +74,8 @@ public interface IAppDbContext
     DbSet<Domain.Retention.LegalHold> LegalHolds { get; }
     DbSet<Domain.Results.LabReport> LabReports { get; }
     DbSet<Domain.Imaging.SharedStudy> SharedStudies { get; }
+    DbSet<Domain.Referrals.Referral> Referrals { get; }
+    DbSet<Domain.Referrals.DepartmentReferralSettings> DepartmentReferralSettings { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

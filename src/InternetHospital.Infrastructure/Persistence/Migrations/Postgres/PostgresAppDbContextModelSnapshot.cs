@@ -129,6 +129,9 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid?>("ProofFileId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("ReferralId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("RescheduleCount")
                         .HasColumnType("integer");
 
@@ -2101,6 +2104,264 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("PaymentEvents", (string)null);
                 });
 
+            modelBuilder.Entity("InternetHospital.Domain.Referrals.DepartmentReferralSettings", b =>
+                {
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("AcceptsReferrals")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ReleaseHoursBefore")
+                        .HasColumnType("integer");
+
+                    b.HasKey("DepartmentId");
+
+                    b.ToTable("DepartmentReferralSettings", (string)null);
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Referrals.Referral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AcceptedByDoctorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AppointmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ClinicalQuestion")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<Guid>("FromDoctorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("FromFacilityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ProposedSlotId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<Guid?>("ToDepartmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ToFacilityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ToTeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Urgency")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromDoctorId");
+
+                    b.HasIndex("FromFacilityId");
+
+                    b.HasIndex("ToFacilityId");
+
+                    b.HasIndex("PatientId", "CreatedAt");
+
+                    b.HasIndex("ToDepartmentId", "Status");
+
+                    b.HasIndex("ToTeamId", "Status");
+
+                    b.ToTable("Referrals", (string)null);
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Referrals.ReferralAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReferralId", "Kind", "ItemId")
+                        .IsUnique();
+
+                    b.ToTable("ReferralAttachments", (string)null);
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Referrals.ReferralEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ActorAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReferralId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("ReferralEvents", (string)null);
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Referrals.ReferralMedicine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Line", "InternetHospital.Domain.Referrals.ReferralMedicine.Line#DrugLine", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<decimal>("DoseAmount")
+                                .HasPrecision(12, 4)
+                                .HasColumnType("numeric(12,4)")
+                                .HasColumnName("DoseAmount");
+
+                            b1.Property<string>("DoseUnit")
+                                .IsRequired()
+                                .HasMaxLength(8)
+                                .HasColumnType("character varying(8)")
+                                .HasColumnName("DoseUnit");
+
+                            b1.Property<string>("DrugCode")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("DrugCode");
+
+                            b1.Property<string>("DrugName")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("DrugName");
+
+                            b1.Property<string>("DrugNameEn")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("DrugNameEn");
+
+                            b1.Property<string>("Frequency")
+                                .IsRequired()
+                                .HasMaxLength(8)
+                                .HasColumnType("character varying(8)")
+                                .HasColumnName("Frequency");
+
+                            b1.Property<string>("Route")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("Route");
+
+                            b1.Property<string>("Strength")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("Strength");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReferralId");
+
+                    b.ToTable("ReferralMedicines", (string)null);
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Referrals.ReferralTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("FollowUpPlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TemplateCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReferralId");
+
+                    b.ToTable("ReferralTasks", (string)null);
+                });
+
             modelBuilder.Entity("InternetHospital.Domain.Renewals.PharmacistDuty", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2932,6 +3193,9 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<bool>("OffersVideo")
                         .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("ReferralHoldUntil")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid?>("SessionId")
                         .HasColumnType("uuid");
@@ -4160,6 +4424,88 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("InternetHospital.Domain.Referrals.DepartmentReferralSettings", b =>
+                {
+                    b.HasOne("InternetHospital.Domain.Hospital.Department", null)
+                        .WithOne()
+                        .HasForeignKey("InternetHospital.Domain.Referrals.DepartmentReferralSettings", "DepartmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Referrals.Referral", b =>
+                {
+                    b.HasOne("InternetHospital.Domain.Hospital.Doctor", null)
+                        .WithMany()
+                        .HasForeignKey("FromDoctorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("InternetHospital.Domain.Hospital.Facility", null)
+                        .WithMany()
+                        .HasForeignKey("FromFacilityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("InternetHospital.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("InternetHospital.Domain.Hospital.Department", null)
+                        .WithMany()
+                        .HasForeignKey("ToDepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("InternetHospital.Domain.Hospital.Facility", null)
+                        .WithMany()
+                        .HasForeignKey("ToFacilityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("InternetHospital.Domain.FamilyDoctors.FamilyDoctorTeam", null)
+                        .WithMany()
+                        .HasForeignKey("ToTeamId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Referrals.ReferralAttachment", b =>
+                {
+                    b.HasOne("InternetHospital.Domain.Referrals.Referral", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Referrals.ReferralEvent", b =>
+                {
+                    b.HasOne("InternetHospital.Domain.Referrals.Referral", null)
+                        .WithMany("Events")
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Referrals.ReferralMedicine", b =>
+                {
+                    b.HasOne("InternetHospital.Domain.Referrals.Referral", null)
+                        .WithMany("Medicines")
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Referrals.ReferralTask", b =>
+                {
+                    b.HasOne("InternetHospital.Domain.Referrals.Referral", null)
+                        .WithMany("Tasks")
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("InternetHospital.Domain.Renewals.PharmacistReview", b =>
                 {
                     b.HasOne("InternetHospital.Domain.Renewals.RenewalRequest", null)
@@ -4494,6 +4840,17 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
             modelBuilder.Entity("InternetHospital.Domain.Payments.Payment", b =>
                 {
                     b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Referrals.Referral", b =>
+                {
+                    b.Navigation("Attachments");
+
+                    b.Navigation("Events");
+
+                    b.Navigation("Medicines");
+
+                    b.Navigation("Tasks");
                 });
 
             modelBuilder.Entity("InternetHospital.Domain.Renewals.Prescription", b =>

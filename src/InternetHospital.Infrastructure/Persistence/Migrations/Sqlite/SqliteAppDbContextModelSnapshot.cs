@@ -124,6 +124,9 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("ProofFileId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ReferralId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("RescheduleCount")
                         .HasColumnType("INTEGER");
 
@@ -2094,6 +2097,264 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("PaymentEvents", (string)null);
                 });
 
+            modelBuilder.Entity("InternetHospital.Domain.Referrals.DepartmentReferralSettings", b =>
+                {
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AcceptsReferrals")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReleaseHoursBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DepartmentId");
+
+                    b.ToTable("DepartmentReferralSettings", (string)null);
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Referrals.Referral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AcceptedByDoctorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AppointmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClinicalQuestion")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FromDoctorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FromFacilityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ProposedSlotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ToDepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ToFacilityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ToTeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Urgency")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromDoctorId");
+
+                    b.HasIndex("FromFacilityId");
+
+                    b.HasIndex("ToFacilityId");
+
+                    b.HasIndex("PatientId", "CreatedAt");
+
+                    b.HasIndex("ToDepartmentId", "Status");
+
+                    b.HasIndex("ToTeamId", "Status");
+
+                    b.ToTable("Referrals", (string)null);
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Referrals.ReferralAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReferralId", "Kind", "ItemId")
+                        .IsUnique();
+
+                    b.ToTable("ReferralAttachments", (string)null);
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Referrals.ReferralEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActorAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReferralId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("ReferralEvents", (string)null);
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Referrals.ReferralMedicine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Line", "InternetHospital.Domain.Referrals.ReferralMedicine.Line#DrugLine", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<decimal>("DoseAmount")
+                                .HasPrecision(12, 4)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DoseAmount");
+
+                            b1.Property<string>("DoseUnit")
+                                .IsRequired()
+                                .HasMaxLength(8)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DoseUnit");
+
+                            b1.Property<string>("DrugCode")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DrugCode");
+
+                            b1.Property<string>("DrugName")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DrugName");
+
+                            b1.Property<string>("DrugNameEn")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DrugNameEn");
+
+                            b1.Property<string>("Frequency")
+                                .IsRequired()
+                                .HasMaxLength(8)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Frequency");
+
+                            b1.Property<string>("Route")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Route");
+
+                            b1.Property<string>("Strength")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Strength");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReferralId");
+
+                    b.ToTable("ReferralMedicines", (string)null);
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Referrals.ReferralTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FollowUpPlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TemplateCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReferralId");
+
+                    b.ToTable("ReferralTasks", (string)null);
+                });
+
             modelBuilder.Entity("InternetHospital.Domain.Renewals.PharmacistDuty", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2924,6 +3185,9 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("OffersVideo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReferralHoldUntil")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("SessionId")
@@ -4147,6 +4411,88 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("InternetHospital.Domain.Referrals.DepartmentReferralSettings", b =>
+                {
+                    b.HasOne("InternetHospital.Domain.Hospital.Department", null)
+                        .WithOne()
+                        .HasForeignKey("InternetHospital.Domain.Referrals.DepartmentReferralSettings", "DepartmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Referrals.Referral", b =>
+                {
+                    b.HasOne("InternetHospital.Domain.Hospital.Doctor", null)
+                        .WithMany()
+                        .HasForeignKey("FromDoctorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("InternetHospital.Domain.Hospital.Facility", null)
+                        .WithMany()
+                        .HasForeignKey("FromFacilityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("InternetHospital.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("InternetHospital.Domain.Hospital.Department", null)
+                        .WithMany()
+                        .HasForeignKey("ToDepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("InternetHospital.Domain.Hospital.Facility", null)
+                        .WithMany()
+                        .HasForeignKey("ToFacilityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("InternetHospital.Domain.FamilyDoctors.FamilyDoctorTeam", null)
+                        .WithMany()
+                        .HasForeignKey("ToTeamId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Referrals.ReferralAttachment", b =>
+                {
+                    b.HasOne("InternetHospital.Domain.Referrals.Referral", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Referrals.ReferralEvent", b =>
+                {
+                    b.HasOne("InternetHospital.Domain.Referrals.Referral", null)
+                        .WithMany("Events")
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Referrals.ReferralMedicine", b =>
+                {
+                    b.HasOne("InternetHospital.Domain.Referrals.Referral", null)
+                        .WithMany("Medicines")
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Referrals.ReferralTask", b =>
+                {
+                    b.HasOne("InternetHospital.Domain.Referrals.Referral", null)
+                        .WithMany("Tasks")
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("InternetHospital.Domain.Renewals.PharmacistReview", b =>
                 {
                     b.HasOne("InternetHospital.Domain.Renewals.RenewalRequest", null)
@@ -4481,6 +4827,17 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("InternetHospital.Domain.Payments.Payment", b =>
                 {
                     b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Referrals.Referral", b =>
+                {
+                    b.Navigation("Attachments");
+
+                    b.Navigation("Events");
+
+                    b.Navigation("Medicines");
+
+                    b.Navigation("Tasks");
                 });
 
             modelBuilder.Entity("InternetHospital.Domain.Renewals.Prescription", b =>
