@@ -12,8 +12,9 @@ public sealed record IssueHealthCode(Guid PatientId) : ICommand<HealthCodeView>
     {
         public async ValueTask<HealthCodeView> Handle(IssueHealthCode command, CancellationToken cancellationToken)
         {
-            // Note: any live access will do (PatientScope.None): identifying the person at a desk is what every proxy is for.
-            await guard.EnsureCanActForAsync(command.PatientId, PatientScope.None, cancellationToken);
+            // Note: the code is shown at desks to check in and to collect medicines, so it needs the appointments scope: a proxy
+            // who only pays (the payments scope) cannot identify the patient at a desk.
+            await guard.EnsureCanActForAsync(command.PatientId, PatientScope.Appointments, cancellationToken);
             var now = clock.GetUtcNow();
             var holder = await HealthCodeHolders.GetOrCreateAsync(db, command.PatientId, now, cancellationToken);
             var issuedAt = DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds());

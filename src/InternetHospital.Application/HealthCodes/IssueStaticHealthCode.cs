@@ -13,7 +13,7 @@ public sealed record IssueStaticHealthCode(Guid PatientId) : ICommand<StaticHeal
     {
         public async ValueTask<StaticHealthCodeView> Handle(IssueStaticHealthCode command, CancellationToken cancellationToken)
         {
-            var acting = await guard.EnsureCanActForAsync(command.PatientId, PatientScope.None, cancellationToken);
+            var acting = await guard.EnsureCanActForAsync(command.PatientId, PatientScope.Appointments, cancellationToken);
             var now = clock.GetUtcNow();
             var holder = await HealthCodeHolders.GetOrCreateAsync(db, command.PatientId, now, cancellationToken);
             if (!holder.HasPin)

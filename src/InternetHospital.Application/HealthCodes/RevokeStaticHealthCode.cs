@@ -9,7 +9,7 @@ public sealed record RevokeStaticHealthCode(Guid PatientId) : ICommand
     {
         public async ValueTask<Unit> Handle(RevokeStaticHealthCode command, CancellationToken cancellationToken)
         {
-            await guard.EnsureCanActForAsync(command.PatientId, PatientScope.None, cancellationToken);
+            await guard.EnsureCanActForAsync(command.PatientId, PatientScope.Appointments, cancellationToken);
             var now = clock.GetUtcNow();
             var live = await db.StaticHealthCodes.Where(s => s.PatientId == command.PatientId && s.RevokedAt == null).ToListAsync(cancellationToken);
             if (live.Count == 0)

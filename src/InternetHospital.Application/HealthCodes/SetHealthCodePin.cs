@@ -14,7 +14,7 @@ public sealed record SetHealthCodePin(Guid PatientId, string? Pin) : ICommand
     {
         public async ValueTask<Unit> Handle(SetHealthCodePin command, CancellationToken cancellationToken)
         {
-            await guard.EnsureCanActForAsync(command.PatientId, PatientScope.None, cancellationToken);
+            await guard.EnsureCanActForAsync(command.PatientId, PatientScope.Appointments, cancellationToken);
             var holder = await HealthCodeHolders.GetOrCreateAsync(db, command.PatientId, clock.GetUtcNow(), cancellationToken);
             holder.SetPin(HealthCodeSecrets.HashPin(command.Pin!));
             audit.Record("health_code.pin_set", "HealthCode", holder.Id.ToString(), command.PatientId);

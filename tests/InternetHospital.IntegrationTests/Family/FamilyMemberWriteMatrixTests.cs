@@ -106,7 +106,7 @@ public abstract partial class FamilyMemberTests
         "POST /api/patients/{patientId:guid}/renewals/{renewalId:guid}/payment",
     ];
 
-    /// <summary>Writes whose other id is not one of the patient's records here (a family-doctor contract, a thread, a waitlist entry): 404 for everyone.</summary>
+    /// <summary>Writes whose other id is not one of the patient's records here (a family-doctor contract, a thread, a waitlist entry, a referral): 404 for everyone.</summary>
     private static readonly HashSet<string> UnrelatedIds =
     [
         "POST /api/family/contracts/{contractId:guid}/withdraw",
@@ -117,6 +117,7 @@ public abstract partial class FamilyMemberTests
         "POST /api/family/threads/{threadId:guid}/messages",
         "POST /api/family/threads/{threadId:guid}/read",
         "POST /api/family/threads/{threadId:guid}/attachments",
+        "POST /api/patients/{patientId:guid}/referrals/{id:guid}/book",
     ];
 
     private sealed record Records(Guid PatientId, Guid DoctorId, Guid AppointmentId, Guid PaymentId, Guid RenewalId, Guid DrugId, Guid SlotToBook, Guid SlotToMoveTo);
@@ -144,9 +145,22 @@ public abstract partial class FamilyMemberTests
         ["POST /api/family/threads/{threadId:guid}/attachments"] = _ => File($"/api/family/threads/{Guid.NewGuid()}/attachments"),
         ["POST /api/waitlist/"] = r => Json(HttpMethod.Post, "/api/waitlist", new { patientId = r.PatientId, doctorId = r.DoctorId, date = DateTime.UtcNow.AddDays(5).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), visitType = "InPerson" }),
         ["DELETE /api/waitlist/{id:guid}"] = _ => new HttpRequestMessage(HttpMethod.Delete, $"/api/waitlist/{Guid.NewGuid()}"),
+        ["PUT /api/patients/{patientId:guid}/health-code/pin"] = r => Json(HttpMethod.Put, $"/api/patients/{r.PatientId}/health-code/pin", new { pin = "482915" }),
+        ["POST /api/patients/{patientId:guid}/health-code/static"] = r => new HttpRequestMessage(HttpMethod.Post, $"/api/patients/{r.PatientId}/health-code/static"),
+        ["DELETE /api/patients/{patientId:guid}/health-code/static"] = r => new HttpRequestMessage(HttpMethod.Delete, $"/api/patients/{r.PatientId}/health-code/static"),
+        ["POST /api/patients/{patientId:guid}/imaging/uploads"] = r => Dicom($"/api/patients/{r.PatientId}/imaging/uploads"),
+        ["POST /api/patients/{patientId:guid}/referrals/{id:guid}/book"] = r => new HttpRequestMessage(HttpMethod.Post, $"/api/patients/{r.PatientId}/referrals/{Guid.NewGuid()}/book"),
     };
 
     private static HttpRequestMessage Json(HttpMethod method, string url, object body) => new(method, url) { Content = JsonContent.Create(body) };
+
+    private static HttpRequestMessage Dicom(string url)
+    {
+        // Note: not a DICOM file, so the proxy allowed to upload gets 422 imaging_not_dicom (past the grant) and nothing
+        // reaches the PACS; the others must be stopped by the grant before the file is read.
+        var content = new MultipartFormDataContent { { new ByteArrayContent("not a DICOM file"u8.ToArray()), "file", "study.dcm" } };
+        return new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
+    }
 
     private static HttpRequestMessage File(string url)
     {
