@@ -155,7 +155,9 @@ public abstract class ImagingTests(ApiFactory factory)
         }
 
         var zhang = await factory.CreateClientAsAsync(DemoPatients.ZhangWei.Account.Email, TestData.DemoPassword);
-        var patientId = await kit.FromDatabaseAsync(db => db.Patients.Where(p => p.HisPatientId == DemoPatients.ZhangWei.HisPatientId).Select(p => p.Id).SingleAsync());
+        // Note: his own record, by his account (other tests' patients are linked to the same demo HIS record).
+        var patientId = (await (await zhang.GetAsync("/api/me")).ReadJsonAsync()).GetProperty("patients").EnumerateArray()
+            .Single(p => p.GetProperty("relation").GetString() == "self").GetProperty("id").GetGuid();
         var list = (await (await zhang.GetAsync($"/api/patients/{patientId}/imaging/studies")).ReadJsonAsync()).EnumerateArray().ToList();
         var ct = list.Single(s => s.GetProperty("accessionNumber").GetString() == "RAD-H0000001-CT1");
         Assert.Equal((8, "CT"), (ct.GetProperty("instanceCount").GetInt32(), ct.GetProperty("modalities").GetString()));
