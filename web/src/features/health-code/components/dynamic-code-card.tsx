@@ -27,7 +27,10 @@ export function DynamicCodeCard({ patientId, patientName }: { patientId: string;
 
   // Note: setState in an effect keyed on the fetched data: the moment of arrival fixes this device's expiry.
   useEffect(() => {
-    if (code.data) setShown({ code: code.data, expiresAt: localExpiry(code.data, code.dataUpdatedAt) });
+    if (!code.data) return;
+    setShown({ code: code.data, expiresAt: localExpiry(code.data, code.dataUpdatedAt) });
+    // The clock restarts with the new code: `now` from before it arrived would count more than its lifetime.
+    setNow(Date.now());
   }, [code.data, code.dataUpdatedAt]);
 
   useEffect(() => {
@@ -65,8 +68,8 @@ export function DynamicCodeCard({ patientId, patientName }: { patientId: string;
     );
   }
 
-  const seconds = Math.max(0, Math.ceil(remainingMs / 1000));
   const lifetime = shown.code.lifetimeSeconds;
+  const seconds = Math.min(lifetime, Math.max(0, Math.ceil(remainingMs / 1000)));
   const expired = seconds === 0;
   return (
     <Card withBorder padding="lg" radius="md">
