@@ -12,7 +12,7 @@ namespace InternetHospital.UnitTests.Records;
 
 /// <summary>
 /// The record's PDF, read back by a PDF reader (PdfPig): every section in the reader's language, Chinese text present
-/// as text, values with units, ranges and flags, the signed note's hash, and nothing drawn off the page.
+/// as text, values with units, ranges and flags, the signed note's hash, imaging studies, and nothing drawn off the page.
 /// </summary>
 public sealed class RecordPdfTests
 {
@@ -31,6 +31,7 @@ public sealed class RecordPdfTests
             "线上问诊记录", "头晕<3天&乏力", "继续服药", "李伟于2026年12月3日18:00电子签名", "abc123def456",
             "检验报告", "血脂四项", "低密度脂蛋白胆固醇", "4.35", "mmol/L", "<3.4", "偏高", "钾", "6.9", "3.5-5.3", "危急偏高",
             "备注(NOTE)", "溶血^轻度|请复查", $"第1页，共{pages.Count}页",
+            "影像检查", "检查号", "2026年11月20日", "胸部CT平扫", "A20261120001", "3/412", "磁共振MR", "头颅MRI平扫", "1/24",
         })
         {
             Assert.Contains(expected, text, StringComparison.Ordinal);
@@ -49,12 +50,14 @@ public sealed class RecordPdfTests
             "Myhealthrecord", "张伟", "12Mar1965", "Male", "Diagnoses", "原发性高血压", "Medications", "Allergies", "Hospitalvisits", "Onlinevisits",
             "Signedby李伟on3Dec202618:00", "abc123def456", "Labresults", "Lipidpanel", "LDLcholesterol", "4.35", "mmol/L", "High", "Criticalhigh",
             "备注(NOTE)", $"Page1of{pages.Count}",
+            "Imaging", "Accessionno.", "Series/images", "20Nov2026", "胸部CT平扫", "A20261120001", "3/412", "MRI", "1/24",
         })
         {
             Assert.Contains(expected, text, StringComparison.Ordinal);
         }
 
         Assert.DoesNotContain("检验报告", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("影像检查", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -73,7 +76,7 @@ public sealed class RecordPdfTests
     [Fact]
     public void A_patient_not_linked_to_the_his_gets_a_record_that_says_so()
     {
-        var record = Record(reports: 0) with { HisPatientId = null, Diagnoses = [], Medications = [], Allergies = [], HisEncounters = [], Visits = [] };
+        var record = Record(reports: 0) with { HisPatientId = null, Diagnoses = [], Medications = [], Allergies = [], HisEncounters = [], Visits = [], ImagingStudies = [] };
 
         var text = Read(Writer.Write(record, new CultureInfo("en")), out _);
 
@@ -102,6 +105,13 @@ public sealed class RecordPdfTests
             [new HisAllergy("青霉素 Penicillin", "皮疹 Rash", "moderate", new DateOnly(2016, 1, 1))],
             [new HisEncounter("E1", Now.AddMonths(-2), "outpatient", "CARD", "李伟", "高血压复诊，血压控制可 Hypertension review, controlled and stable over the last twelve months of treatment")],
             [new RecordVisit(Guid.NewGuid(), Now.AddDays(-3), Now.AddDays(-3).AddMinutes(15), "李伟", "头晕 <3 天 & 乏力", "高血压五年，" + string.Concat(Enumerable.Repeat("规律服药，血压波动不大。", 12)), "血压控制可", "继续服药\n一月后复诊", "", [("I10", "原发性高血压")], "李伟", Now.AddDays(-3), "abc123def456")],
-            lab);
+            lab)
+        {
+            ImagingStudies =
+            [
+                new RecordImagingStudy("1.2.826.0.1.3680043.8.498.1", new DateOnly(2026, 11, 20), "胸部CT平扫", "CT,SR", "A20261120001", 3, 412),
+                new RecordImagingStudy("1.2.826.0.1.3680043.8.498.2", null, "头颅MRI平扫", "MR", null, 1, 24),
+            ],
+        };
     }
 }

@@ -150,6 +150,32 @@ internal sealed class RecordPdfText(bool chinese, TimeZoneInfo zone)
         _ => string.Empty,
     };
 
+    public string ImagingSection => T("影像检查", "Imaging");
+
+    public string Modality => T("检查类型", "Modality");
+
+    public string StudyDescription => T("检查项目", "Study");
+
+    public string AccessionNumber => T("检查号", "Accession no.");
+
+    public string SeriesAndImages => T("序列 / 图像", "Series / images");
+
+    /// <summary>A study's DICOM modalities (comma separated), the common ones named for a reader; any other keeps its code.</summary>
+    public string Modalities(string? modalities) => modalities is null
+        ? string.Empty
+        : string.Join(", ", modalities.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(m => m switch
+        {
+            "CT" => "CT",
+            "MR" => T("磁共振 MR", "MRI"),
+            "CR" or "DX" => T($"X线 {m}", $"X-ray ({m})"),
+            "US" => T("超声 US", "Ultrasound"),
+            "MG" => T("乳腺X线 MG", "Mammography"),
+            "XA" => T("血管造影 XA", "Angiography"),
+            "NM" => T("核医学 NM", "Nuclear medicine"),
+            "PT" => "PET",
+            _ => m,
+        }));
+
     public string NameOf(string code, string? system, string original) =>
         LabCatalogue.Find(code, system) is { } test ? (chinese ? test.NameZh : test.NameEn) : original;
 

@@ -21,8 +21,7 @@ internal sealed class RecordPdfWriter(IOptions<HospitalOptions> hospital) : IRec
         new EncountersSection(),
         new VisitsSection(),
         new LabReportsSection(),
-
-        // Imaging studies go here: a section fed from the record's imaging studies once PatientRecord carries them.
+        new ImagingSection(),
     ];
 
     public byte[] Write(PatientRecord record, CultureInfo language)

@@ -1,5 +1,5 @@
-import { Alert, Button, Checkbox, Group, SegmentedControl, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { IconArrowsExchange } from '@tabler/icons-react';
+import { ActionIcon, Alert, Button, Checkbox, Group, NumberInput, SegmentedControl, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { IconArrowsExchange, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyStateCard } from '@/components/empty-state-card';
@@ -20,6 +20,7 @@ import {
   type Referral,
 } from '@/features/referrals/api/referrals';
 import { ReferralCard } from '@/features/referrals/components/referral-card';
+import { frequencyText } from '@/features/renewals/lib/format';
 import { formatInstant } from '@/lib/date-time';
 
 type Tab = 'Incoming' | 'Outgoing' | 'New';
@@ -167,6 +168,29 @@ function ReferUpForm({ departments, onSent }: { departments: { id: string; name:
   );
 }
 
+const frequencies = ['qd', 'bid', 'tid', 'qid', 'qn', 'qm', 'q12h', 'q8h', 'qod', 'qw'] as const;
+// The server's limits (Referral.MaxMedicines, Referral.MaxTasks).
+const maxMedicines = 20;
+const maxTasks = 10;
+
+interface MedicineRow {
+  key: number;
+  drugCode: string;
+  doseAmount: number | '';
+  frequency: string;
+  days: number | '';
+}
+
+interface TaskRow {
+  key: number;
+  templateCode: string | null;
+  dueOn: string;
+}
+
+let rowKey = 0;
+const newMedicine = (): MedicineRow => ({ key: ++rowKey, drugCode: '', doseAmount: 1, frequency: 'qd', days: 28 });
+const newTask = (): TaskRow => ({ key: ++rowKey, templateCode: null, dueOn: '' });
+
 function ReferDownForm({ teams, onSent }: { teams: { id: string; name: string; nameEn: string; facilityName: string; facilityNameEn: string }[]; onSent: () => void }): ReactNode {
   const { t, i18n } = useTranslation('referrals');
   const incoming = useReferrals('Incoming');
@@ -175,16 +199,26 @@ function ReferDownForm({ teams, onSent }: { teams: { id: string; name: string; n
   const [teamId, setTeamId] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [carePlan, setCarePlan] = useState('');
-  const [templateCode, setTemplateCode] = useState<string | null>(null);
-  const [dueOn, setDueOn] = useState('');
+  const [medicines, setMedicines] = useState<MedicineRow[]>([]);
+  const [tasks, setTasks] = useState<TaskRow[]>(() => [newTask()]);
   const referDown = useReferDown();
   // Note: the patients a hospital doctor sends back down are mostly the ones the community referred up.
   const patients = [...new Map((incoming.data ?? []).filter((r) => r.direction === 'Up').map((r) => [r.patientId, r.patientName])).entries()];
+  const templateOptions = (templates.data ?? []).map((tpl) => ({ value: tpl.code, label: i18n.language.startsWith('en') ? tpl.titleEn : tpl.title }));
+  const frequencyOptions = frequencies.map((code) => ({ value: code, label: frequencyText(i18n.t, code) }));
+  const changeMedicine = (key: number, change: Partial<MedicineRow>): void => setMedicines((rows) => rows.map((row) => (row.key === key ? { ...row, ...change } : row)));
+  const changeTask = (key: number, change: Partial<TaskRow>): void => setTasks((rows) => rows.map((row) => (row.key === key ? { ...row, ...change } : row)));
+  // A medicine row is sent once it names a drug; the server checks the code against the catalogue (drug_not_in_catalogue).
+  const medicineLines = medicines
+    .filter((m) => m.drugCode.trim())
+    .map((m) => ({ drugCode: m.drugCode.trim(), doseAmount: Number(m.doseAmount), frequency: m.frequency, route: 'oral', days: Number(m.days) }));
+  const medicinesComplete = medicineLines.every((m) => m.doseAmount > 0 && m.days >= 1 && m.days <= 84);
+  const taskLines = tasks.flatMap((task) => (task.templateCode && task.dueOn ? [{ templateCode: task.templateCode, dueOn: task.dueOn }] : []));
   return (
     <Stack component="form" gap="sm" aria-label={t('form.down')} onSubmit={(event) => {
       event.preventDefault();
-      if (patientId && teamId) {
-        referDown.mutate({ patientId, teamId, reason, carePlan, tasks: templateCode && dueOn ? [{ templateCode, dueOn }] : [] }, { onSuccess: onSent });
+      if (patientId && teamId && medicinesComplete) {
+        referDown.mutate({ patientId, teamId, reason, carePlan, medicines: medicineLines, tasks: taskLines }, { onSuccess: onSent });
       }
     }}>
       <Text fw={500}>{t('form.down')}</Text>
@@ -194,11 +228,44 @@ function ReferDownForm({ teams, onSent }: { teams: { id: string; name: string; n
       <Select label={t('form.team')} data={teams.map((d) => ({ value: d.id, label: `${localName(d, i18n.language)} · ${i18n.language.startsWith('en') ? d.facilityNameEn : d.facilityName}` }))} value={teamId} onChange={setTeamId} required />
       <Textarea label={t('form.reason')} value={reason} onChange={(event) => setReason(event.currentTarget.value)} required maxLength={1000} autosize minRows={2} />
       <Textarea label={t('form.carePlan')} value={carePlan} onChange={(event) => setCarePlan(event.currentTarget.value)} maxLength={2000} autosize minRows={2} />
-      <Group align="end" wrap="wrap">
-        <Select label={t('form.task')} data={(templates.data ?? []).map((tpl) => ({ value: tpl.code, label: i18n.language.startsWith('en') ? tpl.titleEn : tpl.title }))} value={templateCode} onChange={setTemplateCode} clearable style={{ flex: 1, minWidth: 200 }} />
-        <TextInput type="date" label={t('form.dueOn')} value={dueOn} onChange={(event) => setDueOn(event.currentTarget.value)} />
-      </Group>
-      <Button type="submit" loading={referDown.isPending} disabled={!patientId || !teamId || !reason.trim()}>
+
+      <Stack gap="xs" role="group" aria-label={t('form.medicines')}>
+        <Text size="sm" fw={500}>{t('form.medicines')}</Text>
+        {medicines.length === 0 && <Text size="sm" c="dimmed">{t('form.noMedicines')}</Text>}
+        {medicines.map((m, index) => (
+          <Group key={m.key} align="end" wrap="wrap" gap="xs" role="group" aria-label={t('form.medicineN', { n: index + 1 })}>
+            <TextInput label={t('form.drugCode')} description={index === 0 ? t('form.drugCodeHelp') : undefined} value={m.drugCode} onChange={(event) => changeMedicine(m.key, { drugCode: event.currentTarget.value })} maxLength={32} style={{ flex: 2, minWidth: 140 }} />
+            <NumberInput label={t('form.dose')} value={m.doseAmount} onChange={(value) => changeMedicine(m.key, { doseAmount: typeof value === 'number' ? value : '' })} min={0} max={9999} decimalScale={3} hideControls style={{ width: 90 }} />
+            <Select label={t('form.frequency')} data={frequencyOptions} value={m.frequency} onChange={(value) => changeMedicine(m.key, { frequency: value ?? 'qd' })} allowDeselect={false} style={{ width: 150 }} />
+            <NumberInput label={t('form.days')} value={m.days} onChange={(value) => changeMedicine(m.key, { days: typeof value === 'number' ? value : '' })} min={1} max={84} allowDecimal={false} hideControls style={{ width: 80 }} />
+            <ActionIcon variant="subtle" color="gray" size="lg" aria-label={t('form.removeMedicine', { n: index + 1 })} onClick={() => setMedicines((rows) => rows.filter((row) => row.key !== m.key))}>
+              <IconTrash size={18} />
+            </ActionIcon>
+          </Group>
+        ))}
+        {!medicinesComplete && <Text size="sm" c="red">{t('form.medicineIncomplete')}</Text>}
+        <Button variant="light" leftSection={<IconPlus size={16} />} disabled={medicines.length >= maxMedicines} onClick={() => setMedicines((rows) => [...rows, newMedicine()])} style={{ alignSelf: 'flex-start' }}>
+          {t('form.addMedicine')}
+        </Button>
+      </Stack>
+
+      <Stack gap="xs" role="group" aria-label={t('form.tasks')}>
+        <Text size="sm" fw={500}>{t('form.tasks')}</Text>
+        {tasks.map((task, index) => (
+          <Group key={task.key} align="end" wrap="wrap" gap="xs" role="group" aria-label={t('form.taskN', { n: index + 1 })}>
+            <Select label={t('form.task')} data={templateOptions} value={task.templateCode} onChange={(value) => changeTask(task.key, { templateCode: value })} clearable style={{ flex: 1, minWidth: 200 }} />
+            <TextInput type="date" label={t('form.dueOn')} value={task.dueOn} onChange={(event) => changeTask(task.key, { dueOn: event.currentTarget.value })} />
+            <ActionIcon variant="subtle" color="gray" size="lg" aria-label={t('form.removeTask', { n: index + 1 })} onClick={() => setTasks((rows) => rows.filter((row) => row.key !== task.key))}>
+              <IconTrash size={18} />
+            </ActionIcon>
+          </Group>
+        ))}
+        <Button variant="light" leftSection={<IconPlus size={16} />} disabled={tasks.length >= maxTasks} onClick={() => setTasks((rows) => [...rows, newTask()])} style={{ alignSelf: 'flex-start' }}>
+          {t('form.addTask')}
+        </Button>
+      </Stack>
+
+      <Button type="submit" loading={referDown.isPending} disabled={!patientId || !teamId || !reason.trim() || !medicinesComplete}>
         {t('form.send')}
       </Button>
     </Stack>

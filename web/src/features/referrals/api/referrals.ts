@@ -132,6 +132,8 @@ export interface ReferDownBody {
   teamId: string;
   reason: string;
   carePlan: string;
+  /** Catalogue code, dose in the catalogue's unit, frequency code (qd, bid, ...), route and days (1-84). */
+  medicines: { drugCode: string; doseAmount: number; frequency: string; route: string; days: number }[];
   tasks: { templateCode: string; dueOn: string }[];
 }
 
