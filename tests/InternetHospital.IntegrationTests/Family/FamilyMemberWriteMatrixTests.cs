@@ -149,7 +149,7 @@ public abstract partial class FamilyMemberTests
         ["POST /api/patients/{patientId:guid}/health-code/static"] = r => new HttpRequestMessage(HttpMethod.Post, $"/api/patients/{r.PatientId}/health-code/static"),
         ["DELETE /api/patients/{patientId:guid}/health-code/static"] = r => new HttpRequestMessage(HttpMethod.Delete, $"/api/patients/{r.PatientId}/health-code/static"),
         ["POST /api/patients/{patientId:guid}/imaging/uploads"] = r => Dicom($"/api/patients/{r.PatientId}/imaging/uploads"),
-        ["POST /api/patients/{patientId:guid}/referrals/{id:guid}/book"] = r => new HttpRequestMessage(HttpMethod.Post, $"/api/patients/{r.PatientId}/referrals/{Guid.NewGuid()}/book"),
+        ["POST /api/patients/{patientId:guid}/referrals/{id:guid}/book"] = r => Json(HttpMethod.Post, $"/api/patients/{r.PatientId}/referrals/{Guid.NewGuid()}/book", new { }),
     };
 
     private static HttpRequestMessage Json(HttpMethod method, string url, object body) => new(method, url) { Content = JsonContent.Create(body) };
