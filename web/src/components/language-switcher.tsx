@@ -38,7 +38,8 @@ export function LanguageSwitcher({ onChange }: LanguageSwitcherProps): ReactNode
       onChange={handleChange}
       leftSection={<IconLanguage size={18} aria-hidden="true" />}
       size="sm"
-      w={130}
+      // Note: 118 px on phones: at 375 px the English header (menu, brand, bell, this) overflowed by 6 px at 130.
+      w={{ base: 118, sm: 130 }}
     >
       {languageOptions.map((option) => (
         <option key={option.value} value={option.value} lang={option.value}>
