@@ -17,8 +17,10 @@ export interface LanguageSwitcherProps {
 
 /** A native select labelled "Language" / "语言": works with keyboards, screen readers and phones. */
 export function LanguageSwitcher({ onChange }: LanguageSwitcherProps): ReactNode {
-  const { t, i18n } = useTranslation('common');
-  const value = isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : currentLanguage();
+  // Note: useTranslation re-renders this on a language change; the value comes from the language asked for (see
+  // currentLanguage), since i18next resolves a language only once its texts are in.
+  const { t } = useTranslation('common');
+  const value = currentLanguage();
 
   const handleChange = (event: ChangeEvent<HTMLSelectElement>): void => {
     const next = event.currentTarget.value;
@@ -36,7 +38,8 @@ export function LanguageSwitcher({ onChange }: LanguageSwitcherProps): ReactNode
       onChange={handleChange}
       leftSection={<IconLanguage size={18} aria-hidden="true" />}
       size="sm"
-      w={130}
+      // Note: 118 px on phones: at 375 px the English header (menu, brand, bell, this) overflowed by 6 px at 130.
+      w={{ base: 118, sm: 130 }}
     >
       {languageOptions.map((option) => (
         <option key={option.value} value={option.value} lang={option.value}>

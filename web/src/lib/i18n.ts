@@ -104,7 +104,10 @@ export async function setLanguage(language: Language): Promise<void> {
 }
 
 export function currentLanguage(): Language {
-  return isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : 'en';
+  // Note: i18n.language (what was asked for), not resolvedLanguage: i18next resolves a language only if it already
+  // holds texts of it, and on a page load they arrive after init, so resolvedLanguage read as English after a reload
+  // in Chinese: the selector showed "English" and the lazily loaded namespaces came in English (half-switched page).
+  return isLanguage(i18n.language) ? i18n.language : 'en';
 }
 
 i18n.on('languageChanged', applyToDocument);
@@ -127,6 +130,9 @@ void i18n.use(initReactI18next).init({
 applyToDocument(i18n.language);
 
 /** Resolves once the active language's texts are in (the app renders after it). */
-export const i18nReady: Promise<void> = loadLanguage(initialLanguage);
+export const i18nReady: Promise<void> = loadLanguage(initialLanguage)
+  // Note: switching again once the texts are in sets i18n.resolvedLanguage, which components use to format dates.
+  .then(() => i18n.changeLanguage(initialLanguage))
+  .then(() => undefined);
 
 export { i18n };
