@@ -82,9 +82,10 @@ public sealed class ImagingJourneyTests(AppFixture app) : IAsyncLifetime
     [Fact]
     public async Task A_doctor_in_a_video_visit_opens_the_patients_study_and_shares_an_image_the_patient_sees()
     {
-        // Note: a doctor no other journey books 张伟 with: a patient has one appointment per doctor a day, and the booking
-        // journey takes 李伟's first free slot, which is today when it runs in the hospital's morning.
-        var visitId = await BookVideoVisitAsync("zhangwei@demo.test", "dr.zhao@demo.test");
+        // Note: a doctor no other journey books 张伟 with or confirms a session for: a patient has one appointment per
+        // doctor a day (the booking journey takes 李伟's first free slot, today in the hospital's morning), and a
+        // session confirmed here would skip the password step another journey expects (赵敏, the video specialist).
+        var visitId = await BookVideoVisitAsync("zhangwei@demo.test", "dr.wang@demo.test");
         var patient = await NewPageAsync(phone: true);
         await patient.SignInAsync("zhangwei@demo.test", PageExtensions.DemoPassword);
         await Expect(patient.Heading("My health")).ToBeVisibleAsync();
@@ -95,7 +96,7 @@ public sealed class ImagingJourneyTests(AppFixture app) : IAsyncLifetime
         await Expect(patient.GetByText("You are checked in.")).ToBeVisibleAsync();
 
         var doctor = await NewPageAsync();
-        await doctor.SignInAsync("dr.zhao@demo.test", PageExtensions.DemoPassword);
+        await doctor.SignInAsync("dr.wang@demo.test", PageExtensions.DemoPassword);
         await Expect(doctor.Heading("Workspace")).ToBeVisibleAsync();
         await doctor.GotoAsync($"/visits/{visitId}");
         await doctor.GetByLabel("Password", new() { Exact = true }).FillAsync(PageExtensions.DemoPassword);
