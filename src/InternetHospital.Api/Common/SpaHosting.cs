@@ -1,3 +1,4 @@
+using InternetHospital.Application.Common;
 using Microsoft.AspNetCore.Routing.Template;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Net.Http.Headers;
@@ -151,6 +152,17 @@ internal static class SpaHosting
         app.MapFallback("/api/{**path}", (HttpContext context, EndpointDataSource endpoints) =>
             {
                 var allowed = AllowedMethods(endpoints, context);
+
+                // Note: the method is allowed, so routing turned the endpoint down for the body's media type (a JSON
+                // body sent without Content-Type: application/json): that is 415, not 405 "Allow: POST" to a POST.
+                if (allowed.Contains(context.Request.Method, StringComparer.OrdinalIgnoreCase))
+                {
+                    return TypedResults.Problem(
+                        statusCode: StatusCodes.Status415UnsupportedMediaType,
+                        title: "This endpoint takes a JSON body (Content-Type: application/json).",
+                        extensions: new Dictionary<string, object?> { [ProblemExtensions.Code] = ProblemCodes.UnsupportedMediaType });
+                }
+
                 if (allowed.Count > 0)
                 {
                     context.Response.Headers.Allow = string.Join(", ", allowed);

@@ -102,6 +102,15 @@ public sealed class HostingTests(SqliteApiFactory factory)
     }
 
     [Fact]
+    public async Task A_json_endpoint_called_without_a_json_body_is_415_not_405()
+    {
+        var response = await factory.CreateBrowserClient().PostAsync("/api/appointments", new StringContent("slotId=1"));
+
+        Assert.Equal("unsupported_media_type", (await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType)).Code());
+        Assert.Empty(response.Content.Headers.Allow);
+    }
+
+    [Fact]
     public async Task Development_takes_the_issuer_from_the_request()
     {
         var request = new HttpRequestMessage(HttpMethod.Get, "/.well-known/openid-configuration");
