@@ -61,36 +61,34 @@ internal sealed class PatientAccessGuard(IAppDbContext db, ICurrentUser currentU
     public async Task<IReadOnlyList<Guid>> PatientsOfCurrentAccountAsync(PatientScope scope, CancellationToken cancellationToken)
     {
         var accountId = currentUser.RequireAccountId();
-        var rows = await (
-            from a in db.PatientAccesses
-            join p in db.Patients on a.PatientId equals p.Id
-            where a.AccountId == accountId && a.RevokedAt == null
-            select new { Access = a, p.DateOfBirth })
-            .AsNoTracking()
-            .ToListAsync(cancellationToken);
-        var today = Today(clock, hospital.Value);
-        return [.. rows
-            .Where(r => r.Access.EffectiveScopes(AgeOn(r.DateOfBirth, today), today, family.Value.Bands).HasFlag(scope))
-            .OrderBy(r => r.Access.Relationship)
-            .Select(r => r.Access.PatientId)
+        return [.. (await LiveAccessesAsync(db.PatientAccesses.Where(a => a.AccountId == accountId), scope, cancellationToken))
+            .OrderBy(a => a.Relationship)
+            .Select(a => a.PatientId)
             .Distinct()];
     }
 
     public async Task<IReadOnlyList<PatientAccount>> AccountsActingForAsync(Guid patientId, PatientScope scope, CancellationToken cancellationToken)
     {
+        return [.. (await LiveAccessesAsync(db.PatientAccesses.Where(a => a.PatientId == patientId), scope, cancellationToken))
+            .OrderBy(a => a.Relationship)
+            .GroupBy(a => a.AccountId)
+            .Select(g => new PatientAccount(g.Key, g.Any(a => a.Relationship == PatientRelationship.Self)))];
+    }
+
+    /// <summary>The grants among <paramref name="accesses"/> not revoked that give <paramref name="scope"/> today (age bands, end dates).</summary>
+    private async Task<List<PatientAccess>> LiveAccessesAsync(IQueryable<PatientAccess> accesses, PatientScope scope, CancellationToken cancellationToken)
+    {
         var rows = await (
-            from a in db.PatientAccesses
+            from a in accesses
             join p in db.Patients on a.PatientId equals p.Id
-            where a.PatientId == patientId && a.RevokedAt == null
+            where a.RevokedAt == null
             select new { Access = a, p.DateOfBirth })
             .AsNoTracking()
             .ToListAsync(cancellationToken);
         var today = Today(clock, hospital.Value);
         return [.. rows
             .Where(r => r.Access.EffectiveScopes(AgeOn(r.DateOfBirth, today), today, family.Value.Bands).HasFlag(scope))
-            .OrderBy(r => r.Access.Relationship)
-            .GroupBy(r => r.Access.AccountId)
-            .Select(g => new PatientAccount(g.Key, g.Any(r => r.Access.Relationship == PatientRelationship.Self)))];
+            .Select(r => r.Access)];
     }
 
     /// <summary>The hospital's calendar day now: ages and end dates turn over at local midnight, not UTC's.</summary>
