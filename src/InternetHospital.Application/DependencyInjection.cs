@@ -19,6 +19,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<IPatientAccessGuard, PatientAccessGuard>();
+        services.AddScoped<InstitutionScope>();
         services.AddScoped<ICareRelationships, ContractCareRelationships>();
         services.AddScoped<IFamilyAccess, FamilyAccess>();
         services.AddScoped<Referrals.ReferralAccess>();

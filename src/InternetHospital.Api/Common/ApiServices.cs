@@ -126,7 +126,9 @@ internal static class ApiServices
     {
         foreach (var role in Roles.All)
         {
-            builder.AddPolicy(role, BearerPolicy().RequireRole(role).Build());
+            // Note: the consortium's administrator is a system administrator of every institution, so the policy of the
+            // system administrator's endpoints admits it; which institution's data may change is InstitutionScope's call.
+            builder.AddPolicy(role, BearerPolicy().RequireRole(role == Roles.SystemAdmin ? [.. Roles.SystemAdministrators] : [role]).Build());
         }
 
         builder.AddPolicy(Policies.Staff, BearerPolicy().RequireRole([.. Roles.Staff]).Build());
@@ -142,6 +144,7 @@ internal static class Policies
     public const string Doctor = Roles.Doctor;
     public const string Pharmacist = Roles.Pharmacist;
     public const string SystemAdmin = Roles.SystemAdmin;
+    public const string ConsortiumAdmin = Roles.ConsortiumAdmin;
     public const string SecurityAdmin = Roles.SecurityAdmin;
     public const string AuditAdmin = Roles.AuditAdmin;
     public const string Staff = "Staff";

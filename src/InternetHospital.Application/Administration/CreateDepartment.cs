@@ -16,10 +16,11 @@ public sealed record CreateDepartment(Guid FacilityId, string Code, string Name,
         }
     }
 
-    public sealed class Handler(IAppDbContext db, IAuditLog audit, ISender sender) : ICommandHandler<CreateDepartment, DepartmentAdminView>
+    public sealed class Handler(InstitutionScope scope, IAppDbContext db, IAuditLog audit, ISender sender) : ICommandHandler<CreateDepartment, DepartmentAdminView>
     {
         public async ValueTask<DepartmentAdminView> Handle(CreateDepartment command, CancellationToken cancellationToken)
         {
+            await scope.EnsureAsync(command.FacilityId, "Facility", command.FacilityId, cancellationToken);
             if (!await db.Facilities.AnyAsync(f => f.Id == command.FacilityId, cancellationToken))
             {
                 throw new NotFoundException("Facility", command.FacilityId);

@@ -23,10 +23,11 @@ public sealed record CreateDoctor(string Email, string Mobile, string InitialPas
         }
     }
 
-    public sealed class Handler(IAppDbContext db, IAccountService accounts, IAuditLog audit, IOptions<HospitalOptions> hospital, TimeProvider clock) : ICommandHandler<CreateDoctor, DoctorAdminView>
+    public sealed class Handler(InstitutionScope scope, IAppDbContext db, IAccountService accounts, IAuditLog audit, IOptions<HospitalOptions> hospital, TimeProvider clock) : ICommandHandler<CreateDoctor, DoctorAdminView>
     {
         public async ValueTask<DoctorAdminView> Handle(CreateDoctor command, CancellationToken cancellationToken)
         {
+            await scope.EnsureDepartmentAsync(command.Profile.DepartmentId, cancellationToken);
             if (await accounts.EmailInUseAsync(command.Email.Trim(), cancellationToken))
             {
                 throw new DomainConflictException("duplicate_email", "An account with this e-mail address already exists.");

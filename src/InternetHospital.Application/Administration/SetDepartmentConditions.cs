@@ -14,10 +14,11 @@ public sealed record SetDepartmentConditions(Guid DepartmentId, IReadOnlyList<st
         }
     }
 
-    public sealed class Handler(IAppDbContext db, IAuditLog audit, ISender sender) : ICommandHandler<SetDepartmentConditions, DepartmentAdminView>
+    public sealed class Handler(InstitutionScope scope, IAppDbContext db, IAuditLog audit, ISender sender) : ICommandHandler<SetDepartmentConditions, DepartmentAdminView>
     {
         public async ValueTask<DepartmentAdminView> Handle(SetDepartmentConditions command, CancellationToken cancellationToken)
         {
+            await scope.EnsureDepartmentAsync(command.DepartmentId, cancellationToken);
             if (!await db.Departments.AnyAsync(d => d.Id == command.DepartmentId, cancellationToken))
             {
                 throw new NotFoundException("Department", command.DepartmentId);

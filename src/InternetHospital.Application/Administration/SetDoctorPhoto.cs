@@ -9,10 +9,11 @@ public sealed record SetDoctorPhoto(Guid DoctorId, string FileName, Stream Conte
 {
     public override string ToString() => nameof(SetDoctorPhoto);
 
-    public sealed class Handler(IAppDbContext db, IFileStore files, IAuditLog audit, IOptions<HospitalOptions> hospital, TimeProvider clock) : ICommandHandler<SetDoctorPhoto, DoctorAdminView>
+    public sealed class Handler(InstitutionScope scope, IAppDbContext db, IFileStore files, IAuditLog audit, IOptions<HospitalOptions> hospital, TimeProvider clock) : ICommandHandler<SetDoctorPhoto, DoctorAdminView>
     {
         public async ValueTask<DoctorAdminView> Handle(SetDoctorPhoto command, CancellationToken cancellationToken)
         {
+            await scope.EnsureDoctorAsync(command.DoctorId, cancellationToken);
             var doctor = await db.Doctors.SingleOrDefaultAsync(d => d.Id == command.DoctorId, cancellationToken)
                 ?? throw new NotFoundException("Doctor", command.DoctorId);
             var stored = await files.SaveAsync(new FileUpload(null, "doctor-photo", command.FileName, command.Content, command.Length), cancellationToken);

@@ -17,10 +17,12 @@ public sealed record UpdateDoctor(Guid DoctorId, DoctorProfileInput Profile) : I
         }
     }
 
-    public sealed class Handler(IAppDbContext db, IAuditLog audit, IOptions<HospitalOptions> hospital, TimeProvider clock) : ICommandHandler<UpdateDoctor, DoctorAdminView>
+    public sealed class Handler(InstitutionScope scope, IAppDbContext db, IAuditLog audit, IOptions<HospitalOptions> hospital, TimeProvider clock) : ICommandHandler<UpdateDoctor, DoctorAdminView>
     {
         public async ValueTask<DoctorAdminView> Handle(UpdateDoctor command, CancellationToken cancellationToken)
         {
+            await scope.EnsureDoctorAsync(command.DoctorId, cancellationToken);
+            await scope.EnsureDepartmentAsync(command.Profile.DepartmentId, cancellationToken);
             var doctor = await db.Doctors.SingleOrDefaultAsync(d => d.Id == command.DoctorId, cancellationToken)
                 ?? throw new NotFoundException("Doctor", command.DoctorId);
             await CreateDoctor.EnsureDepartmentAsync(db, command.Profile.DepartmentId, cancellationToken);

@@ -27,6 +27,7 @@ public sealed record BreakGlassReadAppointment(Guid AppointmentId, string? Reaso
     }
 
     public sealed class Handler(
+        InstitutionScope scope,
         IAppDbContext db,
         ICurrentUser currentUser,
         IAccountService accounts,
@@ -40,6 +41,7 @@ public sealed record BreakGlassReadAppointment(Guid AppointmentId, string? Reaso
         {
             var row = await AppointmentQueries.Rows(db, db.Appointments.AsNoTracking().Where(a => a.Id == query.AppointmentId)).SingleOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("Appointment", query.AppointmentId);
+            await scope.EnsureDoctorAsync(row.Appointment.DoctorId, cancellationToken);
             var reason = query.Reason!.Trim();
             var appointment = row.Appointment;
             audit.Record(AppointmentNotifications.BreakGlassRead, nameof(Appointment), appointment.Id.ToString(), appointment.PatientId, reason);

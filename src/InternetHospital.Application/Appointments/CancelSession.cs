@@ -47,7 +47,7 @@ public sealed record CancelSession(Guid? DoctorId, DateOnly Date, TimeOnly From,
                 slot.CancelSession(command.Reason);
             }
 
-            var by = currentUser.IsInRole(Roles.SystemAdmin) && command.DoctorId is not null ? CancelledBy.Admin : CancelledBy.Doctor;
+            var by = Roles.SystemAdministrators.Any(currentUser.IsInRole) && command.DoctorId is not null ? CancelledBy.Admin : CancelledBy.Doctor;
             var next = await NextFreeSlotsAsync(doctor.Id, slotIds, now, cancellationToken);
             var cancelled = 0;
             foreach (var appointment in affected.Where(a => a.Status is AppointmentStatus.PendingReview or AppointmentStatus.PendingPayment or AppointmentStatus.Booked or AppointmentStatus.CheckedIn))

@@ -14,12 +14,18 @@ public sealed record DiscardHisOutboxMessage(Guid Id, string Reason) : ICommand
         }
     }
 
-    public sealed class Handler(IAppDbContext db, IAuditLog audit, TimeProvider clock) : ICommandHandler<DiscardHisOutboxMessage>
+    public sealed class Handler(InstitutionScope scope, IAppDbContext db, IAuditLog audit, TimeProvider clock) : ICommandHandler<DiscardHisOutboxMessage>
     {
         public async ValueTask<Unit> Handle(DiscardHisOutboxMessage command, CancellationToken cancellationToken)
         {
             var message = await db.HisOutbox.SingleOrDefaultAsync(m => m.Id == command.Id, cancellationToken)
                 ?? throw new NotFoundException("HIS message", command.Id);
+            if (message.FacilityId is { } facilityId)
+            {
+                // Note: a message for an institution's own HIS is that institution's business; the consortium's HIS is everyone's.
+                await scope.EnsureAsync(facilityId, "HisOutboxMessage", message.Id, cancellationToken);
+            }
+
             var before = message.Status;
             message.Discard(command.Reason, clock.GetUtcNow());
             audit.Record("his.outbox.message.discarded", "HisOutboxMessage", message.Id.ToString(), message.PatientId, $"kind={message.Kind}; was={before}");

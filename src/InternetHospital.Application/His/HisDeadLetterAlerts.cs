@@ -24,7 +24,7 @@ public sealed class HisDeadLetterAlerts(IAccountService accounts, INotifier noti
             ["messageKind"] = message.Kind,
             ["attempts"] = message.Attempts.ToString(CultureInfo.InvariantCulture),
         };
-        foreach (var admin in await accounts.AccountIdsInRoleAsync(Roles.SystemAdmin, cancellationToken))
+        foreach (var admin in (await accounts.AccountIdsInRoleAsync(Roles.SystemAdmin, cancellationToken)).Concat(await accounts.AccountIdsInRoleAsync(Roles.ConsortiumAdmin, cancellationToken)))
         {
             await notifier.NotifyAsync(new Notice(admin, HisNotifications.DeadLettered, parameters, $"/admin/his/messages/{message.Id}", SendEmail: false), cancellationToken);
         }

@@ -9,7 +9,14 @@ namespace InternetHospital.Application.His;
 /// </summary>
 public interface IHisOutbox
 {
+    /// <summary>For the consortium's HIS (section <c>His:</c>).</summary>
     void Enqueue(Guid patientId, HisMessage message);
+
+    /// <summary>
+    /// For the HIS of the institution the change happened at: its own HIS when it has one configured, otherwise the
+    /// consortium's (null <paramref name="facilityId"/> is the consortium's HIS too).
+    /// </summary>
+    void Enqueue(Guid patientId, HisMessage message, Guid? facilityId);
 }
 
 /// <summary>Something the HIS must be told. Each kind is a record below; adapters map them to FHIR resources or HL7 v2 messages.</summary>

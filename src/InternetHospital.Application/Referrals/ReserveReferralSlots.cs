@@ -13,10 +13,11 @@ public sealed record ReserveReferralSlots(Guid DepartmentId, IReadOnlyList<Guid>
         public Validator() => RuleFor(x => x.SlotIds).NotEmpty().Must(ids => ids is null || ids.Count <= 500).WithLocalizedMessage("too_many_referral_items");
     }
 
-    public sealed class Handler(IAppDbContext db, IAuditLog audit, TimeProvider clock) : ICommandHandler<ReserveReferralSlots, int>
+    public sealed class Handler(InstitutionScope scope, IAppDbContext db, IAuditLog audit, TimeProvider clock) : ICommandHandler<ReserveReferralSlots, int>
     {
         public async ValueTask<int> Handle(ReserveReferralSlots command, CancellationToken cancellationToken)
         {
+            await scope.EnsureDepartmentAsync(command.DepartmentId, cancellationToken);
             if (!await db.Departments.AnyAsync(d => d.Id == command.DepartmentId, cancellationToken))
             {
                 throw new NotFoundException("Department", command.DepartmentId);

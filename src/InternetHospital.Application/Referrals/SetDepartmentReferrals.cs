@@ -10,10 +10,11 @@ public sealed record SetDepartmentReferrals(Guid DepartmentId, bool AcceptsRefer
         public Validator() => RuleFor(x => x.ReleaseHoursBefore).InclusiveBetween(0, DepartmentReferralSettings.MaxReleaseHours);
     }
 
-    public sealed class Handler(IAppDbContext db, IAuditLog audit, TimeProvider clock) : ICommandHandler<SetDepartmentReferrals, ReferralDepartmentView>
+    public sealed class Handler(InstitutionScope scope, IAppDbContext db, IAuditLog audit, TimeProvider clock) : ICommandHandler<SetDepartmentReferrals, ReferralDepartmentView>
     {
         public async ValueTask<ReferralDepartmentView> Handle(SetDepartmentReferrals command, CancellationToken cancellationToken)
         {
+            await scope.EnsureDepartmentAsync(command.DepartmentId, cancellationToken);
             var department = await db.Departments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == command.DepartmentId, cancellationToken) ?? throw new NotFoundException("Department", command.DepartmentId);
             var settings = await db.DepartmentReferralSettings.SingleOrDefaultAsync(s => s.DepartmentId == department.Id, cancellationToken);
             if (settings is null)

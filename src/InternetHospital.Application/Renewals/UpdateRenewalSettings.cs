@@ -14,11 +14,12 @@ public sealed record UpdateRenewalSettings(decimal Fee) : ICommand<RenewalSettin
         }
     }
 
-    public sealed class Handler(IAppDbContext db, ICurrentUser currentUser, IAuditLog audit, IOptions<RenewalOptions> options, IOptions<PaymentOptions> payments, TimeProvider clock)
+    public sealed class Handler(InstitutionScope scope, IAppDbContext db, ICurrentUser currentUser, IAuditLog audit, IOptions<RenewalOptions> options, IOptions<PaymentOptions> payments, TimeProvider clock)
         : ICommandHandler<UpdateRenewalSettings, RenewalSettingsView>
     {
         public async ValueTask<RenewalSettingsView> Handle(UpdateRenewalSettings command, CancellationToken cancellationToken)
         {
+            await scope.EnsureConsortiumAsync("RenewalSettings", cancellationToken);
             var now = clock.GetUtcNow();
             var settings = await db.RenewalSettings.SingleOrDefaultAsync(s => s.Id == RenewalSettings.SingletonId, cancellationToken);
             if (settings is null)

@@ -23,11 +23,12 @@ public sealed record SetScheduleTemplate(Guid DoctorId, IReadOnlyList<SessionSpe
         }
     }
 
-    public sealed class Handler(IAppDbContext db, SlotPlanner planner, IAuditLog audit, IOptions<HospitalOptions> hospital, TimeProvider clock)
+    public sealed class Handler(InstitutionScope scope, IAppDbContext db, SlotPlanner planner, IAuditLog audit, IOptions<HospitalOptions> hospital, TimeProvider clock)
         : ICommandHandler<SetScheduleTemplate, ScheduleChange>
     {
         public async ValueTask<ScheduleChange> Handle(SetScheduleTemplate command, CancellationToken cancellationToken)
         {
+            await scope.EnsureDoctorAsync(command.DoctorId, cancellationToken);
             var doctor = await db.Doctors.SingleOrDefaultAsync(d => d.Id == command.DoctorId, cancellationToken)
                 ?? throw new NotFoundException("Doctor", command.DoctorId);
             var now = clock.GetUtcNow();

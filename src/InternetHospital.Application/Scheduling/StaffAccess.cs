@@ -5,9 +5,9 @@ namespace InternetHospital.Application.Scheduling;
 
 /// <summary>
 /// Which doctor a staff request acts on: a doctor acts on their own timetable and appointments; a system administrator may
-/// name any doctor. Anyone else, or a doctor naming a colleague, gets 403.
+/// name any doctor of its institutions (the consortium's administrator any doctor). Anyone else, or a doctor naming a colleague, gets 403.
 /// </summary>
-public sealed class StaffAccess(IAppDbContext db, ICurrentUser currentUser)
+public sealed class StaffAccess(IAppDbContext db, ICurrentUser currentUser, InstitutionScope scope)
 {
     /// <summary>The signed-in doctor's profile (403 for an account without one).</summary>
     public async Task<Doctor> CurrentDoctorAsync(CancellationToken cancellationToken)
@@ -25,7 +25,7 @@ public sealed class StaffAccess(IAppDbContext db, ICurrentUser currentUser)
             return await CurrentDoctorAsync(cancellationToken);
         }
 
-        if (!currentUser.IsInRole(Roles.SystemAdmin))
+        if (!Roles.SystemAdministrators.Any(currentUser.IsInRole))
         {
             var own = await CurrentDoctorAsync(cancellationToken);
             if (own.Id != doctorId)
@@ -36,8 +36,10 @@ public sealed class StaffAccess(IAppDbContext db, ICurrentUser currentUser)
             return own;
         }
 
-        return await db.Doctors.SingleOrDefaultAsync(d => d.Id == doctorId, cancellationToken)
+        var doctor = await db.Doctors.SingleOrDefaultAsync(d => d.Id == doctorId, cancellationToken)
             ?? throw new NotFoundException("Doctor", doctorId);
+        await scope.EnsureDoctorAsync(doctor.Id, cancellationToken);
+        return doctor;
     }
 
     /// <summary>

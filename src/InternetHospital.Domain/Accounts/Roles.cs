@@ -16,6 +16,12 @@ public static class Roles
     /// <summary>Sets the hospital up and runs it: departments, doctors, timetables, family teams, fees, the HIS link.</summary>
     public const string SystemAdmin = "SystemAdmin";
 
+    /// <summary>
+    /// The consortium's super-administrator (医联体管理员): a system administrator whose scope is every institution, who
+    /// also creates institutions. A <see cref="SystemAdmin"/> changes only the data of the institutions it belongs to.
+    /// </summary>
+    public const string ConsortiumAdmin = "ConsortiumAdmin";
+
     /// <summary>Looks after staff accounts: roles, locks, disabling.</summary>
     public const string SecurityAdmin = "SecurityAdmin";
 
@@ -26,12 +32,15 @@ public static class Roles
     /// The three administrators of MLPS level 3 (三权分立, domain rule 31): none can do another's work, so no one person
     /// can both act and hide it.
     /// </summary>
-    public static readonly IReadOnlyList<string> Administrators = [SystemAdmin, SecurityAdmin, AuditAdmin];
+    public static readonly IReadOnlyList<string> Administrators = [SystemAdmin, ConsortiumAdmin, SecurityAdmin, AuditAdmin];
 
-    public static readonly IReadOnlyList<string> All = [Patient, Doctor, Pharmacist, Registrar, Nurse, SystemAdmin, SecurityAdmin, AuditAdmin];
+    /// <summary>Roles that set institutions up (departments, doctors, timetables ...): the policy <c>SystemAdmin</c> admits both.</summary>
+    public static readonly IReadOnlyList<string> SystemAdministrators = [SystemAdmin, ConsortiumAdmin];
+
+    public static readonly IReadOnlyList<string> All = [Patient, Doctor, Pharmacist, Registrar, Nurse, SystemAdmin, ConsortiumAdmin, SecurityAdmin, AuditAdmin];
 
     /// <summary>Roles that act for the hospital; they must use two-factor sign-in where the hospital requires it.</summary>
-    public static readonly IReadOnlyList<string> Staff = [Doctor, Pharmacist, Registrar, Nurse, SystemAdmin, SecurityAdmin, AuditAdmin];
+    public static readonly IReadOnlyList<string> Staff = [Doctor, Pharmacist, Registrar, Nurse, SystemAdmin, ConsortiumAdmin, SecurityAdmin, AuditAdmin];
 
     /// <summary>Staff who scan patients' health codes (what each may scan for: <c>HealthCodePurposes</c>).</summary>
     public static readonly IReadOnlyList<string> HealthCodeScanners = [Doctor, Pharmacist, Registrar, Nurse];

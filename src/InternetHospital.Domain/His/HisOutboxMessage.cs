@@ -29,6 +29,9 @@ public sealed class HisOutboxMessage
     /// <summary>Messages are delivered in order per patient.</summary>
     public Guid PatientId { get; private set; }
 
+    /// <summary>The institution whose HIS must learn this (its own HIS when it has one); null is the consortium's HIS.</summary>
+    public Guid? FacilityId { get; private set; }
+
     public string Kind { get; private set; }
 
     /// <summary>The message as JSON (adapter-neutral); each adapter maps it to its dialect when delivering.</summary>
@@ -56,10 +59,11 @@ public sealed class HisOutboxMessage
     /// <summary>Until when the claim holds; a crashed instance's claim runs out and another instance takes over.</summary>
     public DateTimeOffset? ClaimedUntil { get; private set; }
 
-    public static HisOutboxMessage Create(Guid patientId, string kind, string payload, DateTimeOffset now) => new()
+    public static HisOutboxMessage Create(Guid patientId, string kind, string payload, DateTimeOffset now, Guid? facilityId = null) => new()
     {
         Id = NewId.Next(),
         PatientId = patientId,
+        FacilityId = facilityId,
         Kind = kind,
         Payload = payload,
         CreatedAt = now,

@@ -3,9 +3,9 @@ using InternetHospital.Domain.Common;
 namespace InternetHospital.Domain.Hospital;
 
 /// <summary>
-/// Which institution of the consortium a staff account works at (a registration desk, a pharmacy, a community nurse).
-/// Doctors belong through their department; this is for everyone else, and the minimum the health code needs to know
-/// where a scan happened (institutions as first-class, with scoped administrators, come later).
+/// An institution of the consortium a staff account works at; an account may belong to several. Every staff account
+/// has its memberships here: a registrar, a nurse, a pharmacist, a system administrator (whose changes are limited to
+/// its institutions); a doctor belongs to their department's facility (their primary one) and may be a member of others.
 /// </summary>
 public sealed class StaffMembership
 {

@@ -48,9 +48,7 @@ internal static class HisRegistration
                 services.AddSingleton<IHisWriter>(sp => sp.GetRequiredService<DemoHisWriter>());
                 break;
             case HisWriterKind.Fhir:
-                services.AddHttpClient(FhirHisWriter.HttpClientName, (sp, http) => http.Timeout = sp.GetRequiredService<IOptions<HisOptions>>().Value.FhirWriter.Timeout)
-                    .RemoveAllLoggers();
-                services.AddSingleton<IHisWriter, FhirHisWriter>();
+                services.AddSingleton<IHisWriter>(sp => sp.GetRequiredService<FhirHisWriter>());
                 break;
             case HisWriterKind.Hl7v2:
                 services.AddSingleton<IHisWriter, MllpHisWriter>();
@@ -59,6 +57,11 @@ internal static class HisRegistration
                 throw new InvalidOperationException($"Unknown HIS writer '{options.Writer}'.");
         }
 
+        // Note: an institution may have its own FHIR HIS whatever the consortium's writer is, so the FHIR writer always exists.
+        services.AddHttpClient(FhirHisWriter.HttpClientName, (sp, http) => http.Timeout = sp.GetRequiredService<IOptions<HisOptions>>().Value.FhirWriter.Timeout)
+            .RemoveAllLoggers();
+        services.AddSingleton<FhirHisWriter>();
+        services.AddSingleton<InstitutionHisWriters>();
         services.AddSingleton<HisOutboxDispatcher>();
         if (options.Outbox.DispatcherEnabled)
         {

@@ -17,17 +17,21 @@ public static class DemoAccounts
     public static readonly DemoAccount Pharmacist = new("pharmacist.sun@demo.test", "孙丽", Roles.Pharmacist, "Pharmacist");
     public static readonly DemoAccount Registrar = new("registrar@demo.test", "林芳", Roles.Registrar, "Registration desk, City First People's Hospital (checks patients in by health code)");
     public static readonly DemoAccount Nurse = new("nurse@demo.test", "何娟", Roles.Nurse, "Community nurse, Donghu community health centre (home visits)");
-    public static readonly DemoAccount SystemAdmin = new("admin.zhou@demo.test", "周强", Roles.SystemAdmin, "System administrator (hospital set-up, HIS link)");
+    /// <summary>The consortium's administrator: a system administrator of every institution, who also adds institutions.</summary>
+    public static readonly DemoAccount SystemAdmin = new("admin.zhou@demo.test", "周强", Roles.ConsortiumAdmin, "Consortium administrator (every institution's set-up, HIS link)");
+
+    /// <summary>A system administrator of the Donghu community health centre only (scoped to its institution).</summary>
+    public static readonly DemoAccount CommunityAdmin = new("admin.donghu@demo.test", "郑洁", Roles.SystemAdmin, "System administrator, Donghu community health centre");
     public static readonly DemoAccount SecurityAdmin = new("security.qian@demo.test", "钱敏", Roles.SecurityAdmin, "Security administrator (staff accounts, roles, locks)");
     public static readonly DemoAccount AuditAdmin = new("audit.wu@demo.test", "吴刚", Roles.AuditAdmin, "Audit administrator (reads and verifies the audit log)");
 
-    /// <summary>One account per administrator role: separation of duties (domain rule 31) forbids one person holding two.</summary>
-    public static IReadOnlyList<DemoAccount> Administrators { get; } = [SystemAdmin, SecurityAdmin, AuditAdmin];
+    /// <summary>One administrator role per account: separation of duties (domain rule 31) forbids one person holding two.</summary>
+    public static IReadOnlyList<DemoAccount> Administrators { get; } = [SystemAdmin, SecurityAdmin, AuditAdmin, CommunityAdmin];
 
     public static IReadOnlyList<DemoAccount> All { get; } =
     [
         PatientWithHistory, PatientWithoutHistory, Cardiologist, Endocrinologist, FamilyDoctor,
-        FamilyDoctorTeamMember, Dermatologist, Pharmacist, Registrar, Nurse, SystemAdmin, SecurityAdmin, AuditAdmin,
+        FamilyDoctorTeamMember, Dermatologist, Pharmacist, Registrar, Nurse, SystemAdmin, SecurityAdmin, AuditAdmin, CommunityAdmin,
     ];
 }
 

@@ -37,7 +37,7 @@ internal sealed class DemoDataSeeder(
 
         // Note: before the "already seeded" check, so a development database from before the administrator roles
         // were split gains the security and audit administrators too.
-        string[] mobiles = ["13800000008", "13800000009", "13800000010"];
+        string[] mobiles = ["13800000008", "13800000009", "13800000010", "13800000013"];
         foreach (var (administrator, mobile) in DemoAccounts.Administrators.Zip(mobiles))
         {
             if (await users.FindByEmailAsync(administrator.Email) is null)
@@ -49,12 +49,15 @@ internal sealed class DemoDataSeeder(
         if (await db.Facilities.AnyAsync(f => f.Code == HospitalCode, cancellationToken))
         {
             await AddDeskStaffAsync(cancellationToken);
+            await AddInstitutionAdministratorsAsync(cancellationToken);
             return;
         }
 
         var now = clock.GetUtcNow();
         var hospital = Facility.Create(HospitalCode, "市第一人民医院", "City First People's Hospital", FacilityKind.Hospital);
         var community = Facility.Create(CommunityCentreCode, "东湖社区卫生服务中心", "Donghu Community Health Centre", FacilityKind.CommunityHealthCentre);
+        hospital.Update(hospital.Name, hospital.NameEn, FacilityLevel.Tertiary, Facility.DefaultTimeZone, "东湖区解放大道 1 号", "020-12345678");
+        community.Update(community.Name, community.NameEn, FacilityLevel.Community, Facility.DefaultTimeZone, "东湖区东湖路 88 号", "020-87654321");
         db.Facilities.AddRange(hospital, community);
 
         var cardiology = Department.Create(hospital.Id, "CARD", "心血管内科", "Cardiology");
@@ -80,6 +83,26 @@ internal sealed class DemoDataSeeder(
 
         await AddDemoFamilyAsync(now, cancellationToken);
         await AddDeskStaffAsync(cancellationToken);
+        await AddInstitutionAdministratorsAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The administrators' institutions: the consortium's administrator works at the hospital (its scope is every
+    /// institution anyway), the community centre's administrator only at the centre, so that is all it may change.
+    /// </summary>
+    private async Task AddInstitutionAdministratorsAsync(CancellationToken cancellationToken)
+    {
+        var community = await db.Facilities.SingleAsync(f => f.Code == CommunityCentreCode, cancellationToken);
+        var hospital = await db.Facilities.SingleAsync(f => f.Code == HospitalCode, cancellationToken);
+        foreach (var (demo, facility) in new[] { (DemoAccounts.CommunityAdmin, community), (DemoAccounts.SystemAdmin, hospital) })
+        {
+            if (await users.FindByEmailAsync(demo.Email) is { } account && !await db.StaffMemberships.AnyAsync(m => m.AccountId == account.Id, cancellationToken))
+            {
+                db.StaffMemberships.Add(StaffMembership.Create(account.Id, facility.Id));
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>

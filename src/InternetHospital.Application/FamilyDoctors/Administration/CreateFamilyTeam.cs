@@ -13,10 +13,11 @@ public sealed record CreateFamilyTeam(FamilyTeamInput Team) : ICommand<FamilyTea
         }
     }
 
-    public sealed class Handler(IAppDbContext db, IAuditLog audit) : ICommandHandler<CreateFamilyTeam, FamilyTeamAdminView>
+    public sealed class Handler(InstitutionScope scope, IAppDbContext db, IAuditLog audit) : ICommandHandler<CreateFamilyTeam, FamilyTeamAdminView>
     {
         public async ValueTask<FamilyTeamAdminView> Handle(CreateFamilyTeam command, CancellationToken cancellationToken)
         {
+            await scope.EnsureAsync(command.Team.FacilityId, "FamilyTeam", null, cancellationToken);
             var input = command.Team;
             await FamilyTeamRules.EnsurePlaceAsync(db, input.FacilityId, input.DepartmentId, cancellationToken);
             await FamilyTeamRules.EnsureFamilyDoctorsAsync(db, input.DoctorIds.Append(input.LeadDoctorId), cancellationToken);

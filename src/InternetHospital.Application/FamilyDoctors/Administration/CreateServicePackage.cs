@@ -14,10 +14,11 @@ public sealed record CreateServicePackage(string Code, ServicePackageInput Packa
         }
     }
 
-    public sealed class Handler(IAppDbContext db, IAuditLog audit) : ICommandHandler<CreateServicePackage, PackageView>
+    public sealed class Handler(InstitutionScope scope, IAppDbContext db, IAuditLog audit) : ICommandHandler<CreateServicePackage, PackageView>
     {
         public async ValueTask<PackageView> Handle(CreateServicePackage command, CancellationToken cancellationToken)
         {
+            await scope.EnsureConsortiumAsync("ServicePackage", cancellationToken);
             var p = command.Package;
             var package = ServicePackage.Create(command.Code.Trim(), p.Name, p.NameEn, p.Description, p.DescriptionEn, p.Includes, p.IncludesEn, p.AnnualFee, p.ConditionCode, p.FollowUpTemplateCode, p.DisplayOrder);
             db.ServicePackages.Add(package);

@@ -17,10 +17,12 @@ public sealed record UpdateFamilyTeam(Guid TeamId, FamilyTeamInput Team) : IComm
         }
     }
 
-    public sealed class Handler(IAppDbContext db, IAuditLog audit) : ICommandHandler<UpdateFamilyTeam, FamilyTeamAdminView>
+    public sealed class Handler(InstitutionScope scope, IAppDbContext db, IAuditLog audit) : ICommandHandler<UpdateFamilyTeam, FamilyTeamAdminView>
     {
         public async ValueTask<FamilyTeamAdminView> Handle(UpdateFamilyTeam command, CancellationToken cancellationToken)
         {
+            await scope.EnsureAsync(await db.FamilyTeams.Where(t => t.Id == command.TeamId).Select(t => t.FacilityId).FirstOrDefaultAsync(cancellationToken), "FamilyTeam", command.TeamId, cancellationToken);
+            await scope.EnsureAsync(command.Team.FacilityId, "FamilyTeam", command.TeamId, cancellationToken);
             var input = command.Team;
             var team = await db.FamilyTeams.Include(t => t.Members).Include(t => t.Packages).SingleOrDefaultAsync(t => t.Id == command.TeamId, cancellationToken)
                 ?? throw new NotFoundException("Family-doctor team", command.TeamId);

@@ -14,10 +14,11 @@ public sealed record UpdateServicePackage(Guid PackageId, ServicePackageInput Pa
         }
     }
 
-    public sealed class Handler(IAppDbContext db, IAuditLog audit) : ICommandHandler<UpdateServicePackage, PackageView>
+    public sealed class Handler(InstitutionScope scope, IAppDbContext db, IAuditLog audit) : ICommandHandler<UpdateServicePackage, PackageView>
     {
         public async ValueTask<PackageView> Handle(UpdateServicePackage command, CancellationToken cancellationToken)
         {
+            await scope.EnsureConsortiumAsync("ServicePackage", cancellationToken);
             var package = await db.ServicePackages.SingleOrDefaultAsync(x => x.Id == command.PackageId, cancellationToken)
                 ?? throw new NotFoundException("Service package", command.PackageId);
             var p = command.Package;

@@ -24,22 +24,22 @@ namespace InternetHospital.Infrastructure.His.Delivery;
 internal sealed partial class HisOutboxDispatcher
 {
     private readonly IServiceScopeFactory scopes;
-    private readonly IHisWriter writer;
+    private readonly InstitutionHisWriters writers;
     private readonly TimeProvider clock;
     private readonly HisOutboxOptions options;
     private readonly ILogger<HisOutboxDispatcher> logger;
     private readonly ResiliencePipeline pipeline;
     private readonly Func<double> random;
 
-    public HisOutboxDispatcher(IServiceScopeFactory scopes, IHisWriter writer, TimeProvider clock, IOptions<HisOptions> options, ILogger<HisOutboxDispatcher> logger)
-        : this(scopes, writer, clock, options, logger, Random.Shared.NextDouble)
+    public HisOutboxDispatcher(IServiceScopeFactory scopes, InstitutionHisWriters writers, TimeProvider clock, IOptions<HisOptions> options, ILogger<HisOutboxDispatcher> logger)
+        : this(scopes, writers, clock, options, logger, Random.Shared.NextDouble)
     {
     }
 
-    internal HisOutboxDispatcher(IServiceScopeFactory scopes, IHisWriter writer, TimeProvider clock, IOptions<HisOptions> options, ILogger<HisOutboxDispatcher> logger, Func<double> random)
+    internal HisOutboxDispatcher(IServiceScopeFactory scopes, InstitutionHisWriters writers, TimeProvider clock, IOptions<HisOptions> options, ILogger<HisOutboxDispatcher> logger, Func<double> random)
     {
         this.scopes = scopes;
-        this.writer = writer;
+        this.writers = writers;
         this.clock = clock;
         this.options = options.Value.Outbox;
         this.logger = logger;
@@ -130,6 +130,10 @@ internal sealed partial class HisOutboxDispatcher
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var message = await db.HisOutbox.AsNoTracking().SingleAsync(m => m.Sequence == sequence, cancellationToken);
+            var route = message.FacilityId is { } facilityId
+                ? await db.Facilities.AsNoTracking().Where(f => f.Id == facilityId).Select(f => new HisRoute(f.Code, f.HisAdapter, f.HisEndpoint)).SingleOrDefaultAsync(cancellationToken)
+                : null;
+            var writer = writers.For(route);
             HisOutboundMessage outbound;
             try
             {

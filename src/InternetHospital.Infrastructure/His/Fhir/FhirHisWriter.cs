@@ -19,10 +19,19 @@ internal sealed class FhirHisWriter(IHttpClientFactory httpClients, IOptions<His
 
     private readonly FhirResourceMapper mapper = new(options.Value.Identifiers);
 
-    public async Task DeliverAsync(HisOutboundMessage message, CancellationToken cancellationToken)
+    public Task DeliverAsync(HisOutboundMessage message, CancellationToken cancellationToken) =>
+        DeliverAsync(message, options.Value.FhirWriter.BaseUrl!, bearerToken: null, cancellationToken);
+
+    /// <summary>Delivers to a FHIR server of the caller's choosing: an institution's own HIS.</summary>
+    public async Task DeliverAsync(HisOutboundMessage message, Uri baseUrl, string? bearerToken, CancellationToken cancellationToken)
     {
-        using var client = FhirClients.Create(httpClients.CreateClient(HttpClientName), options.Value.FhirWriter.BaseUrl!);
+        using var client = FhirClients.Create(httpClients.CreateClient(HttpClientName), baseUrl);
         client.RequestHeaders!.Add("X-Request-Id", message.MessageId.ToString());
+        if (bearerToken is not null)
+        {
+            client.RequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearerToken);
+        }
+
         foreach (var write in mapper.Map(message))
         {
             await FhirClients.CallAsync(async () =>

@@ -1,3 +1,4 @@
+using InternetHospital.Domain.Hospital;
 using System.Text.Json;
 using InternetHospital.Domain.His;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +23,7 @@ internal sealed class HisOutboxConfiguration : IEntityTypeConfiguration<HisOutbo
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(m => m.LastError).HasMaxLength(4000);
         builder.Property(m => m.DiscardReason).HasMaxLength(500);
+        builder.HasOne<Facility>().WithMany().HasForeignKey(m => m.FacilityId).OnDelete(DeleteBehavior.Restrict);
 
         // Note: the claim is the concurrency token: a dispatcher whose lease ran out (and was taken over) cannot
         // overwrite the new owner's result, and an admin's retry or discard cannot race a delivery in flight.

@@ -13,6 +13,12 @@ internal sealed class FacilityConfiguration : IEntityTypeConfiguration<Facility>
         builder.Property(f => f.Name).HasMaxLength(100);
         builder.Property(f => f.NameEn).HasMaxLength(100);
         builder.Property(f => f.Kind).HasConversion<string>().HasMaxLength(32);
+        builder.Property(f => f.Level).HasConversion<string>().HasMaxLength(16);
+        builder.Property(f => f.TimeZone).HasMaxLength(64);
+        builder.Property(f => f.Address).HasMaxLength(200);
+        builder.Property(f => f.Phone).HasMaxLength(32);
+        builder.Property(f => f.HisAdapter).HasConversion<string>().HasMaxLength(32);
+        builder.Property(f => f.HisEndpoint).HasMaxLength(300);
         builder.HasIndex(f => f.Code).IsUnique();
     }
 }
