@@ -1423,6 +1423,9 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset?>("DiscardedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("FacilityId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
@@ -1456,6 +1459,8 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                     b.HasKey("Sequence");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("FacilityId");
 
                     b.HasIndex("PatientId", "Sequence");
 
@@ -1602,15 +1607,33 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Address")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("HisAdapter")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("HisEndpoint")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1621,6 +1644,15 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.HasKey("Id");
 
@@ -4318,6 +4350,14 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                         .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.His.HisOutboxMessage", b =>
+                {
+                    b.HasOne("InternetHospital.Domain.Hospital.Facility", null)
+                        .WithMany()
+                        .HasForeignKey("FacilityId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("InternetHospital.Domain.Hospital.Department", b =>

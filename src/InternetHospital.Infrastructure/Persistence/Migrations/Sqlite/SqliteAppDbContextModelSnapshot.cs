@@ -1416,6 +1416,9 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long?>("DiscardedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("FacilityId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
@@ -1449,6 +1452,8 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Sequence");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("FacilityId");
 
                     b.HasIndex("PatientId", "Sequence");
 
@@ -1595,14 +1600,32 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Address")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HisAdapter")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HisEndpoint")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -1613,6 +1636,15 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("NameEn")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -4305,6 +4337,14 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.His.HisOutboxMessage", b =>
+                {
+                    b.HasOne("InternetHospital.Domain.Hospital.Facility", null)
+                        .WithMany()
+                        .HasForeignKey("FacilityId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("InternetHospital.Domain.Hospital.Department", b =>

@@ -190,7 +190,13 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                     Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     NameEn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    TimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    HisAdapter = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    HisEndpoint = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -237,35 +243,6 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Files", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "HisOutbox",
-                columns: table => new
-                {
-                    Sequence = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Payload = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    TotalAttempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    DeadLetteredAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    DiscardedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    DiscardReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_HisOutbox", x => x.Sequence);
-                    table.UniqueConstraint("AK_HisOutbox_Id", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -651,6 +628,42 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "HisOutbox",
+                columns: table => new
+                {
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FacilityId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Payload = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    TotalAttempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DeadLetteredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DiscardedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DiscardReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HisOutbox", x => x.Sequence);
+                    table.UniqueConstraint("AK_HisOutbox_Id", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_HisOutbox_Facilities_FacilityId",
+                        column: x => x.FacilityId,
+                        principalTable: "Facilities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "StaffMemberships",
                 columns: table => new
                 {
@@ -689,29 +702,6 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                         name: "FK_FileContents_Files_FileId",
                         column: x => x.FileId,
                         principalTable: "Files",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "HisDeliveryAttempts",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MessageId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Instance = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Error = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_HisDeliveryAttempts", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_HisDeliveryAttempts_HisOutbox_MessageId",
-                        column: x => x.MessageId,
-                        principalTable: "HisOutbox",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1375,6 +1365,29 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                         principalTable: "Facilities",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HisDeliveryAttempts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MessageId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Instance = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HisDeliveryAttempts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_HisDeliveryAttempts_HisOutbox_MessageId",
+                        column: x => x.MessageId,
+                        principalTable: "HisOutbox",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -2657,6 +2670,11 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IX_HisOutbox_CreatedAt",
                 table: "HisOutbox",
                 column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HisOutbox_FacilityId",
+                table: "HisOutbox",
+                column: "FacilityId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_HisOutbox_PatientId_Sequence",
