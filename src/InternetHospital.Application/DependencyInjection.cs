@@ -20,6 +20,7 @@ public static class DependencyInjection
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<IPatientAccessGuard, PatientAccessGuard>();
         services.AddScoped<InstitutionScope>();
+        services.AddScoped<InstitutionReads>();
         services.AddScoped<ICareRelationships, ContractCareRelationships>();
         services.AddScoped<IFamilyAccess, FamilyAccess>();
         services.AddScoped<Referrals.ReferralAccess>();

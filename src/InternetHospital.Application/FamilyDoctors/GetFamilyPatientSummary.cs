@@ -20,6 +20,7 @@ public sealed partial record GetFamilyPatientSummary(Guid PatientId) : IQuery<Fa
         IFamilyAccess access,
         IHisReader his,
         IAuditLog audit,
+        InstitutionReads reads,
         TimeProvider clock,
         ILogger<GetFamilyPatientSummary> logger) : IQueryHandler<GetFamilyPatientSummary, FamilyPatientSummary>
     {
@@ -62,6 +63,9 @@ public sealed partial record GetFamilyPatientSummary(Guid PatientId) : IQuery<Fa
                 contracts.Where(c => c.Id != contract.Id).ToList());
 
             audit.Record("family.summary.read", nameof(Patient), patient.Id.ToString(), patient.Id);
+
+            // Note: the summary carries the HIS record (diagnoses, medications), which the lead hospital holds.
+            await reads.RecordAsync("family.summary.read", nameof(Patient), patient.Id.ToString(), patient.Id, await reads.SharedRecordHolderAsync(cancellationToken), cancellationToken);
             return summary;
         }
 

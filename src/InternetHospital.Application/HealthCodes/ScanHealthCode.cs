@@ -31,6 +31,7 @@ public sealed record ScanHealthCode(string? Code, string? Pin, string? Purpose, 
         ICurrentUser user,
         IHealthCodeKeys keys,
         IAuditLog audit,
+        InstitutionReads reads,
         IOptions<HospitalOptions> hospital,
         IOptions<BookingOptions> booking,
         TimeProvider clock) : ICommandHandler<ScanHealthCode, HealthCodeScanOutcome>
@@ -135,6 +136,7 @@ public sealed record ScanHealthCode(string? Code, string? Pin, string? Purpose, 
             var scan = HealthCodeScan.Record(patientId, accountId, facility.Id, purpose, place, nonce, codeExpiresAt, now);
             db.HealthCodeScans.Add(scan);
             audit.Record("health_code.scanned", nameof(HealthCodeScan), scan.Id.ToString(), patientId, where);
+            await reads.RecordAsync("health_code.scanned", nameof(HealthCodeScan), scan.Id.ToString(), patientId, await reads.SharedRecordHolderAsync(cancellationToken), cancellationToken, facility.Id);
             return new HealthCodeScanOutcome(await ViewAsync(scan, facility, now, cancellationToken), null);
         }
 

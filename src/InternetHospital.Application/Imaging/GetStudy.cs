@@ -5,7 +5,7 @@ namespace InternetHospital.Application.Imaging;
 /// <summary>One study with its series and their instances (what the viewer pages through) and its report.</summary>
 public sealed record GetStudy(Guid PatientId, string StudyInstanceUid, ImagingReader Reader) : IQuery<StudyDetailView>
 {
-    public sealed class Handler(ImagingAccess access, IImagingArchive archive, IHisReader his, IAuditLog audit) : IQueryHandler<GetStudy, StudyDetailView>
+    public sealed class Handler(ImagingAccess access, IImagingArchive archive, IHisReader his, IAuditLog audit, InstitutionReads reads) : IQueryHandler<GetStudy, StudyDetailView>
     {
         public async ValueTask<StudyDetailView> Handle(GetStudy query, CancellationToken cancellationToken)
         {
@@ -20,6 +20,11 @@ public sealed record GetStudy(Guid PatientId, string StudyInstanceUid, ImagingRe
 
             var report = ImagingViews.ReportFor(study, source, await ImagingViews.ReportsAsync(his, patient.HisPatientId, cancellationToken));
             audit.Record(query.Reader == ImagingReader.Doctor ? "imaging.study_read_by_doctor" : "imaging.study_read", "Study", study.StudyInstanceUid, patient.Id);
+            if (query.Reader == ImagingReader.Doctor && source == ImagingViews.Hospital)
+            {
+                await reads.RecordAsync("imaging.study_read_by_doctor", "Study", study.StudyInstanceUid, patient.Id, await reads.SharedRecordHolderAsync(cancellationToken), cancellationToken);
+            }
+
             return new StudyDetailView(
                 study.StudyInstanceUid, study.StudyDate, study.Description, study.Modalities, study.AccessionNumber, study.SeriesCount, study.InstanceCount, source, report, series);
         }
