@@ -85,7 +85,8 @@ public sealed partial class AuthorizationMatrixTests(SqliteApiFactory factory)
             [Roles.Pharmacist] = await factory.CreateClientAsAsync("pharmacist.sun@demo.test", TestData.DemoPassword),
             [Roles.Registrar] = await factory.CreateClientAsAsync("registrar@demo.test", TestData.DemoPassword),
             [Roles.Nurse] = await factory.CreateClientAsAsync("nurse@demo.test", TestData.DemoPassword),
-            [Roles.SystemAdmin] = await factory.CreateClientAsAsync("admin.zhou@demo.test", TestData.DemoPassword),
+            [Roles.SystemAdmin] = await factory.CreateClientAsAsync("admin.donghu@demo.test", TestData.DemoPassword),
+            [Roles.ConsortiumAdmin] = await factory.CreateClientAsAsync("admin.zhou@demo.test", TestData.DemoPassword),
             [Roles.SecurityAdmin] = await factory.CreateClientAsAsync("security.qian@demo.test", TestData.DemoPassword),
             [Roles.AuditAdmin] = await factory.CreateClientAsAsync("audit.wu@demo.test", TestData.DemoPassword),
         };
@@ -139,7 +140,14 @@ public sealed partial class AuthorizationMatrixTests(SqliteApiFactory factory)
             var roles = new List<string>();
             if (data.Policy is { } policy)
             {
-                roles.AddRange(policy == "Staff" ? Roles.Staff : policy == "HealthCodeScanners" ? Roles.HealthCodeScanners : Roles.All.Contains(policy) ? [policy] : []);
+                // The system administrator's policy admits the consortium's administrator (a system administrator of every institution).
+                roles.AddRange(policy switch
+                {
+                    "Staff" => Roles.Staff,
+                    "HealthCodeScanners" => Roles.HealthCodeScanners,
+                    Roles.SystemAdmin => Roles.SystemAdministrators,
+                    _ => Roles.All.Contains(policy) ? [policy] : [],
+                });
             }
 
             if (data.Roles is { } list)

@@ -102,6 +102,8 @@ export const routes: RouteObject[] = [
             { path: 'admin/doctors/:doctorId', lazy: page(() => import('./routes/admin/doctor')) },
             { path: 'admin/family-teams', lazy: page(() => import('./routes/admin/family-teams')) },
             { path: 'admin/family-packages', lazy: page(() => import('./routes/admin/family-packages')) },
+            { path: 'admin/institutions', lazy: page(() => import('./routes/admin/institutions')) },
+            { path: 'admin/staff-institutions', lazy: page(() => import('./routes/admin/staff-institutions')) },
           ]),
           guarded(['SystemAdmin'], [
             { path: 'admin/his', lazy: page(() => import('./routes/admin/his/outbox')) },

@@ -31,8 +31,12 @@ export const meSchema = z.object({
   id: z.string(),
   name: z.string(),
   email: z.string(),
+  // Note: the consortium's administrator is a system administrator of every institution: the SPA shows it the system
+  // administrator's pages (the server decides which institution's data it may change).
   roles: z.array(z.union([roleSchema, z.string()])).transform((roles) =>
-    roles.filter((role): role is z.infer<typeof roleSchema> => roleSchema.safeParse(role).success),
+    roles
+      .map((role) => (role === 'ConsortiumAdmin' ? 'SystemAdmin' : role))
+      .filter((role): role is z.infer<typeof roleSchema> => roleSchema.safeParse(role).success),
   ),
   maskedIdNumber: z.string().nullable().optional(),
   preferredLanguage: z.string().nullable().optional(),
