@@ -16,13 +16,17 @@ public sealed class RolesTests
     [InlineData(new[] { "SystemAdmin", "AuditAdmin" }, false)]
     [InlineData(new[] { "AuditAdmin", "Doctor" }, false)]
     [InlineData(new[] { "SystemAdmin", "Patient" }, false)]
+    [InlineData(new[] { "ConsortiumAdmin" }, true)]
+    [InlineData(new[] { "ConsortiumAdmin", "SystemAdmin" }, false)]
     public void An_administrator_role_is_held_alone(string[] roles, bool allowed) =>
         Assert.Equal(allowed, Roles.MayBeHeldTogether(roles));
 
     [Fact]
-    public void The_three_administrators_are_staff_and_distinct_roles()
+    public void The_administrators_are_staff_and_distinct_roles()
     {
-        Assert.Equal(3, Roles.Administrators.Distinct().Count());
+        // The three of separation of duties, and the consortium's administrator (a system administrator of every institution).
+        Assert.Equal(4, Roles.Administrators.Distinct().Count());
+        Assert.All(Roles.SystemAdministrators, role => Assert.Contains(role, Roles.Administrators));
         Assert.All(Roles.Administrators, role => Assert.Contains(role, Roles.Staff));
         Assert.All(Roles.Administrators, role => Assert.Contains(role, Roles.All));
         Assert.DoesNotContain("Admin", Roles.All);
