@@ -42,6 +42,17 @@ describe('Admin staff institutions', () => {
     expect(saved).toEqual({ institutionIds: ['fac-2'] });
   });
 
+  it("opens for the consortium's administrator (a system administrator of every institution)", async () => {
+    await renderApp({
+      route: '/admin/staff-institutions',
+      roles: ['SystemAdmin'],
+      me: { roles: ['ConsortiumAdmin'] },
+      api: { 'GET /api/admin/institutions': institutions, 'GET /api/admin/staff-institutions': [nurse] },
+    });
+    await findPageHeading('Staff institutions');
+    expect(await screen.findByRole('article', { name: '新护士' })).toBeInTheDocument();
+  });
+
   it('renders in Chinese', async () => {
     await renderApp({
       route: '/admin/staff-institutions',
