@@ -43,6 +43,7 @@ public sealed class StaffInstitutionJourneyTests(AppFixture app)
 
         var admin = await app.NewPageAsync(phone: true);
         await admin.SignInAsync("admin.zhou@demo.test", PageExtensions.DemoPassword);
+        await Expect(admin.Heading("Administration")).ToBeVisibleAsync();
         await admin.NavigateAsync("Staff institutions");
         await Expect(admin.Heading("Staff institutions")).ToBeVisibleAsync();
         await admin.GetByRole(AriaRole.Searchbox, new() { Name = "Find staff by name or e-mail" }).FillAsync(email);

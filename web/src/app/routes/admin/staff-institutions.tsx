@@ -36,7 +36,7 @@ function StaffCard({ staff, institutions }: { staff: StaffInstitutions; institut
         </Text>
         {primary && <Text size="sm">{t('staff.primary', { name: nameOf(primary) })}</Text>}
         {staff.institutionIds.length === 0 && !primary && (
-          <Text size="sm" c="orange.8">
+          <Text size="sm" fw={600}>
             {t('staff.none')}
           </Text>
         )}
