@@ -442,6 +442,8 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    PatientExcluded = table.Column<bool>(type: "boolean", nullable: false),
                     PatientId = table.Column<Guid>(type: "uuid", nullable: false),
                     DoctorId = table.Column<Guid>(type: "uuid", nullable: false),
                     DoctorAccountId = table.Column<Guid>(type: "uuid", nullable: false),
@@ -631,6 +633,33 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ConsultationFeeRules",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FromFacilityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ToFacilityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConsultationFeeRules", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConsultationFeeRules_Facilities_FromFacilityId",
+                        column: x => x.FromFacilityId,
+                        principalTable: "Facilities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ConsultationFeeRules_Facilities_ToFacilityId",
+                        column: x => x.ToFacilityId,
+                        principalTable: "Facilities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Departments",
                 columns: table => new
                 {
@@ -786,6 +815,28 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                     table.PrimaryKey("PK_CareProfiles", x => x.PatientId);
                     table.ForeignKey(
                         name: "FK_CareProfiles_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConsultationConsentGrants",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    GivenByAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    GivenBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    GivenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UsedByConsultationId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConsultationConsentGrants", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConsultationConsentGrants_Patients_PatientId",
                         column: x => x.PatientId,
                         principalTable: "Patients",
                         principalColumn: "Id",
@@ -1563,6 +1614,72 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Consultations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Mode = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Urgency = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    RequestingDoctorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestingAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FromFacilityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ToFacilityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ToDepartmentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Question = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    RecordSummary = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    ConsentMethod = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    ConsentGivenBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ConsentRecordedByAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ConsentGivenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Fee = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
+                    PaymentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    FeePaid = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ScheduledStart = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PatientInvited = table.Column<bool>(type: "boolean", nullable: false),
+                    LeadDoctorId = table.Column<Guid>(type: "uuid", nullable: true),
+                    DeclineReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Consultations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Consultations_Departments_ToDepartmentId",
+                        column: x => x.ToDepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Consultations_Doctors_RequestingDoctorId",
+                        column: x => x.RequestingDoctorId,
+                        principalTable: "Doctors",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Consultations_Facilities_FromFacilityId",
+                        column: x => x.FromFacilityId,
+                        principalTable: "Facilities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Consultations_Facilities_ToFacilityId",
+                        column: x => x.ToFacilityId,
+                        principalTable: "Facilities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Consultations_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Prescriptions",
                 columns: table => new
                 {
@@ -1863,6 +1980,127 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                         name: "FK_Referrals_Patients_PatientId",
                         column: x => x.PatientId,
                         principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConsultationAddenda",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ConsultationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    AuthorAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConsultationAddenda", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConsultationAddenda_Consultations_ConsultationId",
+                        column: x => x.ConsultationId,
+                        principalTable: "Consultations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConsultationAttachments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ConsultationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    Reference = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConsultationAttachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConsultationAttachments_Consultations_ConsultationId",
+                        column: x => x.ConsultationId,
+                        principalTable: "Consultations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConsultationEvents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ConsultationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ActorAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConsultationEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConsultationEvents_Consultations_ConsultationId",
+                        column: x => x.ConsultationId,
+                        principalTable: "Consultations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConsultationOpinions",
+                columns: table => new
+                {
+                    ConsultationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Text = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    Disposition = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    SuggestedTests = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    SuggestedMedication = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    FollowUpInDays = table.Column<int>(type: "integer", nullable: true),
+                    SignedByAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SignedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConsultationOpinions", x => x.ConsultationId);
+                    table.ForeignKey(
+                        name: "FK_ConsultationOpinions_Consultations_ConsultationId",
+                        column: x => x.ConsultationId,
+                        principalTable: "Consultations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConsultationSpecialists",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ConsultationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DoctorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConsultationSpecialists", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConsultationSpecialists_Consultations_ConsultationId",
+                        column: x => x.ConsultationId,
+                        principalTable: "Consultations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ConsultationSpecialists_Doctors_DoctorId",
+                        column: x => x.DoctorId,
+                        principalTable: "Doctors",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -2400,6 +2638,76 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                 name: "IX_CareProfiles_RiskLevel",
                 table: "CareProfiles",
                 column: "RiskLevel");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConsultationAddenda_ConsultationId_Sequence",
+                table: "ConsultationAddenda",
+                columns: new[] { "ConsultationId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConsultationAttachments_ConsultationId_Kind_Reference",
+                table: "ConsultationAttachments",
+                columns: new[] { "ConsultationId", "Kind", "Reference" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConsultationConsentGrants_PatientId_GivenAt",
+                table: "ConsultationConsentGrants",
+                columns: new[] { "PatientId", "GivenAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConsultationEvents_ConsultationId_Sequence",
+                table: "ConsultationEvents",
+                columns: new[] { "ConsultationId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConsultationFeeRules_FromFacilityId_ToFacilityId",
+                table: "ConsultationFeeRules",
+                columns: new[] { "FromFacilityId", "ToFacilityId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConsultationFeeRules_ToFacilityId",
+                table: "ConsultationFeeRules",
+                column: "ToFacilityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Consultations_FromFacilityId",
+                table: "Consultations",
+                column: "FromFacilityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Consultations_PatientId_CreatedAt",
+                table: "Consultations",
+                columns: new[] { "PatientId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Consultations_RequestingDoctorId",
+                table: "Consultations",
+                column: "RequestingDoctorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Consultations_ToDepartmentId_Status",
+                table: "Consultations",
+                columns: new[] { "ToDepartmentId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Consultations_ToFacilityId",
+                table: "Consultations",
+                column: "ToFacilityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConsultationSpecialists_ConsultationId_DoctorId",
+                table: "ConsultationSpecialists",
+                columns: new[] { "ConsultationId", "DoctorId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConsultationSpecialists_DoctorId",
+                table: "ConsultationSpecialists",
+                column: "DoctorId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ConsultingSessions_AccountId_ExpiresAt",
@@ -3146,6 +3454,27 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                 name: "CareConditions");
 
             migrationBuilder.DropTable(
+                name: "ConsultationAddenda");
+
+            migrationBuilder.DropTable(
+                name: "ConsultationAttachments");
+
+            migrationBuilder.DropTable(
+                name: "ConsultationConsentGrants");
+
+            migrationBuilder.DropTable(
+                name: "ConsultationEvents");
+
+            migrationBuilder.DropTable(
+                name: "ConsultationFeeRules");
+
+            migrationBuilder.DropTable(
+                name: "ConsultationOpinions");
+
+            migrationBuilder.DropTable(
+                name: "ConsultationSpecialists");
+
+            migrationBuilder.DropTable(
                 name: "ConsultingSessions");
 
             migrationBuilder.DropTable(
@@ -3297,6 +3626,9 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "CareProfiles");
+
+            migrationBuilder.DropTable(
+                name: "Consultations");
 
             migrationBuilder.DropTable(
                 name: "EmailOutbox");
