@@ -31,7 +31,8 @@ public sealed record ConsultationView(
     Guid? RoomId,
     bool CanDecide,
     bool CanSign,
-    bool CanCancel);
+    bool CanCancel,
+    bool CanAmend);
 
 public sealed record ConsultationParty(Guid DoctorId, string Name);
 
@@ -112,7 +113,8 @@ internal static class ConsultationViews
                 c.Mode == ConsultationMode.Video && c.Status == ConsultationStatus.InProgress && (forDoctor || c.PatientInvited) ? c.Id : null,
                 consulted && c.IsOpen && c.Status != ConsultationStatus.InProgress,
                 viewer is not null && c.LeadDoctorId == viewer.Doctor.Id && c.Status is ConsultationStatus.Scheduled or ConsultationStatus.InProgress,
-                viewer is not null && c.RequestingDoctorId == viewer.Doctor.Id && c.Status is ConsultationStatus.Requested or ConsultationStatus.Scheduled);
+                viewer is not null && c.RequestingDoctorId == viewer.Doctor.Id && c.Status is ConsultationStatus.Requested or ConsultationStatus.Scheduled,
+                viewer is not null && c.LeadDoctorId == viewer.Doctor.Id && c.Status == ConsultationStatus.OpinionSigned);
         }).ToList();
     }
 
