@@ -75,6 +75,7 @@ public abstract class ConsultationTests(ApiFactory factory)
         var host = await (await cardiologist.Client.GetAsync($"/api/video-visits/{id}")).ReadJsonAsync();
         Assert.Equal("Doctor", host.GetProperty("myRole").GetString());
         Assert.Equal("InProgress", host.GetProperty("status").GetString());
+        Assert.Equal("Consultation", host.GetProperty("purpose").GetString());
         Assert.Equal("Specialist", (await (await team.Lead.Client.GetAsync($"/api/video-visits/{id}")).ReadJsonAsync()).GetProperty("myRole").GetString());
         Assert.Equal("Patient", (await (await patient.Client.GetAsync($"/api/video-visits/{id}")).ReadJsonAsync()).GetProperty("myRole").GetString());
         var stranger = await kit.RegisterPatientAsync("陌生人");
