@@ -19,11 +19,11 @@ public sealed record ListMyConsultations(Guid PatientId) : IQuery<MyConsultation
                 .Take(ListConsultations.Limit)
                 .ToListAsync(cancellationToken);
             var since = clock.GetUtcNow() - ConsultationConsentGrant.ValidFor;
-            var pending = await db.ConsultationConsentGrants.AsNoTracking()
+            var grant = await db.ConsultationConsentGrants.AsNoTracking()
                 .Where(g => g.PatientId == query.PatientId && g.UsedByConsultationId == null && g.GivenAt > since)
                 .OrderByDescending(g => g.GivenAt)
-                .Select(g => new ConsentGrantView(g.Id, g.GivenBy, g.GivenAt, g.GivenAt + ConsultationConsentGrant.ValidFor))
                 .FirstOrDefaultAsync(cancellationToken);
+            var pending = grant is null ? null : new ConsentGrantView(grant.Id, grant.GivenBy, grant.GivenAt, grant.GivenAt + ConsultationConsentGrant.ValidFor);
             audit.Record("consultation.listed_by_patient", nameof(Patient), query.PatientId.ToString(), query.PatientId, $"count={consultations.Count}");
             return new MyConsultations(await ConsultationViews.ToViewsAsync(db, consultations, viewer: null, cancellationToken), pending);
         }

@@ -273,11 +273,13 @@ public sealed class Consultation
             throw new DomainConflictException("consultation_wrong_state", "Another specialist has already taken this consultation on.");
         }
 
-        Move(ConsultationStatus.Scheduled);
+        // Note: the room holds the lead, the requester, the other specialists and the invited patient: four at most.
         if (Mode == ConsultationMode.Video && invitePatient && specialists.Count(s => s.DoctorId != doctorId) + 1 > MaxVideoSpecialists)
         {
             throw new DomainRuleException("too_many_participants", "A video room holds four people: invite the patient or a second specialist.");
         }
+
+        Move(ConsultationStatus.Scheduled);
 
         LeadDoctorId = doctorId;
         if (specialists.All(s => s.DoctorId != doctorId))
@@ -313,9 +315,9 @@ public sealed class Consultation
     /// <summary>The lead specialist opens the video room: the consultation is in progress.</summary>
     public void Start(Guid accountId, DateTimeOffset now)
     {
-        if (Mode != ConsultationMode.Video)
+        if (Mode != ConsultationMode.Video || !Transitions[Status].Contains(ConsultationStatus.InProgress))
         {
-            throw new DomainConflictException("consultation_wrong_state", "A written consultation has no video room.");
+            throw new DomainConflictException("consultation_wrong_state", Mode != ConsultationMode.Video ? "A written consultation has no video room." : $"A consultation that is {Status} cannot start.");
         }
 
         EnsureLead(accountId);

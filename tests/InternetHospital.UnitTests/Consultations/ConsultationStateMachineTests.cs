@@ -121,11 +121,21 @@ public sealed class ConsultationStateMachineTests
     [Fact]
     public void A_video_consultation_fits_the_video_rooms_four_people()
     {
-        var three = new[] { Lead, new ConsultationSpecialistRef(Guid.NewGuid(), Guid.NewGuid()), new ConsultationSpecialistRef(Guid.NewGuid(), Guid.NewGuid()) };
+        var second = new ConsultationSpecialistRef(Guid.NewGuid(), Guid.NewGuid());
+        var three = new[] { Lead, second, new ConsultationSpecialistRef(Guid.NewGuid(), Guid.NewGuid()) };
         Assert.Equal("too_many_participants", Assert.Throws<DomainRuleException>(() => Request(specialists: three)).Code);
 
-        var two = Request(specialists: three[..2]);
-        Assert.Equal("too_many_participants", Assert.Throws<DomainRuleException>(() => two.Schedule(Lead.DoctorId, Lead.AccountId, Now.AddDays(1), invitePatient: true, Now)).Code);
+        // The lead, a second specialist, the requester and the patient: four.
+        var two = Request(specialists: [Lead, second]);
+        two.Schedule(Lead.DoctorId, Lead.AccountId, Now.AddDays(1), invitePatient: true, Now);
+        Assert.True(two.PatientInvited);
+
+        // A department's doctor taking on a consultation that already names two specialists: no room for the patient.
+        var other = Request(specialists: [Lead, second]);
+        var departmentDoctor = new ConsultationSpecialistRef(Guid.NewGuid(), Guid.NewGuid());
+        Assert.Equal("too_many_participants", Assert.Throws<DomainRuleException>(
+            () => other.Schedule(departmentDoctor.DoctorId, departmentDoctor.AccountId, Now.AddDays(1), invitePatient: true, Now)).Code);
+        Assert.Equal(ConsultationStatus.Requested, other.Status);
     }
 
     [Fact]
