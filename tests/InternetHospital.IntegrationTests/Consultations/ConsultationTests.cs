@@ -26,6 +26,9 @@ public abstract class ConsultationTests(ApiFactory factory)
         var reportId = await ReleasedReportAsync(patient.PatientId);
         var cardiologist = await CardiologistAsync();
 
+        // The cardiologist does not treat 张伟: his images are not theirs to open (until asked to consult).
+        await (await cardiologist.Client.GetAsync($"/api/doctor/patients/{patient.PatientId}/imaging/studies")).AssertProblemAsync(HttpStatusCode.NotFound);
+
         // The patient consents in the app; the doctor's request uses that consent.
         var consent = await (await patient.Client.PostAsync($"/api/patients/{patient.PatientId}/consultations/consent", null)).ReadJsonAsync();
         Assert.Equal("张伟", consent.GetProperty("givenBy").GetString());
@@ -52,6 +55,9 @@ public abstract class ConsultationTests(ApiFactory factory)
             patientId = patient.PatientId, mode = "Written", urgency = "Routine", question = "再问一次", specialistDoctorIds = new[] { cardiologist.DoctorId }, consent = new { method = "InApp" },
         })).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Equal("consultation_consent_required", again.Code());
+
+        // Asked to consult, the specialist opens the patient's images attached to the request (past the access check).
+        Assert.NotEqual(HttpStatusCode.NotFound, (await cardiologist.Client.GetAsync($"/api/doctor/patients/{patient.PatientId}/imaging/studies")).StatusCode);
 
         var incoming = await (await cardiologist.Client.GetAsync("/api/consultations?box=Incoming")).ReadJsonAsync();
         Assert.Contains(incoming.EnumerateArray(), c => c.GetProperty("id").GetGuid() == id && c.GetProperty("canDecide").GetBoolean());
