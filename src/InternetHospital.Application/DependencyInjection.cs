@@ -24,6 +24,8 @@ public static class DependencyInjection
         services.AddScoped<ICareRelationships, ContractCareRelationships>();
         services.AddScoped<IFamilyAccess, FamilyAccess>();
         services.AddScoped<Referrals.ReferralAccess>();
+        services.AddScoped<Consultations.ConsultationAccess>();
+        services.AddSingleton(new PaymentLink(Consultations.StartConsultationPayment.Purpose, id => $"{Consultations.ConsultationNotifications.PatientLink}/{id}"));
         services.AddScoped<FamilyMessaging>();
         services.AddScoped<Family.FamilyContext>();
         services.AddScoped<IHisOutbox, HisOutbox>();

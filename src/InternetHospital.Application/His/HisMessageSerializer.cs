@@ -20,6 +20,7 @@ public static class HisMessageSerializer
         ["encounter.completed"] = typeof(EncounterCompletedMessage),
         ["prescription.approved"] = typeof(PrescriptionApprovedMessage),
         ["measurement.recorded"] = typeof(HomeMeasurementRecordedMessage),
+        ["consultation.opinion_signed"] = typeof(ConsultationOpinionSignedMessage),
     };
 
     /// <summary>Every kind the portal sends, for filters and documentation.</summary>

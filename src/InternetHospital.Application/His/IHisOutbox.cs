@@ -111,6 +111,31 @@ public sealed record HomeMeasurementRecordedMessage(
     public override string Kind => "measurement.recorded";
 }
 
+/// <summary>
+/// A remote consultation's signed opinion, for the record of one institution: sent once for the requesting institution
+/// and once for the consulted one (<paramref name="InstitutionRole"/> <c>requesting</c> or <c>consulted</c>), each
+/// carrying <paramref name="InstitutionId"/> so per-institution HIS routing can deliver it to that institution's HIS.
+/// <paramref name="OpinionHash"/> is the SHA-256 taken at signing.
+/// </summary>
+public sealed record ConsultationOpinionSignedMessage(
+    Guid ConsultationId,
+    Guid PatientId,
+    Guid InstitutionId,
+    string InstitutionRole,
+    Guid RequestingDoctorId,
+    Guid SpecialistDoctorId,
+    DateTimeOffset SignedAt,
+    string Question,
+    string Opinion,
+    string Disposition,
+    string? SuggestedTests,
+    string? SuggestedMedication,
+    int? FollowUpInDays,
+    string OpinionHash) : HisMessage
+{
+    public override string Kind => "consultation.opinion_signed";
+}
+
 /// <summary>One line of an approved prescription as the HIS receives it (its wire format: both names in one, the dose as text).</summary>
 public sealed record PrescriptionLine(string DrugCode, string DrugName, string Strength, string Dose, string Frequency, string Route, int Quantity, int DaysSupply)
 {

@@ -63,7 +63,8 @@ public sealed class ImagingAccess(IAppDbContext db, IPatientAccessGuard guard, S
     /// <summary>
     /// A doctor reads a patient's images when they treat the patient: an appointment with them (not cancelled, not a
     /// no-show hold) from <see cref="DoctorDaysBefore"/> days ago to <see cref="DoctorDaysAfter"/> days ahead, a
-    /// video visit they were invited to as a specialist within the same window, or the patient's signed family-doctor
+    /// video visit they were invited to as a specialist within the same window, a remote consultation they were asked
+    /// (open or signed within the window), or the patient's signed family-doctor
     /// contract with one of their teams: the same doctors who read the patient's HIS record today.
     /// </summary>
     private async Task<bool> DoctorMayReadAsync(Guid patientId, CancellationToken cancellationToken)
@@ -87,6 +88,19 @@ public sealed class ImagingAccess(IAppDbContext db, IPatientAccessGuard guard, S
                    join v in db.VideoVisits on i.VisitId equals v.Id
                    where i.SpecialistAccountId == accountId && v.PatientId == patientId && i.InvitedAt >= since
                    select i.Id).AnyAsync(cancellationToken))
+        {
+            return true;
+        }
+
+        // Note: a specialist asked for a remote consultation about the patient (by name, or a doctor of the department
+        // asked) reads the images attached to it, from the request until the same window after it was last updated.
+        var doctorId = doctor.Id;
+        var departmentId = doctor.DepartmentId;
+        if (await db.Consultations.AsNoTracking().AnyAsync(
+                c => c.PatientId == patientId && c.UpdatedAt >= since
+                    && c.Status != Domain.Consultations.ConsultationStatus.Declined && c.Status != Domain.Consultations.ConsultationStatus.Cancelled
+                    && (c.Specialists.Any(s => s.DoctorId == doctorId) || c.ToDepartmentId == departmentId),
+                cancellationToken))
         {
             return true;
         }

@@ -57,7 +57,8 @@ public sealed record GetVideoVisit(Guid VisitId) : IQuery<VideoVisitDto>
                 followUp is null ? null : new VisitFollowUpDto(followUp.Id, followUp.Start, followUp.End, followUp.IsVideo ? VisitType.Video : VisitType.InPerson, followUp.Status),
                 visit.Addenda.OrderBy(a => a.Sequence).Select(AddendumDto.From).ToList(),
                 isClinician ? visit.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new VisitEventDto(e.At, e.Kind, e.ActorAccountId, e.Detail)).ToList() : [],
-                attending);
+                attending,
+                visit.Purpose);
         }
     }
 }
@@ -87,4 +88,5 @@ public sealed record VideoVisitDto(
     VisitFollowUpDto? FollowUp,
     IReadOnlyList<AddendumDto> Addenda,
     IReadOnlyList<VisitEventDto> Trace,
-    Attending? Attending = null);
+    Attending? Attending = null,
+    VisitPurpose Purpose = VisitPurpose.Appointment);

@@ -52,6 +52,12 @@ public sealed class VisitAccess(IAppDbContext db, ICurrentUser currentUser, IPat
             return VisitRole.Specialist;
         }
 
+        // Note: a consultation's room the patient was not invited to is the doctors' alone.
+        if (visit.PatientExcluded)
+        {
+            return null;
+        }
+
         // Note: the guard, not a bare look-up, so a revoked proxy, a proxy past its end date and a guardian whose
         // child has turned 18 are out of the room on their next request.
         try

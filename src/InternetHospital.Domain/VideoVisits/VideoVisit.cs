@@ -25,6 +25,13 @@ public enum VisitRole
     Specialist = 3,
 }
 
+/// <summary>What a video room is for: a booked appointment's visit, or a remote consultation between institutions.</summary>
+public enum VisitPurpose
+{
+    Appointment = 1,
+    Consultation = 2,
+}
+
 /// <summary>Why an online visit was stopped (domain rule 2).</summary>
 public enum ReferralReason
 {
@@ -53,8 +60,13 @@ public sealed class VideoVisit
     {
     }
 
-    /// <summary>The appointment's id.</summary>
+    /// <summary>The appointment's id (or the consultation's, for a consultation's room).</summary>
     public Guid Id { get; private set; }
+
+    public VisitPurpose Purpose { get; private set; } = VisitPurpose.Appointment;
+
+    /// <summary>A consultation's room the patient was not invited to: the patient (and their proxies) stay out.</summary>
+    public bool PatientExcluded { get; private set; }
 
     public Guid PatientId { get; private set; }
 
@@ -112,6 +124,65 @@ public sealed class VideoVisit
         return visit;
     }
 
+    /// <summary>
+    /// The room of a remote consultation (no appointment behind it): the lead specialist hosts it as the room's doctor,
+    /// the requesting doctor and any other specialist are in it as invited specialists, the patient only when invited.
+    /// It opens with the call on, since starting the consultation is the host's admit; it is read-only once closed.
+    /// </summary>
+    public static VideoVisit OpenForConsultation(
+        Guid consultationId,
+        Guid patientId,
+        Guid hostDoctorId,
+        Guid hostAccountId,
+        IReadOnlyList<(Guid DoctorId, Guid AccountId)> otherDoctors,
+        bool patientInvited,
+        DateTimeOffset scheduledStart,
+        DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(otherDoctors);
+        var guests = otherDoctors.Where(d => d.AccountId != hostAccountId).DistinctBy(d => d.AccountId).ToList();
+        if (guests.Count + 1 + (patientInvited ? 1 : 0) > MaxParticipants)
+        {
+            throw new DomainRuleException("too_many_participants", $"A video room holds at most {MaxParticipants} people.");
+        }
+
+        var visit = new VideoVisit
+        {
+            Id = consultationId,
+            Purpose = VisitPurpose.Consultation,
+            PatientExcluded = !patientInvited,
+            PatientId = patientId,
+            DoctorId = hostDoctorId,
+            DoctorAccountId = hostAccountId,
+            ScheduledStart = scheduledStart,
+            ScheduledEnd = scheduledStart.AddHours(1),
+            Status = VideoVisitStatus.InProgress,
+            CheckedInAt = now,
+            AdmittedAt = now,
+        };
+        foreach (var (doctorId, accountId) in guests)
+        {
+            visit.invitations.Add(new VisitInvitation(NewId.Next(), visit.Id, doctorId, accountId, hostAccountId, now));
+        }
+
+        visit.Record(now, hostAccountId, VisitEventKinds.Admitted, "consultation");
+        return visit;
+    }
+
+    /// <summary>The consultation's opinion is signed (or it was cancelled): its room closes for good.</summary>
+    public void CloseConsultationRoom(Guid accountId, DateTimeOffset now)
+    {
+        if (Purpose != VisitPurpose.Consultation || IsFinished)
+        {
+            return;
+        }
+
+        Status = VideoVisitStatus.Completed;
+        EndedAt = now;
+        Touch();
+        Record(now, accountId, VisitEventKinds.Completed, "consultation");
+    }
+
     /// <summary>A patient who checked in, left and comes back: recorded, nothing else changes.</summary>
     public void RecordReturn(Guid accountId, DateTimeOffset now)
     {
@@ -142,6 +213,7 @@ public sealed class VideoVisit
     /// <summary>The doctor invites a specialist (another doctor) into the room.</summary>
     public VisitInvitation Invite(Guid specialistDoctorId, Guid specialistAccountId, Guid invitedBy, DateTimeOffset now)
     {
+        EnsureAppointmentVisit();
         EnsureNotFinished();
         EnsureTreatingDoctor(invitedBy, "Only the visit's doctor can invite a specialist.");
         if (specialistAccountId == DoctorAccountId)
@@ -208,6 +280,7 @@ public sealed class VideoVisit
     public void WriteNote(NoteContent content, Guid doctorAccountId, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(content);
+        EnsureAppointmentVisit();
         EnsureNotFinished();
         EnsureTreatingDoctor(doctorAccountId, "Only the visit's doctor writes the note.");
         if (Note is null)
@@ -255,6 +328,7 @@ public sealed class VideoVisit
     /// </summary>
     public void Complete(Guid doctorAccountId, string doctorName, DateTimeOffset now)
     {
+        EnsureAppointmentVisit();
         EnsureNotFinished();
         EnsureTreatingDoctor(doctorAccountId, "Only the visit's doctor completes the visit.");
         if (Status != VideoVisitStatus.InProgress)
@@ -281,6 +355,7 @@ public sealed class VideoVisit
     /// </summary>
     public void StopAndRefer(ReferralReason reason, string? detail, Guid doctorAccountId, DateTimeOffset now)
     {
+        EnsureAppointmentVisit();
         EnsureNotFinished();
         EnsureTreatingDoctor(doctorAccountId, "Only the visit's doctor can stop the visit.");
         if (reason == Domain.VideoVisits.ReferralReason.Other && string.IsNullOrWhiteSpace(detail))
@@ -316,6 +391,15 @@ public sealed class VideoVisit
         Touch();
         Record(now, doctorAccountId, VisitEventKinds.AddendumAdded, addendum.ContentHash);
         return addendum;
+    }
+
+    /// <summary>Notes, referrals and ad-hoc invitations belong to an appointment's visit; a consultation has its own opinion and participants.</summary>
+    private void EnsureAppointmentVisit()
+    {
+        if (Purpose == VisitPurpose.Consultation)
+        {
+            throw new DomainConflictException("visit_is_consultation", "This room belongs to a remote consultation: its record is the consultation's opinion.");
+        }
     }
 
     private void EnsureTreatingDoctor(Guid accountId, string message)

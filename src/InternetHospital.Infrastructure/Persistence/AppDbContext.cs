@@ -84,6 +84,9 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Domain.Imaging.SharedStudy> SharedStudies => Set<Domain.Imaging.SharedStudy>();
     public DbSet<Domain.Referrals.Referral> Referrals => Set<Domain.Referrals.Referral>();
     public DbSet<Domain.Referrals.DepartmentReferralSettings> DepartmentReferralSettings => Set<Domain.Referrals.DepartmentReferralSettings>();
+    public DbSet<Domain.Consultations.Consultation> Consultations => Set<Domain.Consultations.Consultation>();
+    public DbSet<Domain.Consultations.ConsultationFeeRule> ConsultationFeeRules => Set<Domain.Consultations.ConsultationFeeRule>();
+    public DbSet<Domain.Consultations.ConsultationConsentGrant> ConsultationConsentGrants => Set<Domain.Consultations.ConsultationConsentGrant>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

@@ -118,6 +118,7 @@ public abstract partial class FamilyMemberTests
         "POST /api/family/threads/{threadId:guid}/read",
         "POST /api/family/threads/{threadId:guid}/attachments",
         "POST /api/patients/{patientId:guid}/referrals/{id:guid}/book",
+        "POST /api/patients/{patientId:guid}/consultations/{id:guid}/payment",
     ];
 
     private sealed record Records(Guid PatientId, Guid DoctorId, Guid AppointmentId, Guid PaymentId, Guid RenewalId, Guid DrugId, Guid SlotToBook, Guid SlotToMoveTo);
@@ -150,6 +151,8 @@ public abstract partial class FamilyMemberTests
         ["DELETE /api/patients/{patientId:guid}/health-code/static"] = r => new HttpRequestMessage(HttpMethod.Delete, $"/api/patients/{r.PatientId}/health-code/static"),
         ["POST /api/patients/{patientId:guid}/imaging/uploads"] = r => Dicom($"/api/patients/{r.PatientId}/imaging/uploads"),
         ["POST /api/patients/{patientId:guid}/referrals/{id:guid}/book"] = r => Json(HttpMethod.Post, $"/api/patients/{r.PatientId}/referrals/{Guid.NewGuid()}/book", new { }),
+        ["POST /api/patients/{patientId:guid}/consultations/consent"] = r => new HttpRequestMessage(HttpMethod.Post, $"/api/patients/{r.PatientId}/consultations/consent"),
+        ["POST /api/patients/{patientId:guid}/consultations/{id:guid}/payment"] = r => new HttpRequestMessage(HttpMethod.Post, $"/api/patients/{r.PatientId}/consultations/{Guid.NewGuid()}/payment"),
     };
 
     private static HttpRequestMessage Json(HttpMethod method, string url, object body) => new(method, url) { Content = JsonContent.Create(body) };
@@ -222,7 +225,7 @@ public abstract partial class FamilyMemberTests
             await VisitScenario.FreeSlotAsync(family.Host.Services, TimeSpan.FromDays(6)));
     }
 
-    /// <summary>What a refused change could have touched: the patients' appointments, renewals, payments, measurements, threads, waitlist and HIS link.</summary>
+    /// <summary>What a refused change could have touched: the patients' appointments, renewals, payments, measurements, threads, waitlist, consultation consents and HIS link.</summary>
     private async Task<string> SnapshotAsync(params Guid[] patientIds)
     {
         using var scope = family.Host.Services.CreateScope();
@@ -234,6 +237,7 @@ public abstract partial class FamilyMemberTests
         var threads = await db.MessageThreads.AsNoTracking().CountAsync(t => patientIds.Contains(t.PatientId));
         var waitlist = await db.WaitlistEntries.AsNoTracking().CountAsync(w => patientIds.Contains(w.PatientId));
         var proofs = await db.Files.AsNoTracking().CountAsync(f => f.PatientId != null && patientIds.Contains(f.PatientId.Value));
-        return string.Join('|', appointments.Concat(renewals).Concat(payments).Append($"m{measurements} t{threads} w{waitlist} p{proofs}"));
+        var consents = await db.ConsultationConsentGrants.AsNoTracking().CountAsync(g => patientIds.Contains(g.PatientId));
+        return string.Join('|', appointments.Concat(renewals).Concat(payments).Append($"m{measurements} t{threads} w{waitlist} p{proofs} c{consents}"));
     }
 }

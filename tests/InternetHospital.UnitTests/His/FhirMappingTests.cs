@@ -154,6 +154,8 @@ public sealed class FhirMappingTests
             "prescription.approved" => new PrescriptionApprovedMessage(Guid.NewGuid(), Hl7CodecTests.PatientId, Guid.NewGuid(), Guid.NewGuid(), start,
                 [new PrescriptionLine("C08CA01-5", "氨氯地平 Amlodipine", "5 mg", "5 mg", "qd", "oral", 28, 28)]),
             "measurement.recorded" => new HomeMeasurementRecordedMessage(Guid.Parse("0190f5c8-0000-7000-8000-0000000000bb"), Hl7CodecTests.PatientId, "BloodPressure", 162, 98, 88, null, null, null, start, "OutOfTarget"),
+            "consultation.opinion_signed" => new ConsultationOpinionSignedMessage(Guid.Parse("0190f5c8-0000-7000-8000-0000000000cc"), Hl7CodecTests.PatientId, Guid.NewGuid(), "consulted", Guid.NewGuid(), Guid.NewGuid(), start,
+                "请评估降压方案 <是否调整>", "建议加用氨氯地平。\n两周后复查血压。", "AdjustTreatment", "24小时动态血压", "氨氯地平 5 mg qd", 14, "ab12cd"),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No sample for this kind: add one."),
         };
     }

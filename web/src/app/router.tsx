@@ -86,6 +86,8 @@ export const routes: RouteObject[] = [
           guarded(['Doctor'], [{ path: 'doctor/results', lazy: page(() => import('./routes/doctor/results-to-release')) }]),
           guarded(['Patient'], [{ path: 'referrals', lazy: page(() => import('./routes/patient/referrals')) }]),
           guarded(['Doctor'], [{ path: 'doctor/referrals', lazy: page(() => import('./routes/doctor/referrals')) }]),
+          guarded(['Patient'], [{ path: 'consultations', lazy: page(() => import('./routes/patient/consultations')) }]),
+          guarded(['Doctor'], [{ path: 'doctor/consultations', lazy: page(() => import('./routes/doctor/consultations')) }]),
           guarded(['SystemAdmin'], [{ path: 'admin/referrals', lazy: page(() => import('./routes/admin/referrals')) }]),
           guarded(['Patient', 'Doctor'], [
             { path: 'video-visits', lazy: page(() => import('./routes/visits/video-visits')) },

@@ -76,6 +76,9 @@ public interface IAppDbContext
     DbSet<Domain.Imaging.SharedStudy> SharedStudies { get; }
     DbSet<Domain.Referrals.Referral> Referrals { get; }
     DbSet<Domain.Referrals.DepartmentReferralSettings> DepartmentReferralSettings { get; }
+    DbSet<Domain.Consultations.Consultation> Consultations { get; }
+    DbSet<Domain.Consultations.ConsultationFeeRule> ConsultationFeeRules { get; }
+    DbSet<Domain.Consultations.ConsultationConsentGrant> ConsultationConsentGrants { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

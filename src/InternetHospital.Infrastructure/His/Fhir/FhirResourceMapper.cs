@@ -32,6 +32,7 @@ internal sealed class FhirResourceMapper(HisIdentifierOptions ids)
     public string DepartmentSystem => ids.PortalSystem("department");
     public string DrugSystem => ids.PortalSystem("drug");
     public string ObservationSystem => ids.PortalSystem("observation");
+    public string ConsultationSystem => ids.PortalSystem("consultation-opinion");
 
     public const string UcumSystem = "http://unitsofmeasure.org";
     public const string ObservationCategorySystem = "http://terminology.hl7.org/CodeSystem/observation-category";
@@ -51,6 +52,7 @@ internal sealed class FhirResourceMapper(HisIdentifierOptions ids)
         ],
         PrescriptionApprovedMessage m => m.Lines.Select((line, i) => new FhirWrite(Medication(m, line, i + 1, outbound.Patient), MedicationRequestSystem, LineId(m, i + 1))).ToList(),
         HomeMeasurementRecordedMessage m => Observations(m, outbound.Patient),
+        ConsultationOpinionSignedMessage m => [new FhirWrite(ConsultNote(m, outbound.Patient), ConsultationSystem, $"{m.ConsultationId}-{m.InstitutionRole}")],
         _ => throw new HisDeliveryException(HisFailure.Rejected, $"FHIR has no mapping for '{outbound.Message.Kind}'."),
     };
 
@@ -209,6 +211,55 @@ internal sealed class FhirResourceMapper(HisIdentifierOptions ids)
                 },
             ],
             Meta = new Meta { Tag = [new Coding(ids.PortalSystem("note-sha256"), encounter.NoteHash)] },
+        };
+    }
+
+    /// <summary>
+    /// A remote consultation's signed opinion as a consult note (LOINC 11488-4), one per institution record (keyed by
+    /// consultation + requesting/consulted), attested by the specialist, with the opinion hash as a tag.
+    /// </summary>
+    private Composition ConsultNote(ConsultationOpinionSignedMessage opinion, HisPatientRef patient)
+    {
+        var recommendation = new List<string> { "Disposition: " + opinion.Disposition };
+        if (opinion.SuggestedTests is { } tests)
+        {
+            recommendation.Add("Tests: " + tests);
+        }
+
+        if (opinion.SuggestedMedication is { } medication)
+        {
+            recommendation.Add("Medication: " + medication);
+        }
+
+        if (opinion.FollowUpInDays is { } days)
+        {
+            recommendation.Add("Follow up in days: " + days.ToString(CultureInfo.InvariantCulture));
+        }
+
+        static Narrative Text(IEnumerable<string> lines) => new()
+        {
+            Status = Narrative.NarrativeStatus.Generated,
+            Div = "<div xmlns=\"http://www.w3.org/1999/xhtml\">" + string.Concat(lines.Select(line => "<p>" + WebUtility.HtmlEncode(line) + "</p>")) + "</div>",
+        };
+
+        return new Composition
+        {
+            Identifier = new Identifier(ConsultationSystem, $"{opinion.ConsultationId}-{opinion.InstitutionRole}"),
+            Status = CompositionStatus.Final,
+            Type = new CodeableConcept(LoincSystem, "11488-4", "Consult note"),
+            Subject = PatientReference(patient),
+            DateElement = new FhirDateTime(opinion.SignedAt),
+            Author = [Practitioner(opinion.SpecialistDoctorId)],
+            Title = "Remote consultation opinion",
+            Attester = [new Composition.AttesterComponent { Mode = Composition.CompositionAttestationMode.Legal, TimeElement = new FhirDateTime(opinion.SignedAt), Party = Practitioner(opinion.SpecialistDoctorId) }],
+            Custodian = new ResourceReference { Type = "Organization", Identifier = new Identifier(ids.PortalSystem("institution"), opinion.InstitutionId.ToString()) },
+            Section =
+            [
+                new Composition.SectionComponent { Title = "Question", Author = [Practitioner(opinion.RequestingDoctorId)], Text = Text(HisText.Lines(opinion.Question)) },
+                new Composition.SectionComponent { Title = "Opinion", Code = new CodeableConcept(LoincSystem, "11488-4", "Consult note"), Text = Text(HisText.Lines(opinion.Opinion)) },
+                new Composition.SectionComponent { Title = "Recommendation", Text = Text(recommendation) },
+            ],
+            Meta = new Meta { Tag = [new Coding(ids.PortalSystem("consultation-sha256"), opinion.OpinionHash)] },
         };
     }
 

@@ -26,6 +26,7 @@ internal sealed class Hl7MessageFactory(HisOptions options, TimeZoneInfo zone)
         EncounterCompletedMessage m => EncounterNote(outbound, now, m),
         PrescriptionApprovedMessage m => Prescription(outbound, now, m),
         HomeMeasurementRecordedMessage m => Reading(outbound, now, m),
+        ConsultationOpinionSignedMessage m => ConsultNote(outbound, now, m),
         _ => throw new HisDeliveryException(HisFailure.Rejected, $"HL7 v2 has no mapping for '{outbound.Message.Kind}'."),
     };
 
@@ -163,6 +164,49 @@ internal sealed class Hl7MessageFactory(HisOptions options, TimeZoneInfo zone)
                 .Set(5, diagnosis.Icd10Code, diagnosis.Description, "I10").Set(11, "F");
         }
 
+        return message;
+    }
+
+    /// <summary>
+    /// A remote consultation's signed opinion as MDM^T02 with a consult note (TXA-2 CN): the question, the opinion and the
+    /// recommendation as OBX text, the opinion hash in TXA-16, the institution whose record it is in TXA-23 (by the
+    /// portal's id) and the consultation (+ requesting/consulted) as the unique document number.
+    /// </summary>
+    private Hl7Message ConsultNote(HisOutboundMessage outbound, DateTimeOffset now, ConsultationOpinionSignedMessage opinion)
+    {
+        var message = Header(outbound, now, "MDM", "T02", "MDM_T02");
+        message.Add("EVN").Set(1, "T02").Set(2, Time(opinion.SignedAt));
+        Pid(message, outbound.Patient);
+        message.Add("PV1").Set(1, "1").Set(2, "O");
+        message.Add("TXA")
+            .Set(1, "1")
+            .Set(2, "CN")
+            .Set(3, "TX")
+            .Set(4, Time(opinion.SignedAt))
+            .Set(5, opinion.SpecialistDoctorId.ToString("N"), null, null, null, null, null, null, null, Ids.PortalAuthority)
+            .Set(12, $"{opinion.ConsultationId:N}-{opinion.InstitutionRole}", Ids.PortalAuthority)
+            .Set(16, "sha256:" + opinion.OpinionHash)
+            .Set(17, "LA")
+            .Set(23, opinion.InstitutionId.ToString("N"), Ids.PortalAuthority);
+        message.Add("OBX").Set(1, "1").Set(2, "TX").Set(3, "QUESTION", "Consultation question", "L").SetRepetitions(5, HisText.Lines(opinion.Question).Select(l => new string?[] { l })).Set(11, "F");
+        message.Add("OBX").Set(1, "2").Set(2, "TX").Set(3, "11488-4", "Consult note", "LN").SetRepetitions(5, HisText.Lines(opinion.Opinion).Select(l => new string?[] { l })).Set(11, "F");
+        var recommendation = new List<string?[]> { new[] { "Disposition: " + opinion.Disposition } };
+        if (opinion.SuggestedTests is { } tests)
+        {
+            recommendation.Add(["Tests: " + tests]);
+        }
+
+        if (opinion.SuggestedMedication is { } medication)
+        {
+            recommendation.Add(["Medication: " + medication]);
+        }
+
+        if (opinion.FollowUpInDays is { } days)
+        {
+            recommendation.Add(["Follow up in days: " + days.ToString(CultureInfo.InvariantCulture)]);
+        }
+
+        message.Add("OBX").Set(1, "3").Set(2, "TX").Set(3, "RECOMMENDATION", "Recommendation", "L").SetRepetitions(5, recommendation).Set(11, "F");
         return message;
     }
 

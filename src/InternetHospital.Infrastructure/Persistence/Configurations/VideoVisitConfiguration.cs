@@ -14,6 +14,7 @@ internal sealed class VideoVisitConfiguration : IEntityTypeConfiguration<VideoVi
         // first cannot create a second visit: the primary key refuses it.
         builder.Property(v => v.Id).ValueGeneratedNever();
         builder.Property(v => v.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(v => v.Purpose).HasConversion<string>().HasMaxLength(16);
         builder.Property(v => v.ReferralReason).HasConversion<string>().HasMaxLength(24);
         builder.Property(v => v.ReferralDetail).HasMaxLength(1000);
         builder.Property(v => v.Version).IsConcurrencyToken();

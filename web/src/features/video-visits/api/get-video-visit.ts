@@ -25,6 +25,8 @@ export const videoVisitSchema = z.object({
   endedAt: z.string().nullish(),
   patient: z.object({ name: z.string(), age: z.number(), sex: z.string(), id: z.string() }),
   attending: attendingSchema,
+  /** A remote consultation's room has no note, referral or ad-hoc invitations: its record is the consultation's opinion. */
+  purpose: z.enum(['Appointment', 'Consultation']).nullish(),
   doctor: doctorSummarySchema,
   specialists: z.array(specialistSchema),
   referral: z.object({ reason: referralReasonSchema, detail: z.string().nullish(), refundedAmount: z.number().nullish() }).nullish(),

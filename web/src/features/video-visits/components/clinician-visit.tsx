@@ -81,6 +81,7 @@ export function ClinicianVisit({ visitId, followUpPicker, imagingPanel }: { visi
 
   const data = visit.data;
   const isDoctor = data.myRole === 'Doctor';
+  const consultation = data.purpose === 'Consultation';
   const finished = status === 'Completed' || status === 'Referred';
   return (
     <Page title={t('visit.title')} description={<Header visit={data} language={i18n.language} />}>
@@ -125,10 +126,10 @@ export function ClinicianVisit({ visitId, followUpPicker, imagingPanel }: { visi
       {!finished && imagingPanel?.({ patientId: data.patient.id, share: room && state?.inCall ? (image) => room.shareImage(image) : undefined })}
       {finished && <VisitSummary visit={data} />}
       {!finished && (
-        <SimpleGrid cols={{ base: 1, md: isDoctor ? 3 : 1 }}>
-          {isDoctor && <NoteEditor visit={data} followUpPicker={followUpPicker} />}
+        <SimpleGrid cols={{ base: 1, md: isDoctor && !consultation ? 3 : 1 }}>
+          {isDoctor && !consultation && <NoteEditor visit={data} followUpPicker={followUpPicker} />}
           <ChatPanel visitId={visitId} canSend />
-          {isDoctor && <InviteSpecialist visit={data} />}
+          {isDoctor && !consultation && <InviteSpecialist visit={data} />}
         </SimpleGrid>
       )}
       {finished && <ChatPanel visitId={visitId} canSend={false} />}
