@@ -112,7 +112,7 @@ internal sealed class WeChatPayGateway(
         var bill = await SendAsync(HttpMethod.Get, $"/v3/bill/tradebill?bill_date={date:yyyy-MM-dd}&bill_type=ALL", null, cancellationToken, notFoundIsNull: true);
         if (bill is null)
         {
-            // Note: no trade that day (NO_STATEMENT_EXIST answers 400 on the real API, 404 here).
+            // Note: no trade that day.
             return [];
         }
 
@@ -178,7 +178,8 @@ internal sealed class WeChatPayGateway(
         {
             using var response = await http.SendAsync(request, cancellationToken);
             var text = await response.Content.ReadAsStringAsync(cancellationToken);
-            if (notFoundIsNull && response.StatusCode == System.Net.HttpStatusCode.NotFound)
+            // Note: an unknown order answers 404 ORDER_NOT_EXIST; a day without trades answers 400 NO_STATEMENT_EXIST.
+            if (notFoundIsNull && (response.StatusCode == System.Net.HttpStatusCode.NotFound || text.Contains("\"NO_STATEMENT_EXIST\"", StringComparison.Ordinal)))
             {
                 return null;
             }
