@@ -66,8 +66,10 @@ internal sealed class PaymentReconciliationJob(
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<Persistence.AppDbContext>();
+            // Note: a claim still without an outcome after two hours belongs to an instance that died mid-run; run it again.
+            var abandoned = Clock.GetUtcNow().AddHours(-2);
             var done = await db.PaymentReconciliations.AsNoTracking()
-                .AnyAsync(r => r.Provider == gateway.Name && r.BillDate == yesterday && r.Error == null, cancellationToken);
+                .AnyAsync(r => r.Provider == gateway.Name && r.BillDate == yesterday && r.Error == null && (r.CompletedAt != null || r.StartedAt > abandoned), cancellationToken);
             if (done)
             {
                 continue;
