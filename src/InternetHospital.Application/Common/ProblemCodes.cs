@@ -31,7 +31,7 @@ public static class ProblemCodes
 
     private static readonly (int Status, string[] Codes)[] ByStatus =
     [
-        (400, [ValidationFailed, BadRequest, "invalid_signature", "invalid_webhook_body", "reauthentication_failed", "wrong_password"]),
+        (400, [ValidationFailed, BadRequest, "invalid_signature", "invalid_webhook_body", "payment_amount_mismatch", "reauthentication_failed", "wrong_password"]),
         (401, [Unauthorized, "invalid_credentials", "invalid_code"]),
         (403, [Forbidden, "account_disabled", "locked_out", "not_a_doctor", "not_treating_doctor", "not_your_schedule", "identity_check_required", "not_signed_in",
             "health_code_purpose_not_allowed", "not_staff_of_institution", "institution_scope_denied",
@@ -50,7 +50,7 @@ public static class ProblemCodes
             "follow_up_already_ordered", "his_message_in_delivery", "his_message_not_dead_lettered", "his_message_not_discardable",
             "his_message_not_pending", "his_patient_already_linked", "his_review_resolved", "hold_expired", "illegal_transition", "invalid_delivery_status",
             "lead_not_member", "not_awaiting_payment", "not_awaiting_review", "not_in_call", "not_in_room", "not_on_duty",
-            "not_reinstatable", "not_team_member", "note_signed", "overlapping_appointment", "package_changed", "payment_not_pending",
+            "not_reinstatable", "not_team_member", "note_signed", "overlapping_appointment", "package_changed", "payment_not_pending", "payment_method_locked",
             "payment_not_refundable", "payment_required", "peer_not_in_call", "plan_already_active", "plan_not_active",
             "renewal_already_requested", "result_already_released", "renewal_not_awaiting_doctor", "renewal_not_awaiting_payment", "renewal_not_awaiting_pickup",
             "renewal_not_awaiting_review", "renewal_not_cancellable", "renewal_not_in_delivery", "renewal_not_ready_to_dispense",
@@ -93,10 +93,11 @@ public static class ProblemCodes
             "referral_slot_not_reserved",
             "consultation_consent_required", "consultation_question_required", "consultation_same_institution", "consultation_specialist_required",
             "consultation_one_institution", "consultation_opinion_required", "not_consultation_lead",
+            "payment_method_unavailable", "reconciliation_day_not_over",
         ]),
         (429, [RateLimited]),
         (500, [ServerError]),
-        (503, [ServiceUnavailable, "his_unavailable", "imaging_unavailable"]),
+        (503, [ServiceUnavailable, "his_unavailable", "imaging_unavailable", "payment_provider_unavailable"]),
     ];
 
     /// <summary>Every code with the statuses it is answered with (a few reasons occur at two statuses).</summary>

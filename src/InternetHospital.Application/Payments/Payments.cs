@@ -29,7 +29,7 @@ public sealed record NewPayment(Guid PayerAccountId, Guid PatientId, string Purp
 
 internal sealed class PaymentService(
     IAppDbContext db,
-    IPaymentGateway gateway,
+    IPaymentGateways gateways,
     IPublisher publisher,
     IOptions<PaymentOptions> options,
     TimeProvider clock) : IPayments
@@ -37,6 +37,7 @@ internal sealed class PaymentService(
     public async Task<Payment> StartAsync(NewPayment request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        var gateway = gateways.Default;
         var payment = Payment.Create(request.PayerAccountId, request.PatientId, request.Purpose, request.ReferenceId, request.Amount, options.Value.Currency, request.Description, gateway.Name, now);
         var intent = await gateway.CreateIntentAsync(
             new GatewayIntentRequest(payment.Id, payment.Amount, payment.Currency, payment.Description, $"payment-{payment.Id:N}"),
@@ -59,6 +60,9 @@ internal sealed class PaymentService(
             throw new Domain.Common.DomainConflictException("payment_not_refundable", $"A {payment.Status} payment cannot be refunded.");
         }
 
+        // Note: refunded by the provider that took the money, whichever the hospital now offers first.
+        var gateway = gateways.Find(payment.Provider)
+            ?? throw new PaymentProviderUnavailableException(payment.Provider, "The provider is no longer enabled (Payments:Providers); refund it there by hand.");
         var refund = await gateway.RefundAsync(
             new GatewayRefundRequest(payment.Id, payment.ProviderReference ?? string.Empty, payment.Amount, payment.Currency, $"refund-{payment.Id:N}"),
             cancellationToken);

@@ -1,3 +1,5 @@
+using InternetHospital.Domain.Payments;
+
 namespace InternetHospital.Application.Payments;
 
 public enum ProviderEventKind
@@ -17,6 +19,9 @@ public enum ProviderEventOutcome
 
     /// <summary>Not one of our payments (another integration on the same provider account).</summary>
     Ignored = 3,
+
+    /// <summary>The event names another amount than the payment's: refused, nothing applied, flagged for staff.</summary>
+    AmountMismatch = 4,
 }
 
 /// <summary>
@@ -25,17 +30,25 @@ public enum ProviderEventOutcome
 /// </summary>
 public sealed record RecordProviderEvent(string Provider, string EventId, ProviderEventKind Kind, string ProviderReference, decimal? Amount, string? Reason) : ICommand<ProviderEventOutcome>
 {
-    public sealed class Handler(IAppDbContext db, IPayments payments) : ICommandHandler<RecordProviderEvent, ProviderEventOutcome>
+    public sealed class Handler(IAppDbContext db, IPayments payments, TimeProvider clock) : ICommandHandler<RecordProviderEvent, ProviderEventOutcome>
     {
         public async ValueTask<ProviderEventOutcome> Handle(RecordProviderEvent command, CancellationToken cancellationToken)
         {
-            var paymentId = await db.Payments
+            var found = await db.Payments
                 .Where(p => p.Provider == command.Provider && p.ProviderReference == command.ProviderReference)
-                .Select(p => (Guid?)p.Id)
+                .Select(p => new { p.Id, p.Amount })
                 .SingleOrDefaultAsync(cancellationToken);
-            if (paymentId is not { } id)
+            if (found is null)
             {
                 return ProviderEventOutcome.Ignored;
+            }
+
+            var id = found.Id;
+            if (command.Kind == ProviderEventKind.Succeeded && command.Amount is { } paid && paid != found.Amount)
+            {
+                // Note: money that does not match the order is never taken as payment; staff sort it out with the provider.
+                await FlagAmountMismatchAsync(command, id, found.Amount, paid, cancellationToken);
+                return ProviderEventOutcome.AmountMismatch;
             }
 
             var applied = command.Kind switch
@@ -60,6 +73,19 @@ public sealed record RecordProviderEvent(string Provider, string EventId, Provid
             }
 
             return ProviderEventOutcome.Applied;
+        }
+
+        private async Task FlagAmountMismatchAsync(RecordProviderEvent command, Guid paymentId, decimal expected, decimal paid, CancellationToken cancellationToken)
+        {
+            var flagged = await db.PaymentDiscrepancies.AnyAsync(
+                d => d.Provider == command.Provider && d.ProviderReference == command.ProviderReference && d.Kind == DiscrepancyKind.AmountMismatch,
+                cancellationToken);
+            if (!flagged)
+            {
+                db.PaymentDiscrepancies.Add(PaymentDiscrepancy.Create(
+                    command.Provider, command.ProviderReference, paymentId, DiscrepancyKind.AmountMismatch, expected, paid,
+                    $"Callback {command.EventId} reported {paid} instead of {expected}; it was refused.", null, clock.GetUtcNow()));
+            }
         }
     }
 }

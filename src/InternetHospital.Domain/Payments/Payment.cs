@@ -87,6 +87,41 @@ public sealed class Payment
         Record(now, "intent_created", reference, null);
     }
 
+    /// <summary>Whether the payer has placed an order with the provider (picked a way to pay): the provider is then fixed.</summary>
+    public bool HasCheckedOut => events.Any(e => e.Type == "checkout");
+
+    /// <summary>
+    /// The payer picked another provider before placing any order: the payment moves there with the new provider's
+    /// reference. Once an order exists the provider is fixed, so a late callback always finds its payment.
+    /// </summary>
+    public void ChangeProvider(string provider, string reference, DateTimeOffset now)
+    {
+        if (Status != PaymentStatus.Pending)
+        {
+            throw new DomainConflictException("payment_not_pending", "This payment is no longer waiting to be paid.");
+        }
+
+        if (HasCheckedOut)
+        {
+            throw new DomainConflictException("payment_method_locked", "An order was already placed with another provider for this payment.");
+        }
+
+        Provider = provider;
+        ProviderReference = reference;
+        Record(now, "provider_changed", $"{provider} {reference}", null);
+    }
+
+    /// <summary>An order was placed with the provider through <paramref name="channel"/> (e.g. <c>native</c>, <c>wap</c>).</summary>
+    public void RecordCheckout(string channel, DateTimeOffset now)
+    {
+        if (Status != PaymentStatus.Pending)
+        {
+            throw new DomainConflictException("payment_not_pending", "This payment is no longer waiting to be paid.");
+        }
+
+        Record(now, "checkout", $"{Provider} {channel}", null);
+    }
+
     /// <summary>True if the provider event was already recorded (a duplicate delivery).</summary>
     public bool HasSeen(string? providerEventId) =>
         providerEventId is not null && events.Any(e => e.ProviderEventId == providerEventId);

@@ -29,19 +29,22 @@ internal static class DevelopmentStandInGuard
             return DevelopmentStandIns.None;
         }
 
+        // Note: Payments:Providers (a list of several) names the payment adapters as well as Payments:Gateway does.
+        var providers = configuration.GetSection(PaymentOptions.Section + ":Providers").GetChildren().Select(c => c.Value).Where(v => !string.IsNullOrWhiteSpace(v)).ToList();
         var missing = new[] { PaymentGatewaySetting, HisReaderSetting, HisWriterSetting }
-            .Where(setting => string.IsNullOrWhiteSpace(configuration[setting]))
+            .Where(setting => string.IsNullOrWhiteSpace(configuration[setting]) && !(setting == PaymentGatewaySetting && providers.Count > 0))
             .ToList();
         if (missing.Count > 0)
         {
             throw new InvalidOperationException(
                 $"Configuration {string.Join(", ", missing.Select(s => $"'{s}'"))} is required outside Development (environment '{environment.EnvironmentName}'): " +
-                $"name the real adapters ({PaymentGatewaySetting}=Stripe; {HisReaderSetting}=Fhir; {HisWriterSetting}=Fhir or Hl7v2). " +
+                $"name the real adapters ({PaymentGatewaySetting}=Stripe or {PaymentOptions.Section}:Providers=WeChatPay,Alipay,...; {HisReaderSetting}=Fhir; {HisWriterSetting}=Fhir or Hl7v2). " +
                 $"A staging site may run the development stand-ins (Simulated, Demo) with {AllowSetting}=true.");
         }
 
         var active = new List<string>();
-        if (string.Equals(configuration[PaymentGatewaySetting], "Simulated", StringComparison.OrdinalIgnoreCase))
+        if ((providers.Count == 0 && string.Equals(configuration[PaymentGatewaySetting], "Simulated", StringComparison.OrdinalIgnoreCase))
+            || providers.Contains("Simulated", StringComparer.OrdinalIgnoreCase))
         {
             active.Add(DevelopmentStandIns.Payments);
         }

@@ -49,6 +49,8 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<StoredFile> Files => Set<StoredFile>();
     public DbSet<StoredFileContent> FileContents => Set<StoredFileContent>();
     public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<PaymentDiscrepancy> PaymentDiscrepancies => Set<PaymentDiscrepancy>();
+    public DbSet<PaymentReconciliation> PaymentReconciliations => Set<PaymentReconciliation>();
     public DbSet<VideoVisit> VideoVisits => Set<VideoVisit>();
     public DbSet<VisitInvitation> VisitInvitations => Set<VisitInvitation>();
     public DbSet<VisitMessage> VisitMessages => Set<VisitMessage>();

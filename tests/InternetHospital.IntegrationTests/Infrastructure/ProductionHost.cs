@@ -27,6 +27,37 @@ public sealed class ProductionHost(IReadOnlyDictionary<string, string?> settings
         ["Imaging:DicomWeb:BaseUrl"] = "http://127.0.0.1:9/dicom-web/",
     };
 
+    /// <summary>
+    /// <see cref="RealAdapters"/> with WeChat Pay and Alipay as the payment providers and every secret they need
+    /// (keys generated here, endpoints never called).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> ChinaPayments()
+    {
+        using var merchant = RSA.Create(2048);
+        using var platform = RSA.Create(2048);
+        using var app = RSA.Create(2048);
+        using var alipay = RSA.Create(2048);
+        return new Dictionary<string, string?>(RealAdapters, StringComparer.OrdinalIgnoreCase)
+        {
+            ["Payments:Gateway"] = null,
+            ["Payments:Providers:0"] = "WeChatPay",
+            ["Payments:Providers:1"] = "Alipay",
+            ["Payments:WeChatPay:AppId"] = "wx0000000000000000",
+            ["Payments:WeChatPay:MchId"] = "1900000000",
+            ["Payments:WeChatPay:MerchantSerialNo"] = "0000000000000000000000000000000000000000",
+            ["Payments:WeChatPay:MerchantPrivateKey"] = merchant.ExportPkcs8PrivateKeyPem(),
+            ["Payments:WeChatPay:ApiV3Key"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)),
+            ["Payments:WeChatPay:PlatformPublicKeyId"] = "PUB_KEY_ID_0000000000000000000000000000",
+            ["Payments:WeChatPay:PlatformPublicKey"] = platform.ExportSubjectPublicKeyInfoPem(),
+            ["Payments:WeChatPay:ApiBase"] = "http://127.0.0.1:9",
+            ["Payments:Alipay:AppId"] = "2021000000000000",
+            ["Payments:Alipay:AppPrivateKey"] = app.ExportPkcs8PrivateKeyPem(),
+            ["Payments:Alipay:AlipayPublicKey"] = alipay.ExportSubjectPublicKeyInfoPem(),
+            ["Payments:Alipay:GatewayUrl"] = "http://127.0.0.1:9/gateway.do",
+            ["Payments:Reconciliation:Enabled"] = "false",
+        };
+    }
+
     private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "ih-prod-" + Guid.NewGuid().ToString("N"));
     private readonly string database = TestDatabases.NewSqliteFile("ih-prod");
 

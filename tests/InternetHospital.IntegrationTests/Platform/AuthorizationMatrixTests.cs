@@ -33,6 +33,10 @@ public sealed partial class AuthorizationMatrixTests(SqliteApiFactory factory)
 
         // Stripe has no user: the endpoint trusts nothing but the Stripe-Signature (forged or stale: 400).
         "POST /api/payments/stripe/webhook",
+
+        // WeChat Pay and Alipay have no user either: only their signatures are trusted (forged, stale, tampered: 400).
+        "POST /api/payments/wechatpay/notify",
+        "POST /api/payments/alipay/notify",
     };
 
     [Fact]

@@ -47,6 +47,10 @@ public sealed class ProblemCodeCatalogueTests
 
         // The Stripe adapter says which of its two codes a refused webhook gets (invalid_signature, invalid_webhook_body).
         ["InternetHospital.Api.Features.Payments.StripeWebhookEndpoints.HandleAsync ← WebhookRejectedException.get_Code"] = "exception",
+
+        // So do the WeChat Pay and Alipay adapters (the same two codes).
+        ["InternetHospital.Api.Features.Payments.ChinaPaymentCallbackEndpoints.WeChatPayAsync ← WebhookRejectedException.get_Code"] = "exception",
+        ["InternetHospital.Api.Features.Payments.ChinaPaymentCallbackEndpoints.AlipayAsync ← WebhookRejectedException.get_Code"] = "exception",
     };
 
     private static readonly Lazy<CodeScanner> Raised = new(() => new CodeScanner(ProblemCodeParameter, problemExtensions: true).Scan(Server));

@@ -64,6 +64,35 @@ public sealed class ProductionDefaultsTests
     }
 
     [Fact]
+    public async Task With_wechat_pay_and_alipay_production_starts_offers_both_and_has_no_simulated_pay_step()
+    {
+        await using var host = ProductionHost.With(ProductionHost.ChinaPayments());
+        var client = host.Start();
+
+        var simulate = await client.PostAsJsonAsync($"/api/payments/{Guid.NewGuid()}/simulate", new { outcome = "Succeed" });
+
+        Assert.Equal("no_such_endpoint", (await simulate.AssertProblemAsync(HttpStatusCode.NotFound)).Code());
+        Assert.Empty((await (await client.GetAsync("/api/site")).ReadJsonAsync()).GetProperty("developmentStandIns").EnumerateArray());
+    }
+
+    [Theory]
+    [InlineData("Payments:WeChatPay:ApiV3Key", null, "ApiV3Key")]
+    [InlineData("Payments:WeChatPay:ApiV3Key", "too-short", "ApiV3Key")]
+    [InlineData("Payments:WeChatPay:MerchantPrivateKey", null, "MerchantPrivateKey")]
+    [InlineData("Payments:WeChatPay:PlatformPublicKey", "not a key", "PlatformPublicKey")]
+    [InlineData("Payments:Alipay:AppPrivateKey", null, "AppPrivateKey")]
+    [InlineData("Payments:Alipay:AlipayPublicKey", "not a key", "AlipayPublicKey")]
+    [InlineData("Payments:Providers:1", "UnionPay", "UnionPay")]
+    public async Task Production_refuses_to_start_with_a_missing_or_unusable_wechat_pay_or_alipay_secret(string setting, string? value, string named)
+    {
+        await using var host = ProductionHost.With(ProductionHost.ChinaPayments(), (setting, value));
+
+        var refusal = Assert.ThrowsAny<Exception>(() => host.Start());
+
+        Assert.Contains(named, Flatten(refusal), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_staging_site_that_opts_in_runs_the_stand_ins_and_tells_the_spa()
     {
         await using var host = ProductionHost.With(

@@ -111,6 +111,7 @@ export const routes: RouteObject[] = [
             { path: 'admin/his', lazy: page(() => import('./routes/admin/his/outbox')) },
             { path: 'admin/his/messages/:id', lazy: page(() => import('./routes/admin/his/outbox-message')) },
             { path: 'admin/his/identity', lazy: page(() => import('./routes/admin/his/identity-reviews')) },
+            { path: 'admin/payments', lazy: page(() => import('./routes/admin/payments')) },
           ]),
           guarded(['SecurityAdmin'], [{ path: 'admin/accounts', lazy: page(() => import('./routes/admin/accounts')) }]),
           guarded(['AuditAdmin'], [{ path: 'admin/audit', lazy: page(() => import('./routes/admin/audit')) }]),

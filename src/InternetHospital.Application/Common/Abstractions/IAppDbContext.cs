@@ -41,6 +41,8 @@ public interface IAppDbContext
     DbSet<StoredFile> Files { get; }
     DbSet<StoredFileContent> FileContents { get; }
     DbSet<Payment> Payments { get; }
+    DbSet<PaymentDiscrepancy> PaymentDiscrepancies { get; }
+    DbSet<PaymentReconciliation> PaymentReconciliations { get; }
     DbSet<VideoVisit> VideoVisits { get; }
     DbSet<VisitInvitation> VisitInvitations { get; }
     DbSet<VisitMessage> VisitMessages { get; }

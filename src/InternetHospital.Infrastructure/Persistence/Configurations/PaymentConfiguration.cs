@@ -40,3 +40,34 @@ internal sealed class PaymentEventConfiguration : IEntityTypeConfiguration<Payme
         builder.HasIndex(e => e.ProviderEventId).IsUnique().HasFilter("\"ProviderEventId\" IS NOT NULL");
     }
 }
+
+internal sealed class PaymentDiscrepancyConfiguration : IEntityTypeConfiguration<PaymentDiscrepancy>
+{
+    public void Configure(EntityTypeBuilder<PaymentDiscrepancy> builder)
+    {
+        builder.ToTable("PaymentDiscrepancies");
+        builder.Property(d => d.Provider).HasMaxLength(32);
+        builder.Property(d => d.ProviderReference).HasMaxLength(128);
+        builder.Property(d => d.Kind).HasConversion<string>().HasMaxLength(32);
+        builder.Property(d => d.PortalAmount).HasPrecision(12, 2);
+        builder.Property(d => d.ProviderAmount).HasPrecision(12, 2);
+        builder.Property(d => d.Detail).HasMaxLength(500);
+
+        // One row per provider order and kind: a callback retried all day, or a bill compared twice, adds nothing.
+        builder.HasIndex(d => new { d.Provider, d.ProviderReference, d.Kind }).IsUnique();
+        builder.HasIndex(d => d.FoundAt);
+    }
+}
+
+internal sealed class PaymentReconciliationConfiguration : IEntityTypeConfiguration<PaymentReconciliation>
+{
+    public void Configure(EntityTypeBuilder<PaymentReconciliation> builder)
+    {
+        builder.ToTable("PaymentReconciliations");
+        builder.Property(r => r.Provider).HasMaxLength(32);
+        builder.Property(r => r.Error).HasMaxLength(500);
+
+        // The claim: one run per provider and bill day, whichever instance inserts it first.
+        builder.HasIndex(r => new { r.Provider, r.BillDate }).IsUnique();
+    }
+}

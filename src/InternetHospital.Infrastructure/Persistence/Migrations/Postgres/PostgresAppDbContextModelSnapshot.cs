@@ -2447,6 +2447,58 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("Payments", (string)null);
                 });
 
+            modelBuilder.Entity("InternetHospital.Domain.Payments.PaymentDiscrepancy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("BillDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("FoundAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid?>("PaymentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal?>("PortalAmount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<decimal?>("ProviderAmount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<string>("ProviderReference")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FoundAt");
+
+                    b.HasIndex("Provider", "ProviderReference", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("PaymentDiscrepancies", (string)null);
+                });
+
             modelBuilder.Entity("InternetHospital.Domain.Payments.PaymentEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2483,6 +2535,43 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                         .HasFilter("\"ProviderEventId\" IS NOT NULL");
 
                     b.ToTable("PaymentEvents", (string)null);
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Payments.PaymentReconciliation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("BillDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("BillLines")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Discrepancies")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Provider", "BillDate")
+                        .IsUnique();
+
+                    b.ToTable("PaymentReconciliations", (string)null);
                 });
 
             modelBuilder.Entity("InternetHospital.Domain.Referrals.DepartmentReferralSettings", b =>

@@ -2440,6 +2440,58 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Payments", (string)null);
                 });
 
+            modelBuilder.Entity("InternetHospital.Domain.Payments.PaymentDiscrepancy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("BillDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FoundAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PaymentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("PortalAmount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("ProviderAmount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderReference")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FoundAt");
+
+                    b.HasIndex("Provider", "ProviderReference", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("PaymentDiscrepancies", (string)null);
+                });
+
             modelBuilder.Entity("InternetHospital.Domain.Payments.PaymentEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2476,6 +2528,43 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                         .HasFilter("\"ProviderEventId\" IS NOT NULL");
 
                     b.ToTable("PaymentEvents", (string)null);
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.Payments.PaymentReconciliation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("BillDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BillLines")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Discrepancies")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Provider", "BillDate")
+                        .IsUnique();
+
+                    b.ToTable("PaymentReconciliations", (string)null);
                 });
 
             modelBuilder.Entity("InternetHospital.Domain.Referrals.DepartmentReferralSettings", b =>

@@ -7,6 +7,7 @@ import type { Appointment } from '../api/schemas';
 import { useSimulatePayment } from '../api/simulate-payment';
 import { useStartPayment } from '../api/start-payment';
 import { ProblemAlert } from '@/components/problem-alert';
+import { PaymentMethods } from './payment-methods';
 
 /**
  * The pay step of a held appointment. With the simulated gateway (development and tests) the payer chooses the
@@ -55,7 +56,7 @@ export function PaymentStep({ appointment, onPaid }: { appointment: Appointment;
           {t('pay.declined')}
         </Alert>
       )}
-      {start.data && !start.data.simulated && <Alert color="blue">{t('pay.provider')}</Alert>}
+      {start.data && !start.data.simulated && <PaymentMethods paymentId={start.data.paymentId} onPaid={onPaid} />}
       {start.data?.simulated && (
         <Stack gap="xs">
           <Text size="sm" c="dimmed">

@@ -1,0 +1,76 @@
+import { Alert, Button, Stack, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { IconBrandAlipay, IconBrandWechat, IconCreditCard } from '@tabler/icons-react';
+import { QRCodeSVG } from 'qrcode.react';
+import { useEffect, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ProblemAlert } from '@/components/problem-alert';
+import { channelFor, useCheckoutPayment, usePaymentMethods, usePaymentStatus, type PaymentMethod } from '../api/checkout-payment';
+
+const icons: Record<string, ReactNode> = {
+  WeChatPay: <IconBrandWechat size={18} aria-hidden="true" />,
+  Alipay: <IconBrandAlipay size={18} aria-hidden="true" />,
+};
+
+/**
+ * The payer's choice of WeChat Pay or Alipay (the providers the hospital offers, in its order). A phone goes to the
+ * provider's page and comes back; a desktop shows WeChat Pay's QR code and waits here until the payment is confirmed.
+ */
+export function PaymentMethods({ paymentId, onPaid }: { paymentId: string; onPaid: () => void }): ReactNode {
+  const { t } = useTranslation('appointments');
+  const phone = useMediaQuery('(max-width: 47.99em)', true) ?? true;
+  const methods = usePaymentMethods();
+  const checkout = useCheckoutPayment();
+  const waiting = checkout.data?.kind === 'qr';
+  const status = usePaymentStatus(paymentId, waiting);
+
+  useEffect(() => {
+    if (status.data?.status === 'Succeeded') onPaid();
+  }, [status.data?.status, onPaid]);
+
+  const choosable = (methods.data ?? []).filter((m) => m.channels.length > 0);
+  if (methods.isSuccess && choosable.length === 0) {
+    return <Alert color="blue">{t('pay.provider')}</Alert>;
+  }
+
+  const pay = (method: PaymentMethod): void => {
+    const channel = channelFor(method, phone);
+    if (!channel) return;
+    checkout.mutate(
+      { paymentId, provider: method.provider, channel },
+      {
+        onSuccess: (result) => {
+          if (result.kind === 'redirect' && result.url) window.location.assign(result.url);
+        },
+      },
+    );
+  };
+
+  return (
+    <Stack gap="xs">
+      <Text fw={500}>{t('pay.choose')}</Text>
+      {checkout.isError && <ProblemAlert error={checkout.error} />}
+      {choosable.map((method) => (
+        <Button
+          key={method.provider}
+          variant={checkout.variables?.provider === method.provider ? 'filled' : 'light'}
+          leftSection={icons[method.provider] ?? <IconCreditCard size={18} aria-hidden="true" />}
+          loading={checkout.isPending && checkout.variables?.provider === method.provider}
+          disabled={checkout.isPending}
+          onClick={() => pay(method)}
+          fullWidth
+        >
+          {t(`pay.methods.${method.provider}`, { defaultValue: method.provider })}
+        </Button>
+      ))}
+      {waiting && checkout.data?.url && (
+        <Stack gap="xs" align="center" role="status">
+          <QRCodeSVG value={checkout.data.url} size={200} title={t('pay.scanTitle')} />
+          <Text size="sm" ta="center">
+            {t('pay.scan')}
+          </Text>
+        </Stack>
+      )}
+    </Stack>
+  );
+}
