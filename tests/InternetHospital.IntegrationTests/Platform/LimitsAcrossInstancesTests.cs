@@ -60,6 +60,34 @@ public sealed class LimitsAcrossInstancesTests(TwoInstances instances)
         Assert.Equal("locked_out", (await onA.AssertProblemAsync(HttpStatusCode.Forbidden)).Code());
     }
 
+    [Fact]
+    public async Task A_limit_per_account_holds_across_instances()
+    {
+        var patient = await instances.A.NewPatientAsync();
+        var id = (await VisitScenario.BookAsync(instances.A.Services, () => Task.FromResult(patient))).AppointmentId;
+        await (await patient.Api.PostAsync($"/api/video-visits/{id}/check-in", null)).ReadJsonAsync();
+        var doctor = await instances.B.SignInAsync(VisitScenario.Cardiologist, TestData.DemoPassword);
+        await (await doctor.Api.PostAsJsonAsync("/api/video-visits/consulting-session", new { password = TestData.DemoPassword })).ReadJsonAsync();
+        await (await doctor.Api.PostAsync($"/api/video-visits/{id}/admit", null)).ReadJsonAsync();
+
+        // The patient's token on both instances (one issuer: the Host header stands in for the balancer's address).
+        using var onB = new HttpClient { BaseAddress = instances.B.BaseAddress };
+        onB.DefaultRequestHeaders.Host = instances.A.BaseAddress.Authority;
+        onB.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", patient.AccessToken);
+        var clients = new[] { patient.Api, onB };
+        for (var i = 0; i < 30; i++)
+        {
+            var sent = await clients[i % 2].PostAsJsonAsync($"/api/video-visits/{id}/messages", new { text = $"message {i}" });
+            Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        }
+
+        foreach (var client in clients)
+        {
+            var refused = await client.PostAsJsonAsync($"/api/video-visits/{id}/messages", new { text = "one too many" });
+            Assert.Equal("rate_limited", (await refused.AssertProblemAsync(HttpStatusCode.TooManyRequests)).Code());
+        }
+    }
+
     private static string NewAddress() => $"198.18.{Random.Shared.Next(256)}.{Random.Shared.Next(1, 255)}";
 
     private static HttpClient Client(ApiInstance instance, string address)
