@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test suite: vitest (web/), unit and integration tests (SQLite and PostgreSQL, and two API instances
-# sharing PostgreSQL and a Redis backplane), and Playwright E2E
-# against the app on a free port with Debian's Chromium. Installs what a fresh machine lacks, starts and stops
+# sharing PostgreSQL and a Redis backplane), Playwright E2E against the app on a free port with Debian's Chromium, and
+# the multi-instance suite (three API processes behind HAProxy). Installs what a fresh machine lacks, starts and stops
 # its own servers, and ends with one line: "N passed, N failed". Exit code is non-zero if anything failed.
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -37,6 +37,7 @@ ensure_apt redis-server redis-server
 ensure_apt orthanc /usr/sbin/Orthanc
 ensure_apt orthanc-dicomweb /usr/share/orthanc/plugins/libOrthancDicomWeb.so
 ensure_apt dcmtk dump2dcm
+ensure_apt haproxy /usr/sbin/haproxy
 dotnet tool restore >/dev/null || { echo "dotnet tool restore failed"; exit 1; }
 (cd web && npm ci --no-audit --no-fund --loglevel=error) || { echo "npm ci failed"; exit 1; }
 
@@ -107,6 +108,11 @@ PY
 run_dotnet_tests "unit" tests/InternetHospital.UnitTests
 run_dotnet_tests "integration" tests/InternetHospital.IntegrationTests
 run_dotnet_tests "e2e" tests/InternetHospital.E2ETests
+
+step "Multi-instance: three API processes behind HAProxy (scripts/multi-instance.sh)"
+scripts/multi-instance.sh --no-build 2>&1 | tee "$WORK/multi-instance.out"
+read -r p f < <(sed -n 's/^multi-instance: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$WORK/multi-instance.out" | tail -n 1)
+record "multi-instance" "${p:-0}" "${f:-1}"
 
 step "Dependencies: known-vulnerable NuGet and npm packages"
 if scripts/audit-deps.sh; then record "dependency audit" 1 0; else record "dependency audit" 0 1; fi

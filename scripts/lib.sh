@@ -11,8 +11,9 @@ ensure_apt() {
   local package="$1" probe="$2"
   if [ -e "$probe" ] || command -v "$probe" >/dev/null 2>&1; then return 0; fi
   echo "Installing $package (apt)..."
-  if [ -z "$APT_UPDATED" ]; then as_root apt-get update -qq >/dev/null; APT_UPDATED=1; fi
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package" >/dev/null
+  # Note: another installer may hold the dpkg lock (a shared machine): wait for it rather than fail.
+  if [ -z "$APT_UPDATED" ]; then as_root apt-get -o DPkg::Lock::Timeout=600 update -qq >/dev/null; APT_UPDATED=1; fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq "$package" >/dev/null
 }
 
 free_port() {

@@ -10,6 +10,8 @@ namespace InternetHospital.Api.Common;
 /// Section <c>RateLimits</c>: fixed windows (domain rule 17). Sign-in, registration and tokens are limited per client
 /// address (taken from <c>X-Forwarded-For</c> only behind a configured proxy); what signed-in people do is limited per
 /// account, so people sharing an address (a ward's Wi-Fi, a doctor and the patient beside them) never share a budget.
+/// With <c>Redis:ConnectionString</c> set the windows are counted in Redis (<see cref="SharedCounters"/>), so several
+/// instances share one budget instead of each granting the whole limit.
 /// </summary>
 internal sealed class RateLimitOptions
 {
@@ -47,32 +49,43 @@ internal static class RateLimitPolicies
     public static IServiceCollection AddApiRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
-        services.AddRateLimiter(limiter =>
+        services.AddSingleton<SharedCounters>();
+        services.AddOptions<RateLimiterOptions>().Configure<SharedCounters>((limiter, counters) =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            AddPolicy(limiter, SignIn, options.SignIn);
-            AddPolicy(limiter, Registration, options.Registration);
-            AddPolicy(limiter, Token, options.Token);
+            AddPolicy(limiter, counters, SignIn, options.SignIn);
+            AddPolicy(limiter, counters, Registration, options.Registration);
+            AddPolicy(limiter, counters, Token, options.Token);
             limiter.OnRejected = (context, _) => WriteRejectionAsync(context.HttpContext, context.Lease);
         });
+        services.AddRateLimiter(_ => { });
 
         // Note: the rate-limiting middleware runs before authentication (so sign-in and token requests are limited
         // before anything else happens), which means it cannot see who is signed in: a policy there partitioned on the
         // user would partition on the address. Limits per account are applied by an endpoint filter instead, after
         // authentication (RequireAccountRateLimit).
-        services.AddKeyedSingleton(Messaging, PerAccount(options.Messaging));
-        services.AddKeyedSingleton(VisitChat, PerAccount(options.VisitChat));
-        services.AddKeyedSingleton(RecordExport, PerAccount(options.RecordExport));
+        services.AddKeyedSingleton(Messaging, (sp, _) => PerAccount(sp.GetRequiredService<SharedCounters>(), Messaging, options.Messaging));
+        services.AddKeyedSingleton(VisitChat, (sp, _) => PerAccount(sp.GetRequiredService<SharedCounters>(), VisitChat, options.VisitChat));
+        services.AddKeyedSingleton(RecordExport, (sp, _) => PerAccount(sp.GetRequiredService<SharedCounters>(), RecordExport, options.RecordExport));
         return services;
     }
 
-    private static PartitionedRateLimiter<string> PerAccount(RateLimitRule rule) =>
-        PartitionedRateLimiter.Create<string, string>(account => RateLimitPartition.GetFixedWindowLimiter(account, _ => new FixedWindowRateLimiterOptions
+    private static PartitionedRateLimiter<string> PerAccount(SharedCounters counters, string policy, RateLimitRule rule) =>
+        PartitionedRateLimiter.Create<string, string>(account => Window(counters, policy, account, rule));
+
+    /// <summary>A fixed window for one partition of a policy: in Redis when configured, in this process otherwise.</summary>
+    private static RateLimitPartition<string> Window(SharedCounters counters, string policy, string partition, RateLimitRule rule)
+    {
+        var options = new FixedWindowRateLimiterOptions
         {
             PermitLimit = rule.PermitLimit,
             Window = TimeSpan.FromSeconds(rule.WindowSeconds),
             QueueLimit = 0,
-        }));
+        };
+        return counters.IsShared
+            ? RateLimitPartition.Get(partition, key => new SharedWindowLimiter(counters, $"rl:{policy}:{key}", options))
+            : RateLimitPartition.GetFixedWindowLimiter(partition, _ => options);
+    }
 
     /// <summary>Limits the endpoint per signed-in account with the named per-account policy (429 with Retry-After when used up).</summary>
     public static RouteHandlerBuilder RequireAccountRateLimit(this RouteHandlerBuilder builder, string policy) =>
@@ -111,13 +124,68 @@ internal static class RateLimitPolicies
         });
     }
 
-    private static void AddPolicy(RateLimiterOptions limiter, string name, RateLimitRule rule) =>
-        limiter.AddPolicy(name, context => RateLimitPartition.GetFixedWindowLimiter(
-            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-            _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = rule.PermitLimit,
-                Window = TimeSpan.FromSeconds(rule.WindowSeconds),
-                QueueLimit = 0,
-            }));
+    private static void AddPolicy(RateLimiterOptions limiter, SharedCounters counters, string name, RateLimitRule rule) =>
+        limiter.AddPolicy(name, context => Window(counters, name, context.Connection.RemoteIpAddress?.ToString() ?? "unknown", rule));
+}
+
+/// <summary>
+/// One partition's fixed window counted in Redis (<see cref="SharedCounters.HitWindowAsync"/>), so every instance
+/// draws on the same permits. If Redis does not answer, this instance's own window decides meanwhile.
+/// </summary>
+internal sealed class SharedWindowLimiter(SharedCounters counters, string key, FixedWindowRateLimiterOptions options) : RateLimiter
+{
+    private readonly FixedWindowRateLimiter local = new(options);
+    private long lastUsed = Environment.TickCount64;
+
+    public override TimeSpan? IdleDuration => TimeSpan.FromMilliseconds(Environment.TickCount64 - Interlocked.Read(ref lastUsed));
+
+    public override RateLimiterStatistics? GetStatistics() => null;
+
+    // Note: the count lives in Redis, which cannot be asked synchronously without blocking a thread: the synchronous
+    // attempt declines, and callers (the rate-limiting middleware, AcquireAsync users) then ask AcquireAsync.
+    protected override RateLimitLease AttemptAcquireCore(int permitCount) => permitCount == 0 ? Lease.Granted : Lease.Declined;
+
+    protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
+    {
+        Interlocked.Exchange(ref lastUsed, Environment.TickCount64);
+        if (permitCount == 0)
+        {
+            return Lease.Granted;
+        }
+
+        if (await counters.HitWindowAsync(key, options.Window, cancellationToken) is not { } hit)
+        {
+            return await local.AcquireAsync(permitCount, cancellationToken);
+        }
+
+        return hit.Count <= options.PermitLimit ? Lease.Granted : Lease.Refused(hit.Remaining);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            local.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private sealed class Lease(bool acquired, TimeSpan? retryAfter) : RateLimitLease
+    {
+        public static readonly Lease Granted = new(true, null);
+        public static readonly Lease Declined = new(false, null);
+
+        public override bool IsAcquired => acquired;
+
+        public override IEnumerable<string> MetadataNames => retryAfter is null ? [] : [MetadataName.RetryAfter.Name];
+
+        public static Lease Refused(TimeSpan retryAfter) => new(false, retryAfter);
+
+        public override bool TryGetMetadata(string metadataName, out object? metadata)
+        {
+            metadata = retryAfter;
+            return retryAfter is not null && metadataName == MetadataName.RetryAfter.Name;
+        }
+    }
 }

@@ -25,11 +25,35 @@ public sealed partial class DatabaseInitializer(AppDbContext db, IEnumerable<IDa
         }
     }
 
+    /// <summary>An arbitrary key of the advisory lock under which instances seed one at a time.</summary>
+    internal const long SeedLockKey = 0x1A_5EED;
+
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        foreach (var seeder in seeders.OrderBy(s => s.Order))
+        // Note: instances starting together (three replicas, a rolling update) would seed at once and trip over each
+        // other's updates (the OIDC client's concurrency token stopped all but one). On PostgreSQL they take turns
+        // under a session advisory lock held on this context's connection; SQLite serves one instance.
+        var takeTurns = db.Database.IsNpgsql();
+        if (takeTurns)
         {
-            await seeder.SeedAsync(cancellationToken);
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({SeedLockKey})", cancellationToken);
+        }
+
+        try
+        {
+            foreach (var seeder in seeders.OrderBy(s => s.Order))
+            {
+                await seeder.SeedAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            if (takeTurns)
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({SeedLockKey})", CancellationToken.None);
+                await db.Database.CloseConnectionAsync();
+            }
         }
     }
 

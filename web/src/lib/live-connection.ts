@@ -1,4 +1,5 @@
 import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { hubUrlOptions } from './hub-url-options';
 import { loadOidc, signedInUser } from './oidc-loader';
 
 /**
@@ -43,12 +44,10 @@ export interface LiveTransportOptions {
  */
 export const liveTransport = {
   async create(url: string, options: LiveTransportOptions): Promise<LiveHubConnection> {
-    const { HubConnectionBuilder, LogLevel } = await import('@microsoft/signalr');
+    const { HubConnectionBuilder, HttpTransportType, LogLevel } = await import('@microsoft/signalr');
     return (
       new HubConnectionBuilder()
-        // Note: browsers cannot put headers on WebSockets, so SignalR sends the token as ?access_token=;
-        // the server lifts it into the Authorization header on /hubs paths only. Bearer only: no cookies.
-        .withUrl(new URL(url, window.location.origin).href, { accessTokenFactory: options.accessTokenFactory, withCredentials: false })
+        .withUrl(new URL(url, window.location.origin).href, hubUrlOptions(options.accessTokenFactory, HttpTransportType.WebSockets))
         .withAutomaticReconnect({
           nextRetryDelayInMilliseconds: (context) => options.retryDelayMs(context.previousRetryCount),
         })

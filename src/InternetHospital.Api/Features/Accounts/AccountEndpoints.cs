@@ -51,7 +51,8 @@ internal sealed class AccountEndpoints : IEndpointGroup
         LoginRequest body,
         UserManager<Account> users,
         SignInManager<Account> signIn,
-        UnknownAccountLockout unknownLockout)
+        UnknownAccountLockout unknownLockout,
+        CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(body.Email) || string.IsNullOrEmpty(body.Password))
         {
@@ -75,14 +76,14 @@ internal sealed class AccountEndpoints : IEndpointGroup
             // Note: an unknown (or disabled) address is locked out after the same five failures, for the same time,
             // with the same answer as an account, so the lockout does not tell which addresses are registered.
             var normalized = users.NormalizeEmail(body.Email.Trim()) ?? string.Empty;
-            if (unknownLockout.LockedUntil(normalized) is { } lockedUntil)
+            if (await unknownLockout.LockedUntilAsync(normalized, cancellationToken) is { } lockedUntil)
             {
                 return LockedOut(lockedUntil);
             }
 
             // Note: hash anyway, so an unknown address takes as long as a wrong password (domain rule 20).
             users.PasswordHasher.VerifyHashedPassword(new Account(), DummyHash.Value, body.Password);
-            return unknownLockout.Failed(normalized) is { } lockoutEnd ? LockedOut(lockoutEnd) : InvalidCredentials();
+            return await unknownLockout.FailedAsync(normalized, cancellationToken) is { } lockoutEnd ? LockedOut(lockoutEnd) : InvalidCredentials();
         }
 
         var result = await signIn.PasswordSignInAsync(account, body.Password, isPersistent: false, lockoutOnFailure: true);

@@ -1,4 +1,5 @@
 import type { HubConnection } from '@microsoft/signalr';
+import { hubUrlOptions } from '@/lib/hub-url-options';
 import { getSignedInUser, refreshTokens } from '@/lib/oidc';
 
 export const VISIT_HUB_PATH = '/hubs/visits';
@@ -20,9 +21,9 @@ async function accessToken(): Promise<string> {
  */
 export const visitHubTransport = {
   async create(): Promise<HubConnection> {
-    const { HubConnectionBuilder, LogLevel } = await import('@microsoft/signalr');
+    const { HubConnectionBuilder, HttpTransportType, LogLevel } = await import('@microsoft/signalr');
     return new HubConnectionBuilder()
-      .withUrl(new URL(VISIT_HUB_PATH, window.location.origin).href, { accessTokenFactory: accessToken, withCredentials: false })
+      .withUrl(new URL(VISIT_HUB_PATH, window.location.origin).href, hubUrlOptions(accessToken, HttpTransportType.WebSockets))
       .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (context) => visitRetryDelayMs(context.previousRetryCount) })
       .configureLogging(import.meta.env.DEV ? LogLevel.Information : LogLevel.Warning)
       .build();
