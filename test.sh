@@ -128,6 +128,8 @@ if ! python3 -c 'import yaml, jsonschema' 2>/dev/null; then
   K8S_PYTHON=/usr/bin/python3
 fi
 record_script "k8s manifests" "$K8S_PYTHON" infra/k8s/validate.py --self-test
+step "Kubernetes overlays' settings: the migrate command and the API start with them (as Production)"
+record_script "k8s settings" env K8S_PYTHON="$K8S_PYTHON" tests/k8s-env.sh
 
 step "Backup and restore: pg_dump, a fresh cluster, the portal on the restored data"
 record_script "backup/restore" tests/backup-restore.sh
