@@ -43,7 +43,10 @@ SECRET_NAME = re.compile(r"(password|secret|key|connectionstring|token)$", re.I)
 
 
 def render(overlay):
-    result = subprocess.run(["kubectl", "kustomize", overlay], capture_output=True, text=True)
+    try:
+        result = subprocess.run(["kubectl", "kustomize", overlay], capture_output=True, text=True)
+    except FileNotFoundError:
+        raise RenderError("kubectl is not installed (it renders the overlays: kubectl kustomize)") from None
     if result.returncode != 0:
         raise RenderError(result.stderr.strip() or "kubectl kustomize failed")
     return [d for d in yaml.safe_load_all(result.stdout) if d is not None]
