@@ -148,6 +148,10 @@ def policy_errors(resources):
         got = container.get(probe, {}).get("httpGet", {}).get("path")
         if got != path:
             add(f"Deployment internethospital-api: {probe} must GET {path} (has {got})")
+    hardening = container.get("securityContext", {})
+    if not (pod.get("securityContext", {}).get("runAsNonRoot") and hardening.get("allowPrivilegeEscalation") is False
+            and hardening.get("readOnlyRootFilesystem") and "ALL" in hardening.get("capabilities", {}).get("drop", [])):
+        add("Deployment internethospital-api: must run as non-root, read-only, without privilege escalation or capabilities")
     resources_ = container.get("resources", {})
     for need in ("cpu", "memory"):
         if need not in resources_.get("requests", {}):
@@ -300,6 +304,9 @@ BROKEN = [
     ("a single API replica is refused",
      "overlays/production/api.yaml", lambda d: d[0]["spec"].__setitem__("replicas", 1),
      "fewer than 2 replicas"),
+    ("an API container that may escalate privileges is refused",
+     "base/api-deployment.yaml", lambda d: api_container(d)["securityContext"].__setitem__("allowPrivilegeEscalation", True),
+     "must run as non-root"),
     ("a readiness probe off /health/ready is refused",
      "base/api-deployment.yaml", lambda d: api_container(d)["readinessProbe"]["httpGet"].__setitem__("path", "/health/live"),
      "readinessProbe must GET /health/ready"),
