@@ -113,6 +113,31 @@ step "Multi-instance: three API processes behind HAProxy (scripts/multi-instance
 scripts/multi-instance.sh --no-build 2>&1 | tee "$WORK/multi-instance.out"
 read -r p f < <(sed -n 's/^multi-instance: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$WORK/multi-instance.out" | tail -n 1)
 record "multi-instance" "${p:-0}" "${f:-1}"
+# --- Operations: Kubernetes manifests, backups (issue 19) ---------------------------------------------------------
+# Each suite prints PASS/FAIL lines and ends with "N passed, N failed", recorded as such.
+record_script() { # record_script NAME COMMAND...
+  local name="$1" out p="" f=""
+  out="$WORK/suite-${name//[^a-z0-9]/-}.out"; shift
+  "$@" 2>&1 | tee "$out"
+  read -r p f < <(tail -n 1 "$out" | sed -nE 's/^([0-9]+) passed, ([0-9]+) failed$/\1 \2/p'; echo)
+  if [ -n "$p" ]; then record "$name" "$p" "$f"; else record "$name" 0 1; fi
+}
+
+step "Kubernetes manifests: render the overlays (kubectl kustomize), validate against the Kubernetes 1.36 schemas"
+# kubectl (with kustomize v5) comes with the machine image; Debian's kubernetes-client (1.20) is only a fallback.
+ensure_apt kubernetes-client kubectl
+K8S_PYTHON=python3
+if ! python3 -c 'import yaml, jsonschema' 2>/dev/null; then
+  ensure_apt python3-yaml /usr/lib/python3/dist-packages/yaml
+  ensure_apt python3-jsonschema /usr/lib/python3/dist-packages/jsonschema
+  K8S_PYTHON=/usr/bin/python3
+fi
+record_script "k8s manifests" "$K8S_PYTHON" infra/k8s/validate.py --self-test
+step "Kubernetes overlays' settings: the migrate command and the API start with them (as Production)"
+record_script "k8s settings" env K8S_PYTHON="$K8S_PYTHON" tests/k8s-env.sh
+
+step "Backup and restore: pg_dump, a fresh cluster, the portal on the restored data"
+record_script "backup/restore" tests/backup-restore.sh
 
 step "Dependencies: known-vulnerable NuGet and npm packages"
 if scripts/audit-deps.sh; then record "dependency audit" 1 0; else record "dependency audit" 0 1; fi

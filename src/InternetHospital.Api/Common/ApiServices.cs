@@ -105,6 +105,8 @@ internal static class ApiServices
     /// defaults trust loopback, so a caller on the same host could name any address and get a fresh rate-limit bucket
     /// per request; and with both lists empty the middleware trusts every sender. So the defaults are cleared, only
     /// <c>ReverseProxy:KnownProxies</c> is trusted, and without any the headers are not read at all.
+    /// <c>ReverseProxy:KnownNetworks</c> (CIDR) is for proxies without a fixed address, such as an ingress controller's
+    /// pods on Kubernetes (infra/k8s: only they may connect to the API, by a NetworkPolicy).
     /// </summary>
     internal static void ConfigureForwardedHeaders(ForwardedHeadersOptions options, IConfiguration configuration)
     {
@@ -116,7 +118,14 @@ internal static class ApiServices
             options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy.Trim()));
         }
 
-        options.ForwardedHeaders = options.KnownProxies.Count > 0 ? ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto : ForwardedHeaders.None;
+        foreach (var network in (configuration.GetSection("ReverseProxy:KnownNetworks").Get<string[]>() ?? []).Where(n => !string.IsNullOrWhiteSpace(n)))
+        {
+            options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network.Trim()));
+        }
+
+        options.ForwardedHeaders = options.KnownProxies.Count > 0 || options.KnownIPNetworks.Count > 0
+            ? ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto
+            : ForwardedHeaders.None;
     }
 
     private static AuthorizationPolicyBuilder BearerPolicy() =>

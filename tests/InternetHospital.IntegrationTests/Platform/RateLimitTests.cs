@@ -92,4 +92,28 @@ public sealed class RateLimitTests(SqliteApiFactory factory)
 
         Assert.Equal(IPAddress.Parse(clientSeen), context.Connection.RemoteIpAddress);
     }
+
+    // An ingress controller's pods have no fixed address: a trusted network (the pod CIDR) names the client for them,
+    // and nobody outside it can.
+    [Theory]
+    [InlineData("10.244.0.0/16", "10.244.3.17", "203.0.113.7", "https")]
+    [InlineData("10.244.0.0/16", "10.245.0.1", "10.245.0.1", "http")]
+    [InlineData("10.244.0.0/16", "127.0.0.1", "127.0.0.1", "http")]
+    [InlineData(" ", "10.244.3.17", "10.244.3.17", "http")]
+    public async Task Only_a_configured_proxy_network_names_the_client(string knownNetwork, string connectedFrom, string clientSeen, string schemeSeen)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["ReverseProxy:KnownNetworks:0"] = knownNetwork }).Build();
+        var options = new ForwardedHeadersOptions();
+        ApiServices.ConfigureForwardedHeaders(options, configuration);
+        var context = new DefaultHttpContext();
+        context.Connection.RemoteIpAddress = IPAddress.Parse(connectedFrom);
+        context.Request.Scheme = "http";
+        context.Request.Headers["X-Forwarded-For"] = "203.0.113.7";
+        context.Request.Headers["X-Forwarded-Proto"] = "https";
+
+        await new ForwardedHeadersMiddleware(_ => Task.CompletedTask, NullLoggerFactory.Instance, Microsoft.Extensions.Options.Options.Create(options)).Invoke(context);
+
+        Assert.Equal(IPAddress.Parse(clientSeen), context.Connection.RemoteIpAddress);
+        Assert.Equal(schemeSeen, context.Request.Scheme);
+    }
 }
