@@ -33,6 +33,9 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     FullName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     PreferredLanguage = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    EmailNotifications = table.Column<bool>(type: "boolean", nullable: false, defaultValue: true),
+                    SmsNotifications = table.Column<bool>(type: "boolean", nullable: false, defaultValue: true),
+                    TimeZone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     IsDisabled = table.Column<bool>(type: "boolean", nullable: false),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -298,6 +301,38 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "MobileCodeLockouts",
+                columns: table => new
+                {
+                    Mobile = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Failures = table.Column<int>(type: "integer", nullable: false),
+                    LockedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MobileCodeLockouts", x => x.Mobile);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MobileCodes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Mobile = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ClientAddress = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ConsumedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MobileCodes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Notifications",
                 columns: table => new
                 {
@@ -435,6 +470,26 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_RenewalSettings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SmsOutbox",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    To = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    TemplateKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ParametersJson = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SmsOutbox", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -2360,6 +2415,11 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AspNetUsers_PhoneNumber",
+                table: "AspNetUsers",
+                column: "PhoneNumber");
+
+            migrationBuilder.CreateIndex(
                 name: "UserNameIndex",
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
@@ -2732,6 +2792,16 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                 columns: new[] { "TeamId", "AcknowledgedAt", "RaisedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_MobileCodes_ClientAddress_CreatedAt",
+                table: "MobileCodes",
+                columns: new[] { "ClientAddress", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MobileCodes_Mobile_CreatedAt",
+                table: "MobileCodes",
+                columns: new[] { "Mobile", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Notifications_AccountId_CreatedAt",
                 table: "Notifications",
                 columns: new[] { "AccountId", "CreatedAt" });
@@ -3019,6 +3089,11 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                 columns: new[] { "Status", "Start" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_SmsOutbox_Status_NextAttemptAt",
+                table: "SmsOutbox",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StaffMemberships_AccountId_FacilityId",
                 table: "StaffMemberships",
                 columns: new[] { "AccountId", "FacilityId" },
@@ -3209,6 +3284,12 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                 name: "MeasurementAlerts");
 
             migrationBuilder.DropTable(
+                name: "MobileCodeLockouts");
+
+            migrationBuilder.DropTable(
+                name: "MobileCodes");
+
+            migrationBuilder.DropTable(
                 name: "Notifications");
 
             migrationBuilder.DropTable(
@@ -3261,6 +3342,9 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "SharedStudies");
+
+            migrationBuilder.DropTable(
+                name: "SmsOutbox");
 
             migrationBuilder.DropTable(
                 name: "StaffMemberships");

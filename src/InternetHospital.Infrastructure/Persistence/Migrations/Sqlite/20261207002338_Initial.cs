@@ -32,6 +32,9 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     FullName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     PreferredLanguage = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    EmailNotifications = table.Column<bool>(type: "INTEGER", nullable: false, defaultValue: true),
+                    SmsNotifications = table.Column<bool>(type: "INTEGER", nullable: false, defaultValue: true),
+                    TimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     IsDisabled = table.Column<bool>(type: "INTEGER", nullable: false),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -297,6 +300,38 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "MobileCodeLockouts",
+                columns: table => new
+                {
+                    Mobile = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Failures = table.Column<int>(type: "INTEGER", nullable: false),
+                    LockedUntil = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MobileCodeLockouts", x => x.Mobile);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MobileCodes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Mobile = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ClientAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ConsumedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MobileCodes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Notifications",
                 columns: table => new
                 {
@@ -434,6 +469,26 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_RenewalSettings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SmsOutbox",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    To = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    TemplateKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ParametersJson = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SmsOutbox", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -2359,6 +2414,11 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AspNetUsers_PhoneNumber",
+                table: "AspNetUsers",
+                column: "PhoneNumber");
+
+            migrationBuilder.CreateIndex(
                 name: "UserNameIndex",
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
@@ -2731,6 +2791,16 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 columns: new[] { "TeamId", "AcknowledgedAt", "RaisedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_MobileCodes_ClientAddress_CreatedAt",
+                table: "MobileCodes",
+                columns: new[] { "ClientAddress", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MobileCodes_Mobile_CreatedAt",
+                table: "MobileCodes",
+                columns: new[] { "Mobile", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Notifications_AccountId_CreatedAt",
                 table: "Notifications",
                 columns: new[] { "AccountId", "CreatedAt" });
@@ -3018,6 +3088,11 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 columns: new[] { "Status", "Start" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_SmsOutbox_Status_NextAttemptAt",
+                table: "SmsOutbox",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StaffMemberships_AccountId_FacilityId",
                 table: "StaffMemberships",
                 columns: new[] { "AccountId", "FacilityId" },
@@ -3208,6 +3283,12 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "MeasurementAlerts");
 
             migrationBuilder.DropTable(
+                name: "MobileCodeLockouts");
+
+            migrationBuilder.DropTable(
+                name: "MobileCodes");
+
+            migrationBuilder.DropTable(
                 name: "Notifications");
 
             migrationBuilder.DropTable(
@@ -3260,6 +3341,9 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "SharedStudies");
+
+            migrationBuilder.DropTable(
+                name: "SmsOutbox");
 
             migrationBuilder.DropTable(
                 name: "StaffMemberships");
