@@ -10,13 +10,14 @@ namespace InternetHospital.Infrastructure.Sms;
 /// <summary>
 /// Tencent Cloud SMS, SendSms (API version 2021-01-11), signed with TC3-HMAC-SHA256 as Tencent Cloud's "Signature v3"
 /// describes it (https://www.tencentcloud.com/document/api/382/40467 and the identical page of every product):
-/// a canonical request (method, "/", empty query, the content-type and host headers, their names, the SHA-256 of the body),
+/// a canonical request (method, "/", empty query, the content-type, host and x-tc-action headers, their names, the SHA-256 of the body),
 /// a string to sign (algorithm, timestamp, credential scope date/service/tc3_request, SHA-256 of the canonical request),
 /// and a key derived by HMAC-SHA256 chaining "TC3"+SecretKey → date → service → "tc3_request".
 /// </summary>
 internal sealed class TencentSmsSender(HttpClient http, SmsOptions options, TimeProvider clock) : ISmsSender
 {
     public const string Service = "sms";
+    public const string Action = "SendSms";
 
     public async Task SendAsync(SmsSend message, CancellationToken cancellationToken)
     {
@@ -34,11 +35,11 @@ internal sealed class TencentSmsSender(HttpClient http, SmsOptions options, Time
         var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new StringContent(body, Encoding.UTF8) };
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(Tc3Signature.ContentType);
-        request.Headers.TryAddWithoutValidation("X-TC-Action", "SendSms");
+        request.Headers.TryAddWithoutValidation("X-TC-Action", Action);
         request.Headers.TryAddWithoutValidation("X-TC-Version", "2021-01-11");
         request.Headers.TryAddWithoutValidation("X-TC-Region", tencent.Region);
         request.Headers.TryAddWithoutValidation("X-TC-Timestamp", timestamp.ToString(CultureInfo.InvariantCulture));
-        request.Headers.TryAddWithoutValidation("Authorization", Tc3Signature.Authorization(tencent.SecretId!, tencent.SecretKey!, Service, endpoint.Authority, timestamp, body));
+        request.Headers.TryAddWithoutValidation("Authorization", Tc3Signature.Authorization(tencent.SecretId!, tencent.SecretKey!, Service, endpoint.Authority, Action, timestamp, body));
 
         using var response = await http.SendAsync(request, cancellationToken);
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
@@ -67,22 +68,24 @@ public static class Tc3Signature
 {
     public const string Algorithm = "TC3-HMAC-SHA256";
     public const string ContentType = "application/json; charset=utf-8";
-    public const string SignedHeaders = "content-type;host";
 
-    public static string Authorization(string secretId, string secretKey, string service, string host, long timestamp, string body)
+    /// <summary>The headers signed, as in the documentation's example: content type, host and the action.</summary>
+    public const string SignedHeaders = "content-type;host;x-tc-action";
+
+    public static string Authorization(string secretId, string secretKey, string service, string host, string action, long timestamp, string body)
     {
         var date = DateTimeOffset.FromUnixTimeSeconds(timestamp).UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var signature = Signature(secretKey, service, date, StringToSign(service, host, timestamp, body));
+        var signature = Signature(secretKey, service, date, StringToSign(service, host, action, timestamp, body));
         return $"{Algorithm} Credential={secretId}/{date}/{service}/tc3_request, SignedHeaders={SignedHeaders}, Signature={signature}";
     }
 
-    public static string CanonicalRequest(string host, string body) =>
-        "POST\n/\n\n" + $"content-type:{ContentType}\nhost:{host}\n" + "\n" + SignedHeaders + "\n" + Sha256Hex(body);
+    public static string CanonicalRequest(string host, string action, string body) =>
+        "POST\n/\n\n" + $"content-type:{ContentType}\nhost:{host}\nx-tc-action:{action.ToLowerInvariant()}\n" + "\n" + SignedHeaders + "\n" + Sha256Hex(body);
 
-    public static string StringToSign(string service, string host, long timestamp, string body)
+    public static string StringToSign(string service, string host, string action, long timestamp, string body)
     {
         var date = DateTimeOffset.FromUnixTimeSeconds(timestamp).UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return $"{Algorithm}\n{timestamp.ToString(CultureInfo.InvariantCulture)}\n{date}/{service}/tc3_request\n{Sha256Hex(CanonicalRequest(host, body))}";
+        return $"{Algorithm}\n{timestamp.ToString(CultureInfo.InvariantCulture)}\n{date}/{service}/tc3_request\n{Sha256Hex(CanonicalRequest(host, action, body))}";
     }
 
     public static string Signature(string secretKey, string service, string date, string stringToSign)
