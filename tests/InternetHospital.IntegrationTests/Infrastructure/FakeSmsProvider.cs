@@ -19,6 +19,9 @@ public sealed class FakeSmsProvider : IAsyncDisposable
     public const string AliyunKeyId = "LTAItest";
     public const string AliyunSecret = "aliyun-test-secret";
 
+    // Note: the providers answer in PascalCase ("Code", "Response"), not ASP.NET Core's camelCase default.
+    private static readonly JsonSerializerOptions AsProvidersWrite = new() { PropertyNamingPolicy = null };
+
     private WebApplication? app;
 
     public string BaseUrl { get; private set; } = string.Empty;
@@ -72,8 +75,8 @@ public sealed class FakeSmsProvider : IAsyncDisposable
         }
 
         return valid
-            ? Results.Json(new { Response = new { SendStatusSet = new[] { new { Code = "Ok", SerialNo = Guid.NewGuid().ToString("N") } }, RequestId = Guid.NewGuid().ToString() } })
-            : Results.Json(new { Response = new { Error = new { Code = "AuthFailure.SignatureFailure", Message = "The provided credentials could not be validated." }, RequestId = Guid.NewGuid().ToString() } });
+            ? Results.Json(new { Response = new { SendStatusSet = new[] { new { Code = "Ok", SerialNo = Guid.NewGuid().ToString("N") } }, RequestId = Guid.NewGuid().ToString() } }, AsProvidersWrite)
+            : Results.Json(new { Response = new { Error = new { Code = "AuthFailure.SignatureFailure", Message = "The provided credentials could not be validated." }, RequestId = Guid.NewGuid().ToString() } }, AsProvidersWrite);
     }
 
     private async Task<IResult> AliyunAsync(HttpRequest request)
@@ -89,8 +92,8 @@ public sealed class FakeSmsProvider : IAsyncDisposable
         }
 
         return valid
-            ? Results.Json(new { Code = "OK", Message = "OK", BizId = "900619746936498440^0", RequestId = Guid.NewGuid().ToString() })
-            : Results.Json(new { Code = "SignatureDoesNotMatch", Message = "Specified signature is not matched with our calculation.", RequestId = Guid.NewGuid().ToString() }, statusCode: 400);
+            ? Results.Json(new { Code = "OK", Message = "OK", BizId = "900619746936498440^0", RequestId = Guid.NewGuid().ToString() }, AsProvidersWrite)
+            : Results.Json(new { Code = "SignatureDoesNotMatch", Message = "Specified signature is not matched with our calculation.", RequestId = Guid.NewGuid().ToString() }, AsProvidersWrite, statusCode: 400);
     }
 
     private bool Fail()
