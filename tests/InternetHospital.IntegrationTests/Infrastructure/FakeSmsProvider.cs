@@ -63,7 +63,10 @@ public sealed class FakeSmsProvider : IAsyncDisposable
         {
             foreach (var property in json.RootElement.EnumerateObject())
             {
-                parameters[property.Name] = property.Value.ToString();
+                // Note: a list (PhoneNumberSet, TemplateParamSet) as its decoded values joined by commas.
+                parameters[property.Name] = property.Value.ValueKind == JsonValueKind.Array
+                    ? string.Join(',', property.Value.EnumerateArray().Select(v => v.ToString()))
+                    : property.Value.ToString();
             }
         }
 

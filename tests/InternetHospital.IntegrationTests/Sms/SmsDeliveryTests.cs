@@ -50,9 +50,9 @@ public abstract class SmsDeliveryTests(string provider)
         Assert.Equal((EmailStatus.Sent, 3), await StatusAsync(host, id));
         Assert.All(fake.Requests, r => Assert.True(r.SignatureValid));
         var delivered = Assert.Single(fake.Delivered);
-        Assert.Equal($"[\"+86{mobile}\"]", delivered.Parameters["PhoneNumberSet"]);
+        Assert.Equal($"+86{mobile}", delivered.Parameters["PhoneNumberSet"]);
         Assert.Equal("tpl-sign-in", delivered.Parameters["TemplateId"]);
-        Assert.Equal("[\"123456\"]", delivered.Parameters["TemplateParamSet"]);
+        Assert.Equal("123456", delivered.Parameters["TemplateParamSet"]);
         Assert.Equal("测试医院", delivered.Parameters["SignName"]);
 
         // A provider that stays down: after Sms:MaxAttempts the message is a dead letter, kept with its error.
