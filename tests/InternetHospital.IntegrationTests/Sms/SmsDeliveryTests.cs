@@ -159,9 +159,13 @@ public abstract class SmsDeliveryTests(string provider)
             builder.UseSetting("Sms:Templates:appointment_reminder", "tpl-reminder");
             builder.UseSetting("Sms:Templates:appointment_cancelled", "tpl-cancelled");
 
-            // Note: the dispatchers are driven by hand on the fake clock.
-            builder.UseSetting("Sms:PollInterval", "00:10:00");
-            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
+            // Note: the SMS dispatcher is driven by hand on the fake clock; the hosted one would also wake whenever the
+            // test moves the clock past its poll interval and race the test for the messages.
+            builder.ConfigureTestServices(services =>
+            {
+                services.AddSingleton<TimeProvider>(clock);
+                services.RemoveAll<IHostedService>(d => d.ImplementationType == typeof(SmsDispatcher));
+            });
         });
 
     private static async Task<Guid> EnqueueAsync(OwnApiHost host, string mobile, SmsTemplate template, Dictionary<string, SmsParameter> parameters)
@@ -175,7 +179,7 @@ public abstract class SmsDeliveryTests(string provider)
     }
 
     private static Task<int> DispatchAsync(OwnApiHost host) =>
-        host.Services.GetServices<IHostedService>().OfType<SmsDispatcher>().Single().SendDueAsync(CancellationToken.None);
+        ActivatorUtilities.CreateInstance<SmsDispatcher>(host.Services).SendDueAsync(CancellationToken.None);
 
     private static async Task<(EmailStatus, int)> StatusAsync(OwnApiHost host, Guid id)
     {
@@ -228,6 +232,17 @@ public abstract class SmsDeliveryTests(string provider)
             email = TestData.Email("sms"),
             password = TestData.StrongPassword,
         };
+    }
+}
+
+internal static class ServiceCollectionRemoval
+{
+    public static void RemoveAll<T>(this IServiceCollection services, Func<ServiceDescriptor, bool> which)
+    {
+        foreach (var descriptor in services.Where(d => d.ServiceType == typeof(T) && which(d)).ToList())
+        {
+            services.Remove(descriptor);
+        }
     }
 }
 
