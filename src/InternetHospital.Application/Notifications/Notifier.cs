@@ -99,7 +99,21 @@ internal sealed class Notifier(
         {
             var zone = recipient.Channels.TimeZone is { Length: > 0 } own && TimeZoneInfo.TryFindSystemTimeZoneById(own, out var found) ? found : hospital.Value.TimeZoneInfo;
             var patientName = acting?.PatientName ?? recipient.FullName;
-            sms.Enqueue(recipient.Mobile, smsTemplate.Template, smsTemplate.Parameters(notice.Parameters, patientName, zone), language, recipient.Channels.TimeZone);
+            IReadOnlyDictionary<string, Sms.SmsParameter>? values = null;
+            try
+            {
+                values = smsTemplate.Parameters(notice.Parameters, patientName, zone);
+            }
+            catch (ArgumentException)
+            {
+                // Note: a value that is not a plain name or time (a name with digits) is refused by SmsParameter; the
+                // notice and e-mail still go, only the SMS is left out rather than failing the change it tells about.
+            }
+
+            if (values is not null)
+            {
+                sms.Enqueue(recipient.Mobile, smsTemplate.Template, values, language, recipient.Channels.TimeZone);
+            }
         }
 
         var dto = NotificationDto.From(notification);
