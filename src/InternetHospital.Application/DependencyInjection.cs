@@ -35,6 +35,8 @@ public static class DependencyInjection
         services.AddScoped<OpenedDbContext>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<INotifier, Notifier>();
+        services.AddScoped<Sms.ISmsOutbox, Sms.SmsOutbox>();
+        services.AddScoped<Accounts.MobileCodes>();
         services.AddScoped<IFileStore, FileStore>();
         services.AddScoped<IPayments, PaymentService>();
         services.AddScoped<VisitAccess>();
@@ -50,6 +52,12 @@ public static class DependencyInjection
                      .Where(t => t is { IsAbstract: false, IsInterface: false } && t.IsAssignableTo(typeof(INotificationTemplate))))
         {
             services.AddSingleton(typeof(INotificationTemplate), template);
+        }
+
+        foreach (var template in typeof(DependencyInjection).Assembly.GetTypes()
+                     .Where(t => t is { IsAbstract: false, IsInterface: false } && t.IsAssignableTo(typeof(ISmsNotificationTemplate))))
+        {
+            services.AddSingleton(typeof(ISmsNotificationTemplate), template);
         }
 
         return services;

@@ -81,6 +81,7 @@ public static class DependencyInjection
         services.AddHis(configuration);
         services.AddImaging(configuration, isDevelopmentLike);
         services.AddEmail(configuration, dataDirectory);
+        Sms.SmsRegistration.AddSms(services, configuration, dataDirectory);
         services.AddPayments(configuration);
         services.AddBookingInfrastructure(configuration);
         services.AddSingleton(new Application.Audit.AuditChainKey(KeyMaterial.LoadSecret(

@@ -5,6 +5,9 @@ namespace InternetHospital.Application.Accounts;
 /// <summary>The signed-in account: who they are, their roles, and the patients they may act for.</summary>
 public sealed record GetMe : IQuery<Me>
 {
+    private static string? MaskMobile(string? mobile) =>
+        mobile is { Length: >= 7 } ? mobile[..3] + new string('*', mobile.Length - 7) + mobile[^4..] : null;
+
     public sealed class Handler(IAppDbContext db, IAccountService accounts, ICurrentUser currentUser, IOptions<FamilyOptions> family, IOptions<HospitalOptions> hospital, TimeProvider clock)
         : IQueryHandler<GetMe, Me>
     {
@@ -53,7 +56,10 @@ public sealed record GetMe : IQuery<Me>
                 account.Roles,
                 own?.MaskedIdNumber,
                 account.PreferredLanguage,
-                patients);
+                patients)
+            {
+                Channels = new MeChannels(account.Channels.Email, account.Channels.Sms, account.Channels.MobileVerified, account.Channels.TimeZone, MaskMobile(account.Mobile)),
+            };
         }
     }
 }
@@ -65,7 +71,15 @@ public sealed record Me(
     IReadOnlyList<string> Roles,
     string? MaskedIdNumber,
     string? PreferredLanguage,
-    IReadOnlyList<MePatient> Patients);
+    IReadOnlyList<MePatient> Patients)
+{
+    /// <summary>How notifications reach the person besides the notification centre.</summary>
+    public MeChannels? Channels { get; init; }
+}
+
+/// <param name="MobileVerified">Whether the number was proven with an SMS code (only then is it texted).</param>
+/// <param name="MaskedMobile">The number with its middle hidden (139****0001).</param>
+public sealed record MeChannels(bool Email, bool Sms, bool MobileVerified, string? TimeZone, string? MaskedMobile);
 
 /// <param name="Relation">How the account holder is related: <c>self</c>, <c>child</c>, <c>parent</c>, <c>spouse</c>, <c>other</c>.</param>
 /// <param name="Scopes">What the account may do for this person today (<c>appointments</c>, <c>results</c>, <c>medications</c>, <c>messages</c>, <c>payments</c>).</param>

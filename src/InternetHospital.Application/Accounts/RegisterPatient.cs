@@ -18,7 +18,8 @@ public sealed record RegisterPatient(
     string Mobile,
     string Email,
     string Password,
-    string? PreferredLanguage = null) : ICommand<RegisteredPatient>
+    string? PreferredLanguage = null,
+    string? MobileCode = null) : ICommand<RegisteredPatient>
 {
     /// <summary>
     /// Domain rule 4: a child under 6 is seen online only with a guardian, and the account acting for them is the
@@ -66,6 +67,7 @@ public sealed record RegisterPatient(
                 .NotEmpty()
                 .Matches(@"^(1[3-9]\d{9}|\+\d{7,15})$")
                 .WithLocalizedMessage("invalid_mobile");
+            RuleFor(x => x.MobileCode).MaximumLength(12);
             RuleFor(x => x.Email).NotEmpty().EmailAddress().MaximumLength(254);
             RuleFor(x => x.Password).NotEmpty().MinimumLength(PasswordRules.MinLength).MaximumLength(PasswordRules.MaxLength);
             RuleFor(x => x.PreferredLanguage)
@@ -85,6 +87,7 @@ public sealed record RegisterPatient(
         IAuditLog audit,
         IHisOutbox his,
         INotifier notifier,
+        MobileCodes mobileCodes,
         TimeProvider clock) : ICommandHandler<RegisterPatient, RegisteredPatient>
     {
         public async ValueTask<RegisteredPatient> Handle(RegisterPatient command, CancellationToken cancellationToken)
@@ -93,6 +96,26 @@ public sealed record RegisterPatient(
             if (await accounts.EmailInUseAsync(email, cancellationToken))
             {
                 throw new DomainConflictException("duplicate_email", "An account with this e-mail address already exists.");
+            }
+
+            // Note: a number proven with an SMS code receives SMS and can sign in with codes; one given without a code is
+            // kept for the record but never texted (it may not be the registrant's).
+            var mobile = MobileCodes.Normalize(command.Mobile);
+            var mobileVerified = false;
+            if (!string.IsNullOrEmpty(command.MobileCode))
+            {
+                var check = await mobileCodes.CheckAsync(mobile, Domain.Notifications.MobileCodePurpose.Registration, command.MobileCode, cancellationToken);
+                if (!check.IsValid)
+                {
+                    throw new ValidationException([ValidationMessages.Failure(nameof(MobileCode), check.LockedUntil is null ? "invalid_mobile_code" : "mobile_code_locked")]);
+                }
+
+                if (await accounts.VerifiedMobileInUseAsync(mobile, cancellationToken))
+                {
+                    throw new DomainConflictException("duplicate_mobile", "An account with this mobile number already exists.");
+                }
+
+                mobileVerified = true;
             }
 
             var idNumber = command.IdNumber.Trim().ToUpperInvariant();
@@ -123,7 +146,7 @@ public sealed record RegisterPatient(
             db.PatientAccesses.Add(PatientAccess.Grant(accountId, patient.Id, PatientRelationship.Self, now));
 
             var created = await accounts.CreateAsync(
-                new NewAccount(accountId, email, patient.FullName, patient.Mobile, command.PreferredLanguage),
+                new NewAccount(accountId, email, patient.FullName, mobile, command.PreferredLanguage, mobileVerified),
                 command.Password,
                 Roles.Patient,
                 cancellationToken);

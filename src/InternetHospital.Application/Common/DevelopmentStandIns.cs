@@ -10,6 +10,7 @@ public sealed record DevelopmentStandIns(IReadOnlyList<string> Active)
 {
     public const string Payments = "payments";
     public const string His = "his";
+    public const string Sms = "sms";
 
     public static DevelopmentStandIns None { get; } = new([]);
 }

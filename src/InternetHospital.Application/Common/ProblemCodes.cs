@@ -32,7 +32,8 @@ public static class ProblemCodes
     private static readonly (int Status, string[] Codes)[] ByStatus =
     [
         (400, [ValidationFailed, BadRequest, "invalid_signature", "invalid_webhook_body", "payment_amount_mismatch", "reauthentication_failed", "wrong_password"]),
-        (401, [Unauthorized, "invalid_credentials", "invalid_code"]),
+        (401, [Unauthorized, "invalid_credentials", "invalid_code",
+            "invalid_sms_code"]),
         (403, [Forbidden, "account_disabled", "locked_out", "not_a_doctor", "not_treating_doctor", "not_your_schedule", "identity_check_required", "not_signed_in",
             "health_code_purpose_not_allowed", "not_staff_of_institution", "institution_scope_denied",
             "not_referral_receiver", "not_referral_sender",
@@ -46,7 +47,7 @@ public static class ProblemCodes
             "access_already_revoked", "alert_already_acknowledged", "already_team_member", "already_waiting", "application_pending",
             "appointment_not_booked", "appointment_not_cancellable", "appointment_not_checked_in", "appointment_not_in_progress",
             "appointment_not_reschedulable", "cannot_remove_lead", "connection_closed", "contract_already_active", "contract_not_active",
-            "contract_not_pending", "duplicate_department_code", "duplicate_email", "duplicate_id_number", "duplicate_package_code",
+            "contract_not_pending", "duplicate_department_code", "duplicate_email", "duplicate_id_number", "duplicate_mobile", "duplicate_package_code",
             "follow_up_already_ordered", "his_message_in_delivery", "his_message_not_dead_lettered", "his_message_not_discardable",
             "his_message_not_pending", "his_patient_already_linked", "his_review_resolved", "hold_expired", "illegal_transition", "invalid_delivery_status",
             "lead_not_member", "not_awaiting_payment", "not_awaiting_review", "not_in_call", "not_in_room", "not_on_duty",

@@ -10,6 +10,8 @@ internal sealed class Notifier(
     IAccountService accounts,
     IPatientAccessGuard patientAccess,
     IEnumerable<INotificationTemplate> templates,
+    IEnumerable<ISmsNotificationTemplate> smsTemplates,
+    Sms.ISmsOutbox sms,
     ILiveUpdates live,
     IAfterCommit afterCommit,
     IOptions<HospitalOptions> hospital,
@@ -69,11 +71,11 @@ internal sealed class Notifier(
         var notification = Notification.Create(recipient.Id, notice.Kind, parameters, notice.Link, now);
         db.Notifications.Add(notification);
 
-        if (notice.SendEmail && !string.IsNullOrEmpty(recipient.Email))
+        var language = SupportedLanguages.IsSupported(recipient.PreferredLanguage) ? recipient.PreferredLanguage! : hospital.Value.DefaultLanguage;
+        if (notice.SendEmail && recipient.Channels.Email && !string.IsNullOrEmpty(recipient.Email))
         {
             var template = templates.FirstOrDefault(t => t.Kind == notice.Kind)
                 ?? throw new InvalidOperationException($"There is no e-mail template for notification kind '{notice.Kind}'.");
-            var language = SupportedLanguages.IsSupported(recipient.PreferredLanguage) ? recipient.PreferredLanguage! : hospital.Value.DefaultLanguage;
             var context = new TemplateContext(hospital.Value.NameIn(language), Link(notice.Link), recipient.FullName);
             var text = template.Render(language, notice.Parameters, context);
             if (acting is not null)
@@ -88,6 +90,30 @@ internal sealed class Notifier(
             }
 
             db.EmailOutbox.Add(email);
+        }
+
+        // Note: SMS only for the kinds that have an approved template, only to a number proven with a code, and only when
+        // the person keeps SMS on; a reminder waits for the end of their quiet hours (the outbox decides).
+        if (recipient.Channels is { Sms: true, MobileVerified: true } && !string.IsNullOrEmpty(recipient.Mobile)
+            && smsTemplates.FirstOrDefault(t => t.Kind == notice.Kind) is { } smsTemplate)
+        {
+            var zone = recipient.Channels.TimeZone is { Length: > 0 } own && TimeZoneInfo.TryFindSystemTimeZoneById(own, out var found) ? found : hospital.Value.TimeZoneInfo;
+            var patientName = acting?.PatientName ?? recipient.FullName;
+            IReadOnlyDictionary<string, Sms.SmsParameter>? values = null;
+            try
+            {
+                values = smsTemplate.Parameters(notice.Parameters, patientName, zone);
+            }
+            catch (ArgumentException)
+            {
+                // Note: a value that is not a plain name or time (a name with digits) is refused by SmsParameter; the
+                // notice and e-mail still go, only the SMS is left out rather than failing the change it tells about.
+            }
+
+            if (values is not null)
+            {
+                sms.Enqueue(recipient.Mobile, smsTemplate.Template, values, language, recipient.Channels.TimeZone);
+            }
         }
 
         var dto = NotificationDto.From(notification);

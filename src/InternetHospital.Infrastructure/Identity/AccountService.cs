@@ -29,6 +29,7 @@ internal sealed class AccountService(
             Email = account.Email,
             FullName = account.FullName,
             PhoneNumber = account.Mobile,
+            PhoneNumberConfirmed = account.MobileVerified,
             PreferredLanguage = account.PreferredLanguage,
             CreatedAt = clock.GetUtcNow(),
             LockoutEnabled = true,
@@ -70,6 +71,10 @@ internal sealed class AccountService(
                 u.Email,
                 u.PreferredLanguage,
                 u.PhoneNumber,
+                u.PhoneNumberConfirmed,
+                u.EmailNotifications,
+                u.SmsNotifications,
+                u.TimeZone,
                 Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).ToList(),
             })
             .FirstOrDefaultAsync(cancellationToken);
@@ -79,7 +84,10 @@ internal sealed class AccountService(
         }
 
         var roles = account.Roles.OfType<string>().Order(StringComparer.Ordinal).ToList();
-        return new AccountSummary(account.Id, account.FullName, account.Email ?? string.Empty, roles, account.PreferredLanguage, account.PhoneNumber);
+        return new AccountSummary(account.Id, account.FullName, account.Email ?? string.Empty, roles, account.PreferredLanguage, account.PhoneNumber)
+        {
+            Channels = new NotificationChannels(account.EmailNotifications, account.SmsNotifications, account.PhoneNumberConfirmed, account.TimeZone),
+        };
     }
 
     public async Task<IReadOnlyList<Guid>> FindIdsByNameOrEmailAsync(string nameOrEmail, int max, CancellationToken cancellationToken)
@@ -100,6 +108,35 @@ internal sealed class AccountService(
         account.PreferredLanguage = language;
         EnsureSucceeded(await users.UpdateAsync(account));
     }
+
+    public async Task SetChannelsAsync(Guid accountId, bool email, bool sms, string? timeZone, CancellationToken cancellationToken)
+    {
+        var account = await users.FindByIdAsync(accountId.ToString())
+            ?? throw new Application.Common.Exceptions.NotFoundException("Account", accountId);
+        account.EmailNotifications = email;
+        account.SmsNotifications = sms;
+        account.TimeZone = timeZone;
+        EnsureSucceeded(await users.UpdateAsync(account));
+    }
+
+    public async Task<Guid?> FindSignInAccountByMobileAsync(string mobile, CancellationToken cancellationToken)
+    {
+        var candidates = await db.Users.AsNoTracking()
+            .Where(u => u.PhoneNumber == mobile && u.PhoneNumberConfirmed && !u.IsDisabled && !u.TwoFactorEnabled)
+            .Select(u => new
+            {
+                u.Id,
+                Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).ToList(),
+            })
+            .Take(2)
+            .ToListAsync(cancellationToken);
+
+        // Note: staff keep password + authenticator (a staff number gets no code); two accounts on one number is ambiguous.
+        return candidates is [var only] && only.Roles is [Domain.Accounts.Roles.Patient] ? only.Id : null;
+    }
+
+    public Task<bool> VerifiedMobileInUseAsync(string mobile, CancellationToken cancellationToken) =>
+        db.Users.AnyAsync(u => u.PhoneNumber == mobile && u.PhoneNumberConfirmed, cancellationToken);
 
     public async Task CloseAsync(Guid accountId, CancellationToken cancellationToken)
     {

@@ -20,6 +20,7 @@ internal static class DevelopmentStandInGuard
     private const string PaymentGatewaySetting = PaymentOptions.Section + ":Gateway";
     private const string HisReaderSetting = HisOptions.Section + ":Reader";
     private const string HisWriterSetting = HisOptions.Section + ":Writer";
+    private const string SmsProviderSetting = Sms.SmsOptions.Section + ":Provider";
 
     /// <summary>Throws (the host does not start) when the rule is broken; otherwise the stand-ins users must be told about.</summary>
     public static DevelopmentStandIns Check(IConfiguration configuration, IHostEnvironment environment, bool isDevelopmentLike)
@@ -31,14 +32,14 @@ internal static class DevelopmentStandInGuard
 
         // Note: Payments:Providers (a list of several) names the payment adapters as well as Payments:Gateway does.
         var providers = configuration.GetSection(PaymentOptions.Section + ":Providers").GetChildren().Select(c => c.Value).Where(v => !string.IsNullOrWhiteSpace(v)).ToList();
-        var missing = new[] { PaymentGatewaySetting, HisReaderSetting, HisWriterSetting }
+        var missing = new[] { PaymentGatewaySetting, HisReaderSetting, HisWriterSetting, SmsProviderSetting }
             .Where(setting => string.IsNullOrWhiteSpace(configuration[setting]) && !(setting == PaymentGatewaySetting && providers.Count > 0))
             .ToList();
         if (missing.Count > 0)
         {
             throw new InvalidOperationException(
                 $"Configuration {string.Join(", ", missing.Select(s => $"'{s}'"))} is required outside Development (environment '{environment.EnvironmentName}'): " +
-                $"name the real adapters ({PaymentGatewaySetting}=Stripe or {PaymentOptions.Section}:Providers=WeChatPay,Alipay,...; {HisReaderSetting}=Fhir; {HisWriterSetting}=Fhir or Hl7v2). " +
+                $"name the real adapters ({PaymentGatewaySetting}=Stripe or {PaymentOptions.Section}:Providers=WeChatPay,Alipay,...; {HisReaderSetting}=Fhir; {HisWriterSetting}=Fhir or Hl7v2; {SmsProviderSetting}=Aliyun or Tencent). " +
                 $"A staging site may run the development stand-ins (Simulated, Demo) with {AllowSetting}=true.");
         }
 
@@ -54,11 +55,17 @@ internal static class DevelopmentStandInGuard
             active.Add(DevelopmentStandIns.His);
         }
 
+        // Note: the SMS folder sink would swallow every sign-in code and reminder meant for patients.
+        if (string.Equals(configuration[SmsProviderSetting], nameof(Sms.SmsProvider.Directory), StringComparison.OrdinalIgnoreCase))
+        {
+            active.Add(DevelopmentStandIns.Sms);
+        }
+
         if (active.Count > 0 && !configuration.GetValue<bool>(AllowSetting))
         {
             throw new InvalidOperationException(
                 $"The development stand-ins ({string.Join(", ", active)}) are not allowed in environment '{environment.EnvironmentName}': " +
-                $"set {PaymentGatewaySetting}, {HisReaderSetting} and {HisWriterSetting} to real adapters, or, for a staging site only, {AllowSetting}=true.");
+                $"set {PaymentGatewaySetting}, {HisReaderSetting}, {HisWriterSetting} and {SmsProviderSetting} to real adapters, or, for a staging site only, {AllowSetting}=true.");
         }
 
         return new DevelopmentStandIns(active);

@@ -46,6 +46,9 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<HisIdentityReview> HisIdentityReviews => Set<HisIdentityReview>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<EmailMessage> EmailOutbox => Set<EmailMessage>();
+    public DbSet<SmsMessage> SmsOutbox => Set<SmsMessage>();
+    public DbSet<MobileCode> MobileCodes => Set<MobileCode>();
+    public DbSet<MobileCodeLockout> MobileCodeLockouts => Set<MobileCodeLockout>();
     public DbSet<StoredFile> Files => Set<StoredFile>();
     public DbSet<StoredFileContent> FileContents => Set<StoredFileContent>();
     public DbSet<Payment> Payments => Set<Payment>();

@@ -180,6 +180,9 @@ internal sealed class DemoDataSeeder(
             EmailConfirmed = true,
             FullName = demo.FullName,
             PhoneNumber = mobile,
+
+            // Note: demo patients sign in with SMS codes from App_Data/sms (staff never get one).
+            PhoneNumberConfirmed = true,
             CreatedAt = clock.GetUtcNow(),
             LockoutEnabled = true,
         };

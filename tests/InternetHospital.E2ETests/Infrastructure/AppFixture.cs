@@ -27,6 +27,33 @@ public sealed class AppFixture : IAsyncLifetime
 
     public IServiceProvider Services => app!.Services;
 
+    /// <summary>
+    /// The latest one-time code texted to <paramref name="mobile"/>, read from the development SMS sink (App_Data/sms, one
+    /// JSON file per message), waiting for the outbox to send it; <paramref name="count"/> is how many messages to expect.
+    /// </summary>
+    public async Task<string> SmsCodeAsync(string mobile, int count = 1)
+    {
+        var directory = Path.Combine(dataDirectory, "sms");
+        for (var i = 0; i < 150; i++)
+        {
+            var codes = Directory.Exists(directory)
+                ? Directory.GetFiles(directory, "*.json").Order(StringComparer.Ordinal)
+                    .Select(f => System.Text.Json.JsonDocument.Parse(File.ReadAllText(f)).RootElement)
+                    .Where(m => m.GetProperty("to").GetString() == mobile)
+                    .Select(m => m.GetProperty("parameters").GetProperty("code").GetString()!)
+                    .ToList()
+                : [];
+            if (codes.Count >= count)
+            {
+                return codes[^1];
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"No SMS code reached {mobile}.");
+    }
+
     public HisSimulator.HisSimulator His { get; private set; } = null!;
 
     public async Task InitializeAsync()

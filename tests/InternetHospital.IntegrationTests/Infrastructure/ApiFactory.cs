@@ -70,6 +70,7 @@ public abstract class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Email:Smtp:Port", smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Email:Smtp:Security", "None");
         builder.UseSetting("Email:PollInterval", "00:00:00.200");
+        builder.UseSetting("Sms:PollInterval", "00:00:00.200");
         builder.UseSetting("Hospital:PublicUrl", "http://localhost");
         TestPacs.Configure(builder);
         builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, ClientIpStartupFilter>());

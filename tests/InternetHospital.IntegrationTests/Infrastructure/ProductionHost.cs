@@ -12,7 +12,7 @@ namespace InternetHospital.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class ProductionHost(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
 {
-    /// <summary>Real adapters named (Stripe, FHIR); their endpoints are never called by the tests that use this.</summary>
+    /// <summary>Real adapters named (Stripe, FHIR, Tencent Cloud SMS); their endpoints are never called by the tests that use this.</summary>
     public static readonly IReadOnlyDictionary<string, string?> RealAdapters = new Dictionary<string, string?>
     {
         ["Payments:Gateway"] = "Stripe",
@@ -25,6 +25,16 @@ public sealed class ProductionHost(IReadOnlyDictionary<string, string?> settings
         ["His:FhirWriter:BaseUrl"] = "http://127.0.0.1:9/fhir",
         ["Imaging:Archive"] = "DicomWeb",
         ["Imaging:DicomWeb:BaseUrl"] = "http://127.0.0.1:9/dicom-web/",
+        ["Sms:Provider"] = "Tencent",
+        ["Sms:Tencent:Endpoint"] = "http://127.0.0.1:9/",
+        ["Sms:Tencent:SecretId"] = "AKIDnot-a-real-id",
+        ["Sms:Tencent:SecretKey"] = "not-a-real-key",
+        ["Sms:Tencent:SdkAppId"] = "1400000000",
+        ["Sms:Tencent:SignName"] = "测试医院",
+        ["Sms:Templates:sign_in_code"] = "1000001",
+        ["Sms:Templates:registration_code"] = "1000002",
+        ["Sms:Templates:appointment_reminder"] = "1000003",
+        ["Sms:Templates:appointment_cancelled"] = "1000004",
     };
 
     /// <summary>

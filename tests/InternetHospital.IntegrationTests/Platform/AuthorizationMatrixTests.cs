@@ -24,6 +24,11 @@ public sealed partial class AuthorizationMatrixTests(SqliteApiFactory factory)
         "POST /api/account/register",
         "POST /api/account/login",
         "POST /api/account/login/two-factor",
+
+        // SMS codes: the same answer whether or not the number has an account; limited per number and address in the database.
+        "POST /api/account/login/mobile-code",
+        "POST /api/account/login/mobile",
+        "POST /api/account/register/mobile-code",
         "GET /api/account/session",
 
         // Only whether this is a staging site running development stand-ins (the SPA's banner, before sign-in too).

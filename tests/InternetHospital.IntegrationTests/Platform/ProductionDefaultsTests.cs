@@ -22,12 +22,14 @@ public sealed class ProductionDefaultsTests
         Assert.Contains("Payments:Gateway", message, StringComparison.Ordinal);
         Assert.Contains("His:Reader", message, StringComparison.Ordinal);
         Assert.Contains("His:Writer", message, StringComparison.Ordinal);
+        Assert.Contains("Sms:Provider", message, StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData("Payments:Gateway", "Simulated")]
     [InlineData("His:Reader", "Demo")]
     [InlineData("His:Writer", "Demo")]
+    [InlineData("Sms:Provider", "Directory")]
     public async Task A_production_host_refuses_a_development_stand_in_without_the_opt_in(string setting, string standIn)
     {
         await using var host = ProductionHost.With(ProductionHost.RealAdapters, (setting, standIn));
@@ -102,12 +104,13 @@ public sealed class ProductionDefaultsTests
             ("His:Writer", "Demo"),
             ("Imaging:Archive", "DicomWeb"),
             ("Imaging:DicomWeb:BaseUrl", "http://127.0.0.1:9/dicom-web/"),
+            ("Sms:Provider", "Directory"),
             ("AllowDevelopmentStandIns", "true"));
         var client = host.Start();
 
         var site = await (await client.GetAsync("/api/site")).ReadJsonAsync();
 
-        Assert.Equal(["payments", "his"], site.GetProperty("developmentStandIns").EnumerateArray().Select(s => s.GetString()!).ToArray());
+        Assert.Equal(["payments", "his", "sms"], site.GetProperty("developmentStandIns").EnumerateArray().Select(s => s.GetString()!).ToArray());
 
         // The pay step exists here (it still needs the payer's sign-in).
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync($"/api/payments/{Guid.NewGuid()}/simulate", new { outcome = "Succeed" })).StatusCode);
@@ -134,6 +137,18 @@ public sealed class ProductionDefaultsTests
         Assert.DoesNotContain("openapi/v1.json", await docs.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Sms:Tencent:SecretKey")]
+    [InlineData("Sms:Templates:sign_in_code")]
+    public async Task A_production_host_with_a_real_sms_provider_refuses_to_start_without_its_secret_or_a_template(string setting)
+    {
+        await using var host = ProductionHost.With(ProductionHost.RealAdapters, (setting, null));
+
+        var refusal = Assert.ThrowsAny<Exception>(() => host.Start());
+
+        Assert.Contains(setting, Flatten(refusal), StringComparison.Ordinal);
+    }
+
     private static string Flatten(Exception exception)
     {
         var messages = new List<string>();
@@ -144,4 +159,5 @@ public sealed class ProductionDefaultsTests
 
         return string.Join(" | ", messages);
     }
+
 }

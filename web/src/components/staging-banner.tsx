@@ -34,6 +34,7 @@ export function StagingBanner(): ReactNode {
     <Alert color="orange" variant="filled" radius={0} icon={<IconAlertTriangle aria-hidden="true" />} title={t('staging.title')} mb="md">
       {standIns.includes('payments') && <div>{t('staging.payments')}</div>}
       {standIns.includes('his') && <div>{t('staging.his')}</div>}
+      {standIns.includes('sms') && <div>{t('staging.sms')}</div>}
     </Alert>
   );
 }

@@ -1,5 +1,6 @@
 using InternetHospital.Api.Common;
 using InternetHospital.Application.Accounts;
+using InternetHospital.Application.Common;
 using InternetHospital.Domain.Patients;
 using InternetHospital.Infrastructure.Identity;
 using Mediator;
@@ -21,6 +22,12 @@ internal sealed class AccountEndpoints : IEndpointGroup
             .WithSummary("Check the password and start the browser session that /connect/authorize needs.");
         account.MapPost("/login/two-factor", LoginTwoFactor).AllowAnonymous().RequireRateLimiting(RateLimitPolicies.SignIn)
             .WithSummary("Complete a sign-in with the code from an authenticator app.");
+        account.MapPost("/login/mobile-code", SendSignInCode).AllowAnonymous().RequireRateLimiting(RateLimitPolicies.SignIn)
+            .WithSummary("Send a sign-in code by SMS (same answer whether or not the number has an account; at most 5 an hour per number and per address).");
+        account.MapPost("/login/mobile", LoginWithMobileCode).AllowAnonymous().RequireRateLimiting(RateLimitPolicies.SignIn)
+            .WithSummary("Check the SMS code and start the browser session that /connect/authorize needs, as after a password.");
+        account.MapPost("/register/mobile-code", SendRegistrationCode).AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Registration)
+            .WithSummary("Send the code that proves the mobile number given at registration.");
         account.MapGet("/session", Session).AllowAnonymous()
             .WithSummary("Whether this browser has a sign-in session (so the SPA can get tokens again after a reload).");
         account.MapPost("/close", async (CloseAccountRequest body, ISender sender, CancellationToken ct) =>
@@ -37,12 +44,71 @@ internal sealed class AccountEndpoints : IEndpointGroup
                 return TypedResults.NoContent();
             })
             .WithSummary("Set the language used for e-mails and notifications.");
+        me.MapPut("/notification-channels", async (NotificationChannelsRequest body, ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(new UpdateNotificationChannels(body.Email, body.Sms, body.TimeZone), ct);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Choose whether notifications also come by e-mail and by SMS, and the time zone of the SMS quiet hours (22:00-07:00).");
     }
+
+    private static async Task<Results<Accepted<MobileCodeSent>, ProblemHttpResult>> SendSignInCode(MobileCodeRequest body, ISender sender, CancellationToken cancellationToken) =>
+        CodeSent(await sender.Send(new SendMobileCode(body.Mobile ?? string.Empty, Domain.Notifications.MobileCodePurpose.SignIn, body.Language), cancellationToken));
+
+    private static async Task<Results<Accepted<MobileCodeSent>, ProblemHttpResult>> SendRegistrationCode(MobileCodeRequest body, ISender sender, CancellationToken cancellationToken) =>
+        CodeSent(await sender.Send(new SendMobileCode(body.Mobile ?? string.Empty, Domain.Notifications.MobileCodePurpose.Registration, body.Language), cancellationToken));
+
+    private static Results<Accepted<MobileCodeSent>, ProblemHttpResult> CodeSent(MobileCodeSent sent) =>
+        sent.Accepted
+            ? TypedResults.Accepted((string?)null, sent)
+            : TypedResults.Problem(
+                statusCode: StatusCodes.Status429TooManyRequests,
+                title: "Too many codes asked for.",
+                detail: "At most 5 codes an hour for one number or from one address.",
+                extensions: new Dictionary<string, object?> { [ProblemExtensions.Code] = ProblemCodes.RateLimited, ["retryAfter"] = sent.RetryAfterSeconds });
+
+    /// <summary>
+    /// The SMS path of signing in: the code names the account, and the cookie session starts exactly as after a password
+    /// (an <see cref="AccountSession"/>, amr "sms"), so /connect/authorize issues the same tokens.
+    /// </summary>
+    private static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> LoginWithMobileCode(
+        MobileLoginRequest body,
+        ISender sender,
+        UserManager<Account> users,
+        SignInManager<Account> signIn,
+        CancellationToken cancellationToken)
+    {
+        var check = await sender.Send(new CheckSignInCode(body.Mobile ?? string.Empty, body.Code ?? string.Empty), cancellationToken);
+        if (check.LockedUntil is { } lockedUntil)
+        {
+            return LockedOut(lockedUntil);
+        }
+
+        var account = check.AccountId is { } id ? await users.FindByIdAsync(id.ToString()) : null;
+        if (account is null || account.IsDisabled)
+        {
+            return InvalidSmsCode();
+        }
+
+        // Note: an account locked by wrong passwords stays locked whichever factor is tried.
+        if (await users.IsLockedOutAsync(account))
+        {
+            return LockedOut(await users.GetLockoutEndDateAsync(account));
+        }
+
+        await signIn.SignInAsync(account, isPersistent: false, authenticationMethod: "sms");
+        return TypedResults.Ok(new LoginResponse(LoginStatus.SignedIn));
+    }
+
+    private static ProblemHttpResult InvalidSmsCode() => TypedResults.Problem(
+        statusCode: StatusCodes.Status401Unauthorized,
+        title: "The code is not valid.",
+        extensions: new Dictionary<string, object?> { [ProblemExtensions.Code] = "invalid_sms_code" });
 
     private static async Task<Created<RegisteredPatient>> Register(RegisterRequest body, ISender sender, CancellationToken cancellationToken)
     {
         var registered = await sender.Send(
-            new RegisterPatient(body.FullName, body.IdType, body.IdNumber, body.DateOfBirth, body.Sex, body.Mobile, body.Email, body.Password, body.PreferredLanguage),
+            new RegisterPatient(body.FullName, body.IdType, body.IdNumber, body.DateOfBirth, body.Sex, body.Mobile, body.Email, body.Password, body.PreferredLanguage, body.MobileCode),
             cancellationToken);
         return TypedResults.Created("/api/me", registered);
     }
@@ -165,11 +231,18 @@ internal sealed record RegisterRequest(
     string Mobile,
     string Email,
     string Password,
-    string? PreferredLanguage);
+    string? PreferredLanguage,
+    string? MobileCode = null);
 
 internal sealed record LoginRequest(string? Email, string? Password);
 
 internal sealed record TwoFactorLoginRequest(string? Code);
+
+internal sealed record MobileCodeRequest(string? Mobile, string? Language);
+
+internal sealed record MobileLoginRequest(string? Mobile, string? Code);
+
+internal sealed record NotificationChannelsRequest(bool Email, bool Sms, string? TimeZone);
 
 /// <summary>The next step of a sign-in: <c>signedIn</c> (go back to /connect/authorize) or <c>twoFactorRequired</c>.</summary>
 internal static class LoginStatus

@@ -17,6 +17,19 @@ public interface IAccountService
 
     Task SetPreferredLanguageAsync(Guid accountId, string language, CancellationToken cancellationToken);
 
+    /// <summary>Sets the notification channels and the time zone of the quiet hours (null: the hospital's).</summary>
+    Task SetChannelsAsync(Guid accountId, bool email, bool sms, string? timeZone, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The account a sign-in code for this verified number may sign in to: a patient's own account that is enabled and has
+    /// no second factor. Null for an unknown number, staff (who keep password and authenticator) and a number verified
+    /// on more than one account.
+    /// </summary>
+    Task<Guid?> FindSignInAccountByMobileAsync(string mobile, CancellationToken cancellationToken);
+
+    /// <summary>Whether an account already has this number verified.</summary>
+    Task<bool> VerifiedMobileInUseAsync(string mobile, CancellationToken cancellationToken);
+
     /// <summary>
     /// Closes the account for good and saves every pending change of the unit of work with it: every refresh token and
     /// authorization is revoked, the security stamp renewed, the password and authenticator removed, and the e-mail,
@@ -31,7 +44,8 @@ public interface IAccountService
     Task<IReadOnlyList<Guid>> FindIdsByNameOrEmailAsync(string nameOrEmail, int max, CancellationToken cancellationToken);
 }
 
-public sealed record NewAccount(Guid Id, string Email, string FullName, string Mobile, string? PreferredLanguage);
+/// <param name="MobileVerified">The number was proven with an SMS code at registration (only then does SMS go to it).</param>
+public sealed record NewAccount(Guid Id, string Email, string FullName, string Mobile, string? PreferredLanguage, bool MobileVerified = false);
 
 public sealed record AccountCreation(bool Succeeded, IReadOnlyList<PasswordError> PasswordErrors)
 {
@@ -47,4 +61,13 @@ public sealed record PasswordError(string Code, string Message)
 }
 
 /// <param name="Mobile">The account's mobile number, e.g. to recognise a member of staff who is also a patient.</param>
-public sealed record AccountSummary(Guid Id, string FullName, string Email, IReadOnlyList<string> Roles, string? PreferredLanguage, string? Mobile = null);
+public sealed record AccountSummary(Guid Id, string FullName, string Email, IReadOnlyList<string> Roles, string? PreferredLanguage, string? Mobile = null)
+{
+    public NotificationChannels Channels { get; init; } = NotificationChannels.Default;
+}
+
+/// <summary>How a person wants to be told: e-mail and SMS on or off, whether their number is verified, their quiet-hours zone.</summary>
+public sealed record NotificationChannels(bool Email, bool Sms, bool MobileVerified, string? TimeZone)
+{
+    public static NotificationChannels Default { get; } = new(true, true, false, null);
+}

@@ -38,6 +38,9 @@ public interface IAppDbContext
     DbSet<HisIdentityReview> HisIdentityReviews { get; }
     DbSet<Notification> Notifications { get; }
     DbSet<EmailMessage> EmailOutbox { get; }
+    DbSet<SmsMessage> SmsOutbox { get; }
+    DbSet<MobileCode> MobileCodes { get; }
+    DbSet<MobileCodeLockout> MobileCodeLockouts { get; }
     DbSet<StoredFile> Files { get; }
     DbSet<StoredFileContent> FileContents { get; }
     DbSet<Payment> Payments { get; }

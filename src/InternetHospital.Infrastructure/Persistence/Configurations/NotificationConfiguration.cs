@@ -43,3 +43,43 @@ internal sealed class EmailAttachmentConfiguration : IEntityTypeConfiguration<Em
         builder.Property(a => a.ContentType).HasMaxLength(100);
     }
 }
+
+internal sealed class SmsMessageConfiguration : IEntityTypeConfiguration<SmsMessage>
+{
+    public void Configure(EntityTypeBuilder<SmsMessage> builder)
+    {
+        builder.ToTable("SmsOutbox");
+        builder.Property(e => e.To).HasMaxLength(20);
+        builder.Property(e => e.TemplateKey).HasMaxLength(64);
+        builder.Property(e => e.ParametersJson).HasMaxLength(1000);
+        builder.Property(e => e.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(e => e.LastError).HasMaxLength(2000);
+        builder.HasIndex(e => new { e.Status, e.NextAttemptAt });
+    }
+}
+
+internal sealed class MobileCodeConfiguration : IEntityTypeConfiguration<MobileCode>
+{
+    public void Configure(EntityTypeBuilder<MobileCode> builder)
+    {
+        builder.ToTable("MobileCodes");
+        builder.Property(c => c.Mobile).HasMaxLength(20);
+        builder.Property(c => c.Purpose).HasConversion<string>().HasMaxLength(16);
+        builder.Property(c => c.CodeHash).HasMaxLength(64);
+        builder.Property(c => c.ClientAddress).HasMaxLength(64);
+
+        // The latest code of a number, and the sends of the last hour per number and per address.
+        builder.HasIndex(c => new { c.Mobile, c.CreatedAt });
+        builder.HasIndex(c => new { c.ClientAddress, c.CreatedAt });
+    }
+}
+
+internal sealed class MobileCodeLockoutConfiguration : IEntityTypeConfiguration<MobileCodeLockout>
+{
+    public void Configure(EntityTypeBuilder<MobileCodeLockout> builder)
+    {
+        builder.ToTable("MobileCodeLockouts");
+        builder.HasKey(l => l.Mobile);
+        builder.Property(l => l.Mobile).HasMaxLength(20);
+    }
+}

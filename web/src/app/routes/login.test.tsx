@@ -166,4 +166,63 @@ describe('login page', () => {
     expect(screen.getByText('Your account has been created. Sign in with your e-mail and password.')).toBeInTheDocument();
     expect(screen.getByLabelText('Email')).toHaveValue('new@example.com');
   });
+
+  describe('with a mobile number and an SMS code', () => {
+    it('texts a code and signs in with it, then returns to the authorization endpoint like a password', async () => {
+      const { user, requests } = await renderApp({
+        route: loginRoute,
+        api: {
+          'POST /api/account/login/mobile-code': () => jsonResponse({ accepted: true, expiresInSeconds: 300, retryAfterSeconds: null }, 202),
+          'POST /api/account/login/mobile': () => jsonResponse({ status: 'signedIn' }),
+        },
+      });
+      await findPageHeading('Sign in');
+      await user.click(screen.getByRole('tab', { name: 'With SMS code' }));
+      await user.type(screen.getByLabelText('Mobile number'), '139 0000 0002');
+      await user.click(screen.getByRole('button', { name: 'Send code' }));
+      expect(await screen.findByText(/a code is on its way by SMS/)).toBeInTheDocument();
+      expect(requests.find((r) => r.path === '/api/account/login/mobile-code')?.body).toEqual({ mobile: '13900000002', language: 'en' });
+
+      await user.type(screen.getByLabelText('Code from the SMS'), '123 456');
+      await user.click(screen.getByRole('button', { name: 'Sign in' }));
+      await waitFor(() => expect(redirectTo).toHaveBeenCalledWith(authorizeUrl));
+      expect(requests.find((r) => r.path === '/api/account/login/mobile')?.body).toEqual({ mobile: '13900000002', code: '123456' });
+    });
+
+    it.each([
+      ['en', 'With SMS code', 'Mobile number', 'Code from the SMS', 'Send code'],
+      ['zh-CN', '验证码登录', '手机号码', '短信验证码', '获取验证码'],
+    ] as const)('is offered in %s next to the password', async (language, tab, mobile, code, send) => {
+      const { user } = await renderApp({ route: '/login', language });
+      await user.click(await screen.findByRole('tab', { name: tab }));
+      expect(screen.getByLabelText(mobile)).toBeInTheDocument();
+      expect(screen.getByLabelText(code)).toBeInTheDocument();
+      expect(screen.getByRole('button', { name: send })).toBeInTheDocument();
+    });
+
+    it('says a wrong code is wrong (401 invalid_sms_code) and that the number is paused after five (403)', async () => {
+      let attempt = 0;
+      const lockoutEnd = new Date(Date.now() + 15 * 60_000).toISOString();
+      const { user } = await renderApp({
+        route: loginRoute,
+        api: {
+          'POST /api/account/login/mobile': () =>
+            ++attempt === 1
+              ? problemResponse(401, { title: 'Unauthorized', code: 'invalid_sms_code' })
+              : problemResponse(403, { title: 'Forbidden', code: 'locked_out', lockoutEnd }),
+        },
+      });
+      await findPageHeading('Sign in');
+      await user.click(screen.getByRole('tab', { name: 'With SMS code' }));
+      await user.type(screen.getByLabelText('Mobile number'), '13900000002');
+      await user.type(screen.getByLabelText('Code from the SMS'), '000000');
+      await user.click(screen.getByRole('button', { name: 'Sign in' }));
+      expect(await screen.findByRole('alert')).toHaveTextContent('That code is not valid or has expired.');
+
+      await user.type(screen.getByLabelText('Code from the SMS'), '000000');
+      await user.click(screen.getByRole('button', { name: 'Sign in' }));
+      await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Too many wrong codes for this number. Try again in 15 minutes.'));
+      expect(redirectTo).not.toHaveBeenCalled();
+    });
+  });
 });

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Paper, Text } from '@mantine/core';
+import { Alert, Anchor, Paper, Tabs, Text } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { Link, useLocation, useSearchParams } from 'react-router';
 import { Page } from '@/components/page';
 import { useAuth } from '@/features/accounts/components/auth-context';
 import { LoginForm } from '@/features/accounts/components/login-form';
+import { SmsLoginForm } from '@/features/accounts/components/sms-login-form';
 import { isAuthorizeReturnUrl } from '@/features/accounts/lib/return-url';
 import { browser } from '@/lib/browser';
 
@@ -39,7 +40,19 @@ export default function LoginRoute(): ReactNode {
         </Alert>
       )}
       <Paper withBorder p={{ base: 'md', sm: 'lg' }} radius="md" maw={480}>
-        <LoginForm defaultEmail={registeredEmail} onSignedIn={onSignedIn} />
+        {/* Note: two first-class ways in, both ending in the same session and the same return to /connect/authorize. */}
+        <Tabs defaultValue="password" keepMounted={false}>
+          <Tabs.List grow mb="md">
+            <Tabs.Tab value="password">{t('login.passwordTab')}</Tabs.Tab>
+            <Tabs.Tab value="sms">{t('login.smsTab')}</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="password">
+            <LoginForm defaultEmail={registeredEmail} onSignedIn={onSignedIn} />
+          </Tabs.Panel>
+          <Tabs.Panel value="sms">
+            <SmsLoginForm onSignedIn={onSignedIn} />
+          </Tabs.Panel>
+        </Tabs>
       </Paper>
       <Text>
         {t('login.noAccount')}{' '}

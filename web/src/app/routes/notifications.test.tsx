@@ -81,4 +81,39 @@ describe('notifications page', () => {
     expect(await screen.findByText('暂无通知。')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: '全部标为已读' })).toBeDisabled();
   });
+
+  it.each([
+    ['en', 'By SMS', 'By e-mail', 'No SMS reminders between 22:00 and 07:00'],
+    ['zh-CN', '短信', '电子邮件', '22:00 至次日 07:00 不发送短信提醒'],
+  ] as const)('lets a person in %s switch SMS and e-mail off, and says when reminders wait', async (language, sms, email, quiet) => {
+    const app = await renderApp({
+      route: '/notifications',
+      roles: ['Patient'],
+      language,
+      me: { channels: { email: true, sms: true, mobileVerified: true, timeZone: null, maskedMobile: '139****0002' } },
+      api: { ...api, 'PUT /api/me/notification-channels': () => noContent() },
+    });
+    await findPageHeading(language === 'en' ? 'Notifications' : '通知');
+    const smsSwitch = await screen.findByRole('switch', { name: new RegExp(`^${sms}`) });
+    expect(smsSwitch).toBeChecked();
+    expect(screen.getByText(quiet, { exact: false })).toBeInTheDocument();
+
+    await app.user.click(smsSwitch);
+    await waitFor(() =>
+      expect(app.requests.find((r) => r.path === '/api/me/notification-channels')?.body).toEqual({ email: true, sms: false, timeZone: null }),
+    );
+    expect(screen.getByRole('switch', { name: new RegExp(`^${email}`) })).toBeChecked();
+  });
+
+  it('does not offer SMS to a number that was never verified', async () => {
+    await renderApp({
+      route: '/notifications',
+      roles: ['Patient'],
+      me: { channels: { email: true, sms: true, mobileVerified: false, timeZone: null, maskedMobile: '139****0002' } },
+      api,
+    });
+    await findPageHeading('Notifications');
+    expect(await screen.findByRole('switch', { name: /^By SMS/ })).toBeDisabled();
+    expect(screen.getByText('Your mobile number is not verified, so no SMS is sent to it.')).toBeInTheDocument();
+  });
 });

@@ -13,14 +13,15 @@ async function fillValidForm(app: RenderAppResult, idNumber = MALE_1990): Promis
   await user.type(screen.getByLabelText('Full name'), 'Zhang San');
   await user.type(screen.getByLabelText('ID number'), idNumber);
   await user.type(screen.getByLabelText('Mobile number'), '13800138000');
+  await user.type(screen.getByLabelText('Code from the SMS'), '123456');
   await user.type(screen.getByLabelText('Email'), 'zhang.san@example.com');
   await user.type(screen.getByLabelText('Password'), 'correct horse');
 }
 
 describe('register page', () => {
   it.each([
-    ['en', 'Create your account', ['Full name', 'ID type', 'ID number', 'Date of birth', 'Sex', 'Mobile number', 'Email', 'Password'], 'Create account'],
-    ['zh-CN', '创建账户', ['姓名', '证件类型', '证件号码', '出生日期', '性别', '手机号码', '电子邮箱', '密码'], '创建账户'],
+    ['en', 'Create your account', ['Full name', 'ID type', 'ID number', 'Date of birth', 'Sex', 'Mobile number', 'Code from the SMS', 'Email', 'Password'], 'Create account'],
+    ['zh-CN', '创建账户', ['姓名', '证件类型', '证件号码', '出生日期', '性别', '手机号码', '短信验证码', '电子邮箱', '密码'], '创建账户'],
   ] as const)('renders in %s with every field labelled', async (language, title, labels, submit) => {
     await renderApp({ route: '/register', language });
     await findPageHeading(title);
@@ -118,6 +119,7 @@ describe('register page', () => {
       dateOfBirth: '1990-03-07',
       sex: 'Male',
       mobile: '13800138000',
+      mobileCode: '123456',
       email: 'zhang.san@example.com',
       password: 'correct horse',
     });
@@ -146,5 +148,30 @@ describe('register page', () => {
         'An account with this e-mail already exists. Sign in instead, or use another e-mail.',
       ),
     );
+  });
+
+  it('texts a code to prove the mobile number, then counts down before another may be sent', async () => {
+    const app = await renderApp({
+      route: '/register',
+      api: { 'POST /api/account/register/mobile-code': () => jsonResponse({ accepted: true, expiresInSeconds: 300, retryAfterSeconds: null }, 202) },
+    });
+    await findPageHeading('Create your account');
+    await app.user.click(screen.getByRole('button', { name: 'Send code' }));
+    expect(await screen.findByText('Enter your mobile number.')).toBeInTheDocument();
+    expect(app.requests.some((r) => r.path === '/api/account/register/mobile-code')).toBe(false);
+
+    await app.user.type(screen.getByLabelText('Mobile number'), '138 0013 8000');
+    await app.user.click(screen.getByRole('button', { name: 'Send code' }));
+    expect(await screen.findByText('A code is on its way to this number by SMS. It is valid for 5 minutes.')).toBeInTheDocument();
+    expect(app.requests.find((r) => r.path === '/api/account/register/mobile-code')?.body).toEqual({ mobile: '13800138000', language: 'en' });
+    expect(screen.getByRole('button', { name: /^Again in \d+ s$/ })).toBeDisabled();
+  });
+
+  it('asks for the code from the SMS before registering', async () => {
+    const app = await renderApp({ route: '/register' });
+    await findPageHeading('Create your account');
+    await app.user.click(screen.getByRole('button', { name: 'Create account' }));
+    expect(await screen.findByText('Enter the 6-digit code from the SMS.')).toBeInTheDocument();
+    expect(screen.getByLabelText('Code from the SMS')).toHaveAttribute('aria-invalid', 'true');
   });
 });

@@ -41,6 +41,16 @@ export const meSchema = z.object({
   maskedIdNumber: z.string().nullable().optional(),
   preferredLanguage: z.string().nullable().optional(),
   patients: z.array(actingPatientSchema).optional().default([]),
+  // Note: how notifications reach the person besides the notification centre (absent from an older server).
+  channels: z
+    .object({
+      email: z.boolean(),
+      sms: z.boolean(),
+      mobileVerified: z.boolean(),
+      timeZone: z.string().nullish(),
+      maskedMobile: z.string().nullish(),
+    })
+    .nullish(),
 });
 export type Me = z.infer<typeof meSchema>;
 /** A patient as the server sends it (tests and fixtures may leave out what an older server did not send). */

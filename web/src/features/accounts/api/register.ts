@@ -14,6 +14,7 @@ export const registerFields = [
   'dateOfBirth',
   'sex',
   'mobile',
+  'mobileCode',
   'email',
   'password',
 ] as const;
@@ -40,6 +41,11 @@ const registerObjectSchemaFor = (passwordMinLength: number) =>
       .trim()
       .min(1, 'accounts:validation.mobileRequired')
       .regex(/^\+?\d[\d\s-]{5,19}$/, 'accounts:validation.mobileFormat'),
+    // Note: the number is proven with a code sent to it (POST /api/account/register/mobile-code) before the account exists.
+    mobileCode: z
+      .string()
+      .transform((value) => value.replace(/\s+/g, ''))
+      .pipe(z.string().regex(/^\d{6}$/, 'accounts:validation.mobileCodeRequired')),
     email: z
       .string()
       .trim()

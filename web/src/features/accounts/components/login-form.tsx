@@ -33,13 +33,17 @@ export function lockoutMinutes(lockoutEnd: unknown, now: number = Date.now()): n
 const passwordFields = ['email', 'password'] as const;
 const codeFields = ['code'] as const;
 
-/** The banner of a refused sign-in; `message` is what the form's errors hook says when it is neither a lockout nor a rate limit. */
-function describeLoginError(error: unknown, t: TFunction, message: string): LoginError {
+/**
+ * The banner of a refused sign-in; `message` is what the form's errors hook says when it is neither a lockout nor a rate
+ * limit. `by` says what was locked: the e-mail address (password) or the mobile number (SMS code).
+ */
+export function describeLoginError(error: unknown, t: TFunction, message: string, by: 'email' | 'mobile' = 'email'): LoginError {
   if (isApiError(error) && error.status === 403 && error.code === 'locked_out') {
     const minutes = lockoutMinutes(error.problem.lockoutEnd);
+    const prefix = by === 'mobile' ? 'accounts:sms.' : 'accounts:login.';
     return {
       title: t('accounts:login.lockedTitle'),
-      message: minutes === null ? t('accounts:login.lockedNoEnd') : t('accounts:login.locked', { count: minutes }),
+      message: minutes === null ? t(`${prefix}lockedNoEnd`) : t(`${prefix}locked`, { count: minutes }),
       locked: true,
     };
   }
@@ -55,7 +59,7 @@ function describeLoginError(error: unknown, t: TFunction, message: string): Logi
   return { title: t('accounts:login.failedTitle'), message, locked: false };
 }
 
-function ErrorAlert({ error }: { error: LoginError }): ReactNode {
+export function ErrorAlert({ error }: { error: LoginError }): ReactNode {
   return (
     <Alert
       color="red"

@@ -1,6 +1,6 @@
-import { Alert, Button, NativeSelect, PasswordInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, NativeSelect, PasswordInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
-import { IconAlertCircle } from '@tabler/icons-react';
+import { IconAlertCircle, IconInfoCircle } from '@tabler/icons-react';
 import { useMemo, useState, type ChangeEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { translateFormError } from '@/lib/form-errors';
@@ -14,6 +14,8 @@ import {
   type RegisterField,
 } from '../api/register';
 import { normalizeResidentId, parseResidentId } from '@/lib/resident-id';
+import { mobileSchema, useSendSmsCode } from '../api/sms-codes';
+import { SendCodeButton } from './send-code-button';
 
 export interface RegisterFormValues {
   fullName: string;
@@ -22,6 +24,7 @@ export interface RegisterFormValues {
   dateOfBirth: string;
   sex: '' | 'Male' | 'Female';
   mobile: string;
+  mobileCode: string;
   email: string;
   password: string;
 }
@@ -34,12 +37,15 @@ export interface RegisterFormProps {
 const conflictFields: Record<string, RegisterField> = {
   duplicate_email: 'email',
   duplicate_id_number: 'idNumber',
+  duplicate_mobile: 'mobile',
 };
 
 /** Patient self-registration; mobile-first single column, two columns from the sm breakpoint. */
 export function RegisterForm({ onRegistered }: RegisterFormProps): ReactNode {
-  const { t } = useTranslation('accounts');
+  const { t, i18n } = useTranslation('accounts');
   const registerMutation = useRegister();
+  const sendCode = useSendSmsCode('registration');
+  const [codeSentAt, setCodeSentAt] = useState<number | null>(null);
   const [derivedFromId, setDerivedFromId] = useState(false);
   const { passwordMinLength } = useServerSettings();
   const schema = useMemo(() => registerInputSchema(passwordMinLength), [passwordMinLength]);
@@ -53,6 +59,7 @@ export function RegisterForm({ onRegistered }: RegisterFormProps): ReactNode {
       dateOfBirth: '',
       sex: '',
       mobile: '',
+      mobileCode: '',
       email: '',
       password: '',
     },
@@ -105,6 +112,16 @@ export function RegisterForm({ onRegistered }: RegisterFormProps): ReactNode {
     setFormError(t('register.fixErrors'));
     // Note: take keyboard and screen-reader users to the first field that needs attention.
     setTimeout(() => document.querySelector<HTMLElement>('form [aria-invalid="true"]')?.focus(), 0);
+  };
+
+  const onSendCode = (): void => {
+    const mobile = mobileSchema.safeParse(form.getValues().mobile);
+    if (!mobile.success) {
+      form.validateField('mobile');
+      return;
+    }
+    setFormError(null);
+    sendCode.mutate({ mobile: mobile.data, language: i18n.language }, { onSuccess: () => setCodeSentAt(Date.now()), onError });
   };
 
   const isResidentId = form.values.idType === 'ResidentId';
@@ -171,23 +188,41 @@ export function RegisterForm({ onRegistered }: RegisterFormProps): ReactNode {
           />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Group align="flex-end" gap="xs" wrap="nowrap">
+            <TextInput
+              label={t('fields.mobile')}
+              type="tel"
+              required
+              autoComplete="tel"
+              inputMode="tel"
+              style={{ flexGrow: 1, minWidth: 0 }}
+              {...form.getInputProps('mobile')}
+            />
+            <SendCodeButton onSend={onSendCode} loading={sendCode.isPending} sentAt={codeSentAt} />
+          </Group>
           <TextInput
-            label={t('fields.mobile')}
-            type="tel"
+            label={t('sms.registerCodeLabel')}
+            description={t('sms.registerHint')}
             required
-            autoComplete="tel"
-            inputMode="tel"
-            {...form.getInputProps('mobile')}
-          />
-          <TextInput
-            label={t('fields.email')}
-            type="email"
-            required
-            autoComplete="email"
-            inputMode="email"
-            {...form.getInputProps('email')}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={7}
+            {...form.getInputProps('mobileCode')}
           />
         </SimpleGrid>
+        {codeSentAt !== null && (
+          <Alert color="blue" icon={<IconInfoCircle aria-hidden="true" />} role="status">
+            {t('sms.registerSent')}
+          </Alert>
+        )}
+        <TextInput
+          label={t('fields.email')}
+          type="email"
+          required
+          autoComplete="email"
+          inputMode="email"
+          {...form.getInputProps('email')}
+        />
         <PasswordInput
           label={t('fields.password')}
           description={t('register.passwordHint', { count: passwordMinLength })}
