@@ -60,6 +60,8 @@ internal static class Observability
             .ConfigureResource(resource => resource.AddService(options.ServiceName, serviceInstanceId: Environment.MachineName))
             .WithTracing(tracing => tracing
                 .AddSource(AppTelemetry.Name)
+                // Note: the framework's spans for hub method calls (method and hub names only, never the arguments).
+                .AddSource("Microsoft.AspNetCore.SignalR.Server")
                 .AddAspNetCoreInstrumentation(aspnet =>
                 {
                     // Note: scrapes and probes every few seconds would drown the traces that matter.

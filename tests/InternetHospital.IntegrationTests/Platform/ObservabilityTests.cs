@@ -123,6 +123,13 @@ public sealed partial class ObservabilityTests
         var inside = host.CreateBrowserClient("10.99.1.2");
         var scrape = await inside.GetAsync("/metrics");
         Assert.Equal(HttpStatusCode.OK, scrape.StatusCode);
+        // Note: the gauges report from the start, under the names the dashboard queries (AppTelemetry.PrometheusSeries).
+        var exposition = await scrape.Content.ReadAsStringAsync();
+        foreach (var gauge in new[] { "ih_outbox_pending", "ih_outbox_oldest_age_seconds", "ih_outbox_dead_letters", "ih_video_active_rooms", "ih_his_circuit_state" })
+        {
+            Assert.Contains(gauge, Application.Common.Telemetry.AppTelemetry.PrometheusSeries);
+            Assert.Matches(new Regex("^" + gauge + "[{ ]", RegexOptions.Multiline), exposition);
+        }
 
         var scraper = host.CreateBrowserClient("203.0.113.9");
         scraper.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ScrapeToken);
