@@ -17,7 +17,8 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 builder.Services
     .AddApplication()
     .AddInfrastructure(builder.Configuration, builder.Environment)
-    .AddApi(builder.Configuration);
+    .AddApi(builder.Configuration)
+    .AddObservability(builder.Configuration);
 
 var app = builder.Build();
 
@@ -72,6 +73,7 @@ if (app.Environment.IsDevelopment() || app.Environment.IsEnvironment("Testing"))
     app.MapScalarApiReference("/docs").AllowAnonymous();
 }
 app.MapApiHealthChecks();
+app.MapMetricsEndpoint();
 app.MapEndpointGroups();
 app.MapSpaFallback();
 

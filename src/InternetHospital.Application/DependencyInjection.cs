@@ -18,6 +18,7 @@ public static class DependencyInjection
     {
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddScoped<IAuditLog, AuditLog>();
+        services.AddSingleton<Common.Telemetry.AppMetrics>();
         services.AddScoped<IPatientAccessGuard, PatientAccessGuard>();
         services.AddScoped<InstitutionScope>();
         services.AddScoped<InstitutionReads>();

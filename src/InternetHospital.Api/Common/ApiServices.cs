@@ -22,7 +22,7 @@ internal static class ApiServices
             options.ServiceLifetime = ServiceLifetime.Scoped;
             options.Assemblies = [typeof(Application.DependencyInjection)];
             // Note: the unit of work commits inside AfterCommit, so work queued for after the commit runs after it.
-            options.PipelineBehaviors = [typeof(LoggingBehaviour<,>), typeof(AfterCommitBehaviour<,>), typeof(ValidationBehaviour<,>), typeof(UnitOfWorkBehaviour<,>)];
+            options.PipelineBehaviors = [typeof(TracingBehaviour<,>), typeof(LoggingBehaviour<,>), typeof(AfterCommitBehaviour<,>), typeof(ValidationBehaviour<,>), typeof(UnitOfWorkBehaviour<,>)];
         });
 
         services.AddHttpContextAccessor();

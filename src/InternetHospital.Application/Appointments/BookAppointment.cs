@@ -1,3 +1,4 @@
+using InternetHospital.Application.Common.Telemetry;
 using InternetHospital.Application.Doctors;
 using InternetHospital.Application.Payments;
 using InternetHospital.Domain.Appointments;
@@ -34,6 +35,7 @@ public sealed record BookAppointment(Guid PatientId, Guid SlotId, VisitType Visi
         Lazy<AppointmentMessages> messages,
         ILiveUpdates live,
         IAfterCommit afterCommit,
+        AppMetrics metrics,
         IAuditLog audit,
         IUnitOfWork unitOfWork,
         IOptions<BookingOptions> booking,
@@ -145,6 +147,13 @@ public sealed record BookAppointment(Guid PatientId, Guid SlotId, VisitType Visi
                     AppointmentMessages.Push(live, afterCommit, appointment, accountId, doctor.AccountId);
                     break;
             }
+
+            // Note: counted after the commit: a booking that loses the race for the slot is not one.
+            afterCommit.Enqueue(_ =>
+            {
+                metrics.BookingCreated();
+                return Task.CompletedTask;
+            });
 
             // Note: the commit after the handler is where a slot taken meanwhile shows (the unique index on the slot).
             unitOfWork.OnUniqueViolation(BookingRules.FromUniqueViolation);

@@ -1,3 +1,4 @@
+using InternetHospital.Application.Common.Telemetry;
 using InternetHospital.Domain.Notifications;
 using InternetHospital.Infrastructure.Hosting;
 using InternetHospital.Infrastructure.Persistence;
@@ -52,6 +53,8 @@ internal sealed partial class EmailDispatcher(
             }
 
             attempted++;
+            // Note: a span per delivery, tagged with the outbox only (never the address or subject).
+            using var activity = AppTelemetry.Source.StartActivity("EmailOutbox.Deliver");
             var message = await db.EmailOutbox.Include(e => e.Attachments).SingleAsync(e => e.Id == candidate.Id, cancellationToken);
             try
             {

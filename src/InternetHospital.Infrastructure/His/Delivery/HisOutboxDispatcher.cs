@@ -1,5 +1,6 @@
 using InternetHospital.Application.Common;
 using InternetHospital.Application.Common.Abstractions;
+using InternetHospital.Application.Common.Telemetry;
 using InternetHospital.Application.His;
 using InternetHospital.Domain.His;
 using InternetHospital.Infrastructure.Persistence;
@@ -30,14 +31,16 @@ internal sealed partial class HisOutboxDispatcher
     private readonly ILogger<HisOutboxDispatcher> logger;
     private readonly ResiliencePipeline pipeline;
     private readonly Func<double> random;
+    private readonly AppMetrics? metrics;
 
-    public HisOutboxDispatcher(IServiceScopeFactory scopes, InstitutionHisWriters writers, TimeProvider clock, IOptions<HisOptions> options, ILogger<HisOutboxDispatcher> logger)
-        : this(scopes, writers, clock, options, logger, Random.Shared.NextDouble)
+    public HisOutboxDispatcher(IServiceScopeFactory scopes, InstitutionHisWriters writers, TimeProvider clock, IOptions<HisOptions> options, ILogger<HisOutboxDispatcher> logger, AppMetrics metrics)
+        : this(scopes, writers, clock, options, logger, Random.Shared.NextDouble, metrics)
     {
     }
 
-    internal HisOutboxDispatcher(IServiceScopeFactory scopes, InstitutionHisWriters writers, TimeProvider clock, IOptions<HisOptions> options, ILogger<HisOutboxDispatcher> logger, Func<double> random)
+    internal HisOutboxDispatcher(IServiceScopeFactory scopes, InstitutionHisWriters writers, TimeProvider clock, IOptions<HisOptions> options, ILogger<HisOutboxDispatcher> logger, Func<double> random, AppMetrics? metrics = null)
     {
+        this.metrics = metrics;
         this.scopes = scopes;
         this.writers = writers;
         this.clock = clock;
@@ -68,7 +71,16 @@ internal sealed partial class HisOutboxDispatcher
             SamplingDuration = TimeSpan.FromMinutes(1),
             BreakDuration = this.options.CircuitBreakDuration,
             ShouldHandle = unreachable,
+            OnOpened = _ => Circuit(HisCircuitState.Open),
+            OnHalfOpened = _ => Circuit(HisCircuitState.HalfOpen),
+            OnClosed = _ => Circuit(HisCircuitState.Closed),
         }).Build();
+    }
+
+    private ValueTask Circuit(HisCircuitState state)
+    {
+        metrics?.HisCircuit(state);
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>This dispatcher's name in claims and attempts (machine/process/instance).</summary>
@@ -123,6 +135,8 @@ internal sealed partial class HisOutboxDispatcher
     /// <summary>Tries one claimed message; false when it was not attempted because the circuit is open.</summary>
     private async Task<bool> DeliverAsync(long sequence, CancellationToken cancellationToken)
     {
+        // Note: a span per delivery, tagged with the message kind only (the payload names the patient).
+        using var activity = AppTelemetry.Source.StartActivity("HisOutbox.Deliver");
         var failures = new List<(DateTimeOffset Started, DateTimeOffset Finished, string Error)>();
         DateTimeOffset started = clock.GetUtcNow(), finished;
         bool succeeded;
@@ -134,6 +148,7 @@ internal sealed partial class HisOutboxDispatcher
                 ? await db.Facilities.AsNoTracking().Where(f => f.Id == facilityId).Select(f => new HisRoute(f.Code, f.HisAdapter, f.HisEndpoint)).SingleOrDefaultAsync(cancellationToken)
                 : null;
             var writer = writers.For(route);
+            activity?.SetTag("his.message.kind", message.Kind);
             HisOutboundMessage outbound;
             try
             {
@@ -159,13 +174,16 @@ internal sealed partial class HisOutboxDispatcher
                     async ct =>
                     {
                         var tryStarted = clock.GetUtcNow();
+                        var timestamp = clock.GetTimestamp();
                         try
                         {
                             await writer.DeliverAsync(outbound, ct);
                             started = tryStarted;
+                            metrics?.HisCall(clock.GetElapsedTime(timestamp), "delivered");
                         }
                         catch (HisDeliveryException exception)
                         {
+                            metrics?.HisCall(clock.GetElapsedTime(timestamp), exception.Failure.ToString());
                             failures.Add((tryStarted, clock.GetUtcNow(), exception.Message));
                             throw;
                         }
