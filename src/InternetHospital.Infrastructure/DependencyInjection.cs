@@ -102,6 +102,9 @@ public static class DependencyInjection
             .Validate(o => SupportedLanguages.IsSupported(o.DefaultLanguage), "Hospital:DefaultLanguage must be zh-CN or en.")
             .ValidateOnStart();
 
+        services.AddOptions<Application.Emergency.EmergencyOptions>().Bind(configuration.GetSection(Application.Emergency.EmergencyOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<IDataSeeder, RoleSeeder>();
         services.AddScoped<IDataSeeder, AdministratorSeparationCheck>();
