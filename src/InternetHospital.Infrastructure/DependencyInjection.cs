@@ -110,6 +110,7 @@ public static class DependencyInjection
         services.AddScoped<IDataSeeder, AdministratorSeparationCheck>();
         services.AddScoped<IDataSeeder, OidcClientSeeder>();
         services.AddScoped<IDataSeeder, DemoDataSeeder>();
+        services.AddScoped<IDataSeeder, EmergencyDemoSeeder>();
         services.AddScoped<IDataSeeder, FamilyDoctorSeeder>();
         services.AddOptions<FamilyDoctorOptions>().Bind(configuration.GetSection(FamilyDoctorOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<FamilyContractLifecycleJob>();

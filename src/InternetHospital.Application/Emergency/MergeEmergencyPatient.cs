@@ -27,9 +27,10 @@ public sealed record MergeEmergencyPatient(Guid CaseId, Guid PatientId) : IComma
 
             var now = clock.GetUtcNow();
             @case.MergeInto(command.PatientId, now);
-            if (@case.AcceptedAt is not null)
+            if (@case.AcceptedAt is { } acceptedAt)
             {
-                his.Enqueue(@case.Id, new EmergencyPatientIdentifiedMessage(@case.Id, command.PatientId, now));
+                var facility = await db.Facilities.AsNoTracking().SingleAsync(f => f.Id == @case.DestinationFacilityId, cancellationToken);
+                his.Enqueue(@case.Id, new EmergencyPatientIdentifiedMessage(@case.Id, command.PatientId, facility.Code, @case.TriageLevel, @case.Pathway.ToString(), acceptedAt, now));
             }
 
             audit.Record("emergency.patient_merged", nameof(EmergencyCase), @case.Id.ToString(), command.PatientId, $"unknown patient of case {@case.Id} merged into patient {command.PatientId}");

@@ -133,8 +133,20 @@ public sealed record EmergencyRegisteredMessage(
     public override string Kind => "emergency.registered";
 }
 
-/// <summary>An emergency patient registered as unknown was identified: the HIS merges the temporary identity into the record (HL7 ADT^A40; FHIR: the Encounter's subject).</summary>
-public sealed record EmergencyPatientIdentifiedMessage(Guid CaseId, Guid PatientId, DateTimeOffset IdentifiedAt) : HisMessage
+/// <summary>
+/// An emergency patient registered as unknown was identified: the HIS merges the temporary identity into the record
+/// (HL7 ADT^A40 with the temporary id in MRG; FHIR: the emergency Encounter again with the real subject, and the
+/// temporary Patient deactivated and linked as replaced-by). Carries the registration's facts so the Encounter can be
+/// written whole.
+/// </summary>
+public sealed record EmergencyPatientIdentifiedMessage(
+    Guid CaseId,
+    Guid PatientId,
+    string FacilityCode,
+    int? TriageLevel,
+    string Pathway,
+    DateTimeOffset AcceptedAt,
+    DateTimeOffset IdentifiedAt) : HisMessage
 {
     public override string Kind => "emergency.identified";
 }
