@@ -21,6 +21,8 @@ public static class HisMessageSerializer
         ["prescription.approved"] = typeof(PrescriptionApprovedMessage),
         ["measurement.recorded"] = typeof(HomeMeasurementRecordedMessage),
         ["consultation.opinion_signed"] = typeof(ConsultationOpinionSignedMessage),
+        ["emergency.registered"] = typeof(EmergencyRegisteredMessage),
+        ["emergency.identified"] = typeof(EmergencyPatientIdentifiedMessage),
     };
 
     /// <summary>Every kind the portal sends, for filters and documentation.</summary>

@@ -13,6 +13,12 @@ public static class Roles
     /// <summary>A community nurse: identifies patients by their health code at check-in, home visits and emergencies.</summary>
     public const string Nurse = "Nurse";
 
+    /// <summary>Ambulance crew (paramedic/EMT) of an emergency medical service: records a case from first contact to handover.</summary>
+    public const string Paramedic = "Paramedic";
+
+    /// <summary>Emergency department staff (emergency doctor, triage nurse) of a receiving hospital: the incoming board.</summary>
+    public const string EmergencyStaff = "EmergencyStaff";
+
     /// <summary>Sets the hospital up and runs it: departments, doctors, timetables, family teams, fees, the HIS link.</summary>
     public const string SystemAdmin = "SystemAdmin";
 
@@ -37,10 +43,10 @@ public static class Roles
     /// <summary>Roles that set institutions up (departments, doctors, timetables ...): the policy <c>SystemAdmin</c> admits both.</summary>
     public static readonly IReadOnlyList<string> SystemAdministrators = [SystemAdmin, ConsortiumAdmin];
 
-    public static readonly IReadOnlyList<string> All = [Patient, Doctor, Pharmacist, Registrar, Nurse, SystemAdmin, ConsortiumAdmin, SecurityAdmin, AuditAdmin];
+    public static readonly IReadOnlyList<string> All = [Patient, Doctor, Pharmacist, Registrar, Nurse, Paramedic, EmergencyStaff, SystemAdmin, ConsortiumAdmin, SecurityAdmin, AuditAdmin];
 
     /// <summary>Roles that act for the hospital; they must use two-factor sign-in where the hospital requires it.</summary>
-    public static readonly IReadOnlyList<string> Staff = [Doctor, Pharmacist, Registrar, Nurse, SystemAdmin, ConsortiumAdmin, SecurityAdmin, AuditAdmin];
+    public static readonly IReadOnlyList<string> Staff = [Doctor, Pharmacist, Registrar, Nurse, Paramedic, EmergencyStaff, SystemAdmin, ConsortiumAdmin, SecurityAdmin, AuditAdmin];
 
     /// <summary>Staff who scan patients' health codes (what each may scan for: <c>HealthCodePurposes</c>).</summary>
     public static readonly IReadOnlyList<string> HealthCodeScanners = [Doctor, Pharmacist, Registrar, Nurse];

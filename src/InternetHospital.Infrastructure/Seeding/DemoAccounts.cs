@@ -22,6 +22,11 @@ public static class DemoAccounts
 
     /// <summary>A system administrator of the Donghu community health centre only (scoped to its institution).</summary>
     public static readonly DemoAccount CommunityAdmin = new("admin.donghu@demo.test", "郑洁", Roles.SystemAdmin, "System administrator, Donghu community health centre");
+
+    public static readonly DemoAccount Crew = new("crew@demo.test", "王磊", Roles.Paramedic, "Ambulance crew (paramedic), City Emergency Medical Centre 市急救中心");
+    public static readonly DemoAccount SecondCrew = new("crew2@demo.test", "周勇", Roles.Paramedic, "Ambulance crew (EMT), City Emergency Medical Centre (a second phone)");
+    public static readonly DemoAccount EmergencyDoctor = new("ed@demo.test", "郑洁", Roles.EmergencyStaff, "Emergency department, City First People's Hospital (the incoming board)");
+    public static readonly DemoAccount StrokeTeam = new("stroke@demo.test", "孙浩", Roles.EmergencyStaff, "Emergency department and stroke team, City First People's Hospital");
     public static readonly DemoAccount SecurityAdmin = new("security.qian@demo.test", "钱敏", Roles.SecurityAdmin, "Security administrator (staff accounts, roles, locks)");
     public static readonly DemoAccount AuditAdmin = new("audit.wu@demo.test", "吴刚", Roles.AuditAdmin, "Audit administrator (reads and verifies the audit log)");
 
@@ -32,6 +37,7 @@ public static class DemoAccounts
     [
         PatientWithHistory, PatientWithoutHistory, Cardiologist, Endocrinologist, FamilyDoctor,
         FamilyDoctorTeamMember, Dermatologist, Pharmacist, Registrar, Nurse, SystemAdmin, SecurityAdmin, AuditAdmin, CommunityAdmin,
+        Crew, SecondCrew, EmergencyDoctor, StrokeTeam,
     ];
 }
 

@@ -84,6 +84,13 @@ public interface IAppDbContext
     DbSet<Domain.Consultations.Consultation> Consultations { get; }
     DbSet<Domain.Consultations.ConsultationFeeRule> ConsultationFeeRules { get; }
     DbSet<Domain.Consultations.ConsultationConsentGrant> ConsultationConsentGrants { get; }
+    DbSet<Domain.Emergency.AmbulanceService> AmbulanceServices { get; }
+    DbSet<Domain.Emergency.CrewMembership> CrewMemberships { get; }
+    DbSet<Domain.Emergency.ReceivingHospital> ReceivingHospitals { get; }
+    DbSet<Domain.Emergency.PathwayTeamMember> PathwayTeamMembers { get; }
+    DbSet<Domain.Emergency.EmergencyCase> EmergencyCases { get; }
+    DbSet<Domain.Emergency.EmergencySyncItem> EmergencySyncItems { get; }
+    DbSet<Domain.Emergency.EmergencyAlert> EmergencyAlerts { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }
