@@ -3,10 +3,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OfflineQueue, queueRetryDelayMs, type SendOutcome, type Transport } from './offline-queue';
 import { indexedDbQueueStore, type QueuedWrite } from './queue-store';
 
-/** A server that applies each idempotency key once, in sequence order per case, like the API. */
+/**
+ * A server that follows the API's sync rule: each idempotency key applied once (a replay answers the receipt), only the
+ * sequence number it expects next (else "send as N"), and a refused item does not use up its number.
+ */
 function fakeServer() {
   const applied: { caseId: string; seq: number; payload: unknown }[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   const expected = new Map<string, number>();
   let online = true;
   let refuse: ((write: QueuedWrite) => boolean) | null = null;
@@ -14,12 +17,15 @@ function fakeServer() {
   const transport: Transport = async (write): Promise<SendOutcome> => {
     calls.push(`${write.caseId}#${write.seq}`);
     if (!online) throw new TypeError('Failed to fetch');
-    if (seen.has(write.key)) return { kind: 'sent' };
+    if (seen.has(write.key)) {
+      if (seen.get(write.key) !== write.seq) throw new Error('idempotency key reused with another number');
+      return { kind: 'sent' };
+    }
     const next = expected.get(write.caseId) ?? 1;
-    if (write.seq !== next) return { kind: 'retry' };
-    seen.add(write.key);
+    if (write.seq !== next) return { kind: 'resequence', expected: next };
+    if (refuse?.(write)) return { kind: 'rejected', rejection: { status: 422, code: 'emergency_vitals_out_of_range', detail: null, fieldCodes: {} } };
+    seen.set(write.key, write.seq);
     expected.set(write.caseId, next + 1);
-    if (refuse?.(write)) return { kind: 'rejected', rejection: { status: 422, code: 'vital_out_of_range', detail: null, fieldCodes: {} } };
     applied.push({ caseId: write.caseId, seq: write.seq, payload: write.payload });
     return { kind: 'sent' };
   };
@@ -59,7 +65,7 @@ describe('OfflineQueue', () => {
     expect(server.applied).toEqual([]);
     expect(queue.waitingCount('case-a')).toBe(3);
     expect(queue.waitingCount('case-b')).toBe(1);
-    expect((await store.list()).map((w) => `${w.caseId}#${w.seq}`).sort()).toEqual(['case-a#1', 'case-a#2', 'case-a#3', 'case-b#1']);
+    expect((await store.list()).map((w) => `${w.caseId}#${w.order}`).sort()).toEqual(['case-a#1', 'case-a#2', 'case-a#3', 'case-b#1']);
 
     server.setOnline(true);
     await queue.flush();
@@ -89,16 +95,17 @@ describe('OfflineQueue', () => {
     await after.start(windowTarget());
     expect(after.waitingCount('case-a')).toBe(2);
     const third = await after.enqueue('case-a', 'vitals', { n: 3 });
-    expect(third.seq).toBe(3);
+    expect(third.order).toBe(3);
 
     server.setOnline(true);
     await after.flush();
     expect(server.applied.map((a) => a.seq)).toEqual([1, 2, 3]);
     expect(after.waitingCount()).toBe(0);
 
-    // Numbers are never reused after the writes are gone.
-    server.setOnline(false);
-    expect((await after.enqueue('case-a', 'vitals', { n: 4 })).seq).toBe(4);
+    // Numbers go on after the writes are gone (the server expects 4 next).
+    await after.enqueue('case-a', 'vitals', { n: 4 });
+    await after.flush();
+    expect(server.applied.map((a) => a.seq)).toEqual([1, 2, 3, 4]);
     after.stop();
   });
 
@@ -133,7 +140,7 @@ describe('OfflineQueue', () => {
     const server = fakeServer();
     let failFirst = true;
     const transport: Transport = async (write) => {
-      if (write.seq === 1 && failFirst) {
+      if (write.order === 1 && failFirst) {
         failFirst = false;
         return { kind: 'retry' };
       }
@@ -154,7 +161,7 @@ describe('OfflineQueue', () => {
     queue.stop();
   });
 
-  it('keeps a refused write with its reason, goes on with the next ones, and lets the crew discard it', async () => {
+  it('keeps a refused write aside with its reason, gives its number to the next one, and lets the crew discard it', async () => {
     const server = fakeServer();
     server.refuseWhen((write) => (write.payload as { heartRate?: number }).heartRate === 400);
     const queue = new OfflineQueue(indexedDbQueueStore(new IDBFactory(), 'refused'), server.transport, { isOnline: () => true, newKey, retryDelayMs: () => 60_000 });
@@ -163,16 +170,45 @@ describe('OfflineQueue', () => {
     await queue.enqueue('case-a', 'vitals', { heartRate: 90 });
     await queue.flush();
 
-    expect(server.applied.map((a) => a.payload)).toEqual([{ heartRate: 90 }]);
+    expect(server.applied).toEqual([{ caseId: 'case-a', seq: 1, payload: { heartRate: 90 } }]);
     const [refused] = queue.pending('case-a');
-    expect(refused?.rejected?.code).toBe('vital_out_of_range');
+    expect(refused?.rejected?.code).toBe('emergency_vitals_out_of_range');
     expect(queue.waitingCount('case-a')).toBe(0);
 
     await queue.flush();
-    expect(server.calls).toEqual(['case-a#1', 'case-a#2']);
+    expect(server.calls).toEqual(['case-a#1', 'case-a#1']);
     await queue.discard(refused!.key);
     expect(queue.pending()).toEqual([]);
     queue.stop();
+  });
+
+  it('renumbers when the server expects another number (another crew phone wrote to the case) and applies each write once', async () => {
+    const server = fakeServer();
+    const factory = new IDBFactory();
+    const phoneA = new OfflineQueue(indexedDbQueueStore(factory, 'phone-a'), server.transport, { isOnline: () => true, newKey, retryDelayMs: () => 60_000 });
+    const phoneB = new OfflineQueue(indexedDbQueueStore(factory, 'phone-b'), server.transport, { isOnline: () => true, newKey, retryDelayMs: () => 60_000 });
+    await phoneA.start(windowTarget());
+    await phoneB.start(windowTarget());
+    await phoneA.enqueue('case-a', 'start', { by: 'a', n: 1 });
+    await phoneA.enqueue('case-a', 'vitals', { by: 'a', n: 2 });
+    await phoneA.flush();
+    // Phone B never wrote to this case: it starts from 1 and is told to send as 3, then 4.
+    await phoneB.enqueue('case-a', 'vitals', { by: 'b', n: 1 });
+    await phoneB.enqueue('case-a', 'vitals', { by: 'b', n: 2 });
+    await phoneB.flush();
+    await phoneA.enqueue('case-a', 'vitals', { by: 'a', n: 3 });
+    await phoneA.flush();
+
+    expect(server.applied.map((a) => `${a.seq}:${JSON.stringify(a.payload)}`)).toEqual([
+      '1:{"by":"a","n":1}',
+      '2:{"by":"a","n":2}',
+      '3:{"by":"b","n":1}',
+      '4:{"by":"b","n":2}',
+      '5:{"by":"a","n":3}',
+    ]);
+    expect(phoneA.waitingCount() + phoneB.waitingCount()).toBe(0);
+    phoneA.stop();
+    phoneB.stop();
   });
 
   it('sends by itself when the browser says it is back online, and retries with backoff while it is not', async () => {

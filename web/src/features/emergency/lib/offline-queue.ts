@@ -3,10 +3,17 @@ import type { NewQueuedWrite, QueuedRejection, QueuedWrite, QueueStore } from '.
 /**
  * What sending one write came to:
  * - sent: the server applied it (or had already: a replay of the same key answers the original result);
- * - retry: not now (no network, server busy, or the server is still waiting for an earlier write of the case);
- * - rejected: the server refuses it for good (e.g. a value outside physiological limits); it is kept with the reason.
+ * - retry: not now (no network, server busy); the same key and number go again later;
+ * - resequence: the server applied nothing because it expects another number next for the case (a gap, or another
+ *   phone of the crew used the number): send again at once as `expected`;
+ * - rejected: the server refuses it for good (e.g. a value outside physiological limits) and applied nothing, so its
+ *   number is not used up; it is kept aside with the reason for the crew to read.
  */
-export type SendOutcome = { kind: 'sent'; result?: unknown } | { kind: 'retry' } | { kind: 'rejected'; rejection: QueuedRejection };
+export type SendOutcome =
+  | { kind: 'sent'; result?: unknown }
+  | { kind: 'retry' }
+  | { kind: 'resequence'; expected: number }
+  | { kind: 'rejected'; rejection: QueuedRejection };
 
 export type Transport = (write: QueuedWrite) => Promise<SendOutcome>;
 
@@ -154,7 +161,7 @@ export class OfflineQueue {
   }
 
   private ordered(): QueuedWrite[] {
-    return [...this.writes].sort((a, b) => (a.caseId === b.caseId ? a.seq - b.seq : a.recordedAt.localeCompare(b.recordedAt) || a.caseId.localeCompare(b.caseId)));
+    return [...this.writes].sort((a, b) => (a.caseId === b.caseId ? a.order - b.order : a.recordedAt.localeCompare(b.recordedAt) || a.caseId.localeCompare(b.caseId)));
   }
 
   /** One pass over every case; if something could not be sent, a retry is scheduled. */
@@ -180,25 +187,54 @@ export class OfflineQueue {
     else this.retryIndex = 0;
   }
 
-  private async sendOne(write: QueuedWrite): Promise<'done' | 'retry'> {
-    let outcome: SendOutcome;
-    try {
-      outcome = await this.transport(write);
-    } catch {
-      outcome = { kind: 'retry' };
+  private async sendOne(original: QueuedWrite): Promise<'done' | 'retry'> {
+    let write = original;
+    // Note: a few renumberings in a row at most (another phone writing to the same case at the same moment).
+    for (let attempt = 0; attempt < 5; attempt++) {
+      if (write.seq === null) {
+        // Note: the number is fixed before the first send and kept for every resend of this key (a lost answer).
+        write = { ...write, seq: await this.store.nextSequence(write.caseId) };
+        await this.save(write);
+      }
+      let outcome: SendOutcome;
+      try {
+        outcome = await this.transport(write);
+      } catch {
+        outcome = { kind: 'retry' };
+      }
+      switch (outcome.kind) {
+        case 'sent':
+          await this.store.setNextSequence(write.caseId, write.seq + 1);
+          await this.store.remove(write.key);
+          this.writes = this.writes.filter((other) => other.key !== write.key);
+          this.emit();
+          return 'done';
+        case 'rejected':
+          // Note: nothing applied and the number not used up: the next write of the case takes it.
+          await this.save({ ...write, seq: null, attempts: write.attempts + 1, rejected: outcome.rejection });
+          return 'done';
+        case 'resequence':
+          // Note: nothing was applied under this key; a new key too, so the server never sees one key with two numbers.
+          await this.store.setNextSequence(write.caseId, outcome.expected);
+          write = { ...write, key: this.newKey(), seq: outcome.expected, attempts: write.attempts + 1 };
+          await this.store.remove(original.key);
+          this.writes = this.writes.filter((other) => other.key !== original.key);
+          await this.save(write);
+          original = write;
+          continue;
+        case 'retry':
+          await this.save({ ...write, attempts: write.attempts + 1 });
+          return 'retry';
+      }
     }
-    if (outcome.kind === 'sent') {
-      await this.store.remove(write.key);
-      this.writes = this.writes.filter((other) => other.key !== write.key);
-      this.emit();
-      return 'done';
-    }
-    const updated: QueuedWrite = { ...write, attempts: write.attempts + 1, rejected: outcome.kind === 'rejected' ? outcome.rejection : null };
-    await this.store.update(updated);
-    this.writes = this.writes.map((other) => (other.key === write.key ? updated : other));
+    return 'retry';
+  }
+
+  private async save(write: QueuedWrite): Promise<void> {
+    await this.store.update(write);
+    const known = this.writes.some((other) => other.key === write.key);
+    this.writes = known ? this.writes.map((other) => (other.key === write.key ? write : other)) : [...this.writes, write];
     this.emit();
-    // Note: a refused write does not hold up the ones after it: the server has used up its sequence number.
-    return outcome.kind === 'rejected' ? 'done' : 'retry';
   }
 
   private scheduleRetry(): void {

@@ -18,8 +18,13 @@ export interface QueuedWrite {
   key: string;
   /** The case it belongs to (the id the phone chose when the case was started, so it works offline too). */
   caseId: string;
-  /** 1, 2, 3… per case, in the order the crew recorded them: the server applies them in this order. */
-  seq: number;
+  /** 1, 2, 3… per case, in the order the crew recorded them (local: the order they are sent in). */
+  order: number;
+  /**
+   * The case's sequence number it was sent with (X-Client-Sequence), null until first sent. Kept for every resend of
+   * the same key; given anew only when the server says the number is not the one it expects (nothing was applied).
+   */
+  seq: number | null;
   /** What it is (start, vitals, photo…): the transport turns it into a request. */
   kind: string;
   payload: unknown;
@@ -29,13 +34,16 @@ export interface QueuedWrite {
   rejected: QueuedRejection | null;
 }
 
-export type NewQueuedWrite = Omit<QueuedWrite, 'seq' | 'attempts' | 'rejected'>;
+export type NewQueuedWrite = Omit<QueuedWrite, 'order' | 'seq' | 'attempts' | 'rejected'>;
 
 export interface QueueStore {
   /** Every write still kept, in no particular order. */
   list(): Promise<QueuedWrite[]>;
-  /** Stores a new write and gives it the case's next sequence number (atomic: two adds never share one). */
+  /** Stores a new write and gives it the case's next order number (atomic: two adds never share one). */
   add(write: NewQueuedWrite): Promise<QueuedWrite>;
+  /** The sequence number the server expects next for the case, as far as this phone knows (1 if never sent). */
+  nextSequence(caseId: string): Promise<number>;
+  setNextSequence(caseId: string, next: number): Promise<void>;
   update(write: QueuedWrite): Promise<void>;
   remove(key: string): Promise<void>;
 }
@@ -43,8 +51,17 @@ export interface QueueStore {
 const DB_NAME = 'ih-emergency';
 const DB_VERSION = 1;
 const WRITES = 'writes';
-/** The last sequence number given per case: kept after the writes are sent, so numbers are never reused. */
+/**
+ * Per case: the last order number given (kept after the writes are sent, so numbers are never reused) and the
+ * sequence number the server expects next.
+ */
 const SEQUENCES = 'sequences';
+
+interface CaseNumbers {
+  caseId: string;
+  last: number;
+  next: number;
+}
 
 function promised<T>(request: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -91,12 +108,23 @@ export function indexedDbQueueStore(factory: IDBFactory = indexedDB, name: strin
     async add(write) {
       const transaction = (await db()).transaction([WRITES, SEQUENCES], 'readwrite');
       const sequences = transaction.objectStore(SEQUENCES);
-      const last = (await promised(sequences.get(write.caseId) as IDBRequest<{ caseId: string; last: number } | undefined>))?.last ?? 0;
-      const stored: QueuedWrite = { ...write, seq: last + 1, attempts: 0, rejected: null };
-      sequences.put({ caseId: write.caseId, last: stored.seq });
+      const numbers = (await promised(sequences.get(write.caseId) as IDBRequest<CaseNumbers | undefined>)) ?? { caseId: write.caseId, last: 0, next: 1 };
+      const stored: QueuedWrite = { ...write, order: numbers.last + 1, seq: null, attempts: 0, rejected: null };
+      sequences.put({ ...numbers, last: stored.order });
       transaction.objectStore(WRITES).add(stored);
       await completed(transaction);
       return stored;
+    },
+    async nextSequence(caseId) {
+      const transaction = (await db()).transaction(SEQUENCES, 'readonly');
+      return (await promised(transaction.objectStore(SEQUENCES).get(caseId) as IDBRequest<CaseNumbers | undefined>))?.next ?? 1;
+    },
+    async setNextSequence(caseId, next) {
+      const transaction = (await db()).transaction(SEQUENCES, 'readwrite');
+      const sequences = transaction.objectStore(SEQUENCES);
+      const numbers = (await promised(sequences.get(caseId) as IDBRequest<CaseNumbers | undefined>)) ?? { caseId, last: 0, next: 1 };
+      sequences.put({ ...numbers, next });
+      await completed(transaction);
     },
     async update(write) {
       const transaction = (await db()).transaction(WRITES, 'readwrite');
@@ -118,13 +146,19 @@ export function indexedDbQueueStore(factory: IDBFactory = indexedDB, name: strin
 /** The same contract in memory: for browsers where IndexedDB is refused (private modes), so the app still works. */
 export function memoryQueueStore(): QueueStore {
   const writes = new Map<string, QueuedWrite>();
-  const sequences = new Map<string, number>();
+  const orders = new Map<string, number>();
+  const nexts = new Map<string, number>();
   return {
     list: () => Promise.resolve([...writes.values()].map((write) => ({ ...write }))),
+    nextSequence: (caseId) => Promise.resolve(nexts.get(caseId) ?? 1),
+    setNextSequence: (caseId, next) => {
+      nexts.set(caseId, next);
+      return Promise.resolve();
+    },
     add: (write) => {
-      const seq = (sequences.get(write.caseId) ?? 0) + 1;
-      sequences.set(write.caseId, seq);
-      const stored: QueuedWrite = { ...write, seq, attempts: 0, rejected: null };
+      const order = (orders.get(write.caseId) ?? 0) + 1;
+      orders.set(write.caseId, order);
+      const stored: QueuedWrite = { ...write, order, seq: null, attempts: 0, rejected: null };
       writes.set(stored.key, stored);
       return Promise.resolve({ ...stored });
     },
