@@ -191,9 +191,11 @@ export class OfflineQueue {
     let write = original;
     // Note: a few renumberings in a row at most (another phone writing to the same case at the same moment).
     for (let attempt = 0; attempt < 5; attempt++) {
-      if (write.seq === null) {
+      let seq = write.seq;
+      if (seq === null) {
         // Note: the number is fixed before the first send and kept for every resend of this key (a lost answer).
-        write = { ...write, seq: await this.store.nextSequence(write.caseId) };
+        seq = await this.store.nextSequence(write.caseId);
+        write = { ...write, seq };
         await this.save(write);
       }
       let outcome: SendOutcome;
@@ -204,7 +206,7 @@ export class OfflineQueue {
       }
       switch (outcome.kind) {
         case 'sent':
-          await this.store.setNextSequence(write.caseId, write.seq + 1);
+          await this.store.setNextSequence(write.caseId, seq + 1);
           await this.store.remove(write.key);
           this.writes = this.writes.filter((other) => other.key !== write.key);
           this.emit();
