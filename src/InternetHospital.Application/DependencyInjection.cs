@@ -1,4 +1,5 @@
 using InternetHospital.Application.Appointments;
+using InternetHospital.Application.Emergency;
 using InternetHospital.Application.FamilyDoctors;
 using InternetHospital.Application.Files;
 using InternetHospital.Application.His;
@@ -40,6 +41,7 @@ public static class DependencyInjection
         services.AddRenewals();
         services.AddScoped<Results.LabResultIntake>();
         services.AddScoped<Imaging.ImagingAccess>();
+        services.AddEmergency();
 
         // Every notification kind's e-mail template, wherever its feature keeps it.
         foreach (var template in typeof(DependencyInjection).Assembly.GetTypes()

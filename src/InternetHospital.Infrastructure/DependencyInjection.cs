@@ -102,11 +102,15 @@ public static class DependencyInjection
             .Validate(o => SupportedLanguages.IsSupported(o.DefaultLanguage), "Hospital:DefaultLanguage must be zh-CN or en.")
             .ValidateOnStart();
 
+        services.AddOptions<Application.Emergency.EmergencyOptions>().Bind(configuration.GetSection(Application.Emergency.EmergencyOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<IDataSeeder, RoleSeeder>();
         services.AddScoped<IDataSeeder, AdministratorSeparationCheck>();
         services.AddScoped<IDataSeeder, OidcClientSeeder>();
         services.AddScoped<IDataSeeder, DemoDataSeeder>();
+        services.AddScoped<IDataSeeder, EmergencyDemoSeeder>();
         services.AddScoped<IDataSeeder, FamilyDoctorSeeder>();
         services.AddOptions<FamilyDoctorOptions>().Bind(configuration.GetSection(FamilyDoctorOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<FamilyContractLifecycleJob>();

@@ -76,6 +76,7 @@ internal static class ApiServices
         services.AddApiRateLimiting(configuration);
         services.AddRealtime(configuration);
         services.AddVideoVisits(configuration);
+        Features.Emergency.EmergencyServices.AddEmergencyApi(services);
         services.AddApiHealthChecks();
         services.AddApiCompression();
         services.AddOpenApi(options =>
@@ -146,4 +147,6 @@ internal static class Policies
     public const string AuditAdmin = Roles.AuditAdmin;
     public const string Staff = "Staff";
     public const string HealthCodeScanners = "HealthCodeScanners";
+    public const string Paramedic = Roles.Paramedic;
+    public const string EmergencyStaff = Roles.EmergencyStaff;
 }

@@ -59,6 +59,8 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         BadHttpRequestException bad => Problem(bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "The request is not valid.", ProblemCodes.ForStatus(bad.StatusCode), null),
         NotFoundException notFound => Problem(StatusCodes.Status404NotFound, $"{notFound.Resource} was not found.", ProblemCodes.NotFound, null),
         ForbiddenAccessException forbidden => Problem(StatusCodes.Status403Forbidden, "You are not allowed to do this.", forbidden.Code, forbidden.Message),
+        Domain.Emergency.SyncOrderException order => WithExtension(Problem(StatusCodes.Status409Conflict, "The crew write is out of order.", order.Code, order.Message), "expectedSequence", order.ExpectedSequence),
+        Application.Emergency.VitalsOutOfRangeException vitals => FieldRule(vitals),
         DomainConflictException conflict => Problem(StatusCodes.Status409Conflict, "The request conflicts with the current state.", conflict.Code, conflict.Message),
         DomainRuleException rule => Problem(StatusCodes.Status422UnprocessableEntity, "The request breaks a rule.", rule.Code, rule.Message),
         DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "Someone else changed this at the same time.", "concurrency_conflict", "Reload and try again."),
@@ -74,6 +76,25 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         var problem = new HttpValidationProblemDetails(errors) { Status = StatusCodes.Status400BadRequest, Title = title };
         problem.Extensions[ProblemExtensions.Code] = ProblemCodes.ValidationFailed;
         problem.Extensions[ProblemExtensions.FieldCodes] = fieldCodes;
+        return problem;
+    }
+
+    private static ProblemDetails WithExtension(ProblemDetails problem, string name, object value)
+    {
+        problem.Extensions[name] = value;
+        return problem;
+    }
+
+    /// <summary>A rule broken per field (vital signs outside physiological limits): a 422 with the same field errors a 400 carries.</summary>
+    private static HttpValidationProblemDetails FieldRule(Application.Emergency.VitalsOutOfRangeException exception)
+    {
+        var problem = new HttpValidationProblemDetails(ValidationErrors.FromFailures(exception.Failures))
+        {
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Title = "Some values are outside physiological limits.",
+        };
+        problem.Extensions[ProblemExtensions.Code] = exception.Code;
+        problem.Extensions[ProblemExtensions.FieldCodes] = ValidationErrors.CodesFromFailures(exception.Failures);
         return problem;
     }
 

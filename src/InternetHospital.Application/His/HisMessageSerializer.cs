@@ -20,6 +20,8 @@ public static class HisMessageSerializer
         ["encounter.completed"] = typeof(EncounterCompletedMessage),
         ["prescription.approved"] = typeof(PrescriptionApprovedMessage),
         ["measurement.recorded"] = typeof(HomeMeasurementRecordedMessage),
+        ["emergency.registered"] = typeof(EmergencyRegisteredMessage),
+        ["emergency.identified"] = typeof(EmergencyPatientIdentifiedMessage),
     };
 
     /// <summary>Every kind the portal sends, for filters and documentation.</summary>

@@ -110,3 +110,43 @@ public sealed record PrescriptionLine(string DrugCode, string DrugName, string S
     public static PrescriptionLine From(DrugLine line, int quantity, int daysSupply) => new(
         line.DrugCode, $"{line.DrugName} {line.DrugNameEn}", line.Strength, line.DoseText(), line.Frequency, line.Route, quantity, daysSupply);
 }
+
+/// <summary>
+/// The emergency department accepted an ambulance case: register the patient for an emergency visit before arrival
+/// (HL7 ADT^A04 with patient class E; FHIR Encounter with class EMER), so the wristband and first orders are ready at
+/// the door. <paramref name="PatientId"/> is null for a patient not yet identified: the HIS gets a temporary identity
+/// keyed by the case (sex and estimated age only), merged later by <see cref="EmergencyPatientIdentifiedMessage"/>.
+/// Emergency messages are queued under the case id, so the registration and the merge reach the HIS in that order.
+/// </summary>
+public sealed record EmergencyRegisteredMessage(
+    Guid CaseId,
+    Guid? PatientId,
+    string FacilityCode,
+    int? TriageLevel,
+    string Pathway,
+    string? ChiefComplaint,
+    DateTimeOffset? ExpectedArrival,
+    string? UnknownSex,
+    int? EstimatedAge,
+    DateTimeOffset AcceptedAt) : HisMessage
+{
+    public override string Kind => "emergency.registered";
+}
+
+/// <summary>
+/// An emergency patient registered as unknown was identified: the HIS merges the temporary identity into the record
+/// (HL7 ADT^A40 with the temporary id in MRG; FHIR: the emergency Encounter again with the real subject, and the
+/// temporary Patient deactivated and linked as replaced-by). Carries the registration's facts so the Encounter can be
+/// written whole.
+/// </summary>
+public sealed record EmergencyPatientIdentifiedMessage(
+    Guid CaseId,
+    Guid PatientId,
+    string FacilityCode,
+    int? TriageLevel,
+    string Pathway,
+    DateTimeOffset AcceptedAt,
+    DateTimeOffset IdentifiedAt) : HisMessage
+{
+    public override string Kind => "emergency.identified";
+}

@@ -13,6 +13,12 @@ public static class Roles
     /// <summary>A community nurse: identifies patients by their health code at check-in, home visits and emergencies.</summary>
     public const string Nurse = "Nurse";
 
+    /// <summary>Ambulance crew (paramedic/EMT) of an emergency medical service: records a case from first contact to handover.</summary>
+    public const string Paramedic = "Paramedic";
+
+    /// <summary>Emergency department staff (emergency doctor, triage nurse) of a receiving hospital: the incoming board.</summary>
+    public const string EmergencyStaff = "EmergencyStaff";
+
     /// <summary>Sets the hospital up and runs it: departments, doctors, timetables, family teams, fees, the HIS link.</summary>
     public const string SystemAdmin = "SystemAdmin";
 
@@ -28,10 +34,10 @@ public static class Roles
     /// </summary>
     public static readonly IReadOnlyList<string> Administrators = [SystemAdmin, SecurityAdmin, AuditAdmin];
 
-    public static readonly IReadOnlyList<string> All = [Patient, Doctor, Pharmacist, Registrar, Nurse, SystemAdmin, SecurityAdmin, AuditAdmin];
+    public static readonly IReadOnlyList<string> All = [Patient, Doctor, Pharmacist, Registrar, Nurse, Paramedic, EmergencyStaff, SystemAdmin, SecurityAdmin, AuditAdmin];
 
     /// <summary>Roles that act for the hospital; they must use two-factor sign-in where the hospital requires it.</summary>
-    public static readonly IReadOnlyList<string> Staff = [Doctor, Pharmacist, Registrar, Nurse, SystemAdmin, SecurityAdmin, AuditAdmin];
+    public static readonly IReadOnlyList<string> Staff = [Doctor, Pharmacist, Registrar, Nurse, Paramedic, EmergencyStaff, SystemAdmin, SecurityAdmin, AuditAdmin];
 
     /// <summary>Staff who scan patients' health codes (what each may scan for: <c>HealthCodePurposes</c>).</summary>
     public static readonly IReadOnlyList<string> HealthCodeScanners = [Doctor, Pharmacist, Registrar, Nurse];

@@ -84,6 +84,13 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Domain.Imaging.SharedStudy> SharedStudies => Set<Domain.Imaging.SharedStudy>();
     public DbSet<Domain.Referrals.Referral> Referrals => Set<Domain.Referrals.Referral>();
     public DbSet<Domain.Referrals.DepartmentReferralSettings> DepartmentReferralSettings => Set<Domain.Referrals.DepartmentReferralSettings>();
+    public DbSet<Domain.Emergency.AmbulanceService> AmbulanceServices => Set<Domain.Emergency.AmbulanceService>();
+    public DbSet<Domain.Emergency.CrewMembership> CrewMemberships => Set<Domain.Emergency.CrewMembership>();
+    public DbSet<Domain.Emergency.ReceivingHospital> ReceivingHospitals => Set<Domain.Emergency.ReceivingHospital>();
+    public DbSet<Domain.Emergency.PathwayTeamMember> PathwayTeamMembers => Set<Domain.Emergency.PathwayTeamMember>();
+    public DbSet<Domain.Emergency.EmergencyCase> EmergencyCases => Set<Domain.Emergency.EmergencyCase>();
+    public DbSet<Domain.Emergency.EmergencySyncItem> EmergencySyncItems => Set<Domain.Emergency.EmergencySyncItem>();
+    public DbSet<Domain.Emergency.EmergencyAlert> EmergencyAlerts => Set<Domain.Emergency.EmergencyAlert>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

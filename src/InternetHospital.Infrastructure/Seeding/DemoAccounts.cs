@@ -17,6 +17,10 @@ public static class DemoAccounts
     public static readonly DemoAccount Pharmacist = new("pharmacist.sun@demo.test", "孙丽", Roles.Pharmacist, "Pharmacist");
     public static readonly DemoAccount Registrar = new("registrar@demo.test", "林芳", Roles.Registrar, "Registration desk, City First People's Hospital (checks patients in by health code)");
     public static readonly DemoAccount Nurse = new("nurse@demo.test", "何娟", Roles.Nurse, "Community nurse, Donghu community health centre (home visits)");
+    public static readonly DemoAccount Crew = new("crew@demo.test", "王磊", Roles.Paramedic, "Ambulance crew (paramedic), City Emergency Medical Centre 市急救中心");
+    public static readonly DemoAccount SecondCrew = new("crew2@demo.test", "周勇", Roles.Paramedic, "Ambulance crew (EMT), City Emergency Medical Centre (a second phone)");
+    public static readonly DemoAccount EmergencyDoctor = new("ed@demo.test", "郑洁", Roles.EmergencyStaff, "Emergency department, City First People's Hospital (the incoming board)");
+    public static readonly DemoAccount StrokeTeam = new("stroke@demo.test", "孙浩", Roles.EmergencyStaff, "Emergency department and stroke team, City First People's Hospital");
     public static readonly DemoAccount SystemAdmin = new("admin.zhou@demo.test", "周强", Roles.SystemAdmin, "System administrator (hospital set-up, HIS link)");
     public static readonly DemoAccount SecurityAdmin = new("security.qian@demo.test", "钱敏", Roles.SecurityAdmin, "Security administrator (staff accounts, roles, locks)");
     public static readonly DemoAccount AuditAdmin = new("audit.wu@demo.test", "吴刚", Roles.AuditAdmin, "Audit administrator (reads and verifies the audit log)");
@@ -28,6 +32,7 @@ public static class DemoAccounts
     [
         PatientWithHistory, PatientWithoutHistory, Cardiologist, Endocrinologist, FamilyDoctor,
         FamilyDoctorTeamMember, Dermatologist, Pharmacist, Registrar, Nurse, SystemAdmin, SecurityAdmin, AuditAdmin,
+        Crew, SecondCrew, EmergencyDoctor, StrokeTeam,
     ];
 }
 

@@ -138,6 +138,46 @@ public sealed class FhirMappingTests
         Assert.Equal("outpatient", FhirReadMapper.Encounter(encounter).Kind);
     }
 
+    internal static readonly Guid EmergencyCaseId = Guid.Parse("0190f5c8-0000-7000-8000-0000000000ee");
+
+    [Fact]
+    public void An_unidentified_ambulance_patient_is_registered_under_a_temporary_patient_with_an_emergency_encounter()
+    {
+        var unknown = new EmergencyRegisteredMessage(EmergencyCaseId, null, "CFPH", 1, "Trauma", null, DateTimeOffset.Parse("2026-12-07T08:30:00Z"), "Male", 45, DateTimeOffset.Parse("2026-12-07T08:20:00Z"));
+        var outbound = Hl7CodecTests.Outbound(unknown) with { Patient = HisPatientRef.Unidentified(EmergencyCaseId, "Male") };
+
+        var writes = mapper.Map(outbound);
+
+        var patient = (Patient)writes[0].Resource;
+        Assert.Equal(mapper.EmergencyPatientSystem, writes[0].IdentifierSystem);
+        Assert.Equal("无名氏", patient.Name.Single().Text);
+        Assert.Null(patient.BirthDate);
+        Assert.Equal(AdministrativeGender.Male, patient.Gender);
+        var encounter = (Encounter)writes[1].Resource;
+        Assert.Equal("EMER", encounter.Class.Code);
+        Assert.Equal(Encounter.EncounterStatus.Planned, encounter.Status);
+        Assert.Equal("EM", encounter.Priority.Coding.Single().Code);
+        Assert.Equal(EmergencyCaseId.ToString(), encounter.Subject.Identifier.Value);
+        foreach (var write in writes)
+        {
+            var errors = Validator.Value.Validate(write.Resource)!.Issue.Where(i => i.Severity is OperationOutcome.IssueSeverity.Error or OperationOutcome.IssueSeverity.Fatal).ToList();
+            Assert.Empty(errors);
+        }
+    }
+
+    [Fact]
+    public void Identifying_the_patient_later_moves_the_encounter_to_the_record_and_retires_the_temporary_patient()
+    {
+        var writes = mapper.Map(Hl7CodecTests.Outbound(Sample("emergency.identified")));
+
+        var temporary = (Patient)writes.Single(w => w.IdentifierSystem == mapper.EmergencyPatientSystem).Resource;
+        Assert.False(temporary.Active);
+        Assert.Equal(Patient.LinkType.ReplacedBy, temporary.Link.Single().Type);
+        Assert.Equal(Hl7CodecTests.PatientId.ToString(), temporary.Link.Single().Other.Identifier.Value);
+        var encounter = (Encounter)writes.Single(w => w.IdentifierSystem == mapper.EmergencyEncounterSystem).Resource;
+        Assert.Equal(Hl7CodecTests.PatientId.ToString(), encounter.Subject.Identifier.Value);
+    }
+
     internal static HisMessage Sample(string kind)
     {
         var start = new DateTimeOffset(2026, 12, 1, 1, 0, 0, TimeSpan.Zero);
@@ -154,6 +194,8 @@ public sealed class FhirMappingTests
             "prescription.approved" => new PrescriptionApprovedMessage(Guid.NewGuid(), Hl7CodecTests.PatientId, Guid.NewGuid(), Guid.NewGuid(), start,
                 [new PrescriptionLine("C08CA01-5", "氨氯地平 Amlodipine", "5 mg", "5 mg", "qd", "oral", 28, 28)]),
             "measurement.recorded" => new HomeMeasurementRecordedMessage(Guid.Parse("0190f5c8-0000-7000-8000-0000000000bb"), Hl7CodecTests.PatientId, "BloodPressure", 162, 98, 88, null, null, null, start, "OutOfTarget"),
+            "emergency.registered" => new EmergencyRegisteredMessage(EmergencyCaseId, Hl7CodecTests.PatientId, "CFPH", 2, "Stroke", "右侧肢体无力 1 小时", start.AddMinutes(12), null, null, start),
+            "emergency.identified" => new EmergencyPatientIdentifiedMessage(EmergencyCaseId, Hl7CodecTests.PatientId, "CFPH", 1, "Trauma", start, start.AddHours(2)),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No sample for this kind: add one."),
         };
     }

@@ -252,6 +252,40 @@ public sealed class Hl7CodecTests
         Hl7Acknowledgement.Check("MSH|^~\\&|HIS|H|IH|IH|20261128||ACK|1|P|2.5\rMSA|AA|m1\r", "m1");
     }
 
+    [Fact]
+    public void An_unidentified_ambulance_patient_becomes_an_adt_a04_emergency_visit_under_a_temporary_id()
+    {
+        var caseId = FhirMappingTests.EmergencyCaseId;
+        var registered = new EmergencyRegisteredMessage(caseId, null, "CFPH", 1, "Trauma", "车祸 胸部外伤", Now.AddMinutes(15), "Female", 30, Now);
+        var outbound = Outbound(registered) with { Patient = HisPatientRef.Unidentified(caseId, "Female") };
+
+        var message = Hl7Message.Parse(new Hl7MessageFactory(Options, Zone).Create(outbound, Now).Encode());
+
+        Assert.Equal("ADT^A04", message.MessageType);
+        var pid = message.Find("PID")!;
+        Assert.Equal("E" + caseId.ToString("N"), pid.Get(3));
+        Assert.Equal("无名氏", pid.Get(5));
+        Assert.Equal("U", pid.Get(5, 7));
+        Assert.Equal("F", pid.Get(8));
+        Assert.Equal(string.Empty, pid.Get(7));
+        var pv1 = message.Find("PV1")!;
+        Assert.Equal("E", pv1.Get(2));
+        Assert.Equal("CFPH", pv1.Get(3, 4));
+        Assert.Equal(caseId.ToString("N"), pv1.Get(19));
+        Assert.Equal("20261128091500+0800", pv1.Get(44));
+        Assert.Equal("1", message.Find("PV2")!.Get(25));
+    }
+
+    [Fact]
+    public void Identifying_an_emergency_patient_merges_the_temporary_id_with_an_adt_a40()
+    {
+        var message = Hl7Message.Parse(new Hl7MessageFactory(Options, Zone).Create(Outbound(FhirMappingTests.Sample("emergency.identified")), Now).Encode());
+
+        Assert.Equal("ADT^A40", message.MessageType);
+        Assert.Equal(PatientId.ToString("N"), message.Find("PID")!.Get(3));
+        Assert.Equal("E" + FhirMappingTests.EmergencyCaseId.ToString("N"), message.Find("MRG")!.Get(1));
+    }
+
     internal static readonly Guid PatientId = Guid.Parse("0190f5c8-0000-7000-8000-000000000001");
     internal static readonly string ResidentId = "44010619650312123" + ResidentIdNumber.CheckCharacterFor("44010619650312123");
     internal static readonly DateTimeOffset Now = new(2026, 11, 28, 1, 0, 0, TimeSpan.Zero);

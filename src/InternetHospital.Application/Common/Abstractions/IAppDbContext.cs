@@ -76,6 +76,13 @@ public interface IAppDbContext
     DbSet<Domain.Imaging.SharedStudy> SharedStudies { get; }
     DbSet<Domain.Referrals.Referral> Referrals { get; }
     DbSet<Domain.Referrals.DepartmentReferralSettings> DepartmentReferralSettings { get; }
+    DbSet<Domain.Emergency.AmbulanceService> AmbulanceServices { get; }
+    DbSet<Domain.Emergency.CrewMembership> CrewMemberships { get; }
+    DbSet<Domain.Emergency.ReceivingHospital> ReceivingHospitals { get; }
+    DbSet<Domain.Emergency.PathwayTeamMember> PathwayTeamMembers { get; }
+    DbSet<Domain.Emergency.EmergencyCase> EmergencyCases { get; }
+    DbSet<Domain.Emergency.EmergencySyncItem> EmergencySyncItems { get; }
+    DbSet<Domain.Emergency.EmergencyAlert> EmergencyAlerts { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

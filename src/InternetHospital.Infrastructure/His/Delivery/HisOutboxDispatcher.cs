@@ -192,7 +192,21 @@ internal sealed partial class HisOutboxDispatcher
     private async Task<HisOutboundMessage> OutboundAsync(AppDbContext db, IIdentifierProtector identifiers, HisOutboxMessage message, CancellationToken cancellationToken)
     {
         var payload = HisMessageSerializer.Deserialize(message.Kind, message.Payload);
-        var patient = await db.Patients.AsNoTracking().SingleOrDefaultAsync(p => p.Id == message.PatientId, cancellationToken)
+
+        // Note: emergency messages are queued under the case (so registration and merge keep their order); the patient
+        // is the one they name, and an unidentified one travels under a temporary identity keyed by the case.
+        var patientId = payload switch
+        {
+            EmergencyRegisteredMessage emergency => emergency.PatientId,
+            EmergencyPatientIdentifiedMessage identified => identified.PatientId,
+            _ => message.PatientId,
+        };
+        if (patientId is null && payload is EmergencyRegisteredMessage unknown)
+        {
+            return new HisOutboundMessage(message.Id, payload, HisPatientRef.Unidentified(unknown.CaseId, unknown.UnknownSex), message.CreatedAt);
+        }
+
+        var patient = await db.Patients.AsNoTracking().SingleOrDefaultAsync(p => p.Id == patientId, cancellationToken)
             ?? throw new InvalidOperationException("The message's patient does not exist.");
         if (payload is PatientRegisteredMessage && patient.HisPatientId is null)
         {
@@ -200,7 +214,7 @@ internal sealed partial class HisOutboxDispatcher
             // nobody has to press a button for it and the registration carries the HIS's id when there is a sure match.
             // A doubtful match goes to the admins' review queue and the registration goes out without the HIS id.
             await MatchIdentityAsync(patient.Id, cancellationToken);
-            patient = await db.Patients.AsNoTracking().SingleAsync(p => p.Id == message.PatientId, cancellationToken);
+            patient = await db.Patients.AsNoTracking().SingleAsync(p => p.Id == patientId, cancellationToken);
         }
 
         var reference = new HisPatientRef(

@@ -15,7 +15,17 @@ internal sealed record HisPatientRef(
     string Sex,
     string? Mobile,
     IdDocumentType? IdType,
-    string? IdNumber);
+    string? IdNumber)
+{
+    /// <summary>The temporary name an unidentified emergency patient is registered under (无名氏, "unknown").</summary>
+    public const string UnidentifiedName = "无名氏";
+
+    /// <summary>An emergency patient not yet identified: keyed by the case, with no birth date, ID or phone.</summary>
+    public static HisPatientRef Unidentified(Guid caseId, string? sex) =>
+        new(caseId, null, UnidentifiedName, default, sex ?? "Unknown", null, null, null) { IsUnidentified = true };
+
+    public bool IsUnidentified { get; init; }
+}
 
 /// <summary>An outbox message on its way: its stable id (what the HIS de-duplicates on), the typed message and the patient.</summary>
 internal sealed record HisOutboundMessage(Guid MessageId, HisMessage Message, HisPatientRef Patient, DateTimeOffset CreatedAt);

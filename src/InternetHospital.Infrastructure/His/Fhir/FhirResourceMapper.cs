@@ -32,6 +32,10 @@ internal sealed class FhirResourceMapper(HisIdentifierOptions ids)
     public string DepartmentSystem => ids.PortalSystem("department");
     public string DrugSystem => ids.PortalSystem("drug");
     public string ObservationSystem => ids.PortalSystem("observation");
+    public string EmergencyEncounterSystem => ids.PortalSystem("emergency-encounter");
+    public string EmergencyPatientSystem => ids.PortalSystem("emergency-unidentified-patient");
+    public string FacilitySystem => ids.PortalSystem("facility");
+    public const string ActPrioritySystem = "http://terminology.hl7.org/CodeSystem/v3-ActPriority";
 
     public const string UcumSystem = "http://unitsofmeasure.org";
     public const string ObservationCategorySystem = "http://terminology.hl7.org/CodeSystem/observation-category";
@@ -51,6 +55,22 @@ internal sealed class FhirResourceMapper(HisIdentifierOptions ids)
         ],
         PrescriptionApprovedMessage m => m.Lines.Select((line, i) => new FhirWrite(Medication(m, line, i + 1, outbound.Patient), MedicationRequestSystem, LineId(m, i + 1))).ToList(),
         HomeMeasurementRecordedMessage m => Observations(m, outbound.Patient),
+        EmergencyRegisteredMessage m =>
+        [
+            outbound.Patient.IsUnidentified
+                ? new FhirWrite(TemporaryPatient(m.CaseId, outbound.Patient.Sex, replacedBy: null), EmergencyPatientSystem, m.CaseId.ToString())
+                : new FhirWrite(Patient(outbound.Patient), PatientSystem, outbound.Patient.PatientId.ToString()),
+            new FhirWrite(
+                EmergencyEncounter(m.CaseId, outbound.Patient.IsUnidentified ? TemporaryReference(m.CaseId) : PatientReference(outbound.Patient), m.FacilityCode, m.TriageLevel, m.Pathway, m.ChiefComplaint, m.ExpectedArrival ?? m.AcceptedAt),
+                EmergencyEncounterSystem,
+                m.CaseId.ToString()),
+        ],
+        EmergencyPatientIdentifiedMessage m =>
+        [
+            new FhirWrite(Patient(outbound.Patient), PatientSystem, outbound.Patient.PatientId.ToString()),
+            new FhirWrite(TemporaryPatient(m.CaseId, "Unknown", PatientReference(outbound.Patient)), EmergencyPatientSystem, m.CaseId.ToString()),
+            new FhirWrite(EmergencyEncounter(m.CaseId, PatientReference(outbound.Patient), m.FacilityCode, m.TriageLevel, m.Pathway, null, m.AcceptedAt), EmergencyEncounterSystem, m.CaseId.ToString()),
+        ],
         _ => throw new HisDeliveryException(HisFailure.Rejected, $"FHIR has no mapping for '{outbound.Message.Kind}'."),
     };
 
@@ -80,6 +100,51 @@ internal sealed class FhirResourceMapper(HisIdentifierOptions ids)
 
         return resource;
     }
+
+    /// <summary>
+    /// An ambulance patient not yet identified, registered under the case (无名氏, no birth date); once identified it is
+    /// deactivated and links to the real record as replaced-by.
+    /// </summary>
+    private Patient TemporaryPatient(Guid caseId, string sex, ResourceReference? replacedBy) => new()
+    {
+        Identifier = [new Identifier(EmergencyPatientSystem, caseId.ToString()) { Use = Identifier.IdentifierUse.Temp }],
+        Active = replacedBy is null,
+        Name = [new HumanName { Text = HisPatientRef.UnidentifiedName, Use = HumanName.NameUse.Temp }],
+        Gender = sex switch
+        {
+            "Male" => AdministrativeGender.Male,
+            "Female" => AdministrativeGender.Female,
+            _ => AdministrativeGender.Unknown,
+        },
+        Link = replacedBy is null ? [] : [new Patient.LinkComponent { Other = replacedBy, Type = Hl7.Fhir.Model.Patient.LinkType.ReplacedBy }],
+    };
+
+    private ResourceReference TemporaryReference(Guid caseId) => new()
+    {
+        Type = "Patient",
+        Identifier = new Identifier(EmergencyPatientSystem, caseId.ToString()),
+        Display = HisPatientRef.UnidentifiedName,
+    };
+
+    /// <summary>
+    /// The emergency visit registered before arrival: class EMER, status planned (the ambulance is on its way), the
+    /// expected arrival as the period's start, the triage level as the priority (I–II emergency, III–IV urgent) and in
+    /// text, the pathway as the type, and the receiving hospital as the service provider.
+    /// </summary>
+    private Encounter EmergencyEncounter(Guid caseId, ResourceReference subject, string facilityCode, int? triageLevel, string pathway, string? complaint, DateTimeOffset expected) => new()
+    {
+        Identifier = [new Identifier(EmergencyEncounterSystem, caseId.ToString())],
+        Status = Hl7.Fhir.Model.Encounter.EncounterStatus.Planned,
+        Class = new Coding(ActCodeSystem, "EMER", "emergency"),
+        Priority = triageLevel is { } level
+            ? new CodeableConcept(ActPrioritySystem, level <= 2 ? "EM" : "UR", level <= 2 ? "emergency" : "urgent", $"triage level {level}")
+            : null,
+        Type = [new CodeableConcept { Text = pathway }],
+        Subject = subject,
+        ServiceProvider = new ResourceReference { Type = "Organization", Identifier = new Identifier(FacilitySystem, facilityCode) },
+        Period = new Period { StartElement = new FhirDateTime(expected) },
+        ReasonCode = complaint is null ? [] : [new CodeableConcept { Text = complaint }],
+    };
 
     /// <summary>The patient: by the HIS's id once matched, and always by the portal's identifier.</summary>
     public ResourceReference PatientReference(HisPatientRef patient) => new()

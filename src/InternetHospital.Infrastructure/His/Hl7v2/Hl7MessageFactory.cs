@@ -8,7 +8,8 @@ namespace InternetHospital.Infrastructure.His.Hl7v2;
 /// <summary>
 /// Maps portal messages to HL7 v2.5: patient registered → ADT^A04; appointment booked / rescheduled / modified /
 /// cancelled → SIU^S12 / S13 / S14 / S15; encounter completed (with the signed note) → MDM^T02; prescription
-/// approved → RDE^O11; home reading → ORU^R01 (one OBR, an OBX per value). Timestamps are in the hospital's zone with their offset. MSH-10 is the outbox message id, so
+/// approved → RDE^O11; home reading → ORU^R01 (one OBR, an OBX per value); emergency accepted before arrival → ADT^A04
+/// (patient class E); an unidentified emergency patient identified → ADT^A40. Timestamps are in the hospital's zone with their offset. MSH-10 is the outbox message id, so
 /// a redelivered message carries the same control id and the HIS can drop it.
 /// </summary>
 internal sealed class Hl7MessageFactory(HisOptions options, TimeZoneInfo zone)
@@ -26,6 +27,8 @@ internal sealed class Hl7MessageFactory(HisOptions options, TimeZoneInfo zone)
         EncounterCompletedMessage m => EncounterNote(outbound, now, m),
         PrescriptionApprovedMessage m => Prescription(outbound, now, m),
         HomeMeasurementRecordedMessage m => Reading(outbound, now, m),
+        EmergencyRegisteredMessage m => EmergencyRegistered(outbound, now, m),
+        EmergencyPatientIdentifiedMessage m => EmergencyIdentified(outbound, now, m),
         _ => throw new HisDeliveryException(HisFailure.Rejected, $"HL7 v2 has no mapping for '{outbound.Message.Kind}'."),
     };
 
@@ -90,6 +93,58 @@ internal sealed class Hl7MessageFactory(HisOptions options, TimeZoneInfo zone)
         message.Add("PV1").Set(1, "1").Set(2, "N");
         return message;
     }
+
+    /// <summary>
+    /// ADT^A04 for an ambulance patient accepted before arrival: patient class E, admission type E, the case id as the
+    /// visit number, the expected arrival as the admit time, the chief complaint and the triage level (PV2-25). An
+    /// unidentified patient is registered under a temporary id "E" + case id with the name 无名氏 (name type U).
+    /// </summary>
+    private Hl7Message EmergencyRegistered(HisOutboundMessage outbound, DateTimeOffset now, EmergencyRegisteredMessage registered)
+    {
+        var message = Header(outbound, now, "ADT", "A04", "ADT_A01");
+        message.Add("EVN").Set(1, "A04").Set(2, Time(outbound.CreatedAt));
+        if (outbound.Patient.IsUnidentified)
+        {
+            message.Add("PID")
+                .Set(1, "1")
+                .Set(3, TemporaryId(registered.CaseId), null, null, Ids.PortalAuthority, "PI")
+                .Set(5, HisPatientRef.UnidentifiedName, null, null, null, null, null, "U")
+                .Set(8, Sex(outbound.Patient.Sex));
+        }
+        else
+        {
+            Pid(message, outbound.Patient);
+        }
+
+        EmergencyVisit(message, registered.CaseId, registered.FacilityCode, registered.ExpectedArrival ?? registered.AcceptedAt);
+        message.Add("PV2")
+            .Set(3, null, registered.ChiefComplaint)
+            .Set(25, registered.TriageLevel?.ToString(CultureInfo.InvariantCulture));
+        return message;
+    }
+
+    /// <summary>ADT^A40: the identified patient (PID) absorbs the temporary identity of the emergency registration (MRG).</summary>
+    private Hl7Message EmergencyIdentified(HisOutboundMessage outbound, DateTimeOffset now, EmergencyPatientIdentifiedMessage identified)
+    {
+        var message = Header(outbound, now, "ADT", "A40", "ADT_A39");
+        message.Add("EVN").Set(1, "A40").Set(2, Time(identified.IdentifiedAt));
+        Pid(message, outbound.Patient);
+        message.Add("MRG")
+            .Set(1, TemporaryId(identified.CaseId), null, null, Ids.PortalAuthority, "PI")
+            .Set(5, identified.CaseId.ToString("N"), null, null, Ids.PortalAuthority, "VN");
+        return message;
+    }
+
+    public static string TemporaryId(Guid caseId) => "E" + caseId.ToString("N");
+
+    private void EmergencyVisit(Hl7Message message, Guid caseId, string facilityCode, DateTimeOffset expected) =>
+        message.Add("PV1")
+            .Set(1, "1")
+            .Set(2, "E")
+            .Set(3, "ED", null, null, facilityCode)
+            .Set(4, "E")
+            .Set(19, caseId.ToString("N"), null, null, Ids.PortalAuthority, "VN")
+            .Set(44, Time(expected));
 
     private Hl7Message Appointment(
         HisOutboundMessage outbound,

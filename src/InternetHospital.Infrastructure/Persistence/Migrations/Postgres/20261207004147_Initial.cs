@@ -13,6 +13,20 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AmbulanceServices",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AmbulanceServices", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
                 {
@@ -461,6 +475,25 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "CrewMemberships",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ServiceId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CrewMemberships", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CrewMemberships_AmbulanceServices_ServiceId",
+                        column: x => x.ServiceId,
+                        principalTable: "AmbulanceServices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -645,6 +678,46 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                     table.PrimaryKey("PK_Departments", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Departments_Facilities_FacilityId",
+                        column: x => x.FacilityId,
+                        principalTable: "Facilities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PathwayTeamMembers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FacilityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Pathway = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PathwayTeamMembers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PathwayTeamMembers_Facilities_FacilityId",
+                        column: x => x.FacilityId,
+                        principalTable: "Facilities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReceivingHospitals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FacilityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Latitude = table.Column<double>(type: "double precision", nullable: false),
+                    Longitude = table.Column<double>(type: "double precision", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReceivingHospitals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReceivingHospitals_Facilities_FacilityId",
                         column: x => x.FacilityId,
                         principalTable: "Facilities",
                         principalColumn: "Id",
@@ -1379,6 +1452,66 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "EmergencyCases",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ServiceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedByAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastSequence = table.Column<int>(type: "integer", nullable: false),
+                    DestinationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    DestinationFacilityId = table.Column<Guid>(type: "uuid", nullable: true),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: true),
+                    IdentifiedBy = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    UnknownSex = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
+                    EstimatedAge = table.Column<int>(type: "integer", nullable: true),
+                    UnknownDescription = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    MergedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ChiefComplaint = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    OnsetAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastKnownWellAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    TriageLevel = table.Column<int>(type: "integer", nullable: true),
+                    Pathway = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    StrokeScale = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
+                    StrokeScore = table.Column<int>(type: "integer", nullable: true),
+                    Stemi = table.Column<bool>(type: "boolean", nullable: true),
+                    TraumaMechanism = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Latitude = table.Column<double>(type: "double precision", nullable: true),
+                    Longitude = table.Column<double>(type: "double precision", nullable: true),
+                    PositionAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EtaAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EtaDistanceKm = table.Column<double>(type: "double precision", nullable: true),
+                    AcceptedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AcceptedByAccountId = table.Column<Guid>(type: "uuid", nullable: true),
+                    FamilyNotifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EmergencyCases", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EmergencyCases_AmbulanceServices_ServiceId",
+                        column: x => x.ServiceId,
+                        principalTable: "AmbulanceServices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EmergencyCases_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EmergencyCases_ReceivingHospitals_DestinationId",
+                        column: x => x.DestinationId,
+                        principalTable: "ReceivingHospitals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OpenIddictTokens",
                 columns: table => new
                 {
@@ -1868,6 +2001,181 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "EmergencyAlerts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Pathway = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    FacilityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RaisedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RaisedByAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RaisedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EmergencyAlerts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EmergencyAlerts_EmergencyCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "EmergencyCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EmergencyAttachments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Caption = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ByAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EmergencyAttachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EmergencyAttachments_EmergencyCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "EmergencyCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_EmergencyAttachments_Files_FileId",
+                        column: x => x.FileId,
+                        principalTable: "Files",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EmergencyMessages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Side = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    AuthorAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EmergencyMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EmergencyMessages_EmergencyCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "EmergencyCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EmergencySyncItems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Key = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ItemId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AppliedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EmergencySyncItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EmergencySyncItems_EmergencyCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "EmergencyCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EmergencyTimeline",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ByAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EmergencyTimeline", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EmergencyTimeline_EmergencyCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "EmergencyCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EmergencyTreatments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    GivenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Description = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    ByAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EmergencyTreatments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EmergencyTreatments_EmergencyCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "EmergencyCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EmergencyVitals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MeasuredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    HeartRate = table.Column<int>(type: "integer", nullable: true),
+                    Systolic = table.Column<int>(type: "integer", nullable: true),
+                    Diastolic = table.Column<int>(type: "integer", nullable: true),
+                    SpO2 = table.Column<int>(type: "integer", nullable: true),
+                    RespiratoryRate = table.Column<int>(type: "integer", nullable: true),
+                    Temperature = table.Column<decimal>(type: "numeric(4,1)", precision: 4, scale: 1, nullable: true),
+                    Glucose = table.Column<decimal>(type: "numeric(4,1)", precision: 4, scale: 1, nullable: true),
+                    Gcs = table.Column<int>(type: "integer", nullable: true),
+                    RecordedByAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EmergencyVitals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EmergencyVitals_EmergencyCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "EmergencyCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PrescriptionItems",
                 columns: table => new
                 {
@@ -2202,6 +2510,27 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "EmergencyAlertAcks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AlertId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EmergencyAlertAcks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EmergencyAlertAcks_EmergencyAlerts_AlertId",
+                        column: x => x.AlertId,
+                        principalTable: "EmergencyAlerts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FamilyMessages",
                 columns: table => new
                 {
@@ -2289,6 +2618,12 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                 name: "IX_AccountSessions_AccountId_EndedAt",
                 table: "AccountSessions",
                 columns: new[] { "AccountId", "EndedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AmbulanceServices_Code",
+                table: "AmbulanceServices",
+                column: "Code",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Appointments_DoctorId_Start",
@@ -2407,6 +2742,17 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                 columns: new[] { "AccountId", "ExpiresAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CrewMemberships_AccountId_ServiceId",
+                table: "CrewMemberships",
+                columns: new[] { "AccountId", "ServiceId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CrewMemberships_ServiceId",
+                table: "CrewMemberships",
+                column: "ServiceId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Departments_Code",
                 table: "Departments",
                 column: "Code",
@@ -2465,6 +2811,90 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                 name: "IX_EmailOutbox_Status_NextAttemptAt",
                 table: "EmailOutbox",
                 columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmergencyAlertAcks_AlertId_AccountId",
+                table: "EmergencyAlertAcks",
+                columns: new[] { "AlertId", "AccountId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmergencyAlerts_CaseId_Pathway_FacilityId",
+                table: "EmergencyAlerts",
+                columns: new[] { "CaseId", "Pathway", "FacilityId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmergencyAlerts_FacilityId_RaisedAt",
+                table: "EmergencyAlerts",
+                columns: new[] { "FacilityId", "RaisedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmergencyAttachments_CaseId",
+                table: "EmergencyAttachments",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmergencyAttachments_FileId",
+                table: "EmergencyAttachments",
+                column: "FileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmergencyCases_CreatedAt",
+                table: "EmergencyCases",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmergencyCases_DestinationFacilityId_Status",
+                table: "EmergencyCases",
+                columns: new[] { "DestinationFacilityId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmergencyCases_DestinationId",
+                table: "EmergencyCases",
+                column: "DestinationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmergencyCases_PatientId",
+                table: "EmergencyCases",
+                column: "PatientId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmergencyCases_ServiceId_Status",
+                table: "EmergencyCases",
+                columns: new[] { "ServiceId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmergencyMessages_CaseId",
+                table: "EmergencyMessages",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmergencySyncItems_CaseId_Sequence",
+                table: "EmergencySyncItems",
+                columns: new[] { "CaseId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmergencySyncItems_Key",
+                table: "EmergencySyncItems",
+                column: "Key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmergencyTimeline_CaseId_Kind",
+                table: "EmergencyTimeline",
+                columns: new[] { "CaseId", "Kind" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmergencyTreatments_CaseId",
+                table: "EmergencyTreatments",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmergencyVitals_CaseId_MeasuredAt",
+                table: "EmergencyVitals",
+                columns: new[] { "CaseId", "MeasuredAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Facilities_Code",
@@ -2775,6 +3205,17 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PathwayTeamMembers_AccountId",
+                table: "PathwayTeamMembers",
+                column: "AccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PathwayTeamMembers_FacilityId_Pathway_AccountId",
+                table: "PathwayTeamMembers",
+                columns: new[] { "FacilityId", "Pathway", "AccountId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PatientAccesses_AccountId_PatientId",
                 table: "PatientAccesses",
                 columns: new[] { "AccountId", "PatientId" });
@@ -2867,6 +3308,12 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                 name: "IX_Prescriptions_RenewalRequestId_Number",
                 table: "Prescriptions",
                 columns: new[] { "RenewalRequestId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReceivingHospitals_FacilityId",
+                table: "ReceivingHospitals",
+                column: "FacilityId",
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -3149,6 +3596,9 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                 name: "ConsultingSessions");
 
             migrationBuilder.DropTable(
+                name: "CrewMemberships");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
@@ -3165,6 +3615,27 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "EmailAttachments");
+
+            migrationBuilder.DropTable(
+                name: "EmergencyAlertAcks");
+
+            migrationBuilder.DropTable(
+                name: "EmergencyAttachments");
+
+            migrationBuilder.DropTable(
+                name: "EmergencyMessages");
+
+            migrationBuilder.DropTable(
+                name: "EmergencySyncItems");
+
+            migrationBuilder.DropTable(
+                name: "EmergencyTimeline");
+
+            migrationBuilder.DropTable(
+                name: "EmergencyTreatments");
+
+            migrationBuilder.DropTable(
+                name: "EmergencyVitals");
 
             migrationBuilder.DropTable(
                 name: "FamilyContractEvents");
@@ -3216,6 +3687,9 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "OpenIddictTokens");
+
+            migrationBuilder.DropTable(
+                name: "PathwayTeamMembers");
 
             migrationBuilder.DropTable(
                 name: "PatientAccesses");
@@ -3302,6 +3776,9 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                 name: "EmailOutbox");
 
             migrationBuilder.DropTable(
+                name: "EmergencyAlerts");
+
+            migrationBuilder.DropTable(
                 name: "FamilyMessages");
 
             migrationBuilder.DropTable(
@@ -3341,6 +3818,9 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                 name: "Files");
 
             migrationBuilder.DropTable(
+                name: "EmergencyCases");
+
+            migrationBuilder.DropTable(
                 name: "FamilyMessageThreads");
 
             migrationBuilder.DropTable(
@@ -3354,6 +3834,12 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "VideoVisits");
+
+            migrationBuilder.DropTable(
+                name: "AmbulanceServices");
+
+            migrationBuilder.DropTable(
+                name: "ReceivingHospitals");
 
             migrationBuilder.DropTable(
                 name: "FamilyContracts");
