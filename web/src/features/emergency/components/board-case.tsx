@@ -124,11 +124,11 @@ export function BoardCase({ caseId }: { caseId: string }): ReactNode {
       {action.isError && <ProblemAlert error={action.error} />}
       <Group>
         {item.acceptedAt ? (
-          <Badge size="xl" color="teal" data-testid="accepted">
+          <Badge size="xl" color="teal.9" data-testid="accepted">
             {item.hisRegisteredAt ? t('board.registered', { time: timeOf(item.hisRegisteredAt, i18n.language) }) : t('board.acceptedAt', { time: timeOf(item.acceptedAt, i18n.language) })}
           </Badge>
         ) : (
-          <Button size="lg" color="teal" loading={action.isPending} onClick={() => action.mutate({ action: 'accept', body: {} })}>
+          <Button size="lg" color="teal.9" loading={action.isPending} onClick={() => action.mutate({ action: 'accept', body: {} })}>
             {t('board.accept')}
           </Button>
         )}
@@ -202,7 +202,7 @@ export function BoardCase({ caseId }: { caseId: string }): ReactNode {
                 {item.alerts
                   .filter((alert) => alert.acks.length === 0)
                   .map((alert) => (
-                    <Button key={alert.id} size="md" color="red" variant="light" onClick={() => ack.mutate(alert.id)}>
+                    <Button key={alert.id} size="md" color="red.9" variant="outline" onClick={() => ack.mutate(alert.id)}>
                       {t('alerts.ack', { pathway: t(`pathway.${alert.pathway}`, { defaultValue: alert.pathway }) })}
                     </Button>
                   ))}

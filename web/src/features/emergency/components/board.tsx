@@ -15,11 +15,11 @@ export function AlertLines({ item }: { item: Pick<BoardCase, 'alerts'> }): React
     <Stack gap={2}>
       {item.alerts.map((alert) => (
         <Group key={alert.id} gap="xs" data-testid="alert-line">
-          <Badge color="red" variant="filled" size="md">
+          <Badge color="red.9" variant="filled" size="md">
             {t('alerts.team', { pathway: t(`pathway.${alert.pathway}`, { defaultValue: alert.pathway }) })}
           </Badge>
           {alert.acks.length === 0 ? (
-            <Text size="sm" c="red" fw={700}>
+            <Text size="sm" c="red.9" fw={700}>
               {t('alerts.notAcknowledged')}
             </Text>
           ) : (
@@ -40,7 +40,7 @@ function BoardCard({ item }: { item: BoardCase }): ReactNode {
           <Group gap="xs">
             <TriageBadge level={item.triageLevel} size="xl" />
             <PathwayBadge pathway={item.pathway} />
-            {item.acceptedAt && <Badge color="teal">{t('board.accepted')}</Badge>}
+            {item.acceptedAt && <Badge color="teal.9">{t('board.accepted')}</Badge>}
           </Group>
           <EtaCountdown eta={item.eta} arrived={Boolean(item.arrivalAt)} />
         </Group>
@@ -76,7 +76,7 @@ export function Board(): ReactNode {
             { value: 'HandedOver', label: t('board.handedOver') },
           ]}
         />
-        <Badge size="lg" color={live === 'live' ? 'teal' : 'orange'} role="status">
+        <Badge size="lg" color={live === 'live' ? 'teal.9' : 'yellow'} c={live === 'live' ? undefined : 'dark'} role="status">
           {t(`board.live.${live}`)}
         </Badge>
       </Group>

@@ -39,7 +39,7 @@ export function CrewHome(): ReactNode {
       <Button
         size="xl"
         h={96}
-        color="red"
+        color="red.9"
         fz={26}
         leftSection={<IconAmbulance size={40} />}
         loading={starting}

@@ -91,7 +91,7 @@ export function CrewMedia({ caseId, current, waiting }: { caseId: string; curren
           )}
         </FileButton>
         {recording ? (
-          <Button size="xl" color="red" leftSection={<IconPlayerStop size={28} />} onClick={stopVoice}>
+          <Button size="xl" color="red.9" leftSection={<IconPlayerStop size={28} />} onClick={stopVoice}>
             {t('media.stopVoice')}
           </Button>
         ) : (
@@ -100,12 +100,12 @@ export function CrewMedia({ caseId, current, waiting }: { caseId: string; curren
           </Button>
         )}
         {micFailed && (
-          <Text c="red" role="alert">
+          <Text c="red.9" role="alert">
             {t('media.micFailed')}
           </Text>
         )}
         {queuedFiles.map((write) => (
-          <Text key={write.key} size="sm" c="orange.9">
+          <Text key={write.key} size="sm">
             {(write.payload as { caption?: string }).caption} · {t('sync.waitingOne')}
           </Text>
         ))}

@@ -61,8 +61,8 @@ export function CrewTransport({
             <Button
               key={pathway}
               size="xl"
-              color="red"
-              variant={alerted.has(pathway) ? 'light' : 'filled'}
+              color="red.9"
+              variant={alerted.has(pathway) ? 'outline' : 'filled'}
               disabled={!destinationId || alerted.has(pathway)}
               onClick={() => void enqueueCrewWrite(caseId, 'activation', { pathway })}
             >

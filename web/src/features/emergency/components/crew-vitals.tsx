@@ -57,7 +57,7 @@ export function CrewVitals({ caseId, current, waiting }: { caseId: string; curre
         })}
       </SimpleGrid>
       {empty && (
-        <Text c="red" role="alert">
+        <Text c="red.9" role="alert">
           {t('vitals.empty')}
         </Text>
       )}

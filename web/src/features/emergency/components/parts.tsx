@@ -6,14 +6,15 @@ import { formatTimeIn } from '@/lib/date-time';
 import type { Eta, PatientPart, Vitals } from '../api/schemas';
 
 /** China's four-level emergency triage: I (濒危) red … IV (非急症) green. */
-const triageColours = ['', 'red', 'orange', 'yellow', 'green'] as const;
+// Note: level I is white on red.9; II–IV carry dark text, as white on orange, yellow or green is under 4.5:1.
+const triageColours = ['', 'red.9', 'orange', 'yellow', 'green'] as const;
 const roman = ['', 'I', 'II', 'III', 'IV'] as const;
 
 export function TriageBadge({ level, size = 'lg' }: { level: number | null; size?: 'md' | 'lg' | 'xl' }): ReactNode {
   const { t } = useTranslation('emergency');
   if (!level) return <Badge size={size} color="gray" variant="outline">{t('triage.none')}</Badge>;
   return (
-    <Badge size={size} color={triageColours[level] ?? 'gray'} c={level === 3 ? 'dark' : undefined} variant="filled">
+    <Badge size={size} color={triageColours[level] ?? 'gray'} c={level === 1 ? undefined : 'dark'} variant="filled">
       {t('triage.badge', { level: roman[level] ?? level })}
     </Badge>
   );
@@ -23,7 +24,7 @@ export function PathwayBadge({ pathway }: { pathway: string }): ReactNode {
   const { t } = useTranslation('emergency');
   const colour = pathway === 'Stroke' ? 'grape' : pathway === 'ChestPain' ? 'red' : pathway === 'Trauma' ? 'orange' : 'gray';
   return (
-    <Badge size="lg" color={colour} variant="light">
+    <Badge size="lg" color={colour} variant="light" c="dark">
       {t(`pathway.${pathway}`, { defaultValue: pathway })}
     </Badge>
   );

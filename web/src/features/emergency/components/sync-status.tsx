@@ -34,11 +34,11 @@ export function SyncBadge({ writes }: { writes: readonly QueuedWrite[] }): React
         </Badge>
       )}
       {waiting > 0 ? (
-        <Badge size="lg" color="orange" leftSection={<IconCloudUpload size={16} />} data-testid="waiting-count">
+        <Badge size="lg" color="yellow" c="dark" leftSection={<IconCloudUpload size={16} />} data-testid="waiting-count">
           {t('sync.waiting', { count: waiting })}
         </Badge>
       ) : (
-        <Badge size="lg" color="teal" leftSection={<IconCloudCheck size={16} />} data-testid="waiting-count">
+        <Badge size="lg" color="teal.9" leftSection={<IconCloudCheck size={16} />} data-testid="waiting-count">
           {t('sync.allSent')}
         </Badge>
       )}
@@ -69,7 +69,7 @@ export function RefusedWrites({ writes }: { writes: readonly QueuedWrite[] }): R
                 </Text>
               ))}
               <Group>
-                <Button size="md" variant="white" color="red" onClick={() => void crewQueue().discard(write.key)}>
+                <Button size="md" variant="outline" color="red.9" onClick={() => void crewQueue().discard(write.key)}>
                   {t('sync.discard')}
                 </Button>
               </Group>

@@ -24,7 +24,7 @@ export function TeamAlerts(): ReactNode {
             <Stack gap="xs">
               <Group justify="space-between">
                 <Group gap="xs">
-                  <Badge color="red" size="xl">
+                  <Badge color="red.9" size="xl">
                     {t('alerts.team', { pathway: t(`pathway.${alert.pathway}`, { defaultValue: alert.pathway }) })}
                   </Badge>
                   <TriageBadge level={alert.triageLevel} />
@@ -38,7 +38,7 @@ export function TeamAlerts(): ReactNode {
               {alert.acks.length > 0 && (
                 <Text size="sm">{t('alerts.acknowledgedBy', { names: alert.acks.map((a) => `${a.name} ${timeOf(a.at, i18n.language)}`).join(', ') })}</Text>
               )}
-              <Button size="lg" color="red" variant={mine ? 'light' : 'filled'} loading={ack.isPending && ack.variables === alert.id} onClick={() => ack.mutate(alert.id)}>
+              <Button size="lg" color="red.9" variant={mine ? 'outline' : 'filled'} loading={ack.isPending && ack.variables === alert.id} onClick={() => ack.mutate(alert.id)}>
                 {t('alerts.ack', { pathway: t(`pathway.${alert.pathway}`, { defaultValue: alert.pathway }) })}
               </Button>
             </Stack>
