@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OfflineQueue } from '@/features/emergency/lib/offline-queue';
 import { crewTransport } from '@/features/emergency/lib/crew-transport';
 import { setCrewQueue } from '@/features/emergency/lib/crew-queue';
-import { emergencyHubTransport } from '@/features/emergency/lib/emergency-hub';
 import { memoryQueueStore } from '@/features/emergency/lib/queue-store';
+import { stubEmergencyHub } from '@/features/emergency/testing/hub-stub';
 import { jsonResponse, problemResponse, type RecordedRequest } from '@/testing/api-mock';
 import { findPageHeading, renderApp } from '@/testing/test-utils';
 
@@ -12,20 +12,6 @@ const receipt = (request: RecordedRequest, kind: string) =>
   jsonResponse({ caseId: 'x', sequence: Number(request.headers['x-client-sequence']), kind, itemId: null, appliedAt: '2026-12-07T01:00:00Z', replayed: false });
 
 let online = true;
-
-/** The live hub answers nothing in these tests (the pages refetch on its events; that is not what is tested here). */
-export function stubEmergencyHub(): void {
-  const connection = {
-    on: vi.fn(),
-    onreconnecting: vi.fn(),
-    onreconnected: vi.fn(),
-    onclose: vi.fn(),
-    start: vi.fn(async () => undefined),
-    stop: vi.fn(async () => undefined),
-    invoke: vi.fn(async () => undefined),
-  };
-  vi.spyOn(emergencyHubTransport, 'create').mockResolvedValue(connection as unknown as Awaited<ReturnType<typeof emergencyHubTransport.create>>);
-}
 
 describe('Crew app (ambulance)', () => {
   beforeEach(() => {

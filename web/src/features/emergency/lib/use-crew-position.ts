@@ -23,11 +23,15 @@ export function useCrewPosition(caseId: string, active: boolean): { eta: Eta | n
     const send = () => {
       const position = latest.current;
       if (!position || !navigator.onLine) return;
-      sentAt.current = Date.now();
+      const now = Date.now();
+      // Note: a fix younger than a minute still says where the ambulance is now (a parked one gets no new fixes, and
+      // the server ignores a time it has already had); an older one is not sent as current.
+      if (now - (position.timestamp || now) > 60_000) return;
+      sentAt.current = now;
       sendPosition(caseId, {
         latitude: position.coords.latitude,
         longitude: position.coords.longitude,
-        recordedAt: new Date(position.timestamp || Date.now()).toISOString(),
+        recordedAt: new Date(now).toISOString(),
       })
         .then((answer) => !cancelled && setEta(answer))
         .catch(() => undefined);
