@@ -107,7 +107,9 @@ public sealed class EmergencyJourneyTests(AppFixture app)
         // The stroke team member acknowledges; the board shows who.
         var stroke = await app.NewPageAsync();
         await stroke.SignInAsync("stroke@demo.test", PageExtensions.DemoPassword);
-        await stroke.GotoAsync("/emergency/alerts");
+        await Expect(stroke.Heading("Emergency board")).ToBeVisibleAsync();
+        await stroke.NavigateAsync("Team alerts");
+        await Expect(stroke.Heading("Team alerts")).ToBeVisibleAsync();
         var alert = stroke.GetByTestId("team-alert").Filter(new() { HasText = marker });
         await alert.GetByRole(AriaRole.Button, new() { Name = "Acknowledge (Stroke)" }).ClickAsync();
         await Expect(alert.GetByText("Acknowledged by 孙浩", new() { Exact = false })).ToBeVisibleAsync();

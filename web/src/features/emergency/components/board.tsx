@@ -34,7 +34,7 @@ export function AlertLines({ item }: { item: Pick<BoardCase, 'alerts'> }): React
 function BoardCard({ item }: { item: BoardCase }): ReactNode {
   const { t, i18n } = useTranslation('emergency');
   return (
-    <Card withBorder padding="md" component={Link} to={`/emergency/board/cases/${item.id}`} data-testid="board-case" aria-label={patientLabel(item.patient, t)}>
+    <Card withBorder padding="md" component={Link} to={`/emergency/board/cases/${item.id}`} data-testid="board-case">
       <Stack gap="xs">
         <Group justify="space-between" align="flex-start">
           <Group gap="xs">

@@ -29,7 +29,8 @@ export function CrewCase({ caseId, Scanner }: { caseId: string; Scanner: Scanner
   const current = useEmergencyCase(caseId, onServer);
   const data = current.data;
   useEmergencyHub({ caseId: data ? caseId : undefined });
-  const open = data ? data.status === 'Open' : onServer ? false : true;
+  // Note: positions only once the server has the case (else they are refused) and it has somewhere to go.
+  const open = data?.status === 'Open';
   const position = useCrewPosition(caseId, open && (Boolean(data?.destinationId) || writes.some((w) => w.kind === 'destination')));
   const [tab, setTab] = useState<string | null>('patient');
 
