@@ -93,7 +93,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             Status = StatusCodes.Status422UnprocessableEntity,
             Title = "Some values are outside physiological limits.",
         };
-        problem.Extensions[ProblemExtensions.Code] = exception.Code;
+        problem.Extensions[ProblemExtensions.Code] = "emergency_vitals_out_of_range";
         problem.Extensions[ProblemExtensions.FieldCodes] = ValidationErrors.CodesFromFailures(exception.Failures);
         return problem;
     }

@@ -31,7 +31,10 @@ public sealed class EmergencySyncItem
         Sequence = stamp.Sequence,
         Kind = kind,
         ItemId = itemId,
-        AppliedAt = now,
+
+        // Note: to the millisecond, so the receipt answered to a resend (read back from the database, which keeps
+        // microseconds on PostgreSQL) is the very receipt the first send got.
+        AppliedAt = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerMillisecond), now.Offset),
     };
 }
 

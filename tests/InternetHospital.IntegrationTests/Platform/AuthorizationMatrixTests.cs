@@ -85,6 +85,8 @@ public sealed partial class AuthorizationMatrixTests(SqliteApiFactory factory)
             [Roles.Pharmacist] = await factory.CreateClientAsAsync("pharmacist.sun@demo.test", TestData.DemoPassword),
             [Roles.Registrar] = await factory.CreateClientAsAsync("registrar@demo.test", TestData.DemoPassword),
             [Roles.Nurse] = await factory.CreateClientAsAsync("nurse@demo.test", TestData.DemoPassword),
+            [Roles.Paramedic] = await factory.CreateClientAsAsync("crew@demo.test", TestData.DemoPassword),
+            [Roles.EmergencyStaff] = await factory.CreateClientAsAsync("ed@demo.test", TestData.DemoPassword),
             [Roles.SystemAdmin] = await factory.CreateClientAsAsync("admin.zhou@demo.test", TestData.DemoPassword),
             [Roles.SecurityAdmin] = await factory.CreateClientAsAsync("security.qian@demo.test", TestData.DemoPassword),
             [Roles.AuditAdmin] = await factory.CreateClientAsAsync("audit.wu@demo.test", TestData.DemoPassword),

@@ -58,6 +58,8 @@ public sealed partial class BodyFuzzTests(FuzzApiFactory factory) : IClassFixtur
             [Roles.Pharmacist] = await factory.CreateClientAsAsync("pharmacist.sun@demo.test", TestData.DemoPassword),
             [Roles.Registrar] = await factory.CreateClientAsAsync("registrar@demo.test", TestData.DemoPassword),
             [Roles.Nurse] = await factory.CreateClientAsAsync("nurse@demo.test", TestData.DemoPassword),
+            [Roles.Paramedic] = await factory.CreateClientAsAsync(DemoAccounts.Crew.Email, TestData.DemoPassword),
+            [Roles.EmergencyStaff] = await factory.CreateClientAsAsync(DemoAccounts.EmergencyDoctor.Email, TestData.DemoPassword),
             [Roles.SystemAdmin] = await factory.CreateClientAsAsync(DemoAccounts.SystemAdmin.Email, TestData.DemoPassword),
             [Roles.SecurityAdmin] = await factory.CreateClientAsAsync(DemoAccounts.SecurityAdmin.Email, TestData.DemoPassword),
             [Roles.AuditAdmin] = await factory.CreateClientAsAsync(DemoAccounts.AuditAdmin.Email, TestData.DemoPassword),

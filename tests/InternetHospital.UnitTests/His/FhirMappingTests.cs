@@ -4,6 +4,7 @@ using Hl7.Fhir.Specification.Source;
 using Hl7.Fhir.Specification.Terminology;
 using InternetHospital.Application.His;
 using InternetHospital.Infrastructure.His;
+using InternetHospital.Infrastructure.His.Delivery;
 using InternetHospital.Infrastructure.His.Fhir;
 
 namespace InternetHospital.UnitTests.His;
@@ -154,10 +155,10 @@ public sealed class FhirMappingTests
         Assert.Null(patient.BirthDate);
         Assert.Equal(AdministrativeGender.Male, patient.Gender);
         var encounter = (Encounter)writes[1].Resource;
-        Assert.Equal("EMER", encounter.Class.Code);
+        Assert.Equal("EMER", encounter.Class!.Code);
         Assert.Equal(Encounter.EncounterStatus.Planned, encounter.Status);
-        Assert.Equal("EM", encounter.Priority.Coding.Single().Code);
-        Assert.Equal(EmergencyCaseId.ToString(), encounter.Subject.Identifier.Value);
+        Assert.Equal("EM", encounter.Priority!.Coding.Single().Code);
+        Assert.Equal(EmergencyCaseId.ToString(), encounter.Subject!.Identifier!.Value);
         foreach (var write in writes)
         {
             var errors = Validator.Value.Validate(write.Resource)!.Issue.Where(i => i.Severity is OperationOutcome.IssueSeverity.Error or OperationOutcome.IssueSeverity.Fatal).ToList();
@@ -173,9 +174,9 @@ public sealed class FhirMappingTests
         var temporary = (Patient)writes.Single(w => w.IdentifierSystem == mapper.EmergencyPatientSystem).Resource;
         Assert.False(temporary.Active);
         Assert.Equal(Patient.LinkType.ReplacedBy, temporary.Link.Single().Type);
-        Assert.Equal(Hl7CodecTests.PatientId.ToString(), temporary.Link.Single().Other.Identifier.Value);
+        Assert.Equal(Hl7CodecTests.PatientId.ToString(), temporary.Link.Single().Other!.Identifier!.Value);
         var encounter = (Encounter)writes.Single(w => w.IdentifierSystem == mapper.EmergencyEncounterSystem).Resource;
-        Assert.Equal(Hl7CodecTests.PatientId.ToString(), encounter.Subject.Identifier.Value);
+        Assert.Equal(Hl7CodecTests.PatientId.ToString(), encounter.Subject!.Identifier!.Value);
     }
 
     internal static HisMessage Sample(string kind)

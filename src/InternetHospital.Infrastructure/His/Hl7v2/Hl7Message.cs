@@ -10,10 +10,10 @@ namespace InternetHospital.Infrastructure.His.Hl7v2;
 /// </summary>
 internal sealed class Hl7Message
 {
-    /// <summary>The segments of ADT^A04, SIU^S12/S13/S14/S15, RDE^O11, MDM^T02, ORU^R01 and ACK.</summary>
+    /// <summary>The segments of ADT^A04 (with PV2 for emergency visits), ADT^A40 (MRG), SIU^S12/S13/S14/S15, RDE^O11, MDM^T02, ORU^R01 and ACK.</summary>
     public static readonly IReadOnlySet<string> SupportedSegments = new HashSet<string>(StringComparer.Ordinal)
     {
-        "MSH", "EVN", "PID", "PV1", "SCH", "RGS", "AIS", "AIP", "ORC", "RXE", "RXR", "TXA", "OBR", "OBX", "MSA", "ERR",
+        "MSH", "EVN", "PID", "PV1", "PV2", "MRG", "SCH", "RGS", "AIS", "AIP", "ORC", "RXE", "RXR", "TXA", "OBR", "OBX", "MSA", "ERR",
     };
 
     public const char SegmentTerminator = '\r';
