@@ -36,7 +36,8 @@ internal static class SecurityHeaders
             headers["Referrer-Policy"] = "no-referrer";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             headers["Cross-Origin-Resource-Policy"] = "same-origin";
-            headers["Permissions-Policy"] = "camera=(self), microphone=(self), display-capture=(self), geolocation=(), payment=()";
+            // Note: geolocation for this origin only: the ambulance crew's app sends the position the ETA is computed from.
+            headers["Permissions-Policy"] = "camera=(self), microphone=(self), display-capture=(self), geolocation=(self), payment=()";
 
             // Note: API answers carry personal health information; nothing in between may keep a copy (domain rule 21).
             if (IsPrivate(ctx.Request.Path) && !headers.ContainsKey("Cache-Control"))

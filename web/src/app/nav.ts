@@ -1,4 +1,8 @@
 import {
+  IconAlertTriangle,
+  IconAmbulance,
+  IconChartBar,
+  IconLayoutBoard,
   IconArrowsExchange,
   IconActivityHeartbeat,
   IconBell,
@@ -36,7 +40,7 @@ import {
   IconVideo,
   type Icon,
 } from '@tabler/icons-react';
-import { allRoles, primaryRole, scannerRoles, staffRoles, type Role } from '@/features/accounts/lib/roles';
+import { allRoles, emergencyTeamRoles, primaryRole, scannerRoles, staffRoles, type Role } from '@/features/accounts/lib/roles';
 
 export interface NavItem {
   to: string;
@@ -74,6 +78,10 @@ export const navItems: readonly NavItem[] = [
   { to: '/team-messages', labelKey: 'family:nav.teamMessages', icon: IconMessages, roles: ['Doctor'] },
   { to: '/review-queue', labelKey: 'nav.reviewQueue', icon: IconPill, roles: ['Pharmacist'] },
   { to: '/scan', labelKey: 'healthCode:scan.nav', icon: IconScan, roles: scannerRoles },
+  { to: '/emergency/crew', labelKey: 'emergency:nav.crew', icon: IconAmbulance, roles: ['Paramedic'] },
+  { to: '/emergency/board', labelKey: 'emergency:nav.board', icon: IconLayoutBoard, roles: ['EmergencyStaff'] },
+  { to: '/emergency/alerts', labelKey: 'emergency:nav.alerts', icon: IconAlertTriangle, roles: emergencyTeamRoles },
+  { to: '/emergency/quality', labelKey: 'emergency:nav.quality', icon: IconChartBar, roles: ['EmergencyStaff'] },
   { to: '/admin', labelKey: 'nav.admin', icon: IconSettings, roles: ['SystemAdmin'] },
   { to: '/admin/institutions', labelKey: 'institutions:nav.institutions', icon: IconBuildingCommunity, roles: ['SystemAdmin'] },
   { to: '/admin/staff-institutions', labelKey: 'institutions:nav.staff', icon: IconId, roles: ['SystemAdmin'] },
@@ -106,6 +114,8 @@ export const roleHomes: Readonly<Record<Role, string>> = {
   SystemAdmin: '/admin',
   SecurityAdmin: '/admin/accounts',
   AuditAdmin: '/admin/audit',
+  Paramedic: '/emergency/crew',
+  EmergencyStaff: '/emergency/board',
 };
 
 export function navItemsFor(roles: readonly string[]): NavItem[] {

@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
-import { allRoles, scannerRoles, staffRoles, type Role } from '@/features/accounts/lib/roles';
+import { allRoles, emergencyTeamRoles, scannerRoles, staffRoles, type Role } from '@/features/accounts/lib/roles';
 import { loadAllNamespaces } from '@/lib/i18n';
 import { RequireRole } from './require-role';
 import { RootLayout } from './root-layout';
@@ -125,6 +125,16 @@ export const routes: RouteObject[] = [
             { path: 'family/proxies', lazy: page(() => import('./routes/patient/who-acts-for-me')) },
           ]),
           guarded(['SystemAdmin'], [{ path: 'admin/patient-access', lazy: page(() => import('./routes/admin/patient-access')) }]),
+          guarded(['Paramedic'], [
+            { path: 'emergency/crew', lazy: page(() => import('./routes/emergency/crew')) },
+            { path: 'emergency/crew/cases/:caseId', lazy: page(() => import('./routes/emergency/crew-case')) },
+          ]),
+          guarded(['EmergencyStaff'], [
+            { path: 'emergency/board', lazy: page(() => import('./routes/emergency/board')) },
+            { path: 'emergency/board/cases/:caseId', lazy: page(() => import('./routes/emergency/board-case')) },
+            { path: 'emergency/quality', lazy: page(() => import('./routes/emergency/quality')) },
+          ]),
+          guarded(emergencyTeamRoles, [{ path: 'emergency/alerts', lazy: page(() => import('./routes/emergency/alerts')) }]),
           guarded(allRoles, [{ path: 'notifications', lazy: page(() => import('./routes/notifications')) }]),
           guarded(allRoles, [{ path: 'sessions', lazy: page(() => import('./routes/sessions')) }]),
 

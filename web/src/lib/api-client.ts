@@ -58,6 +58,8 @@ export interface ApiRequestOptions {
   /** Attach the access token and recover from 401 by refreshing (default true). Anonymous endpoints pass false. */
   auth?: boolean;
   signal?: AbortSignal;
+  /** Extra request headers (e.g. Idempotency-Key on writes that may be sent more than once). */
+  headers?: Record<string, string>;
 }
 
 function parseRetryAfter(header: string | null): number | null {
@@ -87,7 +89,7 @@ function send(path: string, options: ApiRequestOptions, accessToken: string | nu
     // Note: JSON.stringify would silently send "{}"; uploads go through `form`.
     throw new TypeError('Send a FormData body as the `form` option, not as `body`.');
   }
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  const headers: Record<string, string> = { ...options.headers, Accept: 'application/json, application/problem+json' };
   // Note: the server words validation messages in the language the user reads.
   if (i18n.language) headers['Accept-Language'] = i18n.language;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';

@@ -1,6 +1,17 @@
 import { z } from 'zod';
 
-export const roleSchema = z.enum(['Patient', 'Doctor', 'Pharmacist', 'Registrar', 'Nurse', 'SystemAdmin', 'SecurityAdmin', 'AuditAdmin']);
+export const roleSchema = z.enum([
+  'Patient',
+  'Doctor',
+  'Pharmacist',
+  'Registrar',
+  'Nurse',
+  'SystemAdmin',
+  'SecurityAdmin',
+  'AuditAdmin',
+  'Paramedic',
+  'EmergencyStaff',
+]);
 export type Role = z.infer<typeof roleSchema>;
 
 /**
@@ -11,9 +22,33 @@ export type Role = z.infer<typeof roleSchema>;
 export const adminRoles: readonly Role[] = ['SystemAdmin', 'SecurityAdmin', 'AuditAdmin'];
 
 /** Highest first: a user with several roles lands on the home of the first one they hold. */
-export const rolePriority: readonly Role[] = ['SystemAdmin', 'SecurityAdmin', 'AuditAdmin', 'Pharmacist', 'Registrar', 'Nurse', 'Doctor', 'Patient'];
+export const rolePriority: readonly Role[] = [
+  'SystemAdmin',
+  'SecurityAdmin',
+  'AuditAdmin',
+  'Paramedic',
+  'EmergencyStaff',
+  'Pharmacist',
+  'Registrar',
+  'Nurse',
+  'Doctor',
+  'Patient',
+];
 
-export const staffRoles: readonly Role[] = ['Doctor', 'Pharmacist', 'Registrar', 'Nurse', 'SystemAdmin', 'SecurityAdmin', 'AuditAdmin'];
+export const staffRoles: readonly Role[] = [
+  'Doctor',
+  'Pharmacist',
+  'Registrar',
+  'Nurse',
+  'EmergencyStaff',
+  'Paramedic',
+  'SystemAdmin',
+  'SecurityAdmin',
+  'AuditAdmin',
+];
+
+/** Who may be on a stroke / chest-pain / trauma team and acknowledge its alerts (the server checks the membership). */
+export const emergencyTeamRoles: readonly Role[] = ['Doctor', 'Nurse', 'EmergencyStaff'];
 
 /** Staff who identify patients by their health code at a desk. */
 export const scannerRoles: readonly Role[] = ['Doctor', 'Pharmacist', 'Registrar', 'Nurse'];
