@@ -21,7 +21,7 @@ public static class DemoAccounts
     public static readonly DemoAccount SystemAdmin = new("admin.zhou@demo.test", "周强", Roles.ConsortiumAdmin, "Consortium administrator (every institution's set-up, HIS link)");
 
     /// <summary>A system administrator of the Donghu community health centre only (scoped to its institution).</summary>
-    public static readonly DemoAccount CommunityAdmin = new("admin.donghu@demo.test", "郑洁", Roles.SystemAdmin, "System administrator, Donghu community health centre");
+    public static readonly DemoAccount CommunityAdmin = new("admin.donghu@demo.test", "冯霞", Roles.SystemAdmin, "System administrator, Donghu community health centre");
 
     public static readonly DemoAccount Crew = new("crew@demo.test", "王磊", Roles.Paramedic, "Ambulance crew (paramedic), City Emergency Medical Centre 市急救中心");
     public static readonly DemoAccount SecondCrew = new("crew2@demo.test", "周勇", Roles.Paramedic, "Ambulance crew (EMT), City Emergency Medical Centre (a second phone)");
