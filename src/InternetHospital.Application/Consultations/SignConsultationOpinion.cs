@@ -49,8 +49,8 @@ public sealed record SignConsultationOpinion(
                 room.CloseConsultationRoom(me.Doctor.AccountId, now);
             }
 
-            // Note: both institutions' records get the opinion (domain rule 28). The institution travels in the message
-            // itself, so per-institution HIS routing can pick the right HIS for each.
+            // Note: both institutions' records get the opinion (domain rule 28): each message goes to that institution's own
+            // HIS when it has one, otherwise to the consortium's.
             foreach (var (institution, role) in new[] { (consultation.FromFacilityId, "requesting"), (consultation.ToFacilityId, "consulted") })
             {
                 outbox.Enqueue(consultation.PatientId, new ConsultationOpinionSignedMessage(
@@ -67,7 +67,8 @@ public sealed record SignConsultationOpinion(
                     opinion.SuggestedTests,
                     opinion.SuggestedMedication,
                     opinion.FollowUpInDays,
-                    opinion.ContentHash));
+                    opinion.ContentHash),
+                    institution);
             }
 
             access.Audit(consultation, "consultation.opinion_signed");

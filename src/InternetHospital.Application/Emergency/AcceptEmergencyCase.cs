@@ -30,7 +30,8 @@ public sealed record AcceptEmergencyCase(Guid CaseId) : ICommand<EmergencyCaseVi
                     c.EtaAt,
                     c.PatientId is null ? c.UnknownSex?.ToString() : null,
                     c.PatientId is null ? c.EstimatedAge : null,
-                    now));
+                    now),
+                    c.DestinationFacilityId);
             }, cancellationToken);
             return await views.FullAsync(@case, cancellationToken);
         }

@@ -30,7 +30,7 @@ public sealed record MergeEmergencyPatient(Guid CaseId, Guid PatientId) : IComma
             if (@case.AcceptedAt is { } acceptedAt)
             {
                 var facility = await db.Facilities.AsNoTracking().SingleAsync(f => f.Id == @case.DestinationFacilityId, cancellationToken);
-                his.Enqueue(@case.Id, new EmergencyPatientIdentifiedMessage(@case.Id, command.PatientId, facility.Code, @case.TriageLevel, @case.Pathway.ToString(), acceptedAt, now));
+                his.Enqueue(@case.Id, new EmergencyPatientIdentifiedMessage(@case.Id, command.PatientId, facility.Code, @case.TriageLevel, @case.Pathway.ToString(), acceptedAt, now), @case.DestinationFacilityId);
             }
 
             audit.Record("emergency.patient_merged", nameof(EmergencyCase), @case.Id.ToString(), command.PatientId, $"unknown patient of case {@case.Id} merged into patient {command.PatientId}");
