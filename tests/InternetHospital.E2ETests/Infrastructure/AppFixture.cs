@@ -83,11 +83,12 @@ public sealed class AppFixture : IAsyncLifetime
     }
 
     /// <summary>A new browser context and page, as a person on a phone-sized screen in the given language would have.</summary>
-    public async Task<IPage> NewPageAsync(string locale = "en-US", bool phone = false)
+    /// <param name="baseUrl">Another host's address (a journey with its own host); this fixture's app by default.</param>
+    public async Task<IPage> NewPageAsync(string locale = "en-US", bool phone = false, string? baseUrl = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseUrl,
+            BaseURL = baseUrl ?? BaseUrl,
             Locale = locale,
             ViewportSize = phone ? new ViewportSize { Width = 375, Height = 812 } : new ViewportSize { Width = 1280, Height = 800 },
             IsMobile = phone,
@@ -125,14 +126,18 @@ public sealed class AppFixture : IAsyncLifetime
         }
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private sealed class AppFactory(int port, string dataDirectory, string baseUrl, int hisMllpPort) : WebApplicationFactory<Program>
+    /// <summary>
+    /// The app as the journeys run it. <paramref name="hisMllpPort"/> null keeps the embedded demo HIS writer;
+    /// <paramref name="settings"/> are applied last (a journey's own host, e.g. another payment provider).
+    /// </summary>
+    internal sealed class AppFactory(int port, string dataDirectory, string baseUrl, int? hisMllpPort, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -149,9 +154,13 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseSetting("RateLimits:Token:PermitLimit", "1000");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("urls", $"http://127.0.0.1:{port}");
-            builder.UseSetting("His:Writer", "Hl7v2");
-            builder.UseSetting("His:Mllp:Host", "127.0.0.1");
-            builder.UseSetting("His:Mllp:Port", hisMllpPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (hisMllpPort is { } mllpPort)
+            {
+                builder.UseSetting("His:Writer", "Hl7v2");
+                builder.UseSetting("His:Mllp:Host", "127.0.0.1");
+                builder.UseSetting("His:Mllp:Port", mllpPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
             // Note: a refused message becomes a dead letter within a second or two, and a retried one goes out at
             // once, so a journey through the admin screens does not wait for production-sized delays.
             builder.UseSetting("His:Outbox:MaxAttempts", "2");
@@ -159,6 +168,10 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseSetting("His:Outbox:RetryBaseDelay", "00:00:00.200");
             builder.UseSetting("His:Outbox:RetryMaxDelay", "00:00:01");
             builder.UseSetting("His:Outbox:PollInterval", "00:00:00.200");
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            {
+                builder.UseSetting(key, value);
+            }
         }
     }
 }
