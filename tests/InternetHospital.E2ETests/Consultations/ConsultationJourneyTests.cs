@@ -19,7 +19,7 @@ namespace InternetHospital.E2ETests.Consultations;
 /// respiratory specialist of the city hospital; the specialist schedules it, opens the video room, both doctors see
 /// each other (real WebRTC between headless Chromium contexts with fake cameras, asserted on decoded frames), and the
 /// specialist signs the opinion, which 刘洋 and 张伟 then read.
-/// Note: a 张伟 of the test's own (signed with 陈静's team, of which 刘洋 is a member) and a specialist of its own, so no
+/// Note: a 张伟 of the test's own (signed with a team of 刘洋's) and a specialist of its own, so no
 /// other journey's doctor gets a confirmed session of visits here (the video and imaging journeys expect the
 /// password step for 李伟, 陈静, 赵敏 and 王芳), and nothing depends on the time of day.
 /// </summary>
@@ -202,7 +202,8 @@ public sealed class ConsultationJourneyTests(AppFixture app) : IAsyncLifetime
     }
 
     /// <summary>
-    /// The patient signs with 陈静's team (刘洋 is its member, so he treats him; the care profile puts him on the panel), and the city hospital's respiratory
+    /// The patient signs with a team 刘洋 leads (so he treats him; the care profile puts him on the panel; a team of the
+    /// test's own, not 陈静's, whose panel the referral journey picks its 张伟 from), closed to applications, and the city hospital's respiratory
     /// department gains a specialist of the test's own. Returns the specialist's e-mail.
     /// </summary>
     private async Task<string> PrepareAsync(string patientEmail)
@@ -213,13 +214,14 @@ public sealed class ConsultationJourneyTests(AppFixture app) : IAsyncLifetime
         var now = DateTimeOffset.UtcNow;
         var account = await db.Users.SingleAsync(u => u.Email == patientEmail);
         var patientId = await db.PatientAccesses.Where(a => a.AccountId == account.Id).Select(a => a.PatientId).SingleAsync();
-        var chen = await (from d in db.Doctors join a in db.Users on d.AccountId equals a.Id where a.Email == "dr.chen@demo.test" select d).SingleAsync();
         var liu = await (from d in db.Doctors join a in db.Users on d.AccountId equals a.Id where a.Email == "dr.liu@demo.test" select d).SingleAsync();
-        var team = await (from m in db.FamilyTeamMembers join t in db.FamilyTeams on m.TeamId equals t.Id where m.DoctorId == chen.Id && m.Role == TeamRole.Lead select t).FirstAsync();
-        Assert.True(await db.FamilyTeamMembers.AnyAsync(m => m.TeamId == team.Id && m.DoctorId == liu.Id), "刘洋 is in 陈静's team");
+        var community = await db.Departments.Where(d => d.Id == liu.DepartmentId).Select(d => d.FacilityId).SingleAsync();
+        var team = FamilyDoctorTeam.Create(community, liu.DepartmentId, "刘洋家庭医生团队", "Dr Liu Yang's team", "会诊旅程的团队。", "The consultation journey's team.", liu.Id);
+        team.StopAcceptingApplications();
+        db.FamilyTeams.Add(team);
         var package = await db.ServicePackages.FirstAsync(p => p.Code == "hypertension");
-        var contract = FamilyContract.Apply(patientId, team.Id, package.Id, chen.AccountId, null, now.AddDays(-2));
-        contract.Accept(chen.Id, chen.AccountId, now.AddDays(-1));
+        var contract = FamilyContract.Apply(patientId, team.Id, package.Id, liu.AccountId, null, now.AddDays(-2));
+        contract.Accept(liu.Id, liu.AccountId, now.AddDays(-1));
         db.FamilyContracts.Add(contract);
         db.CareProfiles.Add(CareProfile.Create(patientId, [ChronicConditions.Hypertension], now.AddDays(-1)));
 
