@@ -72,7 +72,7 @@ export function ConsultationCard({ consultation, showPatient = false, children }
         {summary && (
           <Stack gap={2} role="group" aria-label={t('summary.title')}>
             <Text size="sm" fw={500}>
-              {t('summary.title')} {summary.source !== 'current' && <Text span c="orange.9">({t(`summary.source.${summary.source}`, { defaultValue: summary.source })})</Text>}
+              {t('summary.title')} {summary.source !== 'current' && <Text span c="red.9">({t(`summary.source.${summary.source}`, { defaultValue: summary.source })})</Text>}
             </Text>
             {summary.problems.length > 0 && <Text size="sm">{t('summary.problems')}: {summary.problems.map((p) => `${p.code} ${p.description}`).join('；')}</Text>}
             {summary.medicines.length > 0 && <Text size="sm">{t('summary.medicines')}: {summary.medicines.map((m) => `${m.name} ${m.strength} ${m.dose} ${m.frequency}`).join('；')}</Text>}
