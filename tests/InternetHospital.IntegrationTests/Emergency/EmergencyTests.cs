@@ -10,7 +10,10 @@ using InternetHospital.Domain.Patients;
 using InternetHospital.Infrastructure.Identity;
 using InternetHospital.Infrastructure.Persistence;
 using InternetHospital.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -312,8 +315,63 @@ public abstract class EmergencyTests(ApiFactory factory)
             await FromDatabaseAsync(db => db.HisOutbox.Where(m => m.PatientId == caseId).OrderBy(m => m.Sequence).Select(m => m.Kind).ToListAsync()));
     }
 
+    [Fact]
+    public async Task The_board_of_the_destination_gets_the_case_live_and_another_hospital_cannot_watch_it()
+    {
+        var crew = await CrewAsync();
+        await using var board = await HubAsync("ed@demo.test", Password);
+        var updates = new System.Collections.Concurrent.ConcurrentQueue<JsonElement>();
+        board.On<JsonElement>("caseUpdated", update => updates.Enqueue(update));
+        await board.InvokeAsync("WatchBoard");
+
+        var caseId = await crew.StartAsync();
+        await crew.WriteAsync(HttpMethod.Put, $"/{caseId}/destination", new { destinationId = await DestinationAsync(crew.Client) }, caseId);
+        await crew.WriteAsync(HttpMethod.Post, $"/{caseId}/vitals", new { measuredAt = DateTimeOffset.UtcNow, heartRate = 132, spO2 = 88 }, caseId);
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!updates.Any(u => u.GetProperty("id").GetGuid() == caseId && u.GetProperty("latestVitals").ValueKind == JsonValueKind.Object) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        var latest = updates.Last(u => u.GetProperty("id").GetGuid() == caseId);
+        Assert.Equal(132, latest.GetProperty("latestVitals").GetProperty("heartRate").GetInt32());
+
+        var (_, otherEd) = await OtherServiceAndHospitalAccountsAsync();
+        await using var other = await HubAsync(otherEd, TestData.StrongPassword);
+        var leaked = new System.Collections.Concurrent.ConcurrentQueue<JsonElement>();
+        other.On<JsonElement>("caseUpdated", update => leaked.Enqueue(update));
+        await Assert.ThrowsAsync<HubException>(() => other.InvokeAsync("WatchCase", caseId));
+        await other.InvokeAsync("WatchBoard");
+        await crew.WriteAsync(HttpMethod.Post, $"/{caseId}/vitals", new { measuredAt = DateTimeOffset.UtcNow, heartRate = 140 }, caseId);
+        await Task.Delay(1500);
+        Assert.DoesNotContain(leaked, u => u.GetProperty("id").GetGuid() == caseId);
+    }
+
+    private async Task<HubConnection> HubAsync(string email, string password)
+    {
+        var tokens = await OidcFlow.SignInAsync(factory.CreateBrowserClient(), email, password);
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(factory.Server.BaseAddress, "/hubs/emergency"), options =>
+            {
+                options.HttpMessageHandlerFactory = _ => factory.Server.CreateHandler();
+                options.Transports = HttpTransportType.LongPolling;
+                options.AccessTokenProvider = () => Task.FromResult<string?>(tokens.AccessToken);
+            })
+            .Build();
+        await connection.StartAsync();
+        return connection;
+    }
+
     /// <summary>A second ambulance service with a crew member, and a second receiving hospital with its department staff.</summary>
     private async Task<(HttpClient Crew, HttpClient Department)> OtherServiceAndHospitalAsync()
+    {
+        var (crewEmail, edEmail) = await OtherServiceAndHospitalAccountsAsync();
+        return (await factory.CreateClientAsAsync(crewEmail, TestData.StrongPassword), await factory.CreateClientAsAsync(edEmail, TestData.StrongPassword));
+    }
+
+    /// <summary>The e-mails (password <c>TestData.StrongPassword</c>) of a crew member of a second service and staff of a second receiving hospital.</summary>
+    private async Task<(string CrewEmail, string DepartmentEmail)> OtherServiceAndHospitalAccountsAsync()
     {
         var crewEmail = TestData.Email("crew");
         var edEmail = TestData.Email("ed");
@@ -334,7 +392,7 @@ public abstract class EmergencyTests(ApiFactory factory)
             await db.SaveChangesAsync();
         }
 
-        return (await factory.CreateClientAsAsync(crewEmail, TestData.StrongPassword), await factory.CreateClientAsAsync(edEmail, TestData.StrongPassword));
+        return (crewEmail, edEmail);
     }
 
     private static async Task<Guid> NewAccountAsync(UserManager<Account> users, string email, string role)

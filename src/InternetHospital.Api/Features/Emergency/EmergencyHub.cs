@@ -1,4 +1,5 @@
 using InternetHospital.Api.Features.VideoVisits;
+using InternetHospital.Application.Common.Exceptions;
 using InternetHospital.Application.Emergency;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
@@ -26,20 +27,37 @@ internal sealed class EmergencyHub(ISender sender) : Hub
 
     public async Task WatchBoard()
     {
-        var facilityId = await sender.Send(new JoinEmergencyChannel(EmergencyChannel.Board, null), Context.ConnectionAborted);
+        var facilityId = await JoinAsync(EmergencyChannel.Board, null);
         await Groups.AddToGroupAsync(Context.ConnectionId, BoardGroup(facilityId), Context.ConnectionAborted);
     }
 
     public async Task WatchCrew()
     {
-        var serviceId = await sender.Send(new JoinEmergencyChannel(EmergencyChannel.Crew, null), Context.ConnectionAborted);
+        var serviceId = await JoinAsync(EmergencyChannel.Crew, null);
         await Groups.AddToGroupAsync(Context.ConnectionId, CrewGroup(serviceId), Context.ConnectionAborted);
     }
 
     public async Task WatchCase(Guid caseId)
     {
-        await sender.Send(new JoinEmergencyChannel(EmergencyChannel.Case, caseId), Context.ConnectionAborted);
+        await JoinAsync(EmergencyChannel.Case, caseId);
         await Groups.AddToGroupAsync(Context.ConnectionId, CaseGroup(caseId), Context.ConnectionAborted);
+    }
+
+    /// <summary>A refusal reaches the client with the same code a problem document would carry (<c>not_found: ...</c>).</summary>
+    private async Task<Guid> JoinAsync(EmergencyChannel channel, Guid? caseId)
+    {
+        try
+        {
+            return await sender.Send(new JoinEmergencyChannel(channel, caseId), Context.ConnectionAborted);
+        }
+        catch (NotFoundException)
+        {
+            throw new HubException("not_found: There is no such case for you.");
+        }
+        catch (ForbiddenAccessException forbidden)
+        {
+            throw new HubException($"{forbidden.Code}: {forbidden.Message}");
+        }
     }
 
     public Task UnwatchCase(Guid caseId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, CaseGroup(caseId), Context.ConnectionAborted);
