@@ -90,4 +90,52 @@ describe('Crew app (ambulance)', () => {
     await app.user.click(within(refused).getByRole('button', { name: 'Remove' }));
     await waitFor(() => expect(screen.queryByText('Not accepted: a treatment')).not.toBeInTheDocument());
   });
+  it('keeps the assessment the crew entered before the server had the case, and sends it as entered', async () => {
+    online = false;
+    const caseId = 'c0ffee00-0000-4000-8000-0000000000bb';
+    vi.spyOn(crypto, 'randomUUID').mockReturnValue(caseId);
+    const serverCase = {
+      id: caseId, status: 'Open', serviceName: '市急救中心', serviceNameEn: 'City Emergency Medical Centre',
+      destinationId: null, destinationName: null, destinationNameEn: null,
+      patient: { known: false, patientId: null, name: null, sex: null, age: null, estimatedAge: null, description: null, maskedIdNumber: null, mergedAt: null },
+      chiefComplaint: null, triageLevel: null, pathway: 'General', eta: null, latestVitals: null, alerts: [], acceptedAt: null,
+      firstContactAt: '2026-12-07T00:40:00Z', arrivalAt: null, handedOverAt: null, lastSequence: 1, updatedAt: '2026-12-07T00:40:00Z',
+      onsetAt: null, lastKnownWellAt: null, strokeScale: null, strokeScore: null, stemi: null, traumaMechanism: null, hisRegisteredAt: null,
+      timeline: [], vitals: [], treatments: [], messages: [], attachments: [],
+    };
+    let caseLoads = 0;
+    const app = await renderApp({
+      route: '/emergency/crew',
+      roles: ['Paramedic'],
+      api: {
+        'GET /api/emergency/crew/cases': [],
+        'GET /api/emergency/destinations': [],
+        'POST /api/emergency/crew/cases': (request) => receipt(request, 'case'),
+        [`PUT /api/emergency/crew/cases/${caseId}/assessment`]: (request) => receipt(request, 'assessment'),
+        [`GET /api/emergency/cases/${caseId}`]: () => {
+          caseLoads++;
+          return jsonResponse(serverCase);
+        },
+      },
+    });
+    await findPageHeading('Ambulance cases');
+    await app.user.click(screen.getByTestId('start-case'));
+    await waitFor(() => expect(app.router.state.location.pathname).toBe(`/emergency/crew/cases/${caseId}`));
+
+    // The crew assesses while the case is still on the phone; the server's (empty) copy arrives afterwards.
+    await app.user.click(await screen.findByRole('tab', { name: 'Assess' }));
+    await app.user.type(screen.getByRole('textbox', { name: 'Chief complaint' }), 'Slurred speech');
+    await app.user.click(screen.getByText('II · Severe'));
+    await app.user.click(screen.getByText('Stroke'));
+    online = true;
+    fireEvent(window, new Event('online'));
+    expect(await screen.findByText('All sent', {}, { timeout: 10_000 })).toBeInTheDocument();
+    await waitFor(() => expect(caseLoads).toBeGreaterThan(0));
+    await screen.findByText('Unknown patient');
+
+    await app.user.click(screen.getByRole('button', { name: 'Save assessment' }));
+    await waitFor(() => expect(app.requests.some((r) => r.method === 'PUT')).toBe(true));
+    const assessment = app.requests.find((r) => r.method === 'PUT')!;
+    expect(assessment.body).toMatchObject({ chiefComplaint: 'Slurred speech', triageLevel: 2, pathway: 'Stroke' });
+  });
 });

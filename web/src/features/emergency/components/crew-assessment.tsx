@@ -32,10 +32,19 @@ export function CrewAssessment({ caseId, current }: { caseId: string; current: E
   const [mechanism, setMechanism] = useState('');
   const [saved, setSaved] = useState(false);
   const [loadedFrom, setLoadedFrom] = useState<string | null>(null);
+  const [edited, setEdited] = useState(false);
+  const edit =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      setEdited(true);
+      set(value);
+    };
 
-  // Note: fill the form once from the server's copy (later edits on the phone are not overwritten by refetches).
+  // Note: fill the form once from the server's copy, and only if the crew has not started on it: a case started
+  // without signal (or on a slow network) reaches the server after the crew began assessing, and its empty copy
+  // must not wipe what they entered. Later refetches never overwrite edits either.
   useEffect(() => {
-    if (!current || loadedFrom === current.id) return;
+    if (!current || loadedFrom === current.id || edited) return;
     setLoadedFrom(current.id);
     setComplaint(current.chiefComplaint ?? '');
     setOnset(toLocalInput(current.onsetAt));
@@ -46,7 +55,7 @@ export function CrewAssessment({ caseId, current }: { caseId: string; current: E
     setScore(current.strokeScore ?? '');
     setStemi(current.stemi ?? false);
     setMechanism(current.traumaMechanism ?? '');
-  }, [current, loadedFrom]);
+  }, [current, loadedFrom, edited]);
 
   const maxScore = scale === 'BeFast' ? 6 : 4;
   const save = async () => {
@@ -66,15 +75,15 @@ export function CrewAssessment({ caseId, current }: { caseId: string; current: E
 
   return (
     <Stack gap="md">
-      <Textarea size="lg" label={t('assessment.chiefComplaint')} maxLength={500} value={complaint} onChange={(e) => setComplaint(e.currentTarget.value)} />
-      <TextInput size="lg" type="datetime-local" label={t('assessment.onset')} value={onset} onChange={(e) => setOnset(e.currentTarget.value)} />
+      <Textarea size="lg" label={t('assessment.chiefComplaint')} maxLength={500} value={complaint} onChange={(e) => edit(setComplaint)(e.currentTarget.value)} />
+      <TextInput size="lg" type="datetime-local" label={t('assessment.onset')} value={onset} onChange={(e) => edit(setOnset)(e.currentTarget.value)} />
       <Stack gap={4}>
         <Text fw={500}>{t('assessment.triage')}</Text>
         <SegmentedControl
           fullWidth
           size="xl"
           value={triage}
-          onChange={setTriage}
+          onChange={edit(setTriage)}
           aria-label={t('assessment.triage')}
           data={[1, 2, 3, 4].map((level) => ({ value: String(level), label: t(`triage.level${level}`) }))}
         />
@@ -86,20 +95,20 @@ export function CrewAssessment({ caseId, current }: { caseId: string; current: E
           size="lg"
           orientation="vertical"
           value={pathway}
-          onChange={setPathway}
+          onChange={edit(setPathway)}
           aria-label={t('assessment.pathway')}
           data={pathways.map((value) => ({ value, label: t(`pathway.${value}`) }))}
         />
       </Stack>
       {pathway === 'Stroke' && (
         <>
-          <TextInput size="lg" type="datetime-local" label={t('assessment.lastKnownWell')} value={lastKnownWell} onChange={(e) => setLastKnownWell(e.currentTarget.value)} />
-          <SegmentedControl fullWidth size="lg" value={scale} onChange={setScale} aria-label={t('assessment.strokeScale')} data={[{ value: 'Fast', label: 'FAST' }, { value: 'BeFast', label: 'BE-FAST' }]} />
-          <NumberInput size="lg" label={t('assessment.strokeScore')} description={t('limits.range', { min: 0, max: maxScore, unit: '' })} min={0} max={maxScore} value={score} onChange={setScore} />
+          <TextInput size="lg" type="datetime-local" label={t('assessment.lastKnownWell')} value={lastKnownWell} onChange={(e) => edit(setLastKnownWell)(e.currentTarget.value)} />
+          <SegmentedControl fullWidth size="lg" value={scale} onChange={edit(setScale)} aria-label={t('assessment.strokeScale')} data={[{ value: 'Fast', label: 'FAST' }, { value: 'BeFast', label: 'BE-FAST' }]} />
+          <NumberInput size="lg" label={t('assessment.strokeScore')} description={t('limits.range', { min: 0, max: maxScore, unit: '' })} min={0} max={maxScore} value={score} onChange={edit(setScore)} />
         </>
       )}
-      {pathway === 'ChestPain' && <Checkbox size="lg" label={t('assessment.stemi')} checked={stemi} onChange={(e) => setStemi(e.currentTarget.checked)} />}
-      {pathway === 'Trauma' && <TextInput size="lg" label={t('assessment.mechanism')} maxLength={200} value={mechanism} onChange={(e) => setMechanism(e.currentTarget.value)} />}
+      {pathway === 'ChestPain' && <Checkbox size="lg" label={t('assessment.stemi')} checked={stemi} onChange={(e) => edit(setStemi)(e.currentTarget.checked)} />}
+      {pathway === 'Trauma' && <TextInput size="lg" label={t('assessment.mechanism')} maxLength={200} value={mechanism} onChange={(e) => edit(setMechanism)(e.currentTarget.value)} />}
       <Button size="xl" onClick={() => void save()}>
         {t('assessment.save')}
       </Button>

@@ -5,12 +5,14 @@ import type { Vitals } from '../api/schemas';
 import { timeOf } from './parts';
 
 type Series = { key: 'heartRate' | 'systolic' | 'diastolic' | 'spO2' | 'respiratoryRate'; colour: string };
+// Note: the legend is text in these colours, so each is at least 4.5:1 on white (WCAG AA; axe found the light blue
+// and orange below it) and the colours stay apart from each other.
 const series: Series[] = [
   { key: 'heartRate', colour: '#c92a2a' },
   { key: 'systolic', colour: '#1864ab' },
-  { key: 'diastolic', colour: '#4dabf7' },
-  { key: 'spO2', colour: '#2b8a3e' },
-  { key: 'respiratoryRate', colour: '#e67700' },
+  { key: 'diastolic', colour: '#0b7285' },
+  { key: 'spO2', colour: '#2f6f3a' },
+  { key: 'respiratoryRate', colour: '#862e9c' },
 ];
 
 const WIDTH = 640;
