@@ -186,6 +186,13 @@ internal sealed class AccountService(
             throw new Domain.Common.DomainConflictException("duplicate_email", "An account with this e-mail address already exists.");
         }
 
+        // Note: two changes to one account at once (two tabs, a double tap): the second loses on the concurrency stamp,
+        // which is the 409 of any other lost race, not a server fault.
+        if (result.Errors.Any(e => e.Code is "ConcurrencyFailure"))
+        {
+            throw new Domain.Common.DomainConflictException("concurrency_conflict", "Someone else changed this account at the same time.");
+        }
+
         if (!result.Succeeded)
         {
             throw new InvalidOperationException("Identity refused the change: " + string.Join("; ", result.Errors.Select(e => e.Code)));

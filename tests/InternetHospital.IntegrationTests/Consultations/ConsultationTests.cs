@@ -266,7 +266,7 @@ public abstract class ConsultationTests(ApiFactory factory)
     /// <summary>Links the patient to a HIS record and gives them an ordinary (released at once) lab report.</summary>
     private async Task<Guid> ReleasedReportAsync(Guid patientId)
     {
-        var hisId = "H0000001";
+        var hisId = "HIS-C-" + Guid.NewGuid().ToString("N")[..8];
         var reportId = Guid.Empty;
         await kit.InDatabaseAsync(async db =>
         {
