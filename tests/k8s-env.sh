@@ -84,6 +84,8 @@ SECRETS = {
     "turn-secret": secrets.token_hex(32),
     "stripe-secret-key": "sk_test_not_a_real_key",
     "stripe-webhook-secret": "whsec_test_not_a_real_secret",
+    "sms-access-key-id": "LTAI_test_not_a_real_key",
+    "sms-access-key-secret": secrets.token_hex(15),
 }
 env = {}
 for source in container.get("envFrom", []):
@@ -153,8 +155,8 @@ PY
       [ -z "$in_use" ] && [ -n "$stand_ins" ]
       check "production: no development stand-in is in use (GET /api/site: $stand_ins)" $?
     else
-      # The staging banner's source: simulated payments and the demo HIS, named as such.
-      [ "$in_use" = "his,payments" ]
+      # The staging banner's source: simulated payments, the demo HIS and SMS to a folder, named as such.
+      [ "$in_use" = "his,payments,sms" ]
       check "dev: the stand-ins are in use and announced (GET /api/site: $stand_ins)" $?
     fi
   fi
