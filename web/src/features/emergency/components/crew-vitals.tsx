@@ -27,8 +27,15 @@ export function CrewVitals({ caseId, current, waiting }: { caseId: string; curre
     const hasValue = Object.keys(checked.body).length > 0;
     setEmpty(!hasValue && Object.keys(checked.errors).length === 0);
     if (Object.keys(checked.errors).length > 0 || !hasValue) return;
-    await enqueueCrewWrite(caseId, 'vitals', { measuredAt: new Date().toISOString(), ...checked.body });
+    // Clear the form before the (asynchronous) save: a crew member typing the next reading at once must not lose it.
+    const entered = values;
     setValues({});
+    try {
+      await enqueueCrewWrite(caseId, 'vitals', { measuredAt: new Date().toISOString(), ...checked.body });
+    } catch (error) {
+      setValues(entered);
+      throw error;
+    }
   };
 
   const queued = waiting.filter((write) => write.kind === 'vitals' && !write.rejected);
