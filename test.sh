@@ -3,6 +3,9 @@
 # sharing PostgreSQL and a Redis backplane), Playwright E2E against the app on a free port with Debian's Chromium, and
 # the multi-instance suite (three API processes behind HAProxy). Installs what a fresh machine lacks, starts and stops
 # its own servers, and ends with one line: "N passed, N failed". Exit code is non-zero if anything failed.
+# Suites that do not share servers run side by side to keep the whole run short on two cores: vitest and lint beside
+# the build; the operations suites (Kubernetes, backups, dependency audit) beside unit and integration tests; the
+# multi-instance suite beside the E2E tests. A background suite's output is printed, whole, when it ends.
 set -uo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
@@ -14,7 +17,9 @@ PASSED=0
 FAILED=0
 SUITES=()
 
+BACKGROUND=()
 cleanup() {
+  for pid in "${BACKGROUND[@]}"; do kill "$pid" 2>/dev/null || true; done
   orthanc_stop
   redis_stop
   smtp_stop
@@ -29,6 +34,30 @@ record() { # record SUITE PASSED FAILED
 }
 
 step() { printf '\n== %s\n' "$*"; }
+
+# background JOB COMMAND...: run suites beside the others (JOB is a shell function or command); collect JOB OUT LABEL
+# waits for it and prints $WORK/OUT.out, whose last "N passed, N failed" line is the suite's result.
+declare -A JOBS=()
+background() {
+  local job="$1"; shift
+  "$@" &
+  JOBS[$job]=$!
+  BACKGROUND+=("$!")
+}
+collect() {
+  local job="$1" out="$WORK/$2.out" label="$3" p="" f=""
+  wait "${JOBS[$job]}" 2>/dev/null || true
+  step "$label (ran beside the others; its output as it printed it)"
+  cat "$out" 2>/dev/null
+  read -r p f < <(sed -nE 's/^([0-9]+) passed, ([0-9]+) failed$/\1 \2/p' "$out" 2>/dev/null | tail -n 1; echo)
+  if [ -n "$p" ]; then record "$label" "$p" "$f"; else record "$label" 0 1; fi
+}
+# A script suite writing to $WORK/NAME.out; its result line is added if the script ends without one (it crashed).
+suite() { # suite NAME COMMAND...
+  local out="$WORK/$1.out"; shift
+  "$@" >"$out" 2>&1
+  tail -n 1 "$out" | grep -qE '^[0-9]+ passed, [0-9]+ failed$' || echo "0 passed, 1 failed" >>"$out"
+}
 
 step "Prerequisites"
 ensure_apt postgresql "$(ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null | head -n 1 || echo /nonexistent)"
@@ -61,21 +90,30 @@ orthanc_start "$WORK/orthanc" || { echo "could not start Orthanc"; exit 1; }
 export IH_TEST_ORTHANC_URL="$ORTHANC_URL" IH_TEST_ORTHANC_USER="$ORTHANC_USER" IH_TEST_ORTHANC_PASS="$ORTHANC_PASS"
 echo "DICOMweb on $IH_TEST_ORTHANC_URL"
 
-step "Front end: vitest"
-if (cd web && npx vitest run --reporter=default --reporter=json --outputFile="$WORK/vitest.json"); then :; fi
-if [ -f "$WORK/vitest.json" ]; then
-  read -r p f < <(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(r["numPassedTests"], r["numFailedTests"] + r.get("numRuntimeErrorTestSuites",0) + (0 if r["success"] or r["numFailedTests"] else 1))' "$WORK/vitest.json")
-  record "web (vitest)" "$p" "$f"
-else
-  record "web (vitest)" 0 1
-fi
+# Front-end suites, beside the .NET build.
+vitest_suite() {
+  (cd web && npx vitest run --reporter=default --reporter=json --outputFile="$WORK/vitest.json") || true
+  if [ -f "$WORK/vitest.json" ]; then
+    python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(r["numPassedTests"], "passed,", r["numFailedTests"] + r.get("numRuntimeErrorTestSuites",0) + (0 if r["success"] or r["numFailedTests"] else 1), "failed")' "$WORK/vitest.json"
+  else
+    echo "0 passed, 1 failed"
+  fi
+}
+lint_suite() {
+  echo "tsc, ESLint: typescript-eslint, react-hooks, jsx-a11y, feature boundaries"
+  if (cd web && npm run --silent lint); then echo "1 passed, 0 failed"; else echo "0 passed, 1 failed"; fi
+}
+front_end() { suite vitest vitest_suite; suite lint lint_suite; }
 
-step "Front end: lint (tsc, ESLint: typescript-eslint, react-hooks, jsx-a11y, feature boundaries)"
-if (cd web && npm run --silent lint); then record "web (lint)" 1 0; else record "web (lint)" 0 1; fi
+step "SPA build (npm run build: tsc, vite), before the front-end suites start beside the .NET build"
+# Built here, once, so that the .NET build finds it up to date and no two TypeScript builds share web/ at one time.
+(cd web && npm run --silent build >"$WORK/spa-build.out" 2>&1) || { cat "$WORK/spa-build.out"; record "build" 0 1; echo "$PASSED passed, $FAILED failed"; exit 1; }
+background front front_end
 
-step "Build (API, SPA, tests)"
+step "Build (API, tests)"
 if ! dotnet build InternetHospital.sln -nologo -clp:ErrorsOnly; then
   record "build" 0 1
+  collect front vitest "web (vitest)"; collect front lint "web (lint)"
   printf '\n%s\n' "${SUITES[@]}"
   echo "$PASSED passed, $FAILED failed"
   exit 1
@@ -105,25 +143,8 @@ PY
   fi
 }
 
-run_dotnet_tests "unit" tests/InternetHospital.UnitTests
-run_dotnet_tests "integration" tests/InternetHospital.IntegrationTests
-run_dotnet_tests "e2e" tests/InternetHospital.E2ETests
-
-step "Multi-instance: three API processes behind HAProxy (scripts/multi-instance.sh)"
-scripts/multi-instance.sh --no-build 2>&1 | tee "$WORK/multi-instance.out"
-read -r p f < <(sed -n 's/^multi-instance: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$WORK/multi-instance.out" | tail -n 1)
-record "multi-instance" "${p:-0}" "${f:-1}"
-# --- Operations: Kubernetes manifests, backups (issue 19) ---------------------------------------------------------
-# Each suite prints PASS/FAIL lines and ends with "N passed, N failed", recorded as such.
-record_script() { # record_script NAME COMMAND...
-  local name="$1" out p="" f=""
-  out="$WORK/suite-${name//[^a-z0-9]/-}.out"; shift
-  "$@" 2>&1 | tee "$out"
-  read -r p f < <(tail -n 1 "$out" | sed -nE 's/^([0-9]+) passed, ([0-9]+) failed$/\1 \2/p'; echo)
-  if [ -n "$p" ]; then record "$name" "$p" "$f"; else record "$name" 0 1; fi
-}
-
-step "Kubernetes manifests: render the overlays (kubectl kustomize), validate against the Kubernetes 1.36 schemas"
+# --- Operations: Kubernetes manifests, backups, dependencies (issue 19), beside the unit and integration tests -------
+step "Kubernetes tools"
 # kubectl (with kustomize v5) comes with the machine image; Debian's kubernetes-client (1.20) is only a fallback.
 ensure_apt kubernetes-client kubectl
 K8S_PYTHON=python3
@@ -132,15 +153,38 @@ if ! python3 -c 'import yaml, jsonschema' 2>/dev/null; then
   ensure_apt python3-jsonschema /usr/lib/python3/dist-packages/jsonschema
   K8S_PYTHON=/usr/bin/python3
 fi
-record_script "k8s manifests" "$K8S_PYTHON" infra/k8s/validate.py --self-test
-step "Kubernetes overlays' settings: the migrate command and the API start with them (as Production)"
-record_script "k8s settings" env K8S_PYTHON="$K8S_PYTHON" tests/k8s-env.sh
+audit_suite() { if scripts/audit-deps.sh; then echo "1 passed, 0 failed"; else echo "0 passed, 1 failed"; fi; }
+operations() {
+  # Render the overlays (kubectl kustomize) and validate them against the Kubernetes 1.36 schemas.
+  suite k8s "$K8S_PYTHON" infra/k8s/validate.py --self-test
+  # The overlays' settings: the migrate command and the API start with them (as Production).
+  suite k8s-env env K8S_PYTHON="$K8S_PYTHON" tests/k8s-env.sh
+  # pg_dump, a fresh cluster, the portal on the restored data.
+  suite backup tests/backup-restore.sh
+  # Known-vulnerable NuGet and npm packages.
+  suite audit audit_suite
+}
+background operations operations
 
-step "Backup and restore: pg_dump, a fresh cluster, the portal on the restored data"
-record_script "backup/restore" tests/backup-restore.sh
+run_dotnet_tests "unit" tests/InternetHospital.UnitTests
+run_dotnet_tests "integration" tests/InternetHospital.IntegrationTests
+collect front vitest "web (vitest)"
+collect front lint "web (lint)"
 
-step "Dependencies: known-vulnerable NuGet and npm packages"
-if scripts/audit-deps.sh; then record "dependency audit" 1 0; else record "dependency audit" 0 1; fi
+# Three API processes behind HAProxy, beside the E2E tests (scripts/multi-instance.sh prints "multi-instance: N passed, N failed").
+multi_instance() {
+  scripts/multi-instance.sh --no-build >"$WORK/multi-instance.out" 2>&1
+  sed -nE 's/^multi-instance: ([0-9]+) passed, ([0-9]+) failed$/\1 passed, \2 failed/p' "$WORK/multi-instance.out" | tail -n 1 >>"$WORK/multi-instance.out"
+  tail -n 1 "$WORK/multi-instance.out" | grep -qE '^[0-9]+ passed, [0-9]+ failed$' || echo "0 passed, 1 failed" >>"$WORK/multi-instance.out"
+}
+background multi multi_instance
+run_dotnet_tests "e2e" tests/InternetHospital.E2ETests
+
+collect operations k8s "k8s manifests"
+collect operations k8s-env "k8s settings"
+collect operations backup "backup/restore"
+collect operations audit "dependency audit"
+collect multi multi-instance "multi-instance"
 
 printf '\n'
 printf '%s\n' "${SUITES[@]}"
