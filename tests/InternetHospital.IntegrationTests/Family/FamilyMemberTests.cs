@@ -235,6 +235,28 @@ public abstract partial class FamilyMemberTests(FamilyHost family)
     }
 
     [Fact]
+    public async Task A_grant_ended_by_two_instances_at_once_is_ended_once()
+    {
+        var adult = await family.RegisterAdultAsync("钱多");
+        using var first = family.Host.Services.CreateScope();
+        using var second = family.Host.Services.CreateScope();
+        var firstDb = first.ServiceProvider.GetRequiredService<AppDbContext>();
+        var secondDb = second.ServiceProvider.GetRequiredService<AppDbContext>();
+        var seenByFirst = await firstDb.PatientAccesses.SingleAsync(a => a.AccountId == adult.AccountId);
+        var seenBySecond = await secondDb.PatientAccesses.SingleAsync(a => a.AccountId == adult.AccountId);
+
+        // Both saw it active; the first to save ends it, the second's save is refused and changes nothing.
+        seenByFirst.Revoke(null, "expired", family.Clock.GetUtcNow());
+        seenBySecond.Revoke(null, "age_of_majority", family.Clock.GetUtcNow().AddMinutes(1));
+        await firstDb.SaveChangesAsync();
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => secondDb.SaveChangesAsync());
+
+        using var check = family.Host.Services.CreateScope();
+        var stored = await check.ServiceProvider.GetRequiredService<AppDbContext>().PatientAccesses.AsNoTracking().SingleAsync(a => a.Id == seenByFirst.Id);
+        Assert.Equal("expired", stored.RevocationReason);
+    }
+
+    [Fact]
     public async Task An_adult_consents_with_chosen_scopes_sees_what_the_proxy_did_and_revokes_at_any_time()
     {
         var daughter = await family.RegisterAdultAsync("赵丽");

@@ -33,6 +33,9 @@ internal sealed class PatientAccessConfiguration : IEntityTypeConfiguration<Pati
         builder.Property(a => a.Relation).HasConversion<string>().HasMaxLength(16);
         builder.Property(a => a.Scopes).HasConversion<int>();
         builder.Property(a => a.RevocationReason).HasMaxLength(200);
+        // Note: a grant ends once. Two instances' access jobs (or a revoke racing the job) that both saw it active must
+        // not both end it and both notify: the second save finds it changed and is refused (the job's next round is idle).
+        builder.Property(a => a.RevokedAt).IsConcurrencyToken();
         builder.HasIndex(a => a.PatientId);
         builder.HasIndex(a => new { a.AccountId, a.PatientId });
         builder.HasOne<Patient>().WithMany().HasForeignKey(a => a.PatientId).OnDelete(DeleteBehavior.Restrict);
