@@ -64,6 +64,7 @@ public static class DependencyInjection
             .SetApplicationName("InternetHospital")
             .PersistKeysToDbContext<AppDbContext>()
             .AddKeyManagementOptions(o => o.XmlEncryptor = new KeyRingEncryptor(keyRingKeys));
+        services.AddSingleton<KeyRingCheck>();
 
         services.AddSingleton(new IdentifierHashKey(KeyMaterial.LoadSecret(
             security.IdentifierHashKey,

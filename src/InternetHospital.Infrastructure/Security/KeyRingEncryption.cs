@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Xml.Linq;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -108,4 +109,30 @@ internal sealed class KeyRingEncryptor(KeyRingKeys keys) : IXmlEncryptor
 internal sealed class KeyRingDecryptor(IServiceProvider services) : IXmlDecryptor
 {
     public XElement Decrypt(XElement encryptedElement) => KeyRingEncryptor.Decrypt(encryptedElement, services.GetRequiredService<KeyRingKeys>());
+}
+
+/// <summary>
+/// Reads every key of the ring before the portal starts. Started with a key-ring key other than the one the ring was
+/// written under, the portal would run with every ID number unreadable (each such request a server error) and would
+/// add a new key under the wrong key-encryption key; it stops instead, naming the key it needs.
+/// </summary>
+public sealed class KeyRingCheck(IKeyManager keys)
+{
+    public void EnsureReadable()
+    {
+        foreach (var key in keys.GetAllKeys())
+        {
+            try
+            {
+                _ = key.Descriptor;
+            }
+            catch (CryptographicException exception)
+            {
+                throw new InvalidOperationException(
+                    $"The Data Protection key ring cannot be read: key {key.KeyId} (created {key.CreationDate:u}) does not decrypt. {exception.Message} " +
+                    "The portal does not start, so that nothing encrypted is unreadable or written under the wrong key.",
+                    exception);
+            }
+        }
+    }
 }

@@ -1,11 +1,12 @@
 using InternetHospital.Infrastructure.Persistence;
+using InternetHospital.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace InternetHospital.Infrastructure.Seeding;
 
 /// <summary>Applies migrations (when asked) and runs the seeders in order.</summary>
-public sealed partial class DatabaseInitializer(AppDbContext db, IEnumerable<IDataSeeder> seeders, ILogger<DatabaseInitializer> logger)
+public sealed partial class DatabaseInitializer(AppDbContext db, IEnumerable<IDataSeeder> seeders, KeyRingCheck keyRing, ILogger<DatabaseInitializer> logger)
 {
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
@@ -30,6 +31,9 @@ public sealed partial class DatabaseInitializer(AppDbContext db, IEnumerable<IDa
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
+        // Note: before anything is encrypted (demo ID numbers, the first key of a new ring) under a key that may be wrong.
+        keyRing.EnsureReadable();
+
         // Note: instances starting together (three replicas, a rolling update) would seed at once and trip over each
         // other's updates (the OIDC client's concurrency token stopped all but one). On PostgreSQL they take turns
         // under a session advisory lock held on this context's connection; SQLite serves one instance.

@@ -78,6 +78,30 @@ public abstract class RegistrationTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task The_portal_does_not_start_with_a_key_ring_key_the_ring_was_not_written_under()
+    {
+        var response = await factory.CreateBrowserClient().PostAsJsonAsync("/api/account/register", TestData.Registration());
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        int keysBefore;
+        using (var scope = factory.Services.CreateScope())
+        {
+            keysBefore = await scope.ServiceProvider.GetRequiredService<AppDbContext>().DataProtectionKeys.CountAsync();
+        }
+
+        // A restart on the same database with another key: it stops before serving, naming the key it cannot open, and
+        // writes no key under the wrong one.
+        var otherKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        await using var wrong = factory.WithWebHostBuilder(builder => builder.UseSetting("Security:KeyRingKey", otherKey));
+        var refused = Assert.Throws<InvalidOperationException>(() => wrong.Services);
+        Assert.Contains("key ring cannot be read", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("which is not configured", refused.Message, StringComparison.Ordinal);
+        using (var scope = factory.Services.CreateScope())
+        {
+            Assert.Equal(keysBefore, await scope.ServiceProvider.GetRequiredService<AppDbContext>().DataProtectionKeys.CountAsync());
+        }
+    }
+
+    [Fact]
     public async Task A_child_under_six_cannot_have_an_account_of_their_own()
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
