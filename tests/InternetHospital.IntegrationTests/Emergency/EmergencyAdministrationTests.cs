@@ -81,7 +81,9 @@ public abstract class EmergencyAdministrationTests(ApiFactory factory)
         Assert.True(service.GetProperty("isActive").GetBoolean());
         var withCrew = await (await admin.PutAsync($"/api/admin/emergency/services/{serviceId}/crew/{paramedicId}", null)).ReadJsonAsync();
         Assert.Equal(paramedicId, Assert.Single(withCrew.GetProperty("crew").EnumerateArray()).GetProperty("accountId").GetGuid());
-        var listed = (await (await admin.GetAsync("/api/admin/emergency/services")).ReadJsonAsync()).EnumerateArray().Single(s => s.GetProperty("id").GetGuid() == serviceId);
+        var overview = await (await admin.GetAsync("/api/admin/emergency/services")).ReadJsonAsync();
+        Assert.True(overview.GetProperty("canManage").GetBoolean());
+        var listed = overview.GetProperty("services").EnumerateArray().Single(s => s.GetProperty("id").GetGuid() == serviceId);
         Assert.Equal("马急救", Assert.Single(listed.GetProperty("crew").EnumerateArray()).GetProperty("fullName").GetString());
 
         // The new crew member signs in and starts a case on their service.
@@ -135,7 +137,9 @@ public abstract class EmergencyAdministrationTests(ApiFactory factory)
 
         // An institution's system administrator reads the services but changes none (a service is no institution's).
         var community = await CommunityAdminAsync();
-        var seen = (await (await community.GetAsync("/api/admin/emergency/services")).ReadJsonAsync()).EnumerateArray().Single(s => s.GetProperty("id").GetGuid() == serviceId);
+        var communityView = await (await community.GetAsync("/api/admin/emergency/services")).ReadJsonAsync();
+        Assert.False(communityView.GetProperty("canManage").GetBoolean());
+        var seen = communityView.GetProperty("services").EnumerateArray().Single(s => s.GetProperty("id").GetGuid() == serviceId);
         Assert.False(seen.GetProperty("editable").GetBoolean());
         await (await community.PostAsJsonAsync("/api/admin/emergency/services", new { code = Code("EMS"), name = "偷建", nameEn = "Sneaky" })).AssertProblemAsync(HttpStatusCode.Forbidden);
         await (await community.PutAsJsonAsync($"/api/admin/emergency/services/{serviceId}", new { name = "改名", nameEn = "Renamed", isActive = false })).AssertProblemAsync(HttpStatusCode.Forbidden);

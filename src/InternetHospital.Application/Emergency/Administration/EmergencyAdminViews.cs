@@ -2,6 +2,9 @@ using InternetHospital.Domain.Emergency;
 
 namespace InternetHospital.Application.Emergency.Administration;
 
+/// <summary>The ambulance services; <paramref name="CanManage"/>: the caller may add and change them (the consortium's administrator).</summary>
+public sealed record AmbulanceServicesOverview(bool CanManage, IReadOnlyList<AmbulanceServiceAdminView> Services);
+
 /// <summary>An ambulance service with its crew; <paramref name="Editable"/>: the caller may change it (the consortium's administrator).</summary>
 public sealed record AmbulanceServiceAdminView(Guid Id, string Code, string Name, string NameEn, bool IsActive, IReadOnlyList<CrewMemberView> Crew, bool Editable);
 

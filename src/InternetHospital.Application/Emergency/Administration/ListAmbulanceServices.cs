@@ -3,16 +3,16 @@ using InternetHospital.Application.Administration.StaffAccounts;
 namespace InternetHospital.Application.Emergency.Administration;
 
 /// <summary>The ambulance services with their crews (every system administrator reads; the consortium's administrator changes).</summary>
-public sealed record ListAmbulanceServices : IQuery<IReadOnlyList<AmbulanceServiceAdminView>>
+public sealed record ListAmbulanceServices : IQuery<AmbulanceServicesOverview>
 {
-    public sealed class Handler(IAppDbContext db, IStaffAccounts accounts, InstitutionScope scope) : IQueryHandler<ListAmbulanceServices, IReadOnlyList<AmbulanceServiceAdminView>>
+    public sealed class Handler(IAppDbContext db, IStaffAccounts accounts, InstitutionScope scope) : IQueryHandler<ListAmbulanceServices, AmbulanceServicesOverview>
     {
-        public async ValueTask<IReadOnlyList<AmbulanceServiceAdminView>> Handle(ListAmbulanceServices query, CancellationToken cancellationToken)
+        public async ValueTask<AmbulanceServicesOverview> Handle(ListAmbulanceServices query, CancellationToken cancellationToken)
         {
             var services = await db.AmbulanceServices.AsNoTracking().OrderBy(s => s.Code).ToListAsync(cancellationToken);
             var crews = await db.CrewMemberships.AsNoTracking().ToListAsync(cancellationToken);
             var staff = (await accounts.ListAsync(cancellationToken)).ToDictionary(a => a.Id);
-            return [.. services.Select(s => new AmbulanceServiceAdminView(
+            return new AmbulanceServicesOverview(scope.IsConsortiumWide, [.. services.Select(s => new AmbulanceServiceAdminView(
                 s.Id,
                 s.Code,
                 s.Name,
@@ -21,7 +21,7 @@ public sealed record ListAmbulanceServices : IQuery<IReadOnlyList<AmbulanceServi
                 [.. crews.Where(m => m.ServiceId == s.Id && staff.ContainsKey(m.AccountId))
                     .Select(m => new CrewMemberView(m.AccountId, staff[m.AccountId].FullName, staff[m.AccountId].Email))
                     .OrderBy(m => m.FullName, StringComparer.Ordinal)],
-                scope.IsConsortiumWide))];
+                scope.IsConsortiumWide))]);
         }
     }
 }
