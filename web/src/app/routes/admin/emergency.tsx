@@ -80,7 +80,7 @@ function ServiceCard({ service, candidates }: { service: AmbulanceService; candi
           <Title order={3} size="h4">
             {displayName}
           </Title>
-          <Badge variant="light" color={service.isActive ? 'teal' : 'gray'}>
+          <Badge variant={service.isActive ? 'light' : 'outline'} color={service.isActive ? undefined : 'dark'}>
             {service.isActive ? t('services.active') : t('services.inactive')}
           </Badge>
         </Group>
@@ -180,7 +180,7 @@ function HospitalCard({ hospital, staff }: { hospital: ReceivingHospital; staff:
           <Title order={3} size="h4">
             {displayName}
           </Title>
-          <Badge variant="light" color={hospital.receives ? 'red' : 'gray'}>
+          <Badge variant={hospital.receives ? 'light' : 'outline'} color={hospital.receives ? undefined : 'dark'}>
             {hospital.receives ? t('hospitals.receives') : t('hospitals.notReceiving')}
           </Badge>
         </Group>
@@ -208,7 +208,7 @@ function HospitalCard({ hospital, staff }: { hospital: ReceivingHospital; staff:
                 size="sm"
                 disabled={!positioned}
                 loading={change.isPending && change.variables.kind === 'set'}
-                aria-label={t('hospitals.saveNamed', { name: displayName })}
+                aria-label={hospital.receives ? t('hospitals.saveNamed', { name: displayName }) : t('hospitals.startNamed', { name: displayName })}
                 onClick={() => positioned && change.mutate({ kind: 'set', facilityId: hospital.facilityId, latitude, longitude, edPhone: edPhone.trim() }, saved)}
               >
                 {hospital.receives ? t('save') : t('hospitals.start')}
