@@ -23,7 +23,11 @@ public sealed class EmergencyAccess(IAppDbContext db, ICurrentUser user, IAccoun
     public async Task<Guid> CrewServiceAsync(CancellationToken cancellationToken)
     {
         var accountId = user.RequireAccountId();
-        var services = await db.CrewMemberships.AsNoTracking().Where(m => m.AccountId == accountId).Select(m => m.ServiceId).ToListAsync(cancellationToken);
+        // A deactivated service's crews no longer work for it (the administrator took it off the road).
+        var services = await (from m in db.CrewMemberships
+                              join s in db.AmbulanceServices on m.ServiceId equals s.Id
+                              where m.AccountId == accountId && s.IsActive
+                              select m.ServiceId).ToListAsync(cancellationToken);
         return user.IsInRole(Roles.Paramedic) && services.Count > 0
             ? services[0]
             : throw new ForbiddenAccessException("emergency_not_crew", "Your account is not the crew of an ambulance service.");

@@ -18,13 +18,24 @@ public sealed class AmbulanceService
     public string Name { get; private set; }
     public string NameEn { get; private set; }
 
+    /// <summary>A deactivated service keeps its cases and crews for the record, but its crews cannot work (start or change cases).</summary>
+    public bool IsActive { get; private set; }
+
     public static AmbulanceService Create(string code, string name, string nameEn) => new()
     {
         Id = NewId.Next(),
         Code = code,
         Name = name,
         NameEn = nameEn,
+        IsActive = true,
     };
+
+    public void Update(string name, string nameEn, bool isActive)
+    {
+        Name = name;
+        NameEn = nameEn;
+        IsActive = isActive;
+    }
 }
 
 /// <summary>A paramedic's service: the crew sees that service's open cases.</summary>
@@ -56,13 +67,24 @@ public sealed class ReceivingHospital
     public double Latitude { get; private set; }
     public double Longitude { get; private set; }
 
-    public static ReceivingHospital Create(Guid facilityId, double latitude, double longitude) => new()
+    /// <summary>The emergency department's own line (the crew calls it when the channel is not enough).</summary>
+    public string? EdPhone { get; private set; }
+
+    public static ReceivingHospital Create(Guid facilityId, double latitude, double longitude, string? edPhone = null) => new()
     {
         Id = NewId.Next(),
         FacilityId = facilityId,
         Latitude = latitude,
         Longitude = longitude,
+        EdPhone = edPhone,
     };
+
+    public void Update(double latitude, double longitude, string? edPhone)
+    {
+        Latitude = latitude;
+        Longitude = longitude;
+        EdPhone = edPhone;
+    }
 }
 
 /// <summary>A member of a hospital's stroke, chest-pain or trauma team: alerted when a case activates the pathway.</summary>

@@ -85,6 +85,7 @@ export const navItems: readonly NavItem[] = [
   { to: '/admin', labelKey: 'nav.admin', icon: IconSettings, roles: ['SystemAdmin'] },
   { to: '/admin/institutions', labelKey: 'institutions:nav.institutions', icon: IconBuildingCommunity, roles: ['SystemAdmin'] },
   { to: '/admin/staff-institutions', labelKey: 'institutions:nav.staff', icon: IconId, roles: ['SystemAdmin'] },
+  { to: '/admin/emergency', labelKey: 'emergencyAdmin:nav', icon: IconAmbulance, roles: ['SystemAdmin'] },
   { to: '/admin/departments', labelKey: 'hospitalAdmin:nav.departments', icon: IconBuildingHospital, roles: ['SystemAdmin'] },
   { to: '/admin/doctors', labelKey: 'hospitalAdmin:nav.doctors', icon: IconUsers, roles: ['SystemAdmin'] },
   { to: '/admin/family-teams', labelKey: 'hospitalAdmin:nav.familyTeams', icon: IconUsersGroup, roles: ['SystemAdmin'] },

@@ -106,6 +106,7 @@ export const routes: RouteObject[] = [
             { path: 'admin/family-packages', lazy: page(() => import('./routes/admin/family-packages')) },
             { path: 'admin/institutions', lazy: page(() => import('./routes/admin/institutions')) },
             { path: 'admin/staff-institutions', lazy: page(() => import('./routes/admin/staff-institutions')) },
+            { path: 'admin/emergency', lazy: page(() => import('./routes/admin/emergency')) },
           ]),
           guarded(['SystemAdmin'], [
             { path: 'admin/his', lazy: page(() => import('./routes/admin/his/outbox')) },

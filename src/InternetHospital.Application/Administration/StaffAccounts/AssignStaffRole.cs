@@ -4,14 +4,14 @@ namespace InternetHospital.Application.Administration.StaffAccounts;
 
 /// <summary>
 /// Gives a staff account a new role, which replaces its old one: an administrator role (system, security, audit) or
-/// pharmacist. An administrator role is always an account's only role (domain rule 31), so a doctor (whose role comes
+/// pharmacist, registrar, nurse, paramedic (ambulance crew) or emergency-department staff. An administrator role is always an account's only role (domain rule 31), so a doctor (whose role comes
 /// with a doctor profile the system administrator keeps) or a patient cannot be made one: 409 <c>role_not_assignable</c>.
 /// Nobody changes their own role. The account's sessions end, since its tokens carry the old role.
 /// </summary>
 public sealed record AssignStaffRole(Guid AccountId, string? Role) : ICommand<StaffAccountView>
 {
     /// <summary>The roles a security administrator hands out; doctors come with a profile the system administrator creates.</summary>
-    public static readonly IReadOnlyList<string> AssignableRoles = [.. Roles.Administrators, Roles.Pharmacist, Roles.Registrar, Roles.Nurse];
+    public static readonly IReadOnlyList<string> AssignableRoles = [.. Roles.Administrators, Roles.Pharmacist, Roles.Registrar, Roles.Nurse, Roles.Paramedic, Roles.EmergencyStaff];
 
     public sealed class Validator : AbstractValidator<AssignStaffRole>
     {

@@ -32,6 +32,7 @@ internal sealed class ReceivingHospitalConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<ReceivingHospital> builder)
     {
         builder.ToTable("ReceivingHospitals");
+        builder.Property(r => r.EdPhone).HasMaxLength(32);
         builder.HasIndex(r => r.FacilityId).IsUnique();
         builder.HasOne<Facility>().WithMany().HasForeignKey(r => r.FacilityId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -825,6 +825,9 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1315,6 +1318,10 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("InternetHospital.Domain.Emergency.ReceivingHospital", b =>
                 {
                     b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EdPhone")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("FacilityId")
