@@ -44,26 +44,43 @@ internal sealed partial class JanusMediaServer(HttpClient http, IOptions<VideoOp
     public async Task<long> CreateRoomAsync(Guid visitId, int publishers, CancellationToken cancellationToken)
     {
         var room = RoomId(visitId);
-        await RoomRequestAsync(
-            new JsonObject
-            {
-                ["request"] = "create",
-                ["room"] = room,
-                ["description"] = DescriptionPrefix + visitId.ToString("N"),
-                ["secret"] = RoomSecret(visitId),
-                ["is_private"] = true,
-                ["publishers"] = publishers,
-                ["allowed"] = new JsonArray(),
-                ["videocodec"] = "vp8",
-                ["audiocodec"] = "opus",
-                ["record"] = false,
-                ["notify_joining"] = false,
-                ["admin_key"] = Settings.AdminSecret,
-            },
-            [RoomExists],
-            cancellationToken);
+        var create = new JsonObject
+        {
+            ["request"] = "create",
+            ["room"] = room,
+            ["description"] = DescriptionPrefix + visitId.ToString("N"),
+            ["secret"] = RoomSecret(visitId),
+            ["is_private"] = true,
+            ["publishers"] = publishers,
+            ["allowed"] = new JsonArray(),
+            ["videocodec"] = "vp8",
+            ["audiocodec"] = "opus",
+            ["record"] = false,
+            ["notify_joining"] = false,
+            ["admin_key"] = Settings.AdminSecret,
+        };
+
+        // Note: recording stays off (record: false) until everyone consented; where it goes is fixed with the room.
+        if (RecordingDirectory(visitId) is { } folder)
+        {
+            create["rec_dir"] = folder;
+        }
+
+        await RoomRequestAsync(create, [RoomExists], cancellationToken);
         return room;
     }
+
+    public async Task EnableRecordingAsync(Guid visitId, bool record, CancellationToken cancellationToken)
+    {
+        await RoomRequestAsync(
+            new JsonObject { ["request"] = "enable_recording", ["room"] = RoomId(visitId), ["secret"] = RoomSecret(visitId), ["record"] = record },
+            [],
+            cancellationToken);
+    }
+
+    /// <summary>The visit's own recording folder (Janus writes one .mjr per feed and medium there), if recording is configured.</summary>
+    internal string? RecordingDirectory(Guid visitId) =>
+        string.IsNullOrEmpty(Settings.RecordingDirectory) ? null : Path.Combine(Settings.RecordingDirectory, visitId.ToString("N"));
 
     public async Task DestroyRoomAsync(Guid visitId, IReadOnlyCollection<string> connectionIds, CancellationToken cancellationToken)
     {
@@ -245,4 +262,6 @@ internal sealed class MeshMediaServer : IMediaServer
         throw new InvalidOperationException("The mesh has no media server to let anyone into.");
 
     public Task RemoveParticipantAsync(Guid visitId, string connectionId, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task EnableRecordingAsync(Guid visitId, bool record, CancellationToken cancellationToken) => Task.CompletedTask;
 }

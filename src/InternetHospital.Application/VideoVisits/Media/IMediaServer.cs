@@ -31,6 +31,12 @@ public interface IMediaServer
 
     /// <summary>Takes a connection's token back (server and room) and drops its feed from the room.</summary>
     Task RemoveParticipantAsync(Guid visitId, string connectionId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Starts or stops recording every feed of the visit's room (Janus <c>enable_recording</c>), into the visit's own
+    /// folder under <c>Video:Janus:RecordingDirectory</c>. Only when everyone in the call consented (the caller's rule).
+    /// </summary>
+    Task EnableRecordingAsync(Guid visitId, bool record, CancellationToken cancellationToken);
 }
 
 /// <param name="Url">What the browser connects to (Janus's WebSocket transport).</param>
