@@ -38,6 +38,8 @@ ensure_apt orthanc /usr/sbin/Orthanc
 ensure_apt orthanc-dicomweb /usr/share/orthanc/plugins/libOrthancDicomWeb.so
 ensure_apt dcmtk dump2dcm
 ensure_apt haproxy /usr/sbin/haproxy
+# The scraper of the collector test (CollectorTests); its OTLP collector, the Aspire Dashboard, comes with the restore.
+ensure_apt prometheus /usr/bin/prometheus
 dotnet tool restore >/dev/null || { echo "dotnet tool restore failed"; exit 1; }
 (cd web && npm ci --no-audit --no-fund --loglevel=error) || { echo "npm ci failed"; exit 1; }
 
