@@ -82,6 +82,7 @@ SECRETS = {
     "key-ring-key": base64.b64encode(secrets.token_bytes(32)).decode(),
     "audit-chain-key": base64.b64encode(secrets.token_bytes(32)).decode(),
     "turn-secret": secrets.token_hex(32),
+    "metrics-scrape-token": secrets.token_hex(32),
     "stripe-secret-key": "sk_test_not_a_real_key",
     "stripe-webhook-secret": "whsec_test_not_a_real_secret",
     "sms-access-key-id": "LTAI_test_not_a_real_key",

@@ -72,6 +72,8 @@ public sealed class CollectorTests
         var circuit = await EventuallyAsync(() => prometheus.QueryAsync("max(ih_his_circuit_state)"), r => r.GetArrayLength() > 0, "ih_his_circuit_state in Prometheus", prometheus);
         Assert.Equal(0, Value(circuit));
         await EventuallyAsync(() => prometheus.QueryAsync("ih_outbox_pending"), r => r.GetArrayLength() > 0, "ih_outbox_pending in Prometheus", prometheus);
+        // The booking went to the HIS through the outbox (the development HIS here): the call's latency is scraped.
+        await EventuallyAsync(() => prometheus.QueryAsync("sum(ih_his_call_duration_seconds_count)"), r => Value(r) >= 1, "ih_his_call_duration_seconds in Prometheus", prometheus);
 
         // The collector holds the booking's trace: the POST's server span, the use case and the SQL it ran.
         var trace = await EventuallyAsync(async () => Spans(await dashboard.TelemetryAsync("traces"), serviceName), spans => spans.Any(s => s.Name == "BookAppointment") && spans.Any(s => s.Name == "SendVisitMessage"), "the use-case spans in the collector", dashboard);
