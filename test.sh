@@ -71,6 +71,8 @@ ensure_apt haproxy /usr/sbin/haproxy
 ensure_apt janus /usr/bin/janus
 ensure_apt janus-tools /usr/bin/janus-pp-rec
 ensure_apt ffmpeg /usr/bin/ffmpeg
+# The scraper of the collector test (CollectorTests); its OTLP collector, the Aspire Dashboard, comes with the restore.
+ensure_apt prometheus /usr/bin/prometheus
 dotnet tool restore >/dev/null || { echo "dotnet tool restore failed"; exit 1; }
 (cd web && npm ci --no-audit --no-fund --loglevel=error) || { echo "npm ci failed"; exit 1; }
 

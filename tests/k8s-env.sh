@@ -83,6 +83,7 @@ SECRETS = {
     "audit-chain-key": base64.b64encode(secrets.token_bytes(32)).decode(),
     "turn-secret": secrets.token_hex(32),
     "janus-admin-secret": secrets.token_hex(32),
+    "metrics-scrape-token": secrets.token_hex(32),
     "stripe-secret-key": "sk_test_not_a_real_key",
     "stripe-webhook-secret": "whsec_test_not_a_real_secret",
     "sms-access-key-id": "LTAI_test_not_a_real_key",
@@ -123,6 +124,9 @@ for key in ("His__FhirReader__BaseUrl", "Imaging__DicomWeb__BaseUrl", "Video__Ja
 for key in ("His__Mllp__Host", "Email__Smtp__Host"):
     if key in env:
         env[key] = "127.0.0.1"
+# Note: the OTLP collector too (production names the cluster's): exports to a closed port fail quietly.
+if "OpenTelemetry__OtlpEndpoint" in env:
+    env["OpenTelemetry__OtlpEndpoint"] = closed
 for key in ("His__Mllp__Port", "Email__Smtp__Port"):
     if key in env:
         env[key] = "9"
@@ -150,6 +154,12 @@ PY
   done
   check "$overlay: the API starts as Production with the overlay's settings and is ready (/health/ready)" $ready "$(tail -n 15 "$WORK/$overlay-api.log")"
   if [ $ready -eq 0 ]; then
+    # Prometheus's scrape: /metrics answers the Secret's token, and nobody without it.
+    token=$(tr '\0' '\n' <"$WORK/$overlay.env" | sed -n 's/^OpenTelemetry__Prometheus__BearerToken=//p')
+    with_token=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "$base/metrics")
+    without=$(curl -s -o /dev/null -w '%{http_code}' "$base/metrics")
+    [ -n "$token" ] && [ "$with_token" = 200 ] && [ "$without" = 404 ]
+    check "$overlay: /metrics answers the scrape token from the Secret ($with_token) and nobody else ($without)" $?
     stand_ins=$(curl -fs "$base/api/site")
     in_use=$("$PYTHON" -c 'import json, sys; print(",".join(sorted(json.load(sys.stdin)["developmentStandIns"])))' <<<"$stand_ins")
     if [ "$overlay" = production ]; then

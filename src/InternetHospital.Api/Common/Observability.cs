@@ -46,6 +46,8 @@ internal sealed class PrometheusScrapeOptions
 /// </summary>
 internal static class Observability
 {
+    private const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
+
     public static IServiceCollection AddObservability(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(ObservabilityOptions.Section).Get<ObservabilityOptions>() ?? new ObservabilityOptions();
@@ -71,7 +73,11 @@ internal static class Observability
                 })
                 .AddHttpClientInstrumentation(http => http.EnrichWithHttpRequestMessage = (activity, _) => activity.SetTag("url.query", null))
                 // Note: Npgsql records the statement text with its $1 placeholders, never the parameter values.
-                .AddNpgsql())
+                .AddNpgsql()
+                // Note: SQLite has no tracing of its own, so EF Core's command events stand in for it (PostgreSQL is
+                // left to Npgsql, or every statement would show twice). The instrumentation replaces literals in the
+                // statement text with '?' and records no parameter values (SetDbQueryParameters stays false).
+                .AddEntityFrameworkCoreInstrumentation(ef => ef.Filter = (provider, _) => provider == SqliteProvider))
             .WithMetrics(metrics => metrics
                 .AddMeter(AppTelemetry.Name)
                 .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Http.Connections", "System.Net.Http"))

@@ -67,7 +67,8 @@ internal sealed class AvailabilityCache : IAvailabilityCache
             Bump(doctorId);
 
             // Note: published to the other instances in the background (the save that caused it is already done).
-            cache.Remove(Key(doctorId));
+            // The only operation that goes over the backplane: see Register.
+            cache.Remove(Key(doctorId), options => options.SetSkipBackplaneNotifications(false));
         }
     }
 
@@ -88,7 +89,14 @@ internal sealed class AvailabilityCache : IAvailabilityCache
                 // Note: a new instance must hear invalidations from its first request on.
                 options.WaitForInitialBackplaneSubscribe = true;
             })
-            .WithDefaultEntryOptions(options => options.Duration = Duration);
+            // Note: there is no distributed cache (each instance loads from the database itself), so a value one
+            // instance loaded means nothing to the others: by default nothing is broadcast (FusionCache warns about a
+            // backplane that would tell every instance to drop its copy at each load); Invalidate opts back in.
+            .WithDefaultEntryOptions(options =>
+            {
+                options.Duration = Duration;
+                options.SkipBackplaneNotifications = true;
+            });
         if (configuration["Redis:ConnectionString"] is { Length: > 0 } redis)
         {
             builder.WithStackExchangeRedisBackplane(options => options.Configuration = redis);

@@ -79,10 +79,14 @@ public abstract class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
     /// <summary>A client with its own cookie jar and its own client address (so rate limits do not leak between tests).</summary>
     public HttpClient CreateBrowserClient(string? clientIp = null)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var client = NewBrowserHttpClient();
         client.DefaultRequestHeaders.Add(ClientIpHeader, clientIp ?? TestData.ClientIp());
         return client;
     }
+
+    /// <summary>A client of the in-memory server that keeps cookies and does not follow redirects.</summary>
+    protected virtual HttpClient NewBrowserHttpClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>A client calling the API as the given account (signed in through the real OIDC endpoints).</summary>
     public async Task<HttpClient> CreateClientAsAsync(string email, string password)

@@ -1,4 +1,9 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InternetHospital.IntegrationTests.Infrastructure;
 
@@ -14,6 +19,7 @@ public sealed class OwnApiHost : ApiFactory
     private readonly string? sqliteFile;
     private readonly string? postgresDatabase;
     private readonly Action<IWebHostBuilder>? configure;
+    private bool kestrel;
 
     private OwnApiHost(string provider, Action<IWebHostBuilder>? configure)
     {
@@ -33,15 +39,31 @@ public sealed class OwnApiHost : ApiFactory
 
     public override string ProviderName => provider;
 
+    /// <summary>Where a host started with <c>kestrel: true</c> listens (http://127.0.0.1:port).</summary>
+    public Uri ServerAddress => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
     protected override string ConnectionString => connectionString;
 
-    /// <summary>Starts a host on <paramref name="provider"/> (<c>Sqlite</c> or <c>PostgreSQL</c>) with extra settings or services.</summary>
-    public static async Task<OwnApiHost> StartAsync(string provider, Action<IWebHostBuilder>? configure = null)
+    /// <summary>
+    /// Starts a host on <paramref name="provider"/> (<c>Sqlite</c> or <c>PostgreSQL</c>) with extra settings or services;
+    /// with <paramref name="kestrel"/> it listens on a free loopback port (for servers outside the test that call it,
+    /// such as a Prometheus scraping it) and its clients go through real sockets.
+    /// </summary>
+    public static async Task<OwnApiHost> StartAsync(string provider, Action<IWebHostBuilder>? configure = null, bool kestrel = false)
     {
         var host = new OwnApiHost(provider, configure);
         try
         {
-            await host.InitializeAsync();
+            if (kestrel)
+            {
+                host.UseKestrel(0);
+                host.StartServer();
+                host.kestrel = true;
+            }
+            else
+            {
+                await host.InitializeAsync();
+            }
         }
         catch
         {
@@ -52,6 +74,11 @@ public sealed class OwnApiHost : ApiFactory
 
         return host;
     }
+
+    /// <summary>On Kestrel, a real socket client (the factory's own would follow redirects, and the OIDC flow reads them).</summary>
+    protected override HttpClient NewBrowserHttpClient() => kestrel
+        ? new HttpClient(new CookieContainerHandler(new CookieContainer()) { InnerHandler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false } }) { BaseAddress = ServerAddress }
+        : base.NewBrowserHttpClient();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -21,6 +21,7 @@ namespace InternetHospital.IntegrationTests.Platform;
 /// Traces, logs and metrics as an operator's collector would receive them (in-memory exporters on a host of its
 /// own): the use cases are there by name, personal data is not, and /metrics answers only the allowed scrapers.
 /// </summary>
+[Collection(TelemetryCollection.Name)]
 public sealed partial class ObservabilityTests
 {
     private const string ScrapeToken = "a-scrape-token-for-tests";
@@ -69,6 +70,21 @@ public sealed partial class ObservabilityTests
         if (provider == "PostgreSQL")
         {
             Assert.Contains(exported, s => s.Source.Name == "Npgsql" && s.TraceId == booking.TraceId);
+        }
+        else
+        {
+            // SQLite's commands through EF Core's instrumentation: the statement with placeholders, literals replaced.
+            var commands = exported.Where(s => s.Source.Name == EfCoreSource && s.TraceId == booking.TraceId).ToArray();
+            Assert.NotEmpty(commands);
+            Assert.All(commands, command =>
+            {
+                Assert.DoesNotContain(command.TagObjects, tag => tag.Key.StartsWith("db.query.parameter", StringComparison.Ordinal));
+                Assert.Equal("sqlite", command.GetTagItem("db.system.name") ?? command.GetTagItem("db.system"));
+                // Note: db.statement until OTEL_SEMCONV_STABILITY_OPT_IN=database switches to the stable db.query.text.
+                var statement = Convert.ToString(command.GetTagItem("db.query.text") ?? command.GetTagItem("db.statement"), CultureInfo.InvariantCulture);
+                Assert.False(string.IsNullOrEmpty(statement));
+                Assert.DoesNotMatch("'[^']*'", statement);
+            });
         }
 
         var everything = new StringBuilder();
@@ -157,6 +173,8 @@ public sealed partial class ObservabilityTests
     }
 
     private const string AppTelemetryName = "InternetHospital";
+
+    private const string EfCoreSource = "OpenTelemetry.Instrumentation.EntityFrameworkCore";
 
     private static double BookingsCounted(string exposition)
     {

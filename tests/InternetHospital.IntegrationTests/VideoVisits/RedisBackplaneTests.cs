@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -7,6 +8,9 @@ using InternetHospital.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace InternetHospital.IntegrationTests.VideoVisits;
@@ -128,6 +132,9 @@ public sealed class ApiInstance : WebApplicationFactory<Program>
 
     public Uri BaseAddress => new($"http://127.0.0.1:{port}");
 
+    /// <summary>Every warning or error this instance logged (category: message).</summary>
+    public ConcurrentQueue<string> Warnings { get; } = new();
+
     public static ApiInstance Start(string postgres, string redis, string dataDirectory)
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -178,6 +185,32 @@ public sealed class ApiInstance : WebApplicationFactory<Program>
         builder.UseSetting("DemoData:Enabled", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("urls", BaseAddress.ToString());
+        builder.ConfigureTestServices(services => services.AddSingleton<ILoggerProvider>(new WarningCapture(Warnings)));
+    }
+
+    private sealed class WarningCapture(ConcurrentQueue<string> warnings) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new Logger(categoryName, warnings);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(string category, ConcurrentQueue<string> warnings) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                if (IsEnabled(logLevel))
+                {
+                    warnings.Enqueue($"{category}: {formatter(state, exception)}");
+                }
+            }
+        }
     }
 
     private HttpClient Browser() => new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
