@@ -341,11 +341,48 @@ public abstract class EmergencyTests(ApiFactory factory)
         await using var other = await HubAsync(otherEd, TestData.StrongPassword);
         var leaked = new System.Collections.Concurrent.ConcurrentQueue<JsonElement>();
         other.On<JsonElement>("caseUpdated", update => leaked.Enqueue(update));
-        await Assert.ThrowsAsync<HubException>(() => other.InvokeAsync("WatchCase", caseId));
+        // The same code the REST read answers (the SPA translates it), not a generic hub error.
+        Assert.StartsWith("not_found:", VideoVisits.VisitScenario.CodeOf(await Assert.ThrowsAsync<HubException>(() => other.InvokeAsync("WatchCase", caseId))), StringComparison.Ordinal);
         await other.InvokeAsync("WatchBoard");
         await crew.WriteAsync(HttpMethod.Post, $"/{caseId}/vitals", new { measuredAt = DateTimeOffset.UtcNow, heartRate = 140 }, caseId);
         await Task.Delay(1500);
         Assert.DoesNotContain(leaked, u => u.GetProperty("id").GetGuid() == caseId);
+    }
+
+    [Fact]
+    public async Task A_crew_scan_of_a_dynamic_health_code_is_kept_as_a_scan_of_the_service_and_spends_the_code()
+    {
+        var crew = await CrewAsync();
+        var (patientClient, patientId, _) = await PatientAsync("钱立新");
+        var code = (await (await patientClient.GetAsync($"/api/patients/{patientId}/health-code")).ReadJsonAsync()).GetProperty("code").GetString()!;
+
+        var caseId = await crew.StartAsync();
+        var identified = await crew.WriteAsync(HttpMethod.Put, $"/{caseId}/patient", new { method = "HealthCode", code }, caseId);
+        Assert.Equal(patientId, identified.GetProperty("itemId").GetGuid());
+
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var scan = await db.HealthCodeScans.AsNoTracking().SingleAsync(s => s.PatientId == patientId);
+            var serviceId = await db.EmergencyCases.Where(c => c.Id == caseId).Select(c => c.ServiceId).SingleAsync();
+            Assert.Equal(serviceId, scan.ServiceId);
+            Assert.Null(scan.FacilityId);
+            Assert.Equal(Domain.HealthCodes.HealthCodePurpose.Emergency, scan.Purpose);
+            Assert.NotNull(scan.Nonce);
+        }
+
+        // The code is spent: shown at a desk, or to the crew for another case, it is a replay.
+        var registrar = await factory.CreateClientAsAsync("registrar@demo.test", Password);
+        var atDesk = await registrar.PostAsJsonAsync("/api/staff/health-code/scan", new { code, purpose = "check-in", place = "急诊 分诊台" });
+        Assert.Equal("health_code_replayed", (await atDesk.AssertProblemAsync(HttpStatusCode.Conflict)).Code());
+        var otherCase = await crew.StartAsync();
+        var again = await crew.SendAsync(HttpMethod.Put, $"/api/emergency/crew/cases/{otherCase}/patient", new { method = "HealthCode", code }, otherCase);
+        Assert.Equal("health_code_replayed", (await again.AssertProblemAsync(HttpStatusCode.Conflict)).Code());
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            Assert.Equal(1, await db.HealthCodeScans.CountAsync(s => s.PatientId == patientId));
+        }
     }
 
     private async Task<HubConnection> HubAsync(string email, string password)
