@@ -36,6 +36,10 @@ public abstract class EmergencyTests(ApiFactory factory)
 
         public HttpClient Client => client;
 
+        public int Next(Guid caseId) => sequences.GetValueOrDefault(caseId) + 1;
+
+        public void Applied(Guid caseId) => sequences[caseId] = Next(caseId);
+
         public Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, object? body, Guid caseId, Guid? key = null, int? sequence = null)
         {
             var next = sequence ?? (sequences.GetValueOrDefault(caseId) + 1);
@@ -383,6 +387,64 @@ public abstract class EmergencyTests(ApiFactory factory)
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             Assert.Equal(1, await db.HealthCodeScans.CountAsync(s => s.PatientId == patientId));
         }
+    }
+
+    [Fact]
+    public async Task Voice_notes_from_the_crew_are_kept_as_recorded_and_played_on_the_board_while_other_files_are_refused()
+    {
+        var crew = await CrewAsync();
+        var ed = await factory.CreateClientAsAsync("ed@demo.test", Password);
+        var caseId = await crew.StartAsync();
+        await crew.WriteAsync(HttpMethod.Put, $"/{caseId}/destination", new { destinationId = await DestinationAsync(crew.Client) }, caseId);
+
+        var recordings = new[] { ("voice.webm", "audio/webm"), ("voice.ogg", "audio/ogg"), ("voice.m4a", "audio/mp4") };
+        foreach (var (name, _) in recordings)
+        {
+            var bytes = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Emergency", "VoiceNotes", name));
+            var receipt = await (await UploadAsync(crew, caseId, bytes, name, "语音留言")).ReadJsonAsync();
+            Assert.Equal("attachment", receipt.GetProperty("kind").GetString());
+        }
+
+        var @case = await (await ed.GetAsync($"/api/emergency/cases/{caseId}")).ReadJsonAsync();
+        var attachments = @case.GetProperty("attachments").EnumerateArray().ToList();
+        Assert.Equal(recordings.Select(r => r.Item2), attachments.Select(a => a.GetProperty("contentType").GetString()));
+        var played = await ed.GetAsync($"/api/emergency/cases/{caseId}/attachments/{attachments[0].GetProperty("id").GetGuid()}");
+        Assert.Equal(HttpStatusCode.OK, played.StatusCode);
+        Assert.Equal("audio/webm", played.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Emergency", "VoiceNotes", "voice.webm")), await played.Content.ReadAsByteArrayAsync());
+
+        // A PDF is a file the store knows, but not a photo or a voice note; a recording over 2 MB is not a short note.
+        var pdf = await UploadAsync(crew, caseId, "%PDF-1.7\n%%EOF\n"u8.ToArray(), "note.pdf", null);
+        Assert.Equal("emergency_photo_not_image", (await pdf.AssertProblemAsync(HttpStatusCode.BadRequest)).Code());
+        var webmHead = (await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Emergency", "VoiceNotes", "voice.webm")))[..64];
+        var tooLong = await UploadAsync(crew, caseId, [.. webmHead, .. new byte[(3 * 1024 * 1024) - 64]], "long.webm", null);
+        Assert.Equal("file_too_large", (await tooLong.AssertProblemAsync(HttpStatusCode.BadRequest)).Code());
+        var stillThree = await (await ed.GetAsync($"/api/emergency/cases/{caseId}")).ReadJsonAsync();
+        Assert.Equal(3, stillThree.GetProperty("attachments").GetArrayLength());
+    }
+
+    /// <summary>The crew's next write as a multipart upload (the sequence continues from the phone's last receipt).</summary>
+    private static async Task<HttpResponseMessage> UploadAsync(CrewPhone crew, Guid caseId, byte[] content, string fileName, string? caption)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, "file", fileName);
+        if (caption is not null)
+        {
+            form.Add(new StringContent(caption), "caption");
+        }
+
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/emergency/crew/cases/{caseId}/attachments") { Content = form };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        request.Headers.Add("X-Client-Sequence", crew.Next(caseId).ToString(CultureInfo.InvariantCulture));
+        var response = await crew.Client.SendAsync(request);
+        if (response.IsSuccessStatusCode)
+        {
+            crew.Applied(caseId);
+        }
+
+        return response;
     }
 
     private async Task<HubConnection> HubAsync(string email, string password)
