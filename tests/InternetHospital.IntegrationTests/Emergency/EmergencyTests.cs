@@ -447,6 +447,41 @@ public abstract class EmergencyTests(ApiFactory factory)
         return response;
     }
 
+    [Fact]
+    public async Task The_department_activates_a_team_from_the_case_page_under_the_same_rules_as_the_crew()
+    {
+        var crew = await CrewAsync();
+        var ed = await factory.CreateClientAsAsync("ed@demo.test", Password);
+        var chestPainTeam = await factory.CreateClientAsAsync("dr.li@demo.test", Password);
+        var caseId = await crew.StartAsync();
+
+        // No destination yet: no team to alert (and the board of the hospital does not see the case at all).
+        await (await ed.PostAsJsonAsync($"/api/emergency/department/cases/{caseId}/activation", new { pathway = "ChestPain" })).AssertProblemAsync(HttpStatusCode.NotFound);
+        await crew.WriteAsync(HttpMethod.Put, $"/{caseId}/destination", new { destinationId = await DestinationAsync(crew.Client) }, caseId);
+
+        var activated = await (await ed.PostAsJsonAsync($"/api/emergency/department/cases/{caseId}/activation", new { pathway = "ChestPain" })).ReadJsonAsync();
+        var alertId = activated.GetProperty("itemId").GetGuid();
+        var again = await (await ed.PostAsJsonAsync($"/api/emergency/department/cases/{caseId}/activation", new { pathway = "ChestPain" })).ReadJsonAsync();
+        Assert.Equal(alertId, again.GetProperty("itemId").GetGuid());
+        var general = await ed.PostAsJsonAsync($"/api/emergency/department/cases/{caseId}/activation", new { pathway = "General" });
+        Assert.Equal("emergency_pathway_has_no_team", (await general.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).Code());
+
+        var alerts = await (await chestPainTeam.GetAsync("/api/emergency/alerts")).ReadJsonAsync();
+        var alert = Assert.Single(alerts.EnumerateArray(), a => a.GetProperty("caseId").GetGuid() == caseId);
+        Assert.Equal(alertId, alert.GetProperty("id").GetGuid());
+        Assert.Equal("ChestPain", alert.GetProperty("pathway").GetString());
+        var crewView = await (await crew.Client.GetAsync($"/api/emergency/cases/{caseId}")).ReadJsonAsync();
+        Assert.Equal("ChestPain", Assert.Single(crewView.GetProperty("alerts").EnumerateArray()).GetProperty("pathway").GetString());
+        Assert.Equal(1, await FromDatabaseAsync(db => db.AuditEntries.CountAsync(a => a.ResourceId == caseId.ToString() && a.Action == "emergency.activation" && a.Detail == "department")));
+
+        // Only the destination's department: another hospital's staff get 404, the crew cannot use the department's route.
+        var (otherCrew, otherDepartment) = await OtherServiceAndHospitalAsync();
+        await (await otherDepartment.PostAsJsonAsync($"/api/emergency/department/cases/{caseId}/activation", new { pathway = "Trauma" })).AssertProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal(HttpStatusCode.Forbidden, (await crew.Client.PostAsJsonAsync($"/api/emergency/department/cases/{caseId}/activation", new { pathway = "Trauma" })).StatusCode);
+        Assert.Equal(1, (await (await ed.GetAsync($"/api/emergency/cases/{caseId}")).ReadJsonAsync()).GetProperty("alerts").GetArrayLength());
+        _ = otherCrew;
+    }
+
     private async Task<HubConnection> HubAsync(string email, string password)
     {
         var tokens = await OidcFlow.SignInAsync(factory.CreateBrowserClient(), email, password);
