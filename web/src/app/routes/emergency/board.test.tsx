@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { findPageHeading, renderApp } from '@/testing/test-utils';
 import { stubEmergencyHub } from '@/features/emergency/testing/hub-stub';
 
@@ -153,5 +153,29 @@ describe('Emergency board', () => {
     await renderApp({ route: '/emergency/board/cases/case-1', roles: ['EmergencyStaff'], api: { 'GET /api/emergency/cases/case-1': detail } });
     await screen.findByText('Team alerts');
     expect(screen.queryByTestId('department-activation')).not.toBeInTheDocument();
+  });
+
+  it('plays the crew voice note on the case page', async () => {
+    const createObjectURL = vi.fn(() => 'blob:voice-note');
+    vi.spyOn(URL, 'createObjectURL').mockImplementation(createObjectURL);
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    const detail = {
+      ...incoming,
+      onsetAt: null, lastKnownWellAt: null, strokeScale: null, strokeScore: null, stemi: null, traumaMechanism: null, hisRegisteredAt: null,
+      timeline: [], vitals: [], treatments: [], messages: [],
+      attachments: [{ id: 'f1', caption: 'Voice note', contentType: 'audio/webm', uploadedAt: '2026-12-07T00:51:00Z', byName: '王磊' }],
+    };
+    await renderApp({
+      route: '/emergency/board/cases/case-1',
+      roles: ['EmergencyStaff'],
+      api: {
+        'GET /api/emergency/cases/case-1': detail,
+        'GET /api/emergency/cases/case-1/attachments/f1': () => new Response(new Uint8Array([0x1a, 0x45, 0xdf, 0xa3]), { headers: { 'Content-Type': 'audio/webm' } }),
+      },
+    });
+    const player = await screen.findByLabelText(/^Voice note · /);
+    expect(player.tagName).toBe('AUDIO');
+    expect(player).toHaveAttribute('src', 'blob:voice-note');
+    expect(player).toHaveAttribute('controls');
   });
 });
