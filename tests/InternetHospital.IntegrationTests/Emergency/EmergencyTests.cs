@@ -415,10 +415,10 @@ public abstract class EmergencyTests(ApiFactory factory)
 
         // A PDF is a file the store knows, but not a photo or a voice note; a recording over 2 MB is not a short note.
         var pdf = await UploadAsync(crew, caseId, "%PDF-1.7\n%%EOF\n"u8.ToArray(), "note.pdf", null);
-        Assert.Equal("emergency_photo_not_image", (await pdf.AssertProblemAsync(HttpStatusCode.BadRequest)).Code());
+        Assert.Equal(["emergency_photo_not_image"], (await pdf.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("fieldCodes").GetProperty("file").EnumerateArray().Select(c => c.GetString()!));
         var webmHead = (await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Emergency", "VoiceNotes", "voice.webm")))[..64];
         var tooLong = await UploadAsync(crew, caseId, [.. webmHead, .. new byte[(3 * 1024 * 1024) - 64]], "long.webm", null);
-        Assert.Equal("file_too_large", (await tooLong.AssertProblemAsync(HttpStatusCode.BadRequest)).Code());
+        Assert.Equal(["file_too_large"], (await tooLong.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("fieldCodes").GetProperty("file").EnumerateArray().Select(c => c.GetString()!));
         var stillThree = await (await ed.GetAsync($"/api/emergency/cases/{caseId}")).ReadJsonAsync();
         Assert.Equal(3, stillThree.GetProperty("attachments").GetArrayLength());
     }
@@ -472,7 +472,8 @@ public abstract class EmergencyTests(ApiFactory factory)
         Assert.Equal("ChestPain", alert.GetProperty("pathway").GetString());
         var crewView = await (await crew.Client.GetAsync($"/api/emergency/cases/{caseId}")).ReadJsonAsync();
         Assert.Equal("ChestPain", Assert.Single(crewView.GetProperty("alerts").EnumerateArray()).GetProperty("pathway").GetString());
-        Assert.Equal(1, await FromDatabaseAsync(db => db.AuditEntries.CountAsync(a => a.ResourceId == caseId.ToString() && a.Action == "emergency.activation" && a.Detail == "department")));
+        // Both accepted requests are audit-logged (the second changed nothing); the refused one is not.
+        Assert.Equal(2, await FromDatabaseAsync(db => db.AuditEntries.CountAsync(a => a.ResourceId == caseId.ToString() && a.Action == "emergency.activation" && a.Detail == "department")));
 
         // Only the destination's department: another hospital's staff get 404, the crew cannot use the department's route.
         var (otherCrew, otherDepartment) = await OtherServiceAndHospitalAsync();
