@@ -3,7 +3,10 @@ using InternetHospital.Domain.Emergency;
 
 namespace InternetHospital.Application.Emergency;
 
-/// <summary>A photo from the ambulance (ECG strip, injury, medicine boxes, ID card) into the case channel. Images only.</summary>
+/// <summary>
+/// A photo from the ambulance (ECG strip, injury, medicine boxes, ID card) or a short voice note into the case channel:
+/// images and audio recordings (WebM/Opus, Ogg/Opus, MP4/AAC, checked by their bytes, at most 2 MB), nothing else.
+/// </summary>
 public sealed record AttachEmergencyPhoto(Guid CaseId, string FileName, Stream Content, long Length, string? Caption, SyncStamp Stamp) : ICommand<CrewReceipt>
 {
     public const string Purpose = "emergency-photo";
@@ -20,8 +23,8 @@ public sealed record AttachEmergencyPhoto(Guid CaseId, string FileName, Stream C
         public async ValueTask<CrewReceipt> Handle(AttachEmergencyPhoto command, CancellationToken cancellationToken) =>
             await writer.WriteAsync(command.CaseId, command.Stamp, "attachment", async (c, crew, now) =>
             {
-                var stored = await files.SaveAsync(new FileUpload(c.PatientId, Purpose, command.FileName, command.Content, command.Length), cancellationToken);
-                if (!FileTypes.IsImage(stored.ContentType))
+                var stored = await files.SaveAsync(new FileUpload(c.PatientId, Purpose, command.FileName, command.Content, command.Length, AcceptAudio: true), cancellationToken);
+                if (!FileTypes.IsImage(stored.ContentType) && !FileTypes.IsAudio(stored.ContentType))
                 {
                     throw new ValidationException([ValidationMessages.Failure("file", "emergency_photo_not_image")]);
                 }

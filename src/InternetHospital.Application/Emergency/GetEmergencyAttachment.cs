@@ -3,7 +3,7 @@ using InternetHospital.Domain.Emergency;
 
 namespace InternetHospital.Application.Emergency;
 
-/// <summary>One image of a case, for whoever may read the case.</summary>
+/// <summary>One photo or voice note of a case, for whoever may read the case.</summary>
 public sealed record GetEmergencyAttachment(Guid CaseId, Guid AttachmentId) : IQuery<FileDownload>
 {
     public sealed class Handler(EmergencyAccess access, IFileStore files, IAuditLog audit) : IQueryHandler<GetEmergencyAttachment, FileDownload>

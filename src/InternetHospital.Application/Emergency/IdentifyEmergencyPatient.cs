@@ -1,12 +1,15 @@
 using InternetHospital.Application.HealthCodes;
 using InternetHospital.Domain.Emergency;
+using InternetHospital.Domain.HealthCodes;
 using InternetHospital.Domain.Patients;
 
 namespace InternetHospital.Application.Emergency;
 
 /// <summary>
 /// The crew says who the patient is: by their dynamic health code (verified with the consortium's key), their resident
-/// ID number, a record found by search, or as unknown (sex, estimated age, a description) to be merged later.
+/// ID number, a record found by search, or as unknown (sex, estimated age, a description) to be merged later. A health
+/// code scanned in the ambulance is kept as a <see cref="HealthCodeScan"/> of the crew's service like a desk scan, so its
+/// nonce is spent: the same code shown at a desk (or to another crew) afterwards is refused as replayed (domain rule 27).
 /// </summary>
 public sealed record IdentifyEmergencyPatient(
     Guid CaseId,
@@ -33,7 +36,7 @@ public sealed record IdentifyEmergencyPatient(
         }
     }
 
-    public sealed class Handler(IAppDbContext db, CrewWriter writer, IHealthCodeKeys keys, IIdentifierProtector identifiers, IAuditLog audit)
+    public sealed class Handler(IAppDbContext db, CrewWriter writer, IHealthCodeKeys keys, IIdentifierProtector identifiers, IAuditLog audit, ICurrentUser user)
         : ICommandHandler<IdentifyEmergencyPatient, CrewReceipt>
     {
         public async ValueTask<CrewReceipt> Handle(IdentifyEmergencyPatient command, CancellationToken cancellationToken) =>
@@ -47,7 +50,7 @@ public sealed record IdentifyEmergencyPatient(
 
                 var patientId = command.Method switch
                 {
-                    IdentifyMethod.HealthCode => await ByHealthCodeAsync(command.Code!.Trim(), now, cancellationToken),
+                    IdentifyMethod.HealthCode => await ByHealthCodeAsync(c, command.Code!.Trim(), now, cancellationToken),
                     IdentifyMethod.IdNumber => await ByIdNumberAsync(command.IdNumber!, cancellationToken),
                     _ => await db.Patients.AnyAsync(p => p.Id == command.PatientId, cancellationToken) ? command.PatientId!.Value : NotFound(),
                 };
@@ -56,7 +59,7 @@ public sealed record IdentifyEmergencyPatient(
                 return patientId;
             }, cancellationToken);
 
-        private async Task<Guid> ByHealthCodeAsync(string code, DateTimeOffset now, CancellationToken cancellationToken)
+        private async Task<Guid> ByHealthCodeAsync(EmergencyCase c, string code, DateTimeOffset now, CancellationToken cancellationToken)
         {
             if (code.StartsWith(HealthCodeSecrets.StaticPrefix, StringComparison.Ordinal))
             {
@@ -72,9 +75,24 @@ public sealed record IdentifyEmergencyPatient(
                 throw new DomainRuleException("health_code_invalid", "This is not a valid health code of the consortium.");
             }
 
-            return failure == HealthCodeFailure.Expired
-                ? throw new DomainRuleException("health_code_expired", "This code has expired: ask the patient to refresh it.")
-                : holder.PatientId;
+            if (failure == HealthCodeFailure.Expired)
+            {
+                throw new DomainRuleException("health_code_expired", "This code has expired: ask the patient to refresh it.");
+            }
+
+            var place = $"emergency case {c.Id:N}";
+            var earlier = await db.HealthCodeScans.AsNoTracking().SingleOrDefaultAsync(s => s.Nonce == claims!.Nonce, cancellationToken);
+            if (earlier is not null)
+            {
+                return earlier.IsSameCrew(c.ServiceId, place) && earlier.PatientId == holder.PatientId
+                    ? holder.PatientId
+                    : throw new DomainConflictException("health_code_replayed", "This code was already used elsewhere: ask the patient for a fresh one.");
+            }
+
+            var scan = HealthCodeScan.RecordByCrew(holder.PatientId, user.RequireAccountId(), c.ServiceId, place, claims!.Nonce, claims.ExpiresAt, now);
+            db.HealthCodeScans.Add(scan);
+            audit.Record("health_code.scanned", nameof(HealthCodeScan), scan.Id.ToString(), holder.PatientId, $"ambulance; case {c.Id}");
+            return holder.PatientId;
         }
 
         private async Task<Guid> ByIdNumberAsync(string idNumber, CancellationToken cancellationToken)

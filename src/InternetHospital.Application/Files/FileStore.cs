@@ -28,8 +28,14 @@ internal sealed class FileStore(IAppDbContext db, ICurrentUser currentUser, Time
         }
 
         var bytes = buffer.ToArray();
-        var contentType = FileTypes.Detect(bytes.AsSpan(0, Math.Min(bytes.Length, 16)))
+        var head = bytes.AsSpan(0, Math.Min(bytes.Length, FileTypes.HeadLength));
+        var contentType = FileTypes.Detect(head)
+            ?? (upload.AcceptAudio ? FileTypes.DetectAudio(head) : null)
             ?? throw Invalid("file_type_not_allowed");
+        if (FileTypes.IsAudio(contentType) && bytes.Length > FileTypes.MaxAudioBytes)
+        {
+            throw Invalid("file_too_large", FileTypes.MaxAudioBytes / (1024 * 1024));
+        }
 
         var file = StoredFile.Create(
             currentUser.RequireAccountId(),
@@ -91,6 +97,10 @@ internal sealed class FileStore(IAppDbContext db, ICurrentUser currentUser, Time
             FileTypes.Png => ".png",
             FileTypes.WebP => ".webp",
             FileTypes.Heic => ".heic",
+            FileTypes.WebmAudio => ".webm",
+            FileTypes.OggAudio => ".ogg",
+            FileTypes.Mp4Audio => ".m4a",
+            FileTypes.Aac => ".aac",
             _ => ".pdf",
         };
         return name + extension;

@@ -14,7 +14,8 @@ public interface IFileStore
 }
 
 /// <param name="Purpose">What the file is for, e.g. <c>diagnosis-proof</c>.</param>
-public sealed record FileUpload(Guid? PatientId, string Purpose, string FileName, Stream Content, long Length);
+/// <param name="AcceptAudio">Whether a short audio recording is accepted too (a crew's voice note); other uploads stay images and PDF.</param>
+public sealed record FileUpload(Guid? PatientId, string Purpose, string FileName, Stream Content, long Length, bool AcceptAudio = false);
 
 public sealed record StoredFileInfo(Guid Id, string FileName, string ContentType, long Size, DateTimeOffset UploadedAt);
 

@@ -5,7 +5,8 @@ namespace InternetHospital.Domain.HealthCodes;
 /// <summary>
 /// One accepted scan: who scanned whom, where and why. The dynamic code's nonce is kept (unique) so the same code shown
 /// at another desk within its lifetime is refused as replayed; the scan itself is the short-lived authority for the
-/// one-tap check-in or the pharmacy hand-over that follows it.
+/// one-tap check-in or the pharmacy hand-over that follows it. A scan in an ambulance belongs to the crew's service
+/// (not an institution of the consortium), so it has a service instead of a facility.
 /// </summary>
 public sealed class HealthCodeScan
 {
@@ -20,7 +21,11 @@ public sealed class HealthCodeScan
     public Guid Id { get; private set; }
     public Guid PatientId { get; private set; }
     public Guid ScannerAccountId { get; private set; }
-    public Guid FacilityId { get; private set; }
+    /// <summary>The institution of the desk; null for a crew's scan in the ambulance.</summary>
+    public Guid? FacilityId { get; private set; }
+
+    /// <summary>The ambulance service of the crew that scanned; null for a desk scan.</summary>
+    public Guid? ServiceId { get; private set; }
     public HealthCodePurpose Purpose { get; private set; }
     public string Place { get; private set; }
 
@@ -43,6 +48,24 @@ public sealed class HealthCodeScan
         CodeExpiresAt = codeExpiresAt,
         ScannedAt = now,
     };
+
+    /// <summary>A crew's scan identifying the patient of an emergency case (the place names the case).</summary>
+    public static HealthCodeScan RecordByCrew(Guid patientId, Guid scannerAccountId, Guid serviceId, string place, string nonce, DateTimeOffset codeExpiresAt, DateTimeOffset now) => new()
+    {
+        Id = NewId.Next(),
+        PatientId = patientId,
+        ScannerAccountId = scannerAccountId,
+        ServiceId = serviceId,
+        Purpose = HealthCodePurpose.Emergency,
+        Place = place,
+        Nonce = nonce,
+        CodeExpiresAt = codeExpiresAt,
+        ScannedAt = now,
+    };
+
+    /// <summary>The same crew scanning the same code again for the same case: the same scan, not a replay.</summary>
+    public bool IsSameCrew(Guid serviceId, string place) =>
+        ServiceId == serviceId && string.Equals(Place, place, StringComparison.Ordinal);
 
     /// <summary>The same desk scanning the same code again (a double beep) is the same scan, not a replay.</summary>
     public bool IsSameDesk(Guid facilityId, string place) =>

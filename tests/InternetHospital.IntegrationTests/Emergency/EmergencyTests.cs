@@ -36,6 +36,10 @@ public abstract class EmergencyTests(ApiFactory factory)
 
         public HttpClient Client => client;
 
+        public int Next(Guid caseId) => sequences.GetValueOrDefault(caseId) + 1;
+
+        public void Applied(Guid caseId) => sequences[caseId] = Next(caseId);
+
         public Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, object? body, Guid caseId, Guid? key = null, int? sequence = null)
         {
             var next = sequence ?? (sequences.GetValueOrDefault(caseId) + 1);
@@ -341,11 +345,142 @@ public abstract class EmergencyTests(ApiFactory factory)
         await using var other = await HubAsync(otherEd, TestData.StrongPassword);
         var leaked = new System.Collections.Concurrent.ConcurrentQueue<JsonElement>();
         other.On<JsonElement>("caseUpdated", update => leaked.Enqueue(update));
-        await Assert.ThrowsAsync<HubException>(() => other.InvokeAsync("WatchCase", caseId));
+        // The same code the REST read answers (the SPA translates it), not a generic hub error.
+        Assert.StartsWith("not_found:", VideoVisits.VisitScenario.CodeOf(await Assert.ThrowsAsync<HubException>(() => other.InvokeAsync("WatchCase", caseId))), StringComparison.Ordinal);
         await other.InvokeAsync("WatchBoard");
         await crew.WriteAsync(HttpMethod.Post, $"/{caseId}/vitals", new { measuredAt = DateTimeOffset.UtcNow, heartRate = 140 }, caseId);
         await Task.Delay(1500);
         Assert.DoesNotContain(leaked, u => u.GetProperty("id").GetGuid() == caseId);
+    }
+
+    [Fact]
+    public async Task A_crew_scan_of_a_dynamic_health_code_is_kept_as_a_scan_of_the_service_and_spends_the_code()
+    {
+        var crew = await CrewAsync();
+        var (patientClient, patientId, _) = await PatientAsync("钱立新");
+        var code = (await (await patientClient.GetAsync($"/api/patients/{patientId}/health-code")).ReadJsonAsync()).GetProperty("code").GetString()!;
+
+        var caseId = await crew.StartAsync();
+        var identified = await crew.WriteAsync(HttpMethod.Put, $"/{caseId}/patient", new { method = "HealthCode", code }, caseId);
+        Assert.Equal(patientId, identified.GetProperty("itemId").GetGuid());
+
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var scan = await db.HealthCodeScans.AsNoTracking().SingleAsync(s => s.PatientId == patientId);
+            var serviceId = await db.EmergencyCases.Where(c => c.Id == caseId).Select(c => c.ServiceId).SingleAsync();
+            Assert.Equal(serviceId, scan.ServiceId);
+            Assert.Null(scan.FacilityId);
+            Assert.Equal(Domain.HealthCodes.HealthCodePurpose.Emergency, scan.Purpose);
+            Assert.NotNull(scan.Nonce);
+        }
+
+        // The code is spent: shown at a desk, or to the crew for another case, it is a replay.
+        var registrar = await factory.CreateClientAsAsync("registrar@demo.test", Password);
+        var atDesk = await registrar.PostAsJsonAsync("/api/staff/health-code/scan", new { code, purpose = "check-in", place = "急诊 分诊台" });
+        Assert.Equal("health_code_replayed", (await atDesk.AssertProblemAsync(HttpStatusCode.Conflict)).Code());
+        var otherCase = await crew.StartAsync();
+        var again = await crew.SendAsync(HttpMethod.Put, $"/api/emergency/crew/cases/{otherCase}/patient", new { method = "HealthCode", code }, otherCase);
+        Assert.Equal("health_code_replayed", (await again.AssertProblemAsync(HttpStatusCode.Conflict)).Code());
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            Assert.Equal(1, await db.HealthCodeScans.CountAsync(s => s.PatientId == patientId));
+        }
+    }
+
+    [Fact]
+    public async Task Voice_notes_from_the_crew_are_kept_as_recorded_and_played_on_the_board_while_other_files_are_refused()
+    {
+        var crew = await CrewAsync();
+        var ed = await factory.CreateClientAsAsync("ed@demo.test", Password);
+        var caseId = await crew.StartAsync();
+        await crew.WriteAsync(HttpMethod.Put, $"/{caseId}/destination", new { destinationId = await DestinationAsync(crew.Client) }, caseId);
+
+        var recordings = new[] { ("voice.webm", "audio/webm"), ("voice.ogg", "audio/ogg"), ("voice.m4a", "audio/mp4") };
+        foreach (var (name, _) in recordings)
+        {
+            var bytes = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Emergency", "VoiceNotes", name));
+            var receipt = await (await UploadAsync(crew, caseId, bytes, name, "语音留言")).ReadJsonAsync();
+            Assert.Equal("attachment", receipt.GetProperty("kind").GetString());
+        }
+
+        var @case = await (await ed.GetAsync($"/api/emergency/cases/{caseId}")).ReadJsonAsync();
+        var attachments = @case.GetProperty("attachments").EnumerateArray().ToList();
+        Assert.Equal(recordings.Select(r => r.Item2), attachments.Select(a => a.GetProperty("contentType").GetString()));
+        var played = await ed.GetAsync($"/api/emergency/cases/{caseId}/attachments/{attachments[0].GetProperty("id").GetGuid()}");
+        Assert.Equal(HttpStatusCode.OK, played.StatusCode);
+        Assert.Equal("audio/webm", played.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Emergency", "VoiceNotes", "voice.webm")), await played.Content.ReadAsByteArrayAsync());
+
+        // A PDF is a file the store knows, but not a photo or a voice note; a recording over 2 MB is not a short note.
+        var pdf = await UploadAsync(crew, caseId, "%PDF-1.7\n%%EOF\n"u8.ToArray(), "note.pdf", null);
+        Assert.Equal(["emergency_photo_not_image"], (await pdf.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("fieldCodes").GetProperty("file").EnumerateArray().Select(c => c.GetString()!));
+        var webmHead = (await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Emergency", "VoiceNotes", "voice.webm")))[..64];
+        var tooLong = await UploadAsync(crew, caseId, [.. webmHead, .. new byte[(3 * 1024 * 1024) - 64]], "long.webm", null);
+        Assert.Equal(["file_too_large"], (await tooLong.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("fieldCodes").GetProperty("file").EnumerateArray().Select(c => c.GetString()!));
+        var stillThree = await (await ed.GetAsync($"/api/emergency/cases/{caseId}")).ReadJsonAsync();
+        Assert.Equal(3, stillThree.GetProperty("attachments").GetArrayLength());
+    }
+
+    /// <summary>The crew's next write as a multipart upload (the sequence continues from the phone's last receipt).</summary>
+    private static async Task<HttpResponseMessage> UploadAsync(CrewPhone crew, Guid caseId, byte[] content, string fileName, string? caption)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, "file", fileName);
+        if (caption is not null)
+        {
+            form.Add(new StringContent(caption), "caption");
+        }
+
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/emergency/crew/cases/{caseId}/attachments") { Content = form };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        request.Headers.Add("X-Client-Sequence", crew.Next(caseId).ToString(CultureInfo.InvariantCulture));
+        var response = await crew.Client.SendAsync(request);
+        if (response.IsSuccessStatusCode)
+        {
+            crew.Applied(caseId);
+        }
+
+        return response;
+    }
+
+    [Fact]
+    public async Task The_department_activates_a_team_from_the_case_page_under_the_same_rules_as_the_crew()
+    {
+        var crew = await CrewAsync();
+        var ed = await factory.CreateClientAsAsync("ed@demo.test", Password);
+        var chestPainTeam = await factory.CreateClientAsAsync("dr.li@demo.test", Password);
+        var caseId = await crew.StartAsync();
+
+        // No destination yet: no team to alert (and the board of the hospital does not see the case at all).
+        await (await ed.PostAsJsonAsync($"/api/emergency/department/cases/{caseId}/activation", new { pathway = "ChestPain" })).AssertProblemAsync(HttpStatusCode.NotFound);
+        await crew.WriteAsync(HttpMethod.Put, $"/{caseId}/destination", new { destinationId = await DestinationAsync(crew.Client) }, caseId);
+
+        var activated = await (await ed.PostAsJsonAsync($"/api/emergency/department/cases/{caseId}/activation", new { pathway = "ChestPain" })).ReadJsonAsync();
+        var alertId = activated.GetProperty("itemId").GetGuid();
+        var again = await (await ed.PostAsJsonAsync($"/api/emergency/department/cases/{caseId}/activation", new { pathway = "ChestPain" })).ReadJsonAsync();
+        Assert.Equal(alertId, again.GetProperty("itemId").GetGuid());
+        var general = await ed.PostAsJsonAsync($"/api/emergency/department/cases/{caseId}/activation", new { pathway = "General" });
+        Assert.Equal("emergency_pathway_has_no_team", (await general.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).Code());
+
+        var alerts = await (await chestPainTeam.GetAsync("/api/emergency/alerts")).ReadJsonAsync();
+        var alert = Assert.Single(alerts.EnumerateArray(), a => a.GetProperty("caseId").GetGuid() == caseId);
+        Assert.Equal(alertId, alert.GetProperty("id").GetGuid());
+        Assert.Equal("ChestPain", alert.GetProperty("pathway").GetString());
+        var crewView = await (await crew.Client.GetAsync($"/api/emergency/cases/{caseId}")).ReadJsonAsync();
+        Assert.Equal("ChestPain", Assert.Single(crewView.GetProperty("alerts").EnumerateArray()).GetProperty("pathway").GetString());
+        // Both accepted requests are audit-logged (the second changed nothing); the refused one is not.
+        Assert.Equal(2, await FromDatabaseAsync(db => db.AuditEntries.CountAsync(a => a.ResourceId == caseId.ToString() && a.Action == "emergency.activation" && a.Detail == "department")));
+
+        // Only the destination's department: another hospital's staff get 404, the crew cannot use the department's route.
+        var (otherCrew, otherDepartment) = await OtherServiceAndHospitalAsync();
+        await (await otherDepartment.PostAsJsonAsync($"/api/emergency/department/cases/{caseId}/activation", new { pathway = "Trauma" })).AssertProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal(HttpStatusCode.Forbidden, (await crew.Client.PostAsJsonAsync($"/api/emergency/department/cases/{caseId}/activation", new { pathway = "Trauma" })).StatusCode);
+        Assert.Equal(1, (await (await ed.GetAsync($"/api/emergency/cases/{caseId}")).ReadJsonAsync()).GetProperty("alerts").GetArrayLength());
+        _ = otherCrew;
     }
 
     private async Task<HubConnection> HubAsync(string email, string password)

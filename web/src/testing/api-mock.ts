@@ -48,7 +48,8 @@ export function mockApi(routes: MockRoutes): { requests: RecordedRequest[]; unha
     const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url, 'http://localhost');
     const method = (init?.method ?? 'GET').toUpperCase();
     const headers = Object.fromEntries(new Headers(init?.headers).entries());
-    const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
+    // Note: a multipart upload is kept as its FormData, so a test can look at the file that was sent.
+    const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : init?.body instanceof FormData ? init.body : undefined;
     const request: RecordedRequest = { method, path: url.pathname, search: url.search, body, headers };
     const route = `${method} ${url.pathname}`;
     // Note: the server's settings are read by every page; a test that does not name them gets the defaults,

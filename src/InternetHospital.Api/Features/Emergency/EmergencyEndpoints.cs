@@ -87,7 +87,7 @@ internal sealed class EmergencyEndpoints : IEndpointGroup
             })
             .AcceptsFileUpload()
             .RequireSyncStamp()
-            .WithSummary("A photo (ECG strip, injury, medicine boxes, ID card).");
+            .WithSummary("A photo (ECG strip, injury, medicine boxes, ID card) or a voice note (WebM/Opus, Ogg/Opus, MP4/AAC; at most 2 MB).");
         crew.MapPost("/cases/{id:guid}/family-notice", async (Guid id, HttpContext context, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new NotifyEmergencyFamily(id, Stamp(context)), ct)))
             .RequireSyncStamp()

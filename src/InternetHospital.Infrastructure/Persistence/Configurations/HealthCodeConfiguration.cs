@@ -1,3 +1,4 @@
+using InternetHospital.Domain.Emergency;
 using InternetHospital.Domain.HealthCodes;
 using InternetHospital.Domain.Hospital;
 using InternetHospital.Domain.Patients;
@@ -56,5 +57,6 @@ internal sealed class HealthCodeScanConfiguration : IEntityTypeConfiguration<Hea
         builder.HasIndex(s => s.PatientId);
         builder.HasOne<Patient>().WithMany().HasForeignKey(s => s.PatientId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Facility>().WithMany().HasForeignKey(s => s.FacilityId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AmbulanceService>().WithMany().HasForeignKey(s => s.ServiceId).OnDelete(DeleteBehavior.Restrict);
     }
 }

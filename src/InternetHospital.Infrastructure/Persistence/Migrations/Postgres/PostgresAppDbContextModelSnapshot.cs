@@ -2108,7 +2108,7 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset?>("CodeExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid>("FacilityId")
+                    b.Property<Guid?>("FacilityId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Nonce")
@@ -2134,6 +2134,9 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid>("ScannerAccountId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("ServiceId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("FacilityId");
@@ -2142,6 +2145,8 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("PatientId");
+
+                    b.HasIndex("ServiceId");
 
                     b.ToTable("HealthCodeScans", (string)null);
                 });
@@ -5645,14 +5650,18 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                     b.HasOne("InternetHospital.Domain.Hospital.Facility", null)
                         .WithMany()
                         .HasForeignKey("FacilityId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("InternetHospital.Domain.Patients.Patient", null)
                         .WithMany()
                         .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("InternetHospital.Domain.Emergency.AmbulanceService", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("InternetHospital.Domain.HealthCodes.StaticHealthCode", b =>

@@ -2103,7 +2103,7 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long?>("CodeExpiresAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("FacilityId")
+                    b.Property<Guid?>("FacilityId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Nonce")
@@ -2129,6 +2129,9 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("ScannerAccountId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ServiceId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("FacilityId");
@@ -2137,6 +2140,8 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("PatientId");
+
+                    b.HasIndex("ServiceId");
 
                     b.ToTable("HealthCodeScans", (string)null);
                 });
@@ -5632,14 +5637,18 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("InternetHospital.Domain.Hospital.Facility", null)
                         .WithMany()
                         .HasForeignKey("FacilityId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("InternetHospital.Domain.Patients.Patient", null)
                         .WithMany()
                         .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("InternetHospital.Domain.Emergency.AmbulanceService", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("InternetHospital.Domain.HealthCodes.StaticHealthCode", b =>

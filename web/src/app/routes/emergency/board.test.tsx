@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { findPageHeading, renderApp } from '@/testing/test-utils';
 import { stubEmergencyHub } from '@/features/emergency/testing/hub-stub';
 
@@ -101,5 +101,81 @@ describe('Emergency board', () => {
     const posts = app.requests.filter((r) => r.method === 'POST');
     expect(posts.map((r) => r.path)).toEqual(['/api/emergency/department/cases/case-1/accept', '/api/emergency/department/cases/case-1/timeline']);
     expect(posts[1]!.body).toMatchObject({ kind: 'Handover' });
+  });
+
+  it('lets the department alert a team the crew did not, and only those', async () => {
+    const detail = {
+      ...incoming,
+      onsetAt: null,
+      lastKnownWellAt: null,
+      strokeScale: null,
+      strokeScore: null,
+      stemi: null,
+      traumaMechanism: null,
+      hisRegisteredAt: null,
+      timeline: [],
+      vitals: [vitals],
+      treatments: [],
+      messages: [],
+      attachments: [],
+    };
+    const app = await renderApp({
+      route: '/emergency/board/cases/case-1',
+      roles: ['EmergencyStaff'],
+      api: {
+        'GET /api/emergency/cases/case-1': detail,
+        'POST /api/emergency/department/cases/case-1/activation': { caseId: 'case-1', sequence: 6, kind: 'activation', itemId: 'a3', appliedAt: '2026-12-07T00:53:00Z', replayed: false },
+      },
+    });
+    const activation = await screen.findByTestId('department-activation');
+    // Stroke and trauma were alerted from the ambulance: only chest pain is left to activate.
+    expect(within(activation).getAllByRole('button').map((button) => button.textContent)).toEqual(['Alert Chest pain team']);
+    await app.user.click(within(activation).getByRole('button', { name: 'Alert Chest pain team' }));
+    const posts = app.requests.filter((r) => r.method === 'POST');
+    expect(posts.map((r) => r.path)).toEqual(['/api/emergency/department/cases/case-1/activation']);
+    expect(posts[0]!.body).toEqual({ pathway: 'ChestPain' });
+  });
+
+  it('offers the activation in Chinese', async () => {
+    const detail = { ...incoming, alerts: [], onsetAt: null, lastKnownWellAt: null, strokeScale: null, strokeScore: null, stemi: null, traumaMechanism: null, hisRegisteredAt: null, timeline: [], vitals: [], treatments: [], messages: [], attachments: [] };
+    await renderApp({
+      route: '/emergency/board/cases/case-1',
+      language: 'zh-CN',
+      roles: ['EmergencyStaff'],
+      api: { 'GET /api/emergency/cases/case-1': detail },
+    });
+    const activation = await screen.findByTestId('department-activation');
+    expect(within(activation).getAllByRole('button').map((button) => button.textContent)).toEqual(['启动卒中团队', '启动胸痛团队', '启动创伤团队']);
+  });
+
+  it('hides the activation of a handed-over case', async () => {
+    const detail = { ...incoming, status: 'HandedOver', alerts: [], onsetAt: null, lastKnownWellAt: null, strokeScale: null, strokeScore: null, stemi: null, traumaMechanism: null, hisRegisteredAt: null, timeline: [], vitals: [], treatments: [], messages: [], attachments: [] };
+    await renderApp({ route: '/emergency/board/cases/case-1', roles: ['EmergencyStaff'], api: { 'GET /api/emergency/cases/case-1': detail } });
+    await screen.findByText('Team alerts');
+    expect(screen.queryByTestId('department-activation')).not.toBeInTheDocument();
+  });
+
+  it('plays the crew voice note on the case page', async () => {
+    const createObjectURL = vi.fn(() => 'blob:voice-note');
+    vi.spyOn(URL, 'createObjectURL').mockImplementation(createObjectURL);
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    const detail = {
+      ...incoming,
+      onsetAt: null, lastKnownWellAt: null, strokeScale: null, strokeScore: null, stemi: null, traumaMechanism: null, hisRegisteredAt: null,
+      timeline: [], vitals: [], treatments: [], messages: [],
+      attachments: [{ id: 'f1', caption: 'Voice note', contentType: 'audio/webm', uploadedAt: '2026-12-07T00:51:00Z', byName: '王磊' }],
+    };
+    await renderApp({
+      route: '/emergency/board/cases/case-1',
+      roles: ['EmergencyStaff'],
+      api: {
+        'GET /api/emergency/cases/case-1': detail,
+        'GET /api/emergency/cases/case-1/attachments/f1': () => new Response(new Uint8Array([0x1a, 0x45, 0xdf, 0xa3]), { headers: { 'Content-Type': 'audio/webm' } }),
+      },
+    });
+    const player = await screen.findByLabelText(/^Voice note · /);
+    expect(player.tagName).toBe('AUDIO');
+    expect(player).toHaveAttribute('src', 'blob:voice-note');
+    expect(player).toHaveAttribute('controls');
   });
 });

@@ -138,4 +138,54 @@ describe('Crew app (ambulance)', () => {
     const assessment = app.requests.find((r) => r.method === 'PUT')!;
     expect(assessment.body).toMatchObject({ chiefComplaint: 'Slurred speech', triageLevel: 2, pathway: 'Stroke' });
   });
+
+  it('records a voice note with one button, keeps it on the phone and uploads the recording', async () => {
+    const recorded = new Blob([new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, 0x77, 0x65, 0x62, 0x6d])], { type: 'audio/webm;codecs=opus' });
+    const stopTrack = vi.fn();
+    class FakeRecorder {
+      state: 'inactive' | 'recording' = 'inactive';
+      mimeType = 'audio/webm;codecs=opus';
+      ondataavailable: ((event: { data: Blob }) => void) | null = null;
+      onstop: (() => void) | null = null;
+      start() {
+        this.state = 'recording';
+      }
+      stop() {
+        this.state = 'inactive';
+        this.ondataavailable?.({ data: recorded });
+        this.onstop?.();
+      }
+    }
+    vi.stubGlobal('MediaRecorder', FakeRecorder);
+    Object.defineProperty(navigator, 'mediaDevices', { configurable: true, value: { getUserMedia: vi.fn(async () => ({ getTracks: () => [{ stop: stopTrack }] })) } });
+    online = false;
+    const caseId = 'c0ffee00-0000-4000-8000-000000000002';
+    const app = await renderApp({
+      route: `/emergency/crew/cases/${caseId}`,
+      roles: ['Paramedic'],
+      api: {
+        [`GET /api/emergency/cases/${caseId}`]: () => problemResponse(404, { code: 'not_found' }),
+        'GET /api/emergency/destinations': [],
+        [`POST /api/emergency/crew/cases/${caseId}/attachments`]: (request) => receipt(request, 'attachment'),
+      },
+    });
+    await app.user.click(await screen.findByRole('tab', { name: 'Photos & care' }));
+    await app.user.click(screen.getByRole('button', { name: 'Record a voice note' }));
+    await app.user.click(await screen.findByRole('button', { name: 'Stop and keep' }));
+    expect(await screen.findByText('Voice note · waiting to be sent')).toBeInTheDocument();
+    expect(stopTrack).toHaveBeenCalled();
+    expect(app.requests.filter((r) => r.method === 'POST')).toEqual([]);
+
+    online = true;
+    fireEvent(window, new Event('online'));
+    expect(await screen.findByText('All sent', {}, { timeout: 10_000 })).toBeInTheDocument();
+    const upload = app.requests.find((r) => r.method === 'POST')!;
+    expect(upload.path).toBe(`/api/emergency/crew/cases/${caseId}/attachments`);
+    const form = upload.body as FormData;
+    const file = form.get('file') as File;
+    expect(file.name).toBe('voice-note.webm');
+    expect(file.type).toBe('audio/webm;codecs=opus');
+    expect(file.size).toBe(recorded.size);
+    expect(form.get('caption')).toBe('Voice note');
+  });
 });

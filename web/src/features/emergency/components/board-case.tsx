@@ -12,6 +12,7 @@ import { EtaCountdown, patientLabel, PathwayBadge, timeOf, TriageBadge, VitalsLi
 import { VitalsChart } from './vitals-chart';
 
 const departmentMilestones = ['Arrival', 'Handover', 'CtStarted'] as const;
+const activations = ['Stroke', 'ChestPain', 'Trauma'] as const;
 
 function Attachment({ caseId, attachment }: { caseId: string; attachment: EmergencyCase['attachments'][number] }): ReactNode {
   const { t, i18n } = useTranslation('emergency');
@@ -198,6 +199,24 @@ export function BoardCase({ caseId }: { caseId: string }): ReactNode {
               </Title>
               {item.alerts.length === 0 && <Text c="dimmed">{t('alerts.none')}</Text>}
               <AlertLines item={item} />
+              {/* The department can alert a team the crew did not (same rule and audit as the field activation). */}
+              {item.status === 'Open' && (
+                <Group mt="xs" data-testid="department-activation">
+                  {activations
+                    .filter((pathway) => !item.alerts.some((alert) => alert.pathway === pathway))
+                    .map((pathway) => (
+                      <Button
+                        key={pathway}
+                        size="md"
+                        color="red.9"
+                        disabled={action.isPending}
+                        onClick={() => action.mutate({ action: 'activation', body: { pathway } })}
+                      >
+                        {t('transport.alert', { pathway: t(`pathway.${pathway}`) })}
+                      </Button>
+                    ))}
+                </Group>
+              )}
               <Group mt="xs">
                 {item.alerts
                   .filter((alert) => alert.acks.length === 0)
