@@ -1,4 +1,4 @@
-import { useMutation, useQuery, type UseMutationResult, type UseQueryResult } from '@tanstack/react-query';
+import { useMutation, useQuery, type QueryClient, type UseMutationResult, type UseQueryResult } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiJson } from '@/lib/api-client';
 
@@ -17,9 +17,15 @@ export type Checkout = z.infer<typeof checkoutSchema>;
 
 const paymentStatusSchema = z.looseObject({ id: z.string(), status: z.string() });
 
+const methodsQuery = {
+  queryKey: ['payments', 'methods'],
+  queryFn: () => apiJson('/api/payments/methods', z.array(methodSchema)),
+  staleTime: 5 * 60_000,
+};
+
 /** The ways to pay the hospital offers, in its order (WeChat Pay, Alipay, card …). */
 export function usePaymentMethods(): UseQueryResult<PaymentMethod[]> {
-  return useQuery({ queryKey: ['payments', 'methods'], queryFn: () => apiJson('/api/payments/methods', z.array(methodSchema)), staleTime: 5 * 60_000 });
+  return useQuery(methodsQuery);
 }
 
 export type CheckoutInput = { paymentId: string; provider: string; channel: string };
@@ -50,4 +56,22 @@ export function usePaymentStatus(paymentId: string, poll: boolean): UseQueryResu
 export function channelFor(method: PaymentMethod, phone: boolean): string | undefined {
   const preferred = method.provider === 'WeChatPay' ? (phone ? 'h5' : 'native') : method.provider === 'Alipay' ? (phone ? 'wap' : 'page') : undefined;
   return preferred && method.channels.includes(preferred) ? preferred : method.channels[0];
+}
+
+export type StartedFee = { paymentId: string; status: string; simulated: boolean };
+
+const simulatedSchema = z.looseObject({ id: z.string(), status: z.string() });
+
+/**
+ * Starts paying a fee (a renewal's, a consultation's) and says how it goes on. A payment starts with the hospital's
+ * first provider: the simulated gateway (development, tests) completes it at once, as the fee pages always did; with a
+ * real provider the answer is still pending and the page offers the payer the provider picker (PaymentMethods).
+ */
+export async function startFeePayment(queryClient: QueryClient, start: () => Promise<{ paymentId: string }>): Promise<StartedFee> {
+  const [started, methods] = await Promise.all([start(), queryClient.fetchQuery(methodsQuery)]);
+  if (methods[0]?.simulated) {
+    const paid = await apiJson(`/api/payments/${encodeURIComponent(started.paymentId)}/simulate`, simulatedSchema, { method: 'POST', body: { outcome: 'Succeed' } });
+    return { paymentId: started.paymentId, status: paid.status, simulated: true };
+  }
+  return { paymentId: started.paymentId, status: 'Pending', simulated: false };
 }
