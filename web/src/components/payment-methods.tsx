@@ -4,9 +4,10 @@ import { IconBrandAlipay, IconBrandWechat, IconCreditCard } from '@tabler/icons-
 import { QRCodeSVG } from 'qrcode.react';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
 import { ProblemAlert } from '@/components/problem-alert';
 import { browser } from '@/lib/browser';
-import { channelFor, useCheckoutPayment, usePaymentMethods, usePaymentStatus, type PaymentMethod } from '@/lib/payments';
+import { channelFor, insideWeChat, rememberWeChatPayment, useCheckoutPayment, usePaymentMethods, usePaymentStatus, type PaymentMethod } from '@/lib/payments';
 
 const icons: Record<string, ReactNode> = {
   WeChatPay: <IconBrandWechat size={18} aria-hidden="true" />,
@@ -22,6 +23,7 @@ const icons: Record<string, ReactNode> = {
 export function PaymentMethods({ paymentId, onPaid }: { paymentId: string; onPaid: () => void }): ReactNode {
   const { t } = useTranslation('common');
   const phone = useMediaQuery('(max-width: 47.99em)', true) ?? true;
+  const location = useLocation();
   const methods = usePaymentMethods();
   const checkout = useCheckoutPayment();
   const waiting = checkout.data?.kind === 'qr';
@@ -37,13 +39,15 @@ export function PaymentMethods({ paymentId, onPaid }: { paymentId: string; onPai
   }
 
   const pay = (method: PaymentMethod): void => {
-    const channel = channelFor(method, phone);
+    const channel = channelFor(method, phone, insideWeChat());
     if (!channel) return;
+    // Note: inside WeChat the order waits until WeChat has said who pays; /pay/wechat picks up from there.
+    const oAuthState = channel === 'jsapi' ? rememberWeChatPayment(paymentId, location.pathname + location.search) : undefined;
     checkout.mutate(
-      { paymentId, provider: method.provider, channel },
+      { paymentId, provider: method.provider, channel, oAuthState },
       {
         onSuccess: (result) => {
-          if (result.kind === 'redirect' && result.url) browser.redirectTo(result.url);
+          if ((result.kind === 'redirect' || result.kind === 'oauth') && result.url) browser.redirectTo(result.url);
         },
       },
     );
