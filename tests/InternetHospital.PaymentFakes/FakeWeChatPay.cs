@@ -12,7 +12,8 @@ namespace InternetHospital.PaymentFakes;
 /// a cashier page for H5 (so a browser can pay). It refuses a request whose WECHATPAY2-SHA256-RSA2048 signature does
 /// not verify with the merchant's public key (401 SIGN_ERROR), signs every answer and callback with its platform key,
 /// and encrypts callback resources with the API v3 key. The keys are generated per instance; <see cref="Settings"/>
-/// hands the portal its side.
+/// hands the portal its side. It also plays WeChat's web authorization (snsapi_base) for JSAPI: the authorize page sends
+/// the browser back with a single-use code, which <c>/sns/oauth2/access_token</c> exchanges for the payer's openid.
 /// </summary>
 public sealed partial class FakeWeChatPay : FakeProvider
 {
@@ -30,6 +31,28 @@ public sealed partial class FakeWeChatPay : FakeProvider
 
     public ConcurrentDictionary<string, FakeWeChatOrder> Orders { get; } = new();
 
+    /// <summary>The official account's secret for the code exchange.</summary>
+    public string OAuthSecret { get; } = RandomNumberGenerator.GetHexString(32, lowercase: true);
+
+    /// <summary>The openid the authorize page gives the (one) payer, as WeChat gives each user per official account.</summary>
+    public string PayerOpenId { get; } = "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o" + RandomNumberGenerator.GetHexString(4, lowercase: true);
+
+    /// <summary>Issued web-authorization codes not yet exchanged.</summary>
+    private readonly ConcurrentDictionary<string, string> oauthCodes = new();
+
+    /// <summary>Whether WeixinJSBridge's chooseWXPay parameters carry the merchant's paySign (API v3: appId, timeStamp, nonceStr, package).</summary>
+    public bool VerifyJsApiParameters(IReadOnlyDictionary<string, string> parameters) =>
+        parameters["signType"] == "RSA"
+        && Verify(merchantKey, $"{parameters["appId"]}\n{parameters["timeStamp"]}\n{parameters["nonceStr"]}\n{parameters["package"]}\n", parameters["paySign"]);
+
+    /// <summary>Issues a code as the authorize page does (for tests that do not drive a browser).</summary>
+    public string IssueOAuthCode()
+    {
+        var code = RandomNumberGenerator.GetHexString(32, lowercase: true);
+        oauthCodes[code] = PayerOpenId;
+        return code;
+    }
+
     /// <summary>The callback delivered last (tests replay or tamper with it).</summary>
     public FakeCallback? LastCallback { get; private set; }
 
@@ -44,6 +67,9 @@ public sealed partial class FakeWeChatPay : FakeProvider
         ["Payments:WeChatPay:PlatformPublicKeyId"] = PlatformKeyId,
         ["Payments:WeChatPay:PlatformPublicKey"] = platformKey.ExportSubjectPublicKeyInfoPem(),
         ["Payments:WeChatPay:ApiBase"] = BaseUrl,
+        ["Payments:WeChatPay:OAuth:AppSecret"] = OAuthSecret,
+        ["Payments:WeChatPay:OAuth:AuthorizeUrl"] = BaseUrl + "/connect/oauth2/authorize",
+        ["Payments:WeChatPay:OAuth:ApiBase"] = BaseUrl,
     };
 
     protected override void Map(WebApplication app)
@@ -62,9 +88,21 @@ public sealed partial class FakeWeChatPay : FakeProvider
                 return Signed(context, 400, new JsonObject { ["code"] = "PARAM_ERROR", ["message"] = "mchid/appid" });
             }
 
-            if (Orders.TryGetValue(outTradeNo, out var existing) && existing.State != "NOTPAY")
+            if (Orders.TryGetValue(outTradeNo, out var existing) && existing.State == "CLOSED")
+            {
+                return Signed(context, 400, new JsonObject { ["code"] = "ORDER_CLOSED", ["message"] = "当前订单已关闭，请重新下单" });
+            }
+
+            if (existing is not null && existing.State != "NOTPAY")
             {
                 return Signed(context, 400, new JsonObject { ["code"] = "ORDERPAID", ["message"] = "该订单已支付" });
+            }
+
+            // Note: as WeChat Pay does, an order number comes back only with the same parameters (a retry); another trade
+            // type under it is refused, so switching from a QR code to the H5 page needs a new number.
+            if (existing is not null && existing.TradeType != type)
+            {
+                return Signed(context, 400, new JsonObject { ["code"] = "INVALID_REQUEST", ["message"] = "201 商户订单号重复" });
             }
 
             var created = Orders.AddOrUpdate(
@@ -76,7 +114,7 @@ public sealed partial class FakeWeChatPay : FakeProvider
             {
                 "native" => Signed(context, 200, new JsonObject { ["code_url"] = $"weixin://wxpay/bizpayurl?pr={outTradeNo[..8]}" }),
                 "h5" => Signed(context, 200, new JsonObject { ["h5_url"] = $"{BaseUrl}/fake/wechatpay/h5/{created.OutTradeNo}?prepay_id={prepayId}&package=1" }),
-                "jsapi" when order["payer"]?["openid"] is not null => Signed(context, 200, new JsonObject { ["prepay_id"] = prepayId }),
+                "jsapi" when order["payer"]?["openid"]?.GetValue<string>() == PayerOpenId => Signed(context, 200, new JsonObject { ["prepay_id"] = prepayId }),
                 _ => Signed(context, 400, new JsonObject { ["code"] = "PARAM_ERROR", ["message"] = type }),
             };
         });
@@ -90,6 +128,53 @@ public sealed partial class FakeWeChatPay : FakeProvider
             return Orders.TryGetValue(outTradeNo, out var order)
                 ? Signed(context, 200, Transaction(order, order.Total))
                 : Signed(context, 404, new JsonObject { ["code"] = "ORDER_NOT_EXIST", ["message"] = "订单不存在" });
+        });
+        // WeChat's web authorization: snsapi_base is silent, so the page sends the browser straight back with a code.
+        app.MapGet("/connect/oauth2/authorize", (HttpContext context) =>
+        {
+            var query = context.Request.Query;
+            if (query["appid"] != AppId || query["response_type"] != "code" || query["scope"] != "snsapi_base"
+                || !Uri.TryCreate(query["redirect_uri"], UriKind.Absolute, out var redirect))
+            {
+                return Results.Content("<p>10003 redirect_uri 参数错误</p>", "text/html; charset=utf-8", statusCode: 400);
+            }
+
+            var code = IssueOAuthCode();
+            return Results.Redirect($"{redirect}{(redirect.Query.Length > 0 ? "&" : "?")}code={code}&state={Uri.EscapeDataString(query["state"].ToString())}");
+        });
+        app.MapGet("/sns/oauth2/access_token", (HttpContext context) =>
+        {
+            var query = context.Request.Query;
+            Requests.Enqueue(new FakeRequest("GET", "/sns/oauth2/access_token", context.Request.QueryString.Value ?? string.Empty, query["secret"] == OAuthSecret));
+            if (query["appid"] != AppId || query["secret"] != OAuthSecret || query["grant_type"] != "authorization_code")
+            {
+                return Results.Json(new JsonObject { ["errcode"] = 40125, ["errmsg"] = "invalid appsecret" });
+            }
+
+            // Note: a code is good once; WeChat answers 200 with an errcode, not an HTTP error.
+            return oauthCodes.TryRemove(query["code"].ToString(), out var openId)
+                ? Results.Json(new JsonObject { ["access_token"] = "ACCESS_TOKEN", ["expires_in"] = 7200, ["refresh_token"] = "REFRESH_TOKEN", ["openid"] = openId, ["scope"] = "snsapi_base" })
+                : Results.Json(new JsonObject { ["errcode"] = 40029, ["errmsg"] = "invalid code" });
+        });
+        app.MapPost("/v3/pay/transactions/out-trade-no/{outTradeNo}/close", async (string outTradeNo, HttpContext context) =>
+        {
+            if (await VerifiedAsync(context) is null)
+            {
+                return SignError();
+            }
+
+            if (!Orders.TryGetValue(outTradeNo, out var order))
+            {
+                return Signed(context, 404, new JsonObject { ["code"] = "ORDER_NOT_EXIST", ["message"] = "订单不存在" });
+            }
+
+            if (order.State is "SUCCESS" or "REFUND")
+            {
+                return Signed(context, 400, new JsonObject { ["code"] = "ORDERPAID", ["message"] = "该订单已支付" });
+            }
+
+            Orders[outTradeNo] = order with { State = "CLOSED" };
+            return SignedNoContent(context);
         });
         app.MapPost("/v3/refund/domestic/refunds", async (HttpContext context) =>
         {
@@ -331,16 +416,27 @@ public sealed partial class FakeWeChatPay : FakeProvider
 
     private static IResult SignError() => Results.Json(new { code = "SIGN_ERROR", message = "签名错误" }, statusCode: 401);
 
+    private IResult SignedNoContent(HttpContext context)
+    {
+        Sign(context, string.Empty);
+        return Results.NoContent();
+    }
+
     private IResult Signed(HttpContext context, int status, JsonObject answer)
     {
         var body = answer.ToJsonString();
+        Sign(context, body);
+        return Results.Text(body, "application/json", Encoding.UTF8, status);
+    }
+
+    private void Sign(HttpContext context, string body)
+    {
         var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var nonce = RandomNumberGenerator.GetHexString(32);
         context.Response.Headers["Wechatpay-Serial"] = PlatformKeyId;
         context.Response.Headers["Wechatpay-Timestamp"] = timestamp;
         context.Response.Headers["Wechatpay-Nonce"] = nonce;
         context.Response.Headers["Wechatpay-Signature"] = Convert.ToBase64String(platformKey.SignData(Encoding.UTF8.GetBytes($"{timestamp}\n{nonce}\n{body}\n"), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
-        return Results.Text(body, "application/json", Encoding.UTF8, status);
     }
 
     [GeneratedRegex("([a-z_]+)=\"([^\"]*)\"")]

@@ -101,6 +101,7 @@ public static class ProblemCodes
             "payment_method_unavailable", "reconciliation_day_not_over",
             "emergency_vitals_out_of_range", "emergency_destination_required", "emergency_destination_unknown", "emergency_patient_unknown", "emergency_no_family", "emergency_patient_not_found", "emergency_timeline_kind_not_allowed", "emergency_timeline_out_of_order", "emergency_time_in_future", "emergency_pathway_has_no_team", "emergency_printed_code_not_accepted",
             "crew_needs_paramedic_role", "not_receiving_hospital",
+            "wechat_authorization_failed",
         ]),
         (429, [RateLimited]),
         (500, [ServerError]),

@@ -7,8 +7,11 @@ namespace InternetHospital.Application.Payments;
 /// code on a desktop, H5 on a phone browser, JSAPI inside WeChat with the payer's openid; Alipay: the page on a
 /// desktop, wap on a phone). The order is placed with the provider now and the answer says what the browser does next.
 /// Until the first order the payer may switch provider; after it the provider is fixed (409 payment_method_locked).
+/// JSAPI needs the payer's openid: without it (or a code from WeChat's web authorization to get it) the answer is the
+/// authorization to open first (kind <c>oauth</c>), and no order is placed.
 /// </summary>
-public sealed record CheckoutPayment(Guid PaymentId, string Provider, string Channel, string? OpenId, string? ClientIp) : ICommand<CheckoutView>
+public sealed record CheckoutPayment(Guid PaymentId, string Provider, string Channel, string? OpenId, string? ClientIp, string? OAuthCode = null, string? OAuthState = null)
+    : ICommand<CheckoutView>
 {
     public sealed class Validator : AbstractValidator<CheckoutPayment>
     {
@@ -17,6 +20,10 @@ public sealed record CheckoutPayment(Guid PaymentId, string Provider, string Cha
             RuleFor(x => x.Provider).NotEmpty().MaximumLength(32);
             RuleFor(x => x.Channel).NotEmpty().MaximumLength(16);
             RuleFor(x => x.OpenId).MaximumLength(128);
+            RuleFor(x => x.OAuthCode).MaximumLength(256).Matches("^[A-Za-z0-9_-]+$").When(x => x.OAuthCode is not null);
+            // Note: WeChat returns state as given (at most 128 bytes); the SPA checks it on return, so it must be plain.
+            RuleFor(x => x.OAuthState).NotEmpty().Matches("^[A-Za-z0-9_-]{8,64}$")
+                .When(x => x.Channel == WeChatChannels.JsApi && string.IsNullOrEmpty(x.OpenId) && string.IsNullOrEmpty(x.OAuthCode));
         }
     }
 
@@ -45,11 +52,8 @@ public sealed record CheckoutPayment(Guid PaymentId, string Provider, string Cha
                 throw new DomainRuleException("payment_method_unavailable", "The hospital does not offer this way to pay.");
             }
 
-            if (command.Channel == WeChatChannels.JsApi && string.IsNullOrWhiteSpace(command.OpenId))
-            {
-                throw new DomainRuleException("payment_method_unavailable", "Paying inside WeChat needs the payer's openid.");
-            }
-
+            // Note: the first JSAPI step only asks WeChat who the payer is; the order is placed when they come back with a code.
+            var authorizing = command.Channel == WeChatChannels.JsApi && string.IsNullOrEmpty(command.OpenId) && string.IsNullOrEmpty(command.OAuthCode);
             var now = clock.GetUtcNow();
             if (payment.Provider != gateway.Name)
             {
@@ -57,13 +61,25 @@ public sealed record CheckoutPayment(Guid PaymentId, string Provider, string Cha
                     new GatewayIntentRequest(payment.Id, payment.Amount, payment.Currency, payment.Description, $"payment-{payment.Id:N}"), cancellationToken);
                 payment.ChangeProvider(gateway.Name, intent.ProviderReference, now);
             }
+            else if (!authorizing && payment.CheckoutChannel is { } previous && previous != command.Channel)
+            {
+                var reference = await checkout.ReplaceOrderAsync(payment.Id, payment.ProviderReference!, payment.ReplacedOrders + 1, cancellationToken);
+                if (reference != payment.ProviderReference)
+                {
+                    payment.ReplaceOrder(reference, now);
+                }
+            }
 
             var path = links.FirstOrDefault(l => l.Purpose == payment.Purpose)?.PathFor(payment.ReferenceId) ?? "/";
             var action = await checkout.CheckoutAsync(
                 new CheckoutRequest(payment.Id, payment.ProviderReference!, payment.Amount, payment.Currency, payment.Description, command.Channel, command.OpenId, command.ClientIp,
-                    hospital.Value.PublicUrl.TrimEnd('/') + path),
+                    hospital.Value.PublicUrl.TrimEnd('/') + path, command.OAuthCode, command.OAuthState),
                 cancellationToken);
-            payment.RecordCheckout(command.Channel, now);
+            if (action.Kind != "oauth")
+            {
+                payment.RecordCheckout(command.Channel, now);
+            }
+
             return new CheckoutView(payment.Id, gateway.Name, command.Channel, action.Kind, action.Url, action.Parameters);
         }
     }

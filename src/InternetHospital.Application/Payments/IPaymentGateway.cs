@@ -47,12 +47,25 @@ public interface ICheckoutGateway
     IReadOnlyList<string> Channels { get; }
 
     Task<CheckoutAction> CheckoutAsync(CheckoutRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Before an order through another channel than the last one: the order number it goes under. WeChat Pay refuses an
+    /// order number again with other parameters, so its gateway closes the earlier order (it can no longer be paid, so no
+    /// callback can come for the old number) and answers a new number for <paramref name="attempt"/>; a provider that
+    /// takes the same number again answers <paramref name="current"/>. Throws a conflict if the earlier order was paid.
+    /// </summary>
+    Task<string> ReplaceOrderAsync(Guid paymentId, string current, int attempt, CancellationToken cancellationToken);
 }
 
+/// <param name="OAuthCode">WeChat JSAPI: the code WeChat's web authorization (snsapi_base) sent the payer back with, exchanged for their openid.</param>
+/// <param name="OAuthState">WeChat JSAPI before that: the value the SPA wants back from the authorization (it checks it on return).</param>
 public sealed record CheckoutRequest(
-    Guid PaymentId, string ProviderReference, decimal Amount, string Currency, string Description, string Channel, string? OpenId, string? ClientIp, string ReturnUrl);
+    Guid PaymentId, string ProviderReference, decimal Amount, string Currency, string Description, string Channel, string? OpenId, string? ClientIp, string ReturnUrl,
+    string? OAuthCode = null, string? OAuthState = null);
 
-/// <param name="Kind"><c>qr</c> (show <paramref name="Url"/> as a QR code), <c>redirect</c> (open <paramref name="Url"/>) or <c>jsapi</c> (call WeixinJSBridge with <paramref name="Parameters"/>).</param>
+/// <param name="Kind"><c>qr</c> (show <paramref name="Url"/> as a QR code), <c>redirect</c> (open <paramref name="Url"/>), <c>jsapi</c> (call
+/// WeixinJSBridge with <paramref name="Parameters"/>) or <c>oauth</c> (no order yet: open <paramref name="Url"/>, WeChat's web authorization,
+/// which returns to the SPA's <c>/pay/wechat</c> with a code for a second checkout).</param>
 public sealed record CheckoutAction(string Kind, string? Url, IReadOnlyDictionary<string, string>? Parameters);
 
 /// <summary>A provider that can be reconciled: its daily bill and a look-up of one order.</summary>

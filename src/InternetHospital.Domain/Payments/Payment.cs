@@ -122,6 +122,31 @@ public sealed class Payment
         Record(now, "checkout", $"{Provider} {channel}", null);
     }
 
+    /// <summary>The channel of the last order placed with the current provider, or null before any.</summary>
+    public string? CheckoutChannel =>
+        events.Where(e => e.Type == "checkout").MaxBy(e => e.Sequence)?.Detail is { } detail && detail.StartsWith(Provider + " ", StringComparison.Ordinal)
+            ? detail[(Provider.Length + 1)..]
+            : null;
+
+    /// <summary>How many times the order was replaced by one under a new number (see <see cref="ReplaceOrder"/>).</summary>
+    public int ReplacedOrders => events.Count(e => e.Type == "order_replaced");
+
+    /// <summary>
+    /// The payer switched channel with the same provider and the provider wants a new order number for it (WeChat Pay
+    /// refuses a number again with other parameters); the earlier order was closed with the provider first.
+    /// </summary>
+    public void ReplaceOrder(string reference, DateTimeOffset now)
+    {
+        if (Status != PaymentStatus.Pending)
+        {
+            throw new DomainConflictException("payment_not_pending", "This payment is no longer waiting to be paid.");
+        }
+
+        var previous = ProviderReference;
+        ProviderReference = reference;
+        Record(now, "order_replaced", $"{previous} -> {reference}", null);
+    }
+
     /// <summary>True if the provider event was already recorded (a duplicate delivery).</summary>
     public bool HasSeen(string? providerEventId) =>
         providerEventId is not null && events.Any(e => e.ProviderEventId == providerEventId);

@@ -41,6 +41,8 @@ internal static class PaymentRegistration
                     services.AddOptions<WeChatPayOptions>().Bind(configuration.GetSection(WeChatPayOptions.Section)).ValidateDataAnnotations()
                         .Validate(o => KeysLoad(() => WeChatPaySignatures.PrivateKey(o.MerchantPrivateKey).Dispose(), () => WeChatPaySignatures.PublicKey(o.PlatformPublicKey).Dispose()),
                             "Payments:WeChatPay:MerchantPrivateKey and PlatformPublicKey must be PEM keys.")
+                        .Validate(o => System.ComponentModel.DataAnnotations.Validator.TryValidateObject(o.OAuth, new(o.OAuth), null, validateAllProperties: true),
+                            "Payments:WeChatPay:OAuth:AuthorizeUrl and ApiBase must be URLs.")
                         .ValidateOnStart();
                     services.AddHttpClient(WeChatPayGateway.HttpClientName, (sp, http) => http.Timeout = sp.GetRequiredService<IOptions<WeChatPayOptions>>().Value.Timeout);
                     services.AddSingleton<WeChatPayGateway>();

@@ -261,13 +261,97 @@ public abstract class ChinaPaymentTests(ApiFactory factory) : IAsyncLifetime
         Assert.Equal("payment_method_locked", (await locked.AssertProblemAsync(HttpStatusCode.Conflict)).Code());
         var unknown = await patient.Client.PostAsJsonAsync($"/api/payments/{paymentId}/checkout", new { provider = "Alipay", channel = "native" });
         Assert.Equal("payment_method_unavailable", (await unknown.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).Code());
-        var noOpenId = await patient.Client.PostAsJsonAsync($"/api/payments/{paymentId}/checkout", new { provider = "WeChatPay", channel = "jsapi" });
-        await noOpenId.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        // JSAPI without a code from WeChat's authorization must say what to hand back (state), or it is a bad request.
+        var noState = await patient.Client.PostAsJsonAsync($"/api/payments/{paymentId}/checkout", new { provider = "WeChatPay", channel = "jsapi" });
+        await noState.AssertProblemAsync(HttpStatusCode.BadRequest);
 
         // Someone else's payment does not exist for them.
         var other = Through(await kit.PatientAsync());
         var foreign = await other.Client.PostAsJsonAsync($"/api/payments/{paymentId}/checkout", new { provider = "Alipay", channel = "page" });
         await foreign.AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Switching_from_the_WeChat_Pay_QR_code_to_H5_closes_the_first_order_and_places_a_new_one_under_a_new_number()
+    {
+        var (patient, appointmentId, paymentId) = await HeldAppointmentAsync();
+        await CheckoutAsync(patient, paymentId, "WeChatPay", "native");
+        await CheckoutAsync(patient, paymentId, "WeChatPay", "native");
+        Assert.Equal("NOTPAY", wechat.Orders[paymentId.ToString("N")].State);
+
+        // WeChat Pay refuses an order number again with another trade type: the QR code's order is closed (it can no
+        // longer be paid) and the H5 order goes under a new number, which the callback then names.
+        var h5 = await CheckoutAsync(patient, paymentId, "WeChatPay", "h5");
+        Assert.Equal("redirect", h5.GetProperty("kind").GetString());
+        Assert.Equal("CLOSED", wechat.Orders[paymentId.ToString("N")].State);
+        var placed = wechat.Orders.Values.Single(o => o.TradeType == "h5");
+        Assert.NotEqual(paymentId.ToString("N"), placed.OutTradeNo);
+        Assert.InRange(placed.OutTradeNo.Length, 6, 32);
+        Assert.Matches("^[0-9A-Za-z_|*-]+$", placed.OutTradeNo);
+
+        // Asking again for the same channel places the same order (a retry), not a third one.
+        await CheckoutAsync(patient, paymentId, "WeChatPay", "h5");
+        Assert.Equal(2, wechat.Orders.Count);
+
+        await wechat.PayAsync(placed.OutTradeNo);
+        Assert.Equal([204], wechat.CallbackAnswers.Select(a => a.Status));
+        Assert.Equal("Booked", await StatusAsync(patient, appointmentId));
+        var history = (await (await patient.Client.GetAsync($"/api/payments/{paymentId}")).ReadJsonAsync()).GetProperty("history");
+        Assert.Single(history.EnumerateArray(), h => h.GetProperty("type").GetString() == "order_replaced");
+
+        // Paid: no channel can be switched to any more.
+        var late = await patient.Client.PostAsJsonAsync($"/api/payments/{paymentId}/checkout", new { provider = "WeChatPay", channel = "native" });
+        Assert.Equal("payment_not_pending", (await late.AssertProblemAsync(HttpStatusCode.Conflict)).Code());
+    }
+
+    [Fact]
+    public async Task Inside_WeChat_JSAPI_asks_WeChat_for_the_payers_openid_then_places_the_order_with_signed_chooseWXPay_parameters()
+    {
+        var (patient, appointmentId, paymentId) = await HeldAppointmentAsync();
+
+        // Step 1: no order yet, the way to WeChat's web authorization (silent snsapi_base), back to the SPA's /pay/wechat.
+        var authorize = await CheckoutAsync(patient, paymentId, "WeChatPay", "jsapi", oAuthState: "st8Yq2xZ0a");
+        Assert.Equal("oauth", authorize.GetProperty("kind").GetString());
+        var url = new Uri(authorize.GetProperty("url").GetString()!);
+        Assert.StartsWith(wechat.BaseUrl + "/connect/oauth2/authorize?", url.ToString(), StringComparison.Ordinal);
+        var query = System.Web.HttpUtility.ParseQueryString(url.Query);
+        Assert.Equal(FakeWeChatPay.AppId, query["appid"]);
+        Assert.Equal("snsapi_base", query["scope"]);
+        Assert.Equal("st8Yq2xZ0a", query["state"]);
+        Assert.EndsWith("/pay/wechat", query["redirect_uri"], StringComparison.Ordinal);
+        Assert.Equal("#wechat_redirect", url.Fragment);
+        Assert.Empty(wechat.Orders);
+        Assert.DoesNotContain((await (await patient.Client.GetAsync($"/api/payments/{paymentId}")).ReadJsonAsync()).GetProperty("history").EnumerateArray(),
+            h => h.GetProperty("type").GetString() == "checkout");
+
+        // WeChat sends the browser back with a code and the same state.
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        var back = await browser.GetAsync(url);
+        Assert.Equal(HttpStatusCode.Redirect, back.StatusCode);
+        var returned = System.Web.HttpUtility.ParseQueryString(back.Headers.Location!.Query);
+        Assert.Equal("st8Yq2xZ0a", returned["state"]);
+
+        // Step 2: the server exchanges the code for the openid (with the official account's secret) and places the order.
+        var pay = await CheckoutAsync(patient, paymentId, "WeChatPay", "jsapi", oAuthCode: returned["code"]);
+        Assert.Equal("jsapi", pay.GetProperty("kind").GetString());
+        var parameters = pay.GetProperty("parameters").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
+        Assert.Equal(FakeWeChatPay.AppId, parameters["appId"]);
+        Assert.StartsWith("prepay_id=", parameters["package"], StringComparison.Ordinal);
+        Assert.True(wechat.VerifyJsApiParameters(parameters), "paySign must be the merchant's SHA256-RSA over appId, timeStamp, nonceStr and package.");
+        var exchange = Assert.Single(wechat.Requests, r => r.Path == "/sns/oauth2/access_token");
+        Assert.True(exchange.SignatureValid);
+        var placed = JsonNode.Parse(Assert.Single(wechat.Requests, r => r.Path == "/v3/pay/transactions/jsapi").Body)!;
+        Assert.Equal(wechat.PayerOpenId, placed["payer"]!["openid"]!.GetValue<string>());
+        Assert.DoesNotContain(wechat.PayerOpenId, (await (await patient.Client.GetAsync($"/api/payments/{paymentId}")).Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        // A code is good once: a replayed one is refused with a problem the payer can act on, and changes nothing.
+        var replayed = await patient.Client.PostAsJsonAsync($"/api/payments/{paymentId}/checkout", new { provider = "WeChatPay", channel = "jsapi", oAuthCode = returned["code"] });
+        Assert.Equal("wechat_authorization_failed", (await replayed.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).Code());
+        var badState = await patient.Client.PostAsJsonAsync($"/api/payments/{paymentId}/checkout", new { provider = "WeChatPay", channel = "jsapi", oAuthState = "<script>" });
+        await badState.AssertProblemAsync(HttpStatusCode.BadRequest);
+
+        await wechat.PayAsync(paymentId.ToString("N"));
+        Assert.Equal("Booked", await StatusAsync(patient, appointmentId));
     }
 
     [Fact]
@@ -295,8 +379,8 @@ public abstract class ChinaPaymentTests(ApiFactory factory) : IAsyncLifetime
         return (patient, appointmentId, payment.GetProperty("paymentId").GetGuid());
     }
 
-    private static async Task<JsonElement> CheckoutAsync(TestPatient patient, Guid paymentId, string provider, string channel) =>
-        await (await patient.Client.PostAsJsonAsync($"/api/payments/{paymentId}/checkout", new { provider, channel })).ReadJsonAsync();
+    private static async Task<JsonElement> CheckoutAsync(TestPatient patient, Guid paymentId, string provider, string channel, string? oAuthState = null, string? oAuthCode = null) =>
+        await (await patient.Client.PostAsJsonAsync($"/api/payments/{paymentId}/checkout", new { provider, channel, oAuthState, oAuthCode })).ReadJsonAsync();
 
     private static async Task<string?> StatusAsync(TestPatient patient, Guid appointmentId) =>
         (await (await patient.Client.GetAsync($"/api/appointments/{appointmentId}")).ReadJsonAsync()).GetProperty("status").GetString();

@@ -56,6 +56,7 @@ export const routes: RouteObject[] = [
             { path: 'health-readings', lazy: page(() => import('./routes/patient/health-readings')) },
             { path: 'messages', lazy: page(() => import('./routes/patient/messages')) },
             { path: 'messages/:threadId', lazy: page(() => import('./routes/patient/message-thread')) },
+            { path: 'pay/wechat', lazy: page(() => import('./routes/patient/pay-wechat')) },
           ]),
           guarded(['Patient'], [
             { path: 'medications', lazy: page(() => import('./routes/patient/medications')) },

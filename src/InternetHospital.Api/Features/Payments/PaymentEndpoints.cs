@@ -14,7 +14,7 @@ internal sealed class PaymentEndpoints : IEndpointGroup
         group.MapGet("/methods", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetPaymentMethods(), ct)))
             .WithSummary("The ways to pay the hospital offers (providers and their channels), in its order.");
         group.MapPost("/{id:guid}/checkout", async (Guid id, CheckoutBody body, HttpContext http, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new CheckoutPayment(id, body.Provider, body.Channel, body.OpenId, http.Connection.RemoteIpAddress?.ToString()), ct)))
+                TypedResults.Ok(await sender.Send(new CheckoutPayment(id, body.Provider, body.Channel, OpenId: null, http.Connection.RemoteIpAddress?.ToString(), body.OAuthCode, body.OAuthState), ct)))
             .WithSummary("Pay your pending payment with WeChat Pay or Alipay: places the order and says what the browser does next (QR code, redirect, JSAPI).");
         // Note: the pay step exists only while the simulated gateway is the gateway (Development, tests, a staging site
         // that opted in): with a real gateway a patient must never be able to mark their own fee paid.
@@ -30,5 +30,9 @@ internal sealed class PaymentEndpoints : IEndpointGroup
 
     internal sealed record SimulateRequest(SimulatedOutcome Outcome);
 
-    internal sealed record CheckoutBody(string Provider, string Channel, string? OpenId);
+    /// <summary>
+    /// Note: the payer's openid is never taken from the browser: the server gets it from WeChat for the code
+    /// (<paramref name="OAuthCode"/>) that WeChat's web authorization sent the payer back with.
+    /// </summary>
+    internal sealed record CheckoutBody(string Provider, string Channel, string? OAuthCode, string? OAuthState);
 }

@@ -39,6 +39,9 @@ internal sealed class AlipayGateway(
     public Task<GatewayIntent> CreateIntentAsync(GatewayIntentRequest request, CancellationToken cancellationToken) =>
         Task.FromResult(new GatewayIntent(WeChatPayGateway.OrderNumber(request.PaymentId), ClientSecret: null));
 
+    /// <summary>Alipay takes the same out_trade_no from page.pay and wap.pay alike: the order keeps its number.</summary>
+    public Task<string> ReplaceOrderAsync(Guid paymentId, string current, int attempt, CancellationToken cancellationToken) => Task.FromResult(current);
+
     public Task<CheckoutAction> CheckoutAsync(CheckoutRequest request, CancellationToken cancellationToken)
     {
         var wap = request.Channel == AlipayChannels.Wap;

@@ -32,7 +32,10 @@ internal sealed class WeChatPayGateway(
 
     public bool IsSimulated => false;
 
-    public IReadOnlyList<string> Channels { get; } = [WeChatChannels.Native, WeChatChannels.H5, WeChatChannels.JsApi];
+    /// <summary>JSAPI only with the official account's web authorization configured (it gives the payer's openid).</summary>
+    public IReadOnlyList<string> Channels { get; } = options.Value.OAuth.Enabled
+        ? [WeChatChannels.Native, WeChatChannels.H5, WeChatChannels.JsApi]
+        : [WeChatChannels.Native, WeChatChannels.H5];
 
     public Task<GatewayIntent> CreateIntentAsync(GatewayIntentRequest request, CancellationToken cancellationToken) =>
         Task.FromResult(new GatewayIntent(OrderNumber(request.PaymentId), ClientSecret: null));
@@ -65,10 +68,30 @@ internal sealed class WeChatPayGateway(
                 // Note: WeChat Pay's page sends the payer back to redirect_url once they have paid (or given up).
                 return new CheckoutAction("redirect", Required(h5, "h5_url") + "&redirect_url=" + Uri.EscapeDataString(request.ReturnUrl), null);
             default:
-                order["payer"] = new JsonObject { ["openid"] = request.OpenId };
+                if (string.IsNullOrEmpty(request.OpenId) && string.IsNullOrEmpty(request.OAuthCode))
+                {
+                    return new CheckoutAction("oauth", AuthorizeUrl(request.OAuthState!), null);
+                }
+
+                var openId = string.IsNullOrEmpty(request.OpenId) ? await OpenIdAsync(request.OAuthCode!, cancellationToken) : request.OpenId;
+                order["appid"] = OAuthAppId;
+                order["payer"] = new JsonObject { ["openid"] = openId };
                 var jsapi = await SendAsync(HttpMethod.Post, "/v3/pay/transactions/jsapi", order, cancellationToken);
                 return new CheckoutAction("jsapi", null, JsApiParameters(Required(jsapi, "prepay_id")));
         }
+    }
+
+    public async Task<string> ReplaceOrderAsync(Guid paymentId, string current, int attempt, CancellationToken cancellationToken)
+    {
+        // Note: an order paid meanwhile stays (its callback is on the way); otherwise it is closed, so the QR code or page
+        // of the earlier channel can no longer be paid and the old number never reaches us again.
+        if (await QueryAsync(current, cancellationToken) is { Paid: true })
+        {
+            throw new Domain.Common.DomainConflictException("payment_not_pending", "This payment was already paid with WeChat Pay.");
+        }
+
+        await SendAsync(HttpMethod.Post, $"/v3/pay/transactions/out-trade-no/{Uri.EscapeDataString(current)}/close", new JsonObject { ["mchid"] = options.Value.MchId }, cancellationToken, notFoundIsNull: true);
+        return OrderNumber(paymentId, attempt);
     }
 
     public async Task<GatewayRefund> RefundAsync(GatewayRefundRequest request, CancellationToken cancellationToken)
@@ -142,6 +165,61 @@ internal sealed class WeChatPayGateway(
 
     /// <summary>Our order number: the payment id without dashes (32 characters, WeChat Pay allows 6–32).</summary>
     internal static string OrderNumber(Guid paymentId) => paymentId.ToString("N");
+
+    /// <summary>
+    /// The number of a replacing order: the payment id in URL-safe Base64 (22 characters) and the attempt, within the 32
+    /// WeChat Pay allows; the same attempt gives the same number, so a retry after a failure places the same order.
+    /// </summary>
+    internal static string OrderNumber(Guid paymentId, int attempt) =>
+        Convert.ToBase64String(paymentId.ToByteArray()).TrimEnd('=').Replace('+', '-').Replace('/', '_') + "_" + attempt.ToString(CultureInfo.InvariantCulture);
+
+    private string OAuthAppId => string.IsNullOrWhiteSpace(options.Value.OAuth.AppId) ? options.Value.AppId : options.Value.OAuth.AppId;
+
+    /// <summary>
+    /// WeChat's web authorization, silent for <c>snsapi_base</c>: WeChat sends the payer back to the SPA's
+    /// <c>/pay/wechat</c> (under the domain registered for web authorization) with a code and <paramref name="state"/>.
+    /// </summary>
+    private string AuthorizeUrl(string state)
+    {
+        var redirect = hospital.Value.PublicUrl.TrimEnd('/') + "/pay/wechat";
+        return $"{options.Value.OAuth.AuthorizeUrl}?appid={Uri.EscapeDataString(OAuthAppId)}&redirect_uri={Uri.EscapeDataString(redirect)}"
+            + $"&response_type=code&scope=snsapi_base&state={Uri.EscapeDataString(state)}#wechat_redirect";
+    }
+
+    /// <summary>
+    /// The payer's openid for a web-authorization code (single use, valid 5 minutes), exchanged server-side with the
+    /// official account's secret. It is used for this order only: it signs nobody in and is not stored.
+    /// </summary>
+    private async Task<string> OpenIdAsync(string code, CancellationToken cancellationToken)
+    {
+        var o = options.Value.OAuth;
+        var http = httpClients.CreateClient(HttpClientName);
+        var uri = new Uri($"{o.ApiBase.TrimEnd('/')}/sns/oauth2/access_token?appid={Uri.EscapeDataString(OAuthAppId)}&secret={Uri.EscapeDataString(o.AppSecret ?? string.Empty)}"
+            + $"&code={Uri.EscapeDataString(code)}&grant_type=authorization_code");
+        JsonNode? answer;
+        try
+        {
+            using var response = await http.GetAsync(uri, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new PaymentProviderUnavailableException(ProviderName, $"WeChat's web authorization answered {(int)response.StatusCode}.");
+            }
+
+            answer = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        }
+        catch (Exception exception) when (exception is HttpRequestException or JsonException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new PaymentProviderUnavailableException(ProviderName, "WeChat's web authorization failed.", exception);
+        }
+
+        // Note: a wrong, used or expired code answers errcode 40029/40163 (the payer can simply authorize again).
+        if (answer?["openid"]?.GetValue<string>() is { Length: > 0 } openId)
+        {
+            return openId;
+        }
+
+        throw new Domain.Common.DomainRuleException("wechat_authorization_failed", $"WeChat did not accept the authorization code (errcode {answer?["errcode"]}).");
+    }
 
     private string NotifyUrl => options.Value.NotifyUrl ?? hospital.Value.PublicUrl.TrimEnd('/') + "/api/payments/wechatpay/notify";
 

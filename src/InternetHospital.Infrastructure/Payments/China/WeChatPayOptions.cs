@@ -57,4 +57,30 @@ public sealed class WeChatPayOptions
 
     [Range(typeof(TimeSpan), "00:00:01", "00:02:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>WeChat's web authorization (snsapi_base), which JSAPI payment inside WeChat needs for the payer's openid.</summary>
+    public WeChatOAuthOptions OAuth { get; set; } = new();
+}
+
+/// <summary>
+/// Section <c>Payments:WeChatPay:OAuth</c>: the official account (公众号) whose web authorization gives the payer's
+/// openid. Without <see cref="AppSecret"/> JSAPI is not offered (payers inside WeChat then use H5).
+/// </summary>
+public sealed class WeChatOAuthOptions
+{
+    /// <summary>The official account's AppID; by default <c>Payments:WeChatPay:AppId</c> (a JSAPI order's appid must be the openid's).</summary>
+    public string? AppId { get; set; }
+
+    /// <summary>The official account's AppSecret (from the environment or a secret store).</summary>
+    public string? AppSecret { get; set; }
+
+    /// <summary>WeChat's authorization page; changed only to point at a local fake in tests.</summary>
+    [Url]
+    public string AuthorizeUrl { get; set; } = "https://open.weixin.qq.com/connect/oauth2/authorize";
+
+    /// <summary>Where the code is exchanged for the openid (<c>/sns/oauth2/access_token</c>); changed only for a local fake.</summary>
+    [Url]
+    public string ApiBase { get; set; } = "https://api.weixin.qq.com";
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(AppSecret);
 }

@@ -1,5 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { jsonResponse } from '@/testing/api-mock';
 import { findPageHeading, renderApp } from '@/testing/test-utils';
 
 const signed = {
@@ -72,5 +73,38 @@ describe('My consultations (patient)', () => {
   it('says so when there are none', async () => {
     await renderApp({ route: '/consultations', roles: ['Patient'], api: { 'GET /api/patients/pat-1/consultations': { consultations: [], pendingConsent: null } } });
     expect(await screen.findByText('You have no remote consultations.')).toBeInTheDocument();
+  });
+
+  it('pays a fee with WeChat Pay at a hospital that offers only WeChat Pay: the QR code, then paid', async () => {
+    let paid = false;
+    let polls = 0;
+    const due = { ...signed, status: 'Scheduled', fee: 80, opinion: null, roomId: null };
+    const app = await renderApp({
+      route: '/consultations',
+      roles: ['Patient'],
+      language: 'zh-CN',
+      api: {
+        'GET /api/patients/pat-1/consultations': () => jsonResponse({ consultations: [{ ...due, feePaid: paid }], pendingConsent: null }),
+        'POST /api/patients/pat-1/consultations/con-1/payment': { paymentId: 'pay-9', amount: 80 },
+        'GET /api/payments/methods': [{ provider: 'WeChatPay', channels: ['native', 'h5', 'jsapi'], simulated: false }],
+        'POST /api/payments/pay-9/checkout': { paymentId: 'pay-9', provider: 'WeChatPay', channel: 'native', kind: 'qr', url: 'weixin://wxpay/bizpayurl?pr=xyz', parameters: null },
+        // Confirmed at the second look (the payer scans the code in between).
+        'GET /api/payments/pay-9': () => {
+          paid = ++polls > 1;
+          return jsonResponse({ id: 'pay-9', status: paid ? 'Succeeded' : 'Pending' });
+        },
+      },
+    });
+    await app.user.click(await screen.findByRole('button', { name: '支付会诊费' }));
+    expect(await screen.findByText('请选择支付方式')).toBeInTheDocument();
+    expect(screen.getAllByRole('button', { name: /微信支付|支付宝/ }).map((b) => b.textContent)).toEqual(['微信支付']);
+
+    await app.user.click(screen.getByRole('button', { name: '微信支付' }));
+    expect(await screen.findByTitle('微信支付二维码')).toBeInTheDocument();
+    expect(app.requests.find((r) => r.path === '/api/payments/pay-9/checkout')?.body).toEqual({ provider: 'WeChatPay', channel: 'native' });
+
+    // The page polls the payment; once it is confirmed the list is read again and the fee shows paid.
+    expect(await screen.findByText(/已支付/, {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: '支付会诊费' })).not.toBeInTheDocument();
   });
 });

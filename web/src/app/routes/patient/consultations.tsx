@@ -1,14 +1,16 @@
 import { Alert, Button, Card, Stack, Text } from '@mantine/core';
 import { IconStethoscope } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { EmptyStateCard } from '@/components/empty-state-card';
 import { Page } from '@/components/page';
 import { PageLoader } from '@/components/page-loader';
+import { PaymentMethods } from '@/components/payment-methods';
 import { ProblemAlert } from '@/components/problem-alert';
 import { useActingPatient } from '@/features/accounts/lib/acting-patient';
-import { useGiveConsent, useMyConsultations, usePayConsultation, type Consultation } from '@/features/consultations/api/consultations';
+import { consultationsQueryKey, useGiveConsent, useMyConsultations, usePayConsultation, type Consultation } from '@/features/consultations/api/consultations';
 import { ConsultationCard } from '@/features/consultations/components/consultation-card';
 import { formatInstant } from '@/lib/date-time';
 
@@ -66,15 +68,22 @@ function Consent({ patientId, pending }: { patientId: string; pending: { givenBy
 function PatientActions({ patientId, consultation }: { patientId: string; consultation: Consultation }): ReactNode {
   const { t } = useTranslation('consultations');
   const pay = usePayConsultation(patientId);
+  const queryClient = useQueryClient();
   const open = consultation.status === 'Requested' || consultation.status === 'Scheduled';
+  const choosing = pay.data && !pay.data.simulated && pay.variables === consultation.id;
   return (
     <Stack gap="xs">
       {pay.isError && <ProblemAlert error={pay.error} />}
-      {pay.isSuccess && <Alert color="blue">{t('mine.paymentStarted')}</Alert>}
       {consultation.fee > 0 && !consultation.feePaid && open && (
-        <Button loading={pay.isPending} onClick={() => pay.mutate(consultation.id)}>
-          {t('mine.pay')}
-        </Button>
+        <>
+          {choosing ? (
+            <PaymentMethods paymentId={pay.data.paymentId} onPaid={() => void queryClient.invalidateQueries({ queryKey: consultationsQueryKey })} />
+          ) : (
+            <Button loading={pay.isPending} onClick={() => pay.mutate(consultation.id)}>
+              {t('mine.pay')}
+            </Button>
+          )}
+        </>
       )}
       {consultation.roomId && (
         <Button component={Link} to={`/visits/${consultation.roomId}`} color="teal">

@@ -1,6 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PATIENT_ID, patientRenewal, prescription, RENEWAL_ID } from '@/features/renewals/testing/fixtures';
+import { browser } from '@/lib/browser';
 import { jsonResponse } from '@/testing/api-mock';
 import { findPageHeading, renderApp } from '@/testing/test-utils';
 
@@ -43,11 +44,38 @@ describe('Renewal request (patient)', () => {
       api: {
         [path]: patientRenewal({ status: 'PharmacistApproved', awaitsPayment: true, feeDue: 12.5, currency: 'HKD', canCancel: false }),
         [`POST /api/patients/${PATIENT_ID}/renewals/${RENEWAL_ID}/payment`]: { paymentId: 'pay-1', amount: 12.5 },
+        'GET /api/payments/methods': [{ provider: 'Simulated', channels: [], simulated: true }],
         'POST /api/payments/pay-1/simulate': () => jsonResponse({ id: 'pay-1', status: 'Succeeded', simulated: true }),
       },
     });
     await app.user.click(await screen.findByRole('button', { name: 'Pay HK$12.50' }));
     await waitFor(() => expect(app.requests.some((r) => r.path === '/api/payments/pay-1/simulate')).toBe(true));
+  });
+
+  it('pays the fee with Alipay at a hospital that offers only Alipay, on Alipay’s page', async () => {
+    const redirect = vi.spyOn(browser, 'redirectTo').mockImplementation(() => undefined);
+    const app = await renderApp({
+      route: `/renewals/${RENEWAL_ID}`,
+      roles: ['Patient'],
+      me,
+      api: {
+        [path]: patientRenewal({ status: 'PharmacistApproved', awaitsPayment: true, feeDue: 30, currency: 'CNY', canCancel: false }),
+        [`POST /api/patients/${PATIENT_ID}/renewals/${RENEWAL_ID}/payment`]: { paymentId: 'pay-1', amount: 30 },
+        'GET /api/payments/methods': [{ provider: 'Alipay', channels: ['page', 'wap'], simulated: false }],
+        'POST /api/payments/pay-1/checkout': { paymentId: 'pay-1', provider: 'Alipay', channel: 'page', kind: 'redirect', url: 'https://openapi.alipay.com/gateway.do?x=1', parameters: null },
+      },
+    });
+    await app.user.click(await screen.findByRole('button', { name: /^Pay .*30\.00$/ }));
+
+    expect(await screen.findByText('Choose how to pay')).toBeInTheDocument();
+    expect(screen.getAllByRole('button', { name: /WeChat Pay|Alipay/ }).map((b) => b.textContent)).toEqual(['Alipay']);
+    await app.user.click(screen.getByRole('button', { name: 'Alipay' }));
+
+    await waitFor(() => expect(redirect).toHaveBeenCalledWith('https://openapi.alipay.com/gateway.do?x=1'));
+    const checkout = app.requests.find((r) => r.path === '/api/payments/pay-1/checkout');
+    expect(checkout?.body).toEqual({ provider: 'Alipay', channel: 'page' });
+    expect(app.requests.some((r) => r.path.endsWith('/simulate'))).toBe(false);
+    redirect.mockRestore();
   });
 
   it('cancels a request no doctor has decided on, after confirming', async () => {

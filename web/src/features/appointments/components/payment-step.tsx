@@ -7,7 +7,7 @@ import type { Appointment } from '../api/schemas';
 import { useSimulatePayment } from '../api/simulate-payment';
 import { useStartPayment } from '../api/start-payment';
 import { ProblemAlert } from '@/components/problem-alert';
-import { PaymentMethods } from './payment-methods';
+import { PaymentMethods } from '@/components/payment-methods';
 
 /**
  * The pay step of a held appointment. With the simulated gateway (development and tests) the payer chooses the

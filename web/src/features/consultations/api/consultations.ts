@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient, type UseMutationResult, type UseQueryResult } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiJson } from '@/lib/api-client';
+import { startFeePayment, type StartedFee } from '@/lib/payments';
 
 export const consultationsQueryKey = ['consultations'] as const;
 
@@ -95,12 +96,17 @@ export function useGiveConsent(patientId: string): UseMutationResult<z.infer<typ
   });
 }
 
-/** Starts paying the fee of an institution pair that charges one; pay on the payment page. */
-export function usePayConsultation(patientId: string): UseMutationResult<{ paymentId: string; amount: number }, Error, string> {
+/**
+ * Pays the fee of an institution pair that charges one: starts (or resumes) the payment; the simulated gateway
+ * completes it at once, a real provider (WeChat Pay, Alipay) is then chosen by the payer on the page (PaymentMethods).
+ */
+export function usePayConsultation(patientId: string): UseMutationResult<StartedFee, Error, string> {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (consultationId) =>
-      apiJson(`/api/patients/${encodeURIComponent(patientId)}/consultations/${encodeURIComponent(consultationId)}/payment`, z.object({ paymentId: z.string(), amount: z.number() }), { method: 'POST' }),
+      startFeePayment(queryClient, () =>
+        apiJson(`/api/patients/${encodeURIComponent(patientId)}/consultations/${encodeURIComponent(consultationId)}/payment`, z.object({ paymentId: z.string(), amount: z.number() }), { method: 'POST' }),
+      ),
     onSettled: () => queryClient.invalidateQueries({ queryKey: consultationsQueryKey }),
   });
 }

@@ -1,12 +1,15 @@
 import { Alert, Anchor, Button, Card, Group, List, Stack, Text, Timeline, Title } from '@mantine/core';
 import { IconAlertCircle, IconCircleCheck } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
 import { QRCodeSVG } from 'qrcode.react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { PaymentMethods } from '@/components/payment-methods';
 import { problemMessage } from '@/lib/problem-message';
 import { useCancelRenewal } from '../api/cancel-renewal';
 import type { PatientRenewal } from '../api/get-my-renewal';
+import { renewalsQueryKey } from '../api/schemas';
 import { usePayRenewalFee } from '../api/pay-renewal-fee';
 import { drugName } from '../lib/format';
 import { PrescriptionCard } from './prescription-card';
@@ -86,6 +89,7 @@ export function RenewalDetail({ patientId, renewal }: { patientId: string; renew
 function NextStep({ patientId, renewal }: { patientId: string; renewal: PatientRenewal }): ReactNode {
   const { t, i18n } = useTranslation('renewals');
   const pay = usePayRenewalFee(patientId, renewal.id);
+  const queryClient = useQueryClient();
 
   if (renewal.readyToCollect && renewal.pickupCode) {
     return (
@@ -117,14 +121,18 @@ function NextStep({ patientId, renewal }: { patientId: string; renewal: PatientR
               {problemMessage(pay.error, t)}
             </Text>
           )}
-          {pay.data === 'Failed' && (
+          {pay.data?.status === 'Failed' && (
             <Text c="red.9" role="alert">
               {t('detail.paymentFailed')}
             </Text>
           )}
-          <Button onClick={() => pay.mutate()} loading={pay.isPending} w="fit-content">
-            {t('detail.pay', { amount: formatMoney(renewal.feeDue, renewal.currency, i18n.language) })}
-          </Button>
+          {pay.data && !pay.data.simulated ? (
+            <PaymentMethods paymentId={pay.data.paymentId} onPaid={() => void queryClient.invalidateQueries({ queryKey: renewalsQueryKey })} />
+          ) : (
+            <Button onClick={() => pay.mutate()} loading={pay.isPending} w="fit-content">
+              {t('detail.pay', { amount: formatMoney(renewal.feeDue, renewal.currency, i18n.language) })}
+            </Button>
+          )}
         </Stack>
       </Alert>
     );
