@@ -85,10 +85,24 @@ export const routes: RouteObject[] = [
             { path: 'doctor/renewals/:renewalId', lazy: page(() => import('./routes/doctor/renewal-review')) },
           ]),
           guarded(['Doctor'], [{ path: 'doctor/results', lazy: page(() => import('./routes/doctor/results-to-release')) }]),
-          guarded(['Patient'], [{ path: 'referrals', lazy: page(() => import('./routes/patient/referrals')) }]),
-          guarded(['Doctor'], [{ path: 'doctor/referrals', lazy: page(() => import('./routes/doctor/referrals')) }]),
-          guarded(['Patient'], [{ path: 'consultations', lazy: page(() => import('./routes/patient/consultations')) }]),
-          guarded(['Doctor'], [{ path: 'doctor/consultations', lazy: page(() => import('./routes/doctor/consultations')) }]),
+          guarded(['Patient'], [
+            { path: 'referrals', lazy: page(() => import('./routes/patient/referrals')) },
+            // Note: notifications link to one referral; the page lists them all, that one among them.
+            { path: 'referrals/:referralId', lazy: page(() => import('./routes/patient/referrals')) },
+          ]),
+          guarded(['Doctor'], [
+            { path: 'doctor/referrals', lazy: page(() => import('./routes/doctor/referrals')) },
+            { path: 'doctor/referrals/:referralId', lazy: page(() => import('./routes/doctor/referrals')) },
+          ]),
+          guarded(['Patient'], [
+            { path: 'consultations', lazy: page(() => import('./routes/patient/consultations')) },
+            // Note: notifications and the payment's return link name one consultation; the page lists them all.
+            { path: 'consultations/:consultationId', lazy: page(() => import('./routes/patient/consultations')) },
+          ]),
+          guarded(['Doctor'], [
+            { path: 'doctor/consultations', lazy: page(() => import('./routes/doctor/consultations')) },
+            { path: 'doctor/consultations/:consultationId', lazy: page(() => import('./routes/doctor/consultations')) },
+          ]),
           guarded(['SystemAdmin'], [{ path: 'admin/referrals', lazy: page(() => import('./routes/admin/referrals')) }]),
           guarded(['Patient', 'Doctor'], [
             { path: 'video-visits', lazy: page(() => import('./routes/visits/video-visits')) },
