@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
+namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,10 +16,10 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "AmbulanceServices",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    NameEn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -29,10 +30,10 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -43,28 +44,28 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FullName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    PreferredLanguage = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
-                    EmailNotifications = table.Column<bool>(type: "INTEGER", nullable: false, defaultValue: true),
-                    SmsNotifications = table.Column<bool>(type: "INTEGER", nullable: false, defaultValue: true),
-                    TimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    IsDisabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FullName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    PreferredLanguage = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    EmailNotifications = table.Column<bool>(type: "boolean", nullable: false, defaultValue: true),
+                    SmsNotifications = table.Column<bool>(type: "boolean", nullable: false, defaultValue: true),
+                    TimeZone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    IsDisabled = table.Column<bool>(type: "boolean", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -75,16 +76,16 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    ActorAccountId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ActorRoles = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Resource = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ResourceId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    IpAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    Detail = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ActorAccountId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ActorRoles = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Action = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Resource = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ResourceId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    IpAddress = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Detail = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -95,11 +96,11 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "AuditSeals",
                 columns: table => new
                 {
-                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
-                    EntryId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    SealedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    EntryId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SealedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -110,12 +111,12 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ConsultingSessions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Method = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Method = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -126,10 +127,10 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
-                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -140,12 +141,12 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "DrugInteractions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AtcA = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    AtcB = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    Severity = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Advice = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    AdviceEn = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AtcA = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    AtcB = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Severity = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Advice = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    AdviceEn = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -156,23 +157,23 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "Drugs",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    AtcCode = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    GenericName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    GenericNameEn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Strength = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    StrengthValue = table.Column<decimal>(type: "TEXT", precision: 12, scale: 4, nullable: false),
-                    DoseUnit = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    Form = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    FormEn = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    MinDailyDose = table.Column<decimal>(type: "TEXT", precision: 12, scale: 4, nullable: false),
-                    MaxDailyDose = table.Column<decimal>(type: "TEXT", precision: 12, scale: 4, nullable: false),
-                    MaxDaysSupply = table.Column<int>(type: "INTEGER", nullable: false),
-                    ControlCategory = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
-                    MinAge = table.Column<int>(type: "INTEGER", nullable: true),
-                    MaxAge = table.Column<int>(type: "INTEGER", nullable: true),
-                    AllergyGroups = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    AtcCode = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    GenericName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    GenericNameEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Strength = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    StrengthValue = table.Column<decimal>(type: "numeric(12,4)", precision: 12, scale: 4, nullable: false),
+                    DoseUnit = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Form = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    FormEn = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    MinDailyDose = table.Column<decimal>(type: "numeric(12,4)", precision: 12, scale: 4, nullable: false),
+                    MaxDailyDose = table.Column<decimal>(type: "numeric(12,4)", precision: 12, scale: 4, nullable: false),
+                    MaxDaysSupply = table.Column<int>(type: "integer", nullable: false),
+                    ControlCategory = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    MinAge = table.Column<int>(type: "integer", nullable: true),
+                    MaxAge = table.Column<int>(type: "integer", nullable: true),
+                    AllergyGroups = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -183,16 +184,16 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "EmailOutbox",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    To = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    TextBody = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    SentAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    To = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    TextBody = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -203,17 +204,17 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "Facilities",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    NameEn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Level = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    TimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    HisAdapter = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    HisEndpoint = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Level = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    TimeZone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Phone = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    HisAdapter = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    HisEndpoint = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -224,19 +225,19 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "FamilyServicePackages",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    NameEn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    DescriptionEn = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Includes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    IncludesEn = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    AnnualFee = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
-                    ConditionCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    FollowUpTemplateCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    DisplayOrder = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Description = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    DescriptionEn = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Includes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    IncludesEn = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    AnnualFee = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
+                    ConditionCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    FollowUpTemplateCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    DisplayOrder = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -247,15 +248,15 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "Files",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UploadedByAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Purpose = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    Size = table.Column<long>(type: "INTEGER", nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UploadedByAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Purpose = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -266,24 +267,24 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "LabReports",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    HisPatientId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    SourceId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    MessageControlId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CodeSystem = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    IssuedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    OrderingDoctorLicence = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    OrderingDoctorName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Sensitive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ReleaseDueAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ReleasedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ReleasedBy = table.Column<Guid>(type: "TEXT", nullable: true),
-                    HasCritical = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CriticalNotifiedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    HisPatientId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SourceId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    MessageControlId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CodeSystem = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    IssuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    OrderingDoctorLicence = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    OrderingDoctorName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Sensitive = table.Column<bool>(type: "boolean", nullable: false),
+                    ReleaseDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReleasedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReleasedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    HasCritical = table.Column<bool>(type: "boolean", nullable: false),
+                    CriticalNotifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -294,9 +295,9 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "MobileCodeLockouts",
                 columns: table => new
                 {
-                    Mobile = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Failures = table.Column<int>(type: "INTEGER", nullable: false),
-                    LockedUntil = table.Column<long>(type: "INTEGER", nullable: true)
+                    Mobile = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Failures = table.Column<int>(type: "integer", nullable: false),
+                    LockedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -307,15 +308,15 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "MobileCodes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Mobile = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Purpose = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    AccountId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ClientAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ConsumedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Mobile = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ClientAddress = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ConsumedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -326,13 +327,13 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "Notifications",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ParametersJson = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Link = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ReadAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ParametersJson = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Link = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReadAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -343,22 +344,22 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "OpenIddictApplications",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ApplicationType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    ClientId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ClientSecret = table.Column<string>(type: "TEXT", nullable: true),
-                    ClientType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    ConcurrencyToken = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    ConsentType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    DisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    DisplayNames = table.Column<string>(type: "TEXT", nullable: true),
-                    JsonWebKeySet = table.Column<string>(type: "TEXT", nullable: true),
-                    Permissions = table.Column<string>(type: "TEXT", nullable: true),
-                    PostLogoutRedirectUris = table.Column<string>(type: "TEXT", nullable: true),
-                    Properties = table.Column<string>(type: "TEXT", nullable: true),
-                    RedirectUris = table.Column<string>(type: "TEXT", nullable: true),
-                    Requirements = table.Column<string>(type: "TEXT", nullable: true),
-                    Settings = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    ClientId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ClientSecret = table.Column<string>(type: "text", nullable: true),
+                    ClientType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    ConsentType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    DisplayName = table.Column<string>(type: "text", nullable: true),
+                    DisplayNames = table.Column<string>(type: "text", nullable: true),
+                    JsonWebKeySet = table.Column<string>(type: "text", nullable: true),
+                    Permissions = table.Column<string>(type: "text", nullable: true),
+                    PostLogoutRedirectUris = table.Column<string>(type: "text", nullable: true),
+                    Properties = table.Column<string>(type: "text", nullable: true),
+                    RedirectUris = table.Column<string>(type: "text", nullable: true),
+                    Requirements = table.Column<string>(type: "text", nullable: true),
+                    Settings = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -369,15 +370,15 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "OpenIddictScopes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ConcurrencyToken = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    Description = table.Column<string>(type: "TEXT", nullable: true),
-                    Descriptions = table.Column<string>(type: "TEXT", nullable: true),
-                    DisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    DisplayNames = table.Column<string>(type: "TEXT", nullable: true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Properties = table.Column<string>(type: "TEXT", nullable: true),
-                    Resources = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ConcurrencyToken = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Description = table.Column<string>(type: "text", nullable: true),
+                    Descriptions = table.Column<string>(type: "text", nullable: true),
+                    DisplayName = table.Column<string>(type: "text", nullable: true),
+                    DisplayNames = table.Column<string>(type: "text", nullable: true),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Properties = table.Column<string>(type: "text", nullable: true),
+                    Resources = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -388,17 +389,17 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "Patients",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FullName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false, collation: "ZH_NAME"),
-                    IdType = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    IdNumberCiphertext = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
-                    IdNumberHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    IdNumberMasked = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    DateOfBirth = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Sex = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    Mobile = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    HisPatientId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    RegisteredAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FullName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, collation: "zh-x-icu"),
+                    IdType = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    IdNumberCiphertext = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
+                    IdNumberHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    IdNumberMasked = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    DateOfBirth = table.Column<DateOnly>(type: "date", nullable: false),
+                    Sex = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Mobile = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    HisPatientId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    RegisteredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -409,16 +410,16 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "PaymentDiscrepancies",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Provider = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    ProviderReference = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    PaymentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    PortalAmount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
-                    ProviderAmount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
-                    Detail = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    BillDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    FoundAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Provider = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ProviderReference = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    PaymentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    PortalAmount = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
+                    ProviderAmount = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
+                    Detail = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    BillDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    FoundAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -429,14 +430,14 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "PaymentReconciliations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Provider = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    BillDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    BillLines = table.Column<int>(type: "INTEGER", nullable: false),
-                    Discrepancies = table.Column<int>(type: "INTEGER", nullable: false),
-                    Error = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Provider = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    BillDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    BillLines = table.Column<int>(type: "integer", nullable: false),
+                    Discrepancies = table.Column<int>(type: "integer", nullable: false),
+                    Error = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -447,23 +448,23 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "Payments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PayerAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Purpose = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    ReferenceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Amount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
-                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Provider = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    ProviderReference = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    RefundedAmount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
-                    RefundedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    FailureReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PayerAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ReferenceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    Description = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Provider = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ProviderReference = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RefundedAmount = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    RefundedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FailureReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -474,12 +475,12 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "PharmacistDuties",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PharmacistAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PharmacistName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    OnDutyAccountId = table.Column<Guid>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PharmacistAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PharmacistName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    OnDutyAccountId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -490,10 +491,10 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "RenewalSettings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    Fee = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedByAccountId = table.Column<Guid>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    Fee = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedByAccountId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -504,16 +505,16 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "SmsOutbox",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    To = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    TemplateKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ParametersJson = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    SentAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    To = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    TemplateKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ParametersJson = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -524,21 +525,21 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "VideoVisits",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Purpose = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    PatientExcluded = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DoctorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DoctorAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ScheduledStart = table.Column<long>(type: "INTEGER", nullable: false),
-                    ScheduledEnd = table.Column<long>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    CheckedInAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    AdmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ReferralReason = table.Column<string>(type: "TEXT", maxLength: 24, nullable: true),
-                    ReferralDetail = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    PatientExcluded = table.Column<bool>(type: "boolean", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DoctorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DoctorAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ScheduledStart = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ScheduledEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CheckedInAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AdmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReferralReason = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: true),
+                    ReferralDetail = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -549,9 +550,9 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "CrewMemberships",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ServiceId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ServiceId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -568,11 +569,11 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -589,14 +590,14 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "AccountSessions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    LastSeenAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    UserAgent = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastSeenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Address = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    UserAgent = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    SecurityStamp = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -613,11 +614,11 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -634,10 +635,10 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    ProviderKey = table.Column<string>(type: "text", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -654,8 +655,8 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoleId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -678,10 +679,10 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -698,9 +699,9 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "DrugCodeMappings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    HisCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    DrugId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    HisCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    DrugId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -717,11 +718,11 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "EmailAttachments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    EmailMessageId = table.Column<Guid>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    EmailMessageId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -738,11 +739,11 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ConsultationFeeRules",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FromFacilityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ToFacilityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Amount = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FromFacilityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ToFacilityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -765,11 +766,11 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "Departments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FacilityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    NameEn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FacilityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -786,25 +787,25 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "HisOutbox",
                 columns: table => new
                 {
-                    Sequence = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FacilityId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Payload = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    TotalAttempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    DeadLetteredAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    DiscardedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    DiscardReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true)
+                    Sequence = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FacilityId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Kind = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Payload = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    TotalAttempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastError = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    DeliveredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DeadLetteredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DiscardedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DiscardReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ClaimedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ClaimedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -822,10 +823,10 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "PathwayTeamMembers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FacilityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Pathway = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FacilityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Pathway = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -842,10 +843,10 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ReceivingHospitals",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FacilityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Latitude = table.Column<double>(type: "REAL", nullable: false),
-                    Longitude = table.Column<double>(type: "REAL", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FacilityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Latitude = table.Column<double>(type: "double precision", nullable: false),
+                    Longitude = table.Column<double>(type: "double precision", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -862,9 +863,9 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "StaffMemberships",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FacilityId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FacilityId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -887,8 +888,8 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "FileContents",
                 columns: table => new
                 {
-                    FileId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Data = table.Column<byte[]>(type: "BLOB", nullable: false)
+                    FileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Data = table.Column<byte[]>(type: "bytea", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -905,20 +906,20 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "LabObservations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ReportId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CodeSystem = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Value = table.Column<decimal>(type: "TEXT", precision: 18, scale: 6, nullable: true),
-                    ValueText = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Unit = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    Low = table.Column<decimal>(type: "TEXT", precision: 18, scale: 6, nullable: true),
-                    High = table.Column<decimal>(type: "TEXT", precision: 18, scale: 6, nullable: true),
-                    RangeText = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Flag = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    ObservedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReportId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CodeSystem = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Value = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: true),
+                    ValueText = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Unit = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Low = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: true),
+                    High = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: true),
+                    RangeText = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Flag = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ObservedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -935,21 +936,21 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "OpenIddictAuthorizations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ConcurrencyToken = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    CreationDate = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Properties = table.Column<string>(type: "TEXT", nullable: true),
-                    Scopes = table.Column<string>(type: "TEXT", nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    CreationDate = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Properties = table.Column<string>(type: "text", nullable: true),
+                    Scopes = table.Column<string>(type: "text", nullable: true),
+                    Status = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Subject = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    Type = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_OpenIddictAuthorizations", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_OpenIddictAuthorizations_OpenIddictApplications_ApplicationId",
+                        name: "FK_OpenIddictAuthorizations_OpenIddictApplications_Application~",
                         column: x => x.ApplicationId,
                         principalTable: "OpenIddictApplications",
                         principalColumn: "Id");
@@ -959,11 +960,11 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "CareProfiles",
                 columns: table => new
                 {
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RiskLevel = table.Column<int>(type: "INTEGER", nullable: false),
-                    PendingRenewalRequests = table.Column<int>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    AssessedByDoctorId = table.Column<Guid>(type: "TEXT", nullable: true)
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RiskLevel = table.Column<int>(type: "integer", nullable: false),
+                    PendingRenewalRequests = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AssessedByDoctorId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -980,12 +981,12 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ConsultationConsentGrants",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    GivenByAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    GivenBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    GivenAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UsedByConsultationId = table.Column<Guid>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    GivenByAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    GivenBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    GivenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UsedByConsultationId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1002,20 +1003,20 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "FamilyInvitations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    FromAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Relation = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Scopes = table.Column<int>(type: "INTEGER", nullable: false),
-                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    RespondedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    RespondedByAccountId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ConsentFileId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    AccessId = table.Column<Guid>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    FromAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Relation = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Scopes = table.Column<int>(type: "integer", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RespondedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RespondedByAccountId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ConsentFileId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AccessId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1038,13 +1039,13 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "HealthCodeHolders",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Handle = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    HandleIssuedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    PinHash = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    PinFailures = table.Column<int>(type: "INTEGER", nullable: false),
-                    PinLockedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Handle = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    HandleIssuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PinHash = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    PinFailures = table.Column<int>(type: "integer", nullable: false),
+                    PinLockedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1061,15 +1062,15 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "HealthCodeScans",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ScannerAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FacilityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Purpose = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Place = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Nonce = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    ScannedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CodeExpiresAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ScannerAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FacilityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Place = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Nonce = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    ScannedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CodeExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1092,16 +1093,16 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "HisIdentityReviews",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Candidates = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ResolvedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ResolvedBy = table.Column<Guid>(type: "TEXT", nullable: true),
-                    LinkedHisPatientId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Candidates = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ResolvedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ResolvedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    LinkedHisPatientId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1118,21 +1119,21 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "HomeMeasurements",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Systolic = table.Column<int>(type: "INTEGER", nullable: true),
-                    Diastolic = table.Column<int>(type: "INTEGER", nullable: true),
-                    HeartRate = table.Column<int>(type: "INTEGER", nullable: true),
-                    Glucose = table.Column<decimal>(type: "TEXT", precision: 5, scale: 1, nullable: true),
-                    GlucoseTiming = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
-                    WeightKg = table.Column<decimal>(type: "TEXT", precision: 5, scale: 1, nullable: true),
-                    MeasuredAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    RecordedByAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Flag = table.Column<int>(type: "INTEGER", nullable: false),
-                    Findings = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Systolic = table.Column<int>(type: "integer", nullable: true),
+                    Diastolic = table.Column<int>(type: "integer", nullable: true),
+                    HeartRate = table.Column<int>(type: "integer", nullable: true),
+                    Glucose = table.Column<decimal>(type: "numeric(5,1)", precision: 5, scale: 1, nullable: true),
+                    GlucoseTiming = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    WeightKg = table.Column<decimal>(type: "numeric(5,1)", precision: 5, scale: 1, nullable: true),
+                    MeasuredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RecordedByAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Flag = table.Column<int>(type: "integer", nullable: false),
+                    Findings = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Note = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1149,14 +1150,14 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "LegalHolds",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    PlacedByAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PlacedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ReleasedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ReleasedByAccountId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ReleaseReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    PlacedByAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PlacedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReleasedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReleasedByAccountId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReleaseReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1173,21 +1174,21 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "PatientAccesses",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Relationship = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Relation = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Scopes = table.Column<int>(type: "INTEGER", nullable: false),
-                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    SharesMessages = table.Column<bool>(type: "INTEGER", nullable: false),
-                    SharesResults = table.Column<bool>(type: "INTEGER", nullable: false),
-                    GrantedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    GrantedByAccountId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    InvitationId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    RevokedByAccountId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    RevocationReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Relationship = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Relation = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Scopes = table.Column<int>(type: "integer", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    SharesMessages = table.Column<bool>(type: "boolean", nullable: false),
+                    SharesResults = table.Column<bool>(type: "boolean", nullable: false),
+                    GrantedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    GrantedByAccountId = table.Column<Guid>(type: "uuid", nullable: true),
+                    InvitationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RevokedByAccountId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RevocationReason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1210,40 +1211,40 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "RenewalRequests",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Reference = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RequestedByAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AttendingName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    AttendingRelation = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
-                    GuardianPresent = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
-                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Fulfilment = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    DeliveryAddress = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    NewSymptoms = table.Column<bool>(type: "INTEGER", nullable: false),
-                    SideEffects = table.Column<bool>(type: "INTEGER", nullable: false),
-                    HospitalStay = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Pregnancy = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PatientNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    IsFlagged = table.Column<bool>(type: "INTEGER", nullable: false),
-                    OpenToAllDoctors = table.Column<bool>(type: "INTEGER", nullable: false),
-                    DecidedByDoctorId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    DoctorDecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    DoctorReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    PharmacistReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    FeeDue = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
-                    PaymentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    PaidAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    PickupCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
-                    DispensedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    DispensedByAccountId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Carrier = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
-                    TrackingNumber = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
-                    DeliveryStatus = table.Column<string>(type: "TEXT", maxLength: 24, nullable: true),
-                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Reference = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestedByAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AttendingName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    AttendingRelation = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    GuardianPresent = table.Column<bool>(type: "boolean", nullable: false),
+                    Status = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Fulfilment = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    DeliveryAddress = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    NewSymptoms = table.Column<bool>(type: "boolean", nullable: false),
+                    SideEffects = table.Column<bool>(type: "boolean", nullable: false),
+                    HospitalStay = table.Column<bool>(type: "boolean", nullable: false),
+                    Pregnancy = table.Column<bool>(type: "boolean", nullable: false),
+                    PatientNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    IsFlagged = table.Column<bool>(type: "boolean", nullable: false),
+                    OpenToAllDoctors = table.Column<bool>(type: "boolean", nullable: false),
+                    DecidedByDoctorId = table.Column<Guid>(type: "uuid", nullable: true),
+                    DoctorDecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DoctorReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    PharmacistReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    FeeDue = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    PaymentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    PaidAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PickupCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    DispensedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DispensedByAccountId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Carrier = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    TrackingNumber = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    DeliveryStatus = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: true),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1260,14 +1261,14 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "SharedStudies",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StudyInstanceUid = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    AppointmentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    SharedByAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SharedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    InstanceCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StudyInstanceUid = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    AppointmentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SharedByAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SharedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Description = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    InstanceCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1284,12 +1285,12 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "StaticHealthCodes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    IssuedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    IssuedByAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    IssuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    IssuedByAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1306,13 +1307,13 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "PaymentEvents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PaymentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Detail = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    ProviderEventId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PaymentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Type = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Detail = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ProviderEventId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1329,15 +1330,15 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "VisitAddenda",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    VisitId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    AuthorAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    VisitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    AuthorAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1354,14 +1355,14 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "VisitConnections",
                 columns: table => new
                 {
-                    ConnectionId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    VisitId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Role = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    PeerId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    ConnectedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    InCallSince = table.Column<long>(type: "INTEGER", nullable: true),
-                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    ConnectionId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    VisitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Role = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    PeerId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ConnectedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    InCallSince = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1378,12 +1379,12 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "VisitEvents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    VisitId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    ActorAccountId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Detail = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    VisitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ActorAccountId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Detail = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1397,15 +1398,45 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "VisitGuests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    VisitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Role = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    InvitedByAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InvitedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    DeviceHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    RedeemedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AdmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VisitGuests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_VisitGuests_VideoVisits_VisitId",
+                        column: x => x.VisitId,
+                        principalTable: "VideoVisits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "VisitInvitations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    VisitId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SpecialistDoctorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SpecialistAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    InvitedByAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    InvitedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    VisitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SpecialistDoctorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SpecialistAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InvitedByAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InvitedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1422,13 +1453,13 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "VisitMessages",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    VisitId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SenderAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SenderRole = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    FileId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    SentAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    VisitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SenderAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SenderRole = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    FileId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1451,19 +1482,19 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "VisitNotes",
                 columns: table => new
                 {
-                    VisitId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ChiefComplaint = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    History = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Assessment = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Plan = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    FollowUpAdvice = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    FollowUpAppointmentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    LastEditedByAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LastEditedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    SignedByAccountId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    SignedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    SignedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                    VisitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ChiefComplaint = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    History = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Assessment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Plan = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    FollowUpAdvice = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    FollowUpAppointmentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    LastEditedByAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LastEditedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SignedByAccountId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SignedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    SignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1480,8 +1511,8 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "DepartmentConditions",
                 columns: table => new
                 {
-                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Ranges = table.Column<string>(type: "TEXT", nullable: false)
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Ranges = table.Column<string[]>(type: "text[]", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1498,9 +1529,9 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "DepartmentReferralSettings",
                 columns: table => new
                 {
-                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AcceptsReferrals = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ReleaseHoursBefore = table.Column<int>(type: "INTEGER", nullable: false)
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AcceptsReferrals = table.Column<bool>(type: "boolean", nullable: false),
+                    ReleaseHoursBefore = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1517,24 +1548,24 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "Doctors",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FullName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false, collation: "ZH_NAME"),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    TitleEn = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    IsFamilyDoctor = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LicenseNumber = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    PracticeSinceYear = table.Column<int>(type: "INTEGER", nullable: false),
-                    Specialties = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    SpecialtiesEn = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Bio = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    BioEn = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Languages = table.Column<string>(type: "TEXT", nullable: false),
-                    PhotoFileId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    InPersonFee = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
-                    VideoFee = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
-                    OffersVideoVisits = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FullName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, collation: "zh-x-icu"),
+                    Title = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    TitleEn = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    IsFamilyDoctor = table.Column<bool>(type: "boolean", nullable: false),
+                    LicenseNumber = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    PracticeSinceYear = table.Column<int>(type: "integer", nullable: false),
+                    Specialties = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    SpecialtiesEn = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Bio = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    BioEn = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Languages = table.Column<string[]>(type: "text[]", nullable: false),
+                    PhotoFileId = table.Column<Guid>(type: "uuid", nullable: true),
+                    InPersonFee = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    VideoFee = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    OffersVideoVisits = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1557,15 +1588,15 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "FamilyDoctorTeams",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FacilityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    NameEn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    DescriptionEn = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    AcceptingApplications = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FacilityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Description = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    DescriptionEn = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    AcceptingApplications = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1588,13 +1619,13 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "HisDeliveryAttempts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MessageId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Instance = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Error = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MessageId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Instance = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Error = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1611,38 +1642,38 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "EmergencyCases",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ServiceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedByAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    LastSequence = table.Column<int>(type: "INTEGER", nullable: false),
-                    DestinationId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    DestinationFacilityId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    IdentifiedBy = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
-                    UnknownSex = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
-                    EstimatedAge = table.Column<int>(type: "INTEGER", nullable: true),
-                    UnknownDescription = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    MergedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ChiefComplaint = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    OnsetAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    LastKnownWellAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    TriageLevel = table.Column<int>(type: "INTEGER", nullable: true),
-                    Pathway = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    StrokeScale = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
-                    StrokeScore = table.Column<int>(type: "INTEGER", nullable: true),
-                    Stemi = table.Column<bool>(type: "INTEGER", nullable: true),
-                    TraumaMechanism = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Latitude = table.Column<double>(type: "REAL", nullable: true),
-                    Longitude = table.Column<double>(type: "REAL", nullable: true),
-                    PositionAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    EtaAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    EtaDistanceKm = table.Column<double>(type: "REAL", nullable: true),
-                    AcceptedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    AcceptedByAccountId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    FamilyNotifiedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ServiceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedByAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastSequence = table.Column<int>(type: "integer", nullable: false),
+                    DestinationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    DestinationFacilityId = table.Column<Guid>(type: "uuid", nullable: true),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: true),
+                    IdentifiedBy = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    UnknownSex = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
+                    EstimatedAge = table.Column<int>(type: "integer", nullable: true),
+                    UnknownDescription = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    MergedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ChiefComplaint = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    OnsetAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastKnownWellAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    TriageLevel = table.Column<int>(type: "integer", nullable: true),
+                    Pathway = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    StrokeScale = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
+                    StrokeScore = table.Column<int>(type: "integer", nullable: true),
+                    Stemi = table.Column<bool>(type: "boolean", nullable: true),
+                    TraumaMechanism = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Latitude = table.Column<double>(type: "double precision", nullable: true),
+                    Longitude = table.Column<double>(type: "double precision", nullable: true),
+                    PositionAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EtaAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EtaDistanceKm = table.Column<double>(type: "double precision", nullable: true),
+                    AcceptedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AcceptedByAccountId = table.Column<Guid>(type: "uuid", nullable: true),
+                    FamilyNotifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1671,19 +1702,19 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "OpenIddictTokens",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    AuthorizationId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ConcurrencyToken = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    CreationDate = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ExpirationDate = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Payload = table.Column<string>(type: "TEXT", nullable: true),
-                    Properties = table.Column<string>(type: "TEXT", nullable: true),
-                    RedemptionDate = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ReferenceId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AuthorizationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    CreationDate = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ExpirationDate = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Payload = table.Column<string>(type: "text", nullable: true),
+                    Properties = table.Column<string>(type: "text", nullable: true),
+                    RedemptionDate = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReferenceId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Status = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Subject = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    Type = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1704,8 +1735,8 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "CareConditions",
                 columns: table => new
                 {
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1722,17 +1753,17 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "PharmacistReviews",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RenewalRequestId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PrescriptionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PharmacistAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PharmacistName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    Approved = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Justification = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    HighestSeverity = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
-                    FindingsJson = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RenewalRequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PrescriptionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PharmacistAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PharmacistName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Approved = table.Column<bool>(type: "boolean", nullable: false),
+                    Justification = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    HighestSeverity = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    FindingsJson = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1749,13 +1780,13 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "RenewalEvents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RenewalRequestId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
-                    ActorAccountId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RenewalRequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    ActorAccountId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1772,23 +1803,23 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "RenewalItems",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RenewalRequestId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DrugId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DaysSupply = table.Column<int>(type: "INTEGER", nullable: false),
-                    Source = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    SourcePrescriber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    LastDispensedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    IsOpen = table.Column<bool>(type: "INTEGER", nullable: false),
-                    DoseAmount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 4, nullable: false),
-                    DoseUnit = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    DrugCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    DrugName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    DrugNameEn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Frequency = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    Route = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Strength = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RenewalRequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DrugId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DaysSupply = table.Column<int>(type: "integer", nullable: false),
+                    Source = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    SourcePrescriber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    LastDispensedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    IsOpen = table.Column<bool>(type: "boolean", nullable: false),
+                    DoseAmount = table.Column<decimal>(type: "numeric(12,4)", precision: 12, scale: 4, nullable: false),
+                    DoseUnit = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    DrugCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    DrugName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    DrugNameEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Frequency = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Route = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Strength = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1811,11 +1842,11 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "VisitDiagnoses",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    VisitId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    Icd10Code = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    VisitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Icd10Code = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Description = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1832,13 +1863,13 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "BlockedPeriods",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DoctorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Start = table.Column<long>(type: "INTEGER", nullable: false),
-                    End = table.Column<long>(type: "INTEGER", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    CreatedByAccountId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DoctorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Start = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    End = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CreatedByAccountId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1855,32 +1886,32 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "Consultations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Mode = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    Urgency = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    RequestingDoctorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RequestingAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FromFacilityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ToFacilityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ToDepartmentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Question = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    RecordSummary = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
-                    ConsentMethod = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    ConsentGivenBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ConsentRecordedByAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ConsentGivenAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Fee = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
-                    PaymentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    FeePaid = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ScheduledStart = table.Column<long>(type: "INTEGER", nullable: true),
-                    PatientInvited = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LeadDoctorId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    DeclineReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Mode = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Urgency = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    RequestingDoctorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestingAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FromFacilityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ToFacilityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ToDepartmentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Question = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    RecordSummary = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    ConsentMethod = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    ConsentGivenBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ConsentRecordedByAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ConsentGivenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Fee = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
+                    PaymentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    FeePaid = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ScheduledStart = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PatientInvited = table.Column<bool>(type: "boolean", nullable: false),
+                    LeadDoctorId = table.Column<Guid>(type: "uuid", nullable: true),
+                    DeclineReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1921,17 +1952,17 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "Prescriptions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RenewalRequestId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    DoctorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SignedByAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DoctorName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    SignedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Superseded = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RenewalRequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    DoctorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SignedByAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DoctorName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Superseded = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1954,10 +1985,10 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "RenewalRouting",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RenewalRequestId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DoctorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RenewalRequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DoctorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1980,10 +2011,10 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ScheduleTemplates",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DoctorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DoctorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2000,20 +2031,20 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "Slots",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DoctorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Start = table.Column<long>(type: "INTEGER", nullable: false),
-                    End = table.Column<long>(type: "INTEGER", nullable: false),
-                    LocalDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    OffersInPerson = table.Column<bool>(type: "INTEGER", nullable: false),
-                    OffersVideo = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    SessionId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    BlockedPeriodId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CancellationReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    ReferralHoldUntil = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DoctorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Start = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    End = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LocalDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    OffersInPerson = table.Column<bool>(type: "boolean", nullable: false),
+                    OffersVideo = table.Column<bool>(type: "boolean", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    SessionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    BlockedPeriodId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CancellationReason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ReferralHoldUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2036,18 +2067,18 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "WaitlistEntries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DoctorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    VisitType = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    OfferedAppointmentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    OfferedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    WaitingPatientId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DoctorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    VisitType = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    OfferedAppointmentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    OfferedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    WaitingPatientId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2064,26 +2095,26 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "FamilyContracts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TeamId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PackageId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    AppliedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    AppliedByAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ApplicationNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    DecidedByDoctorId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    DeclineReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    StartsAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    EndsAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Terms = table.Column<int>(type: "INTEGER", nullable: false),
-                    RenewalRequestedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    RenewalReminderSentAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    EndedBy = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
-                    EndReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TeamId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PackageId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    AppliedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AppliedByAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DecidedByDoctorId = table.Column<Guid>(type: "uuid", nullable: true),
+                    DeclineReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    StartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Terms = table.Column<int>(type: "integer", nullable: false),
+                    RenewalRequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RenewalReminderSentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EndedBy = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    EndReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2112,9 +2143,9 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "FamilyDoctorTeamMembers",
                 columns: table => new
                 {
-                    TeamId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DoctorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Role = table.Column<int>(type: "INTEGER", nullable: false)
+                    TeamId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DoctorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Role = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2137,8 +2168,8 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "FamilyDoctorTeamPackages",
                 columns: table => new
                 {
-                    TeamId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PackageId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    TeamId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PackageId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2161,25 +2192,25 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "Referrals",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Direction = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    Urgency = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
-                    FromDoctorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FromFacilityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ToFacilityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ToDepartmentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ToTeamId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    ClinicalQuestion = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    AcceptedByDoctorId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ProposedSlotId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    AppointmentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    DeclineReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Direction = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Urgency = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    Status = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    FromDoctorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FromFacilityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ToFacilityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ToDepartmentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ToTeamId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    ClinicalQuestion = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AcceptedByDoctorId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ProposedSlotId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AppointmentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    DeclineReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2226,13 +2257,13 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "EmergencyAlerts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Pathway = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    FacilityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RaisedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    RaisedByAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RaisedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Pathway = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    FacilityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RaisedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RaisedByAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RaisedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2249,14 +2280,14 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "EmergencyAttachments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FileId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Caption = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    ByAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Caption = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ByAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2279,13 +2310,13 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "EmergencyMessages",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Side = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    AuthorAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Side = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    AuthorAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2302,13 +2333,13 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "EmergencySyncItems",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Key = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    ItemId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    AppliedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Key = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ItemId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AppliedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2325,13 +2356,13 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "EmergencyTimeline",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    ByAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ByAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2348,13 +2379,13 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "EmergencyTreatments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    GivenAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    ByAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    GivenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Description = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    ByAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2371,20 +2402,20 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "EmergencyVitals",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MeasuredAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    HeartRate = table.Column<int>(type: "INTEGER", nullable: true),
-                    Systolic = table.Column<int>(type: "INTEGER", nullable: true),
-                    Diastolic = table.Column<int>(type: "INTEGER", nullable: true),
-                    SpO2 = table.Column<int>(type: "INTEGER", nullable: true),
-                    RespiratoryRate = table.Column<int>(type: "INTEGER", nullable: true),
-                    Temperature = table.Column<decimal>(type: "TEXT", precision: 4, scale: 1, nullable: true),
-                    Glucose = table.Column<decimal>(type: "TEXT", precision: 4, scale: 1, nullable: true),
-                    Gcs = table.Column<int>(type: "INTEGER", nullable: true),
-                    RecordedByAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MeasuredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    HeartRate = table.Column<int>(type: "integer", nullable: true),
+                    Systolic = table.Column<int>(type: "integer", nullable: true),
+                    Diastolic = table.Column<int>(type: "integer", nullable: true),
+                    SpO2 = table.Column<int>(type: "integer", nullable: true),
+                    RespiratoryRate = table.Column<int>(type: "integer", nullable: true),
+                    Temperature = table.Column<decimal>(type: "numeric(4,1)", precision: 4, scale: 1, nullable: true),
+                    Glucose = table.Column<decimal>(type: "numeric(4,1)", precision: 4, scale: 1, nullable: true),
+                    Gcs = table.Column<int>(type: "integer", nullable: true),
+                    RecordedByAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2401,15 +2432,15 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ConsultationAddenda",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ConsultationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
-                    AuthorAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ConsultationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    AuthorAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2426,11 +2457,11 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ConsultationAttachments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ConsultationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    Reference = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ConsultationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    Reference = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2447,13 +2478,13 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ConsultationEvents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ConsultationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    ActorAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ConsultationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ActorAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2470,16 +2501,16 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ConsultationOpinions",
                 columns: table => new
                 {
-                    ConsultationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
-                    Disposition = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
-                    SuggestedTests = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    SuggestedMedication = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    FollowUpInDays = table.Column<int>(type: "INTEGER", nullable: true),
-                    SignedByAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SignedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    SignedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                    ConsultationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Text = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    Disposition = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    SuggestedTests = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    SuggestedMedication = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    FollowUpInDays = table.Column<int>(type: "integer", nullable: true),
+                    SignedByAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SignedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2496,10 +2527,10 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ConsultationSpecialists",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ConsultationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DoctorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ConsultationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DoctorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2522,20 +2553,20 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "PrescriptionItems",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PrescriptionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RenewalItemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DrugId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DaysSupply = table.Column<int>(type: "INTEGER", nullable: false),
-                    Quantity = table.Column<int>(type: "INTEGER", nullable: false),
-                    DoseAmount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 4, nullable: false),
-                    DoseUnit = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    DrugCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    DrugName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    DrugNameEn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Frequency = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    Route = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Strength = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PrescriptionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RenewalItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DrugId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DaysSupply = table.Column<int>(type: "integer", nullable: false),
+                    Quantity = table.Column<int>(type: "integer", nullable: false),
+                    DoseAmount = table.Column<decimal>(type: "numeric(12,4)", precision: 12, scale: 4, nullable: false),
+                    DoseUnit = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    DrugCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    DrugName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    DrugNameEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Frequency = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Route = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Strength = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2558,14 +2589,14 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ScheduleSessions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TemplateId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Day = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Start = table.Column<TimeOnly>(type: "TEXT", nullable: false),
-                    End = table.Column<TimeOnly>(type: "TEXT", nullable: false),
-                    SlotMinutes = table.Column<int>(type: "INTEGER", nullable: false),
-                    InPerson = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Video = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TemplateId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Day = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Start = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    End = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    SlotMinutes = table.Column<int>(type: "integer", nullable: false),
+                    InPerson = table.Column<bool>(type: "boolean", nullable: false),
+                    Video = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2582,48 +2613,48 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "Appointments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    BookedByAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DoctorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SlotId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OccupiedSlotId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ActivePatientId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    LocalDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Start = table.Column<long>(type: "INTEGER", nullable: false),
-                    End = table.Column<long>(type: "INTEGER", nullable: false),
-                    VisitType = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Fee = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
-                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
-                    HoldExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    PaymentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    PaidAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    FollowUpBasis = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
-                    FollowUpDiagnosisCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
-                    ProofFileId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ReferralId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ReviewedByDoctorId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ReviewedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ReviewNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ConfirmedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CheckedInAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    StartedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CancelledAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CancelledBy = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
-                    CancellationReason = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    CancellationNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    RescheduleCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    DayReminderSentAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    HourReminderSentAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    AttendingAccountId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    AttendingName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    AttendingRelation = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
-                    GuardianPresent = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    BookedByAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DoctorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SlotId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OccupiedSlotId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ActivePatientId = table.Column<Guid>(type: "uuid", nullable: true),
+                    LocalDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Start = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    End = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    VisitType = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Fee = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    HoldExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PaymentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    PaidAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FollowUpBasis = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    FollowUpDiagnosisCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    ProofFileId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReferralId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReviewedByDoctorId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReviewedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReviewNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ConfirmedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CheckedInAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CancelledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CancelledBy = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    CancellationReason = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    CancellationNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    RescheduleCount = table.Column<int>(type: "integer", nullable: false),
+                    DayReminderSentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    HourReminderSentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AttendingAccountId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AttendingName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    AttendingRelation = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    GuardianPresent = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2652,14 +2683,14 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "FamilyContractEvents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ContractId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Party = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    ActorAccountId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContractId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Type = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Party = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ActorAccountId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2676,15 +2707,15 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "FamilyMessageThreads",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TeamId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ContractId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    StartedBy = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    StartedByAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    LastMessageAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TeamId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContractId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Subject = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    StartedBy = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    StartedByAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastMessageAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2701,16 +2732,16 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "FollowUpPlans",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ContractId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TemplateCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    TitleEn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    IntervalMonths = table.Column<int>(type: "INTEGER", nullable: false),
-                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    StartedByDoctorId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    StoppedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContractId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TemplateCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    TitleEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    IntervalMonths = table.Column<int>(type: "integer", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    StartedByDoctorId = table.Column<Guid>(type: "uuid", nullable: true),
+                    StoppedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2733,16 +2764,16 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "MeasurementAlerts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MeasurementId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TeamId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ContractId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Findings = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    RaisedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    AcknowledgedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    AcknowledgedByDoctorId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MeasurementId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TeamId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContractId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Findings = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RaisedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AcknowledgedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AcknowledgedByDoctorId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2765,10 +2796,10 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ReferralAttachments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ReferralId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    ItemId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReferralId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    ItemId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2785,13 +2816,13 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ReferralEvents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ReferralId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
-                    ActorAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReferralId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    ActorAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2808,17 +2839,17 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ReferralMedicines",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ReferralId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Days = table.Column<int>(type: "INTEGER", nullable: false),
-                    DoseAmount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 4, nullable: false),
-                    DoseUnit = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    DrugCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    DrugName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    DrugNameEn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Frequency = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    Route = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Strength = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReferralId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Days = table.Column<int>(type: "integer", nullable: false),
+                    DoseAmount = table.Column<decimal>(type: "numeric(12,4)", precision: 12, scale: 4, nullable: false),
+                    DoseUnit = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    DrugCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    DrugName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    DrugNameEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Frequency = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Route = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Strength = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2835,11 +2866,11 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ReferralTasks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ReferralId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TemplateCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    FollowUpPlanId = table.Column<Guid>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReferralId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TemplateCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    FollowUpPlanId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2856,11 +2887,11 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "EmergencyAlertAcks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AlertId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AlertId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2877,17 +2908,17 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "FamilyMessages",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ThreadId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TeamId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Side = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    SenderAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SenderName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Body = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    SentAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ReadAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ReadByAccountId = table.Column<Guid>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ThreadId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TeamId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Side = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    SenderAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SenderName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Body = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReadAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReadByAccountId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2904,19 +2935,19 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "FollowUpTasks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PlanId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    TitleEn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CompletedByDoctorId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    AppointmentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    AppointmentStartsAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    BookedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PlanId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    TitleEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CompletedByDoctorId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    AppointmentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AppointmentStartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    BookedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2933,12 +2964,12 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "FamilyMessageAttachments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MessageId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FileId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    Size = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MessageId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -3974,6 +4005,17 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 columns: new[] { "VisitId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_VisitGuests_TokenHash",
+                table: "VisitGuests",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VisitGuests_VisitId",
+                table: "VisitGuests",
+                column: "VisitId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_VisitInvitations_SpecialistAccountId",
                 table: "VisitInvitations",
                 column: "SpecialistAccountId");
@@ -4244,6 +4286,9 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "VisitEvents");
+
+            migrationBuilder.DropTable(
+                name: "VisitGuests");
 
             migrationBuilder.DropTable(
                 name: "VisitInvitations");
