@@ -4,6 +4,7 @@ using InternetHospital.Application.VideoVisits.Guests;
 using InternetHospital.Application.VideoVisits.Room;
 using InternetHospital.Domain.VideoVisits;
 using Mediator;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
 namespace InternetHospital.Api.Features.VideoVisits;
@@ -15,6 +16,10 @@ namespace InternetHospital.Api.Features.VideoVisits;
 /// </summary>
 internal sealed class GuestEndpoints : IEndpointGroup
 {
+    // Note: the visit's doctor invites, and its patient may (a relative, when the hospital allows it); which of them
+    // may do what in this visit is VisitAccess's check.
+    private static readonly AuthorizeAttribute PatientOrDoctor = new() { Roles = $"{Policies.Patient},{Policies.Doctor}" };
+
     public void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/visits/{id:guid}/guests").WithTags("Video visits").WithProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
@@ -24,11 +29,11 @@ internal sealed class GuestEndpoints : IEndpointGroup
                 var guest = await sender.Send(new InviteGuest(id, body.Role, body.Email ?? string.Empty), ct);
                 return TypedResults.Created($"/api/visits/{id}/guests", guest);
             })
-            .RequireAuthorization()
+            .RequireAuthorization(PatientOrDoctor)
             .RequireAccountRateLimit(RateLimitPolicies.Messaging)
             .WithSummary("Invite a guest (interpreter, relative, carer) by e-mail: a single-use link to this visit.");
         group.MapGet("/", async (Guid id, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListVisitGuests(id), ct)))
-            .RequireAuthorization()
+            .RequireAuthorization(PatientOrDoctor)
             .WithSummary("The visit's guests and where each stands (invited, waiting, admitted, revoked, expired).");
         group.MapPost("/{guestId:guid}/admit", async (Guid id, Guid guestId, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new AdmitGuest(id, guestId), ct)))
@@ -53,7 +58,7 @@ internal sealed class GuestEndpoints : IEndpointGroup
 
                 return TypedResults.NoContent();
             })
-            .RequireAuthorization()
+            .RequireAuthorization(PatientOrDoctor)
             .WithSummary("Withdraw a guest's link: it opens nothing any more and the guest leaves the call.");
 
         app.MapPost("/api/guest-links/redeem", async (RedeemRequest body, ISender sender, CancellationToken ct) =>
