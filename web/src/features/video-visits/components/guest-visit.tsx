@@ -50,7 +50,7 @@ export function GuestVisit({ token }: { token: string }): ReactNode {
             label={t('guests.yourRole')}
             data={guestRoles.map((value) => ({ value, label: t(`guests.roles.${value}`) }))}
             value={role}
-            onChange={(value) => value && setRole(value as GuestRole)}
+            onChange={(value) => value && setRole(value)}
             allowDeselect={false}
           />
           {error !== null && <ProblemAlert error={error} />}

@@ -56,7 +56,7 @@ export function GuestsPanel({ visitId, canAdmit }: { visitId: string; canAdmit: 
             label={t('guests.role')}
             data={guestRoles.map((value) => ({ value, label: t(`guests.roles.${value}`) }))}
             value={role}
-            onChange={(value) => value && setRole(value as GuestRole)}
+            onChange={(value) => value && setRole(value)}
             allowDeselect={false}
           />
           <TextInput label={t('guests.email')} type="email" required value={email} onChange={(event) => setEmail(event.currentTarget.value)} />
