@@ -19,6 +19,7 @@ public sealed partial class VideoVisitJourneyTests
         await patient.GetByRole(AriaRole.Link, new() { Name = "Enter the waiting room" }).ClickAsync();
         await patient.GetByRole(AriaRole.Button, new() { Name = "Turn on camera and microphone" }).ClickAsync();
         await patient.GetByRole(AriaRole.Button, new() { Name = "Check in" }).ClickAsync();
+        await Expect(patient.GetByText("You are checked in.")).ToBeVisibleAsync();
         var doctor = await DoctorAtVisitAsync("dr.liu@demo.test", "冯雪梅", visitId);
         await doctor.GetByRole(AriaRole.Button, new() { Name = "Admit patient" }).ClickAsync();
         await WaitForVideoAsync(doctor, peers: 1);
@@ -50,7 +51,7 @@ public sealed partial class VideoVisitJourneyTests
 
         // The same link on another device is refused.
         var other = await NewPageAsync();
-        await other.GotoAsync(link);
+        await other.GotoAsync(link, new() { WaitUntil = WaitUntilState.Commit });
         await other.GetByLabel("Your name").FillAsync("Someone else");
         await other.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await Expect(other.GetByRole(AriaRole.Alert)).ToHaveTextAsync("This link has already been opened on another device.");
