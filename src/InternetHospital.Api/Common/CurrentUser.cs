@@ -19,5 +19,8 @@ internal sealed class CurrentUser(IHttpContextAccessor accessor) : ICurrentUser
 
     public string? IpAddress => accessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
 
+    public Guid? GuestVisitId =>
+        Principal?.Identity?.IsAuthenticated == true && Guid.TryParse(Principal.FindFirstValue(Features.VideoVisits.GuestAuthentication.VisitClaim), out var id) ? id : null;
+
     public bool IsInRole(string role) => Principal?.Identity?.IsAuthenticated == true && Principal.HasClaim(Claims.Role, role);
 }

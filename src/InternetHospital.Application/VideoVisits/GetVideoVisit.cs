@@ -1,4 +1,5 @@
 using InternetHospital.Application.VideoVisits.Consultation;
+using InternetHospital.Application.VideoVisits.Guests;
 using InternetHospital.Application.VideoVisits.Record;
 using InternetHospital.Domain.Hospital;
 using InternetHospital.Domain.Patients;
@@ -13,7 +14,7 @@ namespace InternetHospital.Application.VideoVisits;
 /// </summary>
 public sealed record GetVideoVisit(Guid VisitId) : IQuery<VideoVisitDto>
 {
-    public sealed class Handler(IAppDbContext db, VisitAccess access, IVisitAppointments appointments, IAuditLog audit, IOptions<HospitalOptions> hospital, TimeProvider clock)
+    public sealed class Handler(IAppDbContext db, VisitAccess access, IAccountService accounts, IVisitAppointments appointments, IAuditLog audit, IOptions<HospitalOptions> hospital, TimeProvider clock)
         : IQueryHandler<GetVideoVisit, VideoVisitDto>
     {
         public async ValueTask<VideoVisitDto> Handle(GetVideoVisit query, CancellationToken cancellationToken)
@@ -58,7 +59,8 @@ public sealed record GetVideoVisit(Guid VisitId) : IQuery<VideoVisitDto>
                 visit.Addenda.OrderBy(a => a.Sequence).Select(AddendumDto.From).ToList(),
                 isClinician ? visit.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new VisitEventDto(e.At, e.Kind, e.ActorAccountId, e.Detail)).ToList() : [],
                 attending,
-                visit.Purpose);
+                visit.Purpose,
+                await GuestViews.RecordAsync(db, accounts, visit, cancellationToken));
         }
     }
 }
@@ -89,4 +91,5 @@ public sealed record VideoVisitDto(
     IReadOnlyList<AddendumDto> Addenda,
     IReadOnlyList<VisitEventDto> Trace,
     Attending? Attending = null,
-    VisitPurpose Purpose = VisitPurpose.Appointment);
+    VisitPurpose Purpose = VisitPurpose.Appointment,
+    IReadOnlyList<VisitGuestRecordDto>? Guests = null);

@@ -38,6 +38,12 @@ public sealed class VideoOptions : IValidatableObject
     /// <summary>What happens to the visit fee when a doctor stops an online visit and refers the patient (domain rule 2).</summary>
     public ReferralFeePolicy ReferralFee { get; set; } = ReferralFeePolicy.FullRefund;
 
+    /// <summary>Whether a patient may invite a relative into their own visit by link (the doctor always may invite guests).</summary>
+    public bool PatientsMayInviteGuests { get; set; }
+
+    /// <summary>How long a guest link is good for at most (it also ends with the visit).</summary>
+    public TimeSpan GuestLinkLifetime { get; set; } = TimeSpan.FromHours(4);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (IceServers.Any(s => s.Urls.Count == 0 || s.Urls.Any(u => !u.StartsWith("stun:", StringComparison.Ordinal) && !u.StartsWith("turn:", StringComparison.Ordinal) && !u.StartsWith("turns:", StringComparison.Ordinal))))
@@ -50,7 +56,7 @@ public sealed class VideoOptions : IValidatableObject
             yield return new ValidationResult("Video:TurnSecret (16+ characters, the same as coturn's static-auth-secret) is required when a server uses TURN credentials.", [nameof(TurnSecret)]);
         }
 
-        if (TurnCredentialLifetime <= TimeSpan.Zero || ConsultingSessionLifetime <= TimeSpan.Zero)
+        if (TurnCredentialLifetime <= TimeSpan.Zero || ConsultingSessionLifetime <= TimeSpan.Zero || GuestLinkLifetime <= TimeSpan.Zero)
         {
             yield return new ValidationResult("Video: lifetimes must be positive.");
         }

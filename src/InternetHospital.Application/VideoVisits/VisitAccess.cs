@@ -9,7 +9,7 @@ namespace InternetHospital.Application.VideoVisits;
 /// specialists that doctor invited. Everyone else, and anyone asking about a visit that does not exist, gets the same
 /// 404 (domain rules 15 and 22): the room's existence is not revealed.
 /// </summary>
-public sealed class VisitAccess(IAppDbContext db, ICurrentUser currentUser, IPatientAccessGuard guard)
+public sealed class VisitAccess(IAppDbContext db, ICurrentUser currentUser, IPatientAccessGuard guard, TimeProvider clock)
 {
     /// <summary>The visit (tracked, with its invitations) and the caller's role in it.</summary>
     public async Task<(VideoVisit Visit, VisitRole Role)> LoadAsync(Guid visitId, CancellationToken cancellationToken, VisitParts parts = VisitParts.None)
@@ -40,6 +40,13 @@ public sealed class VisitAccess(IAppDbContext db, ICurrentUser currentUser, IPat
     /// <summary>The caller's role, or null if they have none in this visit.</summary>
     public async Task<VisitRole?> RoleOfAsync(VideoVisit visit, Guid accountId, CancellationToken cancellationToken)
     {
+        // Note: a guest's credential names one visit; every other visit is as unknown to them as to a stranger, and a
+        // revoked or expired link ends the guest's access on their next call (the credential may still be unexpired).
+        if (currentUser.GuestVisitId is { } guestVisitId)
+        {
+            return guestVisitId == visit.Id && await FindUsableGuestAsync(visit, accountId, cancellationToken) is not null ? VisitRole.Guest : null;
+        }
+
         // Note: staff roles are checked against the token too, so a doctor account that lost its role stops here.
         var isDoctor = currentUser.IsInRole(Roles.Doctor);
         if (isDoctor && visit.DoctorAccountId == accountId)
@@ -70,6 +77,19 @@ public sealed class VisitAccess(IAppDbContext db, ICurrentUser currentUser, IPat
             return null;
         }
     }
+
+    /// <summary>The guest behind the caller's credential (tracked), if their link is still good for this visit.</summary>
+    public async Task<VisitGuest?> FindUsableGuestAsync(VideoVisit visit, Guid guestId, CancellationToken cancellationToken)
+    {
+        var guest = await db.VisitGuests.SingleOrDefaultAsync(g => g.Id == guestId && g.VisitId == visit.Id, cancellationToken);
+        return guest is { RedeemedAt: not null } && !guest.IsRevoked && clock.GetUtcNow() < guest.ExpiresAt ? guest : null;
+    }
+
+    /// <summary>The name to show for someone in a visit: an account's full name, or the name a guest gave.</summary>
+    public static async Task<string> NameOfAsync(IAppDbContext db, IAccountService accounts, Guid accountOrGuestId, CancellationToken cancellationToken) =>
+        (await accounts.FindAsync(accountOrGuestId, cancellationToken))?.FullName
+        ?? await db.VisitGuests.AsNoTracking().Where(g => g.Id == accountOrGuestId).Select(g => g.Name).SingleOrDefaultAsync(cancellationToken)
+        ?? string.Empty;
 
     /// <summary>The caller must be the visit's doctor.</summary>
     public static void EnsureDoctor(VisitRole role)
@@ -116,6 +136,9 @@ public static class VisitRoomEvents
 
     /// <summary>The doctor shows an image of the patient's study in the call (see <c>ShareImageIntoCall</c>).</summary>
     public const string ImageShared = "imageShared";
+
+    /// <summary>A guest was invited, opened their link, was admitted or revoked: the doctor's list and the guest refetch.</summary>
+    public const string GuestsChanged = "guestsChanged";
 }
 
 public sealed record VisitUpdatedEvent(Guid VisitId, VideoVisitStatus Status);

@@ -23,6 +23,9 @@ public enum VisitRole
     Patient = 1,
     Doctor = 2,
     Specialist = 3,
+
+    /// <summary>Someone without an account invited by link (an interpreter, a relative, a carer): call and chat only.</summary>
+    Guest = 4,
 }
 
 /// <summary>What a video room is for: a booked appointment's visit, or a remote consultation between institutions.</summary>

@@ -58,6 +58,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<VisitInvitation> VisitInvitations => Set<VisitInvitation>();
     public DbSet<VisitMessage> VisitMessages => Set<VisitMessage>();
     public DbSet<VisitConnection> VisitConnections => Set<VisitConnection>();
+    public DbSet<VisitGuest> VisitGuests => Set<VisitGuest>();
     public DbSet<ConsultingSession> ConsultingSessions => Set<ConsultingSession>();
     public DbSet<DepartmentConditions> DepartmentConditions => Set<DepartmentConditions>();
     public DbSet<ScheduleTemplate> ScheduleTemplates => Set<ScheduleTemplate>();

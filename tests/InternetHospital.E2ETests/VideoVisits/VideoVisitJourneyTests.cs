@@ -19,7 +19,7 @@ namespace InternetHospital.E2ETests.VideoVisits;
 /// microphone). "Live video" is asserted on getStats (inbound video frames decoded), not on the UI alone.
 /// </summary>
 [Collection(AppCollection.Name)]
-public sealed class VideoVisitJourneyTests(AppFixture app) : IAsyncLifetime
+public sealed partial class VideoVisitJourneyTests(AppFixture app) : IAsyncLifetime
 {
     private readonly List<IPage> pages = [];
 
@@ -250,9 +250,9 @@ public sealed class VideoVisitJourneyTests(AppFixture app) : IAsyncLifetime
         }
     }
 
-    private async Task<IPage> NewPageAsync()
+    private async Task<IPage> NewPageAsync(string locale = "en-US", bool phone = false)
     {
-        var page = await app.NewPageAsync();
+        var page = await app.NewPageAsync(locale, phone);
         await page.AddInitScriptAsync(PeerConnectionProbe);
         var console = new List<string>();
         page.Console += (_, message) =>

@@ -119,6 +119,11 @@ public abstract partial class FamilyMemberTests
         "POST /api/family/threads/{threadId:guid}/attachments",
         "POST /api/patients/{patientId:guid}/referrals/{id:guid}/book",
         "POST /api/patients/{patientId:guid}/consultations/{id:guid}/payment",
+
+        // Note: a video visit exists once the patient checks in, and the matrix's appointment is days ahead: 404 for
+        // everyone (GuestLinkTests shows a patient inviting a relative into a visit that exists).
+        "POST /api/visits/{id:guid}/guests/",
+        "DELETE /api/visits/{id:guid}/guests/{guestId:guid}",
     ];
 
     private sealed record Records(Guid PatientId, Guid DoctorId, Guid AppointmentId, Guid PaymentId, Guid RenewalId, Guid DrugId, Guid SlotToBook, Guid SlotToMoveTo);
@@ -152,6 +157,8 @@ public abstract partial class FamilyMemberTests
         ["POST /api/patients/{patientId:guid}/imaging/uploads"] = r => Dicom($"/api/patients/{r.PatientId}/imaging/uploads"),
         ["POST /api/patients/{patientId:guid}/referrals/{id:guid}/book"] = r => Json(HttpMethod.Post, $"/api/patients/{r.PatientId}/referrals/{Guid.NewGuid()}/book", new { }),
         ["POST /api/patients/{patientId:guid}/consultations/consent"] = r => new HttpRequestMessage(HttpMethod.Post, $"/api/patients/{r.PatientId}/consultations/consent"),
+        ["POST /api/visits/{id:guid}/guests/"] = r => Json(HttpMethod.Post, $"/api/visits/{r.AppointmentId}/guests", new { role = "Relative", email = "relative@example.test" }),
+        ["DELETE /api/visits/{id:guid}/guests/{guestId:guid}"] = r => new HttpRequestMessage(HttpMethod.Delete, $"/api/visits/{r.AppointmentId}/guests/{Guid.NewGuid()}"),
         ["POST /api/patients/{patientId:guid}/consultations/{id:guid}/payment"] = r => new HttpRequestMessage(HttpMethod.Post, $"/api/patients/{r.PatientId}/consultations/{Guid.NewGuid()}/payment"),
     };
 

@@ -42,6 +42,9 @@ public sealed partial class AuthorizationMatrixTests(SqliteApiFactory factory)
         // WeChat Pay and Alipay have no user either: only their signatures are trusted (forged, stale, tampered: 400).
         "POST /api/payments/wechatpay/notify",
         "POST /api/payments/alipay/notify",
+
+        // A visit guest's link: the 256-bit token is the only key (bound to the first device, single visit, expiring).
+        "POST /api/guest-links/redeem",
     };
 
     [Fact]

@@ -44,6 +44,8 @@ export const routes: RouteObject[] = [
           { path: 'login', lazy: publicPage(() => import('./routes/login')) },
           { path: 'register', lazy: publicPage(() => import('./routes/register')) },
           { path: 'auth/callback', lazy: publicPage(() => import('./routes/auth-callback')) },
+          // A visit guest's link: no account, so no role guard (the link's credential opens one visit's call and chat).
+          { path: 'guest/:token', lazy: page(() => import('./routes/guest')) },
 
           guarded(['Patient'], [
             { path: 'my-health', lazy: page(() => import('./routes/patient/my-health')) },

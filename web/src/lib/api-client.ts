@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import i18n from 'i18next';
 import { loadOidc, signedInUser } from './oidc-loader';
+import { guestCredential } from './guest-credential';
 
 /** RFC 9457 problem details as the API sends them, with the extensions it uses. */
 export const problemSchema = z.looseObject({
@@ -109,6 +110,13 @@ function send(path: string, options: ApiRequestOptions, accessToken: string | nu
  */
 export async function apiFetch(path: string, options: ApiRequestOptions = {}): Promise<Response> {
   const useAuth = options.auth ?? true;
+  // Note: a visit guest has no account to refresh or sign in: their credential is sent as it is, and a 401 is an error.
+  const guest = useAuth ? guestCredential() : null;
+  if (guest) {
+    const response = await send(path, options, guest);
+    if (!response.ok) throw await toApiError(response);
+    return response;
+  }
   const user = useAuth ? await signedInUser() : null;
   let response = await send(path, options, user?.access_token ?? null);
 

@@ -21,7 +21,7 @@ internal sealed class VideoVisitEndpoints : IEndpointGroup
         var group = app.MapGroup("/api/video-visits").WithTags("Video visits").WithProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
 
         group.MapGet("/ice-servers", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetIceServers(), ct)))
-            .RequireAuthorization()
+            .RequireAuthorization(GuestAuthentication.Policy)
             .WithSummary("STUN/TURN servers for WebRTC, with short-lived TURN credentials of your own.");
         group.MapGet("/icd10", async (ISender sender, CancellationToken ct, string q = "", int limit = 20) => TypedResults.Ok(await sender.Send(new SearchIcd10(q, limit), ct)))
             .RequireAuthorization(Policies.Doctor)
@@ -71,11 +71,11 @@ internal sealed class VideoVisitEndpoints : IEndpointGroup
             .WithSummary("Admit the waiting patient: the call starts.");
 
         group.MapGet("/{id:guid}/messages", async (Guid id, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListVisitMessages(id), ct)))
-            .RequireAuthorization()
+            .RequireAuthorization(GuestAuthentication.Policy)
             .WithSummary("The visit's chat.");
         group.MapPost("/{id:guid}/messages", async (Guid id, MessageRequest body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new SendVisitMessage(id, body.Text, null), ct)))
-            .RequireAuthorization()
+            .RequireAuthorization(GuestAuthentication.Policy)
             .RequireAccountRateLimit(RateLimitPolicies.VisitChat)
             .WithSummary("Write in the visit's chat.");
         group.MapPost("/{id:guid}/files", async (Guid id, IFormFile file, [FromForm] string? text, ISender sender, CancellationToken ct) =>
@@ -116,7 +116,9 @@ internal sealed class VideoVisitEndpoints : IEndpointGroup
             .RequireAuthorization(Policies.Doctor)
             .WithSummary("Invite a specialist into the visit (remote consultation).");
 
-        app.MapHub<VisitHub>(VisitHub.Path).RequireAuthorization();
+        // Note: the hub, the chat and the ICE servers also accept a visit guest's credential (GuestAuthentication);
+        // every other endpoint, the record's included, knows only signed-in accounts.
+        app.MapHub<VisitHub>(VisitHub.Path).RequireAuthorization(GuestAuthentication.Policy);
     }
 
     internal sealed record ConsultingSessionRequest(string? Password, string? Code);

@@ -10,6 +10,7 @@ internal static class VideoVisitServices
     {
         services.AddOptions<VideoOptions>().Bind(configuration.GetSection(VideoOptions.Section)).ValidateDataAnnotations().ValidateOnStart(); // Note: runs VideoOptions.Validate too (IValidatableObject).
         services.AddSingleton<IVisitRoom, SignalRVisitRoom>();
+        services.AddGuestAuthentication();
         services.AddSignalR()
             .AddHubOptions<VisitHub>(o =>
             {

@@ -16,7 +16,7 @@ namespace InternetHospital.Api.Features.VideoVisits;
 /// Origin is checked for /hubs by the realtime gate, and each connection's signalling is rate-limited (domain rule 22).
 /// Media never passes through here: it flows browser to browser (or through TURN).
 /// </summary>
-[Authorize]
+[Authorize(Policy = GuestAuthentication.Policy)]
 internal sealed class VisitHub(ISender sender, IOptions<VideoOptions> options) : Hub
 {
     public const string Path = "/hubs/visits";

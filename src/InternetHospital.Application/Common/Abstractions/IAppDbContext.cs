@@ -50,6 +50,7 @@ public interface IAppDbContext
     DbSet<VisitInvitation> VisitInvitations { get; }
     DbSet<VisitMessage> VisitMessages { get; }
     DbSet<VisitConnection> VisitConnections { get; }
+    DbSet<VisitGuest> VisitGuests { get; }
     DbSet<ConsultingSession> ConsultingSessions { get; }
     DbSet<DepartmentConditions> DepartmentConditions { get; }
     DbSet<ScheduleTemplate> ScheduleTemplates { get; }

@@ -8,6 +8,12 @@ public interface ICurrentUser
     string? IpAddress { get; }
 
     bool IsInRole(string role);
+
+    /// <summary>
+    /// For a visit's guest (a link, no account: <see cref="AccountId"/> is then the guest's id), the one visit they are
+    /// in; null for everyone else.
+    /// </summary>
+    Guid? GuestVisitId => null;
 }
 
 public static class CurrentUserExtensions

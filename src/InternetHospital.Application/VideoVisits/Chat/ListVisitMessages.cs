@@ -1,3 +1,5 @@
+using InternetHospital.Domain.VideoVisits;
+
 namespace InternetHospital.Application.VideoVisits.Chat;
 
 /// <summary>The visit's chat, oldest first: during the visit and afterwards, for its participants only.</summary>
@@ -8,7 +10,7 @@ public sealed record ListVisitMessages(Guid VisitId) : IQuery<IReadOnlyList<Visi
     {
         public async ValueTask<IReadOnlyList<VisitMessageDto>> Handle(ListVisitMessages query, CancellationToken cancellationToken)
         {
-            var (visit, _) = await access.LoadAsync(query.VisitId, cancellationToken);
+            var (visit, role) = await access.LoadAsync(query.VisitId, cancellationToken);
             var rows = await (
                 from message in db.VisitMessages.AsNoTracking()
                 where message.VisitId == visit.Id
@@ -20,13 +22,14 @@ public sealed record ListVisitMessages(Guid VisitId) : IQuery<IReadOnlyList<Visi
             var names = new Dictionary<Guid, string>();
             foreach (var sender in rows.Select(r => r.message.SenderAccountId).Distinct())
             {
-                names[sender] = (await accounts.FindAsync(sender, cancellationToken))?.FullName ?? string.Empty;
+                names[sender] = await VisitAccess.NameOfAsync(db, accounts, sender, cancellationToken);
             }
 
             audit.Record("visit.chat_read", "VideoVisit", visit.Id.ToString(), visit.PatientId);
             return rows
                 .OrderBy(r => r.message.SentAt).ThenBy(r => r.message.Id)
-                .Select(r => VisitMessageDto.From(r.message, names[r.message.SenderAccountId], r.file is null ? null : new VisitFileDto(r.file.Id, r.file.FileName, r.file.ContentType, r.file.Size)))
+                // Note: guests see what was said, not the files shared (those belong to the patient's record).
+                .Select(r => VisitMessageDto.From(r.message, names[r.message.SenderAccountId], r.file is null || role == VisitRole.Guest ? null : new VisitFileDto(r.file.Id, r.file.FileName, r.file.ContentType, r.file.Size)))
                 .ToList();
         }
     }

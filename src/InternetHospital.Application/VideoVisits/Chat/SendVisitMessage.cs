@@ -37,6 +37,13 @@ public sealed record SendVisitMessage(Guid VisitId, string? Text, FileUpload? Fi
             var (visit, role) = await access.LoadAsync(command.VisitId, cancellationToken);
             visit.EnsureNotFinished();
             var accountId = currentUser.RequireAccountId();
+
+            // Note: guests talk in the chat but share no files: a file becomes part of the patient's record.
+            if (role == VisitRole.Guest && command.File is not null)
+            {
+                throw new ForbiddenAccessException(ProblemCodes.Forbidden, "Guests cannot share files.");
+            }
+
             StoredFileInfo? file = null;
             if (command.File is not null)
             {
@@ -50,7 +57,7 @@ public sealed record SendVisitMessage(Guid VisitId, string? Text, FileUpload? Fi
             audit.Record(file is null ? "visit.message_sent" : "visit.file_shared", "VideoVisit", visit.Id.ToString(), visit.PatientId, message.Id.ToString());
             await db.SaveChangesAsync(cancellationToken);
 
-            var sender = (await accounts.FindAsync(accountId, cancellationToken))?.FullName ?? string.Empty;
+            var sender = await VisitAccess.NameOfAsync(db, accounts, accountId, cancellationToken);
             var dto = VisitMessageDto.From(message, sender, file is null ? null : new VisitFileDto(file.Id, file.FileName, file.ContentType, file.Size));
             afterCommit.Enqueue(ct => room.BroadcastAsync(visit.Id, VisitRoomEvents.Chat, dto, ct));
             return dto;

@@ -31,6 +31,12 @@ public sealed record EnterVisitCall(Guid VisitId, string ConnectionId, string Pe
                 await ConsultingSessions.EnsureActiveAsync(db, accountId, now, cancellationToken);
             }
 
+            // Note: a guest, like the patient, waits in the room until the doctor lets them in.
+            if (role == VisitRole.Guest && (await access.FindUsableGuestAsync(visit, accountId, cancellationToken))?.AdmittedAt is null)
+            {
+                throw new DomainConflictException("guest_not_admitted", "The doctor has not let you in yet.");
+            }
+
             return await CallMembership.EnterAsync(db, accounts, media, visit, role, accountId, command.ConnectionId, command.PeerId, now, cancellationToken);
         }
     }
@@ -81,7 +87,7 @@ internal static class CallMembership
         // Note: after the save, so a refused entry hands out no token; the old connections' tokens go after the commit.
         media.ReleaseAfterCommit(visit.Id, stale.Select(s => s.ConnectionId).ToList());
         var janus = await media.AdmitAsync(visit.Id, accountId, connectionId, cancellationToken);
-        var name = (await accounts.FindAsync(accountId, cancellationToken))?.FullName ?? string.Empty;
+        var name = await VisitAccess.NameOfAsync(db, accounts, accountId, cancellationToken);
         return new CallSnapshot(
             new PeerDto(peerId, role, name, accountId),
             await Peers.InCallAsync(db, accounts, visit.Id, peerId, cancellationToken),

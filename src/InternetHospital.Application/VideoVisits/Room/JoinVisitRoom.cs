@@ -24,12 +24,14 @@ public sealed record JoinVisitRoom(Guid VisitId, string ConnectionId) : ICommand
                 await db.SaveChangesAsync(cancellationToken);
             }
 
-            return new RoomSnapshot(visit.Id, role, visit.Status, await Peers.InCallAsync(db, accounts, visit.Id, exceptPeerId: null, cancellationToken));
+            var guestAdmitted = role == VisitRole.Guest && (await access.FindUsableGuestAsync(visit, accountId, cancellationToken))?.AdmittedAt is not null;
+            return new RoomSnapshot(visit.Id, role, visit.Status, await Peers.InCallAsync(db, accounts, visit.Id, exceptPeerId: null, cancellationToken), guestAdmitted);
         }
     }
 }
 
-public sealed record RoomSnapshot(Guid VisitId, VisitRole Role, VideoVisitStatus Status, IReadOnlyList<PeerDto> PeersInCall);
+/// <param name="GuestAdmitted">For a guest: the doctor has let them in (they enter the call once the visit is in progress).</param>
+public sealed record RoomSnapshot(Guid VisitId, VisitRole Role, VideoVisitStatus Status, IReadOnlyList<PeerDto> PeersInCall, bool GuestAdmitted = false);
 
 /// <summary>Someone in the call: the browser's peer id (stable across reconnects), role and display name.</summary>
 public sealed record PeerDto(string PeerId, VisitRole Role, string Name, Guid AccountId);
@@ -45,7 +47,7 @@ internal static class Peers
         var peers = new List<PeerDto>();
         foreach (var row in rows.Where(r => r.PeerId != exceptPeerId).GroupBy(r => r.PeerId!).Select(g => g.MaxBy(r => r.ConnectedAt)!).OrderBy(r => r.InCallSince))
         {
-            var name = (await accounts.FindAsync(row.AccountId, cancellationToken))?.FullName ?? string.Empty;
+            var name = await VisitAccess.NameOfAsync(db, accounts, row.AccountId, cancellationToken);
             peers.Add(new PeerDto(row.PeerId!, row.Role, name, row.AccountId));
         }
 

@@ -130,3 +130,22 @@ internal sealed class ConsultingSessionConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(s => new { s.AccountId, s.ExpiresAt });
     }
 }
+
+internal sealed class VisitGuestConfiguration : IEntityTypeConfiguration<VisitGuest>
+{
+    public void Configure(EntityTypeBuilder<VisitGuest> builder)
+    {
+        builder.ToTable("VisitGuests");
+        builder.Property(g => g.Id).ValueGeneratedNever();
+        builder.Property(g => g.Role).HasConversion<string>().HasMaxLength(16);
+        builder.Property(g => g.TokenHash).HasMaxLength(64);
+        builder.Property(g => g.DeviceHash).HasMaxLength(64);
+        builder.Property(g => g.Email).HasMaxLength(256);
+        builder.Property(g => g.Name).HasMaxLength(100);
+        builder.Property(g => g.Version).IsConcurrencyToken();
+        builder.Ignore(g => g.IsRevoked);
+        builder.HasIndex(g => g.TokenHash).IsUnique();
+        builder.HasIndex(g => g.VisitId);
+        builder.HasOne<VideoVisit>().WithMany().HasForeignKey(g => g.VisitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -4563,6 +4563,69 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("VisitEvents", (string)null);
                 });
 
+            modelBuilder.Entity("InternetHospital.Domain.VideoVisits.VisitGuest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AdmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeviceHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("InvitedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("InvitedByAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RedeemedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("VisitId");
+
+                    b.ToTable("VisitGuests", (string)null);
+                });
+
             modelBuilder.Entity("InternetHospital.Domain.VideoVisits.VisitInvitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -6051,6 +6114,15 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.HasOne("InternetHospital.Domain.VideoVisits.VideoVisit", null)
                         .WithMany("Events")
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.VideoVisits.VisitGuest", b =>
+                {
+                    b.HasOne("InternetHospital.Domain.VideoVisits.VideoVisit", null)
+                        .WithMany()
                         .HasForeignKey("VisitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();

@@ -13,7 +13,7 @@ const media = {
 } as unknown as LocalMedia;
 const room = { announceMedia: vi.fn(async () => undefined), leaveCall: vi.fn(async () => undefined) } as unknown as VisitRoom;
 const state: RoomState = {
-  hub: 'connected', refused: null, role: 'Patient', status: 'InProgress', inCall: true, departed: [], sharedImage: null,
+  hub: 'connected', refused: null, role: 'Patient', status: 'InProgress', inCall: true, departed: [], sharedImage: null, guestAdmitted: false,
   peers: [{ peerId: 'doctor-peer', role: 'Doctor', name: '李伟', accountId: 'd', stream: null, state: 'connected', quality: 'good', media: { audio: true, video: true, screen: false }, framesDecoded: 10 }],
 };
 

@@ -16,6 +16,7 @@ import { AttendingLine } from './attending-line';
 import { CallView } from './call-view';
 import { ChatPanel } from './chat-panel';
 import { DeviceCheck } from './device-check';
+import { GuestsPanel } from './guests-panel';
 import { IdentityCheck } from './identity-check';
 import { InviteSpecialist } from './invite-specialist';
 import { NoteEditor, type FollowUpPickerRenderer } from './note-editor';
@@ -129,7 +130,12 @@ export function ClinicianVisit({ visitId, followUpPicker, imagingPanel }: { visi
         <SimpleGrid cols={{ base: 1, md: isDoctor && !consultation ? 3 : 1 }}>
           {isDoctor && !consultation && <NoteEditor visit={data} followUpPicker={followUpPicker} />}
           <ChatPanel visitId={visitId} canSend />
-          {isDoctor && !consultation && <InviteSpecialist visit={data} />}
+          {isDoctor && !consultation && (
+            <Stack gap="lg">
+              <InviteSpecialist visit={data} />
+              <GuestsPanel visitId={visitId} canAdmit={sessionActive} />
+            </Stack>
+          )}
         </SimpleGrid>
       )}
       {finished && <ChatPanel visitId={visitId} canSend={false} />}

@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import { guestsQueryKey } from '../api/guests';
 import { waitingRoomQueryKey } from '../api/get-waiting-room';
 import { visitQueryKey } from '../api/schemas';
 import { addMessageToCache } from './chat-cache';
@@ -16,6 +17,7 @@ export function useVisitRoom(visitId: string, enabled = true): { room: VisitRoom
       onVisitUpdated: () => void queryClient.invalidateQueries({ queryKey: visitQueryKey(visitId) }),
       onChat: (message) => addMessageToCache(queryClient, message),
       onQueueMoved: () => void queryClient.invalidateQueries({ queryKey: waitingRoomQueryKey(visitId) }),
+      onGuestsChanged: () => void queryClient.invalidateQueries({ queryKey: guestsQueryKey(visitId) }),
     });
     setRoom(opened);
     void opened.open();

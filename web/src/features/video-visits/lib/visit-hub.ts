@@ -1,4 +1,5 @@
 import type { HubConnection } from '@microsoft/signalr';
+import { guestCredential } from '@/lib/guest-credential';
 import { hubUrlOptions } from '@/lib/hub-url-options';
 import { getSignedInUser, refreshTokens } from '@/lib/oidc';
 
@@ -10,6 +11,8 @@ export function visitRetryDelayMs(retryIndex: number): number {
 }
 
 async function accessToken(): Promise<string> {
+  const guest = guestCredential();
+  if (guest) return guest;
   const user = (await getSignedInUser()) ?? (await refreshTokens());
   if (!user?.access_token) throw new Error('Visit hub: not signed in.');
   return user.access_token;

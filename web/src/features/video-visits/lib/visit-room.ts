@@ -7,13 +7,14 @@ import { hubErrorCode } from './hub-errors';
 import { visitHubTransport } from './visit-hub';
 
 const peerSchema = z.object({ peerId: z.string(), role: visitRoleSchema, name: z.string(), accountId: z.string() });
-const roomSnapshotSchema = z.object({ visitId: z.string(), role: visitRoleSchema, status: visitStatusSchema, peersInCall: z.array(peerSchema) });
+const roomSnapshotSchema = z.object({ visitId: z.string(), role: visitRoleSchema, status: visitStatusSchema, peersInCall: z.array(peerSchema), guestAdmitted: z.boolean().optional() });
 const callSnapshotSchema = z.object({ self: peerSchema, peers: z.array(peerSchema) });
 const peerJoinedSchema = z.object({ visitId: z.string(), peer: peerSchema });
 const peerLeftSchema = z.object({ visitId: z.string(), peerId: z.string(), reason: z.enum(['left', 'disconnected']) });
 const signalSchema = z.object({ visitId: z.string(), fromPeerId: z.string(), data: z.unknown() });
 const visitUpdatedSchema = z.object({ visitId: z.string(), status: visitStatusSchema });
 const queueMovedSchema = z.object({ visitId: z.string() });
+const guestsChangedSchema = z.object({ visitId: z.string() });
 const imageSharedSchema = z.object({
   visitId: z.string(),
   patientId: z.string(),
@@ -45,6 +46,8 @@ export interface RoomState {
   departed: string[];
   /** The image the doctor last shared into the call (until this side closes it). */
   sharedImage: SharedImage | null;
+  /** For a guest: the doctor has let them in (they enter the call once the visit is in progress). */
+  guestAdmitted: boolean;
 }
 
 export interface RoomCallbacks {
@@ -52,6 +55,8 @@ export interface RoomCallbacks {
   onChat: (message: VisitMessage) => void;
   /** Someone else joined or left the doctor's queue: the waiting room's place is out of date. */
   onQueueMoved?: () => void;
+  /** A guest was invited, arrived, was admitted or revoked: the doctor's guest list is out of date. */
+  onGuestsChanged?: () => void;
 }
 
 /**
@@ -60,7 +65,7 @@ export interface RoomCallbacks {
  */
 export class VisitRoom {
   readonly peerId = crypto.randomUUID();
-  state: RoomState = { hub: 'connecting', refused: null, role: null, status: null, inCall: false, peers: [], departed: [], sharedImage: null };
+  state: RoomState = { hub: 'connecting', refused: null, role: null, status: null, inCall: false, peers: [], departed: [], sharedImage: null, guestAdmitted: false };
   private hub: HubConnection | null = null;
   private engine: CallEngine | null = null;
   /** Made while the patient waits (see prepareCall); entering the call takes it over. */
@@ -99,6 +104,13 @@ export class VisitRoom {
     hub.on('queueMoved', (payload: unknown) => {
       const event = queueMovedSchema.safeParse(payload);
       if (event.success && event.data.visitId === this.visitId) this.callbacks.onQueueMoved?.();
+    });
+    hub.on('guestsChanged', (payload: unknown) => {
+      const event = guestsChangedSchema.safeParse(payload);
+      if (!event.success || event.data.visitId !== this.visitId) return;
+      this.callbacks.onGuestsChanged?.();
+      // Note: a guest learns from the room whether they were let in (or their link withdrawn: the room refuses them).
+      if (this.state.role === 'Guest') void this.join().catch((error: unknown) => this.update({ refused: hubErrorCode(error) ?? 'unavailable' }));
     });
     hub.on('chat', (payload: unknown) => {
       const message = messageSchema.safeParse(payload);
@@ -268,7 +280,7 @@ export class VisitRoom {
 
   private async join(): Promise<void> {
     const room = roomSnapshotSchema.parse(await this.hub!.invoke('JoinVisit', this.visitId));
-    this.update({ hub: 'connected', role: room.role, status: room.status });
+    this.update({ hub: 'connected', role: room.role, status: room.status, guestAdmitted: room.guestAdmitted ?? false });
   }
 
   /** Back after a signalling drop (a new connection): join the room and the call again under the same peer id. */
