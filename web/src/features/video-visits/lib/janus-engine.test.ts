@@ -54,7 +54,7 @@ class FakePeerConnection {
   }
 
   async getStats(): Promise<RTCStatsReport> {
-    return new Map() as unknown as RTCStatsReport;
+    return new Map();
   }
 
   close(): void {
@@ -294,7 +294,7 @@ describe('the Janus call engine', () => {
       { id: 11, display: 'peer-patient' },
       { id: 21, display: 'peer-doctor' },
     ];
-    engine.addPeer(doctor, true);
+    engine.addPeer(doctor);
     await run(engine.start(cameraAndMicrophone()));
     await settle();
 
@@ -322,7 +322,7 @@ describe('the Janus call engine', () => {
     await run(engine.start(cameraAndMicrophone()));
     const publisherHandle = janus.requests('message', 'publish')[0]!.handle_id as number;
 
-    engine.addPeer(specialist, false);
+    engine.addPeer(specialist);
     janus.event(publisherHandle, { videoroom: 'event', room: 4242, publishers: [{ id: 31, display: 'peer-specialist' }] });
     await settle();
     expect(engine.feedsByPeer()).toEqual(new Map([['peer-specialist', 31]]));
@@ -342,7 +342,7 @@ describe('the Janus call engine', () => {
     janus.publishers = [{ id: 21, display: 'peer-doctor' }];
     await run(engine.start(cameraAndMicrophone()));
     expect(engine.peers().map((p) => [p.peerId, p.name])).toEqual([['peer-doctor', '']]);
-    engine.addPeer(doctor, false);
+    engine.addPeer(doctor);
     expect(engine.peers().map((p) => [p.peerId, p.name])).toEqual([['peer-doctor', '李伟']]);
   });
 
@@ -428,7 +428,7 @@ describe('the Janus call engine', () => {
 
   it('hangs up by destroying the session, and sends camera and microphone flags to the others through the hub', async () => {
     await run(engine.start(cameraAndMicrophone()));
-    engine.addPeer(doctor, false);
+    engine.addPeer(doctor);
     await engine.announceMedia({ audio: false, video: true, screen: false });
     expect(mediaSent).toEqual([{ to: 'peer-doctor', data: { kind: 'media', media: { audio: false, video: true, screen: false } } }]);
 
