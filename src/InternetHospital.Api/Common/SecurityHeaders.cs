@@ -1,4 +1,6 @@
+using InternetHospital.Application.VideoVisits;
 using InternetHospital.Infrastructure.Options;
+using Microsoft.Extensions.Options;
 
 namespace InternetHospital.Api.Common;
 
@@ -13,24 +15,35 @@ internal static class SecurityHeaders
         "font-src 'self' data:; connect-src 'self'; media-src 'self' blob:; worker-src 'self' blob:; object-src 'none'; " +
         "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-    /// <summary>The same policy for the two responses of a silent sign-in, which the SPA loads in a hidden frame of its own.</summary>
-    private static readonly string SilentSignInContentSecurityPolicy = ContentSecurityPolicy.Replace("frame-ancestors 'none'", "frame-ancestors 'self'", StringComparison.Ordinal);
 
     private const string DocsContentSecurityPolicy =
         "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
         "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
     {
-        context.Response.OnStarting(static state =>
+        // Note: calls through Janus connect the browser to Janus's WebSocket, which is another origin unless the Ingress
+        // serves it under the app's own host (then 'self' covers it already).
+        var video = app.ApplicationServices.GetRequiredService<IOptions<VideoOptions>>().Value;
+        var policy = video.Media == MediaPath.Janus && video.Janus.BrowserUrl is { IsAbsoluteUri: true } janus
+            ? ContentSecurityPolicy.Replace("connect-src 'self'", $"connect-src 'self' {janus.GetLeftPart(UriPartial.Authority)}", StringComparison.Ordinal)
+            : ContentSecurityPolicy;
+        // Note: the same policy for the two responses of a silent sign-in, which the SPA loads in a hidden frame of its own.
+        var silentSignInPolicy = policy.Replace("frame-ancestors 'none'", "frame-ancestors 'self'", StringComparison.Ordinal);
+        return app.UseSecurityHeaders(policy, silentSignInPolicy);
+    }
+
+    private static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, string policy, string silentSignInPolicy) => app.Use(async (context, next) =>
+    {
+        context.Response.OnStarting(state =>
         {
             var ctx = (HttpContext)state;
             var headers = ctx.Response.Headers;
             // Note: the API reference at /docs (Scalar) boots from an inline module script; only that page allows it.
             var silentSignIn = IsSilentSignIn(ctx.Request);
             headers.ContentSecurityPolicy = ctx.Request.Path.StartsWithSegments("/docs") ? DocsContentSecurityPolicy
-                : silentSignIn ? SilentSignInContentSecurityPolicy
-                : ContentSecurityPolicy;
+                : silentSignIn ? silentSignInPolicy
+                : policy;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = silentSignIn ? "SAMEORIGIN" : "DENY";
             headers["Referrer-Policy"] = "no-referrer";

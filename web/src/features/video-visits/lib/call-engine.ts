@@ -31,6 +31,24 @@ export type SignalData =
   | { kind: 'candidate'; candidate: RTCIceCandidateInit | null }
   | { kind: 'media'; media: MediaState };
 
+/** What the visit room needs of a call, whether media goes peer to peer (CallEngine) or through Janus (JanusEngine). */
+export interface MediaEngine {
+  media: MediaState;
+  start(localStream: MediaStream | null): Promise<void>;
+  warm(): void;
+  peers(): RemotePeer[];
+  /** `offer`: we are the newcomer (mesh only; Janus subscribes to whoever publishes). */
+  addPeer(info: PeerInfo, offer: boolean): void;
+  removePeer(peerId: string, reason: 'left' | 'disconnected'): void;
+  handleSignal(fromPeerId: string, data: SignalData): Promise<void>;
+  restartIce(): Promise<void>;
+  recover(): Promise<void>;
+  replaceTrack(track: MediaStreamTrack): Promise<void>;
+  setLocalStream(stream: MediaStream | null): void;
+  announceMedia(media: MediaState): Promise<void>;
+  close(): void;
+}
+
 export interface CallEngineOptions {
   selfPeerId: string;
   /** Fresh ICE servers (TURN credentials expire): fetched at the start and before every ICE restart. */
@@ -88,7 +106,7 @@ const STATS_INTERVAL_MS = 1_000;
  * offers to everyone already in the call, and anyone may restart ICE when the network drops. Media never goes through
  * the server.
  */
-export class CallEngine {
+export class CallEngine implements MediaEngine {
   private readonly links = new Map<string, PeerLink>();
   private readonly known = new Map<string, PeerInfo>();
   private iceServers: RTCIceServer[] = [];

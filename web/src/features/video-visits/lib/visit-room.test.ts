@@ -95,6 +95,38 @@ describe('the visit room', () => {
     await room.dispose();
   });
 
+  it('sends its media through Janus when the snapshot says so: a socket to Janus, no offer through the hub', async () => {
+    const sockets: Array<{ url: string; protocol: string }> = [];
+    vi.stubGlobal(
+      'WebSocket',
+      class {
+        static readonly OPEN = 1;
+        readyState = 0;
+        constructor(url: string, protocol: string) {
+          sockets.push({ url, protocol });
+        }
+        send(): void {}
+        close(): void {}
+      },
+    );
+    const room = new VisitRoom(VISIT, { onVisitUpdated: () => undefined, onChat: () => undefined });
+    await room.open();
+    const entering = room.enterCall(null);
+    await vi.advanceTimersByTimeAsync(0);
+    hub.enterCall!.resolve({
+      self: { peerId: room.peerId, role: 'Patient', name: '张伟', accountId: 'p' },
+      peers: [doctor],
+      janus: { url: 'ws://127.0.0.1:8188', roomId: 7, token: 'tok', feedId: 9, iceServers: [{ urls: ['turn:turn.example:3478'], username: 'u', credential: 'c' }] },
+    });
+    await entering;
+    await vi.advanceTimersByTimeAsync(2_000);
+
+    expect(sockets).toEqual([{ url: 'ws://127.0.0.1:8188', protocol: 'janus-protocol' }]);
+    expect(room.state.peers.map((p) => p.name)).toEqual(['李伟']);
+    expect(hub.invoked.filter((i) => i.method === 'Signal')).toEqual([]);
+    await room.dispose();
+  });
+
   it('shows the image the doctor shared into this visit until closed, and sends a share as a reference through the hub', async () => {
     const room = new VisitRoom(VISIT, { onVisitUpdated: () => undefined, onChat: () => undefined });
     await room.open();

@@ -2,13 +2,19 @@ import type { HubConnection } from '@microsoft/signalr';
 import { z } from 'zod';
 import { getIceServers } from '../api/get-ice-servers';
 import { messageSchema, visitRoleSchema, visitStatusSchema, type VisitMessage, type VisitRole, type VisitStatus } from '../api/schemas';
-import { CallEngine, type MediaState, type PeerInfo, type RemotePeer, type SignalData } from './call-engine';
+import { CallEngine, type MediaEngine, type MediaState, type PeerInfo, type RemotePeer, type SignalData } from './call-engine';
 import { hubErrorCode } from './hub-errors';
+import { JanusEngine, type JanusCall } from './janus-engine';
 import { visitHubTransport } from './visit-hub';
 
 const peerSchema = z.object({ peerId: z.string(), role: visitRoleSchema, name: z.string(), accountId: z.string() });
 const roomSnapshotSchema = z.object({ visitId: z.string(), role: visitRoleSchema, status: visitStatusSchema, peersInCall: z.array(peerSchema), guestAdmitted: z.boolean().optional() });
-const callSnapshotSchema = z.object({ self: peerSchema, peers: z.array(peerSchema) });
+const iceServerSchema = z
+  .object({ urls: z.union([z.string(), z.array(z.string())]), username: z.string().nullish(), credential: z.string().nullish() })
+  .transform(({ urls, username, credential }): RTCIceServer => ({ urls, ...(username ? { username } : {}), ...(credential ? { credential } : {}) }));
+/** Janus mode: where this browser sends and receives its media (null: peer to peer through the hub's Signal). */
+const janusSchema = z.object({ url: z.string(), roomId: z.number(), token: z.string(), feedId: z.number(), iceServers: z.array(iceServerSchema).default([]) });
+const callSnapshotSchema = z.object({ self: peerSchema, peers: z.array(peerSchema), janus: janusSchema.nullish() });
 const peerJoinedSchema = z.object({ visitId: z.string(), peer: peerSchema });
 const peerLeftSchema = z.object({ visitId: z.string(), peerId: z.string(), reason: z.enum(['left', 'disconnected']) });
 const signalSchema = z.object({ visitId: z.string(), fromPeerId: z.string(), data: z.unknown() });
@@ -67,7 +73,11 @@ export class VisitRoom {
   readonly peerId = crypto.randomUUID();
   state: RoomState = { hub: 'connecting', refused: null, role: null, status: null, inCall: false, peers: [], departed: [], sharedImage: null, guestAdmitted: false };
   private hub: HubConnection | null = null;
-  private engine: CallEngine | null = null;
+  private engine: MediaEngine | null = null;
+  /** The Janus room, token and feed this browser was given (Janus mode), to see whether a re-entry changed them. */
+  private janus: JanusCall | null = null;
+  /** The camera and microphone the call was entered with (or switched to): a Janus re-entry publishes it again. */
+  private stream: MediaStream | null = null;
   /** Made while the patient waits (see prepareCall); entering the call takes it over. */
   private prepared: { engine: CallEngine; started: Promise<void>; stream: MediaStream | null } | null = null;
   private readonly listeners = new Set<() => void>();
@@ -192,6 +202,7 @@ export class VisitRoom {
   }
 
   private async enter(localStream: MediaStream | null, method: 'EnterCall' | 'AdmitAndEnterCall'): Promise<void> {
+    this.stream = localStream;
     this.engine?.close();
     const prepared = this.prepared;
     this.prepared = null;
@@ -208,6 +219,12 @@ export class VisitRoom {
     try {
       const call = callSnapshotSchema.parse(await hub.invoke(method, this.visitId, this.peerId));
       this.update({ inCall: true, refused: null });
+      if (call.janus) {
+        // Note: media goes through Janus: the mesh engine (and its prepared connection) is not needed.
+        engine.close();
+        this.useJanus(call.janus, call.peers, localStream);
+        return;
+      }
       for (const peer of call.peers) engine.addPeer(peer, true);
     } catch (error) {
       this.engine = null;
@@ -220,6 +237,29 @@ export class VisitRoom {
       engine.close();
       this.update({ refused: hubErrorCode(error) ?? 'unavailable' });
     }
+  }
+
+  /** Switches this call to Janus with the snapshot's room and token; the participants already known stay. */
+  private useJanus(janus: JanusCall, peers: PeerInfo[], localStream: MediaStream | null): void {
+    const previous = this.engine;
+    const known = previous?.peers().filter((p) => p.name !== '') ?? [];
+    previous?.close();
+    this.janus = janus;
+    const engine: JanusEngine = new JanusEngine({
+      selfPeerId: this.peerId,
+      janus,
+      send: (to, data) => this.hub?.invoke('Signal', this.visitId, to, data) ?? Promise.resolve(),
+      onChange: () => this.update({ peers: engine.peers() }),
+      onRefused: () => {
+        if (this.engine !== engine) return;
+        engine.close();
+        this.engine = null;
+        this.update({ inCall: false, peers: [], refused: 'unavailable' });
+      },
+    });
+    this.engine = engine;
+    for (const peer of [...known, ...peers]) engine.addPeer(peer);
+    void engine.start(localStream).catch(() => undefined);
   }
 
   private createEngine(): CallEngine {
@@ -261,6 +301,7 @@ export class VisitRoom {
   }
 
   setLocalStream(stream: MediaStream | null): void {
+    this.stream = stream;
     this.engine?.setLocalStream(stream);
   }
 
@@ -289,6 +330,17 @@ export class VisitRoom {
       await this.join();
       if (this.state.inCall && this.engine) {
         const call = callSnapshotSchema.parse(await this.hub!.invoke('EnterCall', this.visitId, this.peerId));
+        if (call.janus) {
+          // Note: the API kicked our feed and revoked its token when the hub connection dropped: publish again with
+          // the new one (a snapshot with the same token and feed means nothing changed on the Janus side).
+          if (!this.janus || call.janus.token !== this.janus.token || call.janus.feedId !== this.janus.feedId) {
+            this.useJanus(call.janus, call.peers, this.stream);
+          } else {
+            for (const peer of call.peers) this.engine.addPeer(peer, false);
+            await this.engine.recover();
+          }
+          return;
+        }
         const known = new Set(this.engine.peers().map((p) => p.peerId));
         for (const peer of call.peers) this.engine.addPeer(peer, !known.has(peer.peerId));
         await this.engine.recover();

@@ -1,0 +1,187 @@
+using System.Text.Json;
+using InternetHospital.Application.Common;
+using InternetHospital.Domain.Appointments;
+using InternetHospital.Domain.Hospital;
+using InternetHospital.Domain.Patients;
+using InternetHospital.Domain.Scheduling;
+using InternetHospital.E2ETests.Infrastructure;
+using InternetHospital.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace InternetHospital.E2ETests.VideoVisits;
+
+/// <summary>
+/// The video visit with <c>Video:Media = Janus</c>: every browser publishes once to Janus and subscribes to the others'
+/// feeds. Asserted on getStats (video frames decoded from each other participant) and on where the media comes from
+/// (every receiving peer connection's remote description is Janus's, whose streams are all "janus": none is another browser).
+/// </summary>
+[Collection(AppCollection.Name)]
+public sealed class JanusVideoJourneyTests(AppFixture app, JanusHost host) : IClassFixture<JanusHost>
+{
+    private const string Password = "a long walk along the river";
+
+    private readonly List<IPage> pages = [];
+
+    /// <summary>What each page wrote to its console (warnings and errors), for failure messages.</summary>
+    private readonly List<string> console = [];
+
+    private const string PeerConnectionProbe = """
+        (() => {
+          const Native = window.RTCPeerConnection;
+          window.__ihPeers = [];
+          window.RTCPeerConnection = class extends Native {
+            constructor(...args) { super(...args); window.__ihPeers.push(this); }
+          };
+        })();
+        """;
+
+    /// <summary>Video frames decoded by each open peer connection, and whether each one's far end is Janus's VideoRoom.</summary>
+    private const string Media = """
+        async () => {
+          const result = [];
+          for (const pc of window.__ihPeers ?? []) {
+            if (pc.connectionState === 'closed') continue;
+            let frames = 0;
+            (await pc.getStats()).forEach(s => { if (s.type === 'inbound-rtp' && s.kind === 'video') frames += s.framesDecoded ?? 0; });
+            const sdp = pc.remoteDescription?.sdp ?? '';
+            result.push({ frames, janus: /^a=msid-semantic: ?WMS janus/m.test(sdp) });
+          }
+          return result;
+        }
+        """;
+
+    [Fact]
+    public async Task A_patient_and_a_doctor_see_each_other_through_Janus()
+    {
+        var (patient, visitId) = await PatientWithVisitAsync("郑丽");
+        await patient.GotoAsync($"/visits/{visitId}");
+        await patient.GetByRole(AriaRole.Button, new() { Name = "Turn on camera and microphone" }).ClickAsync();
+        await patient.GetByRole(AriaRole.Button, new() { Name = "Check in" }).ClickAsync();
+        await Expect(patient.GetByText("You are checked in.")).ToBeVisibleAsync();
+
+        var doctor = await DoctorAsync("dr.li@demo.test", confirmIdentity: true);
+        await doctor.GotoAsync($"/visits/{visitId}");
+        await Expect(doctor.GetByText("郑丽 is waiting.")).ToBeVisibleAsync();
+        await doctor.GetByRole(AriaRole.Button, new() { Name = "Admit patient" }).ClickAsync();
+
+        await WaitForVideoAsync(patient, from: 1);
+        await WaitForVideoAsync(doctor, from: 1);
+        await Expect(patient.GetByText("李伟 · Doctor")).ToBeVisibleAsync();
+        await Expect(doctor.GetByText("郑丽 · Patient")).ToBeVisibleAsync();
+    }
+
+    private async Task<IPage> NewPageAsync()
+    {
+        var page = await app.NewPageAsync(baseUrl: host.BaseUrl);
+        await page.AddInitScriptAsync(PeerConnectionProbe);
+        var index = pages.Count;
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "warning" or "error")
+            {
+                lock (console)
+                {
+                    console.Add($"page {index} {message.Type}: {message.Text}");
+                }
+            }
+        };
+        pages.Add(page);
+        return page;
+    }
+
+    private async Task<(IPage Page, Guid VisitId)> PatientWithVisitAsync(string name, string doctorEmail = "dr.li@demo.test")
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/");
+        var email = await RegisterAsync(page, name);
+        var visitId = await BookVideoVisitAsync(email, doctorEmail);
+        await page.SignInAsync(email, Password);
+        await Expect(page.Heading("My health")).ToBeVisibleAsync();
+        return (page, visitId);
+    }
+
+    private async Task<IPage> DoctorAsync(string email, bool confirmIdentity)
+    {
+        var doctor = await NewPageAsync();
+        await doctor.SignInAsync(email, PageExtensions.DemoPassword);
+        await Expect(doctor.Heading("Workspace")).ToBeVisibleAsync();
+        if (confirmIdentity)
+        {
+            // Domain rule 3: the doctor re-enters their password at the start of the session of visits.
+            await doctor.GetByRole(AriaRole.Link, new() { Name = "Video visits" }).First.ClickAsync();
+            await doctor.GetByLabel("Password", new() { Exact = true }).FillAsync(PageExtensions.DemoPassword);
+            await doctor.GetByRole(AriaRole.Button, new() { Name = "Start session" }).ClickAsync();
+            await Expect(doctor.GetByText("Your session is confirmed until")).ToBeVisibleAsync();
+        }
+
+        return doctor;
+    }
+
+    /// <summary>Until the page decodes video from <paramref name="from"/> others, every one of them through Janus.</summary>
+    private async Task WaitForVideoAsync(IPage page, int from)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        JsonElement last;
+        do
+        {
+            last = await page.EvaluateAsync<JsonElement>(Media);
+            var connections = last.EnumerateArray().ToList();
+            if (connections.Count(c => c.GetProperty("frames").GetInt64() > 0) >= from)
+            {
+                Assert.All(connections.Where(c => c.GetProperty("frames").GetInt64() > 0), c => Assert.True(c.GetProperty("janus").GetBoolean(), "media came from somewhere else than Janus"));
+                return;
+            }
+
+            await Task.Delay(500);
+        }
+        while (DateTime.UtcNow < deadline);
+        string logged;
+        lock (console)
+        {
+            logged = string.Join(Environment.NewLine, console.TakeLast(30));
+        }
+
+        Assert.Fail($"Waited 60 s for decoded video from {from} participant(s) through Janus on page {pages.IndexOf(page)} ({page.Url}); connections: {last}{Environment.NewLine}{logged}");
+    }
+
+    private static async Task<string> RegisterAsync(IPage page, string fullName)
+    {
+        var email = $"janus.{Guid.NewGuid():N}@example.test";
+        var dateOfBirth = new DateOnly(1960, 1, 1).AddDays(Random.Shared.Next(0, 15_000));
+        var first17 = $"{Random.Shared.Next(110000, 660000)}{dateOfBirth:yyyyMMdd}{Random.Shared.Next(0, 500) * 2:000}";
+        var response = await page.APIRequest.PostAsync("/api/account/register", new()
+        {
+            DataObject = new
+            {
+                fullName, idType = "ResidentId", idNumber = first17 + ResidentIdNumber.CheckCharacterFor(first17),
+                dateOfBirth = dateOfBirth.ToString("yyyy-MM-dd"), sex = "Female", mobile = "13700000000", email, password = Password,
+            },
+        });
+        Assert.Equal(201, response.Status);
+        return email;
+    }
+
+    /// <summary>A paid video appointment with the doctor starting in a few minutes (check-in is open), put in place through the aggregate.</summary>
+    private async Task<Guid> BookVideoVisitAsync(string patientEmail, string doctorEmail)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var zone = scope.ServiceProvider.GetRequiredService<IOptions<HospitalOptions>>().Value.TimeZoneInfo;
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
+        var account = await db.Users.SingleAsync(u => u.Email == patientEmail);
+        var patientId = await db.PatientAccesses.Where(a => a.AccountId == account.Id).Select(a => a.PatientId).SingleAsync();
+        var doctorAccount = await db.Users.Where(u => u.Email == doctorEmail).Select(u => u.Id).SingleAsync();
+        var doctor = await db.Doctors.SingleAsync(d => d.AccountId == doctorAccount);
+        var start = now.AddMinutes(5).AddTicks(Random.Shared.NextInt64(1, TimeSpan.TicksPerMinute));
+        var slot = Slot.Create(doctor.Id, doctor.DepartmentId, new PlannedSlot(start, start.AddMinutes(15), DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(start, zone).DateTime), Guid.NewGuid(), false, true));
+        db.Slots.Add(slot);
+        var appointment = Appointment.Hold(new NewAppointment(patientId, account.Id, slot, VisitType.Video, 0m, "CNY", FollowUpBasis.HisDiagnosis, "L23.9", null, now.AddMinutes(15)), now);
+        db.Appointments.Add(appointment);
+        await db.SaveChangesAsync();
+        return appointment.Id;
+    }
+}
