@@ -64,6 +64,16 @@ public sealed class JanusCallTests
         Assert.StartsWith("signalling_not_used", await VisitScenario.HubErrorAsync(
             () => patientHub.InvokeAsync("Signal", id, "doctor-peer", JsonDocument.Parse("""{"type":"offer","sdp":"v=0"}""").RootElement)));
 
+        // What still travels through the hub: who turned their camera or microphone off (the tiles show it).
+        var mediaState = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (doctorHub.On<JsonElement>("signal", e => mediaState.TrySetResult(e)))
+        {
+            await patientHub.InvokeAsync("Signal", id, "doctor-peer", JsonDocument.Parse("""{"kind":"media","media":{"audio":false,"video":true,"screen":false}}""").RootElement);
+            var relayed = await mediaState.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.Equal("patient-peer", relayed.GetProperty("fromPeerId").GetString());
+            Assert.False(relayed.GetProperty("data").GetProperty("media").GetProperty("audio").GetBoolean());
+        }
+
         // A raw Janus client with the patient's token joins the visit's room as publisher.
         var (session, refused) = await TestJanus.SessionAsync(token);
         Assert.Equal(0, refused);

@@ -65,11 +65,12 @@ internal sealed class VisitHub(ISender sender, IOptions<VideoOptions> options) :
         }
     }
 
-    /// <summary>Relay an SDP description or ICE candidate to one peer of the same call.</summary>
+    /// <summary>Relay an SDP description or ICE candidate (mesh), or a camera/microphone state (mesh and Janus), to one peer of the same call.</summary>
     public async Task Signal(Guid visitId, string toPeerId, JsonElement data)
     {
         Throttle();
-        var route = await sender.Send(new RouteSignal(visitId, Context.ConnectionId, toPeerId), Context.ConnectionAborted);
+        var mediaStateOnly = data.ValueKind == JsonValueKind.Object && data.TryGetProperty("kind", out var kind) && kind.ValueKind == JsonValueKind.String && kind.GetString() == "media";
+        var route = await sender.Send(new RouteSignal(visitId, Context.ConnectionId, toPeerId, mediaStateOnly), Context.ConnectionAborted);
         await Clients.Client(route.ToConnectionId).SendAsync(VisitRoomEvents.Signal, new SignalEvent(visitId, route.FromPeerId, data), Context.ConnectionAborted);
     }
 

@@ -4,16 +4,18 @@ namespace InternetHospital.Application.VideoVisits.Room;
 
 /// <summary>
 /// Where a signalling message (SDP offer or answer, ICE candidate) may go: only from a peer in the call to another peer
-/// in the same call. Returns the target's current connection; the hub relays the message there. Through Janus nothing is
-/// relayed (browsers negotiate with Janus itself): a page still signalling is told so (<c>signalling_not_used</c>).
+/// in the same call. Returns the target's current connection; the hub relays the message there. Through Janus no
+/// negotiation is relayed (browsers negotiate with Janus itself): a page still signalling is told so
+/// (<c>signalling_not_used</c>); only a participant's camera/microphone state still travels this way.
 /// </summary>
-public sealed record RouteSignal(Guid VisitId, string FromConnectionId, string ToPeerId) : IQuery<SignalRoute>
+/// <param name="MediaStateOnly">The message only says whose camera or microphone is on (no SDP, no candidates).</param>
+public sealed record RouteSignal(Guid VisitId, string FromConnectionId, string ToPeerId, bool MediaStateOnly = false) : IQuery<SignalRoute>
 {
     public sealed class Handler(IAppDbContext db, IMediaServer media) : IQueryHandler<RouteSignal, SignalRoute>
     {
         public async ValueTask<SignalRoute> Handle(RouteSignal query, CancellationToken cancellationToken)
         {
-            if (media.IsServer)
+            if (media.IsServer && !query.MediaStateOnly)
             {
                 throw new DomainConflictException("signalling_not_used", "Calls go through the media server: connect to it with the call's janus access instead of signalling peers.");
             }
