@@ -60,7 +60,6 @@ public sealed class EmergencyAdministrationJourneyTests(AppFixture app)
         await Expect(admin.GetByText("Saved.")).ToBeVisibleAsync();
         await Expect(service.GetByRole(AriaRole.Button, new() { Name = $"Remove {name} from the crew" })).ToBeVisibleAsync();
         Assert.True(await FitsTheScreenAsync(admin));
-        await admin.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "emergency-admin-en.png"), FullPage = true });
 
         // The same page in Chinese on a phone.
         var chinese = await app.NewPageAsync(locale: "zh-CN", phone: true);
@@ -74,7 +73,6 @@ public sealed class EmergencyAdministrationJourneyTests(AppFixture app)
         await Expect(chinese.GetByRole(AriaRole.Article, new() { Name = "市急救中心" }).GetByText(name)).ToBeVisibleAsync();
         await chinese.AssertAccessibleAsync();
         Assert.True(await FitsTheScreenAsync(chinese));
-        await chinese.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "emergency-admin-zh.png"), FullPage = true });
 
         // The new paramedic signs in and lands in the crew app.
         var crew = await app.NewPageAsync(phone: true);

@@ -127,6 +127,7 @@ function ServiceCard({ service, candidates }: { service: AmbulanceService; candi
                   size="xs"
                   variant="light"
                   color="red"
+                  style={{ flexShrink: 0 }}
                   aria-label={t('services.removeCrew', { name: member.fullName })}
                   onClick={() => change.mutate({ kind: 'removeCrew', id: service.id, accountId: member.accountId }, saved)}
                 >
@@ -243,6 +244,7 @@ function HospitalCard({ hospital, staff }: { hospital: ReceivingHospital; staff:
                           size="xs"
                           variant="light"
                           color="red"
+                          style={{ flexShrink: 0 }}
                           aria-label={t('hospitals.removeMember', { name: m.fullName, pathway: t(`pathways.${p}`) })}
                           onClick={() => change.mutate({ kind: 'removeMember', facilityId: hospital.facilityId, memberId: m.id }, saved)}
                         >
