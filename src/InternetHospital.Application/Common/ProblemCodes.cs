@@ -38,7 +38,8 @@ public static class ProblemCodes
             "health_code_purpose_not_allowed", "not_staff_of_institution", "institution_scope_denied",
             "not_referral_receiver", "not_referral_sender",
             "not_consultation_specialist", "not_consultation_requester",
-            "emergency_sync_headers_required", "emergency_not_crew", "emergency_not_department_staff"]),
+            "emergency_sync_headers_required", "emergency_not_crew", "emergency_not_department_staff",
+            "recording_access_denied"]),
         (404, [NotFound, "no_such_endpoint"]),
         (405, [MethodNotAllowed]),
         (409,
@@ -67,6 +68,7 @@ public static class ProblemCodes
         ]),
         (413, [PayloadTooLarge]),
         (415, [UnsupportedMediaType]),
+        (416, ["range_not_satisfiable"]),
         (422,
         [
             RuleViolated,

@@ -1,5 +1,6 @@
 using InternetHospital.Application.VideoVisits.Consultation;
 using InternetHospital.Application.VideoVisits.Record;
+using InternetHospital.Application.VideoVisits.Recording;
 using InternetHospital.Domain.Hospital;
 using InternetHospital.Domain.Patients;
 using InternetHospital.Domain.VideoVisits;
@@ -13,12 +14,12 @@ namespace InternetHospital.Application.VideoVisits;
 /// </summary>
 public sealed record GetVideoVisit(Guid VisitId) : IQuery<VideoVisitDto>
 {
-    public sealed class Handler(IAppDbContext db, VisitAccess access, IVisitAppointments appointments, IAuditLog audit, IOptions<HospitalOptions> hospital, TimeProvider clock)
+    public sealed class Handler(IAppDbContext db, VisitAccess access, IVisitAppointments appointments, IAuditLog audit, IOptions<HospitalOptions> hospital, TimeProvider clock, ICurrentUser currentUser)
         : IQueryHandler<GetVideoVisit, VideoVisitDto>
     {
         public async ValueTask<VideoVisitDto> Handle(GetVideoVisit query, CancellationToken cancellationToken)
         {
-            var (visit, role) = await access.LoadAsync(query.VisitId, cancellationToken, VisitParts.Note | VisitParts.Addenda | VisitParts.Events);
+            var (visit, role) = await access.LoadAsync(query.VisitId, cancellationToken, VisitParts.Note | VisitParts.Addenda | VisitParts.Events | VisitParts.RecordingConsents);
             var isClinician = role is VisitRole.Doctor or VisitRole.Specialist;
 
             var patient = await db.Patients.AsNoTracking().SingleAsync(p => p.Id == visit.PatientId, cancellationToken);
@@ -58,7 +59,8 @@ public sealed record GetVideoVisit(Guid VisitId) : IQuery<VideoVisitDto>
                 visit.Addenda.OrderBy(a => a.Sequence).Select(AddendumDto.From).ToList(),
                 isClinician ? visit.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new VisitEventDto(e.At, e.Kind, e.ActorAccountId, e.Detail)).ToList() : [],
                 attending,
-                visit.Purpose);
+                visit.Purpose,
+                RecordingStatusDto.From(visit, currentUser.AccountId));
         }
     }
 }
@@ -89,4 +91,5 @@ public sealed record VideoVisitDto(
     IReadOnlyList<AddendumDto> Addenda,
     IReadOnlyList<VisitEventDto> Trace,
     Attending? Attending = null,
-    VisitPurpose Purpose = VisitPurpose.Appointment);
+    VisitPurpose Purpose = VisitPurpose.Appointment,
+    RecordingStatusDto? Recording = null);

@@ -58,6 +58,9 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<VisitInvitation> VisitInvitations => Set<VisitInvitation>();
     public DbSet<VisitMessage> VisitMessages => Set<VisitMessage>();
     public DbSet<VisitConnection> VisitConnections => Set<VisitConnection>();
+    public DbSet<VisitRecording> VisitRecordings => Set<VisitRecording>();
+    public DbSet<VisitRecordingChunk> VisitRecordingChunks => Set<VisitRecordingChunk>();
+    public DbSet<RecordingJob> RecordingJobs => Set<RecordingJob>();
     public DbSet<ConsultingSession> ConsultingSessions => Set<ConsultingSession>();
     public DbSet<DepartmentConditions> DepartmentConditions => Set<DepartmentConditions>();
     public DbSet<ScheduleTemplate> ScheduleTemplates => Set<ScheduleTemplate>();

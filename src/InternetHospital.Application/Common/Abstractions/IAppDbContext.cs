@@ -50,6 +50,8 @@ public interface IAppDbContext
     DbSet<VisitInvitation> VisitInvitations { get; }
     DbSet<VisitMessage> VisitMessages { get; }
     DbSet<VisitConnection> VisitConnections { get; }
+    DbSet<VisitRecording> VisitRecordings { get; }
+    DbSet<RecordingJob> RecordingJobs { get; }
     DbSet<ConsultingSession> ConsultingSessions { get; }
     DbSet<DepartmentConditions> DepartmentConditions { get; }
     DbSet<ScheduleTemplate> ScheduleTemplates { get; }
