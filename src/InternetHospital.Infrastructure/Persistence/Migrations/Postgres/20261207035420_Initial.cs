@@ -539,7 +539,10 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                     EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     ReferralReason = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: true),
                     ReferralDetail = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    IsRecording = table.Column<bool>(type: "boolean", nullable: false),
+                    WasRecorded = table.Column<bool>(type: "boolean", nullable: false),
+                    RecordingBlockedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1327,6 +1330,51 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "RecordingConsents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    VisitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Role = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Consented = table.Column<bool>(type: "boolean", nullable: false),
+                    AnsweredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RecordingConsents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RecordingConsents_VideoVisits_VisitId",
+                        column: x => x.VisitId,
+                        principalTable: "VideoVisits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RecordingJobs",
+                columns: table => new
+                {
+                    VisitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    LastError = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ClaimedBy = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    ClaimedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RecordingJobs", x => x.VisitId);
+                    table.ForeignKey(
+                        name: "FK_RecordingJobs_VideoVisits_VisitId",
+                        column: x => x.VisitId,
+                        principalTable: "VideoVisits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "VisitAddenda",
                 columns: table => new
                 {
@@ -1471,6 +1519,36 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                     table.PrimaryKey("PK_VisitNotes", x => x.VisitId);
                     table.ForeignKey(
                         name: "FK_VisitNotes_VideoVisits_VisitId",
+                        column: x => x.VisitId,
+                        principalTable: "VideoVisits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VisitRecordings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    VisitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Role = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Participant = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DurationSeconds = table.Column<double>(type: "double precision", nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    WrappedKey = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Chunks = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VisitRecordings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_VisitRecordings_VideoVisits_VisitId",
                         column: x => x.VisitId,
                         principalTable: "VideoVisits",
                         principalColumn: "Id",
@@ -1826,6 +1904,25 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                         column: x => x.VisitId,
                         principalTable: "VisitNotes",
                         principalColumn: "VisitId",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VisitRecordingChunks",
+                columns: table => new
+                {
+                    RecordingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Index = table.Column<int>(type: "integer", nullable: false),
+                    Data = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VisitRecordingChunks", x => new { x.RecordingId, x.Index });
+                    table.ForeignKey(
+                        name: "FK_VisitRecordingChunks_VisitRecordings_RecordingId",
+                        column: x => x.RecordingId,
+                        principalTable: "VisitRecordings",
+                        principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -3768,6 +3865,17 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_RecordingConsents_VisitId_AccountId",
+                table: "RecordingConsents",
+                columns: new[] { "VisitId", "AccountId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RecordingJobs_CompletedAt",
+                table: "RecordingJobs",
+                column: "CompletedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReferralAttachments_ReferralId_Kind_ItemId",
                 table: "ReferralAttachments",
                 columns: new[] { "ReferralId", "Kind", "ItemId" },
@@ -3996,6 +4104,16 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                 columns: new[] { "VisitId", "SentAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_VisitRecordings_RecordedAt",
+                table: "VisitRecordings",
+                column: "RecordedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VisitRecordings_VisitId",
+                table: "VisitRecordings",
+                column: "VisitId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WaitlistEntries_DoctorId_Date_Status_CreatedAt",
                 table: "WaitlistEntries",
                 columns: new[] { "DoctorId", "Date", "Status", "CreatedAt" });
@@ -4196,6 +4314,12 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                 name: "PrescriptionItems");
 
             migrationBuilder.DropTable(
+                name: "RecordingConsents");
+
+            migrationBuilder.DropTable(
+                name: "RecordingJobs");
+
+            migrationBuilder.DropTable(
                 name: "ReferralAttachments");
 
             migrationBuilder.DropTable(
@@ -4251,6 +4375,9 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "VisitMessages");
+
+            migrationBuilder.DropTable(
+                name: "VisitRecordingChunks");
 
             migrationBuilder.DropTable(
                 name: "WaitlistEntries");
@@ -4311,6 +4438,9 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Files");
+
+            migrationBuilder.DropTable(
+                name: "VisitRecordings");
 
             migrationBuilder.DropTable(
                 name: "EmergencyCases");

@@ -538,7 +538,10 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                     EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     ReferralReason = table.Column<string>(type: "TEXT", maxLength: 24, nullable: true),
                     ReferralDetail = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsRecording = table.Column<bool>(type: "INTEGER", nullable: false),
+                    WasRecorded = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RecordingBlockedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1326,6 +1329,51 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "RecordingConsents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VisitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Consented = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AnsweredAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RecordingConsents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RecordingConsents_VideoVisits_VisitId",
+                        column: x => x.VisitId,
+                        principalTable: "VideoVisits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RecordingJobs",
+                columns: table => new
+                {
+                    VisitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    ClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RecordingJobs", x => x.VisitId);
+                    table.ForeignKey(
+                        name: "FK_RecordingJobs_VideoVisits_VisitId",
+                        column: x => x.VisitId,
+                        principalTable: "VideoVisits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "VisitAddenda",
                 columns: table => new
                 {
@@ -1470,6 +1518,36 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                     table.PrimaryKey("PK_VisitNotes", x => x.VisitId);
                     table.ForeignKey(
                         name: "FK_VisitNotes_VideoVisits_VisitId",
+                        column: x => x.VisitId,
+                        principalTable: "VideoVisits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VisitRecordings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VisitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Participant = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DurationSeconds = table.Column<double>(type: "REAL", nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    WrappedKey = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Chunks = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VisitRecordings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_VisitRecordings_VideoVisits_VisitId",
                         column: x => x.VisitId,
                         principalTable: "VideoVisits",
                         principalColumn: "Id",
@@ -1825,6 +1903,25 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                         column: x => x.VisitId,
                         principalTable: "VisitNotes",
                         principalColumn: "VisitId",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VisitRecordingChunks",
+                columns: table => new
+                {
+                    RecordingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Index = table.Column<int>(type: "INTEGER", nullable: false),
+                    Data = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VisitRecordingChunks", x => new { x.RecordingId, x.Index });
+                    table.ForeignKey(
+                        name: "FK_VisitRecordingChunks_VisitRecordings_RecordingId",
+                        column: x => x.RecordingId,
+                        principalTable: "VisitRecordings",
+                        principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -3767,6 +3864,17 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_RecordingConsents_VisitId_AccountId",
+                table: "RecordingConsents",
+                columns: new[] { "VisitId", "AccountId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RecordingJobs_CompletedAt",
+                table: "RecordingJobs",
+                column: "CompletedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReferralAttachments_ReferralId_Kind_ItemId",
                 table: "ReferralAttachments",
                 columns: new[] { "ReferralId", "Kind", "ItemId" },
@@ -3995,6 +4103,16 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 columns: new[] { "VisitId", "SentAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_VisitRecordings_RecordedAt",
+                table: "VisitRecordings",
+                column: "RecordedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VisitRecordings_VisitId",
+                table: "VisitRecordings",
+                column: "VisitId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WaitlistEntries_DoctorId_Date_Status_CreatedAt",
                 table: "WaitlistEntries",
                 columns: new[] { "DoctorId", "Date", "Status", "CreatedAt" });
@@ -4195,6 +4313,12 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 name: "PrescriptionItems");
 
             migrationBuilder.DropTable(
+                name: "RecordingConsents");
+
+            migrationBuilder.DropTable(
+                name: "RecordingJobs");
+
+            migrationBuilder.DropTable(
                 name: "ReferralAttachments");
 
             migrationBuilder.DropTable(
@@ -4250,6 +4374,9 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "VisitMessages");
+
+            migrationBuilder.DropTable(
+                name: "VisitRecordingChunks");
 
             migrationBuilder.DropTable(
                 name: "WaitlistEntries");
@@ -4310,6 +4437,9 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Files");
+
+            migrationBuilder.DropTable(
+                name: "VisitRecordings");
 
             migrationBuilder.DropTable(
                 name: "EmergencyCases");
