@@ -31,9 +31,10 @@ public static class RecordingMedia
             foreach (var argument in new[]
             {
                 "-hide_banner", "-loglevel", "error", "-y",
-                "-f", "lavfi", "-i", "testsrc=duration=3:size=320x240:rate=15",
+                // Note: noise over the test pattern, encoded at high quality, so three seconds span three 1 MiB chunks.
+                "-f", "lavfi", "-i", "testsrc=duration=3:size=320x240:rate=15,noise=alls=100:allf=t+u",
                 "-f", "lavfi", "-i", "sine=frequency=440:duration=3",
-                "-c:v", "libvpx", "-b:v", "6M", "-minrate", "6M", "-maxrate", "6M", "-deadline", "realtime", "-cpu-used", "8",
+                "-c:v", "libvpx", "-b:v", "8M", "-qmin", "0", "-qmax", "10", "-deadline", "realtime", "-cpu-used", "8",
                 "-c:a", "libopus", "-f", "webm", file,
             })
             {

@@ -20,6 +20,9 @@ internal sealed class VisitRecordingEndpoints : IEndpointGroup
     {
         var group = app.MapGroup("/api/video-visits").WithTags("Video visits").WithProblems(StatusCodes.Status409Conflict);
 
+        group.MapGet("/{id:guid}/recording", async (Guid id, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetRecordingStatus(id), ct)))
+            .RequireAuthorization()
+            .WithSummary("Whether the call is being recorded (the indicator), why not, and whether you have answered the consent question.");
         group.MapPost("/{id:guid}/recording-consent", async (Guid id, RecordingConsentRequest body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new AnswerRecordingConsent(id, body.Consent), ct)))
             .RequireAuthorization()

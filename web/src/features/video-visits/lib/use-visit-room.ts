@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { waitingRoomQueryKey } from '../api/get-waiting-room';
+import { recordingQueryKey } from '../api/recording';
 import { visitQueryKey } from '../api/schemas';
 import { addMessageToCache } from './chat-cache';
 import { VisitRoom, type RoomState } from './visit-room';
@@ -16,6 +17,7 @@ export function useVisitRoom(visitId: string, enabled = true): { room: VisitRoom
       onVisitUpdated: () => void queryClient.invalidateQueries({ queryKey: visitQueryKey(visitId) }),
       onChat: (message) => addMessageToCache(queryClient, message),
       onQueueMoved: () => void queryClient.invalidateQueries({ queryKey: waitingRoomQueryKey(visitId) }),
+      onRecordingChanged: () => void queryClient.invalidateQueries({ queryKey: recordingQueryKey(visitId) }),
     });
     setRoom(opened);
     void opened.open();

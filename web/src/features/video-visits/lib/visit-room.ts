@@ -52,6 +52,8 @@ export interface RoomCallbacks {
   onChat: (message: VisitMessage) => void;
   /** Someone else joined or left the doctor's queue: the waiting room's place is out of date. */
   onQueueMoved?: () => void;
+  /** Recording started or stopped (or who has not consented changed): the indicator is out of date. */
+  onRecordingChanged?: () => void;
 }
 
 /**
@@ -121,6 +123,10 @@ export class VisitRoom {
     hub.on('signal', (payload: unknown) => {
       const event = signalSchema.safeParse(payload);
       if (event.success && event.data.visitId === this.visitId) void this.engine?.handleSignal(event.data.fromPeerId, event.data.data as SignalData);
+    });
+    hub.on('recordingChanged', (payload: unknown) => {
+      const event = queueMovedSchema.safeParse(payload);
+      if (event.success && event.data.visitId === this.visitId) this.callbacks.onRecordingChanged?.();
     });
     hub.on('imageShared', (payload: unknown) => {
       const event = imageSharedSchema.safeParse(payload);
