@@ -15,6 +15,7 @@ FAILED=0
 SUITES=()
 
 cleanup() {
+  janus_stop
   orthanc_stop
   redis_stop
   smtp_stop
@@ -38,6 +39,9 @@ ensure_apt orthanc /usr/sbin/Orthanc
 ensure_apt orthanc-dicomweb /usr/share/orthanc/plugins/libOrthancDicomWeb.so
 ensure_apt dcmtk dump2dcm
 ensure_apt haproxy /usr/sbin/haproxy
+ensure_apt janus /usr/bin/janus
+ensure_apt janus-tools /usr/bin/janus-pp-rec
+ensure_apt ffmpeg /usr/bin/ffmpeg
 dotnet tool restore >/dev/null || { echo "dotnet tool restore failed"; exit 1; }
 (cd web && npm ci --no-audit --no-fund --loglevel=error) || { echo "npm ci failed"; exit 1; }
 
@@ -60,6 +64,12 @@ step "PACS (Orthanc with DICOMweb)"
 orthanc_start "$WORK/orthanc" || { echo "could not start Orthanc"; exit 1; }
 export IH_TEST_ORTHANC_URL="$ORTHANC_URL" IH_TEST_ORTHANC_USER="$ORTHANC_USER" IH_TEST_ORTHANC_PASS="$ORTHANC_PASS"
 echo "DICOMweb on $IH_TEST_ORTHANC_URL"
+
+step "Media server (Janus, VideoRoom)"
+janus_start "$WORK/janus" || { echo "could not start Janus"; exit 1; }
+export IH_TEST_JANUS_API="$JANUS_API_URL" IH_TEST_JANUS_ADMIN="$JANUS_ADMIN_URL" IH_TEST_JANUS_ADMIN_SECRET="$JANUS_ADMIN_SECRET" \
+  IH_TEST_JANUS_WS="$JANUS_WS_URL" IH_TEST_JANUS_REC_DIR="$JANUS_REC_DIR"
+echo "Janus API $IH_TEST_JANUS_API, WebSocket $IH_TEST_JANUS_WS"
 
 step "Front end: vitest"
 if (cd web && npx vitest run --reporter=default --reporter=json --outputFile="$WORK/vitest.json"); then :; fi

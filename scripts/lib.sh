@@ -147,3 +147,111 @@ orthanc_stop() {
   [ -n "${ORTHANC_PID:-}" ] && kill "$ORTHANC_PID" 2>/dev/null && wait "$ORTHANC_PID" 2>/dev/null
   ORTHANC_PID=""
 }
+
+# janus_start DIR: a throwaway Janus WebRTC server (VideoRoom plugin, HTTP + admin API, WebSocket transport) on free
+# loopback ports, with stored-token authentication (token_auth = true: every Janus API request needs a token the API
+# added through the admin API) and no demo rooms. The videoroom plugin's admin_key is the admin secret, so only a
+# holder of the admin secret (the API) can create or destroy rooms. Only the plugin and the two transports we use are
+# loaded (a folder of symlinks), so it starts in well under a second. Sets JANUS_API_URL, JANUS_ADMIN_URL,
+# JANUS_ADMIN_SECRET, JANUS_WS_URL, JANUS_REC_DIR and JANUS_PID.
+janus_start() {
+  local dir="$1" lib http admin ws rtp_base
+  lib=$(dirname "$(ls /usr/lib/*/janus/plugins/libjanus_videoroom.so 2>/dev/null | head -n 1)")
+  [ -n "$lib" ] && [ "$lib" != "." ] || { echo "Janus is not installed (apt-get install janus)" >&2; return 1; }
+  lib=$(dirname "$lib")
+  rm -rf "$dir"; mkdir -p "$dir/conf" "$dir/plugins" "$dir/transports" "$dir/none" "$dir/recordings"
+  chmod 777 "$dir/recordings"
+  ln -s "$lib/plugins/libjanus_videoroom.so" "$dir/plugins/"
+  ln -s "$lib/transports/libjanus_http.so" "$lib/transports/libjanus_websockets.so" "$dir/transports/"
+  http=$(free_port); admin=$(free_port); ws=$(free_port)
+  # Note: RTP ports come from libnice, which retries inside the range when a port is taken; a random block of 1000 in
+  # 20000-29999 (below Linux's ephemeral range, so the kernel hands none of them out to other sockets).
+  rtp_base=$(( 20000 + (RANDOM % 10) * 1000 ))
+  JANUS_ADMIN_SECRET=$(python3 -c 'import secrets; print(secrets.token_urlsafe(24))')
+  JANUS_REC_DIR="$dir/recordings"
+  cat >"$dir/conf/janus.jcfg" <<CFG
+general: {
+	configs_folder = "$dir/conf"
+	plugins_folder = "$dir/plugins"
+	transports_folder = "$dir/transports"
+	events_folder = "$dir/none"
+	loggers_folder = "$dir/none"
+	debug_level = 4
+	server_name = "ih-test"
+	admin_secret = "$JANUS_ADMIN_SECRET"
+	token_auth = true
+	session_timeout = 60
+}
+media: {
+	rtp_port_range = "$rtp_base-$((rtp_base + 999))"
+}
+nat: {
+	# Note: browsers and Janus share the loopback here: no STUN/TURN, Janus only answers connectivity checks.
+	ice_lite = true
+	ice_enforce_list = "127.0.0.1"
+	ignore_mdns = true
+}
+events: {
+	broadcast = false
+}
+CFG
+  cat >"$dir/conf/janus.transport.http.jcfg" <<CFG
+general: {
+	json = "compact"
+	base_path = "/janus"
+	http = true
+	port = $http
+	ip = "127.0.0.1"
+	https = false
+}
+admin: {
+	admin_base_path = "/admin"
+	admin_http = true
+	admin_port = $admin
+	admin_ip = "127.0.0.1"
+	admin_https = false
+}
+CFG
+  cat >"$dir/conf/janus.transport.websockets.jcfg" <<CFG
+general: {
+	json = "compact"
+	ws = true
+	ws_port = $ws
+	ws_ip = "127.0.0.1"
+	wss = false
+}
+admin: {
+	admin_ws = false
+	admin_wss = false
+}
+CFG
+  cat >"$dir/conf/janus.plugin.videoroom.jcfg" <<CFG
+general: {
+	admin_key = "$JANUS_ADMIN_SECRET"
+	lock_rtp_forward = true
+	string_room_ids = false
+}
+CFG
+  janus -C "$dir/conf/janus.jcfg" -F "$dir/conf" -o -N -L "$dir/janus.log" >/dev/null 2>&1 &
+  JANUS_PID=$!
+  JANUS_API_URL="http://127.0.0.1:$http/janus"
+  JANUS_ADMIN_URL="http://127.0.0.1:$admin/admin"
+  JANUS_WS_URL="ws://127.0.0.1:$ws"
+  export JANUS_API_URL JANUS_ADMIN_URL JANUS_ADMIN_SECRET JANUS_WS_URL JANUS_REC_DIR
+  for _ in $(seq 1 100); do
+    # Note: the transports start one after the other: ready when both the HTTP API answers and the WebSocket port listens.
+    if curl -fs "$JANUS_API_URL/info" >/dev/null 2>&1 \
+       && python3 -c 'import socket,sys; socket.create_connection(("127.0.0.1", int(sys.argv[1])), 1).close()' "$ws" 2>/dev/null; then
+      return 0
+    fi
+    kill -0 "$JANUS_PID" 2>/dev/null || break
+    sleep 0.1
+  done
+  echo "Janus did not start; its log:" >&2; tail -n 20 "$dir/janus.log" >&2
+  return 1
+}
+
+janus_stop() {
+  [ -n "${JANUS_PID:-}" ] && kill "$JANUS_PID" 2>/dev/null && wait "$JANUS_PID" 2>/dev/null
+  JANUS_PID=""
+}

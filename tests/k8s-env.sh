@@ -82,6 +82,7 @@ SECRETS = {
     "key-ring-key": base64.b64encode(secrets.token_bytes(32)).decode(),
     "audit-chain-key": base64.b64encode(secrets.token_bytes(32)).decode(),
     "turn-secret": secrets.token_hex(32),
+    "janus-admin-secret": secrets.token_hex(32),
     "stripe-secret-key": "sk_test_not_a_real_key",
     "stripe-webhook-secret": "whsec_test_not_a_real_secret",
     "sms-access-key-id": "LTAI_test_not_a_real_key",
@@ -116,7 +117,7 @@ env.update({
     "His__Outbox__DispatcherEnabled": "false",
     "Payments__Stripe__ApiBase": closed,
 })
-for key in ("His__FhirReader__BaseUrl", "Imaging__DicomWeb__BaseUrl"):
+for key in ("His__FhirReader__BaseUrl", "Imaging__DicomWeb__BaseUrl", "Video__Janus__ApiUrl", "Video__Janus__AdminUrl"):
     if key in env:
         env[key] = closed + "/" + env[key].split("/", 3)[3]
 for key in ("His__Mllp__Host", "Email__Smtp__Host"):

@@ -80,6 +80,7 @@ public static class DependencyInjection
         services.AddAccounts(configuration, environment, isDevelopmentLike, dataDirectory);
         services.AddHis(configuration);
         services.AddImaging(configuration, isDevelopmentLike);
+        Media.MediaRegistration.AddMediaServer(services, configuration, isDevelopmentLike);
         services.AddEmail(configuration, dataDirectory);
         Sms.SmsRegistration.AddSms(services, configuration, dataDirectory);
         services.AddPayments(configuration);

@@ -66,6 +66,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "Someone else changed this at the same time.", "concurrency_conflict", "Reload and try again."),
         Application.His.HisUnavailableException => Problem(StatusCodes.Status503ServiceUnavailable, "The hospital system cannot be reached right now.", "his_unavailable", "Try again in a few minutes."),
         Application.Imaging.ImagingArchiveUnavailableException => Problem(StatusCodes.Status503ServiceUnavailable, "The imaging archive cannot be reached right now.", "imaging_unavailable", "Try again in a few minutes."),
+        Application.VideoVisits.Media.MediaServerUnavailableException => Problem(StatusCodes.Status503ServiceUnavailable, "The video media server cannot be reached right now.", "media_unavailable", "Try again in a few minutes."),
         Application.Payments.PaymentProviderUnavailableException => Problem(StatusCodes.Status503ServiceUnavailable, "The payment provider cannot be reached right now.", "payment_provider_unavailable", "Nothing was charged. Try again in a few minutes."),
         Application.Imaging.ImagingArchiveRejectedException rejected => Problem(StatusCodes.Status422UnprocessableEntity, "The imaging archive refused the file.", "dicom_rejected", rejected.Message),
         Application.VideoVisits.Recording.RangeNotSatisfiableException range => RangeProblem(range, context),

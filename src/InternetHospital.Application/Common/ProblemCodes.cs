@@ -65,6 +65,7 @@ public static class ProblemCodes
             "referral_wrong_state", "duplicate_institution_code",
             "consultation_wrong_state", "visit_is_consultation",
             "emergency_sequence_gap", "emergency_sequence_taken", "emergency_idempotency_key_reused", "emergency_case_id_taken", "emergency_case_closed", "emergency_patient_already_known", "emergency_already_accepted", "emergency_timeline_already_recorded",
+            "signalling_not_used",
         ]),
         (413, [PayloadTooLarge]),
         (415, [UnsupportedMediaType]),
@@ -103,7 +104,8 @@ public static class ProblemCodes
         ]),
         (429, [RateLimited]),
         (500, [ServerError]),
-        (503, [ServiceUnavailable, "his_unavailable", "imaging_unavailable", "payment_provider_unavailable"]),
+        (503, [ServiceUnavailable, "his_unavailable", "imaging_unavailable", "payment_provider_unavailable",
+            "media_unavailable"]),
     ];
 
     /// <summary>Every code with the statuses it is answered with (a few reasons occur at two statuses).</summary>

@@ -30,7 +30,7 @@ public sealed record SignConsultationOpinion(
         }
     }
 
-    public sealed class Handler(IAppDbContext db, ConsultationAccess access, IHisOutbox outbox, TimeProvider clock) : ICommandHandler<SignConsultationOpinion, ConsultationView>
+    public sealed class Handler(IAppDbContext db, ConsultationAccess access, IHisOutbox outbox, VideoVisits.Media.CallMedia media, TimeProvider clock) : ICommandHandler<SignConsultationOpinion, ConsultationView>
     {
         public async ValueTask<ConsultationView> Handle(SignConsultationOpinion command, CancellationToken cancellationToken)
         {
@@ -47,6 +47,7 @@ public sealed record SignConsultationOpinion(
                 && await db.VideoVisits.SingleOrDefaultAsync(v => v.Id == consultation.Id && v.Purpose == VisitPurpose.Consultation, cancellationToken) is { } room)
             {
                 room.CloseConsultationRoom(me.Doctor.AccountId, now);
+                await media.CloseAfterCommitAsync(room.Id, cancellationToken);
             }
 
             // Note: both institutions' records get the opinion (domain rule 28): each message goes to that institution's own

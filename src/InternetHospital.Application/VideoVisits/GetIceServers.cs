@@ -10,24 +10,7 @@ public sealed record GetIceServers : IQuery<IceConfiguration>
     {
         public ValueTask<IceConfiguration> Handle(GetIceServers query, CancellationToken cancellationToken)
         {
-            var settings = options.Value;
-            var accountId = currentUser.RequireAccountId();
-            TurnCredential? credential = null;
-            var servers = new List<IceServer>();
-            foreach (var server in settings.IceServers)
-            {
-                if (server.UseTurnCredentials)
-                {
-                    credential ??= TurnCredentials.Create(settings.TurnSecret!, accountId.ToString("N"), clock.GetUtcNow(), settings.TurnCredentialLifetime);
-                    servers.Add(new IceServer(server.Urls, credential.Username, credential.Password));
-                }
-                else
-                {
-                    servers.Add(new IceServer(server.Urls, null, null));
-                }
-            }
-
-            return ValueTask.FromResult(new IceConfiguration(servers, credential?.ExpiresAt));
+            return ValueTask.FromResult(TurnCredentials.IceConfigurationFor(options.Value, currentUser.RequireAccountId(), clock.GetUtcNow()));
         }
     }
 }

@@ -21,6 +21,27 @@ public static class TurnCredentials
         return new TurnCredential(username, Password(secret, username), expiresAt);
     }
 
+    /// <summary>The ICE servers for one account's browser, with TURN credentials of its own where a server uses them.</summary>
+    public static IceConfiguration IceConfigurationFor(VideoOptions settings, Guid accountId, DateTimeOffset now)
+    {
+        TurnCredential? credential = null;
+        var servers = new List<IceServer>();
+        foreach (var server in settings.IceServers)
+        {
+            if (server.UseTurnCredentials)
+            {
+                credential ??= Create(settings.TurnSecret!, accountId.ToString("N"), now, settings.TurnCredentialLifetime);
+                servers.Add(new IceServer(server.Urls, credential.Username, credential.Password));
+            }
+            else
+            {
+                servers.Add(new IceServer(server.Urls, null, null));
+            }
+        }
+
+        return new IceConfiguration(servers, credential?.ExpiresAt);
+    }
+
     public static string Password(string secret, string username) =>
         Convert.ToBase64String(HMACSHA1.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(username)));
 }

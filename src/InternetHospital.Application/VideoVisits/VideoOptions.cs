@@ -2,10 +2,18 @@ using System.ComponentModel.DataAnnotations;
 
 namespace InternetHospital.Application.VideoVisits;
 
-/// <summary>Section <c>Video</c>: ICE servers for WebRTC, TURN credentials and the rules of the waiting room.</summary>
+/// <summary>Section <c>Video</c>: the media path, ICE servers for WebRTC, TURN credentials and the rules of the waiting room.</summary>
 public sealed class VideoOptions : IValidatableObject
 {
     public const string Section = "Video";
+
+    /// <summary>
+    /// How media flows: <c>Mesh</c> (browser to browser, signalled through the hub; no server needed) or <c>Janus</c>
+    /// (every browser publishes once to a Janus VideoRoom and subscribes to the others there; section <c>Video:Janus</c>).
+    /// </summary>
+    public MediaPath Media { get; set; } = MediaPath.Mesh;
+
+    public JanusOptions Janus { get; set; } = new();
 
     /// <summary>
     /// STUN and TURN servers handed to browsers. Empty is fine on one network (host candidates); across the internet a
@@ -51,6 +59,14 @@ public sealed class VideoOptions : IValidatableObject
         {
             yield return new ValidationResult("Video:SignallingBurst and Video:SignallingPerSecond must be at least 1.");
         }
+
+        if (Media == MediaPath.Janus)
+        {
+            foreach (var failure in Janus.Validate())
+            {
+                yield return failure;
+            }
+        }
     }
 }
 
@@ -60,6 +76,71 @@ public sealed class IceServerOptions
 
     /// <summary>Give this server per-user TURN REST credentials (coturn <c>use-auth-secret</c>).</summary>
     public bool UseTurnCredentials { get; set; }
+}
+
+public enum MediaPath
+{
+    /// <summary>Browser to browser (at most <see cref="Domain.VideoVisits.VideoVisit.MaxParticipants"/> people): offers, answers and ICE candidates go through the hub.</summary>
+    Mesh = 1,
+
+    /// <summary>Through a Janus media server (VideoRoom plugin): one upload per browser, rooms larger than a mesh carries.</summary>
+    Janus = 2,
+}
+
+/// <summary>Section <c>Video:Janus</c>: where the API and the browsers reach Janus (used when <c>Video:Media</c> is <c>Janus</c>).</summary>
+public sealed class JanusOptions
+{
+    /// <summary>Janus's HTTP transport as the API reaches it, e.g. <c>http://janus:8088/janus</c> (its <c>info</c> is the health probe).</summary>
+    public Uri? ApiUrl { get; set; }
+
+    /// <summary>Janus's admin API, e.g. <c>http://janus:7088/admin</c>: tokens and every room request go through it.</summary>
+    public Uri? AdminUrl { get; set; }
+
+    /// <summary>Janus's <c>admin_secret</c>, also the VideoRoom plugin's <c>admin_key</c>; room secrets and participant tokens are derived from it.</summary>
+    public string? AdminSecret { get; set; }
+
+    /// <summary>What browsers connect to: Janus's WebSocket transport (<c>ws://</c> in Development, <c>wss://</c> elsewhere).</summary>
+    public Uri? BrowserUrl { get; set; }
+
+    /// <summary>Janus's recording root (<c>rec_dir</c>), a folder both Janus and the API can read.</summary>
+    public string? RecordingDirectory { get; set; }
+
+    /// <summary>The most people in one call through Janus (the room's publisher limit too).</summary>
+    public int MaxParticipants { get; set; } = 12;
+
+    /// <summary>How long one request to Janus may take before the call is refused as <c>media_unavailable</c>.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often the sweep looks for rooms of visits that ended (when the end-of-visit cleanup could not reach Janus).</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    internal IEnumerable<ValidationResult> Validate()
+    {
+        if (ApiUrl is not { IsAbsoluteUri: true } || AdminUrl is not { IsAbsoluteUri: true })
+        {
+            yield return new ValidationResult("Video:Janus:ApiUrl and Video:Janus:AdminUrl (absolute http(s) URLs) are required when Video:Media is Janus.");
+        }
+
+        if (AdminSecret is null || AdminSecret.Length < 16)
+        {
+            yield return new ValidationResult("Video:Janus:AdminSecret (16+ characters, Janus's admin_secret and the VideoRoom admin_key) is required when Video:Media is Janus.");
+        }
+
+        if (BrowserUrl is not { IsAbsoluteUri: true } || (BrowserUrl.Scheme != "ws" && BrowserUrl.Scheme != "wss"))
+        {
+            yield return new ValidationResult("Video:Janus:BrowserUrl (ws:// or wss://, Janus's WebSocket transport as browsers reach it) is required when Video:Media is Janus.");
+        }
+
+        if (MaxParticipants is < 2 or > 100)
+        {
+            yield return new ValidationResult("Video:Janus:MaxParticipants must be between 2 and 100.");
+        }
+
+        if (RequestTimeout <= TimeSpan.Zero || SweepInterval <= TimeSpan.Zero)
+        {
+            yield return new ValidationResult("Video:Janus: RequestTimeout and SweepInterval must be positive.");
+        }
+    }
 }
 
 public enum ReferralFeePolicy

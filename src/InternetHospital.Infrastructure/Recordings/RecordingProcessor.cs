@@ -113,6 +113,14 @@ internal sealed partial class RecordingProcessor(
             var vault = scope.ServiceProvider.GetRequiredService<IRecordingVault>();
             var audit = scope.ServiceProvider.GetRequiredService<IAuditLog>();
             var raw = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.mjr") : [];
+
+            // Note: Janus names a feed's files by its publisher id, which the API derived from the hub connection
+            // (JanusMediaServer.FeedId): so each recording is attributed to the person and role behind it.
+            var connections = await db.VisitConnections.AsNoTracking().Where(c => c.VisitId == visitId)
+                .Select(c => new { c.ConnectionId, c.AccountId, c.Role }).ToListAsync(cancellationToken);
+            var feeds = connections
+                .GroupBy(c => Media.JanusMediaServer.FeedId(visitId, c.ConnectionId).ToString(CultureInfo.InvariantCulture))
+                .ToDictionary(g => g.Key, g => g.First());
             var made = 0;
             foreach (var group in raw.GroupBy(Stream).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
@@ -123,10 +131,11 @@ internal sealed partial class RecordingProcessor(
                 }
 
                 var (participant, recordedAt) = Describe(group.Key, group.First());
+                var who = feeds.GetValueOrDefault(participant);
                 var duration = await DurationAsync(output, cancellationToken);
                 await using (var content = File.OpenRead(output))
                 {
-                    await vault.StoreAsync(new NewRecording(visitId, visit.PatientId, null, null, participant, recordedAt, duration, "video/webm"), content, cancellationToken);
+                    await vault.StoreAsync(new NewRecording(visitId, visit.PatientId, who?.Role, who?.AccountId, participant, recordedAt, duration, "video/webm"), content, cancellationToken);
                 }
 
                 made++;

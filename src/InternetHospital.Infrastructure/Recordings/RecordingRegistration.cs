@@ -14,8 +14,8 @@ internal static class RecordingRegistration
         services.AddSingleton<IValidateOptions<RecordingOptions>>(new RecordingOptionsValidator(developmentLike));
         services.AddScoped<IRecordingVault, RecordingVault>();
 
-        // Note: a browser mesh cannot record; Video:Media = Janus replaces this with the Janus recorder.
-        services.AddSingleton<IVisitRecorder, MeshVisitRecorder>();
+        // Note: whichever media server Video:Media chose (the mesh's cannot record); transient like its HTTP client.
+        services.AddTransient<IVisitRecorder, MediaServerVisitRecorder>();
         services.AddSingleton<RecordingProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<RecordingProcessor>());
         return services;

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
+using InternetHospital.Application.VideoVisits.Media;
 using InternetHospital.Application.VideoVisits.Recording;
 using InternetHospital.Domain.Common;
 using InternetHospital.Domain.VideoVisits;
@@ -125,10 +126,14 @@ internal sealed class RecordingVault(AppDbContext db, IDataProtectionProvider pr
     }
 }
 
-/// <summary>A browser mesh has no server in the media path: nothing can record, and the visit record says so.</summary>
-internal sealed class MeshVisitRecorder : IVisitRecorder
+/// <summary>
+/// Recording goes through the media server of the call: Janus records each feed of the visit's room; a browser mesh has
+/// no server in the media path, so nothing can be recorded and the visit record says so.
+/// </summary>
+internal sealed class MediaServerVisitRecorder(IMediaServer server) : IVisitRecorder
 {
-    public RecordingCapability Capability => RecordingCapability.Unavailable;
+    public RecordingCapability Capability => server.IsServer ? RecordingCapability.Available : RecordingCapability.Unavailable;
 
-    public Task SetRecordingAsync(Guid visitId, bool record, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task SetRecordingAsync(Guid visitId, bool record, CancellationToken cancellationToken) =>
+        server.EnableRecordingAsync(visitId, record, cancellationToken);
 }

@@ -103,6 +103,7 @@ public abstract class VideoVisitTests(ApiFactory factory)
         await doctorHub.InvokeAsync<JsonElement>("JoinVisit", id);
         var doctorCall = await doctorHub.InvokeAsync<JsonElement>("EnterCall", id, "doctor-peer");
         Assert.Empty(doctorCall.GetProperty("peers").EnumerateArray());
+        Assert.Equal(JsonValueKind.Null, doctorCall.GetProperty("janus").ValueKind); // the mesh: signalling through the hub
 
         var patientCall = await patientHub.InvokeAsync<JsonElement>("EnterCall", id, "patient-peer");
         Assert.Equal("doctor-peer", Assert.Single(patientCall.GetProperty("peers").EnumerateArray()).GetProperty("peerId").GetString());

@@ -37,6 +37,7 @@ internal sealed class VisitHubFilter(IHttpContextAccessor accessor) : IHubFilter
         ForbiddenAccessException forbidden => new HubException($"{forbidden.Code}: {forbidden.Message}"),
         DomainException domain => new HubException($"{domain.Code}: {domain.Message}"),
         ValidationException => new HubException("invalid: The request is not valid."),
+        Application.VideoVisits.Media.MediaServerUnavailableException => new HubException("media_unavailable: The video media server cannot be reached right now; try again in a few minutes."),
         _ => null,
     };
 }

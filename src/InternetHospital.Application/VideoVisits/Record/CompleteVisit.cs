@@ -1,5 +1,6 @@
 using InternetHospital.Application.His;
 using InternetHospital.Application.Notifications;
+using InternetHospital.Application.VideoVisits.Media;
 using InternetHospital.Domain.VideoVisits;
 
 namespace InternetHospital.Application.VideoVisits.Record;
@@ -21,6 +22,7 @@ public sealed record CompleteVisit(Guid VisitId) : ICommand<VisitNoteDto>
         IAuditLog audit,
         IVisitRoom room,
         IAfterCommit afterCommit,
+        CallMedia media,
         TimeProvider clock) : ICommandHandler<CompleteVisit, VisitNoteDto>
     {
         public async ValueTask<VisitNoteDto> Handle(CompleteVisit command, CancellationToken cancellationToken)
@@ -48,6 +50,7 @@ public sealed record CompleteVisit(Guid VisitId) : ICommand<VisitNoteDto>
             await VisitNotices.TellPatientAsync(notifier, visit, VisitNotices.Completed, cancellationToken);
             await QueueAnnouncements.AnnounceQueueMovedAsync(db, room, afterCommit, visit.DoctorId, visit.Id, cancellationToken);
             afterCommit.Enqueue(ct => room.BroadcastAsync(visit.Id, VisitRoomEvents.VisitUpdated, new VisitUpdatedEvent(visit.Id, visit.Status), ct));
+            await media.CloseAfterCommitAsync(visit.Id, cancellationToken);
             return VisitNoteDto.From(note);
         }
 

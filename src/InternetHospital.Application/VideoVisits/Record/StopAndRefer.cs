@@ -1,4 +1,5 @@
 using InternetHospital.Application.Notifications;
+using InternetHospital.Application.VideoVisits.Media;
 using InternetHospital.Domain.VideoVisits;
 
 namespace InternetHospital.Application.VideoVisits.Record;
@@ -30,6 +31,7 @@ public sealed record StopAndRefer(Guid VisitId, ReferralReason Reason, string? D
         IVisitRoom room,
         IAfterCommit afterCommit,
         IOptions<VideoOptions> options,
+        CallMedia media,
         TimeProvider clock) : ICommandHandler<StopAndRefer, ReferralDto>
     {
         public async ValueTask<ReferralDto> Handle(StopAndRefer command, CancellationToken cancellationToken)
@@ -47,6 +49,7 @@ public sealed record StopAndRefer(Guid VisitId, ReferralReason Reason, string? D
             await VisitNotices.TellPatientAsync(notifier, visit, VisitNotices.Referred, cancellationToken);
             await QueueAnnouncements.AnnounceQueueMovedAsync(db, room, afterCommit, visit.DoctorId, visit.Id, cancellationToken);
             afterCommit.Enqueue(ct => room.BroadcastAsync(visit.Id, VisitRoomEvents.VisitUpdated, new VisitUpdatedEvent(visit.Id, visit.Status), ct));
+            await media.CloseAfterCommitAsync(visit.Id, cancellationToken);
             return new ReferralDto(command.Reason, visit.ReferralDetail, refunded);
         }
     }

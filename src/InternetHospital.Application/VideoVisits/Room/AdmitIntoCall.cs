@@ -1,3 +1,4 @@
+using InternetHospital.Application.VideoVisits.Media;
 using InternetHospital.Domain.VideoVisits;
 
 namespace InternetHospital.Application.VideoVisits.Room;
@@ -22,6 +23,7 @@ public sealed record AdmitIntoCall(Guid VisitId, string ConnectionId, string Pee
         IVisitAppointments appointments,
         IAuditLog audit,
         IAccountService accounts,
+        CallMedia media,
         IVisitRoom room,
         IAfterCommit afterCommit,
         TimeProvider clock) : ICommandHandler<AdmitIntoCall, CallSnapshot>
@@ -29,7 +31,7 @@ public sealed record AdmitIntoCall(Guid VisitId, string ConnectionId, string Pee
         public async ValueTask<CallSnapshot> Handle(AdmitIntoCall command, CancellationToken cancellationToken)
         {
             var (visit, accountId, now) = await AdmitPatient.AdmitAsync(command.VisitId, db, access, currentUser, appointments, audit, clock, cancellationToken);
-            var snapshot = await CallMembership.EnterAsync(db, accounts, visit, VisitRole.Doctor, accountId, command.ConnectionId, command.PeerId, now, cancellationToken);
+            var snapshot = await CallMembership.EnterAsync(db, accounts, media, visit, VisitRole.Doctor, accountId, command.ConnectionId, command.PeerId, now, cancellationToken);
             AdmitPatient.Announce(visit, room, afterCommit);
             await QueueAnnouncements.AnnounceQueueMovedAsync(db, room, afterCommit, visit.DoctorId, visit.Id, cancellationToken);
             return snapshot;

@@ -1,12 +1,14 @@
+using InternetHospital.Application.VideoVisits.Media;
 using InternetHospital.Domain.VideoVisits;
 
 namespace InternetHospital.Application.VideoVisits.Room;
 
 /// <summary>
 /// A browser in the room joins the call with its peer id. Only once the doctor has admitted the patient (so a patient
-/// who is waiting never receives anyone's media), never into a finished visit, at most four people, and a doctor or
-/// specialist only within a confirmed session of visits (domain rule 3). Joining again with the same peer id (after a
-/// reconnect) moves the peer to the new connection.
+/// who is waiting never receives anyone's media), never into a finished visit, at most four people on the mesh (more
+/// through Janus), and a doctor or specialist only within a confirmed session of visits (domain rule 3). Joining again
+/// with the same peer id (after a reconnect) moves the peer to the new connection. Through Janus the caller also gets
+/// the visit's room (created on the first entry) and a token of its own for it.
 /// </summary>
 public sealed record EnterVisitCall(Guid VisitId, string ConnectionId, string PeerId) : ICommand<CallSnapshot>
 {
@@ -15,7 +17,7 @@ public sealed record EnterVisitCall(Guid VisitId, string ConnectionId, string Pe
         public Validator() => RuleFor(x => x.PeerId).NotEmpty().MaximumLength(64).Matches("^[A-Za-z0-9-]+$");
     }
 
-    public sealed class Handler(IAppDbContext db, VisitAccess access, ICurrentUser currentUser, IAccountService accounts, TimeProvider clock)
+    public sealed class Handler(IAppDbContext db, VisitAccess access, ICurrentUser currentUser, IAccountService accounts, CallMedia media, TimeProvider clock)
         : ICommandHandler<EnterVisitCall, CallSnapshot>
     {
         public async ValueTask<CallSnapshot> Handle(EnterVisitCall command, CancellationToken cancellationToken)
@@ -29,20 +31,21 @@ public sealed record EnterVisitCall(Guid VisitId, string ConnectionId, string Pe
                 await ConsultingSessions.EnsureActiveAsync(db, accountId, now, cancellationToken);
             }
 
-            return await CallMembership.EnterAsync(db, accounts, visit, role, accountId, command.ConnectionId, command.PeerId, now, cancellationToken);
+            return await CallMembership.EnterAsync(db, accounts, media, visit, role, accountId, command.ConnectionId, command.PeerId, now, cancellationToken);
         }
     }
 }
 
 /// <param name="Self">The caller as the others will see them.</param>
-/// <param name="Peers">Everyone else in the call: the newcomer offers to each of them.</param>
-public sealed record CallSnapshot(PeerDto Self, IReadOnlyList<PeerDto> Peers);
+/// <param name="Peers">Everyone else in the call: on the mesh the newcomer offers to each of them.</param>
+/// <param name="Janus">Null on the mesh (signalling through the hub); through Janus, where and how this browser joins the visit's room.</param>
+public sealed record CallSnapshot(PeerDto Self, IReadOnlyList<PeerDto> Peers, JanusAccess? Janus = null);
 
 /// <summary>Puts a room connection into the call under a peer id and saves (with whatever else the caller changed).</summary>
 internal static class CallMembership
 {
     public static async Task<CallSnapshot> EnterAsync(
-        IAppDbContext db, IAccountService accounts, VideoVisit visit, VisitRole role, Guid accountId, string connectionId, string peerId, DateTimeOffset now, CancellationToken cancellationToken)
+        IAppDbContext db, IAccountService accounts, CallMedia media, VideoVisit visit, VisitRole role, Guid accountId, string connectionId, string peerId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var connection = await db.VisitConnections.SingleOrDefaultAsync(c => c.ConnectionId == connectionId && c.VisitId == visit.Id, cancellationToken)
             ?? throw new DomainConflictException("not_in_room", "Join the visit's room first.");
@@ -52,9 +55,9 @@ internal static class CallMembership
             .Select(c => c.PeerId)
             .Distinct()
             .CountAsync(cancellationToken);
-        if (others >= VideoVisit.MaxParticipants)
+        if (others >= media.MaxParticipants)
         {
-            throw new DomainRuleException("call_full", $"A video visit holds at most {VideoVisit.MaxParticipants} people.");
+            throw new DomainRuleException("call_full", $"A video visit holds at most {media.MaxParticipants} people.");
         }
 
         // Older connections of the same peer (a reconnect) no longer carry it.
@@ -74,9 +77,14 @@ internal static class CallMembership
         }
 
         await db.SaveChangesAsync(cancellationToken);
+
+        // Note: after the save, so a refused entry hands out no token; the old connections' tokens go after the commit.
+        media.ReleaseAfterCommit(visit.Id, stale.Select(s => s.ConnectionId).ToList());
+        var janus = await media.AdmitAsync(visit.Id, accountId, connectionId, cancellationToken);
         var name = (await accounts.FindAsync(accountId, cancellationToken))?.FullName ?? string.Empty;
         return new CallSnapshot(
             new PeerDto(peerId, role, name, accountId),
-            await Peers.InCallAsync(db, accounts, visit.Id, peerId, cancellationToken));
+            await Peers.InCallAsync(db, accounts, visit.Id, peerId, cancellationToken),
+            janus);
     }
 }

@@ -1,9 +1,14 @@
+using InternetHospital.Application.VideoVisits.Media;
+
 namespace InternetHospital.Application.VideoVisits.Room;
 
-/// <summary>Someone hangs up (or their browser went away): their media ends; the others are told by peer id.</summary>
+/// <summary>
+/// Someone hangs up (or their browser went away): their media ends; the others are told by peer id. Through Janus their
+/// token is taken back and their feed dropped from the room, so the page cannot keep sending or watching.
+/// </summary>
 public sealed record LeaveVisitCall(string ConnectionId, Guid? VisitId, bool Disconnected) : ICommand<IReadOnlyList<LeftPeer>>
 {
-    public sealed class Handler(IAppDbContext db, TimeProvider clock) : ICommandHandler<LeaveVisitCall, IReadOnlyList<LeftPeer>>
+    public sealed class Handler(IAppDbContext db, CallMedia media, TimeProvider clock) : ICommandHandler<LeaveVisitCall, IReadOnlyList<LeftPeer>>
     {
         public async ValueTask<IReadOnlyList<LeftPeer>> Handle(LeaveVisitCall command, CancellationToken cancellationToken)
         {
@@ -25,6 +30,7 @@ public sealed record LeaveVisitCall(string ConnectionId, Guid? VisitId, bool Dis
                 {
                     left.Add(new LeftPeer(row.VisitId, row.PeerId));
                     visits[row.VisitId].RecordLeft(row.AccountId, row.Role, now, command.Disconnected ? "disconnected" : "left");
+                    media.ReleaseAfterCommit(row.VisitId, [row.ConnectionId]);
                     row.LeaveCall();
                 }
 

@@ -1,15 +1,23 @@
+using InternetHospital.Application.VideoVisits.Media;
+
 namespace InternetHospital.Application.VideoVisits.Room;
 
 /// <summary>
 /// Where a signalling message (SDP offer or answer, ICE candidate) may go: only from a peer in the call to another peer
-/// in the same call. Returns the target's current connection; the hub relays the message there.
+/// in the same call. Returns the target's current connection; the hub relays the message there. Through Janus nothing is
+/// relayed (browsers negotiate with Janus itself): a page still signalling is told so (<c>signalling_not_used</c>).
 /// </summary>
 public sealed record RouteSignal(Guid VisitId, string FromConnectionId, string ToPeerId) : IQuery<SignalRoute>
 {
-    public sealed class Handler(IAppDbContext db) : IQueryHandler<RouteSignal, SignalRoute>
+    public sealed class Handler(IAppDbContext db, IMediaServer media) : IQueryHandler<RouteSignal, SignalRoute>
     {
         public async ValueTask<SignalRoute> Handle(RouteSignal query, CancellationToken cancellationToken)
         {
+            if (media.IsServer)
+            {
+                throw new DomainConflictException("signalling_not_used", "Calls go through the media server: connect to it with the call's janus access instead of signalling peers.");
+            }
+
             var from = await db.VisitConnections.AsNoTracking()
                 .Where(c => c.ConnectionId == query.FromConnectionId && c.VisitId == query.VisitId && c.InCallSince != null && c.ClosedAt == null)
                 .Select(c => c.PeerId)
