@@ -101,7 +101,7 @@ public sealed class JanusRecordingTests
     private static async Task<JsonElement> StatusAsync(User user, Guid visitId) =>
         await (await user.Api.GetAsync($"/api/video-visits/{visitId}/recording")).ReadJsonAsync();
 
-    private static string?[] Roles(JsonElement status) => status.GetProperty("notConsentedBy").EnumerateArray().Select(r => r.GetString()).ToArray();
+    private static string[] Roles(JsonElement status) => status.GetProperty("notConsentedBy").EnumerateArray().Select(r => r.GetString()!).ToArray();
 
     private static async Task<Guid> DoctorIdAsync(ApiFactory host, string email)
     {
