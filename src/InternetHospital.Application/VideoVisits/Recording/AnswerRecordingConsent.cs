@@ -8,7 +8,7 @@ public sealed record AnswerRecordingConsent(Guid VisitId, bool? Consent) : IComm
 {
     public sealed class Validator : AbstractValidator<AnswerRecordingConsent>
     {
-        public Validator() => RuleFor(x => x.Consent).NotNull().WithLocalizedMessage("not_empty");
+        public Validator() => RuleFor(x => x.Consent).NotNull();
     }
 
     public sealed class Handler(
