@@ -42,6 +42,7 @@ public static class DependencyInjection
         services.AddScoped<IFileStore, FileStore>();
         services.AddScoped<IPayments, PaymentService>();
         services.AddScoped<VisitAccess>();
+        services.AddScoped<VideoVisits.Recording.RecordingAccess>();
         services.AddScoped<VideoVisits.Media.CallMedia>();
         services.AddScoped<IVisitAppointments, AppointmentsForVisits>();
         services.AddBooking();

@@ -124,6 +124,7 @@ public static class DependencyInjection
         services.AddOptions<Retention.RetentionOptions>().Bind(configuration.GetSection(Retention.RetentionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Retention.RetentionJob>();
         services.AddHostedService(sp => sp.GetRequiredService<Retention.RetentionJob>());
+        Recordings.RecordingRegistration.AddVisitRecordings(services, configuration, isDevelopmentLike);
         services.AddOptions<DemoDataOptions>().Bind(configuration.GetSection(DemoDataOptions.Section));
         services.AddOptions<Application.Imaging.ImagingUploadOptions>().Bind(configuration.GetSection(Application.Imaging.ImagingUploadOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();

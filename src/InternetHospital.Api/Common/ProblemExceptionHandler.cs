@@ -69,6 +69,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         Application.VideoVisits.Media.MediaServerUnavailableException => Problem(StatusCodes.Status503ServiceUnavailable, "The video media server cannot be reached right now.", "media_unavailable", "Try again in a few minutes."),
         Application.Payments.PaymentProviderUnavailableException => Problem(StatusCodes.Status503ServiceUnavailable, "The payment provider cannot be reached right now.", "payment_provider_unavailable", "Nothing was charged. Try again in a few minutes."),
         Application.Imaging.ImagingArchiveRejectedException rejected => Problem(StatusCodes.Status422UnprocessableEntity, "The imaging archive refused the file.", "dicom_rejected", rejected.Message),
+        Application.VideoVisits.Recording.RangeNotSatisfiableException range => RangeProblem(range, context),
         UniqueConstraintException => Problem(StatusCodes.Status409Conflict, "The request conflicts with the current state.", ProblemCodes.Conflict, "A record with the same unique value already exists."),
         _ => null,
     };
@@ -98,6 +99,13 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         problem.Extensions[ProblemExtensions.Code] = "emergency_vitals_out_of_range";
         problem.Extensions[ProblemExtensions.FieldCodes] = ValidationErrors.CodesFromFailures(exception.Failures);
         return problem;
+    }
+
+    /// <summary>A player asked for bytes past the end of a recording: 416 with the length it has (RFC 9110 §15.5.17).</summary>
+    private static ProblemDetails RangeProblem(Application.VideoVisits.Recording.RangeNotSatisfiableException range, HttpContext context)
+    {
+        context.Response.Headers.ContentRange = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"bytes */{range.Total}");
+        return Problem(StatusCodes.Status416RangeNotSatisfiable, "The requested range is outside the recording.", "range_not_satisfiable", null);
     }
 
     private static ProblemDetails Problem(int status, string title, string code, string? detail)

@@ -39,7 +39,8 @@ public static class ProblemCodes
             "not_referral_receiver", "not_referral_sender",
             "not_consultation_specialist", "not_consultation_requester",
             "emergency_sync_headers_required", "emergency_not_crew", "emergency_not_department_staff",
-            "guest_invite_not_allowed"]),
+            "guest_invite_not_allowed",
+            "recording_access_denied"]),
         (404, [NotFound, "no_such_endpoint"]),
         (405, [MethodNotAllowed]),
         (409,
@@ -71,6 +72,7 @@ public static class ProblemCodes
         ]),
         (413, [PayloadTooLarge]),
         (415, [UnsupportedMediaType]),
+        (416, ["range_not_satisfiable"]),
         (422,
         [
             RuleViolated,

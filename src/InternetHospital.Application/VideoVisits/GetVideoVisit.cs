@@ -1,6 +1,7 @@
 using InternetHospital.Application.VideoVisits.Consultation;
 using InternetHospital.Application.VideoVisits.Guests;
 using InternetHospital.Application.VideoVisits.Record;
+using InternetHospital.Application.VideoVisits.Recording;
 using InternetHospital.Domain.Hospital;
 using InternetHospital.Domain.Patients;
 using InternetHospital.Domain.VideoVisits;
@@ -14,12 +15,12 @@ namespace InternetHospital.Application.VideoVisits;
 /// </summary>
 public sealed record GetVideoVisit(Guid VisitId) : IQuery<VideoVisitDto>
 {
-    public sealed class Handler(IAppDbContext db, VisitAccess access, IAccountService accounts, IVisitAppointments appointments, IAuditLog audit, IOptions<HospitalOptions> hospital, TimeProvider clock)
+    public sealed class Handler(IAppDbContext db, VisitAccess access, IAccountService accounts, IVisitAppointments appointments, IAuditLog audit, IOptions<HospitalOptions> hospital, TimeProvider clock, ICurrentUser currentUser)
         : IQueryHandler<GetVideoVisit, VideoVisitDto>
     {
         public async ValueTask<VideoVisitDto> Handle(GetVideoVisit query, CancellationToken cancellationToken)
         {
-            var (visit, role) = await access.LoadAsync(query.VisitId, cancellationToken, VisitParts.Note | VisitParts.Addenda | VisitParts.Events);
+            var (visit, role) = await access.LoadAsync(query.VisitId, cancellationToken, VisitParts.Note | VisitParts.Addenda | VisitParts.Events | VisitParts.RecordingConsents);
             var isClinician = role is VisitRole.Doctor or VisitRole.Specialist;
 
             var patient = await db.Patients.AsNoTracking().SingleAsync(p => p.Id == visit.PatientId, cancellationToken);
@@ -60,7 +61,8 @@ public sealed record GetVideoVisit(Guid VisitId) : IQuery<VideoVisitDto>
                 isClinician ? visit.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new VisitEventDto(e.At, e.Kind, e.ActorAccountId, e.Detail)).ToList() : [],
                 attending,
                 visit.Purpose,
-                await GuestViews.RecordAsync(db, accounts, visit, cancellationToken));
+                await GuestViews.RecordAsync(db, accounts, visit, cancellationToken),
+                RecordingStatusDto.From(visit, currentUser.AccountId));
         }
     }
 }
@@ -92,4 +94,5 @@ public sealed record VideoVisitDto(
     IReadOnlyList<VisitEventDto> Trace,
     Attending? Attending = null,
     VisitPurpose Purpose = VisitPurpose.Appointment,
-    IReadOnlyList<VisitGuestRecordDto>? Guests = null);
+    IReadOnlyList<VisitGuestRecordDto>? Guests = null,
+    RecordingStatusDto? Recording = null);

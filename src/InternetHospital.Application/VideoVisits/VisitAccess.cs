@@ -31,6 +31,11 @@ public sealed class VisitAccess(IAppDbContext db, ICurrentUser currentUser, IPat
             query = query.Include(v => v.Events);
         }
 
+        if (parts.HasFlag(VisitParts.RecordingConsents))
+        {
+            query = query.Include(v => v.RecordingConsents);
+        }
+
         var visit = await query.SingleOrDefaultAsync(v => v.Id == visitId, cancellationToken)
             ?? throw new NotFoundException("Visit", visitId);
         var role = await RoleOfAsync(visit, accountId, cancellationToken) ?? throw new NotFoundException("Visit", visitId);
@@ -109,6 +114,7 @@ public enum VisitParts
     Note = 1,
     Addenda = 2,
     Events = 4,
+    RecordingConsents = 8,
 }
 
 /// <summary>

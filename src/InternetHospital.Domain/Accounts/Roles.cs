@@ -19,6 +19,12 @@ public static class Roles
     /// <summary>Emergency department staff (emergency doctor, triage nurse) of a receiving hospital: the incoming board.</summary>
     public const string EmergencyStaff = "EmergencyStaff";
 
+    /// <summary>
+    /// Medical-records staff (病案室): keep the visit records and may play visit recordings (domain rule 30); every play
+    /// is audit-logged. Assigned by the security administrator.
+    /// </summary>
+    public const string MedicalRecords = "MedicalRecords";
+
     /// <summary>Sets the hospital up and runs it: departments, doctors, timetables, family teams, fees, the HIS link.</summary>
     public const string SystemAdmin = "SystemAdmin";
 
@@ -43,10 +49,10 @@ public static class Roles
     /// <summary>Roles that set institutions up (departments, doctors, timetables ...): the policy <c>SystemAdmin</c> admits both.</summary>
     public static readonly IReadOnlyList<string> SystemAdministrators = [SystemAdmin, ConsortiumAdmin];
 
-    public static readonly IReadOnlyList<string> All = [Patient, Doctor, Pharmacist, Registrar, Nurse, Paramedic, EmergencyStaff, SystemAdmin, ConsortiumAdmin, SecurityAdmin, AuditAdmin];
+    public static readonly IReadOnlyList<string> All = [Patient, Doctor, Pharmacist, Registrar, Nurse, Paramedic, EmergencyStaff, SystemAdmin, ConsortiumAdmin, SecurityAdmin, AuditAdmin, MedicalRecords];
 
     /// <summary>Roles that act for the hospital; they must use two-factor sign-in where the hospital requires it.</summary>
-    public static readonly IReadOnlyList<string> Staff = [Doctor, Pharmacist, Registrar, Nurse, Paramedic, EmergencyStaff, SystemAdmin, ConsortiumAdmin, SecurityAdmin, AuditAdmin];
+    public static readonly IReadOnlyList<string> Staff = [Doctor, Pharmacist, Registrar, Nurse, Paramedic, EmergencyStaff, SystemAdmin, ConsortiumAdmin, SecurityAdmin, AuditAdmin, MedicalRecords];
 
     /// <summary>Staff who scan patients' health codes (what each may scan for: <c>HealthCodePurposes</c>).</summary>
     public static readonly IReadOnlyList<string> HealthCodeScanners = [Doctor, Pharmacist, Registrar, Nurse];

@@ -55,9 +55,13 @@ public sealed class VideoVisit
     /// <summary>Patient, doctor and at most two invited specialists: a mesh of four is what browsers carry well.</summary>
     public const int MaxParticipants = 4;
 
+    /// <summary>What <see cref="RecordingBlockedBy"/> holds when the media path cannot record.</summary>
+    public const string RecordingUnavailable = "unavailable";
+
     private readonly List<VisitEvent> events = [];
     private readonly List<VisitInvitation> invitations = [];
     private readonly List<VisitAddendum> addenda = [];
+    private readonly List<RecordingConsent> recordingConsents = [];
 
     private VideoVisit()
     {
@@ -95,6 +99,19 @@ public sealed class VideoVisit
     public IReadOnlyList<VisitEvent> Events => events;
     public IReadOnlyList<VisitInvitation> Invitations => invitations;
     public IReadOnlyList<VisitAddendum> Addenda => addenda;
+    public IReadOnlyList<RecordingConsent> RecordingConsents => recordingConsents;
+
+    /// <summary>Whether the media server is recording this visit's call right now (see <see cref="DecideRecording"/>).</summary>
+    public bool IsRecording { get; private set; }
+
+    /// <summary>Whether anything of the call was ever recorded (the raw recordings then wait for post-processing).</summary>
+    public bool WasRecorded { get; private set; }
+
+    /// <summary>
+    /// Why the call is not recorded, for the record: the roles that were in the call without consenting
+    /// (<c>Patient,Specialist</c>), or <c>unavailable</c> when the media path cannot record. Null while recording.
+    /// </summary>
+    public string? RecordingBlockedBy { get; private set; }
 
     public bool IsFinished => Status is VideoVisitStatus.Completed or VideoVisitStatus.Referred;
 
@@ -183,6 +200,7 @@ public sealed class VideoVisit
         Status = VideoVisitStatus.Completed;
         EndedAt = now;
         Touch();
+        RecordingEnded(now);
         Record(now, accountId, VisitEventKinds.Completed, "consultation");
     }
 
@@ -272,6 +290,94 @@ public sealed class VideoVisit
     public void RecordLeft(Guid accountId, VisitRole role, DateTimeOffset now, string why) =>
         Record(now, accountId, VisitEventKinds.Left, $"{role}: {why}");
 
+    /// <summary>
+    /// A participant answers "May this visit be recorded?" (domain rule 30). Only while the visit is open; a changed
+    /// answer replaces the earlier one, and both are in the trace.
+    /// </summary>
+    public void AnswerRecordingConsent(Guid accountId, VisitRole role, bool consented, DateTimeOffset now)
+    {
+        EnsureNotFinished();
+        var existing = recordingConsents.SingleOrDefault(c => c.AccountId == accountId);
+        if (existing is null)
+        {
+            recordingConsents.Add(new RecordingConsent(Id, accountId, role, consented, now));
+        }
+        else if (existing.Consented == consented)
+        {
+            return;
+        }
+        else
+        {
+            existing.Change(consented, now);
+        }
+
+        Touch();
+        Record(now, accountId, VisitEventKinds.RecordingConsent, $"{role}: {(consented ? "given" : "refused")}");
+    }
+
+    /// <summary>
+    /// Decides whether the call is recorded, given who is in it now: only when the media path can record, someone is in
+    /// the call and every one of them has consented. A newcomer without consent (or a withdrawn consent) stops it; the
+    /// roles missing are kept so that the record can say why nothing was recorded.
+    /// </summary>
+    public RecordingChange DecideRecording(IReadOnlyCollection<CallParticipant> present, RecordingCapability capability, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(present);
+        if (IsFinished)
+        {
+            return RecordingChange.None;
+        }
+
+        string? blockedBy;
+        if (capability == RecordingCapability.Unavailable)
+        {
+            blockedBy = RecordingUnavailable;
+        }
+        else
+        {
+            var missing = present
+                .Where(p => !recordingConsents.Any(c => c.AccountId == p.AccountId && c.Consented))
+                .Select(p => p.Role)
+                .Distinct()
+                .Order()
+                .Select(r => r.ToString())
+                .ToList();
+            blockedBy = present.Count == 0 ? null : missing.Count > 0 ? string.Join(',', missing) : null;
+        }
+
+        var record = capability == RecordingCapability.Available && present.Count > 0 && blockedBy is null;
+
+        // Note: an empty call changes nothing in the record: the last reason stays until someone is in the call again.
+        if (present.Count > 0 || capability == RecordingCapability.Unavailable)
+        {
+            RecordingBlockedBy = record ? null : blockedBy;
+        }
+
+        if (record == IsRecording)
+        {
+            return RecordingChange.None;
+        }
+
+        IsRecording = record;
+        WasRecorded |= record;
+        Touch();
+        Record(now, null, record ? VisitEventKinds.RecordingStarted : VisitEventKinds.RecordingStopped, record ? null : blockedBy ?? "empty");
+        return record ? RecordingChange.Start : RecordingChange.Stop;
+    }
+
+    /// <summary>The call is over (the visit ended): whatever the media server recorded has stopped with its room.</summary>
+    private void RecordingEnded(DateTimeOffset now)
+    {
+        if (!IsRecording)
+        {
+            return;
+        }
+
+        IsRecording = false;
+        Touch();
+        Record(now, null, VisitEventKinds.RecordingStopped, "ended");
+    }
+
     /// <summary>The in-call chat accepts messages from check-in until the visit ends.</summary>
     public void RecordMessage(Guid accountId, Guid messageId, bool withFile, DateTimeOffset now)
     {
@@ -348,6 +454,7 @@ public sealed class VideoVisit
         Status = VideoVisitStatus.Completed;
         EndedAt = now;
         Touch();
+        RecordingEnded(now);
         Record(now, doctorAccountId, VisitEventKinds.NoteSigned, Note.ContentHash);
         Record(now, doctorAccountId, VisitEventKinds.Completed, null);
     }
@@ -371,6 +478,7 @@ public sealed class VideoVisit
         ReferralDetail = string.IsNullOrWhiteSpace(detail) ? null : detail.Trim();
         EndedAt = now;
         Touch();
+        RecordingEnded(now);
         Record(now, doctorAccountId, VisitEventKinds.Referred, reason.ToString());
     }
 
@@ -441,6 +549,9 @@ public static class VisitEventKinds
     public const string Completed = "completed";
     public const string Referred = "referred";
     public const string AddendumAdded = "addendum_added";
+    public const string RecordingConsent = "recording_consent";
+    public const string RecordingStarted = "recording_started";
+    public const string RecordingStopped = "recording_stopped";
 }
 
 /// <summary>One thing that happened in a visit: append-only.</summary>

@@ -59,6 +59,9 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<VisitMessage> VisitMessages => Set<VisitMessage>();
     public DbSet<VisitConnection> VisitConnections => Set<VisitConnection>();
     public DbSet<VisitGuest> VisitGuests => Set<VisitGuest>();
+    public DbSet<VisitRecording> VisitRecordings => Set<VisitRecording>();
+    public DbSet<VisitRecordingChunk> VisitRecordingChunks => Set<VisitRecordingChunk>();
+    public DbSet<RecordingJob> RecordingJobs => Set<RecordingJob>();
     public DbSet<ConsultingSession> ConsultingSessions => Set<ConsultingSession>();
     public DbSet<DepartmentConditions> DepartmentConditions => Set<DepartmentConditions>();
     public DbSet<ScheduleTemplate> ScheduleTemplates => Set<ScheduleTemplate>();

@@ -33,7 +33,7 @@ public sealed class RetentionOptions
     public int FileYears { get; set; } = 3;
 }
 
-public sealed record RetentionResult(int VisitMessages, int FamilyMessages, int Files);
+public sealed record RetentionResult(int VisitMessages, int FamilyMessages, int Files, int Recordings = 0);
 
 /// <summary>
 /// Deletes what has passed its retention period, oldest kinds first, and records in the audit log what kind, how many
@@ -43,6 +43,7 @@ public sealed record RetentionResult(int VisitMessages, int FamilyMessages, int 
 internal sealed partial class RetentionJob(
     IServiceScopeFactory scopes,
     IOptions<RetentionOptions> options,
+    IOptions<Recordings.RecordingOptions> recordingOptions,
     TimeProvider clock,
     ILogger<RetentionJob> logger) : BackgroundService
 {
@@ -63,9 +64,9 @@ internal sealed partial class RetentionJob(
             try
             {
                 var result = await RunOnceAsync(stoppingToken);
-                if (result.VisitMessages + result.FamilyMessages + result.Files > 0)
+                if (result.VisitMessages + result.FamilyMessages + result.Files + result.Recordings > 0)
                 {
-                    LogDeleted(logger, result.VisitMessages, result.FamilyMessages, result.Files);
+                    LogDeleted(logger, result.VisitMessages, result.FamilyMessages, result.Files, result.Recordings);
                 }
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
@@ -89,6 +90,7 @@ internal sealed partial class RetentionJob(
         var now = clock.GetUtcNow();
         var chatCutoff = now.AddYears(-options.Value.VisitChatYears);
         var fileCutoff = now.AddYears(-options.Value.FileYears);
+        var recordingCutoff = now - recordingOptions.Value.RecordingRetention;
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -130,12 +132,27 @@ internal sealed partial class RetentionJob(
             },
             cancellationToken);
 
+        // Note: recordings of visits (audio and video process records, Video:RecordingRetention, at least three years)
+        // go one by one in the audit log, since each names a patient and a visit; their chunks go with them.
+        var recordings = await db.VisitRecordings
+            .Where(r => r.RecordedAt < recordingCutoff && !db.LegalHolds.Any(h => h.PatientId == r.PatientId && h.ReleasedAt == null))
+            .Select(r => new { r.Id, r.VisitId, r.PatientId, r.RecordedAt })
+            .Take(Batch)
+            .ToListAsync(cancellationToken);
+        foreach (var recording in recordings)
+        {
+            await db.VisitRecordingChunks.Where(c => c.RecordingId == recording.Id).ExecuteDeleteAsync(cancellationToken);
+            await db.VisitRecordings.Where(r => r.Id == recording.Id).ExecuteDeleteAsync(cancellationToken);
+            audit.Record("retention.deleted", "VisitRecording", recording.Id.ToString(), recording.PatientId,
+                string.Create(CultureInfo.InvariantCulture, $"visit {recording.VisitId}, recorded {recording.RecordedAt:O}, kept until {recordingCutoff:O}"));
+        }
+
         Record(audit, "VisitMessage", visitMessages, chatCutoff);
         Record(audit, "FamilyMessage", familyMessages, chatCutoff);
         Record(audit, "File", files, fileCutoff);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new RetentionResult(visitMessages, familyMessages, files);
+        return new RetentionResult(visitMessages, familyMessages, files, recordings.Count);
     }
 
     private static void Record(IAuditLog audit, string kind, int count, DateTimeOffset cutoff)
@@ -166,8 +183,8 @@ internal sealed partial class RetentionJob(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: {VisitMessages} visit message(s), {FamilyMessages} family message(s) and {Files} file(s) past their period deleted")]
-    private static partial void LogDeleted(ILogger logger, int visitMessages, int familyMessages, int files);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: {VisitMessages} visit message(s), {FamilyMessages} family message(s), {Files} file(s) and {Recordings} recording(s) past their period deleted")]
+    private static partial void LogDeleted(ILogger logger, int visitMessages, int familyMessages, int files, int recordings);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The retention job failed; it will try again")]
     private static partial void LogFailed(ILogger logger, Exception exception);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Threading.RateLimiting;
 using InternetHospital.Application.VideoVisits;
+using InternetHospital.Application.VideoVisits.Recording;
 using InternetHospital.Application.VideoVisits.Room;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
@@ -17,7 +18,7 @@ namespace InternetHospital.Api.Features.VideoVisits;
 /// Media never passes through here: it flows browser to browser (or through TURN).
 /// </summary>
 [Authorize(Policy = GuestAuthentication.Policy)]
-internal sealed class VisitHub(ISender sender, IOptions<VideoOptions> options) : Hub
+internal sealed partial class VisitHub(ISender sender, IOptions<VideoOptions> options, ILogger<VisitHub> logger) : Hub
 {
     public const string Path = "/hubs/visits";
 
@@ -40,6 +41,7 @@ internal sealed class VisitHub(ISender sender, IOptions<VideoOptions> options) :
         Throttle();
         var snapshot = await sender.Send(new EnterVisitCall(visitId, Context.ConnectionId, peerId), Context.ConnectionAborted);
         await Clients.OthersInGroup(Group(visitId)).SendAsync(VisitRoomEvents.PeerJoined, new PeerEvent(visitId, snapshot.Self), Context.ConnectionAborted);
+        await ReconsiderRecordingAsync(visitId);
         return snapshot;
     }
 
@@ -52,6 +54,7 @@ internal sealed class VisitHub(ISender sender, IOptions<VideoOptions> options) :
         Throttle();
         var snapshot = await sender.Send(new AdmitIntoCall(visitId, Context.ConnectionId, peerId), Context.ConnectionAborted);
         await Clients.OthersInGroup(Group(visitId)).SendAsync(VisitRoomEvents.PeerJoined, new PeerEvent(visitId, snapshot.Self), Context.ConnectionAborted);
+        await ReconsiderRecordingAsync(visitId);
         return snapshot;
     }
 
@@ -63,6 +66,18 @@ internal sealed class VisitHub(ISender sender, IOptions<VideoOptions> options) :
         {
             await Clients.OthersInGroup(Group(peer.VisitId)).SendAsync(VisitRoomEvents.PeerLeft, new PeerLeftEvent(peer.VisitId, peer.PeerId, "left"), Context.ConnectionAborted);
         }
+
+        foreach (var visit in left.Select(p => p.VisitId).Distinct())
+        {
+            await ReconsiderRecordingAsync(visit);
+        }
+    }
+
+    /// <summary>How recording stands and whether this caller has answered the consent question yet.</summary>
+    public async Task<RecordingStatusDto> RecordingStatus(Guid visitId)
+    {
+        Throttle();
+        return await sender.Send(new GetRecordingStatus(visitId), Context.ConnectionAborted);
     }
 
     /// <summary>Relay an SDP description or ICE candidate (mesh), or a camera/microphone state (mesh and Janus), to one peer of the same call.</summary>
@@ -102,8 +117,33 @@ internal sealed class VisitHub(ISender sender, IOptions<VideoOptions> options) :
             await Clients.OthersInGroup(Group(peer.VisitId)).SendAsync(VisitRoomEvents.PeerLeft, new PeerLeftEvent(peer.VisitId, peer.PeerId, "disconnected"), CancellationToken.None);
         }
 
+        foreach (var visit in left.Select(p => p.VisitId).Distinct())
+        {
+            await ReconsiderRecordingAsync(visit);
+        }
+
         await base.OnDisconnectedAsync(exception);
     }
+
+    /// <summary>
+    /// The call's membership changed: recording starts or stops accordingly (a newcomer without consent stops it).
+    /// Note: the call itself must not fail because of it: a lost race (two people entering at once) or a media server
+    /// that refuses leaves recording as it was, and the next change (or consent answer) decides again.
+    /// </summary>
+    private async Task ReconsiderRecordingAsync(Guid visitId)
+    {
+        try
+        {
+            await sender.Send(new ReconsiderRecording(visitId), CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogRecordingDecisionFailed(logger, exception, visitId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Deciding whether visit {VisitId} is recorded failed; the next change in the call decides again")]
+    private static partial void LogRecordingDecisionFailed(ILogger logger, Exception exception, Guid visitId);
 
     /// <summary>A token bucket per connection: bursts of ICE candidates pass, a flood does not.</summary>
     private void Throttle()

@@ -11,7 +11,7 @@ namespace InternetHospital.Application.Administration.StaffAccounts;
 public sealed record AssignStaffRole(Guid AccountId, string? Role) : ICommand<StaffAccountView>
 {
     /// <summary>The roles a security administrator hands out; doctors come with a profile the system administrator creates.</summary>
-    public static readonly IReadOnlyList<string> AssignableRoles = [.. Roles.Administrators, Roles.Pharmacist, Roles.Registrar, Roles.Nurse, Roles.Paramedic, Roles.EmergencyStaff];
+    public static readonly IReadOnlyList<string> AssignableRoles = [.. Roles.Administrators, Roles.Pharmacist, Roles.Registrar, Roles.Nurse, Roles.Paramedic, Roles.EmergencyStaff, Roles.MedicalRecords];
 
     public sealed class Validator : AbstractValidator<AssignStaffRole>
     {

@@ -51,6 +51,8 @@ public interface IAppDbContext
     DbSet<VisitMessage> VisitMessages { get; }
     DbSet<VisitConnection> VisitConnections { get; }
     DbSet<VisitGuest> VisitGuests { get; }
+    DbSet<VisitRecording> VisitRecordings { get; }
+    DbSet<RecordingJob> RecordingJobs { get; }
     DbSet<ConsultingSession> ConsultingSessions { get; }
     DbSet<DepartmentConditions> DepartmentConditions { get; }
     DbSet<ScheduleTemplate> ScheduleTemplates { get; }

@@ -28,6 +28,9 @@ internal sealed class VideoVisitConfiguration : IEntityTypeConfiguration<VideoVi
         builder.HasMany(v => v.Addenda).WithOne().HasForeignKey(a => a.VisitId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(v => v.Addenda).HasField("addenda").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasOne(v => v.Note).WithOne().HasForeignKey<VisitNote>(n => n.VisitId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(v => v.RecordingBlockedBy).HasMaxLength(64);
+        builder.HasMany(v => v.RecordingConsents).WithOne().HasForeignKey(c => c.VisitId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(v => v.RecordingConsents).HasField("recordingConsents").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
 
@@ -147,5 +150,57 @@ internal sealed class VisitGuestConfiguration : IEntityTypeConfiguration<VisitGu
         builder.HasIndex(g => g.TokenHash).IsUnique();
         builder.HasIndex(g => g.VisitId);
         builder.HasOne<VideoVisit>().WithMany().HasForeignKey(g => g.VisitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class RecordingConsentConfiguration : IEntityTypeConfiguration<RecordingConsent>
+{
+    public void Configure(EntityTypeBuilder<RecordingConsent> builder)
+    {
+        builder.ToTable("RecordingConsents");
+        builder.Property(c => c.Role).HasConversion<string>().HasMaxLength(16);
+
+        // Note: one answer per person and visit; a changed answer updates it (the trace keeps both).
+        builder.HasIndex(c => new { c.VisitId, c.AccountId }).IsUnique();
+    }
+}
+
+internal sealed class VisitRecordingConfiguration : IEntityTypeConfiguration<VisitRecording>
+{
+    public void Configure(EntityTypeBuilder<VisitRecording> builder)
+    {
+        builder.ToTable("VisitRecordings");
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Role).HasConversion<string>().HasMaxLength(16);
+        builder.Property(r => r.Participant).HasMaxLength(64);
+        builder.Property(r => r.ContentType).HasMaxLength(64);
+        builder.Property(r => r.Sha256).HasMaxLength(64);
+        builder.Property(r => r.WrappedKey).HasMaxLength(1000);
+        builder.HasIndex(r => r.VisitId);
+        builder.HasIndex(r => r.RecordedAt);
+        builder.HasOne<VideoVisit>().WithMany().HasForeignKey(r => r.VisitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class VisitRecordingChunkConfiguration : IEntityTypeConfiguration<VisitRecordingChunk>
+{
+    public void Configure(EntityTypeBuilder<VisitRecordingChunk> builder)
+    {
+        builder.ToTable("VisitRecordingChunks");
+        builder.HasKey(c => new { c.RecordingId, c.Index });
+        builder.HasOne<VisitRecording>().WithMany().HasForeignKey(c => c.RecordingId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class RecordingJobConfiguration : IEntityTypeConfiguration<RecordingJob>
+{
+    public void Configure(EntityTypeBuilder<RecordingJob> builder)
+    {
+        builder.ToTable("RecordingJobs");
+        builder.HasKey(j => j.VisitId);
+        builder.Property(j => j.LastError).HasMaxLength(500);
+        builder.Property(j => j.ClaimedBy).HasMaxLength(128);
+        builder.HasIndex(j => j.CompletedAt);
+        builder.HasOne<VideoVisit>().WithMany().HasForeignKey(j => j.VisitId).OnDelete(DeleteBehavior.Restrict);
     }
 }

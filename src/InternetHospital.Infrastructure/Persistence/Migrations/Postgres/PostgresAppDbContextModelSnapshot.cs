@@ -4368,6 +4368,68 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("ConsultingSessions", (string)null);
                 });
 
+            modelBuilder.Entity("InternetHospital.Domain.VideoVisits.RecordingConsent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Consented")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VisitId", "AccountId")
+                        .IsUnique();
+
+                    b.ToTable("RecordingConsents", (string)null);
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.VideoVisits.RecordingJob", b =>
+                {
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("VisitId");
+
+                    b.HasIndex("CompletedAt");
+
+                    b.ToTable("RecordingJobs", (string)null);
+                });
+
             modelBuilder.Entity("InternetHospital.Domain.VideoVisits.VideoVisit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4388,6 +4450,9 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset?>("EndedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("IsRecording")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("PatientExcluded")
                         .HasColumnType("boolean");
 
@@ -4398,6 +4463,10 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<string>("RecordingBlockedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("ReferralDetail")
                         .HasMaxLength(1000)
@@ -4421,6 +4490,9 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
+
+                    b.Property<bool>("WasRecorded")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 
@@ -4754,6 +4826,85 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                     b.HasKey("VisitId");
 
                     b.ToTable("VisitNotes", (string)null);
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.VideoVisits.VisitRecording", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Chunks")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double>("DurationSeconds")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Participant")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("WrappedKey")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedAt");
+
+                    b.HasIndex("VisitId");
+
+                    b.ToTable("VisitRecordings", (string)null);
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.VideoVisits.VisitRecordingChunk", b =>
+                {
+                    b.Property<Guid>("RecordingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("RecordingId", "Index");
+
+                    b.ToTable("VisitRecordingChunks", (string)null);
                 });
 
             modelBuilder.Entity("InternetHospital.Infrastructure.Identity.Account", b =>
@@ -6096,6 +6247,24 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("InternetHospital.Domain.VideoVisits.RecordingConsent", b =>
+                {
+                    b.HasOne("InternetHospital.Domain.VideoVisits.VideoVisit", null)
+                        .WithMany("RecordingConsents")
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.VideoVisits.RecordingJob", b =>
+                {
+                    b.HasOne("InternetHospital.Domain.VideoVisits.VideoVisit", null)
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("InternetHospital.Domain.VideoVisits.VisitAddendum", b =>
                 {
                     b.HasOne("InternetHospital.Domain.VideoVisits.VideoVisit", null)
@@ -6170,6 +6339,24 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                         .WithOne("Note")
                         .HasForeignKey("InternetHospital.Domain.VideoVisits.VisitNote", "VisitId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.VideoVisits.VisitRecording", b =>
+                {
+                    b.HasOne("InternetHospital.Domain.VideoVisits.VideoVisit", null)
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.VideoVisits.VisitRecordingChunk", b =>
+                {
+                    b.HasOne("InternetHospital.Domain.VideoVisits.VisitRecording", null)
+                        .WithMany()
+                        .HasForeignKey("RecordingId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -6377,6 +6564,8 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                     b.Navigation("Invitations");
 
                     b.Navigation("Note");
+
+                    b.Navigation("RecordingConsents");
                 });
 
             modelBuilder.Entity("InternetHospital.Domain.VideoVisits.VisitNote", b =>

@@ -4361,6 +4361,68 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("ConsultingSessions", (string)null);
                 });
 
+            modelBuilder.Entity("InternetHospital.Domain.VideoVisits.RecordingConsent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Consented")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VisitId", "AccountId")
+                        .IsUnique();
+
+                    b.ToTable("RecordingConsents", (string)null);
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.VideoVisits.RecordingJob", b =>
+                {
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("VisitId");
+
+                    b.HasIndex("CompletedAt");
+
+                    b.ToTable("RecordingJobs", (string)null);
+                });
+
             modelBuilder.Entity("InternetHospital.Domain.VideoVisits.VideoVisit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4381,6 +4443,9 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long?>("EndedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsRecording")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("PatientExcluded")
                         .HasColumnType("INTEGER");
 
@@ -4390,6 +4455,10 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("Purpose")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordingBlockedBy")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReferralDetail")
@@ -4413,6 +4482,9 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("WasRecorded")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -4747,6 +4819,85 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("VisitId");
 
                     b.ToTable("VisitNotes", (string)null);
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.VideoVisits.VisitRecording", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Chunks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("DurationSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Participant")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WrappedKey")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedAt");
+
+                    b.HasIndex("VisitId");
+
+                    b.ToTable("VisitRecordings", (string)null);
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.VideoVisits.VisitRecordingChunk", b =>
+                {
+                    b.Property<Guid>("RecordingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("RecordingId", "Index");
+
+                    b.ToTable("VisitRecordingChunks", (string)null);
                 });
 
             modelBuilder.Entity("InternetHospital.Infrastructure.Identity.Account", b =>
@@ -6083,6 +6234,24 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("InternetHospital.Domain.VideoVisits.RecordingConsent", b =>
+                {
+                    b.HasOne("InternetHospital.Domain.VideoVisits.VideoVisit", null)
+                        .WithMany("RecordingConsents")
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.VideoVisits.RecordingJob", b =>
+                {
+                    b.HasOne("InternetHospital.Domain.VideoVisits.VideoVisit", null)
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("InternetHospital.Domain.VideoVisits.VisitAddendum", b =>
                 {
                     b.HasOne("InternetHospital.Domain.VideoVisits.VideoVisit", null)
@@ -6157,6 +6326,24 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                         .WithOne("Note")
                         .HasForeignKey("InternetHospital.Domain.VideoVisits.VisitNote", "VisitId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.VideoVisits.VisitRecording", b =>
+                {
+                    b.HasOne("InternetHospital.Domain.VideoVisits.VideoVisit", null)
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.VideoVisits.VisitRecordingChunk", b =>
+                {
+                    b.HasOne("InternetHospital.Domain.VideoVisits.VisitRecording", null)
+                        .WithMany()
+                        .HasForeignKey("RecordingId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -6364,6 +6551,8 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Invitations");
 
                     b.Navigation("Note");
+
+                    b.Navigation("RecordingConsents");
                 });
 
             modelBuilder.Entity("InternetHospital.Domain.VideoVisits.VisitNote", b =>

@@ -5,7 +5,7 @@ import { apiJson } from '@/lib/api-client';
 export const staffAccountsQueryKey = ['admin', 'staff-accounts'] as const;
 
 /** Roles the security administrator hands out (doctors come with a profile the system administrator creates). */
-export const assignableRoles = ['SystemAdmin', 'SecurityAdmin', 'AuditAdmin', 'Pharmacist', 'Registrar', 'Nurse', 'Paramedic', 'EmergencyStaff'] as const;
+export const assignableRoles = ['SystemAdmin', 'SecurityAdmin', 'AuditAdmin', 'Pharmacist', 'Registrar', 'Nurse', 'Paramedic', 'EmergencyStaff', 'MedicalRecords'] as const;
 export type AssignableRole = (typeof assignableRoles)[number];
 
 export const staffAccountSchema = z.object({

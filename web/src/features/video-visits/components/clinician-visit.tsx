@@ -14,6 +14,7 @@ import { formatDateTimeIn, formatTimeIn } from '@/lib/date-time';
 import type { ImageReference, VisitRoom } from '../lib/visit-room';
 import { AttendingLine } from './attending-line';
 import { CallView } from './call-view';
+import { RecordingConsent } from './recording-consent';
 import { ChatPanel } from './chat-panel';
 import { DeviceCheck } from './device-check';
 import { GuestsPanel } from './guests-panel';
@@ -116,6 +117,7 @@ export function ClinicianVisit({ visitId, followUpPicker, imagingPanel }: { visi
           </Stack>
         </Card>
       )}
+      {status === 'InProgress' && room && state?.inCall && <RecordingConsent visitId={visitId} />}
       {status === 'InProgress' && room && state?.inCall && <CallView room={room} state={state} media={media} canShareScreen={isDoctor} />}
       {status === 'InProgress' && state && !state.inCall && leftCall && (
         <Group>

@@ -13,6 +13,7 @@ import { hospitalTimeZone } from '@/config/hospital';
 import { formatTimeIn } from '@/lib/date-time';
 import type { SharedImage, VisitRoom } from '../lib/visit-room';
 import { CallView } from './call-view';
+import { RecordingConsent } from './recording-consent';
 import { ChatPanel } from './chat-panel';
 import { DeviceCheck } from './device-check';
 import { VisitSummary } from './visit-summary';
@@ -75,6 +76,7 @@ export function PatientVisit({ visitId, guardianFor, sharedImageView }: { visitI
       {status === 'InProgress' && room && state && state.inCall && (
         <SimpleGrid cols={{ base: 1, md: 3 }}>
           <div style={{ gridColumn: 'span 2' }}>
+            <RecordingConsent visitId={visitId} />
             <CallView room={room} state={state} media={media} canShareScreen={false} />
             {state.sharedImage && sharedImageView?.(state.sharedImage, () => room.dismissSharedImage())}
           </div>

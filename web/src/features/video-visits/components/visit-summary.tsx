@@ -3,6 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAddAddendum } from '../api/add-addendum';
+import { VisitRecordings } from './visit-recordings';
 import type { VideoVisit } from '../api/get-video-visit';
 import { hospitalTimeZone } from '@/config/hospital';
 import { formatDateTimeIn } from '@/lib/date-time';
@@ -98,6 +99,7 @@ export function VisitSummary({ visit }: { visit: VideoVisit }): ReactNode {
           ))}
         </Stack>
       )}
+      {(visit.myRole === 'Doctor' || visit.myRole === 'Patient') && <VisitRecordings visitId={visit.id} />}
       {visit.myRole === 'Doctor' && <AddendumForm visitId={visit.id} />}
     </Stack>
   );

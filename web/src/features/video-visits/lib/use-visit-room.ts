@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { guestsQueryKey } from '../api/guests';
 import { waitingRoomQueryKey } from '../api/get-waiting-room';
+import { recordingQueryKey } from '../api/recording';
 import { visitQueryKey } from '../api/schemas';
 import { addMessageToCache } from './chat-cache';
 import { VisitRoom, type RoomState } from './visit-room';
@@ -18,6 +19,7 @@ export function useVisitRoom(visitId: string, enabled = true): { room: VisitRoom
       onChat: (message) => addMessageToCache(queryClient, message),
       onQueueMoved: () => void queryClient.invalidateQueries({ queryKey: waitingRoomQueryKey(visitId) }),
       onGuestsChanged: () => void queryClient.invalidateQueries({ queryKey: guestsQueryKey(visitId) }),
+      onRecordingChanged: () => void queryClient.invalidateQueries({ queryKey: recordingQueryKey(visitId) }),
     });
     setRoom(opened);
     void opened.open();

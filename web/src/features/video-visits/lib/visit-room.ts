@@ -63,6 +63,8 @@ export interface RoomCallbacks {
   onQueueMoved?: () => void;
   /** A guest was invited, arrived, was admitted or revoked: the doctor's guest list is out of date. */
   onGuestsChanged?: () => void;
+  /** Recording started or stopped (or who has not consented changed): the indicator is out of date. */
+  onRecordingChanged?: () => void;
 }
 
 /**
@@ -143,6 +145,10 @@ export class VisitRoom {
     hub.on('signal', (payload: unknown) => {
       const event = signalSchema.safeParse(payload);
       if (event.success && event.data.visitId === this.visitId) void this.engine?.handleSignal(event.data.fromPeerId, event.data.data as SignalData);
+    });
+    hub.on('recordingChanged', (payload: unknown) => {
+      const event = queueMovedSchema.safeParse(payload);
+      if (event.success && event.data.visitId === this.visitId) this.callbacks.onRecordingChanged?.();
     });
     hub.on('imageShared', (payload: unknown) => {
       const event = imageSharedSchema.safeParse(payload);
