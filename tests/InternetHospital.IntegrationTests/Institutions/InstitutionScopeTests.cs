@@ -29,6 +29,27 @@ public abstract class InstitutionScopeTests(ApiFactory factory)
 
     private Task<Guid> AccountIdAsync(string email) => kit.FromDatabaseAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
 
+    [Fact]
+    public async Task A_secondary_hospital_joining_does_not_take_over_the_shared_record_or_the_head_of_the_list()
+    {
+        var consortium = await ConsortiumAdminAsync();
+        var code = $"SEC-{Guid.NewGuid():N}"[..12].ToUpperInvariant();
+        await (await consortium.PostAsJsonAsync("/api/admin/institutions", new
+        {
+            code,
+            settings = new { name = "二级医院", nameEn = "A secondary hospital", level = "Secondary", timeZone = "Asia/Shanghai", address = (string?)null, phone = (string?)null, hisAdapter = "ConsortiumDefault", hisEndpoint = (string?)null },
+        })).ReadJsonAsync(HttpStatusCode.Created);
+
+        // The city hospital (tertiary) still holds the consortium's record and heads the list; the level is not sorted by its name.
+        using var scope = factory.Services.CreateScope();
+        var holder = await scope.ServiceProvider.GetRequiredService<InstitutionReads>().SharedRecordHolderAsync(CancellationToken.None);
+        Assert.Equal(await FacilityAsync("CFH"), holder);
+        var listed = (await (await consortium.GetAsync("/api/admin/institutions")).ReadJsonAsync()).GetProperty("institutions").EnumerateArray()
+            .Select(i => i.GetProperty("level").GetString()).ToList();
+        Assert.Equal("Tertiary", listed[0]);
+        Assert.True(listed.IndexOf("Secondary") < listed.IndexOf("Community"), string.Join(",", listed));
+    }
+
     private Task<int> DeniedAsync(Guid accountId) =>
         kit.FromDatabaseAsync(db => db.AuditEntries.CountAsync(a => a.Action == "institution.scope_denied" && a.ActorAccountId == accountId));
 

@@ -40,7 +40,9 @@ public sealed class InstitutionReads(IAppDbContext db, ICurrentUser user, IAudit
     /// <c>His:</c> and <c>Imaging:</c>): the lead hospital.
     /// </summary>
     public async Task<Guid?> SharedRecordHolderAsync(CancellationToken cancellationToken) =>
-        await db.Facilities.AsNoTracking().OrderBy(f => f.Kind == FacilityKind.Hospital ? 0 : 1).ThenBy(f => f.Level).ThenBy(f => f.Code)
+        // Note: the level is stored by name, so ordering by it would sort alphabetically (Secondary before Tertiary).
+        await db.Facilities.AsNoTracking().OrderBy(f => f.Kind == FacilityKind.Hospital ? 0 : 1)
+            .ThenBy(f => f.Level == FacilityLevel.Tertiary ? 1 : f.Level == FacilityLevel.Secondary ? 2 : 3).ThenBy(f => f.Code)
             .Select(f => (Guid?)f.Id).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>
