@@ -5,7 +5,8 @@
 # its own servers, and ends with one line: "N passed, N failed". Exit code is non-zero if anything failed.
 # Suites that do not share servers run side by side to keep the whole run short on two cores: vitest and lint beside
 # the build; the operations suites (Kubernetes, backups, dependency audit) beside unit and integration tests; the
-# multi-instance suite beside the E2E tests. A background suite's output is printed, whole, when it ends.
+# multi-instance suite beside the integration tests. The E2E tests run alone (their browsers wait on timeouts). A
+# background suite's output is printed, whole, when it ends.
 set -uo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
@@ -179,17 +180,18 @@ operations() {
 background operations operations
 
 run_dotnet_tests "unit" tests/InternetHospital.UnitTests
-run_dotnet_tests "integration" tests/InternetHospital.IntegrationTests
-collect front vitest "web (vitest)"
-collect front lint "web (lint)"
-
-# Three API processes behind HAProxy, beside the E2E tests (scripts/multi-instance.sh prints "multi-instance: N passed, N failed").
+# Three API processes behind HAProxy, beside the integration tests, not the E2E tests (whose browsers wait on
+# timeouts: two journeys timed out with it beside them). scripts/multi-instance.sh prints "multi-instance: N passed, N failed".
 multi_instance() {
   scripts/multi-instance.sh --no-build >"$WORK/multi-instance.out" 2>&1
   sed -nE 's/^multi-instance: ([0-9]+) passed, ([0-9]+) failed$/\1 passed, \2 failed/p' "$WORK/multi-instance.out" | tail -n 1 >>"$WORK/multi-instance.out"
   tail -n 1 "$WORK/multi-instance.out" | grep -qE '^[0-9]+ passed, [0-9]+ failed$' || echo "0 passed, 1 failed" >>"$WORK/multi-instance.out"
 }
 background multi multi_instance
+run_dotnet_tests "integration" tests/InternetHospital.IntegrationTests
+collect front vitest "web (vitest)"
+collect front lint "web (lint)"
+
 run_dotnet_tests "e2e" tests/InternetHospital.E2ETests
 
 collect operations k8s "k8s manifests"
