@@ -53,6 +53,7 @@ collect() {
   cat "$out" 2>/dev/null
   read -r p f < <(sed -nE 's/^([0-9]+) passed, ([0-9]+) failed$/\1 \2/p' "$out" 2>/dev/null | tail -n 1; echo)
   if [ -n "$p" ]; then record "$label" "$p" "$f"; else record "$label" 0 1; fi
+  grep -E '^\s*(FAIL|✗)' "$out" 2>/dev/null | sed "s/^/  $label: /" >>"$WORK/failures.txt" || true
 }
 # A script suite writing to $WORK/NAME.out; its result line is added if the script ends without one (it crashed).
 suite() { # suite NAME COMMAND...
@@ -138,7 +139,7 @@ run_dotnet_tests() { # run_dotnet_tests NAME PROJECT
   dotnet test "$project" --no-build -nologo --logger "trx;LogFileName=$trx" --logger "console;verbosity=normal" 2>&1 \
     | grep -vE '^\s*$|^\[: |unexpected operator' || true
   if [ -f "$trx" ]; then
-    read -r p f < <(python3 - "$trx" <<'PY'
+    read -r p f < <(python3 - "$trx" "$WORK/failures.txt" "$name" <<'PY'
 import re, sys
 text = open(sys.argv[1], encoding="utf-8").read()
 m = re.search(r'<Counters\b([^>]*)/>', text)
@@ -148,6 +149,12 @@ failed = int(attrs.get("failed", 0)) + int(attrs.get("error", 0)) + int(attrs.ge
 # A skipped test is a defect here: count it as failed.
 failed += int(attrs.get("notExecuted", 0))
 print(passed, failed if m else 1)
+# The failed tests' names and the start of their messages, kept for the end of the output (CI shows its tail).
+with open(sys.argv[2], "a", encoding="utf-8") as out:
+    for r in re.finditer(r'<UnitTestResult\b[^>]*testName="([^"]*)"[^>]*outcome="(?:Failed|Error|Timeout|Aborted|NotExecuted)"[^>]*>(.*?)</UnitTestResult>', text, re.S):
+        msg = re.search(r'<Message>(.*?)</Message>', r.group(2), re.S)
+        first = " ".join((msg.group(1) if msg else "").split())[:400]
+        out.write(f"  {sys.argv[3]}: {r.group(1)}\n      {first}\n")
 PY
 )
     record "$name" "$p" "$f"
@@ -200,6 +207,7 @@ collect operations backup "backup/restore"
 collect operations audit "dependency audit"
 collect multi multi-instance "multi-instance"
 
+if [ -s "$WORK/failures.txt" ]; then printf '\n== Failed tests\n'; cat "$WORK/failures.txt"; fi
 printf '\n'
 printf '%s\n' "${SUITES[@]}"
 echo "$PASSED passed, $FAILED failed"
