@@ -362,12 +362,12 @@ internal sealed partial class Driver(DriverOptions options)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         await using var db = Db();
-        Appointment? appointment;
+        var appointment = await db.Appointments.AsNoTracking().SingleAsync(a => a.Id == appointmentId);
+        var recorded = 0;
         do
         {
-            db.ChangeTracker.Clear();
-            appointment = await db.Appointments.AsNoTracking().SingleAsync(a => a.Id == appointmentId);
-            if (appointment.DayReminderSentAt is not null)
+            recorded = await db.AppointmentReminders.CountAsync(r => r.AppointmentId == appointmentId && r.Kind == ReminderKind.Day);
+            if (recorded > 0)
             {
                 break;
             }
@@ -377,8 +377,9 @@ internal sealed partial class Driver(DriverOptions options)
         while (DateTime.UtcNow < deadline);
 
         await Task.Delay(TimeSpan.FromSeconds(3));
+        recorded = await db.AppointmentReminders.CountAsync(r => r.AppointmentId == appointmentId && r.Kind == ReminderKind.Day);
         var reminders = await db.Notifications.CountAsync(n => n.AccountId == appointment.BookedByAccountId && n.Kind == AppointmentNotifications.DayReminder);
-        Check("reminder once", appointment.DayReminderSentAt is not null && reminders == 1, $"day reminder sent: {appointment.DayReminderSentAt is not null}; reminders in the database: {reminders}");
+        Check("reminder once", recorded == 1 && reminders == 1, $"day reminder recorded: {recorded}; reminders in the database: {reminders}");
     }
 
     /// <summary>The HIS outbox and the e-mail outbox: each message delivered exactly once, shared among the instances.</summary>
@@ -442,10 +443,8 @@ internal sealed partial class Driver(DriverOptions options)
         db.Slots.Add(slot);
         var appointment = Appointment.Hold(new NewAppointment(patient.PatientId, patient.AccountId, slot, VisitType.Video, 0m, "CNY", FollowUpBasis.HisDiagnosis, "I10", null, now.AddMinutes(15)), now);
 
-        // Note: as if booked long ago and reminded: otherwise the instances' booking job marks the hour reminder in the
-        // same second the patient checks in, and the check-in loses on the concurrency token (409).
-        appointment.MarkDayReminderSent(now);
-        appointment.MarkHourReminderSent(now);
+        // Note: the instances' booking job records this visit's reminders in the same seconds the patient checks in;
+        // the check-in must not lose to it (it did, with 409, while the job wrote the appointment row).
         db.Appointments.Add(appointment);
         await db.SaveChangesAsync();
         return appointment.Id;

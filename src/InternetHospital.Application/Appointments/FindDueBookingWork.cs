@@ -4,7 +4,8 @@ namespace InternetHospital.Application.Appointments;
 
 /// <summary>
 /// What the booking background job finds to do. Each item is then handled by its own command in its own unit of work;
-/// the appointment's concurrency token makes a second instance doing the same item fail harmlessly.
+/// a second instance doing the same item fails harmlessly (a hold on the appointment's concurrency token, a reminder on
+/// its key).
 /// </summary>
 public sealed record FindDueBookingWork(int Limit = 100) : IQuery<DueBookingWork>
 {
@@ -21,9 +22,11 @@ public sealed record FindDueBookingWork(int Limit = 100) : IQuery<DueBookingWork
                 .Take(query.Limit)
                 .ToListAsync(cancellationToken);
             var dayAhead = now + SendReminder.DayLead;
+            var hourAhead = now + SendReminder.HourLead;
             var reminders = await db.Appointments
                 .Where(a => a.Status == AppointmentStatus.Booked && a.Start > now && a.Start <= dayAhead
-                    && (a.DayReminderSentAt == null || (a.HourReminderSentAt == null && a.Start <= now + SendReminder.HourLead)))
+                    && (!db.AppointmentReminders.Any(r => r.AppointmentId == a.Id && r.For == a.Start && r.Kind == ReminderKind.Day)
+                        || (a.Start <= hourAhead && !db.AppointmentReminders.Any(r => r.AppointmentId == a.Id && r.For == a.Start && r.Kind == ReminderKind.Hour))))
                 .OrderBy(a => a.Start)
                 .Select(a => a.Id)
                 .Take(query.Limit)

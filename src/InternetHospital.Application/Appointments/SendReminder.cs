@@ -4,7 +4,9 @@ namespace InternetHospital.Application.Appointments;
 
 /// <summary>
 /// Sends whichever reminder is due: 24 hours before (unless the booking was made within the last day) and 1 hour
-/// before. Idempotent: each is marked sent in the same transaction as its notification.
+/// before. Idempotent: each is recorded (<see cref="AppointmentReminder"/>) in the same transaction as its notification;
+/// another instance recording it first makes this commit fail on the reminder's key, and nothing is sent twice. The
+/// appointment itself is only read, so a person acting on it at the same moment never loses to this job.
 /// </summary>
 public sealed record SendReminder(Guid AppointmentId) : ICommand<bool>
 {
@@ -24,17 +26,25 @@ public sealed record SendReminder(Guid AppointmentId) : ICommand<bool>
 
             var untilStart = appointment.Start - now;
             var bookedWithin = appointment.Start - (appointment.ConfirmedAt ?? appointment.CreatedAt);
+            var handled = await db.AppointmentReminders
+                .Where(r => r.AppointmentId == appointment.Id && r.For == appointment.Start)
+                .Select(r => r.Kind)
+                .ToListAsync(cancellationToken);
             string? kind = null;
-            if (untilStart <= HourLead && appointment.HourReminderSentAt is null)
+            if (untilStart <= HourLead && !handled.Contains(ReminderKind.Hour))
             {
-                // Note: the hour reminder makes the day reminder moot; both are marked so neither comes later.
-                appointment.MarkHourReminderSent(now);
-                appointment.MarkDayReminderSent(appointment.DayReminderSentAt ?? now);
+                // Note: the hour reminder makes the day reminder moot; both are recorded so neither comes later.
+                db.AppointmentReminders.Add(AppointmentReminder.Handled(appointment, ReminderKind.Hour, now));
+                if (!handled.Contains(ReminderKind.Day))
+                {
+                    db.AppointmentReminders.Add(AppointmentReminder.Handled(appointment, ReminderKind.Day, now));
+                }
+
                 kind = bookedWithin > HourLead ? AppointmentNotifications.HourReminder : null;
             }
-            else if (untilStart <= DayLead && untilStart > HourLead && appointment.DayReminderSentAt is null)
+            else if (untilStart <= DayLead && untilStart > HourLead && !handled.Contains(ReminderKind.Day))
             {
-                appointment.MarkDayReminderSent(now);
+                db.AppointmentReminders.Add(AppointmentReminder.Handled(appointment, ReminderKind.Day, now));
                 kind = bookedWithin > DayLead ? AppointmentNotifications.DayReminder : null;
             }
             else

@@ -93,8 +93,6 @@ public sealed class Appointment
     public string? CancellationReason { get; private set; }
     public string? CancellationNote { get; private set; }
     public int RescheduleCount { get; private set; }
-    public DateTimeOffset? DayReminderSentAt { get; private set; }
-    public DateTimeOffset? HourReminderSentAt { get; private set; }
 
     /// <summary>The account that attends with or for the patient (a guardian or proxy), shown to the doctor.</summary>
     public Guid? AttendingAccountId { get; private set; }
@@ -318,8 +316,6 @@ public sealed class Appointment
         slot.EnsureBookable(VisitType, now, throughReferral: ReferralId is not null);
         Occupy(slot);
         RescheduleCount++;
-        DayReminderSentAt = null;
-        HourReminderSentAt = null;
         if (HoldExpiresAt is { } expiry && expiry > Start)
         {
             HoldExpiresAt = Start;
@@ -385,18 +381,6 @@ public sealed class Appointment
         AttendingName = name.Length > 100 ? name[..100] : name;
         AttendingRelation = relation;
         GuardianPresent = guardianPresent;
-        Version++;
-    }
-
-    public void MarkDayReminderSent(DateTimeOffset now)
-    {
-        DayReminderSentAt = now;
-        Version++;
-    }
-
-    public void MarkHourReminderSent(DateTimeOffset now)
-    {
-        HourReminderSentAt = now;
         Version++;
     }
 

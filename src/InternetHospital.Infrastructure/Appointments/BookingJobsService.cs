@@ -14,8 +14,8 @@ namespace InternetHospital.Infrastructure.Appointments;
 /// <summary>
 /// Booking's background work, every <see cref="BookingOptions.JobInterval"/>: lapsed holds are released, due reminders
 /// sent, and (hourly) every doctor's slot horizon moved on. Safe with several API instances: each item is its own unit
-/// of work guarded by the appointment's concurrency token (or the slots' unique index), so an item another instance
-/// handled first fails harmlessly here. Tests call <see cref="RunOnceAsync"/> instead of waiting.
+/// of work guarded by the appointment's concurrency token (a hold), the reminder's key or the slots' unique index, so
+/// an item another instance handled first fails harmlessly here. Tests call <see cref="RunOnceAsync"/> instead of waiting.
 /// </summary>
 internal sealed partial class BookingJobsService(
     IServiceScopeFactory scopes,

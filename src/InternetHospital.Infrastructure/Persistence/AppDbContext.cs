@@ -68,6 +68,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Slot> Slots => Set<Slot>();
     public DbSet<BlockedPeriod> BlockedPeriods => Set<BlockedPeriod>();
     public DbSet<Appointment> Appointments => Set<Appointment>();
+    public DbSet<AppointmentReminder> AppointmentReminders => Set<AppointmentReminder>();
     public DbSet<WaitlistEntry> WaitlistEntries => Set<WaitlistEntry>();
     public DbSet<Drug> Drugs => Set<Drug>();
     public DbSet<DrugCodeMapping> DrugCodeMappings => Set<DrugCodeMapping>();

@@ -349,6 +349,34 @@ public abstract class BookingTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task A_reminder_sent_while_the_patient_is_acting_on_the_appointment_does_not_make_the_patients_change_fail()
+    {
+        var doctor = await kit.DoctorAsync();
+        var patient = await kit.PatientAsync(preferredLanguage: "en");
+        var slotId = await kit.SlotAtAsync(doctor.Id, DateTimeOffset.UtcNow.AddMinutes(50));
+        var id = (await (await BookingKit.BookAsync(patient, slotId)).ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await BookingKit.PayAsync(patient, id);
+        await kit.WithDbAsync(db => db.Appointments.Where(x => x.Id == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.ConfirmedAt, DateTimeOffset.UtcNow.AddDays(-3))));
+
+        // The patient's request has read the appointment when the booking job (another instance, say) sends the hour
+        // reminder; the patient's change is then saved. It used to fail on the appointment's concurrency token (409).
+        await kit.WithDbAsync(async db =>
+        {
+            var appointment = await db.Appointments.SingleAsync(x => x.Id == id);
+            await kit.RunJobsAsync();
+            appointment.RecordAttendance(Guid.NewGuid(), "王小明", "spouse", guardianPresent: false);
+            await db.SaveChangesAsync();
+        });
+
+        await kit.RunJobsAsync();
+        await Mailbox.WaitForAsync(patient.Email, "Starting soon");
+        Assert.Single(await Mailbox.ListAsync(patient.Email), m => m.Subject!.StartsWith("Starting soon", StringComparison.Ordinal));
+        var kinds = await kit.QueryAsync(db => db.AppointmentReminders.Where(r => r.AppointmentId == id).Select(r => r.Kind).OrderBy(k => k).ToListAsync());
+        Assert.Equal([Domain.Appointments.ReminderKind.Day, Domain.Appointments.ReminderKind.Hour], kinds);
+        Assert.Equal("spouse", await kit.QueryAsync(db => db.Appointments.Where(x => x.Id == id).Select(x => x.AttendingRelation).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Another_patients_appointment_answers_404_and_the_doctor_sees_it_in_the_calendar()
     {
         var doctor = await kit.DoctorAsync();

@@ -59,6 +59,7 @@ public interface IAppDbContext
     DbSet<Slot> Slots { get; }
     DbSet<BlockedPeriod> BlockedPeriods { get; }
     DbSet<Appointment> Appointments { get; }
+    DbSet<AppointmentReminder> AppointmentReminders { get; }
     DbSet<WaitlistEntry> WaitlistEntries { get; }
     DbSet<Drug> Drugs { get; }
     DbSet<DrugCodeMapping> DrugCodeMappings { get; }

@@ -102,6 +102,18 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
     }
 }
 
+internal sealed class AppointmentReminderConfiguration : IEntityTypeConfiguration<AppointmentReminder>
+{
+    public void Configure(EntityTypeBuilder<AppointmentReminder> builder)
+    {
+        builder.ToTable("AppointmentReminders");
+        // Note: the key is what makes a reminder once-only when several instances' jobs reach it together.
+        builder.HasKey(r => new { r.AppointmentId, r.Kind, r.For });
+        builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(8);
+        builder.HasOne<Appointment>().WithMany().HasForeignKey(r => r.AppointmentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class WaitlistEntryConfiguration : IEntityTypeConfiguration<WaitlistEntry>
 {
     public void Configure(EntityTypeBuilder<WaitlistEntry> builder)
