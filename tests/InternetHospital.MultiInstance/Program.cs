@@ -388,7 +388,7 @@ internal sealed partial class Driver(DriverOptions options)
         await using var db = Db();
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (DateTime.UtcNow < deadline
-            && (await db.HisOutbox.AnyAsync(m => m.Status == HisOutboxStatus.Pending) || await db.EmailOutbox.AnyAsync(e => e.Status == EmailStatus.Pending)))
+            && (await db.HisOutbox.AnyAsync(m => m.Status == HisOutboxStatus.Pending) || await db.EmailOutbox.AnyAsync(e => e.Status == OutboxStatus.Pending)))
         {
             await Task.Delay(500);
         }
@@ -405,7 +405,7 @@ internal sealed partial class Driver(DriverOptions options)
             $"{his.Count} messages, {delivered.Count} delivered, {twice} not attempted exactly once; attempts per process: {string.Join('/', byInstance)}");
 
         var emails = await db.EmailOutbox.AsNoTracking().Select(e => new { e.Status, e.Attempts }).ToListAsync();
-        var sent = emails.Count(e => e.Status == EmailStatus.Sent);
+        var sent = emails.Count(e => e.Status == OutboxStatus.Sent);
         var files = Directory.Exists(options.MailDirectory) ? Directory.GetFiles(options.MailDirectory, "*.eml", SearchOption.AllDirectories).Length : 0;
         Check(
             "e-mail outbox once",

@@ -36,6 +36,13 @@ public sealed class VisitAccess(IAppDbContext db, ICurrentUser currentUser, IPat
             query = query.Include(v => v.RecordingConsents);
         }
 
+        if (parts != VisitParts.None)
+        {
+            // Note: the invitations and each part are collections; one joined query would repeat every row of one per row
+            // of the others (EF's MultipleCollectionIncludeWarning), so each collection is its own query.
+            query = query.AsSplitQuery();
+        }
+
         var visit = await query.SingleOrDefaultAsync(v => v.Id == visitId, cancellationToken)
             ?? throw new NotFoundException("Visit", visitId);
         var role = await RoleOfAsync(visit, accountId, cancellationToken) ?? throw new NotFoundException("Visit", visitId);

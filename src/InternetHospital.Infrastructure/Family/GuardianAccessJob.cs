@@ -1,6 +1,7 @@
 using InternetHospital.Application.Common.Security;
 using InternetHospital.Application.Family;
 using InternetHospital.Infrastructure.Hosting;
+using InternetHospital.Infrastructure.Identity;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -10,7 +11,8 @@ namespace InternetHospital.Infrastructure.Family;
 
 /// <summary>
 /// Runs <see cref="EndExpiredPatientAccess"/> at start and then every interval (hourly by default: ages turn over at the
-/// hospital's midnight, and the guard refuses an ended grant on the day anyway). Tests send the command themselves.
+/// hospital's midnight, and the guard refuses an ended grant on the day anyway), and deletes the sign-in sessions that
+/// ended or outlived <c>Auth:SessionLifetime</c>. Tests send the command themselves, or call <see cref="RunOnceAsync"/>.
 /// </summary>
 internal sealed partial class GuardianAccessJob(
     IServiceScopeFactory scopes,
@@ -20,7 +22,9 @@ internal sealed partial class GuardianAccessJob(
 {
     protected override TimeSpan Interval => options.Value.AccessJobInterval;
 
-    protected override async Task<bool> RunRoundAsync(CancellationToken cancellationToken)
+    protected override Task<bool> RunRoundAsync(CancellationToken cancellationToken) => RunOnceAsync(cancellationToken);
+
+    internal async Task<bool> RunOnceAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var result = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new EndExpiredPatientAccess(), cancellationToken);
@@ -29,9 +33,20 @@ internal sealed partial class GuardianAccessJob(
             LogEnded(logger, result.GuardiansEnded, result.ProxiesExpired);
         }
 
+        // Note: an ended or outlived session is never read again (a token naming a missing session is refused), so
+        // keeping it would only let the table grow by every sign-in ever made.
+        var sessions = await scope.ServiceProvider.GetRequiredService<AccountSessions>().DeleteDeadAsync(cancellationToken);
+        if (sessions > 0)
+        {
+            LogSessionsDeleted(logger, sessions);
+        }
+
         return result.MoreMayBeDue;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Family access: {Guardians} guardian grant(s) ended at the age of majority, {Proxies} proxy grant(s) expired")]
     private static partial void LogEnded(ILogger logger, int guardians, int proxies);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Sessions} ended or expired sign-in session(s)")]
+    private static partial void LogSessionsDeleted(ILogger logger, int sessions);
 }

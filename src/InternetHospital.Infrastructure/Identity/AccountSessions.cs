@@ -82,6 +82,19 @@ public sealed class AccountSessions(AppDbContext db, TimeProvider clock, IAfterC
     }
 
     /// <summary>
+    /// Deletes the sessions that can never be used again (ended, or past the absolute lifetime; see <see cref="IsLive"/>),
+    /// so the table holds the live sessions only instead of every sign-in ever made. A token naming a deleted session is
+    /// refused like one naming an ended session. Returns how many were deleted.
+    /// </summary>
+    public Task<int> DeleteDeadAsync(CancellationToken cancellationToken)
+    {
+        var startedBefore = clock.GetUtcNow() - auth.Value.SessionLifetime;
+        return db.Set<AccountSession>()
+            .Where(s => s.EndedAt != null || s.CreatedAt <= startedBefore)
+            .ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>
     /// After the session's own password or two-factor change renewed the account's security stamp, lets that session
     /// keep refreshing its tokens (the others were ended with the change). Saves.
     /// </summary>

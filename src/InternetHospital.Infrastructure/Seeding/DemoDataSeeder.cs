@@ -170,32 +170,7 @@ internal sealed class DemoDataSeeder(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task<Account> CreateAccountAsync(DemoAccount demo, string mobile, CancellationToken cancellationToken)
-    {
-        var account = new Account
-        {
-            Id = Domain.Common.NewId.Next(),
-            UserName = demo.Email,
-            Email = demo.Email,
-            EmailConfirmed = true,
-            FullName = demo.FullName,
-            PhoneNumber = mobile,
-
-            // Note: demo patients sign in with SMS codes from App_Data/sms (staff never get one).
-            PhoneNumberConfirmed = true,
-            CreatedAt = clock.GetUtcNow(),
-            LockoutEnabled = true,
-        };
-        Check(await users.CreateAsync(account, DemoAccounts.Password));
-        Check(await users.AddToRoleAsync(account, demo.Role));
-        return account;
-    }
-
-    private static void Check(IdentityResult result)
-    {
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException("Seeding a demo account failed: " + string.Join("; ", result.Errors.Select(e => e.Description)));
-        }
-    }
+    // Note: demo patients sign in with SMS codes from App_Data/sms (staff never get one).
+    private Task<Account> CreateAccountAsync(DemoAccount demo, string mobile, CancellationToken cancellationToken) =>
+        users.CreateDemoAccountAsync(demo, mobile, clock.GetUtcNow(), phoneNumberConfirmed: true);
 }

@@ -67,27 +67,6 @@ internal sealed class EmergencyDemoSeeder(
             return existing;
         }
 
-        var account = new Account
-        {
-            Id = Domain.Common.NewId.Next(),
-            UserName = demo.Email,
-            Email = demo.Email,
-            EmailConfirmed = true,
-            FullName = demo.FullName,
-            PhoneNumber = mobile,
-            CreatedAt = clock.GetUtcNow(),
-            LockoutEnabled = true,
-        };
-        Check(await users.CreateAsync(account, DemoAccounts.Password));
-        Check(await users.AddToRoleAsync(account, demo.Role));
-        return account;
-    }
-
-    private static void Check(IdentityResult result)
-    {
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException("Seeding a demo account failed: " + string.Join("; ", result.Errors.Select(e => e.Description)));
-        }
+        return await users.CreateDemoAccountAsync(demo, mobile, clock.GetUtcNow(), phoneNumberConfirmed: false);
     }
 }

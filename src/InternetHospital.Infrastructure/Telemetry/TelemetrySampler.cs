@@ -38,10 +38,10 @@ internal sealed class TelemetrySampler(IServiceScopeFactory scopes, AppMetrics m
         var hisOldest = await hisPending.OrderBy(m => m.Sequence).Select(m => (DateTimeOffset?)m.CreatedAt).FirstOrDefaultAsync(cancellationToken);
         var hisDead = await db.HisOutbox.LongCountAsync(m => m.Status == HisOutboxStatus.DeadLettered, cancellationToken);
 
-        var emailPending = db.EmailOutbox.AsNoTracking().Where(e => e.Status == EmailStatus.Pending);
+        var emailPending = db.EmailOutbox.AsNoTracking().Where(e => e.Status == OutboxStatus.Pending);
         var emailCount = await emailPending.LongCountAsync(cancellationToken);
         var emailOldest = await emailPending.OrderBy(e => e.CreatedAt).Select(e => (DateTimeOffset?)e.CreatedAt).FirstOrDefaultAsync(cancellationToken);
-        var emailFailed = await db.EmailOutbox.LongCountAsync(e => e.Status == EmailStatus.Failed, cancellationToken);
+        var emailFailed = await db.EmailOutbox.LongCountAsync(e => e.Status == OutboxStatus.Failed, cancellationToken);
 
         var rooms = await db.VisitConnections.AsNoTracking().Where(c => c.ClosedAt == null).Select(c => c.VisitId).Distinct().LongCountAsync(cancellationToken);
 

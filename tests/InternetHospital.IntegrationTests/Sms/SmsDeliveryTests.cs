@@ -43,11 +43,11 @@ public abstract class SmsDeliveryTests(string provider)
         Assert.Equal(0, await DispatchAsync(host)); // not due again before its backoff
         clock.Advance(TimeSpan.FromSeconds(16));
         Assert.Equal(1, await DispatchAsync(host));
-        Assert.Equal((EmailStatus.Pending, 2), await StatusAsync(host, id));
+        Assert.Equal((OutboxStatus.Pending, 2), await StatusAsync(host, id));
         clock.Advance(TimeSpan.FromSeconds(31));
         Assert.Equal(1, await DispatchAsync(host));
 
-        Assert.Equal((EmailStatus.Sent, 3), await StatusAsync(host, id));
+        Assert.Equal((OutboxStatus.Sent, 3), await StatusAsync(host, id));
         Assert.All(fake.Requests, r => Assert.True(r.SignatureValid));
         var delivered = Assert.Single(fake.Delivered);
         Assert.Equal($"+86{mobile}", delivered.Parameters["PhoneNumberSet"]);
@@ -64,7 +64,7 @@ public abstract class SmsDeliveryTests(string provider)
             clock.Advance(TimeSpan.FromMinutes(10));
         }
 
-        Assert.Equal((EmailStatus.Failed, 4), await StatusAsync(host, dead));
+        Assert.Equal((OutboxStatus.Failed, 4), await StatusAsync(host, dead));
     }
 
     [Fact]
@@ -181,7 +181,7 @@ public abstract class SmsDeliveryTests(string provider)
     private static Task<int> DispatchAsync(OwnApiHost host) =>
         ActivatorUtilities.CreateInstance<SmsDispatcher>(host.Services).SendDueAsync(CancellationToken.None);
 
-    private static async Task<(EmailStatus, int)> StatusAsync(OwnApiHost host, Guid id)
+    private static async Task<(OutboxStatus, int)> StatusAsync(OwnApiHost host, Guid id)
     {
         await using var scope = host.Services.CreateAsyncScope();
         var message = await scope.ServiceProvider.GetRequiredService<AppDbContext>().SmsOutbox.AsNoTracking().SingleAsync(m => m.Id == id);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.IO.Compression;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -20,24 +19,23 @@ internal sealed class AlipayGateway(
     IHttpClientFactory httpClients,
     IOptions<AlipayOptions> options,
     IOptions<HospitalOptions> hospital,
-    TimeProvider clock) : IPaymentGateway, ICheckoutGateway, IReconcilableGateway, IDisposable
+    TimeProvider clock)
+    : ChinaPaymentGateway(
+        httpClients,
+        ProviderName,
+        () => AlipaySignatures.PrivateKey(options.Value.AppPrivateKey),
+        () => AlipaySignatures.PublicKey(options.Value.AlipayPublicKey)),
+    IPaymentGateway, ICheckoutGateway, IReconcilableGateway
 {
     public const string ProviderName = "Alipay";
     public const string HttpClientName = "Alipay";
 
     private static readonly TimeZoneInfo ChinaTime = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
-    private readonly Lazy<RSA> appKey = new(() => AlipaySignatures.PrivateKey(options.Value.AppPrivateKey));
-    private readonly Lazy<RSA> alipayKey = new(() => AlipaySignatures.PublicKey(options.Value.AlipayPublicKey));
-
-    public string Name => ProviderName;
-
-    public bool IsSimulated => false;
-
     public IReadOnlyList<string> Channels { get; } = [AlipayChannels.Page, AlipayChannels.Wap];
 
     public Task<GatewayIntent> CreateIntentAsync(GatewayIntentRequest request, CancellationToken cancellationToken) =>
-        Task.FromResult(new GatewayIntent(WeChatPayGateway.OrderNumber(request.PaymentId), ClientSecret: null));
+        Task.FromResult(new GatewayIntent(OrderNumber(request.PaymentId), ClientSecret: null));
 
     /// <summary>Alipay takes the same out_trade_no from page.pay and wap.pay alike: the order keeps its number.</summary>
     public Task<string> ReplaceOrderAsync(Guid paymentId, string current, int attempt, CancellationToken cancellationToken) => Task.FromResult(current);
@@ -70,7 +68,7 @@ internal sealed class AlipayGateway(
             {
                 ["out_trade_no"] = request.ProviderReference,
                 ["refund_amount"] = Money(request.Amount),
-                ["out_request_no"] = "R" + WeChatPayGateway.OrderNumber(request.PaymentId),
+                ["out_request_no"] = "R" + OrderNumber(request.PaymentId),
                 ["refund_reason"] = "退款 Refund",
             },
             cancellationToken);
@@ -121,7 +119,7 @@ internal sealed class AlipayGateway(
         byte[] zip;
         try
         {
-            zip = await httpClients.CreateClient(HttpClientName).GetByteArrayAsync(new Uri(url), cancellationToken);
+            zip = await CreateHttpClient().GetByteArrayAsync(new Uri(url), cancellationToken);
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
@@ -133,22 +131,9 @@ internal sealed class AlipayGateway(
 
     /// <summary>Verifies an asynchronous notification's parameters with Alipay's key (sign and sign_type left out of the content).</summary>
     internal bool VerifyNotification(IReadOnlyDictionary<string, string> parameters) =>
-        parameters.TryGetValue("sign", out var sign) && AlipaySignatures.Verify(alipayKey.Value, AlipaySignatures.Content(parameters, excludeSignType: true), sign);
+        parameters.TryGetValue("sign", out var sign) && AlipaySignatures.Verify(ProviderKey, AlipaySignatures.Content(parameters, excludeSignType: true), sign);
 
     internal string AppId => options.Value.AppId;
-
-    public void Dispose()
-    {
-        if (appKey.IsValueCreated)
-        {
-            appKey.Value.Dispose();
-        }
-
-        if (alipayKey.IsValueCreated)
-        {
-            alipayKey.Value.Dispose();
-        }
-    }
 
     internal static string Money(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
 
@@ -174,7 +159,7 @@ internal sealed class AlipayGateway(
             parameters["return_url"] = returnUrl;
         }
 
-        parameters["sign"] = AlipaySignatures.Sign(appKey.Value, AlipaySignatures.Content(parameters, excludeSignType: false));
+        parameters["sign"] = AlipaySignatures.Sign(OwnKey, AlipaySignatures.Content(parameters, excludeSignType: false));
         return parameters;
     }
 
@@ -184,7 +169,7 @@ internal sealed class AlipayGateway(
         try
         {
             using var content = new FormUrlEncodedContent(parameters);
-            using var response = await httpClients.CreateClient(HttpClientName).PostAsync(new Uri(options.Value.GatewayUrl + "?charset=utf-8"), content, cancellationToken);
+            using var response = await CreateHttpClient().PostAsync(new Uri(options.Value.GatewayUrl + "?charset=utf-8"), content, cancellationToken);
             var text = await response.Content.ReadAsStringAsync(cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
@@ -197,7 +182,7 @@ internal sealed class AlipayGateway(
             // Note: Alipay signs the answer object's exact text; it is verified as received, before it is parsed.
             var raw = element.GetRawText();
             var sign = document.RootElement.TryGetProperty("sign", out var s) ? s.GetString() : null;
-            if (!AlipaySignatures.Verify(alipayKey.Value, raw, sign))
+            if (!AlipaySignatures.Verify(ProviderKey, raw, sign))
             {
                 throw new PaymentProviderUnavailableException(ProviderName, $"The answer to {method} is not signed by Alipay.");
             }

@@ -20,17 +20,16 @@ internal sealed class WeChatPayGateway(
     IHttpClientFactory httpClients,
     IOptions<WeChatPayOptions> options,
     IOptions<HospitalOptions> hospital,
-    TimeProvider clock) : IPaymentGateway, ICheckoutGateway, IReconcilableGateway, IDisposable
+    TimeProvider clock)
+    : ChinaPaymentGateway(
+        httpClients,
+        ProviderName,
+        () => WeChatPaySignatures.PrivateKey(options.Value.MerchantPrivateKey),
+        () => WeChatPaySignatures.PublicKey(options.Value.PlatformPublicKey)),
+    IPaymentGateway, ICheckoutGateway, IReconcilableGateway
 {
     public const string ProviderName = "WeChatPay";
     public const string HttpClientName = "WeChatPay";
-
-    private readonly Lazy<RSA> merchantKey = new(() => WeChatPaySignatures.PrivateKey(options.Value.MerchantPrivateKey));
-    private readonly Lazy<RSA> platformKey = new(() => WeChatPaySignatures.PublicKey(options.Value.PlatformPublicKey));
-
-    public string Name => ProviderName;
-
-    public bool IsSimulated => false;
 
     /// <summary>JSAPI only with the official account's web authorization configured (it gives the payer's openid).</summary>
     public IReadOnlyList<string> Channels { get; } = options.Value.OAuth.Enabled
@@ -150,22 +149,6 @@ internal sealed class WeChatPayGateway(
         return WeChatPayBill.Parse(Encoding.UTF8.GetString(bytes));
     }
 
-    public void Dispose()
-    {
-        if (merchantKey.IsValueCreated)
-        {
-            merchantKey.Value.Dispose();
-        }
-
-        if (platformKey.IsValueCreated)
-        {
-            platformKey.Value.Dispose();
-        }
-    }
-
-    /// <summary>Our order number: the payment id without dashes (32 characters, WeChat Pay allows 6–32).</summary>
-    internal static string OrderNumber(Guid paymentId) => paymentId.ToString("N");
-
     /// <summary>
     /// The number of a replacing order: the payment id in URL-safe Base64 (22 characters) and the attempt, within the 32
     /// WeChat Pay allows; the same attempt gives the same number, so a retry after a failure places the same order.
@@ -193,7 +176,7 @@ internal sealed class WeChatPayGateway(
     private async Task<string> OpenIdAsync(string code, CancellationToken cancellationToken)
     {
         var o = options.Value.OAuth;
-        var http = httpClients.CreateClient(HttpClientName);
+        var http = CreateHttpClient();
         var uri = new Uri($"{o.ApiBase.TrimEnd('/')}/sns/oauth2/access_token?appid={Uri.EscapeDataString(OAuthAppId)}&secret={Uri.EscapeDataString(o.AppSecret ?? string.Empty)}"
             + $"&code={Uri.EscapeDataString(code)}&grant_type=authorization_code");
         JsonNode? answer;
@@ -236,13 +219,13 @@ internal sealed class WeChatPayGateway(
             ["nonceStr"] = nonce,
             ["package"] = package,
             ["signType"] = "RSA",
-            ["paySign"] = WeChatPaySignatures.Sign(merchantKey.Value, $"{appId}\n{timestamp}\n{nonce}\n{package}\n"),
+            ["paySign"] = WeChatPaySignatures.Sign(OwnKey, $"{appId}\n{timestamp}\n{nonce}\n{package}\n"),
         };
     }
 
     private async Task<JsonNode?> SendAsync(HttpMethod method, string pathAndQuery, JsonObject? body, CancellationToken cancellationToken, bool notFoundIsNull = false)
     {
-        var http = httpClients.CreateClient(HttpClientName);
+        var http = CreateHttpClient();
         var uri = new Uri(new Uri(options.Value.ApiBase.TrimEnd('/') + "/"), pathAndQuery.TrimStart('/'));
         var json = body?.ToJsonString() ?? string.Empty;
         using var request = new HttpRequestMessage(method, uri);
@@ -270,7 +253,7 @@ internal sealed class WeChatPayGateway(
             // Note: an answer is believed only with WeChat Pay's signature (a man in the middle could otherwise fake an order).
             var headers = response.Headers;
             if (!string.Equals(Header(headers, "Wechatpay-Serial"), options.Value.PlatformPublicKeyId, StringComparison.Ordinal)
-                || !WeChatPaySignatures.Verify(platformKey.Value, WeChatPaySignatures.ResponseMessage(Header(headers, "Wechatpay-Timestamp"), Header(headers, "Wechatpay-Nonce"), text), Header(headers, "Wechatpay-Signature")))
+                || !WeChatPaySignatures.Verify(ProviderKey, WeChatPaySignatures.ResponseMessage(Header(headers, "Wechatpay-Timestamp"), Header(headers, "Wechatpay-Nonce"), text), Header(headers, "Wechatpay-Signature")))
             {
                 throw new PaymentProviderUnavailableException(ProviderName, $"The answer to {method} {uri.AbsolutePath} is not signed by WeChat Pay.");
             }
@@ -285,7 +268,7 @@ internal sealed class WeChatPayGateway(
 
     private async Task<byte[]> DownloadAsync(Uri uri, CancellationToken cancellationToken)
     {
-        var http = httpClients.CreateClient(HttpClientName);
+        var http = CreateHttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
         Authorize(request, uri, string.Empty);
         try
@@ -309,7 +292,7 @@ internal sealed class WeChatPayGateway(
         var o = options.Value;
         var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
         var nonce = WeChatPaySignatures.Nonce();
-        var signature = WeChatPaySignatures.Sign(merchantKey.Value, WeChatPaySignatures.RequestMessage(request.Method.Method, uri.PathAndQuery, timestamp, nonce, body));
+        var signature = WeChatPaySignatures.Sign(OwnKey, WeChatPaySignatures.RequestMessage(request.Method.Method, uri.PathAndQuery, timestamp, nonce, body));
         request.Headers.TryAddWithoutValidation("Authorization", WeChatPaySignatures.Authorization(o.MchId, o.MerchantSerialNo, timestamp, nonce, signature));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
     }
