@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace InternetHospital.E2ETests.Infrastructure;
@@ -168,6 +170,9 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseSetting("His:Outbox:RetryBaseDelay", "00:00:00.200");
             builder.UseSetting("His:Outbox:RetryMaxDelay", "00:00:01");
             builder.UseSetting("His:Outbox:PollInterval", "00:00:00.200");
+            // Note: PBKDF2 at production strength (~40 ms of CPU a hash here) for every demo account seeded and every
+            // sign-in of a journey; the journeys check what a password admits, not how slowly (the count is in each hash).
+            builder.ConfigureServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));
             foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             {
                 builder.UseSetting(key, value);

@@ -73,7 +73,7 @@ public abstract class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Sms:PollInterval", "00:00:00.200");
         builder.UseSetting("Hospital:PublicUrl", "http://localhost");
         TestPacs.Configure(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, ClientIpStartupFilter>());
+        builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, ClientIpStartupFilter>().UseFastPasswordHashing());
     }
 
     /// <summary>A client with its own cookie jar and its own client address (so rate limits do not leak between tests).</summary>

@@ -185,7 +185,7 @@ public sealed class ApiInstance : WebApplicationFactory<Program>
         builder.UseSetting("DemoData:Enabled", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("urls", BaseAddress.ToString());
-        builder.ConfigureTestServices(services => services.AddSingleton<ILoggerProvider>(new WarningCapture(Warnings)));
+        builder.ConfigureTestServices(services => services.AddSingleton<ILoggerProvider>(new WarningCapture(Warnings)).UseFastPasswordHashing());
     }
 
     private sealed class WarningCapture(ConcurrentQueue<string> warnings) : ILoggerProvider
