@@ -3,10 +3,10 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using InternetHospital.Application.Audit;
 using InternetHospital.Application.VideoVisits.Recording;
+using InternetHospital.Infrastructure.Hosting;
 using InternetHospital.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -18,45 +18,30 @@ namespace InternetHospital.Infrastructure.Recordings;
 /// them without re-encoding (fast, lossless, and WebM plays in every browser the SPA supports). One file per participant
 /// rather than a mixed one: mixing means decoding and re-encoding every stream on the API's CPU, and a per-person file
 /// keeps each voice attributable. The result is encrypted into the vault and linked to the visit; the raw files are
-/// deleted. Each visit is claimed by one instance at a time; a failure is kept and retried later.
+/// deleted. Each visit is claimed by one instance at a time; a failure is kept and retried later. The loop is the shared
+/// <see cref="PeriodicWorker"/>; tests call <see cref="RunOnceAsync"/>.
 /// </summary>
 internal sealed partial class RecordingProcessor(
     IServiceScopeFactory scopes,
     IOptions<RecordingOptions> options,
     TimeProvider clock,
-    ILogger<RecordingProcessor> logger) : BackgroundService
+    ILogger<RecordingProcessor> logger) : PeriodicWorker(clock, logger)
 {
     private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(15);
     private static readonly TimeSpan RetryAfter = TimeSpan.FromMinutes(5);
     private readonly string instance = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.Value.RecordingProcessingInterval;
+
+    /// <summary>Without Janus's recording folder there is nothing to process (the mesh cannot record).</summary>
+    protected override async Task<bool> RunRoundAsync(CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(options.Value.Janus.RecordingDirectory))
+        if (!string.IsNullOrWhiteSpace(options.Value.Janus.RecordingDirectory))
         {
-            return;
+            await RunOnceAsync(cancellationToken);
         }
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                LogFailed(logger, exception);
-            }
-
-            try
-            {
-                await Task.Delay(options.Value.RecordingProcessingInterval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+        return false;
     }
 
     /// <summary>Processes every visit that is due; answers how many playable recordings were made.</summary>
@@ -73,7 +58,7 @@ internal sealed partial class RecordingProcessor(
 
     private async Task<Guid?> ClaimNextAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var settled = now - options.Value.RecordingSettleTime;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -141,7 +126,7 @@ internal sealed partial class RecordingProcessor(
                 made++;
             }
 
-            job.Completed(clock.GetUtcNow());
+            job.Completed(Clock.GetUtcNow());
             audit.Record("visit.recording.processed", "VideoVisit", visitId.ToString(), visit.PatientId,
                 string.Create(CultureInfo.InvariantCulture, $"{made} recording(s) from {raw.Length} raw file(s)"));
             await db.SaveChangesAsync(cancellationToken);
@@ -165,7 +150,7 @@ internal sealed partial class RecordingProcessor(
             LogVisitFailed(logger, exception, visitId);
             db.ChangeTracker.Clear();
             var again = await db.RecordingJobs.SingleAsync(j => j.VisitId == visitId, CancellationToken.None);
-            again.Failed(exception.Message, clock.GetUtcNow(), RetryAfter);
+            again.Failed(exception.Message, Clock.GetUtcNow(), RetryAfter);
             await db.SaveChangesAsync(CancellationToken.None);
             return 0;
         }
@@ -302,6 +287,4 @@ internal sealed partial class RecordingProcessor(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Post-processing the recordings of visit {VisitId} failed; it will be tried again")]
     private static partial void LogVisitFailed(ILogger logger, Exception exception, Guid visitId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The recording post-processing job failed; it will try again")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }

@@ -29,6 +29,7 @@ public static class DemoAccounts
     public static readonly DemoAccount StrokeTeam = new("stroke@demo.test", "孙浩", Roles.EmergencyStaff, "Emergency department and stroke team, City First People's Hospital");
     public static readonly DemoAccount SecurityAdmin = new("security.qian@demo.test", "钱敏", Roles.SecurityAdmin, "Security administrator (staff accounts, roles, locks)");
     public static readonly DemoAccount AuditAdmin = new("audit.wu@demo.test", "吴刚", Roles.AuditAdmin, "Audit administrator (reads and verifies the audit log)");
+    public static readonly DemoAccount MedicalRecords = new("records@demo.test", "马丽", Roles.MedicalRecords, "Medical records office 病案室, City First People's Hospital (plays visit recordings)");
 
     /// <summary>One administrator role per account: separation of duties (domain rule 31) forbids one person holding two.</summary>
     public static IReadOnlyList<DemoAccount> Administrators { get; } = [SystemAdmin, SecurityAdmin, AuditAdmin, CommunityAdmin];
@@ -38,6 +39,7 @@ public static class DemoAccounts
         PatientWithHistory, PatientWithoutHistory, Cardiologist, Endocrinologist, FamilyDoctor,
         FamilyDoctorTeamMember, Dermatologist, Pharmacist, Registrar, Nurse, SystemAdmin, SecurityAdmin, AuditAdmin, CommunityAdmin,
         Crew, SecondCrew, EmergencyDoctor, StrokeTeam,
+        MedicalRecords,
     ];
 }
 

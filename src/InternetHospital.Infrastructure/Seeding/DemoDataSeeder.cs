@@ -50,6 +50,7 @@ internal sealed class DemoDataSeeder(
         {
             await AddDeskStaffAsync(cancellationToken);
             await AddInstitutionAdministratorsAsync(cancellationToken);
+            await AddMedicalRecordsAsync(cancellationToken);
             return;
         }
 
@@ -84,6 +85,24 @@ internal sealed class DemoDataSeeder(
         await AddDemoFamilyAsync(now, cancellationToken);
         await AddDeskStaffAsync(cancellationToken);
         await AddInstitutionAdministratorsAsync(cancellationToken);
+        await AddMedicalRecordsAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The hospital's medical-records office (病案室): plays the recordings of the hospital's visits (not the community
+    /// centre's). Also run on an existing development database, so it gains the account.
+    /// </summary>
+    private async Task AddMedicalRecordsAsync(CancellationToken cancellationToken)
+    {
+        if (await users.FindByEmailAsync(DemoAccounts.MedicalRecords.Email) is not null)
+        {
+            return;
+        }
+
+        var hospital = await db.Facilities.SingleAsync(f => f.Code == HospitalCode, cancellationToken);
+        var records = await CreateAccountAsync(DemoAccounts.MedicalRecords, "13800000030", cancellationToken);
+        db.StaffMemberships.Add(StaffMembership.Create(records.Id, hospital.Id));
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>

@@ -33,6 +33,10 @@ public sealed class JanusHost : IAsyncLifetime
             ["Video:Janus:AdminSecret"] = Required("IH_TEST_JANUS_ADMIN_SECRET"),
             ["Video:Janus:BrowserUrl"] = JanusWebSocket,
             ["Video:Janus:RecordingDirectory"] = Required("IH_TEST_JANUS_REC_DIR"),
+
+            // Note: the recording journey waits for post-processing; in production it runs every 30 s, 10 s after the visit.
+            ["Video:RecordingProcessingInterval"] = "00:00:02",
+            ["Video:RecordingSettleTime"] = "00:00:02",
         };
         app = new AppFixture.AppFactory(port, dataDirectory, BaseUrl, hisMllpPort: null, settings);
         app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));

@@ -74,6 +74,104 @@ public sealed class JanusVideoJourneyTests(AppFixture app, JanusHost host) : ICl
         await Expect(doctor.GetByText("郑丽 · Patient")).ToBeVisibleAsync();
     }
 
+    /// <summary>
+    /// Issue 20's journey: patient, doctor and an interpreter let in by link, all three consent, Janus records real
+    /// <c>.mjr</c> files, the real post-processing (janus-pp-rec and ffmpeg) makes them playable, and the doctor plays one
+    /// back on the visit record: the browser's own player loads it (readyState), it plays (currentTime advances) and its
+    /// length is what was recorded.
+    /// </summary>
+    [Fact]
+    public async Task A_visit_with_an_interpreter_is_recorded_with_everyones_consent_and_the_doctor_plays_it_back()
+    {
+        var (patient, visitId) = await PatientWithVisitAsync("韩冰", "dr.wang@demo.test");
+        await patient.GotoAsync($"/visits/{visitId}");
+        await patient.GetByRole(AriaRole.Button, new() { Name = "Turn on camera and microphone" }).ClickAsync();
+        await patient.GetByRole(AriaRole.Button, new() { Name = "Check in" }).ClickAsync();
+        await Expect(patient.GetByText("You are checked in.")).ToBeVisibleAsync();
+        var doctor = await DoctorAsync("dr.wang@demo.test", confirmIdentity: true);
+        await doctor.GotoAsync($"/visits/{visitId}");
+        await doctor.GetByRole(AriaRole.Button, new() { Name = "Admit patient" }).ClickAsync();
+        await WaitForVideoAsync(doctor, from: 1);
+
+        // The interpreter, invited by e-mail, opens the link (no account) and is let in.
+        var email = $"interpreter.{Guid.NewGuid():N}@example.test";
+        await doctor.GetByLabel("Guest's e-mail").FillAsync(email);
+        await doctor.GetByRole(AriaRole.Button, new() { Name = "Send invitation link" }).ClickAsync();
+        await Expect(doctor.GetByText("The invitation was sent.")).ToBeVisibleAsync();
+        var guest = await NewPageAsync();
+        // Note: three browsers in a call on a busy machine: the page's "load" can take longer than the 15 s timeout.
+        await guest.GotoAsync(await InvitationLinkAsync(email), new() { WaitUntil = WaitUntilState.Commit });
+        await guest.GetByLabel("Your name").FillAsync("Anna Müller");
+        await guest.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await guest.GetByRole(AriaRole.Button, new() { Name = "Turn on camera and microphone" }).ClickAsync();
+        await doctor.GetByRole(AriaRole.Button, new() { Name = "Let Anna Müller in" }).ClickAsync();
+        await WaitForVideoAsync(guest, from: 2);
+
+        // Everyone is asked; recording starts only with the third yes, and everyone sees it.
+        foreach (var page in new[] { patient, doctor, guest })
+        {
+            var question = page.GetByRole(AriaRole.Dialog, new() { Name = "May this visit be recorded?" });
+            await question.GetByRole(AriaRole.Button, new() { Name = "Yes, record" }).ClickAsync();
+            await Expect(page.GetByText("You agreed to recording.")).ToBeVisibleAsync();
+        }
+
+        foreach (var page in new[] { patient, doctor, guest })
+        {
+            await Expect(page.GetByText("This call is being recorded: everyone in it agreed.")).ToBeVisibleAsync();
+        }
+
+        // A few seconds of call on the record, then the doctor completes the visit.
+        await Task.Delay(TimeSpan.FromSeconds(6));
+        await doctor.GetByLabel("Chief complaint").FillAsync("手背皮疹一周");
+        await doctor.GetByLabel("Assessment").FillAsync("Contact dermatitis.");
+        await doctor.GetByLabel("Plan", new() { Exact = true }).FillAsync("Hydrocortisone 1% cream twice daily for 7 days.");
+        await doctor.GetByLabel("Search ICD-10 by code or words").FillAsync("L23");
+        await doctor.GetByRole(AriaRole.Button, new() { Name = "Add L23.9 Allergic contact dermatitis, unspecified cause" }).ClickAsync();
+        await doctor.GetByLabel("Follow-up advice").FillAsync("Video follow-up in 2 weeks if not better.");
+        await doctor.GetByRole(AriaRole.Button, new() { Name = "Complete visit and sign" }).ClickAsync();
+        await Expect(doctor.GetByRole(AriaRole.Heading, new() { Name = "Visit summary" })).ToBeVisibleAsync();
+        await Expect(doctor.GetByText("This visit was recorded.")).ToBeVisibleAsync();
+
+        // Post-processing runs in the background; the record offers the recordings once they are made.
+        var play = doctor.GetByRole(AriaRole.Button, new() { Name = "Play recording 1" });
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (!await play.IsVisibleAsync())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The recordings were not made playable within 120 s.");
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            await doctor.ReloadAsync();
+            await Expect(doctor.GetByRole(AriaRole.Heading, new() { Name = "Visit summary" })).ToBeVisibleAsync();
+        }
+
+        await play.ClickAsync();
+        var player = doctor.GetByLabel("Recording 1 of the visit");
+        await Expect(player).ToBeVisibleAsync();
+        await player.EvaluateAsync("v => { v.muted = true; return v.play(); }");
+        var media = await player.EvaluateAsync<JsonElement>("""
+            async v => {
+              const until = Date.now() + 20000;
+              while (v.currentTime < 1 && !v.ended && !v.error && Date.now() < until) await new Promise(r => setTimeout(r, 200));
+              return { readyState: v.readyState, currentTime: v.currentTime, duration: v.duration, error: v.error?.message ?? null, width: v.videoWidth };
+            }
+            """);
+        Assert.True(media.GetProperty("error").ValueKind == JsonValueKind.Null, $"the player failed: {media}");
+        Assert.True(media.GetProperty("readyState").GetInt32() >= 2, $"the player has no frame to show: {media}");
+        Assert.True(media.GetProperty("currentTime").GetDouble() >= 1, $"the recording does not play: {media}");
+        Assert.True(media.GetProperty("width").GetInt32() > 0, $"the recording has no video: {media}");
+        var duration = media.GetProperty("duration").GetDouble();
+        Assert.InRange(duration, 5, 600);
+    }
+
+    /// <summary>The link of the invitation as it was queued for the mail server (the host delivers to its development stand-in).</summary>
+    private async Task<string> InvitationLinkAsync(string email)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var body = await scope.ServiceProvider.GetRequiredService<AppDbContext>().EmailOutbox.AsNoTracking().Where(e => e.To == email).Select(e => e.TextBody).SingleAsync();
+        var path = System.Text.RegularExpressions.Regex.Match(body ?? string.Empty, "/guest/[A-Za-z0-9_-]{43}");
+        Assert.True(path.Success, body);
+        return path.Value;
+    }
+
     private async Task<IPage> NewPageAsync()
     {
         var page = await app.NewPageAsync(baseUrl: host.BaseUrl);

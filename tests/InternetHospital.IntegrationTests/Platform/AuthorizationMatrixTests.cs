@@ -103,6 +103,7 @@ public sealed partial class AuthorizationMatrixTests(SqliteApiFactory factory)
             [Roles.ConsortiumAdmin] = await factory.CreateClientAsAsync("admin.zhou@demo.test", TestData.DemoPassword),
             [Roles.SecurityAdmin] = await factory.CreateClientAsAsync("security.qian@demo.test", TestData.DemoPassword),
             [Roles.AuditAdmin] = await factory.CreateClientAsAsync("audit.wu@demo.test", TestData.DemoPassword),
+            [Roles.MedicalRecords] = await factory.CreateClientAsAsync("records@demo.test", TestData.DemoPassword),
         };
         var failures = new List<string>();
         var checkedCount = 0;

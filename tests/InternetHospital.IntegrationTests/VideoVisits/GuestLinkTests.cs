@@ -74,6 +74,11 @@ public abstract partial class GuestLinkTests(ApiFactory factory)
         Assert.Equal(("Guest", "Anna Müller"), (said.GetProperty("senderRole").GetString(), said.GetProperty("senderName").GetString()));
         Assert.Single((await (await guestApi.GetAsync($"/api/video-visits/{id}/messages")).ReadJsonAsync()).EnumerateArray());
 
+        // Recording consent: the guest is in the call, so they are asked and answer for themselves like everyone else.
+        var consent = await (await guestApi.PostAsJsonAsync($"/api/video-visits/{id}/recording-consent", new { consent = false })).ReadJsonAsync();
+        Assert.False(consent.GetProperty("myConsent").GetBoolean());
+        Assert.False((await (await guestApi.GetAsync($"/api/video-visits/{id}/recording")).ReadJsonAsync()).GetProperty("myConsent").GetBoolean());
+
         // Not the record, its note, its files or the guest list: the guest's credential is no account there.
         Assert.Equal(HttpStatusCode.Unauthorized, (await guestApi.GetAsync($"/api/video-visits/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await guestApi.PutAsJsonAsync($"/api/video-visits/{id}/note", new { chiefComplaint = "x" })).StatusCode);

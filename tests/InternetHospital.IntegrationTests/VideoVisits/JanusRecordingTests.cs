@@ -87,6 +87,75 @@ public sealed class JanusRecordingTests
         Assert.False((await db.VideoVisits.SingleAsync(v => v.Id == id)).IsRecording);
     }
 
+    /// <summary>
+    /// An interpreter let in by link is asked like everyone in the call: the patient and the doctor say yes, the
+    /// interpreter no, so Janus never records, no post-processing job is left, and the visit record says the guest did
+    /// not consent.
+    /// </summary>
+    [Theory]
+    [InlineData("Sqlite")]
+    public async Task When_the_interpreter_guest_refuses_nothing_is_recorded_and_the_record_says_so(string provider)
+    {
+        _ = TestJanus.Api;
+        await using var host = await OwnApiHost.StartAsync(provider, TestJanus.Configure);
+        var (visit, doctor) = await VisitScenario.AdmittedAsync(host);
+        var id = visit.AppointmentId;
+        await using var patientHub = VisitScenario.Hub(host, visit.Patient.AccessToken);
+        await patientHub.StartAsync();
+        await patientHub.InvokeAsync<JsonElement>("JoinVisit", id);
+        var room = (await patientHub.InvokeAsync<JsonElement>("EnterCall", id, "patient-peer")).GetProperty("janus").GetProperty("roomId").GetInt64();
+        await using var doctorHub = VisitScenario.Hub(host, doctor.AccessToken);
+        await doctorHub.StartAsync();
+        await doctorHub.InvokeAsync<JsonElement>("JoinVisit", id);
+        await doctorHub.InvokeAsync<JsonElement>("EnterCall", id, "doctor-peer");
+
+        // The interpreter: invited by the doctor, opens the link, is let in and enters the call.
+        var email = TestData.Email("interpreter");
+        await (await doctor.Api.PostAsJsonAsync($"/api/visits/{id}/guests", new { role = "Interpreter", email })).ReadJsonAsync(System.Net.HttpStatusCode.Created);
+        string body;
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            body = await scope.ServiceProvider.GetRequiredService<AppDbContext>().EmailOutbox.AsNoTracking().Where(e => e.To == email).Select(e => e.TextBody).SingleAsync();
+        }
+
+        var token = System.Text.RegularExpressions.Regex.Match(body, "/guest/([A-Za-z0-9_-]{43})").Groups[1].Value;
+        var redeemed = await (await host.CreateBrowserClient().PostAsJsonAsync("/api/guest-links/redeem", new { token, deviceSecret = Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N"), name = "Anna Müller", role = "Interpreter" })).ReadJsonAsync();
+        var credential = redeemed.GetProperty("credential").GetString()!;
+        var guestId = Assert.Single((await (await doctor.Api.GetAsync($"/api/visits/{id}/guests")).ReadJsonAsync()).EnumerateArray()).GetProperty("id").GetGuid();
+        await (await doctor.Api.PostAsync($"/api/visits/{id}/guests/{guestId}/admit", null)).ReadJsonAsync();
+        await using var guestHub = VisitScenario.Hub(host, credential);
+        await guestHub.StartAsync();
+        await guestHub.InvokeAsync<JsonElement>("JoinVisit", id);
+        await guestHub.InvokeAsync<JsonElement>("EnterCall", id, "guest-peer");
+        var guestApi = host.CreateBrowserClient();
+        guestApi.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential);
+
+        // The guest is asked too (not yet answered); patient and doctor say yes, the interpreter no.
+        var asked = await (await guestApi.GetAsync($"/api/video-visits/{id}/recording")).ReadJsonAsync();
+        Assert.Equal(JsonValueKind.Null, asked.GetProperty("myConsent").ValueKind);
+        await ConsentAsync(visit.Patient, id, true);
+        var onlyGuest = await ConsentAsync(doctor, id, true);
+        Assert.Equal(["Guest"], Roles(onlyGuest));
+        var refused = await (await guestApi.PostAsJsonAsync($"/api/video-visits/{id}/recording-consent", new { consent = false })).ReadJsonAsync();
+        Assert.False(refused.GetProperty("myConsent").GetBoolean());
+        Assert.Equal("NotRecorded", refused.GetProperty("state").GetString());
+        Assert.False(await RecordsAsync(room));
+
+        // The visit ends: nothing was recorded, nothing waits for post-processing, and the record says why.
+        await (await doctor.Api.PostAsJsonAsync($"/api/video-visits/{id}/refer", new { reason = "Emergency" })).ReadJsonAsync();
+        var record = await (await doctor.Api.GetAsync($"/api/video-visits/{id}")).ReadJsonAsync();
+        Assert.Equal("NotRecorded", record.GetProperty("recording").GetProperty("state").GetString());
+        Assert.Equal(["Guest"], Roles(record.GetProperty("recording")));
+        var trace = record.GetProperty("trace").EnumerateArray().Select(e => (e.GetProperty("kind").GetString(), e.GetProperty("detail").GetString())).ToList();
+        Assert.Contains(("recording_consent", "Guest: refused"), trace);
+        Assert.DoesNotContain(trace, e => e.Item1 == "recording_started");
+        var recordings = await (await doctor.Api.GetAsync($"/api/video-visits/{id}/recordings")).ReadJsonAsync();
+        Assert.Empty(recordings.GetProperty("recordings").EnumerateArray());
+        Assert.False(recordings.GetProperty("processing").GetBoolean());
+        await using var check = host.Services.CreateAsyncScope();
+        Assert.False(await check.ServiceProvider.GetRequiredService<AppDbContext>().RecordingJobs.AnyAsync(j => j.VisitId == id));
+    }
+
     /// <summary>The room's <c>record</c> flag as Janus reports it (the admin key lists private rooms too).</summary>
     private static async Task<bool> RecordsAsync(long room)
     {

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Domain.Accounts;
+using InternetHospital.Domain.Hospital;
 using InternetHospital.Infrastructure.Persistence;
 using InternetHospital.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -18,6 +19,9 @@ namespace InternetHospital.IntegrationTests.VideoVisits;
 /// </summary>
 public abstract class RecordingPlaybackTests(ApiFactory factory)
 {
+    private const string HospitalCode = "CFH";
+    private const string CommunityCentreCode = "DHCHC";
+
     [Fact]
     public async Task The_treating_doctor_medical_records_and_the_patient_play_it_with_ranges_and_every_play_is_audited()
     {
@@ -55,8 +59,8 @@ public abstract class RecordingPlaybackTests(ApiFactory factory)
         var mine = await booked.Patient.Api.GetAsync($"/api/video-visits/{visitId}/recordings/{recordingId}");
         Assert.Equal(original, await mine.Content.ReadAsByteArrayAsync());
 
-        // Medical records: a staff account the security administrator gives the role.
-        var records = await MedicalRecordsAsync();
+        // Medical records of the visit's institution: a staff account the security administrator gives the role.
+        var records = await MedicalRecordsAsync(HospitalCode);
         var theirs = await RangeAsync(records, visitId, recordingId, "bytes=0-99");
         Assert.Equal(original[..100], await theirs.Content.ReadAsByteArrayAsync());
 
@@ -75,6 +79,52 @@ public abstract class RecordingPlaybackTests(ApiFactory factory)
         var chunks = await db.VisitRecordingChunks.AsNoTracking().Where(c => c.RecordingId == recordingId).OrderBy(c => c.Index).Select(c => c.Data).ToListAsync();
         Assert.Equal(3, chunks.Count);
         Assert.False(chunks[0].AsSpan().IndexOf(original.AsSpan(0, 64)) >= 0);
+    }
+
+    [Fact]
+    public async Task Medical_records_find_and_play_their_own_institutions_recordings_and_are_refused_another_institutions()
+    {
+        var (booked, _) = await VisitScenario.AdmittedAsync(factory);
+        var visitId = booked.AppointmentId;
+        var recordedAt = DateTimeOffset.UtcNow;
+        var recordingId = await RecordingMedia.StoreAsync(factory.Services, visitId, booked.Patient.PatientId, recordedAt);
+        string patientName;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            patientName = await db.Patients.Where(p => p.Id == booked.Patient.PatientId).Select(p => p.FullName).SingleAsync();
+        }
+
+        // The hospital's medical-records office (the demo account, 病案室) finds it by patient and doctor and plays it.
+        var hospitalRecords = await factory.CreateClientAsAsync("records@demo.test", TestData.DemoPassword);
+        var day = recordedAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var found = await (await hospitalRecords.GetAsync($"/api/medical-records/recordings?from={day}&to={day}&doctor=李伟&patient={Uri.EscapeDataString(patientName)}")).ReadJsonAsync();
+        // Note: other tests' patients may share the name; every row matches the filter and this recording is among them.
+        Assert.All(found.EnumerateArray(), row => Assert.Equal(("李伟", patientName), (row.GetProperty("doctorName").GetString(), row.GetProperty("patientName").GetString())));
+        var item = Assert.Single(found.EnumerateArray(), row => row.GetProperty("id").GetGuid() == recordingId);
+        Assert.Equal(visitId, item.GetProperty("visitId").GetGuid());
+        var other = await (await hospitalRecords.GetAsync($"/api/medical-records/recordings?patient={Uri.EscapeDataString(patientName)}&doctor=陈静")).ReadJsonAsync();
+        Assert.DoesNotContain(other.EnumerateArray(), row => row.GetProperty("id").GetGuid() == recordingId);
+        var played = await RangeAsync(hospitalRecords, visitId, recordingId, "bytes=0-9");
+        Assert.Equal(HttpStatusCode.PartialContent, played.StatusCode);
+
+        // The community centre's medical records: not listed, and refused when asked for it directly; nothing played.
+        var communityRecords = await MedicalRecordsAsync(CommunityCentreCode);
+        var theirs = await (await communityRecords.GetAsync($"/api/medical-records/recordings?patient={Uri.EscapeDataString(patientName)}")).ReadJsonAsync();
+        Assert.DoesNotContain(theirs.EnumerateArray(), row => row.GetProperty("id").GetGuid() == recordingId);
+        var refused = await (await communityRecords.GetAsync($"/api/video-visits/{visitId}/recordings")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal("recording_other_institution", refused.Code());
+        var refusedPlay = await (await RangeAsync(communityRecords, visitId, recordingId, "bytes=0-9")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal("recording_other_institution", refusedPlay.Code());
+
+        // A period the wrong way round is a validation problem, not an empty list.
+        var backwards = await (await hospitalRecords.GetAsync("/api/medical-records/recordings?from=2026-02-01&to=2026-01-01")).AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.NotEmpty(backwards.FieldErrors("to"));
+
+        await using var check = factory.Services.CreateAsyncScope();
+        var audit = check.ServiceProvider.GetRequiredService<AppDbContext>().AuditEntries.AsNoTracking();
+        Assert.True(await audit.AnyAsync(e => e.Action == "visit.recordings.searched"));
+        Assert.Equal(["medical_records bytes 0-9"], await audit.Where(e => e.Action == "visit.recording.played" && e.ResourceId == recordingId.ToString()).Select(e => e.Detail!).ToListAsync());
     }
 
     [Fact]
@@ -149,8 +199,8 @@ public abstract class RecordingPlaybackTests(ApiFactory factory)
         return await (from d in db.Doctors join u in db.Users on d.AccountId equals u.Id where u.Email == email select d.Id).SingleAsync();
     }
 
-    /// <summary>A staff account of this test's own, made medical-records staff by the security administrator.</summary>
-    private async Task<HttpClient> MedicalRecordsAsync()
+    /// <summary>A staff account of this test's own, made medical-records staff by the security administrator, working at the institution.</summary>
+    private async Task<HttpClient> MedicalRecordsAsync(string institutionCode)
     {
         var id = Guid.NewGuid();
         var email = TestData.Email("records");
@@ -164,6 +214,14 @@ public abstract class RecordingPlaybackTests(ApiFactory factory)
         var security = await factory.CreateClientAsAsync("security.qian@demo.test", TestData.DemoPassword);
         var assigned = await (await security.PutAsJsonAsync($"/api/admin/accounts/{id}/role", new { role = Roles.MedicalRecords })).ReadJsonAsync();
         Assert.Equal([Roles.MedicalRecords], assigned.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var facility = await db.Facilities.SingleAsync(f => f.Code == institutionCode);
+            db.StaffMemberships.Add(StaffMembership.Create(id, facility.Id));
+            await db.SaveChangesAsync();
+        }
+
         return await factory.CreateClientAsAsync(email, TestData.StrongPassword);
     }
 }

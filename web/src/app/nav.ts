@@ -97,6 +97,7 @@ export const navItems: readonly NavItem[] = [
   { to: '/admin/payments', labelKey: 'hospitalAdmin:nav.payments', icon: IconReceipt, roles: ['SystemAdmin'] },
   { to: '/admin/accounts', labelKey: 'administration:nav.accounts', icon: IconUserShield, roles: ['SecurityAdmin'] },
   { to: '/admin/audit', labelKey: 'administration:nav.audit', icon: IconFileSearch, roles: ['AuditAdmin'] },
+  { to: '/medical-records', labelKey: 'visits:records.nav', icon: IconVideo, roles: ['MedicalRecords'] },
   { to: '/notifications', labelKey: 'notifications:nav', icon: IconBell, roles: allRoles },
   { to: '/security', labelKey: 'nav.security', icon: IconShieldLock, roles: staffRoles },
   { to: '/sessions', labelKey: 'nav.sessions', icon: IconDevices, roles: allRoles },
@@ -117,6 +118,7 @@ export const roleHomes: Readonly<Record<Role, string>> = {
   AuditAdmin: '/admin/audit',
   Paramedic: '/emergency/crew',
   EmergencyStaff: '/emergency/board',
+  MedicalRecords: '/medical-records',
 };
 
 export function navItemsFor(roles: readonly string[]): NavItem[] {

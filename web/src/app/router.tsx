@@ -133,6 +133,7 @@ export const routes: RouteObject[] = [
           ]),
           guarded(['SecurityAdmin'], [{ path: 'admin/accounts', lazy: page(() => import('./routes/admin/accounts')) }]),
           guarded(['AuditAdmin'], [{ path: 'admin/audit', lazy: page(() => import('./routes/admin/audit')) }]),
+          guarded(['MedicalRecords'], [{ path: 'medical-records', lazy: page(() => import('./routes/staff/medical-records')) }]),
           guarded(['Patient'], [{ path: 'health-code', lazy: page(() => import('./routes/patient/health-code')) }]),
           guarded(scannerRoles, [{ path: 'scan', lazy: page(() => import('./routes/staff/scan')) }]),
           guarded(staffRoles, [{ path: 'security', lazy: page(() => import('./routes/security')) }]),

@@ -20,12 +20,13 @@ internal sealed class VisitRecordingEndpoints : IEndpointGroup
     {
         var group = app.MapGroup("/api/video-visits").WithTags("Video visits").WithProblems(StatusCodes.Status409Conflict);
 
+        // Note: a guest (an interpreter, a relative) is in the call too, so they are asked and answer like everyone else.
         group.MapGet("/{id:guid}/recording", async (Guid id, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetRecordingStatus(id), ct)))
-            .RequireAuthorization()
+            .RequireAuthorization(GuestAuthentication.Policy)
             .WithSummary("Whether the call is being recorded (the indicator), why not, and whether you have answered the consent question.");
         group.MapPost("/{id:guid}/recording-consent", async (Guid id, RecordingConsentRequest body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new AnswerRecordingConsent(id, body.Consent), ct)))
-            .RequireAuthorization()
+            .RequireAuthorization(GuestAuthentication.Policy)
             .WithSummary("Answer \"May this visit be recorded?\" for yourself; recording runs only while everyone in the call has said yes.");
 
         group.MapGet("/{id:guid}/recordings", async (Guid id, HttpContext context, ISender sender, CancellationToken ct) =>

@@ -11,6 +11,7 @@ export const roleSchema = z.enum([
   'AuditAdmin',
   'Paramedic',
   'EmergencyStaff',
+  'MedicalRecords',
 ]);
 export type Role = z.infer<typeof roleSchema>;
 
@@ -26,6 +27,7 @@ export const rolePriority: readonly Role[] = [
   'SystemAdmin',
   'SecurityAdmin',
   'AuditAdmin',
+  'MedicalRecords',
   'Paramedic',
   'EmergencyStaff',
   'Pharmacist',
@@ -45,6 +47,7 @@ export const staffRoles: readonly Role[] = [
   'SystemAdmin',
   'SecurityAdmin',
   'AuditAdmin',
+  'MedicalRecords',
 ];
 
 /** Who may be on a stroke / chest-pain / trauma team and acknowledge its alerts (the server checks the membership). */

@@ -76,3 +76,38 @@ export async function fetchRecording(visitId: string, recordingId: string): Prom
   const response = await apiFetch(`/api/video-visits/${encodeURIComponent(visitId)}/recordings/${encodeURIComponent(recordingId)}`);
   return response.blob();
 }
+
+export const recordingSearchItemSchema = z.object({
+  id: z.string(),
+  visitId: z.string(),
+  purpose: z.string(),
+  role: z.string().nullish(),
+  recordedAt: z.string(),
+  durationSeconds: z.number(),
+  size: z.number(),
+  doctorName: z.string(),
+  patientName: z.string(),
+});
+export type RecordingSearchItem = z.infer<typeof recordingSearchItemSchema>;
+
+export interface RecordingSearch {
+  /** Recording days in hospital time (yyyy-MM-dd), both ends included; empty: open. */
+  from: string;
+  to: string;
+  doctor: string;
+  patient: string;
+}
+
+/** Medical records (病案室): the recordings of visits of their own institutions, newest first; the server audit-logs each search. */
+export function searchRecordings(search: RecordingSearch): Promise<RecordingSearchItem[]> {
+  const query = new URLSearchParams();
+  for (const key of ['from', 'to', 'doctor', 'patient'] as const) {
+    const value = search[key].trim();
+    if (value !== '') query.set(key, value);
+  }
+  return apiJson(`/api/medical-records/recordings?${query.toString()}`, z.array(recordingSearchItemSchema));
+}
+
+export function useRecordingSearch(search: RecordingSearch): UseQueryResult<RecordingSearchItem[]> {
+  return useQuery({ queryKey: ['medical-records', 'recordings', search], queryFn: () => searchRecordings(search) });
+}

@@ -10,6 +10,7 @@ import { useVisitRoom } from '../lib/use-visit-room';
 import type { VisitRoom } from '../lib/visit-room';
 import { CallView } from './call-view';
 import { ChatPanel } from './chat-panel';
+import { RecordingConsent } from './recording-consent';
 import { DeviceCheck } from './device-check';
 
 /**
@@ -88,6 +89,7 @@ function GuestRoom({ session }: { session: GuestSession }): ReactNode {
       {!ended && !state?.refused && room && state?.inCall && (
         <SimpleGrid cols={{ base: 1, md: 3 }}>
           <div style={{ gridColumn: 'span 2' }}>
+            <RecordingConsent visitId={session.visitId} />
             <CallView room={room} state={state} media={media} canShareScreen={false} />
           </div>
           <ChatPanel visitId={session.visitId} canSend />

@@ -45,7 +45,15 @@ function describe(status: RecordingStatus, t: (key: string, options?: Record<str
 }
 
 /** Loads one recording when asked to (each load is an audited play) and plays it from an object URL. */
-function RecordingPlayer({ visitId, recording, index }: { visitId: string; recording: VisitRecording; index: number }): ReactNode {
+export function RecordingPlayer({
+  visitId,
+  recording,
+  index,
+}: {
+  visitId: string;
+  recording: Pick<VisitRecording, 'id' | 'role' | 'recordedAt' | 'durationSeconds'>;
+  index: number;
+}): ReactNode {
   const { t, i18n } = useTranslation('visits');
   const [url, setUrl] = useState<string | null>(null);
   const [state, setState] = useState<'idle' | 'loading' | 'failed'>('idle');
