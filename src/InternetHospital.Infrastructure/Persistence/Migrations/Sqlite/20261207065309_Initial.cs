@@ -1408,6 +1408,30 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "VisitBroadcasts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VisitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BroadcasterAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SourceConnectionId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CommentatorAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CommentatorConnectionId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VisitBroadcasts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_VisitBroadcasts_VideoVisits_VisitId",
+                        column: x => x.VisitId,
+                        principalTable: "VideoVisits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "VisitConnections",
                 columns: table => new
                 {
@@ -1922,6 +1946,29 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                         principalTable: "RenewalRequests",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BroadcastViewers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BroadcastId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    JoinedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LeftAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BroadcastViewers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BroadcastViewers_VisitBroadcasts_BroadcastId",
+                        column: x => x.BroadcastId,
+                        principalTable: "VisitBroadcasts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -3206,6 +3253,11 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 columns: new[] { "DoctorId", "Start" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_BroadcastViewers_BroadcastId_AccountId",
+                table: "BroadcastViewers",
+                columns: new[] { "BroadcastId", "AccountId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CareConditions_Code_PatientId",
                 table: "CareConditions",
                 columns: new[] { "Code", "PatientId" });
@@ -4111,6 +4163,16 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_VisitBroadcasts_EndedAt",
+                table: "VisitBroadcasts",
+                column: "EndedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VisitBroadcasts_VisitId_EndedAt",
+                table: "VisitBroadcasts",
+                columns: new[] { "VisitId", "EndedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_VisitConnections_VisitId_PeerId",
                 table: "VisitConnections",
                 columns: new[] { "VisitId", "PeerId" });
@@ -4216,6 +4278,9 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "BlockedPeriods");
+
+            migrationBuilder.DropTable(
+                name: "BroadcastViewers");
 
             migrationBuilder.DropTable(
                 name: "CareConditions");
@@ -4444,6 +4509,9 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "VisitBroadcasts");
 
             migrationBuilder.DropTable(
                 name: "CareProfiles");

@@ -1409,6 +1409,30 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "VisitBroadcasts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    VisitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    BroadcasterAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SourceConnectionId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CommentatorAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CommentatorConnectionId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VisitBroadcasts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_VisitBroadcasts_VideoVisits_VisitId",
+                        column: x => x.VisitId,
+                        principalTable: "VideoVisits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "VisitConnections",
                 columns: table => new
                 {
@@ -1923,6 +1947,29 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                         principalTable: "RenewalRequests",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BroadcastViewers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    BroadcastId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    JoinedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LeftAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BroadcastViewers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BroadcastViewers_VisitBroadcasts_BroadcastId",
+                        column: x => x.BroadcastId,
+                        principalTable: "VisitBroadcasts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -3207,6 +3254,11 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                 columns: new[] { "DoctorId", "Start" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_BroadcastViewers_BroadcastId_AccountId",
+                table: "BroadcastViewers",
+                columns: new[] { "BroadcastId", "AccountId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CareConditions_Code_PatientId",
                 table: "CareConditions",
                 columns: new[] { "Code", "PatientId" });
@@ -4112,6 +4164,16 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_VisitBroadcasts_EndedAt",
+                table: "VisitBroadcasts",
+                column: "EndedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VisitBroadcasts_VisitId_EndedAt",
+                table: "VisitBroadcasts",
+                columns: new[] { "VisitId", "EndedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_VisitConnections_VisitId_PeerId",
                 table: "VisitConnections",
                 columns: new[] { "VisitId", "PeerId" });
@@ -4217,6 +4279,9 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "BlockedPeriods");
+
+            migrationBuilder.DropTable(
+                name: "BroadcastViewers");
 
             migrationBuilder.DropTable(
                 name: "CareConditions");
@@ -4445,6 +4510,9 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "VisitBroadcasts");
 
             migrationBuilder.DropTable(
                 name: "CareProfiles");
