@@ -71,18 +71,26 @@ internal sealed partial class JanusBroadcastServer(HttpClient http, IOptions<Vid
             },
             [],
             cancellationToken);
-        var ports = Ports(created?["stream"]?["ports"]);
-
-        await ForwardAsync(visitId, sourceConnectionId, new JsonObject
+        try
         {
-            ["video_port"] = ports[VideoMid].Port,
-            ["video_port_2"] = ports[VideoMid].Port2,
-            ["video_port_3"] = ports[VideoMid].Port3,
-            ["audio_port"] = ports[AudioMid].Port,
-        }, cancellationToken);
-        if (commentatorConnectionId is not null)
+            var ports = Ports(created?["stream"]?["ports"]);
+            await ForwardAsync(visitId, sourceConnectionId, new JsonObject
+            {
+                ["video_port"] = ports[VideoMid].Port,
+                ["video_port_2"] = ports[VideoMid].Port2,
+                ["video_port_3"] = ports[VideoMid].Port3,
+                ["audio_port"] = ports[AudioMid].Port,
+            }, cancellationToken);
+            if (commentatorConnectionId is not null)
+            {
+                await ForwardAsync(visitId, commentatorConnectionId, new JsonObject { ["audio_port"] = ports[CommentaryMid].Port }, cancellationToken);
+            }
+        }
+        catch (MediaServerUnavailableException)
         {
-            await ForwardAsync(visitId, commentatorConnectionId, new JsonObject { ["audio_port"] = ports[CommentaryMid].Port }, cancellationToken);
+            // Note: the broadcast is not saved when this fails, so nothing would ever close the mountpoint but this.
+            await PluginAsync(Streaming, new JsonObject { ["request"] = "destroy", ["id"] = StreamId(broadcastId), ["secret"] = Derive($"stream-secret:{broadcastId:N}") }, [NoSuchMountpoint], CancellationToken.None);
+            throw;
         }
 
         LogStarted(logger, broadcastId, visitId);
