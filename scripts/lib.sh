@@ -155,18 +155,20 @@ orthanc_stop() {
 # loaded (a folder of symlinks), so it starts in well under a second. Sets JANUS_API_URL, JANUS_ADMIN_URL,
 # JANUS_ADMIN_SECRET, JANUS_WS_URL, JANUS_REC_DIR and JANUS_PID.
 janus_start() {
-  local dir="$1" lib http admin ws rtp_base
+  local dir="$1" lib http admin ws rtp_base stream_base
   lib=$(dirname "$(ls /usr/lib/*/janus/plugins/libjanus_videoroom.so 2>/dev/null | head -n 1)")
   [ -n "$lib" ] && [ "$lib" != "." ] || { echo "Janus is not installed (apt-get install janus)" >&2; return 1; }
   lib=$(dirname "$lib")
   rm -rf "$dir"; mkdir -p "$dir/conf" "$dir/plugins" "$dir/transports" "$dir/none" "$dir/recordings"
   chmod 777 "$dir/recordings"
-  ln -s "$lib/plugins/libjanus_videoroom.so" "$dir/plugins/"
+  ln -s "$lib/plugins/libjanus_videoroom.so" "$lib/plugins/libjanus_streaming.so" "$dir/plugins/"
   ln -s "$lib/transports/libjanus_http.so" "$lib/transports/libjanus_websockets.so" "$dir/transports/"
   http=$(free_port); admin=$(free_port); ws=$(free_port)
   # Note: RTP ports come from libnice, which retries inside the range when a port is taken; a random block of 1000 in
   # 20000-29999 (below Linux's ephemeral range, so the kernel hands none of them out to other sockets).
   rtp_base=$(( 20000 + (RANDOM % 10) * 1000 ))
+  # Note: teaching broadcasts forward RTP from the VideoRoom into Streaming mountpoints on loopback ports of their own.
+  stream_base=$(( 10000 + (RANDOM % 10) * 1000 ))
   JANUS_ADMIN_SECRET=$(python3 -c 'import secrets; print(secrets.token_urlsafe(24))')
   JANUS_REC_DIR="$dir/recordings"
   cat >"$dir/conf/janus.jcfg" <<CFG
@@ -230,6 +232,13 @@ general: {
 	admin_key = "$JANUS_ADMIN_SECRET"
 	lock_rtp_forward = true
 	string_room_ids = false
+}
+CFG
+  cat >"$dir/conf/janus.plugin.streaming.jcfg" <<CFG
+general: {
+	admin_key = "$JANUS_ADMIN_SECRET"
+	rtp_port_range = "$stream_base-$((stream_base + 999))"
+	string_ids = false
 }
 CFG
   janus -C "$dir/conf/janus.jcfg" -F "$dir/conf" -o -N -L "$dir/janus.log" >/dev/null 2>&1 &

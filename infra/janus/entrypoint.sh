@@ -3,6 +3,7 @@
 #   JANUS_ADMIN_SECRET   (required) admin API secret, also the VideoRoom admin_key: only the portal's API creates rooms
 #   JANUS_PUBLIC_IP      the address browsers reach this node on (nat_1_1_mapping), when it is behind 1:1 NAT
 #   JANUS_RTP_PORTS      media ports, default 20000-20999 (UDP; open them in the node's firewall)
+#   JANUS_STREAM_PORTS   loopback RTP ports of broadcast mountpoints, default 21000-21999 (not reached from outside)
 #   JANUS_STUN_SERVER    host:port of a STUN server (coturn), to learn the public address when JANUS_PUBLIC_IP is unset
 #   JANUS_BIND_IP        where the HTTP API and admin API listen (default 0.0.0.0; the node's internal address on a host network)
 #   JANUS_REC_DIR        recording root shared with the API (default /var/lib/janus/recordings)
@@ -69,6 +70,14 @@ general: {
 	admin_key = "$JANUS_ADMIN_SECRET"
 	lock_rtp_forward = true
 	string_room_ids = false
+}
+CFG
+# Teaching broadcasts: Streaming mountpoints fed over loopback by the VideoRoom's RTP forwarders (receive-only viewers).
+cat >"$CONF/janus.plugin.streaming.jcfg" <<CFG
+general: {
+	admin_key = "$JANUS_ADMIN_SECRET"
+	rtp_port_range = "${JANUS_STREAM_PORTS:-21000-21999}"
+	string_ids = false
 }
 CFG
 mkdir -p "${JANUS_REC_DIR:-/var/lib/janus/recordings}"

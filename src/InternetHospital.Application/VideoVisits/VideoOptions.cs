@@ -44,6 +44,9 @@ public sealed class VideoOptions : IValidatableObject
     /// <summary>How long a guest link is good for at most (it also ends with the visit).</summary>
     public TimeSpan GuestLinkLifetime { get; set; } = TimeSpan.FromHours(4);
 
+    /// <summary>Teaching broadcasts of a call to watching staff (Janus only).</summary>
+    public BroadcastOptions Broadcast { get; set; } = new();
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (IceServers.Any(s => s.Urls.Count == 0 || s.Urls.Any(u => !u.StartsWith("stun:", StringComparison.Ordinal) && !u.StartsWith("turn:", StringComparison.Ordinal) && !u.StartsWith("turns:", StringComparison.Ordinal))))
@@ -59,6 +62,11 @@ public sealed class VideoOptions : IValidatableObject
         if (TurnCredentialLifetime <= TimeSpan.Zero || ConsultingSessionLifetime <= TimeSpan.Zero || GuestLinkLifetime <= TimeSpan.Zero)
         {
             yield return new ValidationResult("Video: lifetimes must be positive.");
+        }
+
+        if (Broadcast.MaxViewers < 1)
+        {
+            yield return new ValidationResult("Video:Broadcast:MaxViewers must be at least 1.");
         }
 
         if (SignallingBurst < 1 || SignallingPerSecond < 1)
@@ -94,6 +102,13 @@ public enum MediaPath
 }
 
 /// <summary>Section <c>Video:Janus</c>: where the API and the browsers reach Janus (used when <c>Video:Media</c> is <c>Janus</c>).</summary>
+/// <summary>Section <c>Video:Broadcast</c>.</summary>
+public sealed class BroadcastOptions
+{
+    /// <summary>The most staff watching one broadcast at a time.</summary>
+    public int MaxViewers { get; set; } = 100;
+}
+
 public sealed class JanusOptions
 {
     /// <summary>Janus's HTTP transport as the API reaches it, e.g. <c>http://janus:8088/janus</c> (its <c>info</c> is the health probe).</summary>

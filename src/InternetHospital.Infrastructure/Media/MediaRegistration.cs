@@ -1,4 +1,5 @@
 using InternetHospital.Application.VideoVisits;
+using InternetHospital.Application.VideoVisits.Broadcast;
 using InternetHospital.Application.VideoVisits.Media;
 using InternetHospital.Infrastructure.Hosting;
 using Mediator;
@@ -18,6 +19,7 @@ internal static class MediaRegistration
         if (video.Media != MediaPath.Janus)
         {
             services.AddSingleton<IMediaServer, MeshMediaServer>();
+            services.AddSingleton<IBroadcastServer, NoBroadcastServer>();
             return services;
         }
 
@@ -30,6 +32,9 @@ internal static class MediaRegistration
 
         // Note: no request logging: admin requests carry the admin secret and participant tokens.
         services.AddHttpClient<IMediaServer, JanusMediaServer>((sp, http) =>
+                http.Timeout = sp.GetRequiredService<IOptions<VideoOptions>>().Value.Janus.RequestTimeout)
+            .RemoveAllLoggers();
+        services.AddHttpClient<IBroadcastServer, JanusBroadcastServer>((sp, http) =>
                 http.Timeout = sp.GetRequiredService<IOptions<VideoOptions>>().Value.Janus.RequestTimeout)
             .RemoveAllLoggers();
         services.AddHostedService<MediaRoomSweep>();

@@ -60,6 +60,8 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<VisitConnection> VisitConnections => Set<VisitConnection>();
     public DbSet<VisitGuest> VisitGuests => Set<VisitGuest>();
     public DbSet<VisitRecording> VisitRecordings => Set<VisitRecording>();
+    public DbSet<VisitBroadcast> VisitBroadcasts => Set<VisitBroadcast>();
+    public DbSet<BroadcastViewer> BroadcastViewers => Set<BroadcastViewer>();
     public DbSet<VisitRecordingChunk> VisitRecordingChunks => Set<VisitRecordingChunk>();
     public DbSet<RecordingJob> RecordingJobs => Set<RecordingJob>();
     public DbSet<ConsultingSession> ConsultingSessions => Set<ConsultingSession>();

@@ -6,6 +6,7 @@ import {
   IconArrowsExchange,
   IconActivityHeartbeat,
   IconBell,
+  IconBroadcast,
   IconBuildingCommunity,
   IconBuildingHospital,
   IconCalendar,
@@ -40,7 +41,7 @@ import {
   IconVideo,
   type Icon,
 } from '@tabler/icons-react';
-import { allRoles, emergencyTeamRoles, primaryRole, scannerRoles, staffRoles, type Role } from '@/features/accounts/lib/roles';
+import { allRoles, broadcastViewerRoles, emergencyTeamRoles, primaryRole, scannerRoles, staffRoles, type Role } from '@/features/accounts/lib/roles';
 
 export interface NavItem {
   to: string;
@@ -68,6 +69,7 @@ export const navItems: readonly NavItem[] = [
   { to: '/messages', labelKey: 'family:nav.messages', icon: IconMessages, roles: ['Patient'] },
   { to: '/workspace', labelKey: 'nav.workspace', icon: IconStethoscope, roles: ['Doctor'] },
   { to: '/video-visits', labelKey: 'visits:nav', icon: IconVideo, roles: ['Patient', 'Doctor'] },
+  { to: '/broadcasts', labelKey: 'visits:broadcast.nav', icon: IconBroadcast, roles: broadcastViewerRoles },
   { to: '/calendar', labelKey: 'schedule:nav.calendar', icon: IconCalendarEvent, roles: ['Doctor'] },
   { to: '/follow-up-reviews', labelKey: 'schedule:nav.reviews', icon: IconClipboardCheck, roles: ['Doctor'] },
   { to: '/doctor/renewals', labelKey: 'renewals:nav.doctorQueue', icon: IconClipboardHeart, roles: ['Doctor'] },

@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
-import { allRoles, emergencyTeamRoles, scannerRoles, staffRoles, type Role } from '@/features/accounts/lib/roles';
+import { allRoles, broadcastViewerRoles, emergencyTeamRoles, scannerRoles, staffRoles, type Role } from '@/features/accounts/lib/roles';
 import { loadAllNamespaces } from '@/lib/i18n';
 import { RequireRole } from './require-role';
 import { RootLayout } from './root-layout';
@@ -154,6 +154,10 @@ export const routes: RouteObject[] = [
             { path: 'emergency/quality', lazy: page(() => import('./routes/emergency/quality')) },
           ]),
           guarded(emergencyTeamRoles, [{ path: 'emergency/alerts', lazy: page(() => import('./routes/emergency/alerts')) }]),
+          guarded(broadcastViewerRoles, [
+            { path: 'broadcasts', lazy: page(() => import('./routes/staff/broadcasts')) },
+            { path: 'broadcasts/:broadcastId', lazy: page(() => import('./routes/staff/broadcast-watch')) },
+          ]),
           guarded(allRoles, [{ path: 'notifications', lazy: page(() => import('./routes/notifications')) }]),
           guarded(allRoles, [{ path: 'sessions', lazy: page(() => import('./routes/sessions')) }]),
 

@@ -52,6 +52,8 @@ public interface IAppDbContext
     DbSet<VisitConnection> VisitConnections { get; }
     DbSet<VisitGuest> VisitGuests { get; }
     DbSet<VisitRecording> VisitRecordings { get; }
+    DbSet<VisitBroadcast> VisitBroadcasts { get; }
+    DbSet<BroadcastViewer> BroadcastViewers { get; }
     DbSet<RecordingJob> RecordingJobs { get; }
     DbSet<ConsultingSession> ConsultingSessions { get; }
     DbSet<DepartmentConditions> DepartmentConditions { get; }

@@ -8,6 +8,7 @@ namespace InternetHospital.Application.VideoVisits.Media;
 /// </summary>
 public sealed partial class CallMedia(
     IMediaServer server,
+    Broadcast.IBroadcastServer broadcasts,
     IAppDbContext db,
     IAfterCommit afterCommit,
     IOptions<VideoOptions> options,
@@ -72,6 +73,8 @@ public sealed partial class CallMedia(
             return;
         }
 
+        // Note: a teaching broadcast of the visit ends with it (before the room goes, so viewers see the end, not a freeze).
+        await Broadcast.Broadcasts.EndWithVisitAsync(db, broadcasts, afterCommit, logger, visitId, clock.GetUtcNow(), cancellationToken);
         var connectionIds = await ConnectionsOfAsync(db, visitId, cancellationToken);
         afterCommit.Enqueue(async ct =>
         {

@@ -4353,6 +4353,40 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("Slots", (string)null);
                 });
 
+            modelBuilder.Entity("InternetHospital.Domain.VideoVisits.BroadcastViewer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BroadcastId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("JoinedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LeftAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BroadcastId", "AccountId");
+
+                    b.ToTable("BroadcastViewers", (string)null);
+                });
+
             modelBuilder.Entity("InternetHospital.Domain.VideoVisits.ConsultingSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4559,6 +4593,44 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("VisitAddenda", (string)null);
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.VideoVisits.VisitBroadcast", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BroadcasterAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CommentatorAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CommentatorConnectionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SourceConnectionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EndedAt");
+
+                    b.HasIndex("VisitId", "EndedAt");
+
+                    b.ToTable("VisitBroadcasts", (string)null);
                 });
 
             modelBuilder.Entity("InternetHospital.Domain.VideoVisits.VisitConnection", b =>
@@ -6270,6 +6342,15 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("InternetHospital.Domain.VideoVisits.BroadcastViewer", b =>
+                {
+                    b.HasOne("InternetHospital.Domain.VideoVisits.VisitBroadcast", null)
+                        .WithMany("Viewers")
+                        .HasForeignKey("BroadcastId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("InternetHospital.Domain.VideoVisits.RecordingConsent", b =>
                 {
                     b.HasOne("InternetHospital.Domain.VideoVisits.VideoVisit", null)
@@ -6292,6 +6373,15 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                 {
                     b.HasOne("InternetHospital.Domain.VideoVisits.VideoVisit", null)
                         .WithMany("Addenda")
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.VideoVisits.VisitBroadcast", b =>
+                {
+                    b.HasOne("InternetHospital.Domain.VideoVisits.VideoVisit", null)
+                        .WithMany()
                         .HasForeignKey("VisitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
@@ -6589,6 +6679,11 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Postgres
                     b.Navigation("Note");
 
                     b.Navigation("RecordingConsents");
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.VideoVisits.VisitBroadcast", b =>
+                {
+                    b.Navigation("Viewers");
                 });
 
             modelBuilder.Entity("InternetHospital.Domain.VideoVisits.VisitNote", b =>

@@ -4346,6 +4346,40 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Slots", (string)null);
                 });
 
+            modelBuilder.Entity("InternetHospital.Domain.VideoVisits.BroadcastViewer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BroadcastId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("JoinedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LeftAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BroadcastId", "AccountId");
+
+                    b.ToTable("BroadcastViewers", (string)null);
+                });
+
             modelBuilder.Entity("InternetHospital.Domain.VideoVisits.ConsultingSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4552,6 +4586,44 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("VisitAddenda", (string)null);
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.VideoVisits.VisitBroadcast", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BroadcasterAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommentatorAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommentatorConnectionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceConnectionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EndedAt");
+
+                    b.HasIndex("VisitId", "EndedAt");
+
+                    b.ToTable("VisitBroadcasts", (string)null);
                 });
 
             modelBuilder.Entity("InternetHospital.Domain.VideoVisits.VisitConnection", b =>
@@ -6257,6 +6329,15 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("InternetHospital.Domain.VideoVisits.BroadcastViewer", b =>
+                {
+                    b.HasOne("InternetHospital.Domain.VideoVisits.VisitBroadcast", null)
+                        .WithMany("Viewers")
+                        .HasForeignKey("BroadcastId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("InternetHospital.Domain.VideoVisits.RecordingConsent", b =>
                 {
                     b.HasOne("InternetHospital.Domain.VideoVisits.VideoVisit", null)
@@ -6279,6 +6360,15 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.HasOne("InternetHospital.Domain.VideoVisits.VideoVisit", null)
                         .WithMany("Addenda")
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.VideoVisits.VisitBroadcast", b =>
+                {
+                    b.HasOne("InternetHospital.Domain.VideoVisits.VideoVisit", null)
+                        .WithMany()
                         .HasForeignKey("VisitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
@@ -6576,6 +6666,11 @@ namespace InternetHospital.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Note");
 
                     b.Navigation("RecordingConsents");
+                });
+
+            modelBuilder.Entity("InternetHospital.Domain.VideoVisits.VisitBroadcast", b =>
+                {
+                    b.Navigation("Viewers");
                 });
 
             modelBuilder.Entity("InternetHospital.Domain.VideoVisits.VisitNote", b =>

@@ -66,3 +66,6 @@ export function primaryRole(roles: readonly string[]): Role | null {
 export function hasAnyRole(roles: readonly string[], allowed: readonly Role[]): boolean {
   return allowed.some((role) => roles.includes(role));
 }
+
+/** Clinical staff who may watch a teaching broadcast (the API's Broadcasts.ViewerRoles). */
+export const broadcastViewerRoles: readonly Role[] = ['Doctor', 'Nurse', 'Pharmacist', 'Paramedic', 'EmergencyStaff'];

@@ -18,6 +18,7 @@ import { RecordingConsent } from './recording-consent';
 import { ChatPanel } from './chat-panel';
 import { DeviceCheck } from './device-check';
 import { GuestsPanel } from './guests-panel';
+import { BroadcastPanel } from './broadcast-panel';
 import { IdentityCheck } from './identity-check';
 import { InviteSpecialist } from './invite-specialist';
 import { NoteEditor, type FollowUpPickerRenderer } from './note-editor';
@@ -119,6 +120,7 @@ export function ClinicianVisit({ visitId, followUpPicker, imagingPanel }: { visi
       )}
       {status === 'InProgress' && room && state?.inCall && <RecordingConsent visitId={visitId} />}
       {status === 'InProgress' && room && state?.inCall && <CallView room={room} state={state} media={media} canShareScreen={isDoctor} />}
+      {status === 'InProgress' && room && state?.inCall && isDoctor && <BroadcastPanel visitId={visitId} />}
       {status === 'InProgress' && state && !state.inCall && leftCall && (
         <Group>
           <Text role="status">{t('call.youLeft')}</Text>
