@@ -139,6 +139,18 @@ public sealed class VisitAccess(IAppDbContext db, ICurrentUser currentUser, IPat
         ?? await db.VisitGuests.AsNoTracking().Where(g => g.Id == accountOrGuestId).Select(g => g.Name).SingleOrDefaultAsync(cancellationToken)
         ?? string.Empty;
 
+    /// <summary>
+    /// An emergency case's room is a call only: its record, messages and files are the case's (no patient record to
+    /// file them under), so the visit's own record and chat do not exist for it.
+    /// </summary>
+    public static void EnsureVisitRecord(VideoVisit visit)
+    {
+        if (visit.Purpose == VisitPurpose.EmergencyCase)
+        {
+            throw new NotFoundException("Visit", visit.Id);
+        }
+    }
+
     /// <summary>The caller must be the visit's doctor.</summary>
     public static void EnsureDoctor(VisitRole role)
     {

@@ -76,6 +76,11 @@ public abstract class EmergencyVideoCallTests(ApiFactory factory)
         await crewRoom.InvokeAsync("Signal", caseId, "ed-board", JsonSerializer.SerializeToElement(new { kind = "offer", sdp = "v=0" }));
         Assert.Equal("crew-phone", (await edSignals.NextAsync()).GetProperty("fromPeerId").GetString());
 
+        // A call only: the room has no visit record, chat or files of its own (the case channel has the messages).
+        await (await ed.Api.GetAsync($"/api/video-visits/{caseId}")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await crew.Api.GetAsync($"/api/video-visits/{caseId}/messages")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await crew.Api.PostAsJsonAsync($"/api/video-visits/{caseId}/messages", new { text = "hello" })).AssertProblemAsync(HttpStatusCode.NotFound);
+
         var channel = await (await ed.Api.GetAsync($"/api/emergency/cases/{caseId}")).ReadJsonAsync();
         Assert.True(channel.GetProperty("videoCallOn").GetBoolean());
         Assert.Contains(channel.GetProperty("timeline").EnumerateArray(), t => t.GetProperty("kind").GetString() == "VideoCallStarted");
