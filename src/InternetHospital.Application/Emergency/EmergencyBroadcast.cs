@@ -10,7 +10,13 @@ public interface IEmergencyLive
 
     /// <summary><c>channelUpdated</c> to the case channel: which part changed (the client refetches).</summary>
     Task ChannelUpdatedAsync(Guid caseId, string part, CancellationToken cancellationToken);
+
+    /// <summary><c>videoCall</c> to the service's crews and the case channel: the department is calling, or the call ended.</summary>
+    Task VideoCallAsync(EmergencyVideoCallEvent call, Guid serviceId, CancellationToken cancellationToken);
 }
+
+/// <param name="State"><c>ringing</c> (the department calls), <c>ended</c> (someone hung up or the case was handed over) or <c>declined</c> (by the crew).</param>
+public sealed record EmergencyVideoCallEvent(Guid CaseId, string State, string ByName, DateTimeOffset At);
 
 /// <summary>Queues the live pushes of a change to run once it is saved (a board must never show what was rolled back).</summary>
 public sealed class EmergencyBroadcast(EmergencyViews views, IEmergencyLive live, IAfterCommit afterCommit)

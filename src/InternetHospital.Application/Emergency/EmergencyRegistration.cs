@@ -12,6 +12,7 @@ public static class EmergencyRegistration
         services.AddScoped<CrewWriter>();
         services.AddScoped<DepartmentWriter>();
         services.AddScoped<EmergencyQualityRows>();
+        services.AddScoped<EmergencyCallRoom>();
         return services;
     }
 }

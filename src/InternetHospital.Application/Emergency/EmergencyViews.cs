@@ -67,6 +67,10 @@ public sealed record EmergencyCaseView : BoardCase
     public string? TraumaMechanism { get; init; }
     public DateTimeOffset? HisRegisteredAt { get; init; }
     public DateTimeOffset? FamilyNotifiedAt { get; init; }
+
+    /// <summary>The department's video call with the crew is on (the crew's app offers to join it, the board to rejoin).</summary>
+    public bool VideoCallOn { get; init; }
+
     public IReadOnlyList<TimelineView> Timeline { get; init; } = [];
     public IReadOnlyList<VitalsView> Vitals { get; init; } = [];
     public IReadOnlyList<TreatmentView> Treatments { get; init; } = [];
@@ -134,6 +138,7 @@ public sealed class EmergencyViews(IAppDbContext db, IOptions<HospitalOptions> h
             TraumaMechanism = c.TraumaMechanism,
             HisRegisteredAt = c.AcceptedAt,
             FamilyNotifiedAt = c.FamilyNotifiedAt,
+            VideoCallOn = c.IsVideoCallOn,
             Timeline = [.. c.Timeline.OrderBy(t => t.At).ThenBy(t => t.Kind).Select(t => new TimelineView(t.Kind, t.At, t.ByName))],
             Vitals = [.. c.Vitals.OrderBy(v => v.MeasuredAt).ThenBy(v => v.RecordedAt).Select(Vitals)],
             Treatments = [.. c.Treatments.OrderBy(t => t.GivenAt).Select(t => new TreatmentView(t.Id, t.GivenAt, t.Description, t.ByName))],

@@ -20,7 +20,7 @@ public sealed record RecordEmergencyTime(Guid CaseId, TimelineKind? Kind, DateTi
         }
     }
 
-    public sealed class Handler(CrewWriter crew, DepartmentWriter department, TimeProvider clock) : ICommandHandler<RecordEmergencyTime, CrewReceipt>
+    public sealed class Handler(CrewWriter crew, DepartmentWriter department, EmergencyCallRoom callRoom, TimeProvider clock) : ICommandHandler<RecordEmergencyTime, CrewReceipt>
     {
         public async ValueTask<CrewReceipt> Handle(RecordEmergencyTime command, CancellationToken cancellationToken)
         {
@@ -33,16 +33,30 @@ public sealed record RecordEmergencyTime(Guid CaseId, TimelineKind? Kind, DateTi
             if (command.Side == MessageSide.Crew)
             {
                 return await crew.WriteAsync(command.CaseId, DepartmentWriter.RequireStamp(command.Side, command.Stamp), "timeline",
-                    (c, actor, now) => Task.FromResult<Guid?>(c.Record(kind, command.At!.Value, actor, now).Id), cancellationToken);
+                    async (c, actor, now) => await RecordAsync(c, kind, command.At!.Value, actor, now, cancellationToken), cancellationToken);
             }
 
             Guid? id = null;
-            var @case = await department.WriteAsync(command.CaseId, "timeline", (c, actor, now) =>
-            {
-                id = c.Record(kind, command.At!.Value, actor, now).Id;
-                return Task.CompletedTask;
-            }, cancellationToken);
+            var @case = await department.WriteAsync(command.CaseId, "timeline", async (c, actor, now) =>
+                id = await RecordAsync(c, kind, command.At!.Value, actor, now, cancellationToken), cancellationToken);
             return new CrewReceipt(@case.Id, @case.LastSequence, "timeline", id, clock.GetUtcNow(), Replayed: false);
+        }
+
+        /// <summary>Records the moment; the handover also ends a video call still on and closes the case's video room.</summary>
+        private async Task<Guid?> RecordAsync(EmergencyCase c, TimelineKind kind, DateTimeOffset at, Actor actor, DateTimeOffset now, CancellationToken cancellationToken)
+        {
+            var callWasOn = c.IsVideoCallOn;
+            var entry = c.Record(kind, at, actor, now);
+            if (c.Status == EmergencyCaseStatus.HandedOver && kind == TimelineKind.Handover)
+            {
+                await callRoom.CloseAsync(c, actor, now, cancellationToken);
+                if (callWasOn)
+                {
+                    callRoom.Announce(c, EmergencyCallRoom.Ended, actor, now);
+                }
+            }
+
+            return entry.Id;
         }
     }
 }

@@ -21,6 +21,7 @@ public sealed record GetVideoVisit(Guid VisitId) : IQuery<VideoVisitDto>
         public async ValueTask<VideoVisitDto> Handle(GetVideoVisit query, CancellationToken cancellationToken)
         {
             var (visit, role) = await access.LoadAsync(query.VisitId, cancellationToken, VisitParts.Note | VisitParts.Addenda | VisitParts.Events | VisitParts.RecordingConsents);
+            VisitAccess.EnsureVisitRecord(visit);
             var isClinician = role is VisitRole.Doctor or VisitRole.Specialist;
 
             var patient = await db.Patients.AsNoTracking().SingleAsync(p => p.Id == visit.PatientId, cancellationToken);

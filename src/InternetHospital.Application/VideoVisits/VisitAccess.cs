@@ -59,6 +59,11 @@ public sealed class VisitAccess(IAppDbContext db, ICurrentUser currentUser, IPat
             return guestVisitId == visit.Id && await FindUsableGuestAsync(visit, accountId, cancellationToken) is not null ? VisitRole.Guest : null;
         }
 
+        if (visit.Purpose == VisitPurpose.EmergencyCase)
+        {
+            return await EmergencyRoleOfAsync(visit.Id, accountId, cancellationToken);
+        }
+
         // Note: staff roles are checked against the token too, so a doctor account that lost its role stops here.
         var isDoctor = currentUser.IsInRole(Roles.Doctor);
         if (isDoctor && visit.DoctorAccountId == accountId)
@@ -90,6 +95,44 @@ public sealed class VisitAccess(IAppDbContext db, ICurrentUser currentUser, IPat
         }
     }
 
+    /// <summary>
+    /// An emergency case's room (its id is the case's): the crew of the case's service (an active service) and the
+    /// emergency-department staff of its destination, the same people the case's own rules (<c>EmergencyAccess</c>) let
+    /// work on it; the patient is not in it. Read from the case here, since the emergency feature uses this one.
+    /// </summary>
+    private async Task<VisitRole?> EmergencyRoleOfAsync(Guid caseId, Guid accountId, CancellationToken cancellationToken)
+    {
+        var @case = await db.EmergencyCases.AsNoTracking()
+            .Where(c => c.Id == caseId)
+            .Select(c => new { c.ServiceId, c.DestinationFacilityId })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (@case is null)
+        {
+            return null;
+        }
+
+        if (currentUser.IsInRole(Roles.Paramedic)
+            && await (from m in db.CrewMemberships
+                      join s in db.AmbulanceServices on m.ServiceId equals s.Id
+                      where m.AccountId == accountId && s.IsActive && m.ServiceId == @case.ServiceId
+                      select m.ServiceId).AnyAsync(cancellationToken))
+        {
+            return VisitRole.Crew;
+        }
+
+        if (currentUser.IsInRole(Roles.EmergencyStaff)
+            && @case.DestinationFacilityId is { } facilityId
+            && await (from m in db.StaffMemberships
+                      join r in db.ReceivingHospitals on m.FacilityId equals r.FacilityId
+                      where m.AccountId == accountId && m.FacilityId == facilityId
+                      select m.FacilityId).AnyAsync(cancellationToken))
+        {
+            return VisitRole.EmergencyStaff;
+        }
+
+        return null;
+    }
+
     /// <summary>The guest behind the caller's credential (tracked), if their link is still good for this visit.</summary>
     public async Task<VisitGuest?> FindUsableGuestAsync(VideoVisit visit, Guid guestId, CancellationToken cancellationToken)
     {
@@ -102,6 +145,18 @@ public sealed class VisitAccess(IAppDbContext db, ICurrentUser currentUser, IPat
         (await accounts.FindAsync(accountOrGuestId, cancellationToken))?.FullName
         ?? await db.VisitGuests.AsNoTracking().Where(g => g.Id == accountOrGuestId).Select(g => g.Name).SingleOrDefaultAsync(cancellationToken)
         ?? string.Empty;
+
+    /// <summary>
+    /// An emergency case's room is a call only: its record, messages and files are the case's (no patient record to
+    /// file them under), so the visit's own record and chat do not exist for it.
+    /// </summary>
+    public static void EnsureVisitRecord(VideoVisit visit)
+    {
+        if (visit.Purpose == VisitPurpose.EmergencyCase)
+        {
+            throw new NotFoundException("Visit", visit.Id);
+        }
+    }
 
     /// <summary>The caller must be the visit's doctor.</summary>
     public static void EnsureDoctor(VisitRole role)

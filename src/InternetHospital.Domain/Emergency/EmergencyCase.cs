@@ -380,6 +380,39 @@ public sealed class EmergencyCase
         UpdatedAt = now;
     }
 
+    /// <summary>Whether a video call between the department and the crew is on (started and not yet ended).</summary>
+    public bool IsVideoCallOn => timeline.Count(t => t.Kind == TimelineKind.VideoCallStarted) > timeline.Count(t => t.Kind == TimelineKind.VideoCallEnded);
+
+    /// <summary>
+    /// The department calls the crew by video (only while the case is open). Calling again while the call is on rings
+    /// again and records nothing: the call is the same one. Returns whether a new call started.
+    /// </summary>
+    public bool StartVideoCall(Actor by, DateTimeOffset now)
+    {
+        EnsureOpen();
+        if (IsVideoCallOn)
+        {
+            return false;
+        }
+
+        AddTimeline(TimelineKind.VideoCallStarted, now, by, now);
+        UpdatedAt = now;
+        return true;
+    }
+
+    /// <summary>Either side hangs up (or the crew declines): the call ends once; ending a call that is not on changes nothing.</summary>
+    public bool EndVideoCall(Actor by, DateTimeOffset now)
+    {
+        if (!IsVideoCallOn)
+        {
+            return false;
+        }
+
+        AddTimeline(TimelineKind.VideoCallEnded, now, by, now);
+        UpdatedAt = now;
+        return true;
+    }
+
     /// <summary>The kinds the crew and the department record by hand; the others are recorded by what happens.</summary>
     public static readonly IReadOnlyList<TimelineKind> RecordedByHand = [TimelineKind.SceneDeparture, TimelineKind.Arrival, TimelineKind.Handover, TimelineKind.CtStarted];
 
@@ -434,6 +467,8 @@ public sealed class EmergencyCase
         var entry = AddTimeline(kind, at, by, now);
         if (kind == TimelineKind.Handover)
         {
+            // Note: the handover closes the case's video room, so a call still on ends with it.
+            EndVideoCall(by, now);
             Status = EmergencyCaseStatus.HandedOver;
         }
 

@@ -34,6 +34,12 @@ public enum TimelineKind
     Handover = 7,
     CtStarted = 8,
     PathwayActivated = 9,
+
+    /// <summary>The department called the crew by video (each call is on the timeline).</summary>
+    VideoCallStarted = 10,
+
+    /// <summary>The video call ended: hung up, declined by the crew, or closed by the handover.</summary>
+    VideoCallEnded = 11,
 }
 
 public enum MessageSide

@@ -26,13 +26,21 @@ public enum VisitRole
 
     /// <summary>Someone without an account invited by link (an interpreter, a relative, a carer): call and chat only.</summary>
     Guest = 4,
+
+    /// <summary>The ambulance crew of an emergency case's service (an emergency case's room).</summary>
+    Crew = 5,
+
+    /// <summary>Staff of the emergency department the case is coming to (an emergency case's room).</summary>
+    EmergencyStaff = 6,
 }
 
-/// <summary>What a video room is for: a booked appointment's visit, or a remote consultation between institutions.</summary>
+/// <summary>What a video room is for: a booked appointment's visit, a remote consultation between institutions, or the
+/// call between an emergency department and the ambulance crew bringing a patient.</summary>
 public enum VisitPurpose
 {
     Appointment = 1,
     Consultation = 2,
+    EmergencyCase = 3,
 }
 
 /// <summary>Why an online visit was stopped (domain rule 2).</summary>
@@ -187,6 +195,47 @@ public sealed class VideoVisit
 
         visit.Record(now, hostAccountId, VisitEventKinds.Admitted, "consultation");
         return visit;
+    }
+
+    /// <summary>
+    /// The room of an emergency case (its id is the case's): the department and the ambulance crew, never the patient, and
+    /// no <c>Doctor</c> row behind it (who may be in it is the case's rule: the crew of its service, the staff of its
+    /// destination). It opens with the call on, for as long as the case is open: a call ended and started again uses the
+    /// same room; the handover closes it.
+    /// </summary>
+    public static VideoVisit OpenForEmergencyCase(Guid caseId, Guid startedByAccountId, DateTimeOffset now)
+    {
+        var visit = new VideoVisit
+        {
+            Id = caseId,
+            Purpose = VisitPurpose.EmergencyCase,
+            PatientExcluded = true,
+            PatientId = Guid.Empty,
+            DoctorId = Guid.Empty,
+            DoctorAccountId = startedByAccountId,
+            ScheduledStart = now,
+            ScheduledEnd = now.AddHours(24),
+            Status = VideoVisitStatus.InProgress,
+            CheckedInAt = now,
+            AdmittedAt = now,
+        };
+        visit.Record(now, startedByAccountId, VisitEventKinds.Admitted, "emergency_case");
+        return visit;
+    }
+
+    /// <summary>The emergency case was handed over (closed): its room closes for good.</summary>
+    public void CloseEmergencyRoom(Guid accountId, DateTimeOffset now)
+    {
+        if (Purpose != VisitPurpose.EmergencyCase || IsFinished)
+        {
+            return;
+        }
+
+        Status = VideoVisitStatus.Completed;
+        EndedAt = now;
+        Touch();
+        RecordingEnded(now);
+        Record(now, accountId, VisitEventKinds.Completed, "emergency_case");
     }
 
     /// <summary>The consultation's opinion is signed (or it was cancelled): its room closes for good.</summary>

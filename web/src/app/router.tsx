@@ -147,10 +147,12 @@ export const routes: RouteObject[] = [
           guarded(['Paramedic'], [
             { path: 'emergency/crew', lazy: page(() => import('./routes/emergency/crew')) },
             { path: 'emergency/crew/cases/:caseId', lazy: page(() => import('./routes/emergency/crew-case')) },
+            { path: 'emergency/crew/cases/:caseId/call', lazy: page(() => import('./routes/emergency/crew-call')) },
           ]),
           guarded(['EmergencyStaff'], [
             { path: 'emergency/board', lazy: page(() => import('./routes/emergency/board')) },
             { path: 'emergency/board/cases/:caseId', lazy: page(() => import('./routes/emergency/board-case')) },
+            { path: 'emergency/board/cases/:caseId/call', lazy: page(() => import('./routes/emergency/board-call')) },
             { path: 'emergency/quality', lazy: page(() => import('./routes/emergency/quality')) },
           ]),
           guarded(emergencyTeamRoles, [{ path: 'emergency/alerts', lazy: page(() => import('./routes/emergency/alerts')) }]),

@@ -32,6 +32,8 @@ internal sealed class EmergencyEndpoints : IEndpointGroup
         shared.MapGet("/cases/{id:guid}/attachments/{attachmentId:guid}", async (Guid id, Guid attachmentId, ISender sender, HttpContext context, CancellationToken ct) =>
                 FileTransfer.Send(await sender.Send(new GetEmergencyAttachment(id, attachmentId), ct), context))
             .WithSummary("One photo of a case.");
+        shared.MapDelete("/cases/{id:guid}/video-call", async (Guid id, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new EndEmergencyVideoCall(id, Declined: false), ct)))
+            .WithSummary("Hang up the video call between the department and the crew (either side; the case's room stays for the next call).");
         shared.MapGet("/alerts", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListEmergencyAlerts(), ct)))
             .WithSummary("My pathway teams' alerts of the last 24 hours.");
         shared.MapPost("/alerts/{alertId:guid}/ack", async (Guid alertId, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new AcknowledgeEmergencyAlert(alertId), ct)))
@@ -92,6 +94,9 @@ internal sealed class EmergencyEndpoints : IEndpointGroup
                 TypedResults.Ok(await sender.Send(new NotifyEmergencyFamily(id, Stamp(context)), ct)))
             .RequireSyncStamp()
             .WithSummary("Tell the patient's family where the patient is being taken.");
+        crew.MapPost("/cases/{id:guid}/video-call/decline", async (Guid id, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new EndEmergencyVideoCall(id, Declined: true), ct)))
+            .WithSummary("Decline the department's ringing video call (online only: no sync headers).");
         crew.MapPost("/cases/{id:guid}/position", async (Guid id, PositionBody body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new UpdateCrewPosition(id, body.Latitude, body.Longitude, body.RecordedAt), ct)))
             .WithSummary("The crew's position (every 15 s; no sync headers; older than the last is ignored): answers the ETA.");
@@ -112,6 +117,8 @@ internal sealed class EmergencyEndpoints : IEndpointGroup
         department.MapPost("/cases/{id:guid}/activation", async (Guid id, ActivationBody body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ActivateEmergencyPathway(id, body.Pathway, MessageSide.Department, null), ct)))
             .WithSummary("Activate a pathway team.");
+        department.MapPost("/cases/{id:guid}/video-call", async (Guid id, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new StartEmergencyVideoCall(id), ct)))
+            .WithSummary("Call the crew by video: the case's video room (its id is the case's; join it on /hubs/visits) opens and the crew's phones ring on /hubs/emergency.");
         department.MapPost("/cases/{id:guid}/merge", async (Guid id, MergeBody body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new MergeEmergencyPatient(id, body.PatientId), ct)))
             .WithSummary("Merge the unknown patient into their record (audit-logged with both ids).");

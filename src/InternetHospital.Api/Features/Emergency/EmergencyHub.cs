@@ -18,6 +18,7 @@ internal sealed class EmergencyHub(ISender sender) : Hub
     public const string Path = "/hubs/emergency";
     public const string CaseUpdated = "caseUpdated";
     public const string ChannelUpdated = "channelUpdated";
+    public const string VideoCall = "videoCall";
 
     public static string BoardGroup(Guid facilityId) => $"emergency-board:{facilityId:N}";
 
@@ -81,6 +82,9 @@ internal sealed partial class SignalREmergencyLive(IHubContext<EmergencyHub> hub
 
     public Task ChannelUpdatedAsync(Guid caseId, string part, CancellationToken cancellationToken) =>
         SafelyAsync(EmergencyHub.ChannelUpdated, () => hub.Clients.Group(EmergencyHub.CaseGroup(caseId)).SendAsync(EmergencyHub.ChannelUpdated, new ChannelEvent(caseId, part), cancellationToken));
+
+    public Task VideoCallAsync(EmergencyVideoCallEvent call, Guid serviceId, CancellationToken cancellationToken) =>
+        SafelyAsync(EmergencyHub.VideoCall, () => hub.Clients.Groups([EmergencyHub.CrewGroup(serviceId), EmergencyHub.CaseGroup(call.CaseId)]).SendAsync(EmergencyHub.VideoCall, call, cancellationToken));
 
     private async Task SafelyAsync(string eventName, Func<Task> send)
     {

@@ -13,6 +13,7 @@ public sealed record GetVisitFile(Guid VisitId, Guid FileId) : IQuery<FileDownlo
         public async ValueTask<FileDownload> Handle(GetVisitFile query, CancellationToken cancellationToken)
         {
             var (visit, _) = await access.LoadAsync(query.VisitId, cancellationToken);
+            VisitAccess.EnsureVisitRecord(visit);
             var shared = await db.VisitMessages.AnyAsync(m => m.VisitId == visit.Id && m.FileId == query.FileId, cancellationToken);
             var download = (shared ? await files.OpenAsync(query.FileId, cancellationToken) : null)
                 ?? throw new NotFoundException("File", query.FileId);

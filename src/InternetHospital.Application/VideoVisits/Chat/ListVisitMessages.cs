@@ -11,6 +11,7 @@ public sealed record ListVisitMessages(Guid VisitId) : IQuery<IReadOnlyList<Visi
         public async ValueTask<IReadOnlyList<VisitMessageDto>> Handle(ListVisitMessages query, CancellationToken cancellationToken)
         {
             var (visit, role) = await access.LoadAsync(query.VisitId, cancellationToken);
+            VisitAccess.EnsureVisitRecord(visit);
             var rows = await (
                 from message in db.VisitMessages.AsNoTracking()
                 where message.VisitId == visit.Id

@@ -35,6 +35,7 @@ public sealed record SendVisitMessage(Guid VisitId, string? Text, FileUpload? Fi
         public async ValueTask<VisitMessageDto> Handle(SendVisitMessage command, CancellationToken cancellationToken)
         {
             var (visit, role) = await access.LoadAsync(command.VisitId, cancellationToken);
+            VisitAccess.EnsureVisitRecord(visit);
             visit.EnsureNotFinished();
             var accountId = currentUser.RequireAccountId();
 

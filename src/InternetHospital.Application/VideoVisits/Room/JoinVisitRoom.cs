@@ -20,7 +20,7 @@ public sealed record JoinVisitRoom(Guid VisitId, string ConnectionId) : ICommand
             if (existing is null)
             {
                 db.VisitConnections.Add(VisitConnection.Open(command.ConnectionId, visit.Id, accountId, role, clock.GetUtcNow()));
-                audit.Record("visit.room_joined", "VideoVisit", visit.Id.ToString(), visit.PatientId, role.ToString());
+                audit.Record("visit.room_joined", "VideoVisit", visit.Id.ToString(), visit.Purpose == VisitPurpose.EmergencyCase ? null : visit.PatientId, role.ToString());
                 await db.SaveChangesAsync(cancellationToken);
             }
 

@@ -108,3 +108,20 @@ export async function fetchAttachment(caseId: string, attachmentId: string): Pro
   const response = await apiFetch(attachmentUrl(caseId, attachmentId));
   return URL.createObjectURL(await response.blob());
 }
+
+const videoCallSchema = z.object({ roomId: z.string(), on: z.boolean() });
+
+/** The department calls the crew by video: the case's room opens (its id is the case's) and the crew's phones ring. */
+export function startVideoCall(caseId: string): Promise<z.infer<typeof videoCallSchema>> {
+  return apiJson(`${base}/department/cases/${encodeURIComponent(caseId)}/video-call`, videoCallSchema, { method: 'POST', body: {} });
+}
+
+/** Either side hangs up (the room stays for the next call until the handover). */
+export function endVideoCall(caseId: string): Promise<z.infer<typeof videoCallSchema>> {
+  return apiJson(`${base}/cases/${encodeURIComponent(caseId)}/video-call`, videoCallSchema, { method: 'DELETE' });
+}
+
+/** The crew declines the ringing call (the department sees it was declined). */
+export function declineVideoCall(caseId: string): Promise<z.infer<typeof videoCallSchema>> {
+  return apiJson(`${base}/crew/cases/${encodeURIComponent(caseId)}/video-call/decline`, videoCallSchema, { method: 'POST', body: {} });
+}

@@ -83,6 +83,7 @@ export const emergencyCaseSchema = boardCaseSchema.extend({
   stemi: nullable(z.boolean()),
   traumaMechanism: nullable(z.string()),
   hisRegisteredAt: nullable(z.string()),
+  videoCallOn: z.boolean().default(false),
   timeline: z.array(z.object({ kind: z.string(), at: z.string(), byName: z.string().nullish() })),
   vitals: z.array(vitalsSchema),
   treatments: z.array(z.object({ id: z.string(), givenAt: z.string(), description: z.string(), byName: z.string().nullish() })),
@@ -145,3 +146,7 @@ export const vitalLimits = {
 } as const;
 export type VitalField = keyof typeof vitalLimits;
 export const vitalFields = Object.keys(vitalLimits) as VitalField[];
+
+/** The department calls the crew by video (`ringing`), or the call ended (`ended`) or was declined by the crew (`declined`). */
+export const videoCallEventSchema = z.object({ caseId: z.string(), state: z.enum(['ringing', 'ended', 'declined']), byName: z.string(), at: z.string() });
+export type VideoCallEvent = z.infer<typeof videoCallEventSchema>;

@@ -9,6 +9,7 @@ import { useEmergencyHub } from '../lib/emergency-hub';
 import { AlertLines } from './board';
 import { CaseMessages } from './messages';
 import { EtaCountdown, patientLabel, PathwayBadge, timeOf, TriageBadge, VitalsLine } from './parts';
+import { CallCrewButton } from './video-call';
 import { VitalsChart } from './vitals-chart';
 
 const departmentMilestones = ['Arrival', 'Handover', 'CtStarted'] as const;
@@ -123,6 +124,7 @@ export function BoardCase({ caseId }: { caseId: string }): ReactNode {
         </Stack>
       </Group>
       {action.isError && <ProblemAlert error={action.error} />}
+      {item.status === 'Open' && <CallCrewButton caseId={caseId} on={item.videoCallOn} />}
       <Group>
         {item.acceptedAt ? (
           <Badge size="xl" color="teal.9" data-testid="accepted">

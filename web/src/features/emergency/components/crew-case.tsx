@@ -1,8 +1,8 @@
-import { Alert, Anchor, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { emergencyKey, useEmergencyCase } from '../api/emergency';
 import { enqueueCrewWrite, useCrewQueue } from '../lib/crew-queue';
 import { useEmergencyHub } from '../lib/emergency-hub';
@@ -15,6 +15,7 @@ import { CrewVitals } from './crew-vitals';
 import { CaseMessages } from './messages';
 import { EtaCountdown, patientLabel, PathwayBadge, TriageBadge } from './parts';
 import { RefusedWrites, SyncBadge } from './sync-status';
+import { crewCallPath, useRinging, VideoCallRing } from './video-call';
 
 const tabs = ['patient', 'assessment', 'vitals', 'media', 'transport', 'messages'] as const;
 
@@ -28,7 +29,9 @@ export function CrewCase({ caseId, Scanner }: { caseId: string; Scanner: Scanner
   const onServer = !writes.some((write) => write.kind === 'case' && !write.rejected);
   const current = useEmergencyCase(caseId, onServer);
   const data = current.data;
-  useEmergencyHub({ caseId: data ? caseId : undefined });
+  const navigate = useNavigate();
+  const { ringing, onVideoCall, dismiss } = useRinging();
+  useEmergencyHub({ caseId: data ? caseId : undefined, crew: true }, onVideoCall);
   // Note: positions only once the server has the case (else they are refused) and it has somewhere to go.
   const open = data?.status === 'Open';
   const position = useCrewPosition(caseId, open && (Boolean(data?.destinationId) || writes.some((w) => w.kind === 'destination')));
@@ -58,6 +61,14 @@ export function CrewCase({ caseId, Scanner }: { caseId: string; Scanner: Scanner
       {current.isError && onServer && <Alert color="orange">{t('crew.caseUnavailable')}</Alert>}
       {position.denied && <Alert color="orange">{t('crew.locationDenied')}</Alert>}
       <RefusedWrites writes={writes} />
+      {data?.videoCallOn && !ringing && (
+        <Alert color="indigo" title={t('videoCall.onTitle')}>
+          <Button size="lg" mt="xs" onClick={() => void navigate(crewCallPath(caseId))}>
+            {t('videoCall.join')}
+          </Button>
+        </Alert>
+      )}
+      <VideoCallRing call={ringing} onDone={dismiss} />
       <Tabs value={tab} onChange={setTab} variant="pills" keepMounted={false}>
         <Tabs.List grow>
           {tabs.map((name) => (

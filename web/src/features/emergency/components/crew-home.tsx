@@ -9,6 +9,7 @@ import { enqueueCrewWrite, useCrewQueue } from '../lib/crew-queue';
 import { useEmergencyHub } from '../lib/emergency-hub';
 import { EtaCountdown, patientLabel, PathwayBadge, timeOf, TriageBadge } from './parts';
 import { SyncBadge } from './sync-status';
+import { useRinging, VideoCallRing } from './video-call';
 
 /** The crew's start screen: one big button starts a case (even with no signal); below, the service's cases. */
 export function CrewHome(): ReactNode {
@@ -18,7 +19,8 @@ export function CrewHome(): ReactNode {
   const onSent = useCallback(() => void queryClient.invalidateQueries({ queryKey: crewCasesKey }), [queryClient]);
   const queue = useCrewQueue(onSent);
   const cases = useCrewCases();
-  useEmergencyHub({ crew: true });
+  const { ringing, onVideoCall, dismiss } = useRinging();
+  useEmergencyHub({ crew: true }, onVideoCall);
   const [starting, setStarting] = useState(false);
 
   const start = async () => {
@@ -36,6 +38,7 @@ export function CrewHome(): ReactNode {
 
   return (
     <Stack gap="lg">
+      <VideoCallRing call={ringing} onDone={dismiss} />
       <Button
         size="xl"
         h={96}

@@ -1,8 +1,9 @@
 import type { HubConnection } from '@microsoft/signalr';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { getSignedInUser, refreshTokens } from '@/lib/oidc';
 import { emergencyKey } from '../api/emergency';
+import { videoCallEventSchema, type VideoCallEvent } from '../api/schemas';
 
 export const EMERGENCY_HUB_PATH = '/hubs/emergency';
 
@@ -32,8 +33,10 @@ export type HubState = 'connecting' | 'live' | 'lost';
  * Keeps the emergency queries fresh: every `caseUpdated`/`channelUpdated` event (and every reconnect, when events may
  * have been missed) refetches them. The payloads are not trusted for display; the refetch is.
  */
-export function useEmergencyHub(watch: HubWatch): HubState {
+export function useEmergencyHub(watch: HubWatch, onVideoCall?: (call: VideoCallEvent) => void): HubState {
   const queryClient = useQueryClient();
+  const onVideoCallRef = useRef(onVideoCall);
+  onVideoCallRef.current = onVideoCall;
   const [state, setState] = useState<HubState>('connecting');
   const { board = false, crew = false, caseId } = watch;
 
@@ -66,6 +69,11 @@ export function useEmergencyHub(watch: HubWatch): HubState {
     const wire = (connection: HubConnection) => {
         connection.on('caseUpdated', refresh);
         connection.on('channelUpdated', refresh);
+        connection.on('videoCall', (payload: unknown) => {
+          const call = videoCallEventSchema.safeParse(payload);
+          if (call.success) onVideoCallRef.current?.(call.data);
+          refresh();
+        });
         connection.onreconnecting(() => setState('lost'));
         connection.onreconnected(() => {
           setState('live');

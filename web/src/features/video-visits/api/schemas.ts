@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const visitStatusSchema = z.enum(['Waiting', 'InProgress', 'Completed', 'Referred']);
 export type VisitStatus = z.infer<typeof visitStatusSchema>;
 
-export const visitRoleSchema = z.enum(['Patient', 'Doctor', 'Specialist', 'Guest']);
+export const visitRoleSchema = z.enum(['Patient', 'Doctor', 'Specialist', 'Guest', 'Crew', 'EmergencyStaff']);
 export type VisitRole = z.infer<typeof visitRoleSchema>;
 
 export const referralReasonSchema = z.enum(['ConditionChanged', 'FirstVisit', 'Emergency', 'Other']);
