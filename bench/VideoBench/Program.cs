@@ -72,6 +72,8 @@ internal static class VideoBenchmark
     /// <summary>Two RTCPeerConnections in one page, each sending fake camera video: creation to first decoded frame on both.</summary>
     private const int HoldSeconds = 10;
 
+    private const float StepTimeout = 120_000;
+
     private const string BarePeerConnections = """
         async () => {
           const constraints = { audio: true, video: { width: { ideal: 640 }, height: { ideal: 480 } } };
@@ -401,14 +403,15 @@ internal static class VideoBenchmark
         async Task<IPage> NewPageAsync()
         {
             var page = await app.NewPageAsync();
-            page.Context.SetDefaultTimeout(30_000);
+            // Note: a benchmark fails only when something breaks: on a loaded shared machine a step can take long.
+            page.Context.SetDefaultTimeout(StepTimeout);
             await page.AddInitScriptAsync(Probe);
             return page;
         }
 
         async Task<double> WaitForFirstFrameAsync(IPage page)
         {
-            await page.WaitForFunctionAsync("() => window.__bench.firstFrameAt !== null", null, new() { Timeout = 30_000 });
+            await page.WaitForFunctionAsync("() => window.__bench.firstFrameAt !== null", null, new() { Timeout = StepTimeout });
             return await page.EvaluateAsync<double>("() => window.__bench.firstFrameAt");
         }
 
