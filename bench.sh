@@ -6,6 +6,11 @@
 # `./bench.sh video`: five runs of a patient and a doctor joining a video visit through the SPA in headless Chromium
 # (fake camera and microphone, loopback); the doctor's admit click to the first decoded remote frame on both sides,
 # against two bare RTCPeerConnections in one page of the same browser in the same run. Writes artifacts/bench/video.json.
+# `./bench.sh video-sfu`: the same five runs through Janus (a throwaway one from scripts/lib.sh janus_start, the app with
+# Video:Media = Janus), then a 10-participant room (the patient, the doctor and 8 guests let in by link, one browser
+# context each, fake media): time until everyone decodes everyone, and the CPU the API process and the Janus process use
+# while the room fills and for 10 s full (utime + stime from /proc/PID/stat, as a % of ONE core; the API is in-process
+# with the benchmark's browser driver, see bench/VideoBench). Writes artifacts/bench/video-sfu.json.
 # `./bench.sh api`: the authenticated request path. Release build on SQLite, `wrk -t2 -c64 -d10s` against a bare
 # minimal-API JSON GET (bench/BareApi, the framework ceiling), /health/live, a light authenticated GET
 # (/api/care/hospital), /api/me and a doctor's slot search, all in the same run; prints the rates and each one's share
@@ -22,8 +27,8 @@ ROOT=$(pwd)
 source scripts/lib.sh
 
 case "${1:-}" in
-  booking | video | api | web | rush) ;;
-  *) echo "usage: ./bench.sh booking|video|api|web|rush" >&2; exit 2 ;;
+  booking | video | video-sfu | api | web | rush) ;;
+  *) echo "usage: ./bench.sh booking|video|video-sfu|api|web|rush" >&2; exit 2 ;;
 esac
 
 WORK=$(mktemp -d /tmp/ih-bench.XXXXXX)
@@ -33,6 +38,7 @@ PG_DIR=""
 cleanup() {
   [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
   pg_stop || true
+  janus_stop || true
   rm -rf "$WORK" 2>/dev/null || true
 }
 trap cleanup EXIT
@@ -134,6 +140,29 @@ if [ "$1" = video ]; then
   fi
   grep -E '^run ' "$WORK/video.err" >&2 || true
   grep -E '^video: ' "$WORK/video.out"
+  exit 0
+fi
+
+if [ "$1" = video-sfu ]; then
+  ensure_apt chromium /usr/bin/chromium
+  ensure_apt janus /usr/bin/janus
+  log "Janus (throwaway, loopback, token auth)"
+  janus_start "$WORK/janus"
+  export IH_TEST_JANUS_API="$JANUS_API_URL" IH_TEST_JANUS_ADMIN="$JANUS_ADMIN_URL" IH_TEST_JANUS_ADMIN_SECRET="$JANUS_ADMIN_SECRET" \
+    IH_TEST_JANUS_WS="$JANUS_WS_URL" IH_TEST_JANUS_REC_DIR="$JANUS_REC_DIR"
+  log "Building the API with the SPA and the video benchmark (Release)"
+  dotnet build bench/VideoBench -c Release -o "$WORK/videobench" -nologo -clp:ErrorsOnly >/dev/null
+  mkdir -p artifacts/bench
+  log "Five runs through Janus (admit click to first decoded frame on both sides), then a room of ${SFU_PARTICIPANTS:-10}"
+  # Note: progress goes to stderr (shown after the run); the result line is the last line on stdout.
+  if ! dotnet "$WORK/videobench/VideoBench.dll" --sfu --janus-pid "$JANUS_PID" --participants "${SFU_PARTICIPANTS:-10}" \
+      --root "$ROOT" --out "$ROOT/artifacts/bench/video-sfu.json" >"$WORK/video-sfu.out" 2>"$WORK/video-sfu.err"; then
+    grep -vE '^\[: |unexpected operator' "$WORK/video-sfu.err" >&2 || true
+    tail -n 20 "$WORK/janus/janus.log" >&2 || true
+    exit 1
+  fi
+  grep -E '^(run|room) ' "$WORK/video-sfu.err" >&2 || true
+  grep -E '^video-sfu: ' "$WORK/video-sfu.out"
   exit 0
 fi
 

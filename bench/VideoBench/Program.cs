@@ -1,10 +1,14 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using InternetHospital.Application.Common;
+using InternetHospital.Application.VideoVisits.Guests;
 using InternetHospital.Domain.Appointments;
 using InternetHospital.Domain.Hospital;
 using InternetHospital.Domain.Patients;
 using InternetHospital.Domain.Scheduling;
+using InternetHospital.Domain.VideoVisits;
+using InternetHospital.E2ETests.VideoVisits;
 using InternetHospital.E2ETests.Infrastructure;
 using InternetHospital.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +22,15 @@ namespace InternetHospital.VideoBench;
 // Chromium with fake camera and microphone. Each run measures the doctor's admit click to the first decoded remote video
 // frame on BOTH sides (the call is up for both), and, in the same browser and the same run, the same thing for two bare
 // RTCPeerConnections in one page (offer/answer and candidates handed over directly). Prints one line; writes JSON.
+// ./bench.sh video-sfu (--sfu --janus-pid PID): the same five runs with the app in Janus mode (Video:Media = Janus, the
+// throwaway Janus bench.sh starts), then a room of --participants people (default 10: the patient, the doctor and guests
+// let in by link, each in its own browser context of the one Chromium). Measured from the doctor's first "Let ... in"
+// click until every page decodes video from every other one (room_full_ms), then 10 s of the full room: cpu_api_pct and
+// cpu_janus_pct are the CPU time (utime + stime from /proc/PID/stat, through Process.TotalProcessorTime) the API process
+// and the Janus process used over that whole phase, as a percentage of ONE core (200 = both cores of a 2-core machine).
+// Note: the API runs in this process (the E2E tests' in-process Kestrel host), so cpu_api_pct also holds the Playwright
+// client that drives the browser (a getStats poll of each page every half second while the room fills, none during the
+// 10 s hold); the JSON splits the phase into filling and full.
 internal static class VideoBenchmark
 {
     /// <summary>
@@ -57,6 +70,10 @@ internal static class VideoBenchmark
         """;
 
     /// <summary>Two RTCPeerConnections in one page, each sending fake camera video: creation to first decoded frame on both.</summary>
+    private const int HoldSeconds = 10;
+
+    private const float StepTimeout = 120_000;
+
     private const string BarePeerConnections = """
         async () => {
           const constraints = { audio: true, video: { width: { ideal: 640 }, height: { ideal: 480 } } };
@@ -86,24 +103,78 @@ internal static class VideoBenchmark
         }
         """;
 
+    /// <summary>Every open peer connection of the page, for counting from how many others it decodes video (--sfu).</summary>
+    private const string PeerList = """
+        (() => {
+          window.__benchPeers = [];
+          const Native = window.RTCPeerConnection;
+          window.RTCPeerConnection = class extends Native {
+            constructor(...args) { super(...args); window.__benchPeers.push(this); }
+          };
+        })();
+        """;
+
+    /// <summary>How many open peer connections of the page have decoded video (through Janus: one per other participant).</summary>
+    private const string DecodingFrom = """
+        async () => {
+          let n = 0;
+          for (const pc of window.__benchPeers ?? []) {
+            if (pc.connectionState === 'closed') continue;
+            let frames = 0;
+            (await pc.getStats()).forEach(s => { if (s.type === 'inbound-rtp' && s.kind === 'video') frames += s.framesDecoded ?? 0; });
+            if (frames > 0) n++;
+          }
+          return n;
+        }
+        """;
+
     public static async Task Main(string[] args)
     {
         var root = Path.GetFullPath(Arg("--root") ?? Directory.GetCurrentDirectory());
-        var output = Arg("--out") ?? Path.Combine(root, "artifacts", "bench", "video.json");
+        var sfu = args.Contains("--sfu");
+        var output = Arg("--out") ?? Path.Combine(root, "artifacts", "bench", sfu ? "video-sfu.json" : "video.json");
         // Note: outside a test project the factory cannot find the solution by itself; point it at the API project.
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_INTERNETHOSPITAL_API", Path.Combine(root, "src", "InternetHospital.Api"));
 
-        // The E2E tests' app: Kestrel on a free loopback port, SQLite in a temp folder, demo data, the built SPA, and the
-        // same headless Chromium with fake camera and microphone.
-        var app = new AppFixture();
-        await app.InitializeAsync();
+        if (!sfu)
+        {
+            // The E2E tests' app: Kestrel on a free loopback port, SQLite in a temp folder, demo data, the built SPA, and the
+            // same headless Chromium with fake camera and microphone.
+            var app = new AppFixture();
+            await app.InitializeAsync();
+            try
+            {
+                await RunAsync(new Target(app.BaseUrl, app.Services, () => app.NewPageAsync()), output, room: null);
+            }
+            finally
+            {
+                await app.DisposeAsync();
+            }
+
+            return;
+        }
+
+        // The E2E tests' Janus host (IH_TEST_JANUS_* from bench.sh) and their browser, without the mesh app beside it,
+        // so that this process's CPU is the Janus-mode API's (and the driver's) only.
+        var janus = Process.GetProcessById(int.Parse(Arg("--janus-pid") ?? throw new ArgumentException("--janus-pid is required with --sfu"), CultureInfo.InvariantCulture));
+        var participants = int.Parse(Arg("--participants") ?? "10", CultureInfo.InvariantCulture);
+        var host = new JanusHost();
+        await host.InitializeAsync();
+        using var playwright = await Playwright.CreateAsync();
+        var browser = await AppFixture.LaunchBrowserAsync(playwright);
         try
         {
-            await RunAsync(app, output);
+            var target = new Target(host.BaseUrl, host.Services, async () =>
+            {
+                var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseUrl, Locale = "en-US", ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+                return await context.NewPageAsync();
+            });
+            await RunAsync(target, output, new RoomSettings(participants, janus));
         }
         finally
         {
-            await app.DisposeAsync();
+            await browser.CloseAsync();
+            await host.DisposeAsync();
         }
 
         string? Arg(string name)
@@ -113,7 +184,7 @@ internal static class VideoBenchmark
         }
     }
 
-    private static async Task RunAsync(AppFixture app, string output)
+    private static async Task RunAsync(Target app, string output, RoomSettings? room)
     {
         const int Runs = 5;
         const string Password = "a long walk along the river";
@@ -177,6 +248,34 @@ internal static class VideoBenchmark
         var rawP50 = Median(runs.Select(r => r.RawWebRtcMs));
         var ratio = rawP50 > 0 ? p50 / rawP50 : 0;
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+        if (room is not null)
+        {
+            var full = await RoomAsync(room);
+            await File.WriteAllTextAsync(output, JsonSerializer.Serialize(
+                new
+                {
+                    runs = Runs,
+                    first_frame_ms_p50 = p50,
+                    first_frame_ms_max = max,
+                    raw_webrtc_ms_p50 = rawP50,
+                    ratio = Math.Round(ratio, 2),
+                    participants = room.Participants,
+                    room_full_ms = full.FullMs,
+                    cpu_api_pct = full.ApiPct,
+                    cpu_janus_pct = full.JanusPct,
+                    filling = new { seconds = Math.Round(full.FullMs / 1000, 1), cpu_api_pct = full.FillingApiPct, cpu_janus_pct = full.FillingJanusPct },
+                    full_room = new { seconds = HoldSeconds, cpu_api_pct = full.HoldApiPct, cpu_janus_pct = full.HoldJanusPct },
+                    media = "Janus VideoRoom (Video:Media = Janus): each browser publishes once (simulcast) and subscribes to every other feed",
+                    measured = "runs: the doctor's admit click to the first decoded remote video frame on both sides, through Janus; room: the doctor's first 'Let ... in' click until every page decodes video from every other one, then a 10 s hold of the full room",
+                    cpu = "utime + stime from /proc/PID/stat (Process.TotalProcessorTime) over the room phase (filling + 10 s full), as a % of one core; the API is in the benchmark's process (with the Playwright client)",
+                    environment = new { browser = "Debian Chromium, headless, fake media devices, one browser context per participant", network = "loopback, host candidates", database = "SQLite", cores = Environment.ProcessorCount },
+                    details = runs,
+                },
+                new JsonSerializerOptions { WriteIndented = true }));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"video-sfu: runs={Runs} first_frame_ms_p50={p50:0} first_frame_ms_max={max:0} participants={room.Participants} cpu_api_pct={full.ApiPct:0.0} cpu_janus_pct={full.JanusPct:0.0}"));
+            return;
+        }
+
         await File.WriteAllTextAsync(output, JsonSerializer.Serialize(
             new
             {
@@ -193,17 +292,126 @@ internal static class VideoBenchmark
             new JsonSerializerOptions { WriteIndented = true }));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"video: runs={Runs} first_frame_ms_p50={p50:0} first_frame_ms_max={max:0} raw_webrtc_ms_p50={rawP50:0} ratio={ratio:0.00}"));
 
+        // The room: a new patient admitted by the same doctor, then guests let in by link one after the other.
+        async Task<RoomResult> RoomAsync(RoomSettings settings)
+        {
+            var patient = await NewPageAsync();
+            await patient.AddInitScriptAsync(PeerList);
+            var email = await RegisterAsync(patient, "测试会诊");
+            var visitId = await BookAsync(email);
+            await SignInAsync(patient, email, Password, "My health");
+            await patient.GotoAsync($"/visits/{visitId}");
+            await patient.GetByRole(AriaRole.Button, new() { Name = "Turn on camera and microphone" }).ClickAsync();
+            await patient.GetByRole(AriaRole.Button, new() { Name = "Check in" }).ClickAsync();
+            await patient.GetByText("You are checked in.").WaitForAsync();
+
+            var doctor = await NewPageAsync();
+            await doctor.AddInitScriptAsync(PeerList);
+            await SignInAsync(doctor, DoctorEmail, DemoPassword, "Workspace");
+            await doctor.GotoAsync($"/visits/{visitId}");
+            await doctor.GetByRole(AriaRole.Button, new() { Name = "Admit patient" }).ClickAsync();
+            await WaitForFirstFrameAsync(doctor);
+            await WaitForFirstFrameAsync(patient);
+
+            var guests = new List<(IPage Page, string Name)>();
+            for (var i = 1; i <= settings.Participants - 2; i++)
+            {
+                var name = "Guest " + i.ToString(CultureInfo.InvariantCulture);
+                var guest = await NewPageAsync();
+                await guest.AddInitScriptAsync(PeerList);
+                await guest.GotoAsync(await GuestLinkAsync(visitId));
+                await guest.GetByLabel("Your name").FillAsync(name);
+                await guest.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+                await guest.GetByText("Please wait: the doctor will let you in.").WaitForAsync();
+                await guest.GetByRole(AriaRole.Button, new() { Name = "Turn on camera and microphone" }).ClickAsync();
+                guests.Add((guest, name));
+            }
+
+            var pages = new[] { patient, doctor }.Concat(guests.Select(g => g.Page)).ToList();
+            var atStart = Cpu(settings.Janus);
+            foreach (var (_, name) in guests)
+            {
+                await doctor.GetByRole(AriaRole.Button, new() { Name = $"Let {name} in" }).ClickAsync();
+            }
+
+            var deadline = DateTime.UtcNow.AddMinutes(5);
+            var waiting = pages.ToList();
+            while (waiting.Count > 0)
+            {
+                foreach (var page in waiting.ToList())
+                {
+                    if (await page.EvaluateAsync<int>(DecodingFrom) >= settings.Participants - 1)
+                    {
+                        waiting.Remove(page);
+                    }
+                }
+
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new TimeoutException($"{waiting.Count} of {pages.Count} pages did not decode video from all {settings.Participants - 1} others within 5 minutes.");
+                }
+
+                await Task.Delay(500);
+            }
+
+            var atFull = Cpu(settings.Janus);
+            // Note: a fixed hold on purpose: what is measured here is the CPU of a full room over a known time.
+            await Task.Delay(TimeSpan.FromSeconds(HoldSeconds));
+            var atEnd = Cpu(settings.Janus);
+            var stillDecoding = await Task.WhenAll(pages.Select(p => p.EvaluateAsync<int>(DecodingFrom)));
+            if (stillDecoding.Any(n => n < settings.Participants - 1))
+            {
+                throw new InvalidOperationException("A participant stopped decoding someone during the hold: " + string.Join(", ", stillDecoding));
+            }
+
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"room: {settings.Participants} participants decoding each other after {(atFull.At - atStart.At).TotalMilliseconds:0} ms; API {Pct(atStart, atEnd, c => c.Api):0.0}% and Janus {Pct(atStart, atEnd, c => c.Janus):0.0}% of one core (filling {Pct(atStart, atFull, c => c.Api):0.0}/{Pct(atStart, atFull, c => c.Janus):0.0}, full {Pct(atFull, atEnd, c => c.Api):0.0}/{Pct(atFull, atEnd, c => c.Janus):0.0})"));
+            foreach (var page in pages)
+            {
+                await page.Context.CloseAsync();
+            }
+
+            return new RoomResult(
+                Math.Round((atFull.At - atStart.At).TotalMilliseconds),
+                Pct(atStart, atEnd, c => c.Api), Pct(atStart, atEnd, c => c.Janus),
+                Pct(atStart, atFull, c => c.Api), Pct(atStart, atFull, c => c.Janus),
+                Pct(atFull, atEnd, c => c.Api), Pct(atFull, atEnd, c => c.Janus));
+        }
+
+        // A guest link of the visit as the doctor's invitation makes it (the e-mail is not needed to open it).
+        async Task<string> GuestLinkAsync(Guid visitId)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var now = DateTimeOffset.UtcNow;
+            var doctorAccount = await db.Users.Where(u => u.Email == DoctorEmail).Select(u => u.Id).SingleAsync();
+            var token = GuestLinks.NewToken();
+            db.VisitGuests.Add(VisitGuest.Invite(visitId, GuestRole.Relative, GuestLinks.Hash(token), $"guest.{Guid.NewGuid():N}@example.test", doctorAccount, now.AddHours(4), now));
+            await db.SaveChangesAsync();
+            return baseUrl + GuestLinks.PathPrefix + token;
+        }
+
+        static CpuSample Cpu(Process janus)
+        {
+            using var self = Process.GetCurrentProcess();
+            janus.Refresh();
+            return new CpuSample(DateTime.UtcNow, self.TotalProcessorTime, janus.TotalProcessorTime);
+        }
+
+        static double Pct(CpuSample from, CpuSample to, Func<CpuSample, TimeSpan> of) =>
+            Math.Round(100 * (of(to) - of(from)).TotalSeconds / (to.At - from.At).TotalSeconds, 1);
+
         async Task<IPage> NewPageAsync()
         {
             var page = await app.NewPageAsync();
-            page.Context.SetDefaultTimeout(30_000);
+            // Note: a benchmark fails only when something breaks: on a loaded shared machine a step can take long.
+            page.Context.SetDefaultTimeout(StepTimeout);
             await page.AddInitScriptAsync(Probe);
             return page;
         }
 
         async Task<double> WaitForFirstFrameAsync(IPage page)
         {
-            await page.WaitForFunctionAsync("() => window.__bench.firstFrameAt !== null", null, new() { Timeout = 30_000 });
+            await page.WaitForFunctionAsync("() => window.__bench.firstFrameAt !== null", null, new() { Timeout = StepTimeout });
             return await page.EvaluateAsync<double>("() => window.__bench.firstFrameAt");
         }
 
@@ -238,7 +446,7 @@ internal static class VideoBenchmark
         }
 
         // A free video appointment with dr.li starting in a few minutes (check-in open), put in place through the aggregate.
-        async Task BookAsync(string patientEmail)
+        async Task<Guid> BookAsync(string patientEmail)
         {
             await using var scope = app.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -251,8 +459,10 @@ internal static class VideoBenchmark
             var start = now.AddMinutes(5).AddTicks(Random.Shared.NextInt64(1, TimeSpan.TicksPerMinute));
             var slot = Slot.Create(doctor.Id, doctor.DepartmentId, new PlannedSlot(start, start.AddMinutes(15), DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(start, zone).DateTime), Guid.NewGuid(), false, true));
             db.Slots.Add(slot);
-            db.Appointments.Add(Appointment.Hold(new NewAppointment(patientId, account.Id, slot, VisitType.Video, 0m, "CNY", FollowUpBasis.HisDiagnosis, "I10", null, now.AddMinutes(15)), now));
+            var appointment = Appointment.Hold(new NewAppointment(patientId, account.Id, slot, VisitType.Video, 0m, "CNY", FollowUpBasis.HisDiagnosis, "I10", null, now.AddMinutes(15)), now);
+            db.Appointments.Add(appointment);
             await db.SaveChangesAsync();
+            return appointment.Id;
         }
 
         static double Median(IEnumerable<double> values)
@@ -262,5 +472,13 @@ internal static class VideoBenchmark
         }
     }
 }
+
+internal sealed record Target(string BaseUrl, IServiceProvider Services, Func<Task<IPage>> NewPageAsync);
+
+internal sealed record RoomSettings(int Participants, Process Janus);
+
+internal sealed record CpuSample(DateTime At, TimeSpan Api, TimeSpan Janus);
+
+internal sealed record RoomResult(double FullMs, double ApiPct, double JanusPct, double FillingApiPct, double FillingJanusPct, double HoldApiPct, double HoldJanusPct);
 
 internal sealed record RunResult(int Run, double FirstFrameMs, double DoctorFirstFrameMs, double PatientFirstFrameMs, double RawWebRtcMs);

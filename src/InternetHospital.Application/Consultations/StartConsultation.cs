@@ -10,7 +10,7 @@ namespace InternetHospital.Application.Consultations;
 /// </summary>
 public sealed record StartConsultation(Guid ConsultationId) : ICommand<ConsultationView>
 {
-    public sealed class Handler(IAppDbContext db, ConsultationAccess access, TimeProvider clock) : ICommandHandler<StartConsultation, ConsultationView>
+    public sealed class Handler(IAppDbContext db, ConsultationAccess access, VideoVisits.Media.CallMedia media, TimeProvider clock) : ICommandHandler<StartConsultation, ConsultationView>
     {
         public async ValueTask<ConsultationView> Handle(StartConsultation command, CancellationToken cancellationToken)
         {
@@ -21,7 +21,7 @@ public sealed record StartConsultation(Guid ConsultationId) : ICommand<Consultat
                 .Prepend((consultation.RequestingDoctorId, consultation.RequestingAccountId))
                 .ToList();
             db.VideoVisits.Add(VideoVisit.OpenForConsultation(
-                consultation.Id, consultation.PatientId, me.Doctor.Id, me.Doctor.AccountId, guests, consultation.PatientInvited, consultation.ScheduledStart ?? now, now));
+                consultation.Id, consultation.PatientId, me.Doctor.Id, me.Doctor.AccountId, guests, consultation.PatientInvited, consultation.ScheduledStart ?? now, media.MaxParticipants, now));
             access.Audit(consultation, "consultation.started");
             await access.TellRequesterAsync(consultation, ConsultationNotifications.Started, cancellationToken, sendEmail: false);
             if (consultation.PatientInvited)

@@ -60,7 +60,11 @@ public enum ReferralReason
 /// </summary>
 public sealed class VideoVisit
 {
-    /// <summary>Patient, doctor and at most two invited specialists: a mesh of four is what browsers carry well.</summary>
+    /// <summary>
+    /// On the browser mesh: patient, doctor and at most two invited specialists, since four is what browsers carry well
+    /// when each sends its video to every other. Through a media server the room holds what that server is configured
+    /// for (<c>Video:Janus:MaxParticipants</c>): the use cases pass the media path's capacity in as <c>roomCapacity</c>.
+    /// </summary>
     public const int MaxParticipants = 4;
 
     /// <summary>What <see cref="RecordingBlockedBy"/> holds when the media path cannot record.</summary>
@@ -165,13 +169,15 @@ public sealed class VideoVisit
         IReadOnlyList<(Guid DoctorId, Guid AccountId)> otherDoctors,
         bool patientInvited,
         DateTimeOffset scheduledStart,
+        int roomCapacity,
         DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(otherDoctors);
+        ArgumentOutOfRangeException.ThrowIfLessThan(roomCapacity, 2);
         var guests = otherDoctors.Where(d => d.AccountId != hostAccountId).DistinctBy(d => d.AccountId).ToList();
-        if (guests.Count + 1 + (patientInvited ? 1 : 0) > MaxParticipants)
+        if (guests.Count + 1 + (patientInvited ? 1 : 0) > roomCapacity)
         {
-            throw new DomainRuleException("too_many_participants", $"A video room holds at most {MaxParticipants} people.");
+            throw new DomainRuleException("too_many_participants", $"A video room holds at most {roomCapacity} people.");
         }
 
         var visit = new VideoVisit
@@ -280,9 +286,14 @@ public sealed class VideoVisit
         Record(now, doctorAccountId, VisitEventKinds.Admitted, null);
     }
 
-    /// <summary>The doctor invites a specialist (another doctor) into the room.</summary>
-    public VisitInvitation Invite(Guid specialistDoctorId, Guid specialistAccountId, Guid invitedBy, DateTimeOffset now)
+    /// <summary>
+    /// The doctor invites a specialist (another doctor) into the room, as long as the patient, the doctor and every
+    /// specialist fit in a call of <paramref name="roomCapacity"/> people (the media path's: <see cref="MaxParticipants"/>
+    /// on the mesh, the configured room size through a media server).
+    /// </summary>
+    public VisitInvitation Invite(Guid specialistDoctorId, Guid specialistAccountId, Guid invitedBy, int roomCapacity, DateTimeOffset now)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(roomCapacity, 2);
         EnsureAppointmentVisit();
         EnsureNotFinished();
         EnsureTreatingDoctor(invitedBy, "Only the visit's doctor can invite a specialist.");
@@ -296,11 +307,11 @@ public sealed class VideoVisit
             throw new DomainConflictException("specialist_already_invited", "This specialist is already invited.");
         }
 
-        if (invitations.Count >= MaxParticipants - 2)
+        if (invitations.Count >= roomCapacity - 2)
         {
             throw new DomainRuleException(
                 "too_many_participants",
-                $"A video visit holds at most {MaxParticipants} people: the patient, the doctor and {MaxParticipants - 2} specialists.");
+                $"A video visit holds at most {roomCapacity} people: the patient, the doctor and {roomCapacity - 2} specialists.");
         }
 
         var invitation = new VisitInvitation(NewId.Next(), Id, specialistDoctorId, specialistAccountId, invitedBy, now);

@@ -71,18 +71,21 @@ public sealed class AppFixture : IAsyncLifetime
         // a sign-in round trip can take longer than Playwright's default 5 s without anything being wrong.
         Assertions.SetDefaultExpectTimeout(15_000);
         playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--disable-quic",
-                "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream", "--allow-loopback-in-peer-connection",
-            ],
-        });
+        Browser = await LaunchBrowserAsync(playwright);
     }
+
+    /// <summary>The journeys' browser: headless Debian Chromium with fake camera and microphone (also the video benchmark's).</summary>
+    public static Task<IBrowser> LaunchBrowserAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    {
+        ExecutablePath = ChromiumPath,
+        Headless = true,
+        Args =
+        [
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run", "--disable-quic",
+            "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream", "--allow-loopback-in-peer-connection",
+        ],
+    });
 
     /// <summary>A new browser context and page, as a person on a phone-sized screen in the given language would have.</summary>
     /// <param name="baseUrl">Another host's address (a journey with its own host); this fixture's app by default.</param>

@@ -135,4 +135,32 @@ public sealed class JanusCallTests
         // Clean up the open visit's room (the shared Janus outlives this host).
         await host.Services.GetRequiredService<IMediaServer>().DestroyRoomAsync(other.AppointmentId, [], CancellationToken.None);
     }
+
+    /// <summary>
+    /// The mesh's four is a browser limit, not the visit's: through Janus the doctor invites as many specialists as the
+    /// configured room holds (here a room of five: the patient, the doctor and three specialists), and no more.
+    /// </summary>
+    [Fact]
+    public async Task Through_Janus_the_configured_room_size_bounds_the_specialists_a_doctor_invites()
+    {
+        _ = TestJanus.Api;
+        await using var host = await OwnApiHost.StartAsync("Sqlite", builder =>
+        {
+            TestJanus.Configure(builder);
+            builder.UseSetting("Video:Janus:MaxParticipants", "5");
+        });
+        var (visit, doctor) = await VisitScenario.AdmittedAsync(host);
+        var id = visit.AppointmentId;
+
+        foreach (var email in new[] { VisitScenario.Dermatologist, VisitScenario.Endocrinologist, VisitScenario.FamilyDoctor })
+        {
+            await (await doctor.Api.PostAsJsonAsync($"/api/video-visits/{id}/specialists", new { doctorId = await VisitScenario.DoctorIdAsync(host.Services, email) })).ReadJsonAsync();
+        }
+
+        var refused = await (await doctor.Api.PostAsJsonAsync($"/api/video-visits/{id}/specialists", new { doctorId = await VisitScenario.DoctorIdAsync(host.Services, VisitScenario.FamilyDoctorColleague) }))
+            .AssertProblemAsync(System.Net.HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("too_many_participants", refused.GetProperty("code").GetString());
+        var record = await (await doctor.Api.GetAsync($"/api/video-visits/{id}")).ReadJsonAsync();
+        Assert.Equal(3, record.GetProperty("specialists").GetArrayLength());
+    }
 }

@@ -241,6 +241,24 @@ public abstract class VideoVisitTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task On_the_mesh_the_doctor_invites_two_specialists_and_the_third_is_refused()
+    {
+        var (booked, doctor) = await AdmittedAsync();
+        var id = booked.AppointmentId;
+
+        foreach (var email in new[] { VisitScenario.Dermatologist, VisitScenario.Endocrinologist })
+        {
+            await (await doctor.Api.PostAsJsonAsync($"/api/video-visits/{id}/specialists", new { doctorId = await VisitScenario.DoctorIdAsync(factory.Services, email) })).ReadJsonAsync();
+        }
+
+        var refused = await (await doctor.Api.PostAsJsonAsync($"/api/video-visits/{id}/specialists", new { doctorId = await VisitScenario.DoctorIdAsync(factory.Services, VisitScenario.FamilyDoctor) }))
+            .AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("too_many_participants", refused.GetProperty("code").GetString());
+        var visit = await (await doctor.Api.GetAsync($"/api/video-visits/{id}")).ReadJsonAsync();
+        Assert.Equal(2, visit.GetProperty("specialists").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Chat_files_are_kept_with_the_visit_and_served_only_to_its_participants()
     {
         var (booked, doctor) = await AdmittedAsync();

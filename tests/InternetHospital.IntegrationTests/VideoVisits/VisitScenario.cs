@@ -28,6 +28,8 @@ public static class VisitScenario
     public const string Cardiologist = "dr.li@demo.test";
     public const string Dermatologist = "dr.zhao@demo.test";
     public const string Endocrinologist = "dr.wang@demo.test";
+    public const string FamilyDoctor = "dr.chen@demo.test";
+    public const string FamilyDoctorColleague = "dr.liu@demo.test";
 
     public static async Task<Booked> BookAsync(IServiceProvider services, Func<Task<User>> newPatient, string doctorEmail = Cardiologist, TimeSpan? startsIn = null, decimal fee = 50m, (Guid Id, DateOnly Date)? session = null)
     {
@@ -82,6 +84,14 @@ public static class VisitScenario
         db.Slots.Add(slot);
         await db.SaveChangesAsync();
         return slot.Id;
+    }
+
+    /// <summary>The doctor id (not the account) of a demo doctor.</summary>
+    public static async Task<Guid> DoctorIdAsync(IServiceProvider services, string email)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return await (from d in db.Doctors join u in db.Users on d.AccountId equals u.Id where u.Email == email select d.Id).SingleAsync();
     }
 
     /// <summary>A new patient's visit with the cardiologist: booked, checked in and admitted (the call is on).</summary>

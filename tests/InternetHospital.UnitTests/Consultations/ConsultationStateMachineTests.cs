@@ -142,7 +142,7 @@ public sealed class ConsultationStateMachineTests
     public void A_consultation_room_has_no_appointment_keeps_the_uninvited_patient_out_and_closes_for_good()
     {
         var consultationId = Guid.NewGuid();
-        var room = VideoVisit.OpenForConsultation(consultationId, Guid.NewGuid(), Lead.DoctorId, Lead.AccountId, [(Requester, RequesterAccount)], patientInvited: false, Now, Now);
+        var room = VideoVisit.OpenForConsultation(consultationId, Guid.NewGuid(), Lead.DoctorId, Lead.AccountId, [(Requester, RequesterAccount)], patientInvited: false, Now, VideoVisit.MaxParticipants, Now);
 
         Assert.Equal(consultationId, room.Id);
         Assert.Equal(VisitPurpose.Consultation, room.Purpose);
@@ -154,5 +154,19 @@ public sealed class ConsultationStateMachineTests
         room.CloseConsultationRoom(Lead.AccountId, Now);
         Assert.Equal(VideoVisitStatus.Completed, room.Status);
         Assert.Equal("visit_finished", Assert.Throws<DomainConflictException>(room.EnsureCallOpen).Code);
+    }
+
+    [Fact]
+    public void A_consultation_room_holds_what_its_media_path_holds()
+    {
+        var doctors = Enumerable.Range(0, 4).Select(_ => (Guid.NewGuid(), Guid.NewGuid())).ToList();
+
+        // The lead, four other doctors and the patient: six, too many for the mesh's four, fine in a Janus room of twelve.
+        Assert.Equal("too_many_participants", Assert.Throws<DomainRuleException>(
+            () => VideoVisit.OpenForConsultation(Guid.NewGuid(), Guid.NewGuid(), Lead.DoctorId, Lead.AccountId, doctors, patientInvited: true, Now, VideoVisit.MaxParticipants, Now)).Code);
+        var room = VideoVisit.OpenForConsultation(Guid.NewGuid(), Guid.NewGuid(), Lead.DoctorId, Lead.AccountId, doctors, patientInvited: true, Now, 12, Now);
+        Assert.All(doctors, d => Assert.True(room.IsInvitedSpecialist(d.Item2)));
+        Assert.Equal("too_many_participants", Assert.Throws<DomainRuleException>(
+            () => VideoVisit.OpenForConsultation(Guid.NewGuid(), Guid.NewGuid(), Lead.DoctorId, Lead.AccountId, doctors, patientInvited: true, Now, 5, Now)).Code);
     }
 }

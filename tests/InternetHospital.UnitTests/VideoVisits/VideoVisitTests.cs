@@ -140,13 +140,34 @@ public sealed class VideoVisitTests
         var visit = CheckedIn();
         var first = Guid.NewGuid();
 
-        visit.Invite(Guid.NewGuid(), first, Doctor, Start);
+        visit.Invite(Guid.NewGuid(), first, Doctor, VideoVisit.MaxParticipants, Start);
         Assert.True(visit.IsInvitedSpecialist(first));
-        Assert.Equal("specialist_already_invited", Assert.Throws<DomainConflictException>(() => visit.Invite(Guid.NewGuid(), first, Doctor, Start)).Code);
-        Assert.Equal("cannot_invite_self", Assert.Throws<DomainRuleException>(() => visit.Invite(Guid.NewGuid(), Doctor, Doctor, Start)).Code);
-        Assert.Equal("not_treating_doctor", Assert.Throws<DomainRuleException>(() => visit.Invite(Guid.NewGuid(), Guid.NewGuid(), first, Start)).Code);
-        visit.Invite(Guid.NewGuid(), Guid.NewGuid(), Doctor, Start);
-        Assert.Equal("too_many_participants", Assert.Throws<DomainRuleException>(() => visit.Invite(Guid.NewGuid(), Guid.NewGuid(), Doctor, Start)).Code);
+        Assert.Equal("specialist_already_invited", Assert.Throws<DomainConflictException>(() => visit.Invite(Guid.NewGuid(), first, Doctor, VideoVisit.MaxParticipants, Start)).Code);
+        Assert.Equal("cannot_invite_self", Assert.Throws<DomainRuleException>(() => visit.Invite(Guid.NewGuid(), Doctor, Doctor, VideoVisit.MaxParticipants, Start)).Code);
+        Assert.Equal("not_treating_doctor", Assert.Throws<DomainRuleException>(() => visit.Invite(Guid.NewGuid(), Guid.NewGuid(), first, VideoVisit.MaxParticipants, Start)).Code);
+        visit.Invite(Guid.NewGuid(), Guid.NewGuid(), Doctor, VideoVisit.MaxParticipants, Start);
+        Assert.Equal("too_many_participants", Assert.Throws<DomainRuleException>(() => visit.Invite(Guid.NewGuid(), Guid.NewGuid(), Doctor, VideoVisit.MaxParticipants, Start)).Code);
+        Assert.Equal(2, visit.Invitations.Count);
+    }
+
+    [Fact]
+    public void Through_a_media_server_the_room_size_it_is_configured_for_bounds_the_specialists_not_the_mesh()
+    {
+        var visit = CheckedIn();
+        const int JanusRoom = 12;
+
+        // Patient, doctor and ten specialists fill a Janus room of twelve; the eleventh is refused.
+        for (var i = 0; i < JanusRoom - 2; i++)
+        {
+            visit.Invite(Guid.NewGuid(), Guid.NewGuid(), Doctor, JanusRoom, Start);
+        }
+
+        Assert.Equal(JanusRoom - 2, visit.Invitations.Count);
+        Assert.Equal("too_many_participants", Assert.Throws<DomainRuleException>(() => visit.Invite(Guid.NewGuid(), Guid.NewGuid(), Doctor, JanusRoom, Start)).Code);
+
+        // The same visit on the mesh takes no one more, and a room too small for patient and doctor is a programming error.
+        Assert.Equal("too_many_participants", Assert.Throws<DomainRuleException>(() => visit.Invite(Guid.NewGuid(), Guid.NewGuid(), Doctor, VideoVisit.MaxParticipants, Start)).Code);
+        Assert.Throws<ArgumentOutOfRangeException>(() => CheckedIn().Invite(Guid.NewGuid(), Guid.NewGuid(), Doctor, 1, Start));
     }
 
     [Fact]
