@@ -32,13 +32,6 @@ internal sealed class UnitOfWork(OpenedDbContext opened) : IUnitOfWork
         {
             // Note: with nothing changed (most queries) EF does not touch the database.
             await db.SaveChangesAsync(cancellationToken);
-
-            // Note: a step that cannot help saving early (Identity saves on every call) does so inside a transaction it
-            // leaves open; the use case's one commit is this one, so a later failure leaves nothing of it behind.
-            if (db.Database.CurrentTransaction is not null)
-            {
-                await db.Database.CommitTransactionAsync(cancellationToken);
-            }
         }
         catch (UniqueConstraintException exception) when (translate is not null)
         {

@@ -48,17 +48,13 @@ internal sealed class AccountService(
             return new AccountCreation(false, passwordErrors);
         }
 
-        // Note: Identity saves after each call, so it saves inside a transaction that the unit of work commits with the
-        // rest of the use case (the patient record, the access grant, the audit entry, the welcome notice): one commit,
-        // and nothing of the account is left when a later step fails.
-        if (db.Database.CurrentTransaction is null)
-        {
-            await db.Database.BeginTransactionAsync(cancellationToken);
-        }
-
+        // Note: Identity saves after each call; the transaction makes the account, its role and every pending
+        // change of the unit of work (the patient record, the access grant, the audit entry) commit together.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         entity.PasswordHash = users.PasswordHasher.HashPassword(entity, password);
         EnsureSucceeded(await users.CreateAsync(entity));
         EnsureSucceeded(await users.AddToRoleAsync(entity, role));
+        await transaction.CommitAsync(cancellationToken);
         return AccountCreation.Success;
     }
 

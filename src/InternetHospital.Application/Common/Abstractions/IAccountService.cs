@@ -8,9 +8,8 @@ public interface IAccountService
     Task<bool> EmailInUseAsync(string email, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Creates the account with its password and role, saving every pending change of the unit of work in a transaction
-    /// the unit of work commits at the end of the use case. Password policy failures come back as field codes with their
-    /// messages; nothing is saved then.
+    /// Creates the account with its password and role and saves every pending change of the unit of work
+    /// in the same transaction. Password policy failures come back as field codes with their messages; nothing is saved then.
     /// </summary>
     Task<AccountCreation> CreateAsync(NewAccount account, string password, string role, CancellationToken cancellationToken);
 

@@ -99,7 +99,4 @@ public interface IAppDbContext
     DbSet<Domain.Emergency.EmergencyAlert> EmergencyAlerts { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
-
-    /// <summary>The database: the unit of work commits here a transaction that a step of the use case had to open.</summary>
-    Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }
 }
