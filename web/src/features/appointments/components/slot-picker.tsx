@@ -41,7 +41,7 @@ export function SlotPicker({ doctorId, timeZone, visitType, selectedId, onSelect
           {t('picker.later')}
         </Button>
       </Group>
-      {slots.isPending && <Loader size="sm" aria-label={t('common:loading')} />}
+      {slots.isPending && <Loader size="sm" role="status" aria-label={t('common:loading')} />}
       {slots.isError && <ProblemAlert error={slots.error} />}
       {slots.data &&
         dates.map((date) => {

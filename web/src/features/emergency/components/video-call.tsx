@@ -53,7 +53,9 @@ export function VideoCallRing({ call, onDone }: { call: VideoCallEvent | null; o
           <Button
             size="xl"
             h={72}
-            color="green.9"
+            // Note: Mantine's darkest green (green.9, #2b8a3e) is 4.36:1 against white, under WCAG AA's 4.5:1; a phone in
+            // sunlight needs more, so a darker green (about 7:1).
+            color="#1e6b2e"
             leftSection={<IconPhone size={28} aria-hidden />}
             onClick={() => {
               onDone();

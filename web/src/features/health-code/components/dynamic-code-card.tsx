@@ -63,7 +63,7 @@ export function DynamicCodeCard({ patientId, patientName }: { patientId: string;
       <ProblemAlert error={code.error} />
     ) : (
       <Center py="xl">
-        <Loader aria-label={t('loading')} />
+        <Loader role="status" aria-label={t('loading')} />
       </Center>
     );
   }

@@ -173,7 +173,7 @@ export function DicomView({ side, patientId, studyInstanceUid, series, actions }
           style={{ width: '100%', height: 'min(100vw, 62vh)', background: '#000', touchAction: 'none', borderRadius: 8, overflow: 'hidden' }}
         />
         {state === 'loading' && (
-          <Loader color="gray" size="sm" aria-label={t('viewer.loading')} style={{ position: 'absolute', top: 8, right: 8 }} />
+          <Loader color="gray" size="sm" role="status" aria-label={t('viewer.loading')} style={{ position: 'absolute', top: 8, right: 8 }} />
         )}
         <Text size="xs" c="gray.3" style={{ position: 'absolute', left: 8, bottom: 6, pointerEvents: 'none' }} aria-hidden="true">
           {position} {window ? `· ${formatWindow(window)}` : ''}

@@ -75,7 +75,7 @@ export function FollowUpSlotPicker({ onConfirm, pending = false, error, defaultV
       <Text size="sm" c="dimmed">
         {t('followUp.hint', { count: days, zone: timeZoneName(zone, language) })}
       </Text>
-      {calendar.isPending && <Loader size="sm" aria-label={t('common:loading')} />}
+      {calendar.isPending && <Loader size="sm" role="status" aria-label={t('common:loading')} />}
       {calendar.isError && <ProblemAlert error={calendar.error} />}
       {calendar.data && freeDays.length === 0 && <Text>{t('followUp.noSlots')}</Text>}
       {freeDays.map((day) => {

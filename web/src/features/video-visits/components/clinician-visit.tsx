@@ -71,7 +71,7 @@ export function ClinicianVisit({ visitId, followUpPicker, imagingPanel }: { visi
     }
   }, [room, state?.hub, state?.inCall, status, sessionActive, leftCall, media.stream]);
 
-  if (visit.isPending) return <Loader aria-label={t('call.connecting')} />;
+  if (visit.isPending) return <Loader role="status" aria-label={t('call.connecting')} />;
   if (visit.error || !visit.data) {
     return (
       <Page title={t('visit.title')}>

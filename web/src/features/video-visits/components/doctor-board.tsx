@@ -25,7 +25,7 @@ export function DoctorBoard(): ReactNode {
         <Title order={2} size="h4" id="today-title">
           {t('doctorBoard.today')}
         </Title>
-        {today.isPending && <Loader aria-label={t('call.connecting')} />}
+        {today.isPending && <Loader role="status" aria-label={t('call.connecting')} />}
         {today.error && <Alert color="red">{problemMessage(today.error, t)}</Alert>}
         {today.data?.visits.length === 0 && <Text c="dimmed">{t('doctorBoard.empty')}</Text>}
         {today.data?.visits.map((visit) => (

@@ -15,7 +15,7 @@ export function MyVisits({ namePatient = false }: { namePatient?: boolean }): Re
   const { t, i18n } = useTranslation('visits');
   const visits = useMyVisits();
   const zh = i18n.language.startsWith('zh');
-  if (visits.isPending) return <Loader aria-label={t('call.connecting')} />;
+  if (visits.isPending) return <Loader role="status" aria-label={t('call.connecting')} />;
   if (visits.error) return <Alert color="red">{problemMessage(visits.error, t)}</Alert>;
   return (
     <Stack gap="sm">

@@ -58,7 +58,7 @@ export function PatientVisit({ visitId, guardianFor, sharedImageView }: { visitI
     }
   }, [room, state?.hub, state?.inCall, state?.refused, status, leftCall, media.stream]);
 
-  if (waiting.isPending) return <Loader aria-label={t('call.connecting')} />;
+  if (waiting.isPending) return <Loader role="status" aria-label={t('call.connecting')} />;
   if (waiting.error || !waiting.data) {
     return (
       <Page title={t('visit.title')}>
