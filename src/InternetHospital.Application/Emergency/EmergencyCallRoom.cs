@@ -16,6 +16,9 @@ public sealed class EmergencyCallRoom(IAppDbContext db, CallMedia media, IVisitR
     public const string Ended = "ended";
     public const string Declined = "declined";
 
+    /// <summary>The handover closed the case's room (the call cannot be started again).</summary>
+    public const string Closed = "closed";
+
     /// <summary>The room for a call from the department (created on the first call of the case).</summary>
     public async Task OpenAsync(EmergencyCase c, Actor by, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -52,7 +52,7 @@ public sealed record RecordEmergencyTime(Guid CaseId, TimelineKind? Kind, DateTi
                 await callRoom.CloseAsync(c, actor, now, cancellationToken);
                 if (callWasOn)
                 {
-                    callRoom.Announce(c, EmergencyCallRoom.Ended, actor, now);
+                    callRoom.Announce(c, EmergencyCallRoom.Closed, actor, now);
                 }
             }
 

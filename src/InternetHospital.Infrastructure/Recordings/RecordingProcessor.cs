@@ -161,20 +161,36 @@ internal sealed partial class RecordingProcessor(
     }
 
     /// <summary>
-    /// The stream a raw file belongs to: Janus names a publisher's files <c>…-audio.mjr</c> and <c>…-video.mjr</c>
-    /// (data channels <c>…-data.mjr</c>, not kept) with the same stem.
+    /// The publisher a raw file belongs to. Janus 1.x names each medium of a publisher on its own:
+    /// <c>videoroom-ROOM-user-FEED-TIME-audio-0.mjr</c> and <c>…-user-FEED-TIME'-video-1.mjr</c>, with the time each
+    /// track started (so audio and video differ) and the track's index; older releases wrote <c>…-TIME-audio.mjr</c>.
+    /// Data channels (<c>-data</c>) are not kept.
     /// </summary>
     private static string Stream(string path)
     {
         var name = Path.GetFileNameWithoutExtension(path);
-        return MediumSuffix().Replace(name, string.Empty);
+        var match = JanusFile().Match(name);
+        return match.Success ? match.Groups["publisher"].Value : MediumSuffix().Replace(name, string.Empty);
+    }
+
+    private static bool IsMedium(string path, string medium)
+    {
+        var name = Path.GetFileNameWithoutExtension(path);
+        var match = JanusFile().Match(name);
+        if (match.Success)
+        {
+            return match.Groups["medium"].Value == medium;
+        }
+
+        var suffix = MediumSuffix().Match(name);
+        return suffix.Success && suffix.Groups[1].Value == medium;
     }
 
     private async Task<string?> MakePlayableAsync(string stem, IReadOnlyList<string> files, string work, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var video = files.FirstOrDefault(f => Path.GetFileNameWithoutExtension(f).EndsWith("-video", StringComparison.Ordinal));
-        var audio = files.FirstOrDefault(f => Path.GetFileNameWithoutExtension(f).EndsWith("-audio", StringComparison.Ordinal));
+        var video = files.Where(f => IsMedium(f, "video")).Order(StringComparer.Ordinal).FirstOrDefault();
+        var audio = files.Where(f => IsMedium(f, "audio")).Order(StringComparer.Ordinal).FirstOrDefault();
         var safe = SafeStem().Replace(stem, "_");
         var inputs = new List<string>();
         if (video is not null)
@@ -232,7 +248,7 @@ internal sealed partial class RecordingProcessor(
     /// </summary>
     private static (string Participant, DateTimeOffset RecordedAt) Describe(string stem, string anyFile)
     {
-        var match = JanusName().Match(stem);
+        var match = JanusName().Match(JanusFile().Match(Path.GetFileNameWithoutExtension(anyFile)) is { Success: true } file ? file.Groups["stem"].Value : stem);
         var participant = match.Success ? match.Groups["feed"].Value : stem.Length > 64 ? stem[..64] : stem;
         var recordedAt = match.Success && long.TryParse(match.Groups["time"].Value, CultureInfo.InvariantCulture, out var micros)
             ? DateTimeOffset.FromUnixTimeMilliseconds(micros / 1000)
@@ -272,8 +288,11 @@ internal sealed partial class RecordingProcessor(
         return await output;
     }
 
-    [GeneratedRegex("-(audio|video|data)$")]
+    [GeneratedRegex("-(audio|video|data)(-[0-9]+)?$")]
     private static partial Regex MediumSuffix();
+
+    [GeneratedRegex("^(?<stem>(?<publisher>.*-user-[0-9]+)-[0-9]+)-(?<medium>audio|video|data)(-[0-9]+)?$")]
+    private static partial Regex JanusFile();
 
     [GeneratedRegex("[^A-Za-z0-9_-]")]
     private static partial Regex SafeStem();

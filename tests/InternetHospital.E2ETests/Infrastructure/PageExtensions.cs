@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace InternetHospital.E2ETests.Infrastructure;
 
@@ -16,6 +17,32 @@ public static class PageExtensions
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+    }
+
+    /// <summary>Domain rule 3: the doctor re-enters their password at the start of the session of visits.</summary>
+    /// <remarks>
+    /// Journeys (in this class and others) use the same demo doctors (刘洋 asks for a consultation while an
+    /// interpreter joins his visit): a session one of them confirmed lasts hours, and the form gives way to it.
+    /// </remarks>
+    public static async Task ConfirmVisitSessionAsync(this IPage page)
+    {
+        var confirmed = page.GetByText("Your session is confirmed until");
+        var password = page.GetByLabel("Password", new() { Exact = true });
+        await Expect(confirmed.Or(password)).ToBeVisibleAsync();
+        if (!await confirmed.IsVisibleAsync())
+        {
+            try
+            {
+                await password.FillAsync(PageExtensions.DemoPassword, new() { Timeout = 5_000 });
+                await page.GetByRole(AriaRole.Button, new() { Name = "Start session" }).ClickAsync(new() { Timeout = 5_000 });
+            }
+            catch (TimeoutException)
+            {
+                // The form went away: the session was confirmed meanwhile (checked below).
+            }
+        }
+
+        await Expect(confirmed).ToBeVisibleAsync();
     }
 
     public static ILocator Heading(this IPage page, string name) =>

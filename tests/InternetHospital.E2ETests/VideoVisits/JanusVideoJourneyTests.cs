@@ -290,9 +290,7 @@ public sealed class JanusVideoJourneyTests(AppFixture app, JanusHost host) : ICl
         {
             // Domain rule 3: the doctor re-enters their password at the start of the session of visits.
             await doctor.GetByRole(AriaRole.Link, new() { Name = "Video visits" }).First.ClickAsync();
-            await doctor.GetByLabel("Password", new() { Exact = true }).FillAsync(PageExtensions.DemoPassword);
-            await doctor.GetByRole(AriaRole.Button, new() { Name = "Start session" }).ClickAsync();
-            await Expect(doctor.GetByText("Your session is confirmed until")).ToBeVisibleAsync();
+            await doctor.ConfirmVisitSessionAsync();
         }
 
         return doctor;

@@ -100,7 +100,7 @@ public sealed partial class VideoVisitJourneyTests(AppFixture app) : IAsyncLifet
         await specialist.SignInAsync("dr.zhao@demo.test", PageExtensions.DemoPassword);
         await Expect(specialist.Heading("Workspace")).ToBeVisibleAsync();
         await specialist.GetByRole(AriaRole.Link, new() { Name = "Video visits" }).First.ClickAsync();
-        await ConfirmIdentityAsync(specialist);
+        await specialist.ConfirmVisitSessionAsync();
         await specialist.GetByRole(AriaRole.Link, new() { Name = "Join consultation" }).First.ClickAsync();
         await WaitForVideoAsync(specialist, peers: 2);
         await WaitForVideoAsync(doctor, peers: 2);
@@ -297,39 +297,13 @@ public sealed partial class VideoVisitJourneyTests(AppFixture app) : IAsyncLifet
         await doctor.SignInAsync(email, PageExtensions.DemoPassword);
         await Expect(doctor.Heading("Workspace")).ToBeVisibleAsync();
         await doctor.GetByRole(AriaRole.Link, new() { Name = "Video visits" }).First.ClickAsync();
-        await ConfirmIdentityAsync(doctor);
+        await doctor.ConfirmVisitSessionAsync();
         var card = doctor.GetByRole(AriaRole.Article, new() { Name = patientName });
         await Expect(card.GetByText(new System.Text.RegularExpressions.Regex("waiting \\d+ minute"))).ToBeVisibleAsync();
         await doctor.AssertAccessibleAsync();
         await card.GetByRole(AriaRole.Link, new() { Name = $"Open visit: {patientName}" }).ClickAsync();
         await doctor.WaitForURLAsync($"**/visits/{visitId}");
         return doctor;
-    }
-
-    /// <summary>Domain rule 3: the doctor re-enters their password at the start of the session of visits.</summary>
-    /// <remarks>
-    /// Journeys in other classes run at the same time with the same demo doctors (刘洋 asks for a consultation while an
-    /// interpreter joins his visit): a session one of them confirmed lasts hours, and the form gives way to it.
-    /// </remarks>
-    private static async Task ConfirmIdentityAsync(IPage page)
-    {
-        var confirmed = page.GetByText("Your session is confirmed until");
-        var password = page.GetByLabel("Password", new() { Exact = true });
-        await Expect(confirmed.Or(password)).ToBeVisibleAsync();
-        if (!await confirmed.IsVisibleAsync())
-        {
-            try
-            {
-                await password.FillAsync(PageExtensions.DemoPassword, new() { Timeout = 5_000 });
-                await page.GetByRole(AriaRole.Button, new() { Name = "Start session" }).ClickAsync(new() { Timeout = 5_000 });
-            }
-            catch (TimeoutException)
-            {
-                // The form went away: the session was confirmed meanwhile (checked below).
-            }
-        }
-
-        await Expect(confirmed).ToBeVisibleAsync();
     }
 
     private Task WaitForVideoAsync(IPage page, int peers) =>

@@ -90,7 +90,7 @@ public abstract class EmergencyVideoCallTests(ApiFactory factory)
         var handover = await CrewWriteAsync(crew.Api, HttpMethod.Post, $"/{caseId}/timeline", new { kind = "Handover", at = DateTimeOffset.UtcNow }, caseId, ++sequence);
         Assert.Equal(HttpStatusCode.OK, handover.StatusCode);
         Assert.Equal("Completed", (await edUpdates.NextAsync()).GetProperty("status").GetString());
-        Assert.Equal("ended", (await rings.NextAsync(r => r.GetProperty("caseId").GetGuid() == caseId && r.GetProperty("state").GetString() != "ringing")).GetProperty("state").GetString());
+        Assert.Equal("closed", (await rings.NextAsync(r => r.GetProperty("caseId").GetGuid() == caseId && r.GetProperty("state").GetString() != "ringing")).GetProperty("state").GetString());
         Assert.Equal(VideoVisitStatus.Completed, await FromDatabaseAsync(db => db.VideoVisits.Where(v => v.Id == caseId).Select(v => v.Status).SingleAsync()));
         var closed = await (await ed.Api.GetAsync($"/api/emergency/cases/{caseId}")).ReadJsonAsync();
         Assert.False(closed.GetProperty("videoCallOn").GetBoolean());

@@ -23,7 +23,8 @@ export function EmergencyCaseCall({ side }: { side: 'crew' | 'board' }): ReactNo
       key={caseId}
       roomId={caseId}
       backTo={backTo}
-      ended={ended}
+      ended={ended !== null}
+      handedOver={ended === 'closed'}
       onHungUp={() => void endVideoCall(caseId).catch(() => undefined).finally(() => void navigate(backTo))}
     />
   );

@@ -148,5 +148,5 @@ export type VitalField = keyof typeof vitalLimits;
 export const vitalFields = Object.keys(vitalLimits) as VitalField[];
 
 /** The department calls the crew by video (`ringing`), or the call ended (`ended`) or was declined by the crew (`declined`). */
-export const videoCallEventSchema = z.object({ caseId: z.string(), state: z.enum(['ringing', 'ended', 'declined']), byName: z.string(), at: z.string() });
+export const videoCallEventSchema = z.object({ caseId: z.string(), state: z.enum(['ringing', 'ended', 'declined', 'closed']), byName: z.string(), at: z.string() });
 export type VideoCallEvent = z.infer<typeof videoCallEventSchema>;

@@ -126,10 +126,11 @@ export function CallCrewButton({ caseId, on }: { caseId: string; on: boolean }):
 }
 
 /** Whether the case's call was ended by someone (either side, or the handover), for the call page. */
-export function useVideoCallEnded(caseId: string): boolean {
-  const [ended, setEnded] = useState(false);
+/** How the call ended, once it has: the other side hung up or declined (`ended`), or the handover closed it (`closed`). */
+export function useVideoCallEnded(caseId: string): 'ended' | 'closed' | null {
+  const [ended, setEnded] = useState<'ended' | 'closed' | null>(null);
   useEmergencyHub({ caseId }, (call) => {
-    if (call.caseId === caseId && call.state !== 'ringing') setEnded(true);
+    if (call.caseId === caseId && call.state !== 'ringing') setEnded(call.state === 'closed' ? 'closed' : 'ended');
   });
   return ended;
 }

@@ -16,6 +16,8 @@ export interface CaseCallProps {
   onHungUp: () => void;
   /** The other side ended the call (told by the page's own channel): leave the call. */
   ended?: boolean;
+  /** The handover closed the room (told by the page's own channel before the room itself says so). */
+  handedOver?: boolean;
 }
 
 /**
@@ -23,7 +25,7 @@ export interface CaseCallProps {
  * no record, no chat; the camera starts at once and the call is entered as soon as the room is open. Who may be in it
  * is the server's rule; a refusal or a closed room says so.
  */
-export function CaseCall({ roomId, backTo, onHungUp, ended = false }: CaseCallProps): ReactNode {
+export function CaseCall({ roomId, backTo, onHungUp, ended = false, handedOver = false }: CaseCallProps): ReactNode {
   const { t } = useTranslation('visits');
   const roomRef = useRef<VisitRoom | null>(null);
   const media = useLocalMedia((track) => void roomRef.current?.replaceTrack(track));
@@ -46,7 +48,7 @@ export function CaseCall({ roomId, backTo, onHungUp, ended = false }: CaseCallPr
     }
   }, [room, state?.hub, state?.status, state?.inCall, state?.refused, mediaSettled, media.stream]);
 
-  const closed = state?.refused === 'visit_finished' || state?.status === 'Completed';
+  const closed = handedOver || state?.refused === 'visit_finished' || state?.status === 'Completed';
   useEffect(() => {
     if (wasInCall.current && !ended && !closed && state && !state.inCall && !state.refused) onHungUpRef.current();
     if (state?.inCall) wasInCall.current = true;
