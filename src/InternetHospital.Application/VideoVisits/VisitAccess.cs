@@ -133,6 +133,16 @@ public sealed class VisitAccess(IAppDbContext db, ICurrentUser currentUser, IPat
         return null;
     }
 
+    /// <summary>
+    /// The guests who hold a place in the visit's call: invited and neither revoked nor expired, whether or not they have
+    /// opened their link yet (the room's capacity counts them with the specialists).
+    /// </summary>
+    public async Task<int> ActiveGuestCountAsync(Guid visitId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        return await db.VisitGuests.CountAsync(g => g.VisitId == visitId && g.RevokedAt == null && g.ExpiresAt > now, cancellationToken);
+    }
+
     /// <summary>The guest behind the caller's credential (tracked), if their link is still good for this visit.</summary>
     public async Task<VisitGuest?> FindUsableGuestAsync(VideoVisit visit, Guid guestId, CancellationToken cancellationToken)
     {

@@ -287,11 +287,12 @@ public sealed class VideoVisit
     }
 
     /// <summary>
-    /// The doctor invites a specialist (another doctor) into the room, as long as the patient, the doctor and every
-    /// specialist fit in a call of <paramref name="roomCapacity"/> people (the media path's: <see cref="MaxParticipants"/>
-    /// on the mesh, the configured room size through a media server).
+    /// The doctor invites a specialist (another doctor) into the room, as long as the patient, the doctor, every
+    /// specialist and the <paramref name="activeGuests"/> (guest links neither revoked nor expired) fit in a call of
+    /// <paramref name="roomCapacity"/> people (the media path's: <see cref="MaxParticipants"/> on the mesh, the configured
+    /// room size through a media server).
     /// </summary>
-    public VisitInvitation Invite(Guid specialistDoctorId, Guid specialistAccountId, Guid invitedBy, int roomCapacity, DateTimeOffset now)
+    public VisitInvitation Invite(Guid specialistDoctorId, Guid specialistAccountId, Guid invitedBy, int roomCapacity, int activeGuests, DateTimeOffset now)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(roomCapacity, 2);
         EnsureAppointmentVisit();
@@ -307,18 +308,39 @@ public sealed class VideoVisit
             throw new DomainConflictException("specialist_already_invited", "This specialist is already invited.");
         }
 
-        if (invitations.Count >= roomCapacity - 2)
-        {
-            throw new DomainRuleException(
-                "too_many_participants",
-                $"A video visit holds at most {roomCapacity} people: the patient, the doctor and {roomCapacity - 2} specialists.");
-        }
+        EnsureRoomForOneMore(roomCapacity, activeGuests);
 
         var invitation = new VisitInvitation(NewId.Next(), Id, specialistDoctorId, specialistAccountId, invitedBy, now);
         invitations.Add(invitation);
         Touch();
         Record(now, invitedBy, VisitEventKinds.SpecialistInvited, specialistDoctorId.ToString());
         return invitation;
+    }
+
+    /// <summary>
+    /// Whether one more guest may be invited: a guest takes a place in the call like a specialist, so the doctor, the
+    /// patient (unless excluded from a consultation's room), the specialists, the <paramref name="activeGuests"/> already
+    /// invited (links neither revoked nor expired) and the newcomer must fit in <paramref name="roomCapacity"/>.
+    /// </summary>
+    public void EnsureRoomForGuest(int roomCapacity, int activeGuests)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(roomCapacity, 2);
+        EnsureNotFinished();
+        EnsureRoomForOneMore(roomCapacity, activeGuests);
+    }
+
+    // Note: invited people count, not who is in the call now: an invitation promises a place, and the hub's call_full
+    // would otherwise turn the last invitee away at the door.
+    private void EnsureRoomForOneMore(int roomCapacity, int activeGuests)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(activeGuests);
+        var invited = 1 + (PatientExcluded ? 0 : 1) + invitations.Count + activeGuests;
+        if (invited >= roomCapacity)
+        {
+            throw new DomainRuleException(
+                "too_many_participants",
+                $"A video visit holds at most {roomCapacity} people: the doctor, the patient, specialists and guests together.");
+        }
     }
 
     /// <summary>Whether an account is an invited specialist of this visit.</summary>

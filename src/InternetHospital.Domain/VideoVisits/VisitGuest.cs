@@ -2,7 +2,7 @@ using InternetHospital.Domain.Common;
 
 namespace InternetHospital.Domain.VideoVisits;
 
-/// <summary>What a guest is in the visit (they say so themselves when they open the link).</summary>
+/// <summary>What a guest is in the visit: the inviter's decision (the guest's page shows it; the guest cannot change it).</summary>
 public enum GuestRole
 {
     Interpreter = 1,
@@ -25,7 +25,7 @@ public sealed class VisitGuest
     public Guid Id { get; private set; }
     public Guid VisitId { get; private set; }
 
-    /// <summary>The role the inviter chose; replaced by what the guest says when they open the link.</summary>
+    /// <summary>The role the inviter chose (interpreter, relative, carer): it stays what they chose, whatever the guest's page sends.</summary>
     public GuestRole Role { get; private set; }
 
     public string TokenHash { get; private set; }
@@ -63,7 +63,7 @@ public sealed class VisitGuest
     /// The guest opens the link. The first device binds it; the same device may open it again (a reload), any other
     /// device is refused. Refused too once revoked, past its expiry, or when the visit has ended.
     /// </summary>
-    public void Redeem(string deviceHash, string name, GuestRole role, bool visitFinished, DateTimeOffset now)
+    public void Redeem(string deviceHash, string name, bool visitFinished, DateTimeOffset now)
     {
         EnsureUsable(visitFinished, now);
         if (DeviceHash is not null && !string.Equals(DeviceHash, deviceHash, StringComparison.Ordinal))
@@ -75,7 +75,6 @@ public sealed class VisitGuest
         RedeemedAt ??= now;
         Version++;
         Name = name;
-        Role = role;
     }
 
     /// <summary>Whether the link (and a credential issued from it) may still be used.</summary>

@@ -197,18 +197,23 @@ public sealed class JanusVideoJourneyTests(AppFixture app, JanusHost host) : ICl
         await doctor.GetByRole(AriaRole.Button, new() { Name = "Admit patient" }).ClickAsync();
         await WaitForVideoAsync(doctor, from: 1);
 
-        // The interpreter opens the link on a phone in Chinese; three more guests on computers in English.
+        // The interpreter opens the link on a phone in Chinese; three more guests on computers in English. Each page
+        // shows the role the doctor invited them as (the guest picks none).
         var interpreter = await GuestWaitingAsync(await GuestLinkAsync(visitId, "dr.wang@demo.test", GuestRole.Interpreter), "Anna Müller", "zh-CN", phone: true);
+        await Expect(interpreter.GetByText("您以翻译身份加入（由医生在邀请中指定）。")).ToBeVisibleAsync();
+        var guests = new (string Name, GuestRole Role)[] { ("王芳", GuestRole.Relative), ("李强", GuestRole.Carer), ("Tom Berger", GuestRole.Relative) };
         var others = new List<IPage>();
-        foreach (var name in new[] { "王芳", "李强", "Tom Berger" })
+        foreach (var (name, role) in guests)
         {
-            others.Add(await GuestWaitingAsync(await GuestLinkAsync(visitId, "dr.wang@demo.test", GuestRole.Interpreter), name, "en-US", phone: false));
+            var page = await GuestWaitingAsync(await GuestLinkAsync(visitId, "dr.wang@demo.test", role), name, "en-US", phone: false);
+            await Expect(page.GetByText($"You join as: {role} (the doctor chose this in your invitation).")).ToBeVisibleAsync();
+            others.Add(page);
         }
 
-        // Note: the role shown is the one the guest confirms on the join page (its default: interpreter), not the invitation's.
-        foreach (var name in new[] { "Anna Müller", "王芳", "李强", "Tom Berger" })
+        // The doctor sees each guest waiting as the role they were invited as.
+        foreach (var (name, role) in guests.Prepend(("Anna Müller", GuestRole.Interpreter)))
         {
-            await Expect(doctor.GetByText($"{name} · Interpreter")).ToBeVisibleAsync(new() { Timeout = RoomTimeout });
+            await Expect(doctor.GetByText($"{name} · {role}")).ToBeVisibleAsync(new() { Timeout = RoomTimeout });
             await doctor.GetByRole(AriaRole.Button, new() { Name = $"Let {name} in" }).ClickAsync();
         }
 
@@ -235,7 +240,7 @@ public sealed class JanusVideoJourneyTests(AppFixture app, JanusHost host) : ICl
         return GuestLinks.PathPrefix + token;
     }
 
-    /// <summary>A guest opens their link, gives their name, turns the camera on and waits to be let in.</summary>
+    /// <summary>A guest opens their link, gives their name (the role is the invitation's), turns the camera on and waits to be let in.</summary>
     private async Task<IPage> GuestWaitingAsync(string link, string name, string locale, bool phone)
     {
         var chinese = locale == "zh-CN";

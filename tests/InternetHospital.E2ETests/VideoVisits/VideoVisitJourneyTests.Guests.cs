@@ -31,12 +31,14 @@ public sealed partial class VideoVisitJourneyTests
         await Expect(doctor.GetByText("The invitation was sent.")).ToBeVisibleAsync();
         var link = await InvitationLinkAsync(email);
 
-        // The interpreter opens the link on a phone, in Chinese, with no account: name, role, device check, waiting.
+        // The interpreter opens the link on a phone, in Chinese, with no account: name, device check, waiting; the page
+        // shows the role the doctor invited them as.
         var guest = await NewPageAsync("zh-CN", phone: true);
         await guest.GotoAsync(link);
         await guest.GetByLabel("您的姓名").FillAsync("Anna Müller");
         await guest.GetByRole(AriaRole.Button, new() { Name = "继续" }).ClickAsync();
         await Expect(guest.GetByText("请稍候，医生将让您进入。")).ToBeVisibleAsync();
+        await Expect(guest.GetByText("您以翻译身份加入（由医生在邀请中指定）。")).ToBeVisibleAsync();
         await guest.GetByRole(AriaRole.Button, new() { Name = "打开摄像头和麦克风" }).ClickAsync();
         await guest.AssertAccessibleAsync();
         Assert.True(await guest.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 375"), "The guest's waiting page is wider than the phone.");

@@ -104,6 +104,55 @@ public abstract partial class GuestLinkTests(ApiFactory factory)
         Assert.Contains("visit.guest_admitted", audited);
     }
 
+    /// <summary>
+    /// Guests take places in the call like specialists: on the mesh (four people) the patient and the doctor leave room
+    /// for two, a third invitation is refused and sends nothing, a revoked link gives its place back, and a specialist
+    /// finds no place while two guests hold theirs.
+    /// </summary>
+    [Fact]
+    public async Task On_the_mesh_guests_count_against_the_room_with_the_specialists_and_a_revoked_link_frees_its_place()
+    {
+        var (booked, doctor) = await VisitScenario.AdmittedAsync(factory);
+        var id = booked.AppointmentId;
+        var first = await (await doctor.Api.PostAsJsonAsync($"/api/visits/{id}/guests", new { role = "Interpreter", email = TestData.Email("guest") })).ReadJsonAsync(HttpStatusCode.Created);
+        await (await doctor.Api.PostAsJsonAsync($"/api/visits/{id}/guests", new { role = "Relative", email = TestData.Email("guest") })).ReadJsonAsync(HttpStatusCode.Created);
+
+        var third = TestData.Email("guest");
+        var full = await (await doctor.Api.PostAsJsonAsync($"/api/visits/{id}/guests", new { role = "Carer", email = third })).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("too_many_participants", full.Code());
+        var specialist = await (await doctor.Api.PostAsJsonAsync($"/api/video-visits/{id}/specialists", new { doctorId = await VisitScenario.DoctorIdAsync(factory.Services, VisitScenario.Dermatologist) }))
+            .AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("too_many_participants", specialist.Code());
+        Assert.Equal(2, (await (await doctor.Api.GetAsync($"/api/visits/{id}/guests")).ReadJsonAsync()).GetArrayLength());
+        using (var scope = factory.Services.CreateScope())
+        {
+            Assert.False(await scope.ServiceProvider.GetRequiredService<AppDbContext>().EmailOutbox.AsNoTracking().AnyAsync(e => e.To == third));
+        }
+
+        Assert.Equal(HttpStatusCode.NoContent, (await doctor.Api.DeleteAsync($"/api/visits/{id}/guests/{first.GetProperty("id").GetGuid()}")).StatusCode);
+        await (await doctor.Api.PostAsJsonAsync($"/api/visits/{id}/guests", new { role = "Carer", email = third })).ReadJsonAsync(HttpStatusCode.Created);
+    }
+
+    /// <summary>
+    /// The role is the doctor's decision: a guest invited as interpreter stays one whatever their page sends (an older
+    /// page sent the role picked on it), in the answer, the doctor's list and the call.
+    /// </summary>
+    [Fact]
+    public async Task A_guest_keeps_the_role_the_doctor_invited_them_as_whatever_their_page_sends()
+    {
+        var (booked, doctor) = await VisitScenario.AdmittedAsync(factory);
+        var id = booked.AppointmentId;
+        var email = TestData.Email("interpreter");
+        await (await doctor.Api.PostAsJsonAsync($"/api/visits/{id}/guests", new { role = "Interpreter", email })).ReadJsonAsync(HttpStatusCode.Created);
+        var token = TokenOf((await Mailbox.WaitForAsync(email, string.Empty)).TextBody);
+
+        var session = await (await factory.CreateBrowserClient().PostAsJsonAsync(
+            "/api/guest-links/redeem", new { token, deviceSecret = NewDeviceSecret(), name = "Anna Müller", role = "Relative" })).ReadJsonAsync();
+        Assert.Equal("Interpreter", session.GetProperty("role").GetString());
+        var listed = Assert.Single((await (await doctor.Api.GetAsync($"/api/visits/{id}/guests")).ReadJsonAsync()).EnumerateArray());
+        Assert.Equal(("Anna Müller", "Interpreter"), (listed.GetProperty("name").GetString(), listed.GetProperty("role").GetString()));
+    }
+
     [Fact]
     public async Task A_guest_credential_opens_nothing_of_another_visit()
     {
@@ -208,7 +257,7 @@ public abstract partial class GuestLinkTests(ApiFactory factory)
     }
 
     private Task<HttpResponseMessage> RedeemAsync(string token, string device, string name, ApiFactory? host = null) =>
-        (host ?? factory).CreateBrowserClient().PostAsJsonAsync("/api/guest-links/redeem", new { token, deviceSecret = device, name, role = "Interpreter" });
+        (host ?? factory).CreateBrowserClient().PostAsJsonAsync("/api/guest-links/redeem", new { token, deviceSecret = device, name });
 
     private HttpClient GuestClient(string credential, ApiFactory? host = null)
     {

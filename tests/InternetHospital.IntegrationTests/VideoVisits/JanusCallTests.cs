@@ -138,7 +138,7 @@ public sealed class JanusCallTests
 
     /// <summary>
     /// The mesh's four is a browser limit, not the visit's: through Janus the doctor invites as many specialists as the
-    /// configured room holds (here a room of five: the patient, the doctor and three specialists), and no more.
+    /// configured room holds (here a room of five: the patient, the doctor and three specialists), and no more, nor a guest.
     /// </summary>
     [Fact]
     public async Task Through_Janus_the_configured_room_size_bounds_the_specialists_a_doctor_invites()
@@ -162,5 +162,10 @@ public sealed class JanusCallTests
         Assert.Equal("too_many_participants", refused.GetProperty("code").GetString());
         var record = await (await doctor.Api.GetAsync($"/api/video-visits/{id}")).ReadJsonAsync();
         Assert.Equal(3, record.GetProperty("specialists").GetArrayLength());
+
+        // A guest takes a place like a specialist: the full room takes no guest either.
+        var guest = await (await doctor.Api.PostAsJsonAsync($"/api/visits/{id}/guests", new { role = "Interpreter", email = TestData.Email("guest") }))
+            .AssertProblemAsync(System.Net.HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("too_many_participants", guest.GetProperty("code").GetString());
     }
 }

@@ -140,13 +140,13 @@ public sealed class VideoVisitTests
         var visit = CheckedIn();
         var first = Guid.NewGuid();
 
-        visit.Invite(Guid.NewGuid(), first, Doctor, VideoVisit.MaxParticipants, Start);
+        visit.Invite(Guid.NewGuid(), first, Doctor, VideoVisit.MaxParticipants, 0, Start);
         Assert.True(visit.IsInvitedSpecialist(first));
-        Assert.Equal("specialist_already_invited", Assert.Throws<DomainConflictException>(() => visit.Invite(Guid.NewGuid(), first, Doctor, VideoVisit.MaxParticipants, Start)).Code);
-        Assert.Equal("cannot_invite_self", Assert.Throws<DomainRuleException>(() => visit.Invite(Guid.NewGuid(), Doctor, Doctor, VideoVisit.MaxParticipants, Start)).Code);
-        Assert.Equal("not_treating_doctor", Assert.Throws<DomainRuleException>(() => visit.Invite(Guid.NewGuid(), Guid.NewGuid(), first, VideoVisit.MaxParticipants, Start)).Code);
-        visit.Invite(Guid.NewGuid(), Guid.NewGuid(), Doctor, VideoVisit.MaxParticipants, Start);
-        Assert.Equal("too_many_participants", Assert.Throws<DomainRuleException>(() => visit.Invite(Guid.NewGuid(), Guid.NewGuid(), Doctor, VideoVisit.MaxParticipants, Start)).Code);
+        Assert.Equal("specialist_already_invited", Assert.Throws<DomainConflictException>(() => visit.Invite(Guid.NewGuid(), first, Doctor, VideoVisit.MaxParticipants, 0, Start)).Code);
+        Assert.Equal("cannot_invite_self", Assert.Throws<DomainRuleException>(() => visit.Invite(Guid.NewGuid(), Doctor, Doctor, VideoVisit.MaxParticipants, 0, Start)).Code);
+        Assert.Equal("not_treating_doctor", Assert.Throws<DomainRuleException>(() => visit.Invite(Guid.NewGuid(), Guid.NewGuid(), first, VideoVisit.MaxParticipants, 0, Start)).Code);
+        visit.Invite(Guid.NewGuid(), Guid.NewGuid(), Doctor, VideoVisit.MaxParticipants, 0, Start);
+        Assert.Equal("too_many_participants", Assert.Throws<DomainRuleException>(() => visit.Invite(Guid.NewGuid(), Guid.NewGuid(), Doctor, VideoVisit.MaxParticipants, 0, Start)).Code);
         Assert.Equal(2, visit.Invitations.Count);
     }
 
@@ -159,15 +159,35 @@ public sealed class VideoVisitTests
         // Patient, doctor and ten specialists fill a Janus room of twelve; the eleventh is refused.
         for (var i = 0; i < JanusRoom - 2; i++)
         {
-            visit.Invite(Guid.NewGuid(), Guid.NewGuid(), Doctor, JanusRoom, Start);
+            visit.Invite(Guid.NewGuid(), Guid.NewGuid(), Doctor, JanusRoom, 0, Start);
         }
 
         Assert.Equal(JanusRoom - 2, visit.Invitations.Count);
-        Assert.Equal("too_many_participants", Assert.Throws<DomainRuleException>(() => visit.Invite(Guid.NewGuid(), Guid.NewGuid(), Doctor, JanusRoom, Start)).Code);
+        Assert.Equal("too_many_participants", Assert.Throws<DomainRuleException>(() => visit.Invite(Guid.NewGuid(), Guid.NewGuid(), Doctor, JanusRoom, 0, Start)).Code);
 
         // The same visit on the mesh takes no one more, and a room too small for patient and doctor is a programming error.
-        Assert.Equal("too_many_participants", Assert.Throws<DomainRuleException>(() => visit.Invite(Guid.NewGuid(), Guid.NewGuid(), Doctor, VideoVisit.MaxParticipants, Start)).Code);
-        Assert.Throws<ArgumentOutOfRangeException>(() => CheckedIn().Invite(Guid.NewGuid(), Guid.NewGuid(), Doctor, 1, Start));
+        Assert.Equal("too_many_participants", Assert.Throws<DomainRuleException>(() => visit.Invite(Guid.NewGuid(), Guid.NewGuid(), Doctor, VideoVisit.MaxParticipants, 0, Start)).Code);
+        Assert.Throws<ArgumentOutOfRangeException>(() => CheckedIn().Invite(Guid.NewGuid(), Guid.NewGuid(), Doctor, 1, 0, Start));
+    }
+
+    [Fact]
+    public void Guests_take_places_in_the_room_like_specialists_on_either_media_path()
+    {
+        // On the mesh: patient, doctor and one specialist leave room for one guest; a second is refused.
+        var visit = CheckedIn();
+        visit.Invite(Guid.NewGuid(), Guid.NewGuid(), Doctor, VideoVisit.MaxParticipants, 0, Start);
+        visit.EnsureRoomForGuest(VideoVisit.MaxParticipants, activeGuests: 0);
+        Assert.Equal("too_many_participants", Assert.Throws<DomainRuleException>(() => visit.EnsureRoomForGuest(VideoVisit.MaxParticipants, activeGuests: 1)).Code);
+
+        // Active guests take the specialists' places too: with two guests invited the mesh takes no specialist.
+        var withGuests = CheckedIn();
+        Assert.Equal("too_many_participants", Assert.Throws<DomainRuleException>(
+            () => withGuests.Invite(Guid.NewGuid(), Guid.NewGuid(), Doctor, VideoVisit.MaxParticipants, 2, Start)).Code);
+        withGuests.Invite(Guid.NewGuid(), Guid.NewGuid(), Doctor, VideoVisit.MaxParticipants, 1, Start);
+
+        // A Janus room of twelve: patient, doctor, one specialist and nine guests; the tenth guest is refused.
+        visit.EnsureRoomForGuest(12, activeGuests: 8);
+        Assert.Equal("too_many_participants", Assert.Throws<DomainRuleException>(() => visit.EnsureRoomForGuest(12, activeGuests: 9)).Code);
     }
 
     [Fact]

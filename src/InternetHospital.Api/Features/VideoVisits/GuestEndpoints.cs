@@ -62,7 +62,7 @@ internal sealed class GuestEndpoints : IEndpointGroup
             .WithSummary("Withdraw a guest's link: it opens nothing any more and the guest leaves the call.");
 
         app.MapPost("/api/guest-links/redeem", async (RedeemRequest body, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new RedeemGuestLink(body.Token ?? string.Empty, body.DeviceSecret ?? string.Empty, body.Name ?? string.Empty, body.Role), ct)))
+                TypedResults.Ok(await sender.Send(new RedeemGuestLink(body.Token ?? string.Empty, body.DeviceSecret ?? string.Empty, body.Name ?? string.Empty), ct)))
             .WithTags("Video visits")
             .WithProblems(StatusCodes.Status409Conflict)
             .AllowAnonymous()
@@ -72,5 +72,6 @@ internal sealed class GuestEndpoints : IEndpointGroup
 
     internal sealed record InviteRequest(GuestRole Role, string? Email);
 
-    internal sealed record RedeemRequest(string? Token, string? DeviceSecret, string? Name, GuestRole Role);
+    // Note: no role: the guest is what the inviter chose (RedeemGuestLink); a role an older page still sends is ignored.
+    internal sealed record RedeemRequest(string? Token, string? DeviceSecret, string? Name);
 }

@@ -5,7 +5,7 @@ namespace InternetHospital.Application.VideoVisits.Consultation;
 /// <summary>
 /// Remote consultation: the visit's doctor invites another doctor, who gets a live notification and may then join the
 /// room and the call as a specialist. How many fit is the media path's: four on the browser mesh, the configured room
-/// size through Janus.
+/// size through Janus; the visit's active guests take places too.
 /// </summary>
 public sealed record InviteSpecialist(Guid VisitId, Guid DoctorId) : ICommand<InvitationDto>
 {
@@ -26,7 +26,8 @@ public sealed record InviteSpecialist(Guid VisitId, Guid DoctorId) : ICommand<In
             VisitAccess.EnsureDoctor(role);
             var specialist = await db.Doctors.AsNoTracking().SingleOrDefaultAsync(d => d.Id == command.DoctorId, cancellationToken)
                 ?? throw new NotFoundException("Doctor", command.DoctorId);
-            var invitation = visit.Invite(specialist.Id, specialist.AccountId, currentUser.RequireAccountId(), media.MaxParticipants, clock.GetUtcNow());
+            var guests = await access.ActiveGuestCountAsync(visit.Id, cancellationToken);
+            var invitation = visit.Invite(specialist.Id, specialist.AccountId, currentUser.RequireAccountId(), media.MaxParticipants, guests, clock.GetUtcNow());
             audit.Record("visit.specialist_invited", "VideoVisit", visit.Id.ToString(), visit.PatientId, specialist.Id.ToString());
             await notifier.NotifyAsync(
                 new Notice(specialist.AccountId, VisitNotices.SpecialistInvited, new Dictionary<string, string> { ["visitId"] = visit.Id.ToString() }, $"/visits/{visit.Id}", SendEmail: false),

@@ -7,6 +7,7 @@ namespace InternetHospital.Application.VideoVisits.Guests;
 /// The visit's doctor (or its patient, for a relative, where the hospital allows it) invites a guest without an account
 /// by e-mail: a single-use link for this visit only, valid until the visit ends or <c>Video:GuestLinkLifetime</c> passes.
 /// The e-mail is in the inviter's language and says nothing medical: the hospital, the role, the link and until when.
+/// Guests count against the room's size with the patient, the doctor and the specialists (<c>too_many_participants</c>).
 /// Note: e-mail only. The SMS templates take names, times and codes (SmsParameterKind), never a link, and a provider
 /// approves each template's variables; a link variable would be a new kind of template to file, not one to add here.
 /// </summary>
@@ -29,6 +30,7 @@ public sealed record InviteGuest(Guid VisitId, GuestRole Role, string Email) : I
         IAuditLog audit,
         IVisitRoom room,
         IAfterCommit afterCommit,
+        Media.CallMedia media,
         IOptions<VideoOptions> options,
         IOptions<HospitalOptions> hospital,
         TimeProvider clock) : ICommandHandler<InviteGuest, VisitGuestDto>
@@ -49,6 +51,10 @@ public sealed record InviteGuest(Guid VisitId, GuestRole Role, string Email) : I
             }
 
             visit.EnsureNotFinished();
+
+            // Note: a guest takes a place in the call like a specialist: invitations beyond the media path's room size
+            // would only be turned away by the hub's call_full once the room is full.
+            visit.EnsureRoomForGuest(media.MaxParticipants, await access.ActiveGuestCountAsync(visit.Id, cancellationToken));
             var accountId = currentUser.RequireAccountId();
             var now = clock.GetUtcNow();
             var token = GuestLinks.NewToken();

@@ -7,8 +7,11 @@ namespace InternetHospital.Application.VideoVisits.Guests;
 /// credential for this visit's hub and chat until the link expires. The same device may open it again; another device,
 /// a revoked link or one past the visit's end is refused (<c>guest_link_used</c>, <c>guest_link_revoked</c>,
 /// <c>guest_link_expired</c>). An unknown token is a 404, like any other unknown thing.
+/// The guest's role is the inviter's (the answer carries it, and the page shows it): a role the page sends is ignored,
+/// not refused. Refusing would stop a guest who can change nothing about it (a page from before the role was fixed,
+/// still in the browser's cache) from joining at all, and nothing depends on what the page sent.
 /// </summary>
-public sealed record RedeemGuestLink(string Token, string DeviceSecret, string Name, GuestRole Role) : ICommand<GuestSession>
+public sealed record RedeemGuestLink(string Token, string DeviceSecret, string Name) : ICommand<GuestSession>
 {
     public sealed class Validator : AbstractValidator<RedeemGuestLink>
     {
@@ -17,7 +20,6 @@ public sealed record RedeemGuestLink(string Token, string DeviceSecret, string N
             RuleFor(x => x.Token).NotEmpty().MaximumLength(128);
             RuleFor(x => x.DeviceSecret).NotEmpty().MinimumLength(32).MaximumLength(128);
             RuleFor(x => x.Name).NotEmpty().MaximumLength(100);
-            RuleFor(x => x.Role).IsInEnum();
         }
     }
 
@@ -32,7 +34,7 @@ public sealed record RedeemGuestLink(string Token, string DeviceSecret, string N
             var visit = await db.VideoVisits.AsNoTracking().SingleAsync(v => v.Id == guest.VisitId, cancellationToken);
             var now = clock.GetUtcNow();
             var firstTime = guest.RedeemedAt is null;
-            guest.Redeem(GuestLinks.Hash(command.DeviceSecret), command.Name.Trim(), command.Role, visit.IsFinished, now);
+            guest.Redeem(GuestLinks.Hash(command.DeviceSecret), command.Name.Trim(), visit.IsFinished, now);
             audit.Record(firstTime ? "visit.guest_link_opened" : "visit.guest_link_reopened", "VideoVisit", visit.Id.ToString(), visit.PatientId, $"{guest.Id} {guest.Role}");
             afterCommit.Enqueue(ct => room.BroadcastAsync(visit.Id, VisitRoomEvents.GuestsChanged, new GuestsChangedEvent(visit.Id), ct));
             return new GuestSession(credentials.Issue(guest.Id, visit.Id, guest.ExpiresAt), guest.ExpiresAt, visit.Id, guest.Id, guest.Name!, guest.Role);

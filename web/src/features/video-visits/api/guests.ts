@@ -58,7 +58,10 @@ export function useRevokeGuest(visitId: string): UseMutationResult<void, Error, 
   });
 }
 
-/** The guest opens their link (no account): the link is bound to this device; the answer carries the visit's credential. */
-export function redeemGuestLink(body: { token: string; deviceSecret: string; name: string; role: GuestRole }): Promise<GuestSession> {
+/**
+ * The guest opens their link (no account): the link is bound to this device; the answer carries the visit's credential
+ * and the role the doctor invited them as (the guest does not choose it).
+ */
+export function redeemGuestLink(body: { token: string; deviceSecret: string; name: string }): Promise<GuestSession> {
   return apiJson('/api/guest-links/redeem', sessionSchema, { method: 'POST', body, auth: false });
 }

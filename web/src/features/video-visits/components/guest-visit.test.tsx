@@ -53,9 +53,25 @@ describe('a guest link', () => {
     await user.click(screen.getByRole('button', { name: submit }));
     expect(await screen.findByText(refused)).toBeInTheDocument();
     const redeem = requests.find((r) => r.path === '/api/guest-links/redeem');
-    expect(redeem?.body).toMatchObject({ token: 'tok123', name: 'Anna', role: 'Interpreter' });
+    expect(redeem?.body).toMatchObject({ token: 'tok123', name: 'Anna' });
+    // The role is the doctor's: the page neither offers one to pick nor sends one.
+    expect(redeem?.body).not.toHaveProperty('role');
+    expect(screen.queryByRole('combobox', { name: /join as|身份/ })).not.toBeInTheDocument();
     expect((redeem?.body as { deviceSecret: string }).deviceSecret).toHaveLength(64);
     expect(redeem?.headers.authorization).toBeUndefined();
+  });
+
+  it.each([
+    ['zh-CN', '加入视频问诊', '您的姓名', '继续', '您以家属身份加入（由医生在邀请中指定）。'],
+    ['en', 'Join a video visit', 'Your name', 'Continue', 'You join as: Relative (the doctor chose this in your invitation).'],
+  ] as const)('in %s, shows the role the doctor invited the guest as', async (language, title, nameLabel, submit, invitedAs) => {
+    vi.spyOn(visitHubTransport, 'create').mockResolvedValue(new FakeHub() as unknown as HubConnection);
+    const { user } = await renderApp({ route: '/guest/tok123', language, api: { 'POST /api/guest-links/redeem': { ...session, role: 'Relative' } } });
+    await findPageHeading(title);
+    expect(screen.queryByRole('combobox', { name: /join as|身份/ })).not.toBeInTheDocument();
+    await user.type(screen.getByLabelText(nameLabel, { exact: false }), 'Anna');
+    await user.click(screen.getByRole('button', { name: submit }));
+    expect(await screen.findByText(invitedAs)).toBeInTheDocument();
   });
 
   it('waits to be let in, then enters the call when the doctor admits', async () => {

@@ -1,10 +1,10 @@
-import { Alert, Button, Card, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Card, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Page } from '@/components/page';
 import { ProblemAlert } from '@/components/problem-alert';
 import { guestDeviceSecret, setGuestCredential } from '@/lib/guest-credential';
-import { guestRoles, redeemGuestLink, type GuestRole, type GuestSession } from '../api/guests';
+import { redeemGuestLink, type GuestSession } from '../api/guests';
 import { useLocalMedia } from '../lib/use-local-media';
 import { useVisitRoom } from '../lib/use-visit-room';
 import type { VisitRoom } from '../lib/visit-room';
@@ -14,14 +14,14 @@ import { RecordingConsent } from './recording-consent';
 import { DeviceCheck } from './device-check';
 
 /**
- * A guest's page (an interpreter, relative or carer invited by link; no account): their name and role, the device
- * check, then the waiting room until the doctor lets them in, then the call and the chat. Nothing of the record.
+ * A guest's page (an interpreter, relative or carer invited by link; no account): their name, the device check, then
+ * the waiting room until the doctor lets them in, then the call and the chat. Nothing of the record. The role is the
+ * doctor's choice in the invitation: the page shows the one the server kept and offers none to pick.
  */
 export function GuestVisit({ token }: { token: string }): ReactNode {
   const { t } = useTranslation('visits');
   const [session, setSession] = useState<GuestSession | null>(null);
   const [name, setName] = useState('');
-  const [role, setRole] = useState<GuestRole>('Interpreter');
   const [error, setError] = useState<unknown>(null);
   const [pending, setPending] = useState(false);
 
@@ -35,7 +35,7 @@ export function GuestVisit({ token }: { token: string }): ReactNode {
           event.preventDefault();
           setPending(true);
           setError(null);
-          redeemGuestLink({ token, deviceSecret: guestDeviceSecret(), name: name.trim(), role })
+          redeemGuestLink({ token, deviceSecret: guestDeviceSecret(), name: name.trim() })
             .then((opened) => {
               setGuestCredential(opened.credential);
               setSession(opened);
@@ -47,13 +47,6 @@ export function GuestVisit({ token }: { token: string }): ReactNode {
         <Stack gap="sm" maw={420}>
           <Text>{t('guests.welcome')}</Text>
           <TextInput label={t('guests.yourName')} required maxLength={100} value={name} onChange={(event) => setName(event.currentTarget.value)} />
-          <Select
-            label={t('guests.yourRole')}
-            data={guestRoles.map((value) => ({ value, label: t(`guests.roles.${value}`) }))}
-            value={role}
-            onChange={(value) => value && setRole(value)}
-            allowDeselect={false}
-          />
           {error !== null && <ProblemAlert error={error} />}
           <Button type="submit" w="fit-content" loading={pending} disabled={!name.trim()}>
             {t('guests.continue')}
@@ -100,6 +93,7 @@ function GuestRoom({ session }: { session: GuestSession }): ReactNode {
           <Card withBorder radius="md" padding="md" role="status" aria-live="polite">
             <Text fw={500}>{state?.guestAdmitted ? t('guests.letIn') : t('guests.waiting')}</Text>
           </Card>
+          <Text>{t('guests.invitedAs', { role: t(`guests.roles.${session.role}`) })}</Text>
           <DeviceCheck media={media} />
         </Stack>
       )}
