@@ -11,7 +11,9 @@ namespace InternetHospital.Application.Consultations;
 /// consultation (远程会诊) about a patient of theirs: the question, the urgency, video or written, the patient's recorded
 /// consent (in the app, or on paper attested by the doctor: without it 422 <c>consultation_consent_required</c>), the
 /// record summary from the HIS, and attachments (released lab reports, the patient's own imaging studies by UID,
-/// uploaded files). The fee of the institution pair is fixed at this moment. The specialist side is told.
+/// uploaded files). A video consultation asks as many specialists as the media path's room holds with the requester
+/// and the patient (two on the browser mesh, up to five through Janus). The fee of the institution pair is fixed at
+/// this moment. The specialist side is told.
 /// </summary>
 public sealed record RequestConsultation(
     Guid PatientId,
@@ -43,7 +45,7 @@ public sealed record RequestConsultation(
         }
     }
 
-    public sealed class Handler(IAppDbContext db, ConsultationAccess access, IHisReader his, IImagingArchive archive, ImagingAccess imaging, TimeProvider clock)
+    public sealed class Handler(IAppDbContext db, ConsultationAccess access, IHisReader his, IImagingArchive archive, ImagingAccess imaging, VideoVisits.Media.CallMedia media, TimeProvider clock)
         : ICommandHandler<RequestConsultation, ConsultationView>
     {
         public async ValueTask<ConsultationView> Handle(RequestConsultation command, CancellationToken cancellationToken)
@@ -95,6 +97,7 @@ public sealed record RequestConsultation(
                     consent,
                     attachments,
                     fee),
+                media.MaxParticipants,
                 now);
             grant?.MarkUsed(consultation.Id);
             db.Consultations.Add(consultation);

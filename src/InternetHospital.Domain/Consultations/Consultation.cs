@@ -97,10 +97,18 @@ public sealed class Consultation
     public const int MaxOpinionLength = 8000;
     public const int MaxAttachments = 20;
 
-    /// <summary>A video room holds four people (the video visit's mesh): the lead specialist, the requester, one more specialist, the patient.</summary>
-    public const int MaxVideoSpecialists = 2;
-
     public const int MaxSpecialists = 5;
+
+    /// <summary>
+    /// How many specialists a video consultation may ask in a room of <paramref name="roomCapacity"/> people (the media
+    /// path's: four on the browser mesh, the configured room size through Janus): the room holds the requester, the
+    /// specialists and a place for the patient, so two on the mesh; never more than <see cref="MaxSpecialists"/>.
+    /// </summary>
+    public static int MaxVideoSpecialists(int roomCapacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(roomCapacity, 2);
+        return Math.Min(MaxSpecialists, roomCapacity - 2);
+    }
 
     public static readonly IReadOnlyDictionary<ConsultationStatus, ConsultationStatus[]> Transitions = new Dictionary<ConsultationStatus, ConsultationStatus[]>
     {
@@ -176,7 +184,8 @@ public sealed class Consultation
 
     public bool AwaitsPayment => Fee > 0 && !FeePaid;
 
-    public static Consultation Request(NewConsultation request, DateTimeOffset now)
+    /// <param name="roomCapacity">The media path's room size: it bounds a video consultation's specialists.</param>
+    public static Consultation Request(NewConsultation request, int roomCapacity, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.Consent is null || string.IsNullOrWhiteSpace(request.Consent.GivenBy))
@@ -205,9 +214,9 @@ public sealed class Consultation
             throw new DomainRuleException("consultation_same_institution", "A doctor does not consult themselves.");
         }
 
-        if (chosen.Count > MaxSpecialists || (request.Mode == ConsultationMode.Video && chosen.Count > MaxVideoSpecialists))
+        if (chosen.Count > MaxSpecialists || (request.Mode == ConsultationMode.Video && chosen.Count > MaxVideoSpecialists(roomCapacity)))
         {
-            throw new DomainRuleException("too_many_participants", $"A video consultation holds at most {MaxVideoSpecialists} specialists; a written one {MaxSpecialists}.");
+            throw new DomainRuleException("too_many_participants", $"A video consultation holds at most {MaxVideoSpecialists(roomCapacity)} specialists; a written one {MaxSpecialists}.");
         }
 
         var items = request.Attachments.DistinctBy(a => (a.Kind, a.Reference)).ToList();
@@ -256,8 +265,9 @@ public sealed class Consultation
     /// A specialist (or a doctor of the asked department) accepts and sets the time; they become the lead. Scheduling
     /// again moves the time. A fee not yet paid blocks it (409 <c>payment_required</c>).
     /// </summary>
-    public void Schedule(Guid doctorId, Guid accountId, DateTimeOffset start, bool invitePatient, DateTimeOffset now)
+    public void Schedule(Guid doctorId, Guid accountId, DateTimeOffset start, bool invitePatient, int roomCapacity, DateTimeOffset now)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(roomCapacity, 2);
         if (start < now.AddMinutes(-5))
         {
             throw new DomainRuleException("slot_in_the_past", "Schedule the consultation for a time ahead.");
@@ -273,10 +283,11 @@ public sealed class Consultation
             throw new DomainConflictException("consultation_wrong_state", "Another specialist has already taken this consultation on.");
         }
 
-        // Note: the room holds the lead, the requester, the other specialists and the invited patient: four at most.
-        if (Mode == ConsultationMode.Video && invitePatient && specialists.Count(s => s.DoctorId != doctorId) + 1 > MaxVideoSpecialists)
+        // Note: the room holds the lead, the requester, the other specialists and the invited patient: roomCapacity at most
+        // (four on the mesh).
+        if (Mode == ConsultationMode.Video && invitePatient && specialists.Count(s => s.DoctorId != doctorId) + 3 > roomCapacity)
         {
-            throw new DomainRuleException("too_many_participants", "A video room holds four people: invite the patient or a second specialist.");
+            throw new DomainRuleException("too_many_participants", $"A video room holds {roomCapacity} people: invite the patient or fewer specialists.");
         }
 
         Move(ConsultationStatus.Scheduled);

@@ -140,6 +140,32 @@ public abstract class ConsultationTests(ApiFactory factory)
         Assert.All(reads, e => Assert.Equal(patient.PatientId, e.PatientId));
     }
 
+    /// <summary>On the browser mesh (four people) a video consultation asks at most two specialists; a written one five.</summary>
+    [Fact]
+    public async Task On_the_mesh_a_video_consultation_asks_at_most_two_specialists()
+    {
+        var team = await kit.NewTeamAsync();
+        var (patient, _) = await kit.SignedPatientAsync(team, "孙丽");
+        var three = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            three.Add((await CardiologistAsync()).DoctorId);
+        }
+
+        var refused = await (await team.Lead.Client.PostAsJsonAsync("/api/consultations", new
+        {
+            patientId = patient.PatientId, mode = "Video", urgency = "Routine", question = "多学科会诊", specialistDoctorIds = three, consent = new { method = "Paper", givenBy = "孙丽" },
+        })).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("too_many_participants", refused.Code());
+        Assert.Equal(0, await kit.FromDatabaseAsync(db => db.Consultations.CountAsync(c => c.PatientId == patient.PatientId)));
+
+        var written = await (await team.Lead.Client.PostAsJsonAsync("/api/consultations", new
+        {
+            patientId = patient.PatientId, mode = "Written", urgency = "Routine", question = "多学科会诊", specialistDoctorIds = three, consent = new { method = "Paper", givenBy = "孙丽" },
+        })).ReadJsonAsync();
+        Assert.Equal(3, written.GetProperty("specialists").GetArrayLength());
+    }
+
     [Fact]
     public async Task Without_the_patients_consent_a_request_is_refused_and_nothing_is_stored()
     {

@@ -11,12 +11,14 @@ public sealed class ConsultationStateMachineTests
     private static readonly Guid RequesterAccount = Guid.NewGuid();
     private static readonly ConsultationSpecialistRef Lead = new(Guid.NewGuid(), Guid.NewGuid());
 
-    private static Consultation Request(ConsultationMode mode = ConsultationMode.Video, ConsultationConsent? consent = null, decimal fee = 0m, IReadOnlyList<ConsultationSpecialistRef>? specialists = null) =>
+    private static Consultation Request(
+        ConsultationMode mode = ConsultationMode.Video, ConsultationConsent? consent = null, decimal fee = 0m, IReadOnlyList<ConsultationSpecialistRef>? specialists = null, int roomCapacity = VideoVisit.MaxParticipants) =>
         Consultation.Request(
             new NewConsultation(
                 Guid.NewGuid(), Requester, RequesterAccount, Guid.NewGuid(), Guid.NewGuid(), null, specialists ?? [Lead], mode, ConsultationUrgency.Urgent,
                 "请评估降压方案", "{}", consent ?? new ConsultationConsent(ConsentMethod.Paper, "张伟", RequesterAccount, Now),
                 [new ConsultationAttachmentRef(ConsultationAttachmentKind.Imaging, "1.2.3", "CT")], fee),
+            roomCapacity,
             Now);
 
     [Fact]
@@ -24,7 +26,7 @@ public sealed class ConsultationStateMachineTests
     {
         var consultation = Request();
 
-        consultation.Schedule(Lead.DoctorId, Lead.AccountId, Now.AddDays(1), invitePatient: true, Now);
+        consultation.Schedule(Lead.DoctorId, Lead.AccountId, Now.AddDays(1), invitePatient: true, VideoVisit.MaxParticipants, Now);
         consultation.Start(Lead.AccountId, Now.AddDays(1));
         var opinion = consultation.SignOpinion("建议加用氨氯地平", new ConsultationRecommendation(ConsultationDisposition.AdjustTreatment, null, "氨氯地平 5 mg qd", 14), Lead.AccountId, "王主任", Now.AddDays(1));
 
@@ -43,6 +45,7 @@ public sealed class ConsultationStateMachineTests
     {
         var problem = Assert.Throws<DomainRuleException>(() => Consultation.Request(
             new NewConsultation(Guid.NewGuid(), Requester, RequesterAccount, Guid.NewGuid(), Guid.NewGuid(), null, [Lead], ConsultationMode.Written, ConsultationUrgency.Routine, "问题", "{}", null, [], 0m),
+            VideoVisit.MaxParticipants,
             Now));
         Assert.Equal("consultation_consent_required", problem.Code);
 
@@ -57,6 +60,7 @@ public sealed class ConsultationStateMachineTests
         var problem = Assert.Throws<DomainRuleException>(() => Consultation.Request(
             new NewConsultation(Guid.NewGuid(), Requester, RequesterAccount, facility, facility, null, [Lead], ConsultationMode.Written, ConsultationUrgency.Routine, "问题", "{}",
                 new ConsultationConsent(ConsentMethod.Paper, "张伟", RequesterAccount, Now), [], 0m),
+            VideoVisit.MaxParticipants,
             Now));
         Assert.Equal("consultation_same_institution", problem.Code);
     }
@@ -68,7 +72,7 @@ public sealed class ConsultationStateMachineTests
 
         Assert.Equal("consultation_wrong_state", Assert.Throws<DomainConflictException>(() => consultation.Start(Lead.AccountId, Now)).Code);
         consultation.Decline("不在专业范围", Lead.DoctorId, Lead.AccountId, Now);
-        Assert.Equal("consultation_wrong_state", Assert.Throws<DomainConflictException>(() => consultation.Schedule(Lead.DoctorId, Lead.AccountId, Now.AddDays(1), false, Now)).Code);
+        Assert.Equal("consultation_wrong_state", Assert.Throws<DomainConflictException>(() => consultation.Schedule(Lead.DoctorId, Lead.AccountId, Now.AddDays(1), false, VideoVisit.MaxParticipants, Now)).Code);
         Assert.Equal("consultation_wrong_state", Assert.Throws<DomainConflictException>(() => consultation.Cancel(null, RequesterAccount, Now)).Code);
         Assert.Equal(ConsultationStatus.Declined, consultation.Status);
         Assert.Equal(2, consultation.Events.Count);
@@ -78,7 +82,7 @@ public sealed class ConsultationStateMachineTests
     public void A_video_consultation_is_signed_only_after_it_took_place_and_only_by_its_lead()
     {
         var consultation = Request();
-        consultation.Schedule(Lead.DoctorId, Lead.AccountId, Now.AddDays(1), false, Now);
+        consultation.Schedule(Lead.DoctorId, Lead.AccountId, Now.AddDays(1), false, VideoVisit.MaxParticipants, Now);
         var recommendation = new ConsultationRecommendation(ConsultationDisposition.ContinueLocalCare, null, null, null);
 
         Assert.Equal("consultation_wrong_state", Assert.Throws<DomainConflictException>(() => consultation.SignOpinion("意见", recommendation, Lead.AccountId, "王主任", Now)).Code);
@@ -91,7 +95,7 @@ public sealed class ConsultationStateMachineTests
     public void A_written_consultation_is_answered_once_scheduled_and_the_signed_opinion_only_takes_hash_chained_addenda()
     {
         var consultation = Request(ConsultationMode.Written);
-        consultation.Schedule(Lead.DoctorId, Lead.AccountId, Now.AddDays(2), invitePatient: true, Now);
+        consultation.Schedule(Lead.DoctorId, Lead.AccountId, Now.AddDays(2), invitePatient: true, VideoVisit.MaxParticipants, Now);
         Assert.False(consultation.PatientInvited);
         Assert.Equal("consultation_wrong_state", Assert.Throws<DomainConflictException>(() => consultation.Start(Lead.AccountId, Now)).Code);
         var opinion = consultation.SignOpinion("继续当前治疗", new ConsultationRecommendation(ConsultationDisposition.ContinueLocalCare, null, null, 30), Lead.AccountId, "王主任", Now);
@@ -112,9 +116,9 @@ public sealed class ConsultationStateMachineTests
     {
         var consultation = Request(fee: 80m);
 
-        Assert.Equal("payment_required", Assert.Throws<DomainConflictException>(() => consultation.Schedule(Lead.DoctorId, Lead.AccountId, Now.AddDays(1), false, Now)).Code);
+        Assert.Equal("payment_required", Assert.Throws<DomainConflictException>(() => consultation.Schedule(Lead.DoctorId, Lead.AccountId, Now.AddDays(1), false, VideoVisit.MaxParticipants, Now)).Code);
         consultation.MarkPaid(Now);
-        consultation.Schedule(Lead.DoctorId, Lead.AccountId, Now.AddDays(1), false, Now);
+        consultation.Schedule(Lead.DoctorId, Lead.AccountId, Now.AddDays(1), false, VideoVisit.MaxParticipants, Now);
         Assert.Equal(ConsultationStatus.Scheduled, consultation.Status);
     }
 
@@ -127,15 +131,41 @@ public sealed class ConsultationStateMachineTests
 
         // The lead, a second specialist, the requester and the patient: four.
         var two = Request(specialists: [Lead, second]);
-        two.Schedule(Lead.DoctorId, Lead.AccountId, Now.AddDays(1), invitePatient: true, Now);
+        two.Schedule(Lead.DoctorId, Lead.AccountId, Now.AddDays(1), invitePatient: true, VideoVisit.MaxParticipants, Now);
         Assert.True(two.PatientInvited);
 
         // A department's doctor taking on a consultation that already names two specialists: no room for the patient.
         var other = Request(specialists: [Lead, second]);
         var departmentDoctor = new ConsultationSpecialistRef(Guid.NewGuid(), Guid.NewGuid());
         Assert.Equal("too_many_participants", Assert.Throws<DomainRuleException>(
-            () => other.Schedule(departmentDoctor.DoctorId, departmentDoctor.AccountId, Now.AddDays(1), invitePatient: true, Now)).Code);
+            () => other.Schedule(departmentDoctor.DoctorId, departmentDoctor.AccountId, Now.AddDays(1), invitePatient: true, VideoVisit.MaxParticipants, Now)).Code);
         Assert.Equal(ConsultationStatus.Requested, other.Status);
+    }
+
+    [Fact]
+    public void Through_a_media_server_a_video_consultation_asks_as_many_specialists_as_its_room_holds_up_to_five()
+    {
+        var five = Enumerable.Range(0, 5).Select(_ => new ConsultationSpecialistRef(Guid.NewGuid(), Guid.NewGuid())).ToList();
+        var six = five.Append(new ConsultationSpecialistRef(Guid.NewGuid(), Guid.NewGuid())).ToList();
+
+        // A Janus room of twelve: five specialists (the MDT's most), never six; the mesh's four keeps its two.
+        var mdt = Request(specialists: five, roomCapacity: 12);
+        Assert.Equal(5, mdt.Specialists.Count);
+        Assert.Equal("too_many_participants", Assert.Throws<DomainRuleException>(() => Request(specialists: six, roomCapacity: 12)).Code);
+        Assert.Equal("too_many_participants", Assert.Throws<DomainRuleException>(() => Request(specialists: five.Take(3).ToList())).Code);
+        Assert.Equal(2, Consultation.MaxVideoSpecialists(VideoVisit.MaxParticipants));
+
+        // A room of five: three specialists; the lead, two others, the requester and the patient fill it.
+        Assert.Equal("too_many_participants", Assert.Throws<DomainRuleException>(() => Request(specialists: five.Take(4).ToList(), roomCapacity: 5)).Code);
+        var three = Request(specialists: five.Take(3).ToList(), roomCapacity: 5);
+        three.Schedule(five[0].DoctorId, five[0].AccountId, Now.AddDays(1), invitePatient: true, 5, Now);
+        Assert.True(three.PatientInvited);
+
+        // The same three on a smaller room (the configuration changed meanwhile) leave no place for the patient.
+        var tight = Request(specialists: five.Take(3).ToList(), roomCapacity: 5);
+        Assert.Equal("too_many_participants", Assert.Throws<DomainRuleException>(
+            () => tight.Schedule(five[0].DoctorId, five[0].AccountId, Now.AddDays(1), invitePatient: true, VideoVisit.MaxParticipants, Now)).Code);
+        tight.Schedule(five[0].DoctorId, five[0].AccountId, Now.AddDays(1), invitePatient: false, VideoVisit.MaxParticipants, Now);
     }
 
     [Fact]
