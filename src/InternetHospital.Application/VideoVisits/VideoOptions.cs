@@ -69,6 +69,11 @@ public sealed class VideoOptions : IValidatableObject
             yield return new ValidationResult("Video:Broadcast:MaxViewers must be at least 1.");
         }
 
+        if (Broadcast.FollowInterval <= TimeSpan.Zero)
+        {
+            yield return new ValidationResult("Video:Broadcast:FollowInterval must be positive.");
+        }
+
         if (SignallingBurst < 1 || SignallingPerSecond < 1)
         {
             yield return new ValidationResult("Video:SignallingBurst and Video:SignallingPerSecond must be at least 1.");
@@ -107,6 +112,12 @@ public sealed class BroadcastOptions
 {
     /// <summary>The most staff watching one broadcast at a time.</summary>
     public int MaxViewers { get; set; } = 100;
+
+    /// <summary>
+    /// How often the API checks whether a broadcaster (or commentator) reconnected and publishes under a new feed, to
+    /// point the broadcast's forwarders at it: the longest a broadcast freezes after a doctor's reconnect, beyond Janus.
+    /// </summary>
+    public TimeSpan FollowInterval { get; set; } = TimeSpan.FromSeconds(2);
 }
 
 public sealed class JanusOptions

@@ -34,6 +34,12 @@ public sealed class VisitBroadcast
     public DateTimeOffset StartedAt { get; private set; }
     public DateTimeOffset? EndedAt { get; private set; }
 
+    /// <summary>
+    /// When the media server confirmed the ended broadcast closed (mountpoint gone, forwarders stopped, viewer tokens
+    /// taken back). Null while live, and after the end until then: the sweep retries what the stop could not reach.
+    /// </summary>
+    public DateTimeOffset? ServerClosedAt { get; private set; }
+
     public bool IsLive => EndedAt is null;
 
     public IReadOnlyList<BroadcastViewer> Viewers => viewers;
@@ -54,6 +60,36 @@ public sealed class VisitBroadcast
         EnsureLive();
         CommentatorAccountId = accountId;
         CommentatorConnectionId = connectionId;
+    }
+
+    /// <summary>The broadcaster is in the call on another connection (a reconnect): the picture now comes from that one's feed.</summary>
+    public void FollowSource(string connectionId)
+    {
+        EnsureLive();
+        SourceConnectionId = connectionId;
+    }
+
+    /// <summary>The commentator (another doctor) reconnected: their voice now comes from that connection's feed.</summary>
+    public void FollowCommentator(string connectionId)
+    {
+        EnsureLive();
+        if (CommentatorConnectionId is null)
+        {
+            throw new InvalidOperationException("The broadcaster's own voice follows the source.");
+        }
+
+        CommentatorConnectionId = connectionId;
+    }
+
+    /// <summary>The media server confirmed the ended broadcast closed; nothing is left to clean up.</summary>
+    public void ConfirmServerClosed(DateTimeOffset now)
+    {
+        if (EndedAt is null)
+        {
+            throw new InvalidOperationException("A live broadcast is not closed on the server.");
+        }
+
+        ServerClosedAt ??= now;
     }
 
     /// <summary>A staff member starts watching; a second watch by the same person while still watching is the same viewing.</summary>

@@ -1,15 +1,8 @@
-using System.Buffers.Binary;
-using System.Globalization;
-using System.Net.Http.Json;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using InternetHospital.Application.VideoVisits;
 using InternetHospital.Application.VideoVisits.Broadcast;
 using InternetHospital.Application.VideoVisits.Media;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace InternetHospital.Infrastructure.Media;
 
@@ -22,7 +15,7 @@ namespace InternetHospital.Infrastructure.Media;
 /// As for the rooms, nothing is stored on our side: mountpoint id, secret, PIN and viewer tokens are derived from the
 /// admin secret and the broadcast/viewing ids, and every request goes through the admin API.
 /// </summary>
-internal sealed partial class JanusBroadcastServer(HttpClient http, IOptions<VideoOptions> options, ILogger<JanusBroadcastServer> logger) : IBroadcastServer
+internal sealed partial class JanusBroadcastServer(JanusAdminClient janus, ILogger<JanusBroadcastServer> logger) : IBroadcastServer
 {
     public const string Streaming = "janus.plugin.streaming";
 
@@ -33,13 +26,12 @@ internal sealed partial class JanusBroadcastServer(HttpClient http, IOptions<Vid
     private const string AudioMid = "a";
     private const string CommentaryMid = "c";
 
-    // Streaming: no such mountpoint; VideoRoom: no such room / feed; core: token not found.
+    // Streaming: no such mountpoint; VideoRoom: no such room / feed.
     private const int NoSuchMountpoint = 455;
     private const int NoSuchRoom = 426;
     private const int NoSuchFeed = 428;
-    private const int TokenNotFound = 490;
 
-    private JanusOptions Settings => options.Value.Janus;
+    private JanusOptions Settings => janus.Settings;
 
     public bool IsAvailable => true;
 
@@ -96,6 +88,50 @@ internal sealed partial class JanusBroadcastServer(HttpClient http, IOptions<Vid
         LogStarted(logger, broadcastId, visitId);
     }
 
+    public async Task<bool> FollowAsync(Guid broadcastId, Guid visitId, string connectionId, BroadcastFeed feed, CancellationToken cancellationToken)
+    {
+        var info = await PluginAsync(Streaming, new JsonObject { ["request"] = "info", ["id"] = StreamId(broadcastId), ["secret"] = Derive($"stream-secret:{broadcastId:N}") }, [], cancellationToken);
+        var media = info?["info"]?["media"]?.AsArray().ToDictionary(m => m?["mid"]?.GetValue<string>() ?? string.Empty, m => m, StringComparer.Ordinal)
+            ?? throw new MediaServerUnavailableException("Janus did not describe the broadcast's mountpoint.");
+        int PortOf(string mid, string name = "port") =>
+            media.GetValueOrDefault(mid)?[name]?.GetValue<int>() ?? throw new MediaServerUnavailableException($"Janus's broadcast mountpoint has no '{mid}' {name}.");
+
+        // Note: until the browser has joined the room under its new feed there is nothing to forward from.
+        var participants = await PluginAsync(
+            JanusMediaServer.Plugin,
+            new JsonObject { ["request"] = "listparticipants", ["room"] = JanusMediaServer.RoomId(visitId) },
+            [NoSuchRoom],
+            cancellationToken);
+        var feedId = JanusMediaServer.FeedId(visitId, connectionId);
+        if (participants?["participants"]?.AsArray().Any(p => p?["id"]?.GetValue<long>() == feedId) != true)
+        {
+            return false;
+        }
+
+        // Note: whatever still forwards into these ports (a feed that has not left yet) stops first, so the mountpoint
+        // never gets two streams on one port; Janus dropped the forwarders of a feed that left already.
+        if (feed == BroadcastFeed.Source)
+        {
+            var picture = new JsonObject
+            {
+                ["video_port"] = PortOf(VideoMid),
+                ["video_port_2"] = PortOf(VideoMid, "port2"),
+                ["video_port_3"] = PortOf(VideoMid, "port3"),
+                ["audio_port"] = PortOf(AudioMid),
+            };
+            await StopForwardersAsync(visitId, new HashSet<int> { PortOf(VideoMid), PortOf(VideoMid, "port2"), PortOf(VideoMid, "port3"), PortOf(AudioMid) }, cancellationToken);
+            await ForwardAsync(visitId, connectionId, picture, cancellationToken);
+        }
+        else
+        {
+            await StopForwardersAsync(visitId, new HashSet<int> { PortOf(CommentaryMid) }, cancellationToken);
+            await ForwardAsync(visitId, connectionId, new JsonObject { ["audio_port"] = PortOf(CommentaryMid) }, cancellationToken);
+        }
+
+        LogFollowed(logger, broadcastId, feed);
+        return true;
+    }
+
     public async Task SetCommentatorAsync(Guid broadcastId, Guid visitId, string? commentatorConnectionId, CancellationToken cancellationToken)
     {
         var info = await PluginAsync(Streaming, new JsonObject { ["request"] = "info", ["id"] = StreamId(broadcastId), ["secret"] = Derive($"stream-secret:{broadcastId:N}") }, [], cancellationToken);
@@ -111,12 +147,11 @@ internal sealed partial class JanusBroadcastServer(HttpClient http, IOptions<Vid
     public async Task<BroadcastTicket> AllowViewerAsync(Guid broadcastId, Guid viewingId, CancellationToken cancellationToken)
     {
         var token = ViewerToken(viewingId);
-        await AdminAsync(new JsonObject { ["janus"] = "add_token", ["token"] = token, ["plugins"] = new JsonArray(Streaming) }, [], cancellationToken);
+        await janus.AddTokenAsync(token, Streaming, cancellationToken);
         return new BroadcastTicket(Settings.BrowserUrl!.ToString().TrimEnd('/'), StreamId(broadcastId), Pin(broadcastId), token);
     }
 
-    public Task RemoveViewerAsync(Guid viewingId, CancellationToken cancellationToken) =>
-        AdminAsync(new JsonObject { ["janus"] = "remove_token", ["token"] = ViewerToken(viewingId) }, [TokenNotFound], cancellationToken);
+    public Task RemoveViewerAsync(Guid viewingId, CancellationToken cancellationToken) => janus.RemoveTokenAsync(ViewerToken(viewingId), cancellationToken);
 
     public async Task StopAsync(Guid broadcastId, Guid visitId, IReadOnlyCollection<Guid> viewingIds, CancellationToken cancellationToken)
     {
@@ -140,22 +175,18 @@ internal sealed partial class JanusBroadcastServer(HttpClient http, IOptions<Vid
     }
 
     /// <summary>The Streaming mountpoint id of a broadcast (53-bit safe, as room ids).</summary>
-    internal static long StreamId(Guid broadcastId)
-    {
-        var value = (long)(BinaryPrimitives.ReadUInt64BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes($"stream:{broadcastId:N}"))) & ((1UL << 53) - 1));
-        return value == 0 ? 1 : value;
-    }
+    internal static long StreamId(Guid broadcastId) => JanusAdminClient.SafeId($"stream:{broadcastId:N}");
 
-    private string Pin(Guid broadcastId) => Derive($"stream-pin:{broadcastId:N}");
+    private string Pin(Guid broadcastId) => janus.Derive($"stream-pin:{broadcastId:N}");
 
-    private string ViewerToken(Guid viewingId) => Derive($"viewer:{viewingId:N}");
+    private string ViewerToken(Guid viewingId) => janus.Derive($"viewer:{viewingId:N}");
 
-    /// <summary>The visit room's secret: the same derivation as <see cref="JanusMediaServer"/>'s.</summary>
-    private string RoomSecret(Guid visitId) => Derive($"room-secret:{visitId:N}");
+    private string Derive(string purpose) => janus.Derive(purpose);
 
-    private string Derive(string purpose) =>
-        Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Settings.AdminSecret!), Encoding.UTF8.GetBytes(purpose)))
-            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private string RoomSecret(Guid visitId) => janus.RoomSecret(visitId);
+
+    private Task<JsonNode?> PluginAsync(string plugin, JsonObject request, int[] done, CancellationToken cancellationToken) =>
+        janus.PluginAsync(plugin, request, done, cancellationToken);
 
     private async Task ForwardAsync(Guid visitId, string connectionId, JsonObject ports, CancellationToken cancellationToken)
     {
@@ -213,62 +244,11 @@ internal sealed partial class JanusBroadcastServer(HttpClient http, IOptions<Vid
         return found.Count == 3 ? found : throw new MediaServerUnavailableException("Janus did not say which ports the broadcast listens on.");
     }
 
-    /// <summary>A plugin request answered synchronously through the admin API; the plugin's <c>response</c>, or null for one of <paramref name="done"/>.</summary>
-    private async Task<JsonNode?> PluginAsync(string plugin, JsonObject request, int[] done, CancellationToken cancellationToken)
-    {
-        var answer = await AdminAsync(new JsonObject { ["janus"] = "message_plugin", ["plugin"] = plugin, ["request"] = request }, [], cancellationToken);
-        var response = answer?["response"];
-        if (response?["error_code"] is { } code)
-        {
-            var number = code.GetValue<int>();
-            if (done.Contains(number))
-            {
-                return null;
-            }
-
-            throw new MediaServerUnavailableException(string.Create(
-                CultureInfo.InvariantCulture,
-                $"Janus {plugin} refused '{request["request"]}': {number} {response["error"]?.GetValue<string>()}"));
-        }
-
-        return response;
-    }
-
-    private async Task<JsonNode?> AdminAsync(JsonObject body, int[] done, CancellationToken cancellationToken)
-    {
-        body["transaction"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
-        body["admin_secret"] = Settings.AdminSecret;
-        JsonNode? answer;
-        try
-        {
-            using var response = await http.PostAsJsonAsync(Settings.AdminUrl, body, cancellationToken);
-            response.EnsureSuccessStatusCode();
-            answer = await response.Content.ReadFromJsonAsync<JsonNode>(cancellationToken);
-        }
-        catch (Exception exception) when (exception is HttpRequestException or JsonException
-            || (exception is TaskCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            throw new MediaServerUnavailableException("Janus's admin API cannot be reached.", exception);
-        }
-
-        if (answer?["janus"]?.GetValue<string>() == "error")
-        {
-            var code = answer["error"]?["code"]?.GetValue<int>() ?? 0;
-            if (done.Contains(code))
-            {
-                return null;
-            }
-
-            throw new MediaServerUnavailableException(string.Create(
-                CultureInfo.InvariantCulture,
-                $"Janus refused '{body["janus"]}': {code} {answer["error"]?["reason"]?.GetValue<string>()}"));
-        }
-
-        return answer;
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Started broadcast {BroadcastId} of visit {VisitId} through Janus")]
     private static partial void LogStarted(ILogger logger, Guid broadcastId, Guid visitId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Broadcast {BroadcastId} now forwards its {Feed} from the new feed")]
+    private static partial void LogFollowed(ILogger logger, Guid broadcastId, BroadcastFeed feed);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stopped broadcast {BroadcastId} on Janus")]
     private static partial void LogStopped(ILogger logger, Guid broadcastId);

@@ -1,14 +1,8 @@
-using System.Buffers.Binary;
-using System.Globalization;
-using System.Net.Http.Json;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using InternetHospital.Application.VideoVisits;
 using InternetHospital.Application.VideoVisits.Media;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace InternetHospital.Infrastructure.Media;
 
@@ -21,7 +15,7 @@ namespace InternetHospital.Infrastructure.Media;
 /// keeps them. Rooms are private (not listed to browsers) and carry the visit id as their description, which is how
 /// the sweep finds the visit of a room.
 /// </summary>
-internal sealed partial class JanusMediaServer(HttpClient http, IOptions<VideoOptions> options, ILogger<JanusMediaServer> logger) : IMediaServer
+internal sealed partial class JanusMediaServer(JanusAdminClient janus, ILogger<JanusMediaServer> logger) : IMediaServer
 {
     public const string Plugin = "janus.plugin.videoroom";
 
@@ -32,10 +26,7 @@ internal sealed partial class JanusMediaServer(HttpClient http, IOptions<VideoOp
     private const int RoomExists = 427;
     private const int NoSuchFeed = 428;
 
-    // Janus core: removing a token that is not there.
-    private const int TokenNotFound = 490;
-
-    private JanusOptions Settings => options.Value.Janus;
+    private JanusOptions Settings => janus.Settings;
 
     public bool IsServer => true;
 
@@ -125,7 +116,7 @@ internal sealed partial class JanusMediaServer(HttpClient http, IOptions<VideoOp
     public async Task<MediaTicket> AllowParticipantAsync(Guid visitId, string connectionId, CancellationToken cancellationToken)
     {
         var token = Token(visitId, connectionId);
-        await AdminAsync(new JsonObject { ["janus"] = "add_token", ["token"] = token, ["plugins"] = new JsonArray(Plugin) }, [], cancellationToken);
+        await janus.AddTokenAsync(token, Plugin, cancellationToken);
         await RoomRequestAsync(
             new JsonObject
             {
@@ -160,84 +151,20 @@ internal sealed partial class JanusMediaServer(HttpClient http, IOptions<VideoOp
     }
 
     /// <summary>A 53-bit positive id (safe as a JavaScript number) from the visit id: the same room from every instance.</summary>
-    internal static long RoomId(Guid visitId) => SafeId(SHA256.HashData(visitId.ToByteArray()));
+    internal static long RoomId(Guid visitId) => JanusAdminClient.SafeId(SHA256.HashData(visitId.ToByteArray()));
 
     /// <summary>The publisher id of one hub connection in the visit's room (a reconnect is a new connection, so a new feed).</summary>
-    internal static long FeedId(Guid visitId, string connectionId) =>
-        SafeId(SHA256.HashData(Encoding.UTF8.GetBytes($"feed:{visitId:N}:{connectionId}")));
+    internal static long FeedId(Guid visitId, string connectionId) => JanusAdminClient.SafeId($"feed:{visitId:N}:{connectionId}");
 
-    private static long SafeId(ReadOnlySpan<byte> hash)
-    {
-        var value = (long)(BinaryPrimitives.ReadUInt64BigEndian(hash) & ((1UL << 53) - 1));
-        return value == 0 ? 1 : value;
-    }
+    private string RoomSecret(Guid visitId) => janus.RoomSecret(visitId);
 
-    private string RoomSecret(Guid visitId) => Derive($"room-secret:{visitId:N}");
+    private string Token(Guid visitId, string connectionId) => janus.Derive($"token:{visitId:N}:{connectionId}");
 
-    private string Token(Guid visitId, string connectionId) => Derive($"token:{visitId:N}:{connectionId}");
-
-    private string Derive(string purpose) =>
-        Base64Url(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Settings.AdminSecret!), Encoding.UTF8.GetBytes(purpose)));
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private Task RemoveTokenAsync(string token, CancellationToken cancellationToken) =>
-        AdminAsync(new JsonObject { ["janus"] = "remove_token", ["token"] = token }, [TokenNotFound], cancellationToken);
+    private Task RemoveTokenAsync(string token, CancellationToken cancellationToken) => janus.RemoveTokenAsync(token, cancellationToken);
 
     /// <summary>A VideoRoom request answered synchronously; the plugin's <c>response</c>, or null when it answered one of <paramref name="done"/>.</summary>
-    private async Task<JsonNode?> RoomRequestAsync(JsonObject request, int[] done, CancellationToken cancellationToken)
-    {
-        var answer = await AdminAsync(new JsonObject { ["janus"] = "message_plugin", ["plugin"] = Plugin, ["request"] = request }, [], cancellationToken);
-        var response = answer?["response"];
-        if (response?["error_code"] is { } code)
-        {
-            var number = code.GetValue<int>();
-            if (done.Contains(number))
-            {
-                return null;
-            }
-
-            throw new MediaServerUnavailableException(string.Create(
-                CultureInfo.InvariantCulture,
-                $"Janus VideoRoom refused '{request["request"]}': {number} {response["error"]?.GetValue<string>()}"));
-        }
-
-        return response;
-    }
-
-    /// <summary>One admin API request (with the admin secret); Janus's answer, or null when it was one of the <paramref name="done"/> errors.</summary>
-    private async Task<JsonNode?> AdminAsync(JsonObject body, int[] done, CancellationToken cancellationToken)
-    {
-        body["transaction"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
-        body["admin_secret"] = Settings.AdminSecret;
-        JsonNode? answer;
-        try
-        {
-            using var response = await http.PostAsJsonAsync(Settings.AdminUrl, body, cancellationToken);
-            response.EnsureSuccessStatusCode();
-            answer = await response.Content.ReadFromJsonAsync<JsonNode>(cancellationToken);
-        }
-        catch (Exception exception) when (exception is HttpRequestException or JsonException
-            || (exception is TaskCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            throw new MediaServerUnavailableException("Janus's admin API cannot be reached.", exception);
-        }
-
-        if (answer?["janus"]?.GetValue<string>() == "error")
-        {
-            var code = answer["error"]?["code"]?.GetValue<int>() ?? 0;
-            if (done.Contains(code))
-            {
-                return null;
-            }
-
-            throw new MediaServerUnavailableException(string.Create(
-                CultureInfo.InvariantCulture,
-                $"Janus refused '{body["janus"]}': {code} {answer["error"]?["reason"]?.GetValue<string>()}"));
-        }
-
-        return answer;
-    }
+    private Task<JsonNode?> RoomRequestAsync(JsonObject request, int[] done, CancellationToken cancellationToken) =>
+        janus.PluginAsync(Plugin, request, done, cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Destroyed the Janus room of visit {VisitId}")]
     private static partial void LogRoomDestroyed(ILogger logger, Guid visitId);

@@ -31,18 +31,21 @@ internal static class MediaRegistration
         }
 
         // Note: no request logging: admin requests carry the admin secret and participant tokens.
-        services.AddHttpClient<IMediaServer, JanusMediaServer>((sp, http) =>
+        services.AddHttpClient<JanusAdminClient>((sp, http) =>
                 http.Timeout = sp.GetRequiredService<IOptions<VideoOptions>>().Value.Janus.RequestTimeout)
             .RemoveAllLoggers();
-        services.AddHttpClient<IBroadcastServer, JanusBroadcastServer>((sp, http) =>
-                http.Timeout = sp.GetRequiredService<IOptions<VideoOptions>>().Value.Janus.RequestTimeout)
-            .RemoveAllLoggers();
+        services.AddTransient<IMediaServer, JanusMediaServer>();
+        services.AddTransient<IBroadcastServer, JanusBroadcastServer>();
         services.AddHostedService<MediaRoomSweep>();
+        services.AddHostedService<BroadcastFollower>();
         return services;
     }
 }
 
-/// <summary>Runs <see cref="SweepMediaRooms"/> every <c>Video:Janus:SweepInterval</c> (Janus mode only).</summary>
+/// <summary>
+/// Runs <see cref="SweepMediaRooms"/> and <see cref="CleanUpEndedBroadcasts"/> every <c>Video:Janus:SweepInterval</c>
+/// (Janus mode only): what the end of a visit or a broadcast could not close on Janus.
+/// </summary>
 internal sealed class MediaRoomSweep(IServiceScopeFactory scopes, IOptions<VideoOptions> options, TimeProvider clock, ILogger<MediaRoomSweep> logger)
     : PeriodicWorker(clock, logger)
 {
@@ -51,7 +54,26 @@ internal sealed class MediaRoomSweep(IServiceScopeFactory scopes, IOptions<Video
     protected override async Task<bool> RunRoundAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<ISender>().Send(new SweepMediaRooms(), cancellationToken);
+        var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+        await sender.Send(new SweepMediaRooms(), cancellationToken);
+
+        // Note: in its own scope, so a room sweep that failed (Janus down) does not leave its unit of work behind.
+        await using var cleanup = scopes.CreateAsyncScope();
+        await cleanup.ServiceProvider.GetRequiredService<ISender>().Send(new CleanUpEndedBroadcasts(), cancellationToken);
+        return false;
+    }
+}
+
+/// <summary>Runs <see cref="FollowBroadcastFeeds"/> every <c>Video:Broadcast:FollowInterval</c> (Janus mode only).</summary>
+internal sealed class BroadcastFollower(IServiceScopeFactory scopes, IOptions<VideoOptions> options, TimeProvider clock, ILogger<BroadcastFollower> logger)
+    : PeriodicWorker(clock, logger)
+{
+    protected override TimeSpan Interval => options.Value.Broadcast.FollowInterval;
+
+    protected override async Task<bool> RunRoundAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ISender>().Send(new FollowBroadcastFeeds(), cancellationToken);
         return false;
     }
 }

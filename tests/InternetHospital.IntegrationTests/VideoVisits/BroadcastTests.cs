@@ -1,11 +1,18 @@
+using System.Buffers.Binary;
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using InternetHospital.Application.Common.Abstractions;
+using InternetHospital.Application.VideoVisits.Media;
 using InternetHospital.Domain.Accounts;
+using InternetHospital.Infrastructure.Persistence;
 using InternetHospital.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InternetHospital.IntegrationTests.VideoVisits;
@@ -142,6 +149,141 @@ public sealed class JanusBroadcastTests
 
         var watchEnded = await nurses[0].Api.PostAsync($"/api/broadcasts/{broadcastId}/watch", null);
         Assert.Equal("broadcast_ended", (await watchEnded.AssertProblemAsync(HttpStatusCode.Conflict)).Code());
+    }
+
+    /// <summary>
+    /// The broadcast follows the doctor: a doctor who drops and comes back publishes under a new Janus feed, and the
+    /// broadcast's forwarders move to it on their own (no stop and start). And a broadcast whose stop could not reach
+    /// Janus stays waiting for it: the sweep closes the mountpoint and takes the viewer's token back once Janus answers
+    /// again, and says so in the audit trail.
+    /// </summary>
+    [Fact]
+    public async Task The_broadcast_follows_a_reconnecting_doctor_and_a_stop_that_could_not_reach_Janus_is_finished_by_the_sweep()
+    {
+        _ = TestJanus.Api;
+        var outage = new JanusOutage();
+        await using var host = await OwnApiHost.StartAsync("Sqlite", builder =>
+        {
+            TestJanus.Configure(builder);
+            builder.UseSetting("Video:Broadcast:FollowInterval", "00:00:00.300");
+            builder.UseSetting("Video:Janus:SweepInterval", "00:00:00.500");
+            builder.UseSetting("Video:Janus:RequestTimeout", "00:00:02");
+            builder.ConfigureTestServices(services => services.AddHttpClient("JanusAdminClient").AddHttpMessageHandler(() => new OutageHandler(outage)));
+        });
+        var (visit, doctor) = await VisitScenario.AdmittedAsync(host);
+        var id = visit.AppointmentId;
+        await using var patientHub = VisitScenario.Hub(host, visit.Patient.AccessToken);
+        await patientHub.StartAsync();
+        await patientHub.InvokeAsync<JsonElement>("JoinVisit", id);
+        await patientHub.InvokeAsync<JsonElement>("EnterCall", id, "patient-peer");
+        await (await visit.Patient.Api.PostAsJsonAsync($"/api/video-visits/{id}/recording-consent", new { consent = true })).ReadJsonAsync();
+
+        var firstHub = VisitScenario.Hub(host, doctor.AccessToken);
+        await firstHub.StartAsync();
+        await firstHub.InvokeAsync<JsonElement>("JoinVisit", id);
+        var first = (await firstHub.InvokeAsync<JsonElement>("EnterCall", id, "doctor-peer")).GetProperty("janus");
+        var room = first.GetProperty("roomId").GetInt64();
+        var (firstSession, _) = await TestJanus.SessionAsync(first.GetProperty("token").GetString()!);
+        await firstSession!.JoinAsPublisherAsync(room, first.GetProperty("feedId").GetInt64(), "doctor-peer", first.GetProperty("token").GetString()!);
+        var broadcastId = (await (await doctor.Api.PostAsync($"/api/video-visits/{id}/broadcast", null)).ReadJsonAsync()).GetProperty("id").GetGuid();
+        var ports = await MountpointPortsAsync(broadcastId);
+        Assert.NotEmpty(ports);
+        var forwarded = (await ForwardedPortsAsync(room, first.GetProperty("feedId").GetInt64())).Intersect(ports).Count();
+        Assert.True(forwarded >= 2, $"The doctor's feed forwards {forwarded} stream(s) into the broadcast.");
+
+        // The doctor's connection drops; they come back on a new one and their browser publishes under a new feed.
+        await firstHub.DisposeAsync();
+        await using var secondHub = VisitScenario.Hub(host, doctor.AccessToken);
+        await secondHub.StartAsync();
+        await secondHub.InvokeAsync<JsonElement>("JoinVisit", id);
+        var second = (await secondHub.InvokeAsync<JsonElement>("EnterCall", id, "doctor-peer")).GetProperty("janus");
+        var secondFeed = second.GetProperty("feedId").GetInt64();
+        Assert.NotEqual(first.GetProperty("feedId").GetInt64(), secondFeed);
+        var (secondSession, _) = await TestJanus.SessionAsync(second.GetProperty("token").GetString()!);
+        Assert.Equal("joined", (await secondSession!.JoinAsPublisherAsync(room, secondFeed, "doctor-peer", second.GetProperty("token").GetString()!))["videoroom"]?.GetValue<string>());
+
+        // The mountpoint's picture and sound now come from the new feed, and the broadcast never stopped.
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while ((await ForwardedPortsAsync(room, secondFeed)).Intersect(ports).Count() < forwarded && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+        }
+
+        Assert.Equal(forwarded, (await ForwardedPortsAsync(room, secondFeed)).Intersect(ports).Count());
+        Assert.True((await (await doctor.Api.GetAsync($"/api/video-visits/{id}/broadcast")).ReadJsonAsync()).GetProperty("live").GetBoolean());
+
+        // A nurse watches; then Janus cannot be reached when the doctor stops the broadcast.
+        var nurse = await NewNurseAsync(host, "护士甲");
+        var token = (await (await nurse.Api.PostAsync($"/api/broadcasts/{broadcastId}/watch", null)).ReadJsonAsync()).GetProperty("token").GetString()!;
+        outage.Down = true;
+        var stopped = await (await doctor.Api.DeleteAsync($"/api/video-visits/{id}/broadcast")).ReadJsonAsync();
+        Assert.False(stopped.GetProperty("live").GetBoolean());
+        outage.Down = false;
+
+        // Ended for the portal, still open on Janus: the viewer's token still opens a session, the mountpoint is there.
+        Assert.Equal(ports.Order(), (await MountpointPortsAsync(broadcastId)).Order());
+        Assert.Equal(0, await SessionErrorAsync(token));
+
+        // Janus answers again: the sweep closes the mountpoint, stops the forwarders, takes the token back, and audits it.
+        deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await SessionErrorAsync(token) != 403 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(300);
+        }
+
+        Assert.Equal(403, await SessionErrorAsync(token));
+        Assert.Empty(await MountpointPortsAsync(broadcastId));
+        Assert.Empty((await ForwardedPortsAsync(room, secondFeed)).Intersect(ports));
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.NotNull(await db.VisitBroadcasts.AsNoTracking().Where(b => b.Id == broadcastId).Select(b => b.ServerClosedAt).SingleAsync());
+        Assert.Contains(await db.AuditEntries.AsNoTracking().Where(e => e.ResourceId == id.ToString()).Select(e => e.Action).ToListAsync(), a => a == "visit.broadcast_cleaned_up");
+        Assert.Contains(await db.AuditEntries.AsNoTracking().Where(e => e.ResourceId == id.ToString()).Select(e => e.Action).ToListAsync(), a => a == "visit.broadcast_followed");
+
+        await host.Services.GetRequiredService<IMediaServer>().DestroyRoomAsync(id, [], CancellationToken.None);
+    }
+
+    /// <summary>The RTP ports of a broadcast's mountpoint (picture: three layers, sound, commentary), asked of Janus with its secret; none once it is gone.</summary>
+    private static async Task<IReadOnlyList<int>> MountpointPortsAsync(Guid broadcastId)
+    {
+        var secret = Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(TestJanus.AdminSecret), Encoding.UTF8.GetBytes($"stream-secret:{broadcastId:N}")))
+            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var id = (long)(BinaryPrimitives.ReadUInt64BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes($"stream:{broadcastId:N}"))) & ((1UL << 53) - 1));
+        var answer = await TestJanus.PostAsync(TestJanus.Admin, new JsonObject
+        {
+            ["janus"] = "message_plugin",
+            ["plugin"] = "janus.plugin.streaming",
+            ["admin_secret"] = TestJanus.AdminSecret,
+            ["request"] = new JsonObject { ["request"] = "info", ["id"] = id, ["secret"] = secret },
+        });
+        return answer["response"]?["info"]?["media"]?.AsArray()
+            .SelectMany(m => new[] { m?["port"], m?["port2"], m?["port3"] })
+            .Where(p => p is not null)
+            .Select(p => p!.GetValue<int>())
+            .ToList() ?? [];
+    }
+
+    /// <summary>The ports one publisher of the room forwards to now (Janus's own list of RTP forwarders).</summary>
+    private static async Task<IReadOnlyList<int>> ForwardedPortsAsync(long room, long publisher)
+    {
+        var list = await TestJanus.RoomAsync(new JsonObject { ["request"] = "listforwarders", ["room"] = room, ["admin_key"] = TestJanus.AdminSecret });
+        return list["publishers"]?.AsArray()
+            .Where(p => p?["publisher_id"]?.GetValue<long>() == publisher)
+            .SelectMany(p => p!["forwarders"]?.AsArray() ?? [])
+            .Select(f => f?["port"]?.GetValue<int>() ?? 0)
+            .ToList() ?? [];
+    }
+
+    private sealed class JanusOutage
+    {
+        public volatile bool Down;
+    }
+
+    /// <summary>Between the API and Janus's admin API: while the outage lasts, Janus cannot be reached.</summary>
+    private sealed class OutageHandler(JanusOutage outage) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            outage.Down ? throw new HttpRequestException("Janus is unreachable (test outage).") : base.SendAsync(request, cancellationToken);
     }
 
     private static async Task<User> NewNurseAsync(ApiFactory host, string name)

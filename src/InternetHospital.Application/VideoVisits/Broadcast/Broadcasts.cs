@@ -40,26 +40,36 @@ public static partial class Broadcasts
         foreach (var broadcast in live)
         {
             broadcast.End(now);
-            StopAfterCommit(server, afterCommit, logger, broadcast);
+            StopAfterCommit(db, server, afterCommit, logger, broadcast, now);
         }
     }
 
-    internal static void StopAfterCommit(IBroadcastServer server, IAfterCommit afterCommit, ILogger logger, VisitBroadcast broadcast)
+    /// <summary>
+    /// After the save, closes the ended broadcast on the media server and records that it did. When the server cannot be
+    /// reached the broadcast stays waiting for it (<see cref="VisitBroadcast.ServerClosedAt"/> null), and the sweep
+    /// (<see cref="CleanUpEndedBroadcasts"/>) tries again until the server confirms.
+    /// </summary>
+    internal static void StopAfterCommit(IAppDbContext db, IBroadcastServer server, IAfterCommit afterCommit, ILogger logger, VisitBroadcast broadcast, DateTimeOffset now)
     {
         var viewings = broadcast.Viewers.Select(v => v.Id).ToList();
+        var broadcastId = broadcast.Id;
         afterCommit.Enqueue(async ct =>
         {
             try
             {
-                await server.StopAsync(broadcast.Id, broadcast.VisitId, viewings, ct);
+                await server.StopAsync(broadcastId, broadcast.VisitId, viewings, ct);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                LogStopFailed(logger, exception, broadcast.Id);
+                LogStopFailed(logger, exception, broadcastId);
+                return;
             }
+
+            // Note: the unit of work has committed already; this one column says the server is clean.
+            await db.VisitBroadcasts.Where(b => b.Id == broadcastId).ExecuteUpdateAsync(s => s.SetProperty(b => b.ServerClosedAt, now), ct);
         });
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not close broadcast {BroadcastId} on the media server")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not close broadcast {BroadcastId} on the media server; the sweep tries again")]
     private static partial void LogStopFailed(ILogger logger, Exception exception, Guid broadcastId);
 }

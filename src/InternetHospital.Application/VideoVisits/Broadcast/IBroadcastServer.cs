@@ -12,6 +12,14 @@ public interface IBroadcastServer
     /// <summary>Opens the broadcast and forwards the source connection's picture and sound into it, and the commentator's voice when another connection.</summary>
     Task StartAsync(Guid broadcastId, Guid visitId, string sourceConnectionId, string? commentatorConnectionId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Points the broadcast's picture and sound (<see cref="BroadcastFeed.Source"/>) or the commentator's voice at another
+    /// connection's feed (after a reconnect the same person publishes under a new feed id): the old forwarders to the
+    /// broadcast go, new ones come from this feed. False when the connection has not joined the room as publisher yet
+    /// (nothing changed; ask again later).
+    /// </summary>
+    Task<bool> FollowAsync(Guid broadcastId, Guid visitId, string connectionId, BroadcastFeed feed, CancellationToken cancellationToken);
+
     /// <summary>Replaces the commentator's voice (null: only the source's own sound).</summary>
     Task SetCommentatorAsync(Guid broadcastId, Guid visitId, string? commentatorConnectionId, CancellationToken cancellationToken);
 
@@ -23,6 +31,13 @@ public interface IBroadcastServer
 
     /// <summary>Closes the broadcast (viewers are dropped), stops its forwarders and takes back the given viewings' tokens. Idempotent.</summary>
     Task StopAsync(Guid broadcastId, Guid visitId, IReadOnlyCollection<Guid> viewingIds, CancellationToken cancellationToken);
+}
+
+/// <summary>What of a broadcast comes from one participant's feed: the picture and sound, or the commentator's voice.</summary>
+public enum BroadcastFeed
+{
+    Source = 1,
+    Commentary = 2,
 }
 
 /// <param name="Url">Janus's WebSocket transport (as for the call).</param>
@@ -40,6 +55,9 @@ public sealed class NoBroadcastServer : IBroadcastServer
         throw new InvalidOperationException("The mesh has no broadcast server.");
 
     public Task SetCommentatorAsync(Guid broadcastId, Guid visitId, string? commentatorConnectionId, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException("The mesh has no broadcast server.");
+
+    public Task<bool> FollowAsync(Guid broadcastId, Guid visitId, string connectionId, BroadcastFeed feed, CancellationToken cancellationToken) =>
         throw new InvalidOperationException("The mesh has no broadcast server.");
 
     public Task<BroadcastTicket> AllowViewerAsync(Guid broadcastId, Guid viewingId, CancellationToken cancellationToken) =>

@@ -28,8 +28,9 @@ public sealed record StopBroadcast(Guid VisitId) : ICommand<BroadcastDto>
                 .Where(b => b.VisitId == visit.Id && b.EndedAt == null)
                 .SingleOrDefaultAsync(cancellationToken)
                 ?? throw new DomainConflictException("broadcast_ended", "This visit is not being broadcast.");
-            broadcast.End(clock.GetUtcNow());
-            Broadcasts.StopAfterCommit(server, afterCommit, logger, broadcast);
+            var now = clock.GetUtcNow();
+            broadcast.End(now);
+            Broadcasts.StopAfterCommit(db, server, afterCommit, logger, broadcast, now);
             audit.Record("visit.broadcast_stopped", "VideoVisit", visit.Id.ToString(), visit.PatientId, $"broadcast {broadcast.Id}, {broadcast.Viewers.Select(v => v.AccountId).Distinct().Count()} viewers");
             return BroadcastDto.From(broadcast);
         }
