@@ -96,7 +96,7 @@ internal sealed partial class JanusBroadcastServer(JanusAdminClient janus, ILogg
         int PortOf(string mid, string name = "port") =>
             media.GetValueOrDefault(mid)?[name]?.GetValue<int>() ?? throw new MediaServerUnavailableException($"Janus's broadcast mountpoint has no '{mid}' {name}.");
 
-        // Note: until the browser has joined the room under its new feed there is nothing to forward from.
+        // Note: until the browser has joined the room under its new feed (and sent its offer) there is nothing to forward from.
         var participants = await PluginAsync(
             JanusMediaServer.Plugin,
             new JsonObject { ["request"] = "listparticipants", ["room"] = JanusMediaServer.RoomId(visitId) },
@@ -120,12 +120,18 @@ internal sealed partial class JanusBroadcastServer(JanusAdminClient janus, ILogg
                 ["audio_port"] = PortOf(AudioMid),
             };
             await StopForwardersAsync(visitId, new HashSet<int> { PortOf(VideoMid), PortOf(VideoMid, "port2"), PortOf(VideoMid, "port3"), PortOf(AudioMid) }, cancellationToken);
-            await ForwardAsync(visitId, connectionId, picture, cancellationToken);
+            if (!await ForwardAsync(visitId, connectionId, picture, cancellationToken))
+            {
+                return false;
+            }
         }
         else
         {
             await StopForwardersAsync(visitId, new HashSet<int> { PortOf(CommentaryMid) }, cancellationToken);
-            await ForwardAsync(visitId, connectionId, new JsonObject { ["audio_port"] = PortOf(CommentaryMid) }, cancellationToken);
+            if (!await ForwardAsync(visitId, connectionId, new JsonObject { ["audio_port"] = PortOf(CommentaryMid) }, cancellationToken))
+            {
+                return false;
+            }
         }
 
         LogFollowed(logger, broadcastId, feed);
@@ -188,7 +194,8 @@ internal sealed partial class JanusBroadcastServer(JanusAdminClient janus, ILogg
     private Task<JsonNode?> PluginAsync(string plugin, JsonObject request, int[] done, CancellationToken cancellationToken) =>
         janus.PluginAsync(plugin, request, done, cancellationToken);
 
-    private async Task ForwardAsync(Guid visitId, string connectionId, JsonObject ports, CancellationToken cancellationToken)
+    /// <summary>Forwards a publisher's streams to the ports; false when it has no stream to forward yet (joined, not yet publishing).</summary>
+    private async Task<bool> ForwardAsync(Guid visitId, string connectionId, JsonObject ports, CancellationToken cancellationToken)
     {
         // Note: Streaming and VideoRoom are plugins of the same Janus, so the forwarders send to its own loopback.
         ports["request"] = "rtp_forward";
@@ -197,7 +204,11 @@ internal sealed partial class JanusBroadcastServer(JanusAdminClient janus, ILogg
         ports["admin_key"] = Settings.AdminSecret;
         ports["publisher_id"] = JanusMediaServer.FeedId(visitId, connectionId);
         ports["host"] = "127.0.0.1";
-        await PluginAsync(JanusMediaServer.Plugin, ports, [], cancellationToken);
+        var forwarded = await PluginAsync(JanusMediaServer.Plugin, ports, [], cancellationToken);
+
+        // Note: Janus answers success with no stream ids for a publisher that has not sent its offer yet.
+        return forwarded?["rtp_stream"] is JsonObject streams
+            && streams.Any(p => p.Key.StartsWith("audio_stream_id", StringComparison.Ordinal) || p.Key.StartsWith("video_stream_id", StringComparison.Ordinal));
     }
 
     private async Task StopForwardersAsync(Guid visitId, IReadOnlySet<int> ports, CancellationToken cancellationToken)

@@ -15,8 +15,8 @@ public interface IBroadcastServer
     /// <summary>
     /// Points the broadcast's picture and sound (<see cref="BroadcastFeed.Source"/>) or the commentator's voice at another
     /// connection's feed (after a reconnect the same person publishes under a new feed id): the old forwarders to the
-    /// broadcast go, new ones come from this feed. False when the connection has not joined the room as publisher yet
-    /// (nothing changed; ask again later).
+    /// broadcast go, new ones come from this feed. False when the connection has not joined the room and published yet
+    /// (ask again later).
     /// </summary>
     Task<bool> FollowAsync(Guid broadcastId, Guid visitId, string connectionId, BroadcastFeed feed, CancellationToken cancellationToken);
 
