@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net.Http.Json;
 using System.Text.Json;
 using InternetHospital.Application.Common;
 using InternetHospital.Application.VideoVisits.Guests;
@@ -118,9 +119,9 @@ internal static class VideoBenchmark
         """;
 
     /// <summary>
-    /// How many open peer connections of the page are decoding video now (through Janus: one per other participant):
-    /// inbound framesDecoded above what the previous call of this function saw for that connection, so a stream that
-    /// stalled after its first frames no longer counts.
+    /// How many open peer connections of the page are decoding video (through Janus: one per other participant): inbound
+    /// framesDecoded seen to advance between two calls of this function, not just a first frame. Once seen it counts
+    /// (on a loaded machine a stream can pause for longer than the poll); the hold checks that all still advance.
     /// </summary>
     private const string DecodingFrom = """
         async () => {
@@ -130,9 +131,44 @@ internal static class VideoBenchmark
             if (pc.connectionState === 'closed') continue;
             let frames = 0;
             (await pc.getStats()).forEach(s => { if (s.type === 'inbound-rtp' && s.kind === 'video') frames += s.framesDecoded ?? 0; });
-            if (frames > (seen.get(pc) ?? 0)) n++;
-            seen.set(pc, frames);
+            const last = seen.get(pc);
+            const advanced = (last?.advanced ?? false) || (last !== undefined && frames > last.frames);
+            seen.set(pc, { frames, advanced });
+            if (advanced) n++;
           }
+          return n;
+        }
+        """;
+
+    /// <summary>For a room that does not fill: each open peer connection's states and inbound video frames, as text.</summary>
+    private const string PeerStates = """
+        async () => {
+          const lines = [];
+          for (const pc of window.__benchPeers ?? []) {
+            if (pc.connectionState === 'closed') continue;
+            let frames = null, packets = 0;
+            (await pc.getStats()).forEach(s => { if (s.type === 'inbound-rtp' && s.kind === 'video') { frames = (frames ?? 0) + (s.framesDecoded ?? 0); packets += s.packetsReceived ?? 0; } });
+            lines.push(`${pc.connectionState}/${pc.iceConnectionState}/${pc.signalingState} ` + (frames === null ? 'no inbound video' : `frames ${frames} packets ${packets}`));
+          }
+          return lines.join('; ');
+        }
+        """;
+
+    /// <summary>
+    /// 'mark': remembers every open connection's inbound framesDecoded; 'check': how many of them decoded more frames
+    /// since the mark (the hold of the full room: everyone still decoding everyone at its end).
+    /// </summary>
+    private const string DecodingSinceMark = """
+        async mode => {
+          const frames = async pc => { let f = 0; (await pc.getStats()).forEach(s => { if (s.type === 'inbound-rtp' && s.kind === 'video') f += s.framesDecoded ?? 0; }); return f; };
+          const open = (window.__benchPeers ?? []).filter(pc => pc.connectionState !== 'closed');
+          if (mode === 'mark') {
+            window.__benchMark = new Map();
+            for (const pc of open) window.__benchMark.set(pc, await frames(pc));
+            return open.length;
+          }
+          let n = 0;
+          for (const pc of open) if (window.__benchMark.has(pc) && await frames(pc) > window.__benchMark.get(pc)) n++;
           return n;
         }
         """;
@@ -307,6 +343,7 @@ internal static class VideoBenchmark
                     ratio = Math.Round(ratio, 2),
                     participants = room.Participants,
                     room_full_ms = full.FullMs,
+                    janus_publishers = full.JanusPublishers,
                     cpu_api_pct = full.ApiPct,
                     cpu_janus_pct = full.JanusPct,
                     filling = new { seconds = Math.Round(full.FullMs / 1000, 1), cpu_api_pct = full.FillingApiPct, cpu_janus_pct = full.FillingJanusPct },
@@ -411,6 +448,11 @@ internal static class VideoBenchmark
 
                 if (DateTime.UtcNow > deadline)
                 {
+                    foreach (var index in waiting)
+                    {
+                        Console.Error.WriteLine($"room: page {index + 1} (decoding from {counts[index]}): {await pages[index].EvaluateAsync<string>(PeerStates)}");
+                    }
+
                     throw new TimeoutException($"{waiting.Count} of {pages.Count} pages did not decode video from all {others} others within 10 minutes (decoding from: {string.Join(", ", counts)}).");
                 }
 
@@ -425,14 +467,21 @@ internal static class VideoBenchmark
 
             var atFull = Cpu(settings.Janus);
             // Note: the baseline for "still decoding at the end of the hold" (frames advance during the hold).
-            await Task.WhenAll(pages.Select(p => p.EvaluateAsync<int>(DecodingFrom)));
+            await Task.WhenAll(pages.Select(p => p.EvaluateAsync<int>(DecodingSinceMark, "mark")));
             // Note: a fixed hold on purpose: what is measured here is the CPU of a full room over a known time.
             await Task.Delay(TimeSpan.FromSeconds(HoldSeconds));
             var atEnd = Cpu(settings.Janus);
-            var stillDecoding = await Task.WhenAll(pages.Select(p => p.EvaluateAsync<int>(DecodingFrom)));
+            var stillDecoding = await Task.WhenAll(pages.Select(p => p.EvaluateAsync<int>(DecodingSinceMark, "check")));
             if (stillDecoding.Any(n => n < others))
             {
                 throw new InvalidOperationException("A participant stopped decoding someone during the hold (decoding from: " + string.Join(", ", stillDecoding) + ")");
+            }
+
+            // Note: and every one of them is a publisher Janus counts in the visit's room (not only pages that receive).
+            var publishers = await JanusPublishersAsync(visitId);
+            if (publishers != settings.Participants)
+            {
+                throw new InvalidOperationException($"Janus counts {publishers} publishers in the visit's room, not {settings.Participants}.");
             }
 
             var captures = new List<Capture>();
@@ -442,7 +491,7 @@ internal static class VideoBenchmark
             }
 
             var capture = captures[0];
-            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"room: {settings.Participants} participants decoding each other after {(atFull.At - atStart.At).TotalMilliseconds:0} ms; API {Pct(atStart, atEnd, c => c.Api):0.0}% and Janus {Pct(atStart, atEnd, c => c.Janus):0.0}% of one core (filling {Pct(atStart, atFull, c => c.Api):0.0}/{Pct(atStart, atFull, c => c.Janus):0.0}, full {Pct(atFull, atEnd, c => c.Api):0.0}/{Pct(atFull, atEnd, c => c.Janus):0.0}); camera {capture.Track.Width}x{capture.Track.Height}@{capture.Track.Fps:0}, sent {string.Join(" + ", capture.Layers.Select(l => $"{l.Width}x{l.Height}@{l.Fps:0}"))}"));
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"room: {settings.Participants} participants decoding each other after {(atFull.At - atStart.At).TotalMilliseconds:0} ms; API {Pct(atStart, atEnd, c => c.Api):0.0}% and Janus {Pct(atStart, atEnd, c => c.Janus):0.0}% of one core (filling {Pct(atStart, atFull, c => c.Api):0.0}/{Pct(atStart, atFull, c => c.Janus):0.0}, full {Pct(atFull, atEnd, c => c.Api):0.0}/{Pct(atFull, atEnd, c => c.Janus):0.0}); {publishers} publishers in the Janus room; camera {capture.Track.Width}x{capture.Track.Height}@{capture.Track.Fps:0}, sent {string.Join(" + ", capture.Layers.Select(l => $"{l.Width}x{l.Height}@{l.Fps:0}"))}"));
             foreach (var page in pages)
             {
                 await page.Context.CloseAsync();
@@ -453,7 +502,30 @@ internal static class VideoBenchmark
                 Pct(atStart, atEnd, c => c.Api), Pct(atStart, atEnd, c => c.Janus),
                 Pct(atStart, atFull, c => c.Api), Pct(atStart, atFull, c => c.Janus),
                 Pct(atFull, atEnd, c => c.Api), Pct(atFull, atEnd, c => c.Janus),
+                publishers,
                 captures);
+        }
+
+        // The VideoRoom's own view (admin API, as the API's JanusMediaServer asks it): the visit's room by its description,
+        // then its participants that publish.
+        static async Task<int> JanusPublishersAsync(Guid visitId)
+        {
+            using var http = new HttpClient();
+            var admin = Environment.GetEnvironmentVariable("IH_TEST_JANUS_ADMIN")!;
+            var secret = Environment.GetEnvironmentVariable("IH_TEST_JANUS_ADMIN_SECRET")!;
+            async Task<JsonElement> Room(object request)
+            {
+                using var response = await http.PostAsJsonAsync(admin, new { janus = "message_plugin", plugin = "janus.plugin.videoroom", request, transaction = Guid.NewGuid().ToString("N"), admin_secret = secret });
+                response.EnsureSuccessStatusCode();
+                return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("response");
+            }
+
+            var rooms = await Room(new { request = "list", admin_key = secret });
+            var room = rooms.GetProperty("list").EnumerateArray()
+                .Single(r => r.TryGetProperty("description", out var d) && d.GetString() == "ih-visit:" + visitId.ToString("N"))
+                .GetProperty("room").GetInt64();
+            var participants = await Room(new { request = "listparticipants", room });
+            return participants.GetProperty("participants").EnumerateArray().Count(p => p.TryGetProperty("publisher", out var publisher) && publisher.GetBoolean());
         }
 
         static Capture? ReadCapture(JsonElement? value)
@@ -577,7 +649,7 @@ internal sealed record RoomSettings(int Participants, Process Janus);
 
 internal sealed record CpuSample(DateTime At, TimeSpan Api, TimeSpan Janus);
 
-internal sealed record RoomResult(double FullMs, double ApiPct, double JanusPct, double FillingApiPct, double FillingJanusPct, double HoldApiPct, double HoldJanusPct, IReadOnlyList<Capture> Captures);
+internal sealed record RoomResult(double FullMs, double ApiPct, double JanusPct, double FillingApiPct, double FillingJanusPct, double HoldApiPct, double HoldJanusPct, int JanusPublishers, IReadOnlyList<Capture> Captures);
 
 internal sealed record Capture(Frame Track, Frame[] Layers);
 
