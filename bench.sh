@@ -8,7 +8,8 @@
 # against two bare RTCPeerConnections in one page of the same browser in the same run. Writes artifacts/bench/video.json.
 # `./bench.sh video-sfu`: the same five runs through Janus (a throwaway one from scripts/lib.sh janus_start, the app with
 # Video:Media = Janus), then a 10-participant room (the patient, the doctor and 8 guests let in by link, one browser
-# context each, fake media): time until everyone decodes everyone, and the CPU the API process and the Janus process use
+# context each, fake media, the room's cameras 320x180 at up to 10 fps): time until every page decodes every other one
+# (framesDecoded advancing; Janus counts 10 publishers), and the CPU the API process and the Janus process use
 # while the room fills and for 10 s full (utime + stime from /proc/PID/stat, as a % of ONE core; the API is in-process
 # with the benchmark's browser driver, see bench/VideoBench). Writes artifacts/bench/video-sfu.json.
 # `./bench.sh api`: the authenticated request path. Release build on SQLite, `wrk -t2 -c64 -d10s` against a bare
