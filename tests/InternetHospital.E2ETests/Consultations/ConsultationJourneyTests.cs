@@ -1,4 +1,3 @@
-using System.Text.Json;
 using InternetHospital.Domain.Accounts;
 using InternetHospital.Domain.FamilyDoctors;
 using InternetHospital.Domain.Hospital;
@@ -29,31 +28,6 @@ public sealed class ConsultationJourneyTests(AppFixture app) : IAsyncLifetime
     private const string Password = "Consultation-Journey-2026";
     private const string Specialist = "孙明";
     private const string Department = "Respiratory Medicine";
-
-    /// <summary>Keeps every RTCPeerConnection the page creates, so the test can read its statistics.</summary>
-    private const string PeerConnectionProbe = """
-        (() => {
-          const Native = window.RTCPeerConnection;
-          window.__ihPeers = [];
-          window.RTCPeerConnection = class extends Native {
-            constructor(...args) { super(...args); window.__ihPeers.push(this); }
-          };
-        })();
-        """;
-
-    /// <summary>Video frames decoded from each open peer connection of the call.</summary>
-    private const string FramesDecoded = """
-        async () => {
-          const counts = [];
-          for (const pc of window.__ihPeers ?? []) {
-            if (pc.connectionState === 'closed' || pc.getReceivers().length === 0) continue;
-            let frames = 0;
-            (await pc.getStats()).forEach(s => { if (s.type === 'inbound-rtp' && s.kind === 'video') frames += s.framesDecoded ?? 0; });
-            counts.push(frames);
-          }
-          return counts;
-        }
-        """;
 
     private readonly List<IPage> pages = [];
 
@@ -111,8 +85,8 @@ public sealed class ConsultationJourneyTests(AppFixture app) : IAsyncLifetime
         await Expect(outgoing.GetByText("In progress", new() { Exact = true })).ToBeVisibleAsync();
         await outgoing.GetByRole(AriaRole.Link, new() { Name = "Join the video room" }).ClickAsync();
         await requester.WaitForURLAsync("**/visits/*");
-        await WaitForVideoAsync(specialist);
-        await WaitForVideoAsync(requester);
+        await specialist.WaitForVideoAsync();
+        await requester.WaitForVideoAsync();
         // A consultation's room has no visit note: its record is the signed opinion.
         await Expect(specialist.GetByLabel("Chief complaint")).ToHaveCountAsync(0);
         await specialist.AssertAccessibleAsync();
@@ -159,7 +133,7 @@ public sealed class ConsultationJourneyTests(AppFixture app) : IAsyncLifetime
     private async Task<IPage> NewPageAsync(bool phone = false)
     {
         var page = await app.NewPageAsync(phone: phone);
-        await page.AddInitScriptAsync(PeerConnectionProbe);
+        await page.InstallAsync();
         pages.Add(page);
         return page;
     }
@@ -243,24 +217,5 @@ public sealed class ConsultationJourneyTests(AppFixture app) : IAsyncLifetime
         db.Doctors.Add(Doctor.Create(specialist.Id, respiratory.Id, Specialist, "主治医师", "Attending Physician", false, $"1104401{Random.Shared.Next(10_000_000, 99_999_999)}", 2011));
         await db.SaveChangesAsync();
         return email;
-    }
-
-    /// <summary>Waits until the page decodes video from the other doctor. Note: EvaluateAsync awaits the async probe.</summary>
-    private static async Task WaitForVideoAsync(IPage page)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        JsonElement last;
-        do
-        {
-            last = await page.EvaluateAsync<JsonElement>(FramesDecoded);
-            if (last.EnumerateArray().Any(f => f.GetInt64() > 0))
-            {
-                return;
-            }
-
-            await Task.Delay(250);
-        }
-        while (DateTime.UtcNow < deadline);
-        Assert.Fail($"Waited 30 s for decoded video on {page.Url}; frames per peer connection: {last}");
     }
 }

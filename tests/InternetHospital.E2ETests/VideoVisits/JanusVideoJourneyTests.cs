@@ -22,7 +22,7 @@ namespace InternetHospital.E2ETests.VideoVisits;
 /// (every receiving peer connection's remote description is Janus's, whose streams are all "janus": none is another browser).
 /// </summary>
 [Collection(AppCollection.Name)]
-public sealed class JanusVideoJourneyTests(AppFixture app, JanusHost host) : IClassFixture<JanusHost>
+public sealed partial class JanusVideoJourneyTests(AppFixture app, JanusHost host) : IClassFixture<JanusHost>
 {
     private const string Password = "a long walk along the river";
 
@@ -33,31 +33,6 @@ public sealed class JanusVideoJourneyTests(AppFixture app, JanusHost host) : ICl
 
     /// <summary>What each page wrote to its console (warnings and errors), for failure messages.</summary>
     private readonly List<string> console = [];
-
-    private const string PeerConnectionProbe = """
-        (() => {
-          const Native = window.RTCPeerConnection;
-          window.__ihPeers = [];
-          window.RTCPeerConnection = class extends Native {
-            constructor(...args) { super(...args); window.__ihPeers.push(this); }
-          };
-        })();
-        """;
-
-    /// <summary>Video frames decoded by each open peer connection, and whether each one's far end is Janus's VideoRoom.</summary>
-    private const string Media = """
-        async () => {
-          const result = [];
-          for (const pc of window.__ihPeers ?? []) {
-            if (pc.connectionState === 'closed') continue;
-            let frames = 0;
-            (await pc.getStats()).forEach(s => { if (s.type === 'inbound-rtp' && s.kind === 'video') frames += s.framesDecoded ?? 0; });
-            const sdp = pc.remoteDescription?.sdp ?? '';
-            result.push({ frames, janus: /^a=msid-semantic: ?WMS janus/m.test(sdp) });
-          }
-          return result;
-        }
-        """;
 
     [Fact]
     public async Task A_patient_and_a_doctor_see_each_other_through_Janus()
@@ -259,7 +234,7 @@ public sealed class JanusVideoJourneyTests(AppFixture app, JanusHost host) : ICl
     private async Task<IPage> NewPageAsync(string locale = "en-US", bool phone = false)
     {
         var page = await app.NewPageAsync(locale, phone, baseUrl: host.BaseUrl);
-        await page.AddInitScriptAsync(PeerConnectionProbe);
+        await page.InstallAsync();
         var index = pages.Count;
         page.Console += (_, message) =>
         {
@@ -304,28 +279,17 @@ public sealed class JanusVideoJourneyTests(AppFixture app, JanusHost host) : ICl
     /// <summary>Until the page decodes video from <paramref name="from"/> others, every one of them through Janus.</summary>
     private async Task WaitForVideoAsync(IPage page, int from, int seconds = 60)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        JsonElement last;
-        do
-        {
-            last = await page.EvaluateAsync<JsonElement>(Media);
-            var connections = last.EnumerateArray().ToList();
-            if (connections.Count(c => c.GetProperty("frames").GetInt64() > 0) >= from)
-            {
-                Assert.All(connections.Where(c => c.GetProperty("frames").GetInt64() > 0), c => Assert.True(c.GetProperty("janus").GetBoolean(), "media came from somewhere else than Janus"));
-                return;
-            }
+        var peers = await page.WaitForVideoAsync(from, seconds, () => Task.FromResult(ConsoleTail()));
+        Assert.All(peers.Where(p => p.Frames > 0), p => Assert.True(p.Janus, "media came from somewhere else than Janus"));
+    }
 
-            await Task.Delay(500);
-        }
-        while (DateTime.UtcNow < deadline);
-        string logged;
+    /// <summary>What the pages wrote to their consoles last (for failure messages).</summary>
+    private string ConsoleTail()
+    {
         lock (console)
         {
-            logged = string.Join(Environment.NewLine, console.TakeLast(30));
+            return string.Join(Environment.NewLine, console.TakeLast(30));
         }
-
-        Assert.Fail($"Waited {seconds} s for decoded video from {from} participant(s) through Janus on page {pages.IndexOf(page)} ({page.Url}); connections: {last}{Environment.NewLine}{logged}");
     }
 
     private static async Task<string> RegisterAsync(IPage page, string fullName)

@@ -28,31 +28,6 @@ public sealed partial class VideoVisitJourneyTests(AppFixture app) : IAsyncLifet
 
     private const string Password = "a long walk along the river";
 
-    /// <summary>Keeps every RTCPeerConnection the page creates, so the test can read its statistics.</summary>
-    private const string PeerConnectionProbe = """
-        (() => {
-          const Native = window.RTCPeerConnection;
-          window.__ihPeers = [];
-          window.RTCPeerConnection = class extends Native {
-            constructor(...args) { super(...args); window.__ihPeers.push(this); }
-          };
-        })();
-        """;
-
-    /// <summary>Video frames decoded from each open peer connection of the call.</summary>
-    private const string FramesDecoded = """
-        async () => {
-          const counts = [];
-          for (const pc of window.__ihPeers ?? []) {
-            if (pc.connectionState === 'closed' || pc.getReceivers().length === 0) continue;
-            let frames = 0;
-            (await pc.getStats()).forEach(s => { if (s.type === 'inbound-rtp' && s.kind === 'video') frames += s.framesDecoded ?? 0; });
-            counts.push(frames);
-          }
-          return counts;
-        }
-        """;
-
     private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==");
 
     [Fact]
@@ -253,7 +228,7 @@ public sealed partial class VideoVisitJourneyTests(AppFixture app) : IAsyncLifet
     private async Task<IPage> NewPageAsync(string locale = "en-US", bool phone = false)
     {
         var page = await app.NewPageAsync(locale, phone);
-        await page.AddInitScriptAsync(PeerConnectionProbe);
+        await page.InstallAsync();
         var console = new List<string>();
         page.Console += (_, message) =>
         {
@@ -269,15 +244,6 @@ public sealed partial class VideoVisitJourneyTests(AppFixture app) : IAsyncLifet
         pages.Add(page);
         return page;
     }
-
-    /// <summary>Where each peer connection of the page stands (for a failure message: which step of negotiation stopped).</summary>
-    private const string PeerStates = """
-        () => JSON.stringify((window.__ihPeers ?? []).map(pc => ({
-          signaling: pc.signalingState, ice: pc.iceConnectionState, gathering: pc.iceGatheringState, connection: pc.connectionState,
-          local: pc.localDescription?.type ?? null, remote: pc.remoteDescription?.type ?? null,
-          transceivers: pc.getTransceivers().map(t => `${t.mid}:${t.receiver.track.kind}:${t.currentDirection ?? t.direction}`),
-        })))
-        """;
 
     private const string LocalUfrag = "() => { const pc = (window.__ihPeers ?? []).find(p => p.connectionState !== 'closed' && p.localDescription); return pc ? /a=ice-ufrag:(\\S+)/.exec(pc.localDescription.sdp)[1] : ''; }";
 
@@ -306,14 +272,9 @@ public sealed partial class VideoVisitJourneyTests(AppFixture app) : IAsyncLifet
         return doctor;
     }
 
-    private Task WaitForVideoAsync(IPage page, int peers) =>
-        PollAsync(page, FramesDecoded, counts => counts.EnumerateArray().Count(f => f.GetInt64() > 0) >= peers, $"decoded video from {peers} participant(s)");
+    private Task WaitForVideoAsync(IPage page, int peers) => page.WaitForVideoAsync(from: peers, explain: () => ReportAsync(page));
 
-    private async Task WaitForMoreFramesAsync(IPage page)
-    {
-        var before = (await page.EvaluateAsync<JsonElement>(FramesDecoded)).EnumerateArray().Sum(f => f.GetInt64());
-        await PollAsync(page, FramesDecoded, counts => counts.EnumerateArray().Sum(f => f.GetInt64()) > before + 10, "more decoded frames");
-    }
+    private Task WaitForMoreFramesAsync(IPage page) => page.WaitForMoreFramesAsync(explain: () => ReportAsync(page));
 
     /// <summary>
     /// Evaluates a (possibly async) page function until its result satisfies <paramref name="done"/>. Note: Playwright's
@@ -334,7 +295,12 @@ public sealed partial class VideoVisitJourneyTests(AppFixture app) : IAsyncLifet
             await Task.Delay(250);
         }
         while (DateTime.UtcNow < deadline);
-        // Note: where every browser of the test stands, so a failure says which step stopped, and on which side.
+        Assert.Fail($"Waited 30 s for {what} on {page.Url}; last value: {last}{Environment.NewLine}{await ReportAsync(page)}");
+    }
+
+    /// <summary>Where every browser of the test stands, so a failure says which step stopped, and on which side.</summary>
+    private async Task<string> ReportAsync(IPage page)
+    {
         var report = new System.Text.StringBuilder();
         foreach (var other in pages.Where(p => !p.IsClosed))
         {
@@ -346,11 +312,11 @@ public sealed partial class VideoVisitJourneyTests(AppFixture app) : IAsyncLifet
             }
 
             report.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"{(other == page ? "*" : "-")} {other.Url}");
-            report.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"  peer connections: {await other.EvaluateAsync<string>(PeerStates)}");
+            report.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"  peer connections: {await other.PeerStatesAsync()}");
             report.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"  console: {logged}");
         }
 
-        Assert.Fail($"Waited 30 s for {what} on {page.Url}; last value: {last}{Environment.NewLine}{report}");
+        return report.ToString();
     }
 
     private static async Task<string> RegisterAsync(IPage page, string fullName)

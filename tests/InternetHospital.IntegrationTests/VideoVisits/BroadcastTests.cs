@@ -66,6 +66,7 @@ public sealed class JanusBroadcastTests
         var broadcastId = started.GetProperty("id").GetGuid();
         Assert.True(started.GetProperty("live").GetBoolean());
         Assert.Equal(doctor.AccountId, started.GetProperty("commentatorAccountId").GetGuid());
+        Assert.Equal(doctor.AccountId, started.GetProperty("broadcasterAccountId").GetGuid());
         var again = await doctor.Api.PostAsync($"/api/video-visits/{id}/broadcast", null);
         Assert.Equal("broadcast_already_live", (await again.AssertProblemAsync(HttpStatusCode.Conflict)).Code());
 
@@ -83,7 +84,9 @@ public sealed class JanusBroadcastTests
             var nurse = await NewNurseAsync(host, $"护士{i}");
             nurses.Add(nurse);
             var live = await (await nurse.Api.GetAsync("/api/broadcasts")).ReadJsonAsync();
-            Assert.Contains(live.EnumerateArray(), b => b.GetProperty("id").GetGuid() == broadcastId);
+            var listed = Assert.Single(live.EnumerateArray(), b => b.GetProperty("id").GetGuid() == broadcastId);
+            // The broadcaster speaks themselves: no commentator named to the viewers.
+            Assert.Equal(JsonValueKind.Null, listed.GetProperty("commentator").ValueKind);
             var ticket = await (await nurse.Api.PostAsync($"/api/broadcasts/{broadcastId}/watch", null)).ReadJsonAsync();
             var token = ticket.GetProperty("token").GetString()!;
             tokens.Add(token);

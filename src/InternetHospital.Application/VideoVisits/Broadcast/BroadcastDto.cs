@@ -2,7 +2,10 @@ using InternetHospital.Domain.VideoVisits;
 
 namespace InternetHospital.Application.VideoVisits.Broadcast;
 
-/// <summary>A visit's broadcast as its broadcaster sees it: live or not, the commentator and the viewer list (who, when).</summary>
+/// <summary>
+/// A visit's broadcast as its broadcaster sees it: live or not, the commentator (the broadcaster's own account when they
+/// speak themselves, which is what the SPA's picker sends to give the voice back) and the viewer list (who, when).
+/// </summary>
 public sealed record BroadcastDto(
     Guid Id,
     Guid VisitId,
@@ -10,6 +13,7 @@ public sealed record BroadcastDto(
     DateTimeOffset StartedAt,
     DateTimeOffset? EndedAt,
     Guid CommentatorAccountId,
+    Guid BroadcasterAccountId,
     int Watching,
     IReadOnlyList<BroadcastViewerDto> Viewers)
 {
@@ -20,6 +24,7 @@ public sealed record BroadcastDto(
         broadcast.StartedAt,
         broadcast.EndedAt,
         broadcast.CommentatorAccountId,
+        broadcast.BroadcasterAccountId,
         broadcast.Viewers.Count(v => v.IsWatching),
         broadcast.Viewers
             .OrderBy(v => v.JoinedAt)

@@ -3,6 +3,7 @@ namespace InternetHospital.Application.VideoVisits.Broadcast;
 /// <summary>
 /// The broadcasts live now that staff may watch: who broadcasts, from which department, since when and how many watch.
 /// Nothing about the patient (the picture is what the patient consented to; the list is seen by all clinical staff).
+/// <see cref="LiveBroadcastDto.Commentator"/> names the doctor talking over the picture when it is not the broadcaster.
 /// </summary>
 public sealed record ListLiveBroadcasts : IQuery<IReadOnlyList<LiveBroadcastDto>>
 {
@@ -23,11 +24,12 @@ public sealed record ListLiveBroadcasts : IQuery<IReadOnlyList<LiveBroadcastDto>
                 {
                     b.Id,
                     b.BroadcasterAccountId,
+                    b.CommentatorAccountId,
                     b.StartedAt,
                     Watching = b.Viewers.Count(v => v.LeftAt == null),
                 })
                 .ToListAsync(cancellationToken);
-            var doctorIds = live.Select(b => b.BroadcasterAccountId).Distinct().ToList();
+            var doctorIds = live.SelectMany(b => new[] { b.BroadcasterAccountId, b.CommentatorAccountId }).Distinct().ToList();
             var doctors = await db.Doctors.AsNoTracking()
                 .Where(d => doctorIds.Contains(d.AccountId))
                 .Join(db.Departments, d => d.DepartmentId, p => p.Id, (d, p) => new { d.AccountId, d.FullName, Department = p.Name })
@@ -37,10 +39,12 @@ public sealed record ListLiveBroadcasts : IQuery<IReadOnlyList<LiveBroadcastDto>
                     doctors.GetValueOrDefault(b.BroadcasterAccountId)?.FullName ?? string.Empty,
                     doctors.GetValueOrDefault(b.BroadcasterAccountId)?.Department ?? string.Empty,
                     b.StartedAt,
-                    b.Watching))
+                    b.Watching,
+                    b.CommentatorAccountId == b.BroadcasterAccountId ? null : doctors.GetValueOrDefault(b.CommentatorAccountId)?.FullName))
                 .ToList();
         }
     }
 }
 
-public sealed record LiveBroadcastDto(Guid Id, string Doctor, string Department, DateTimeOffset StartedAt, int Watching);
+/// <param name="Commentator">The doctor whose voice goes out over the picture; null while the broadcaster speaks themselves.</param>
+public sealed record LiveBroadcastDto(Guid Id, string Doctor, string Department, DateTimeOffset StartedAt, int Watching, string? Commentator);

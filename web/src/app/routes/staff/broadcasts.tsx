@@ -1,18 +1,22 @@
-import { Anchor, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Card, Group, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { Page } from '@/components/page';
+import { hospitalTimeZone } from '@/config/hospital';
+import { formatTimeIn } from '@/lib/date-time';
 import { ProblemAlert } from '@/components/problem-alert';
 import { useLiveBroadcasts } from '@/features/video-visits/api/broadcast';
 
-/** /broadcasts: teaching broadcasts live now that clinical staff may watch. */
+/**
+ * /broadcasts: teaching broadcasts live now that clinical staff may watch (a routed page: one h1, the document title).
+ * Times are the hospital's, as everywhere else, not the viewer's device clock zone.
+ */
 export default function BroadcastsPage(): ReactNode {
   const { t, i18n } = useTranslation('visits');
   const live = useLiveBroadcasts();
-  const time = new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit' });
   return (
-    <Stack gap="md">
-      <Title order={2}>{t('broadcast.listTitle')}</Title>
+    <Page title={t('broadcast.listTitle')}>
       {live.error && <ProblemAlert error={live.error} />}
       {live.data?.length === 0 && <Text c="dimmed">{t('broadcast.none')}</Text>}
       {live.data?.map((broadcast) => (
@@ -23,13 +27,13 @@ export default function BroadcastsPage(): ReactNode {
                 {t('broadcast.by', { doctor: broadcast.doctor })}
               </Anchor>
               <Text size="sm" c="dimmed">
-                {broadcast.department} · {t('broadcast.since', { time: time.format(new Date(broadcast.startedAt)) })}
+                {broadcast.department} · {t('broadcast.since', { time: formatTimeIn(broadcast.startedAt, hospitalTimeZone(), i18n.language) })}
               </Text>
             </Stack>
             <Text size="sm">{t('broadcast.watching', { count: broadcast.watching })}</Text>
           </Group>
         </Card>
       ))}
-    </Stack>
+    </Page>
   );
 }

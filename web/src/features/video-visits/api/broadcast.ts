@@ -18,13 +18,23 @@ export const broadcastSchema = z.object({
   live: z.boolean(),
   startedAt: z.string(),
   endedAt: z.string().nullable(),
+  /** The broadcaster's own account: the commentator while they speak themselves (what "no commentator" sends). */
   commentatorAccountId: z.string(),
+  broadcasterAccountId: z.string(),
   watching: z.number(),
   viewers: z.array(viewerSchema),
 });
 export type Broadcast = z.infer<typeof broadcastSchema>;
 
-const liveBroadcastSchema = z.object({ id: z.string(), doctor: z.string(), department: z.string(), startedAt: z.string(), watching: z.number() });
+/** A live broadcast in the staff list; `commentator` names the doctor talking over the picture when not the broadcaster. */
+const liveBroadcastSchema = z.object({
+  id: z.string(),
+  doctor: z.string(),
+  department: z.string(),
+  startedAt: z.string(),
+  watching: z.number(),
+  commentator: z.string().nullable(),
+});
 export type LiveBroadcast = z.infer<typeof liveBroadcastSchema>;
 
 /** How a viewer receives a broadcast through Janus's Streaming plugin (receive only). */
@@ -65,6 +75,15 @@ export function useStopBroadcast(visitId: string): UseMutationResult<Broadcast, 
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => apiJson(visitBase(visitId), broadcastSchema, { method: 'DELETE' }),
+    onSuccess: (broadcast) => queryClient.setQueryData(broadcastQueryKey(visitId), broadcast),
+  });
+}
+
+/** Whose voice goes out over the picture: a doctor in the call, or the broadcaster's own account (no other commentator). */
+export function useSetCommentator(visitId: string): UseMutationResult<Broadcast, Error, string> {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (accountId: string) => apiJson(`${visitBase(visitId)}/commentator`, broadcastSchema, { method: 'PUT', body: { accountId } }),
     onSuccess: (broadcast) => queryClient.setQueryData(broadcastQueryKey(visitId), broadcast),
   });
 }

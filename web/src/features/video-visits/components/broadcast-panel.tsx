@@ -1,16 +1,26 @@
-import { Badge, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, List, Radio, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '@/components/problem-alert';
-import { useStartBroadcast, useStopBroadcast, useVisitBroadcast } from '../api/broadcast';
+import { useSetCommentator, useStartBroadcast, useStopBroadcast, useVisitBroadcast } from '../api/broadcast';
 import { useRecordingStatus } from '../api/recording';
 
-/** The doctor's broadcast controls in the call: start/stop a teaching broadcast of their camera, and who watches. */
-export function BroadcastPanel({ visitId }: { visitId: string }): ReactNode {
+/** A doctor in the call who may comment on the broadcast (an invited specialist). */
+export interface CommentatorChoice {
+  accountId: string;
+  name: string;
+}
+
+/**
+ * The doctor's broadcast controls in the call: start/stop a teaching broadcast of their camera, who comments over it
+ * (themselves, or one of the doctors in the call: `doctors`), and who watches.
+ */
+export function BroadcastPanel({ visitId, doctors = [] }: { visitId: string; doctors?: readonly CommentatorChoice[] }): ReactNode {
   const { t } = useTranslation('visits');
   const broadcast = useVisitBroadcast(visitId);
   const start = useStartBroadcast(visitId);
   const stop = useStopBroadcast(visitId);
+  const commentator = useSetCommentator(visitId);
   // Note: the recording status says whether calls go through the media server (the mesh can neither record nor broadcast).
   const media = useRecordingStatus(visitId);
   const current = broadcast.data;
@@ -34,7 +44,7 @@ export function BroadcastPanel({ visitId }: { visitId: string }): ReactNode {
         <Text size="sm" c="dimmed">
           {t('broadcast.hint')}
         </Text>
-        {(start.error ?? stop.error) && <ProblemAlert error={start.error ?? stop.error} />}
+        {(start.error ?? stop.error ?? commentator.error) && <ProblemAlert error={start.error ?? stop.error ?? commentator.error} />}
         {live ? (
           <Button color="red" variant="light" onClick={() => stop.mutate()} loading={stop.isPending}>
             {t('broadcast.stop')}
@@ -43,6 +53,24 @@ export function BroadcastPanel({ visitId }: { visitId: string }): ReactNode {
           <Button variant="light" onClick={() => start.mutate()} loading={start.isPending}>
             {t('broadcast.start')}
           </Button>
+        )}
+        {live && current && (
+          <Radio.Group
+            label={t('broadcast.commentator')}
+            description={t('broadcast.commentatorHint')}
+            // Note: the choice shows what the server holds; it changes once the server has moved the voice over.
+            value={commentator.isPending ? commentator.variables : current.commentatorAccountId}
+            onChange={(accountId) => commentator.mutate(accountId)}
+          >
+            <Stack gap={6} mt={6}>
+              <Radio value={current.broadcasterAccountId} label={t('broadcast.commentatorSelf')} disabled={commentator.isPending} />
+              {doctors
+                .filter((doctor) => doctor.accountId !== current.broadcasterAccountId)
+                .map((doctor) => (
+                  <Radio key={doctor.accountId} value={doctor.accountId} label={doctor.name} disabled={commentator.isPending} />
+                ))}
+            </Stack>
+          </Radio.Group>
         )}
         {live && watching.length > 0 && (
           <List size="sm" aria-label={t('broadcast.viewers')}>

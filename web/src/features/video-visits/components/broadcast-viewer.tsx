@@ -3,7 +3,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ProblemAlert } from '@/components/problem-alert';
-import { leaveBroadcast, watchBroadcast } from '../api/broadcast';
+import { leaveBroadcast, useLiveBroadcasts, watchBroadcast } from '../api/broadcast';
 import { JanusSession, type JanusIncoming } from '../lib/janus-session';
 
 type WatchState = 'connecting' | 'playing' | 'ended' | 'failed';
@@ -17,6 +17,8 @@ export function BroadcastViewer({ broadcastId }: { broadcastId: string }): React
   const video = useRef<HTMLVideoElement>(null);
   const [state, setState] = useState<WatchState>('connecting');
   const [error, setError] = useState<unknown>(null);
+  // Note: who broadcasts and who comments come from the staff list (refreshed every few seconds), not from Janus.
+  const about = useLiveBroadcasts().data?.find((b) => b.id === broadcastId);
 
   useEffect(() => {
     let cancelled = false;
@@ -69,6 +71,17 @@ export function BroadcastViewer({ broadcastId }: { broadcastId: string }): React
 
   return (
     <Stack gap="sm">
+      {about && state !== 'ended' && (
+        <Stack gap={2}>
+          <Text fw={600}>{t('broadcast.by', { doctor: about.doctor })}</Text>
+          {about.department && (
+            <Text size="sm" c="dimmed">
+              {about.department}
+            </Text>
+          )}
+          {about.commentator && <Text size="sm">{t('broadcast.commentary', { name: about.commentator })}</Text>}
+        </Stack>
+      )}
       {state === 'connecting' && (
         <Group gap="xs" role="status">
           <Loader size="sm" />

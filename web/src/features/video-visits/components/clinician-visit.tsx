@@ -12,13 +12,14 @@ import { useVisitRoom } from '../lib/use-visit-room';
 import { hospitalTimeZone } from '@/config/hospital';
 import { formatDateTimeIn, formatTimeIn } from '@/lib/date-time';
 import type { ImageReference, VisitRoom } from '../lib/visit-room';
+import type { RemotePeer } from '../lib/call-engine';
 import { AttendingLine } from './attending-line';
 import { CallView } from './call-view';
 import { RecordingConsent } from './recording-consent';
 import { ChatPanel } from './chat-panel';
 import { DeviceCheck } from './device-check';
 import { GuestsPanel } from './guests-panel';
-import { BroadcastPanel } from './broadcast-panel';
+import { BroadcastPanel, type CommentatorChoice } from './broadcast-panel';
 import { IdentityCheck } from './identity-check';
 import { InviteSpecialist } from './invite-specialist';
 import { NoteEditor, type FollowUpPickerRenderer } from './note-editor';
@@ -120,7 +121,7 @@ export function ClinicianVisit({ visitId, followUpPicker, imagingPanel }: { visi
       )}
       {status === 'InProgress' && room && state?.inCall && <RecordingConsent visitId={visitId} />}
       {status === 'InProgress' && room && state?.inCall && <CallView room={room} state={state} media={media} canShareScreen={isDoctor} />}
-      {status === 'InProgress' && room && state?.inCall && isDoctor && <BroadcastPanel visitId={visitId} />}
+      {status === 'InProgress' && room && state?.inCall && isDoctor && <BroadcastPanel visitId={visitId} doctors={commentatorChoices(state.peers)} />}
       {status === 'InProgress' && state && !state.inCall && leftCall && (
         <Group>
           <Text role="status">{t('call.youLeft')}</Text>
@@ -160,6 +161,13 @@ export function ClinicianVisit({ visitId, followUpPicker, imagingPanel }: { visi
       )}
     </Page>
   );
+}
+
+/** The doctors in the call who may comment on a broadcast: invited specialists, once each (a reconnect adds a peer). */
+function commentatorChoices(peers: readonly RemotePeer[]): CommentatorChoice[] {
+  const seen = new Map<string, CommentatorChoice>();
+  for (const peer of peers) if (peer.role === 'Specialist' && !seen.has(peer.accountId)) seen.set(peer.accountId, { accountId: peer.accountId, name: peer.name });
+  return [...seen.values()];
 }
 
 function Header({ visit, language }: { visit: VideoVisit; language: string }): ReactNode {
