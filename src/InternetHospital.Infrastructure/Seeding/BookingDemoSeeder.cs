@@ -82,6 +82,11 @@ internal sealed class BookingDemoSeeder(
             db.ScheduleTemplates.Add(template);
             await planner.PlanAsync(doctor, template, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+
+            // Note: the weeks of slots just saved would stay tracked, and every later save of the seeding (the next
+            // doctors', the family doctors', each Identity save) would detect changes over all of them three times (the
+            // audit and availability interceptors and SaveChanges each do). Nothing below uses them.
+            db.ChangeTracker.Clear();
         }
     }
 

@@ -119,7 +119,7 @@ public abstract class AuditTamperingTests
         {
             builder.UseSetting("Audit:SealInterval", "01:00:00");
             builder.UseSetting("Audit:CheckpointInterval", "01:00:00");
-        });
+        }, reuseSeed: true);
 
     private static async Task RegisterSomeoneAsync(ApiFactory host)
     {

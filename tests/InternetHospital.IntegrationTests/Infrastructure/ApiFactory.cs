@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace InternetHospital.IntegrationTests.Infrastructure;
 
@@ -24,21 +25,47 @@ public abstract class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
     private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "ih-it-" + Guid.NewGuid().ToString("N"));
     private readonly Dictionary<string, (string Token, DateTime FetchedAt)> tokenCache = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim tokenLock = new(1, 1);
+    private readonly Lock templateLock = new();
+    private Task<SeededTemplates.Template>? template;
 
     public abstract string ProviderName { get; }
 
     protected abstract string ConnectionString { get; }
 
-    public virtual Task InitializeAsync()
+    protected string DataDirectory => dataDirectory;
+
+    /// <summary>
+    /// True where this host's seed inputs are <see cref="ApiFactory"/>'s (no other clock, demo-data, hospital or key
+    /// settings): it starts from a copy of the <see cref="SeededTemplates">template seeded once per run</see> instead of
+    /// migrating and seeding a database of its own. Checked when the host starts: a host that opts in with different
+    /// seed inputs fails instead of silently sharing a seed that is not its own.
+    /// </summary>
+    protected virtual bool ReusesSeededTemplate => false;
+
+    private bool FromTemplate => ReusesSeededTemplate && SeededTemplates.Enabled;
+
+    /// <summary>The template's host keeps its data directory (the keys its seed was encrypted under) for the copies.</summary>
+    protected virtual bool KeepsDataDirectory => false;
+
+    public virtual async Task InitializeAsync()
     {
+        if (FromTemplate)
+        {
+            await PrepareFromTemplate();
+        }
+
         // Start the host (migrations and seeding run now, not inside the first test).
         _ = Server;
-        return Task.CompletedTask;
     }
 
     public new virtual async Task DisposeAsync()
     {
         await base.DisposeAsync();
+        if (KeepsDataDirectory)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(dataDirectory, recursive: true);
@@ -49,8 +76,46 @@ public abstract class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
         }
     }
 
+    /// <summary>
+    /// Copies the template once per factory (hosts made from this one with WithWebHostBuilder share its database, as
+    /// before), whichever way the host is started.
+    /// </summary>
+    private Task<SeededTemplates.Template> PrepareFromTemplate()
+    {
+        lock (templateLock)
+        {
+            return template ??= CopyTemplateAsync();
+        }
+
+        async Task<SeededTemplates.Template> CopyTemplateAsync()
+        {
+            var seeded = await SeededTemplates.GetAsync(ProviderName);
+            await SeededTemplates.CopyAsync(seeded, ConnectionString, dataDirectory);
+            return seeded;
+        }
+    }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        if (template is not null && SeededTemplates.SeedInputs(host.Services) is var inputs && inputs != template.Result.SeedInputs)
+        {
+            host.Dispose();
+            throw new InvalidOperationException(
+                $"{GetType().Name} reuses the seeded template, but its seed inputs differ from the template's; let it seed its own database.\nIts inputs:\n{inputs}\nThe template's:\n{template.Result.SeedInputs}");
+        }
+
+        return host;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (FromTemplate)
+        {
+            // Note: a host started without InitializeAsync (on Kestrel) copies here, before it reads its keys.
+            Task.Run(PrepareFromTemplate).GetAwaiter().GetResult();
+        }
+
         builder.UseEnvironment("Development");
         builder.UseSetting("Database:Provider", ProviderName);
         builder.UseSetting("Database:ConnectionString", ConnectionString);

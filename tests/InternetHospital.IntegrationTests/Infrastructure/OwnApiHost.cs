@@ -9,8 +9,8 @@ namespace InternetHospital.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// A host with a database of its own, for tests that damage data on purpose (cutting the audit chain) or move the clock
-/// by years: the shared hosts of the collections must not see either. Starting one costs a migration and the seeding,
-/// so only such tests use it.
+/// by years: the shared hosts of the collections must not see either. Starting one costs a migration and the seeding
+/// (unless it reuses the seeded template), so only such tests use it.
 /// </summary>
 public sealed class OwnApiHost : ApiFactory
 {
@@ -19,12 +19,14 @@ public sealed class OwnApiHost : ApiFactory
     private readonly string? sqliteFile;
     private readonly string? postgresDatabase;
     private readonly Action<IWebHostBuilder>? configure;
+    private readonly bool reuseSeed;
     private bool kestrel;
 
-    private OwnApiHost(string provider, Action<IWebHostBuilder>? configure)
+    private OwnApiHost(string provider, Action<IWebHostBuilder>? configure, bool reuseSeed)
     {
         this.provider = provider;
         this.configure = configure;
+        this.reuseSeed = reuseSeed;
         if (provider == "Sqlite")
         {
             sqliteFile = TestDatabases.NewSqliteFile("ih-own");
@@ -44,14 +46,18 @@ public sealed class OwnApiHost : ApiFactory
 
     protected override string ConnectionString => connectionString;
 
+    protected override bool ReusesSeededTemplate => reuseSeed;
+
     /// <summary>
     /// Starts a host on <paramref name="provider"/> (<c>Sqlite</c> or <c>PostgreSQL</c>) with extra settings or services;
     /// with <paramref name="kestrel"/> it listens on a free loopback port (for servers outside the test that call it,
-    /// such as a Prometheus scraping it) and its clients go through real sockets.
+    /// such as a Prometheus scraping it) and its clients go through real sockets. With <paramref name="reuseSeed"/> its
+    /// database is a copy of the run's seeded template (see <see cref="ApiFactory.ReusesSeededTemplate"/>): for hosts whose
+    /// settings and services leave seeding as it is (no other clock, no demo-data, hospital or key settings).
     /// </summary>
-    public static async Task<OwnApiHost> StartAsync(string provider, Action<IWebHostBuilder>? configure = null, bool kestrel = false)
+    public static async Task<OwnApiHost> StartAsync(string provider, Action<IWebHostBuilder>? configure = null, bool kestrel = false, bool reuseSeed = false)
     {
-        var host = new OwnApiHost(provider, configure);
+        var host = new OwnApiHost(provider, configure, reuseSeed);
         try
         {
             if (kestrel)

@@ -7,6 +7,8 @@ public sealed class SqliteApiFactory : ApiFactory
 
     public override string ProviderName => "Sqlite";
 
+    protected override bool ReusesSeededTemplate => true;
+
     protected override string ConnectionString => $"Data Source={file}";
 
     public override async Task DisposeAsync()
@@ -27,6 +29,8 @@ public sealed class PostgresApiFactory : ApiFactory
     private readonly string database = $"ih_it_{Guid.NewGuid():N}";
 
     public override string ProviderName => "PostgreSQL";
+
+    protected override bool ReusesSeededTemplate => true;
 
     public static string ServerConnectionString =>
         Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } value

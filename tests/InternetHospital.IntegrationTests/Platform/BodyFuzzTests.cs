@@ -20,6 +20,8 @@ public sealed class FuzzApiFactory : ApiFactory
 
     public override string ProviderName => "Sqlite";
 
+    protected override bool ReusesSeededTemplate => true;
+
     protected override string ConnectionString => $"Data Source={file}";
 
     public override async Task DisposeAsync()

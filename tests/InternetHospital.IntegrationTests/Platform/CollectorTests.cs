@@ -40,7 +40,7 @@ public sealed class CollectorTests
             builder.UseSetting("OpenTelemetry:Prometheus:BearerToken", scrapeToken);
             builder.UseSetting("Logging:LogLevel:Default", "Information");
             builder.UseSetting("Logging:LogLevel:InternetHospital", "Debug");
-        }, kestrel: true);
+        }, kestrel: true, reuseSeed: true);
         await using var prometheus = await PrometheusServer.StartAsync(host.ServerAddress, MetricsPath, scrapeToken);
 
         // A patient registers, signs in, books, and writes in a video visit the doctor has admitted them to.

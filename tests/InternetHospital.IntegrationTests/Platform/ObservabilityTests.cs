@@ -205,7 +205,7 @@ public sealed partial class ObservabilityTests
                 // Note: a fresh scrape every time (the exporter otherwise answers from a cache for 300 ms).
                 services.Configure<PrometheusAspNetCoreOptions>(options => options.ScrapeResponseCacheDurationMilliseconds = 0);
             });
-        });
+        }, reuseSeed: true);
 
     /// <summary>Copies each exported log record to text at once (the SDK reuses the records).</summary>
     private sealed class LogCapture(ConcurrentQueue<string> lines) : BaseProcessor<LogRecord>

@@ -168,6 +168,9 @@ public abstract class FaultyApiFactory : ApiFactory
 {
     public InjectedFault Fault { get; } = new();
 
+    // Note: the fault is in a query of the application; seeding is the demo seed.
+    protected override bool ReusesSeededTemplate => true;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);

@@ -33,7 +33,7 @@ public sealed class JanusBroadcastTests
     public async Task A_consented_call_is_broadcast_receive_only_to_ten_staff_viewers_who_appear_in_the_list_and_it_ends_with_the_visit(string provider)
     {
         _ = TestJanus.Api;
-        await using var host = await OwnApiHost.StartAsync(provider, TestJanus.Configure);
+        await using var host = await OwnApiHost.StartAsync(provider, TestJanus.Configure, reuseSeed: true);
         var (visit, doctor) = await VisitScenario.AdmittedAsync(host);
         var id = visit.AppointmentId;
 

@@ -25,7 +25,7 @@ public sealed class JanusCallTests
         {
             TestJanus.Configure(builder);
             builder.UseSetting("Video:Janus:SweepInterval", "00:00:00.300");
-        });
+        }, reuseSeed: true);
 
         // Visit B: checked in, not admitted. Its patient cannot enter the call, so gets no token, and no room is made.
         var waiting = await VisitScenario.BookAsync(host.Services, () => VisitScenario.NewPatientAsync(host), VisitScenario.Dermatologist);
@@ -148,7 +148,7 @@ public sealed class JanusCallTests
         {
             TestJanus.Configure(builder);
             builder.UseSetting("Video:Janus:MaxParticipants", "5");
-        });
+        }, reuseSeed: true);
         var (visit, doctor) = await VisitScenario.AdmittedAsync(host);
         var id = visit.AppointmentId;
 

@@ -23,7 +23,7 @@ public sealed class JanusRecordingTests
     public async Task Janus_records_only_while_everyone_in_the_call_consented(string provider)
     {
         _ = TestJanus.Api;
-        await using var host = await OwnApiHost.StartAsync(provider, TestJanus.Configure);
+        await using var host = await OwnApiHost.StartAsync(provider, TestJanus.Configure, reuseSeed: true);
         var (visit, doctor) = await VisitScenario.AdmittedAsync(host);
         var id = visit.AppointmentId;
 
@@ -97,7 +97,7 @@ public sealed class JanusRecordingTests
     public async Task When_the_interpreter_guest_refuses_nothing_is_recorded_and_the_record_says_so(string provider)
     {
         _ = TestJanus.Api;
-        await using var host = await OwnApiHost.StartAsync(provider, TestJanus.Configure);
+        await using var host = await OwnApiHost.StartAsync(provider, TestJanus.Configure, reuseSeed: true);
         var (visit, doctor) = await VisitScenario.AdmittedAsync(host);
         var id = visit.AppointmentId;
         await using var patientHub = VisitScenario.Hub(host, visit.Patient.AccessToken);

@@ -20,7 +20,7 @@ public abstract class VisitQueryTests
     {
         var warnings = new ConcurrentQueue<string>();
         await using var host = await OwnApiHost.StartAsync(Provider, builder =>
-            builder.ConfigureTestServices(services => services.AddSingleton<ILoggerProvider>(new WarningCapture(warnings))));
+            builder.ConfigureTestServices(services => services.AddSingleton<ILoggerProvider>(new WarningCapture(warnings))), reuseSeed: true);
         var booked = await VisitScenario.BookAsync(host.Services, () => VisitScenario.NewPatientAsync(host));
         await (await booked.Patient.Api.PostAsync($"/api/video-visits/{booked.AppointmentId}/check-in", null)).ReadJsonAsync();
 
