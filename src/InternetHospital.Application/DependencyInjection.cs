@@ -35,7 +35,8 @@ public static class DependencyInjection
         services.AddScoped<HisDeadLetterAlerts>();
         services.AddScoped<IAfterCommit, AfterCommitQueue>();
         services.AddScoped<OpenedDbContext>();
-        services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddScoped<UnitOfWork>();
+        services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<UnitOfWork>());
         services.AddScoped<INotifier, Notifier>();
         services.AddScoped<Sms.ISmsOutbox, Sms.SmsOutbox>();
         services.AddScoped<Accounts.MobileCodes>();

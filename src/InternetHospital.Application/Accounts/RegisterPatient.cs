@@ -155,7 +155,7 @@ public sealed record RegisterPatient(
                 throw new ValidationException(created.PasswordErrors.Select(e => e.On(nameof(Password))));
             }
 
-            // Note: the welcome notice needs the saved account, so it follows in a second, non-critical save.
+            // Note: the welcome notice reads the account, saved by now in the transaction the unit of work commits.
             await notifier.NotifyAsync(new Notice(accountId, AccountNotifications.Registered, new Dictionary<string, string>(), "/my-health"), cancellationToken);
             return new RegisteredPatient(accountId, patient.Id);
         }

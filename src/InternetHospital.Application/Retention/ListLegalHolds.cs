@@ -13,7 +13,6 @@ public sealed record ListLegalHolds(Guid? PatientId) : IQuery<IReadOnlyList<Lega
             holds = query.PatientId is { } patientId ? holds.Where(h => h.PatientId == patientId) : holds.Where(h => h.ReleasedAt == null);
             var rows = await holds.OrderByDescending(h => h.PlacedAt).Take(500).ToListAsync(cancellationToken);
             audit.Record("legal-hold.listed", nameof(LegalHold), null, query.PatientId);
-            await db.SaveChangesAsync(cancellationToken);
             return rows.Select(LegalHoldView.Of).ToList();
         }
     }

@@ -31,7 +31,6 @@ public sealed record PlaceLegalHold(Guid PatientId, string Reason) : ICommand<Le
             var hold = LegalHold.Place(command.PatientId, command.Reason.Trim(), currentUser.RequireAccountId(), clock.GetUtcNow());
             db.LegalHolds.Add(hold);
             audit.Record("legal-hold.placed", nameof(LegalHold), hold.Id.ToString(), hold.PatientId, hold.Reason);
-            await db.SaveChangesAsync(cancellationToken);
             return LegalHoldView.Of(hold);
         }
     }

@@ -21,7 +21,6 @@ public sealed record ReleaseLegalHold(Guid HoldId, string Reason) : ICommand<Leg
                 ?? throw new NotFoundException(nameof(LegalHold), command.HoldId);
             hold.Release(command.Reason.Trim(), currentUser.RequireAccountId(), clock.GetUtcNow());
             audit.Record("legal-hold.released", nameof(LegalHold), hold.Id.ToString(), hold.PatientId, hold.ReleaseReason);
-            await db.SaveChangesAsync(cancellationToken);
             return LegalHoldView.Of(hold);
         }
     }

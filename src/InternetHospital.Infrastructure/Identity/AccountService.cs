@@ -1,3 +1,4 @@
+using InternetHospital.Application.Common;
 using InternetHospital.Application.Common.Abstractions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +10,7 @@ internal sealed class AccountService(
     UserManager<Account> users,
     Persistence.AppDbContext db,
     TimeProvider clock,
+    IUnitOfWork unitOfWork,
     IOpenIddictTokenManager tokens,
     IOpenIddictAuthorizationManager authorizations) : IAccountService
 {
@@ -48,9 +50,10 @@ internal sealed class AccountService(
             return new AccountCreation(false, passwordErrors);
         }
 
-        // Note: Identity saves after each call; the transaction makes the account, its role and every pending
-        // change of the unit of work (the patient record, the access grant, the audit entry) commit together.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Note: Identity saves after each call; in a use case these saves join the transaction the unit of work commits
+        // at its end, so the account, its role, the patient record, the grant, the audit entry and the welcome notice
+        // commit together and a later failure leaves no account behind (its e-mail free to register again).
+        await using var transaction = await unitOfWork.BeginEarlySavesAsync(db.Database, cancellationToken);
         entity.PasswordHash = users.PasswordHasher.HashPassword(entity, password);
         EnsureSucceeded(await users.CreateAsync(entity));
         EnsureSucceeded(await users.AddToRoleAsync(entity, role));
@@ -143,7 +146,7 @@ internal sealed class AccountService(
         var account = await users.FindByIdAsync(accountId.ToString())
             ?? throw new Application.Common.Exceptions.NotFoundException("Account", accountId);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await unitOfWork.BeginEarlySavesAsync(db.Database, cancellationToken);
         var subject = accountId.ToString();
         await foreach (var authorization in authorizations.FindBySubjectAsync(subject, cancellationToken))
         {

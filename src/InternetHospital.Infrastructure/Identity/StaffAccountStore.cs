@@ -1,4 +1,5 @@
 using InternetHospital.Application.Administration.StaffAccounts;
+using InternetHospital.Application.Common;
 using InternetHospital.Application.Common.Abstractions;
 using InternetHospital.Application.Common.Exceptions;
 using InternetHospital.Domain.Accounts;
@@ -14,6 +15,7 @@ internal sealed class StaffAccountStore(
     IOpenIddictAuthorizationManager authorizations,
     IOpenIddictTokenManager tokens,
     IAccountSessions sessions,
+    IUnitOfWork unitOfWork,
     TimeProvider clock) : IStaffAccounts
 {
     public async Task<IReadOnlyList<StaffAccountView>> ListAsync(CancellationToken cancellationToken)
@@ -87,11 +89,11 @@ internal sealed class StaffAccountStore(
     /// <summary>
     /// Saves, then signs the account out everywhere (as signing out does): every session ended (its access tokens
     /// fail on the next request), refresh tokens and authorizations revoked, a new security stamp so the token
-    /// endpoint refuses anything issued before. All in one transaction.
+    /// endpoint refuses anything issued before. All in one transaction: the use case's, when there is one.
     /// </summary>
     private async Task SaveAndEndSessionsAsync(Account account, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await unitOfWork.BeginEarlySavesAsync(db.Database, cancellationToken);
         account.SecurityStamp = NewSecurityStamp();
         await sessions.EndAllAsync(account.Id, except: null, cancellationToken);
         await SaveAsync(account, cancellationToken);

@@ -8,8 +8,9 @@ public interface IAccountService
     Task<bool> EmailInUseAsync(string email, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Creates the account with its password and role and saves every pending change of the unit of work
-    /// in the same transaction. Password policy failures come back as field codes with their messages; nothing is saved then.
+    /// Creates the account with its password and role and saves every pending change of the unit of work with it, in the
+    /// transaction the unit of work commits at the end of the use case (outside one, in its own). Password policy failures
+    /// come back as field codes with their messages; nothing is saved then.
     /// </summary>
     Task<AccountCreation> CreateAsync(NewAccount account, string password, string role, CancellationToken cancellationToken);
 
