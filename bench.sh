@@ -162,7 +162,7 @@ if [ "$1" = video-sfu ]; then
     tail -n 20 "$WORK/janus/janus.log" >&2 || true
     exit 1
   fi
-  grep -E '^(run|room) ' "$WORK/video-sfu.err" >&2 || true
+  grep -E '^(run|room)[ :]' "$WORK/video-sfu.err" >&2 || true
   grep -E '^video-sfu: ' "$WORK/video-sfu.out"
   exit 0
 fi
