@@ -178,6 +178,11 @@ class FakeJanus {
         return;
     }
     const body = m.body as Json;
+    if (body.request === 'listparticipants') {
+      const participants = this.publishers.map((p) => ({ ...p, publisher: true })).concat([{ id: 99, display: 'peer-listening', publisher: false }]);
+      reply({ janus: 'success', sender: m.handle_id, plugindata: { plugin: 'janus.plugin.videoroom', data: { videoroom: 'participants', room: body.room, participants } } });
+      return;
+    }
     if (body.request === 'join' && body.ptype === 'publisher') {
       if (this.joinError) pluginEvent({ videoroom: 'event', error_code: this.joinError.code, error: this.joinError.reason });
       else pluginEvent({ videoroom: 'joined', room: body.room, id: body.id, private_id: 77, publishers: this.publishers });
@@ -336,6 +341,34 @@ describe('the Janus call engine', () => {
     expect(FakePeerConnection.created.at(-1)!.closed).toBe(true);
     // Note: still in the call as far as the hub knows (they may publish again), but without a stream.
     expect(engine.peers()).toMatchObject([{ peerId: 'peer-specialist', stream: null, state: 'connecting' }]);
+  });
+
+  it('subscribes again when Janus hangs up a subscription whose feed still publishes (its DTLS timed out), not when the feed left', async () => {
+    await run(engine.start(cameraAndMicrophone()));
+    const publisherHandle = janus.requests('message', 'publish')[0]!.handle_id as number;
+    engine.addPeer(specialist);
+    janus.publishers = [{ id: 31, display: 'peer-specialist' }];
+    janus.event(publisherHandle, { videoroom: 'event', room: 4242, publishers: janus.publishers });
+    await settle();
+    const firstHandle = janus.requests('message', 'start')[0]!.handle_id;
+
+    janus.socket.push({ janus: 'hangup', session_id: janus.sessionId, sender: firstHandle, reason: 'DTLS alert' });
+    await settle(1_500);
+
+    expect(janus.requests('detach').map((m) => m.handle_id)).toEqual([firstHandle]);
+    expect(janus.requests('message', 'listparticipants')).toHaveLength(1);
+    const joins = janus.requests('message', 'join').filter((m) => (m.body as Json).ptype === 'subscriber');
+    expect(joins.map((m) => (m.body as Json).streams)).toEqual([[{ feed: 31 }], [{ feed: 31 }]]);
+    expect(joins[1]!.handle_id).not.toBe(firstHandle);
+    expect(engine.feedsByPeer()).toEqual(new Map([['peer-specialist', 31]]));
+
+    // Note: this time the feed is gone from the room: nobody to subscribe to again (and never the listener who does not publish).
+    const secondHandle = janus.requests('message', 'start')[1]!.handle_id;
+    janus.publishers = [];
+    janus.socket.push({ janus: 'hangup', session_id: janus.sessionId, sender: secondHandle, reason: 'Close PC' });
+    await settle(1_500);
+    expect(janus.requests('message', 'join').filter((m) => (m.body as Json).ptype === 'subscriber')).toHaveLength(2);
+    expect(engine.feedsByPeer().size).toBe(0);
   });
 
   it('shows a feed before its hub event arrives, and gives it its name when it does', async () => {

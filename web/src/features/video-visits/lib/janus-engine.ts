@@ -30,6 +30,8 @@ export interface JanusEngineOptions {
 const VIDEOROOM = 'janus.plugin.videoroom';
 const STATS_INTERVAL_MS = 1_000;
 const DISCONNECTED_RESTART_MS = 2_000;
+/** After Janus hangs a subscription up, how long before we look at who still publishes and subscribe again. */
+const RESUBSCRIBE_AFTER_HANGUP_MS = 1_000;
 const SIMULCAST_MIN_WIDTH = 640;
 /** Janus's videoroom: "already in the room" (our old feed is still being torn down after a rebuild). */
 const ID_EXISTS = 436;
@@ -82,6 +84,7 @@ export class JanusEngine implements MediaEngine {
   private localStream: MediaStream | null = null;
   private statsTimer: ReturnType<typeof setInterval> | undefined;
   private publisherRestartTimer: ReturnType<typeof setTimeout> | undefined;
+  private resubscribeTimer: ReturnType<typeof setTimeout> | undefined;
   private changeQueued = false;
   private closed = false;
   private generation = 0;
@@ -200,6 +203,7 @@ export class JanusEngine implements MediaEngine {
     this.closed = true;
     clearInterval(this.statsTimer);
     clearTimeout(this.publisherRestartTimer);
+    clearTimeout(this.resubscribeTimer);
     for (const participant of this.participants.values()) clearTimeout(participant.goneTimer);
     this.teardown();
   }
@@ -348,6 +352,20 @@ export class JanusEngine implements MediaEngine {
     }
   }
 
+  /** Asks the room who publishes now and subscribes to anyone we are missing (a feed that left is no longer listed). */
+  private async subscribeToPublishing(): Promise<void> {
+    const session = this.session;
+    const handleId = this.publisher?.handleId;
+    if (this.closed || !session || handleId === undefined) return;
+    try {
+      const { data } = await session.message(handleId, { request: 'listparticipants', room: this.options.janus.roomId });
+      const participants = Array.isArray(data.participants) ? (data.participants as Array<FeedInfo & { publisher?: boolean }>) : [];
+      if (!this.closed) this.onPublishers(participants.filter((p) => p.publisher === true));
+    } catch {
+      // Note: the socket is down; the claim (or the rebuild) after it comes back subscribes again.
+    }
+  }
+
   private async subscribe(feedId: number, peerId: string): Promise<void> {
     const session = this.session;
     if (!session || this.closed) return;
@@ -478,8 +496,11 @@ export class JanusEngine implements MediaEngine {
       return;
     }
     if (message.janus === 'hangup' && subscription) {
-      // Note: Janus hung a subscription up (the feed stopped); a new publishers event subscribes again.
+      // Note: Janus hangs a subscription up when its feed stops, but also when our side of it failed (a DTLS handshake
+      // that timed out on a starved machine) while the feed goes on publishing: no publishers event comes for that one.
       this.unsubscribe(subscription.feedId);
+      clearTimeout(this.resubscribeTimer);
+      this.resubscribeTimer = setTimeout(() => void this.subscribeToPublishing(), RESUBSCRIBE_AFTER_HANGUP_MS);
       return;
     }
     if (message.janus !== 'event') return;
