@@ -192,7 +192,7 @@ public sealed class JanusBroadcastTests
         var broadcastId = (await (await doctor.Api.PostAsync($"/api/video-visits/{id}/broadcast", null)).ReadJsonAsync()).GetProperty("id").GetGuid();
         var ports = await MountpointPortsAsync(broadcastId);
         Assert.NotEmpty(ports);
-        var forwarded = (await ForwardedPortsAsync(room, first.GetProperty("feedId").GetInt64())).Intersect(ports).Count();
+        var forwarded = (await ForwardedPortsAsync(id, room, first.GetProperty("feedId").GetInt64())).Intersect(ports).Count();
         Assert.Equal(4, forwarded);
 
         // The doctor's connection drops; they come back on a new one and their browser publishes under a new feed.
@@ -209,12 +209,12 @@ public sealed class JanusBroadcastTests
 
         // The mountpoint's picture and sound now come from the new feed, and the broadcast never stopped.
         var deadline = DateTime.UtcNow.AddSeconds(20);
-        while ((await ForwardedPortsAsync(room, secondFeed)).Intersect(ports).Count() < forwarded && DateTime.UtcNow < deadline)
+        while ((await ForwardedPortsAsync(id, room, secondFeed)).Intersect(ports).Count() < forwarded && DateTime.UtcNow < deadline)
         {
             await Task.Delay(200);
         }
 
-        Assert.Equal(forwarded, (await ForwardedPortsAsync(room, secondFeed)).Intersect(ports).Count());
+        Assert.Equal(forwarded, (await ForwardedPortsAsync(id, room, secondFeed)).Intersect(ports).Count());
         Assert.True((await (await doctor.Api.GetAsync($"/api/video-visits/{id}/broadcast")).ReadJsonAsync()).GetProperty("live").GetBoolean());
 
         // A nurse watches; then Janus cannot be reached when the doctor stops the broadcast.
@@ -238,7 +238,7 @@ public sealed class JanusBroadcastTests
 
         Assert.Equal(403, await SessionErrorAsync(token));
         Assert.Empty(await MountpointPortsAsync(broadcastId));
-        Assert.Empty((await ForwardedPortsAsync(room, secondFeed)).Intersect(ports));
+        Assert.Empty((await ForwardedPortsAsync(id, room, secondFeed)).Intersect(ports));
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         Assert.NotNull(await db.VisitBroadcasts.AsNoTracking().Where(b => b.Id == broadcastId).Select(b => b.ServerClosedAt).SingleAsync());
@@ -288,8 +288,7 @@ public sealed class JanusBroadcastTests
     /// <summary>The RTP ports of a broadcast's mountpoint (picture: three layers, sound, commentary), asked of Janus with its secret; none once it is gone.</summary>
     private static async Task<IReadOnlyList<int>> MountpointPortsAsync(Guid broadcastId)
     {
-        var secret = Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(TestJanus.AdminSecret), Encoding.UTF8.GetBytes($"stream-secret:{broadcastId:N}")))
-            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var secret = Derived($"stream-secret:{broadcastId:N}");
         var id = (long)(BinaryPrimitives.ReadUInt64BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes($"stream:{broadcastId:N}"))) & ((1UL << 53) - 1));
         var answer = await TestJanus.PostAsync(TestJanus.Admin, new JsonObject
         {
@@ -305,16 +304,24 @@ public sealed class JanusBroadcastTests
             .ToList() ?? [];
     }
 
-    /// <summary>The ports one publisher of the room forwards to now (Janus's own list of RTP forwarders).</summary>
-    private static async Task<IReadOnlyList<int>> ForwardedPortsAsync(long room, long publisher)
+    /// <summary>The ports one publisher of the room forwards to now (Janus's own list of RTP forwarders; the room's secret opens it).</summary>
+    private static async Task<IReadOnlyList<int>> ForwardedPortsAsync(Guid visitId, long room, long publisher)
     {
-        var list = await TestJanus.RoomAsync(new JsonObject { ["request"] = "listforwarders", ["room"] = room, ["admin_key"] = TestJanus.AdminSecret });
+        var list = await TestJanus.RoomAsync(new JsonObject
+        {
+            ["request"] = "listforwarders", ["room"] = room, ["admin_key"] = TestJanus.AdminSecret, ["secret"] = Derived($"room-secret:{visitId:N}"),
+        });
+        Assert.Null(list["error_code"]);
         return list["publishers"]?.AsArray()
             .Where(p => p?["publisher_id"]?.GetValue<long>() == publisher)
             .SelectMany(p => p!["forwarders"]?.AsArray() ?? [])
             .Select(f => f?["port"]?.GetValue<int>() ?? 0)
             .ToList() ?? [];
     }
+
+    /// <summary>A secret the API derives from Janus's admin secret (HMAC-SHA256, base64url), as an operator holding it could.</summary>
+    private static string Derived(string purpose) =>
+        Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(TestJanus.AdminSecret), Encoding.UTF8.GetBytes(purpose))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     private sealed class JanusOutage
     {
