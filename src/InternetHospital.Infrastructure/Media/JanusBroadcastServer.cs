@@ -31,6 +31,9 @@ internal sealed partial class JanusBroadcastServer(JanusAdminClient janus, ILogg
     private const int NoSuchRoom = 426;
     private const int NoSuchFeed = 428;
 
+    /// <summary>How often the broadcast room's publishers send a key frame (the longest a new viewer waits for a picture).</summary>
+    private const int KeyFrameSeconds = 2;
+
     private JanusOptions Settings => janus.Settings;
 
     public bool IsAvailable => true;
@@ -65,6 +68,14 @@ internal sealed partial class JanusBroadcastServer(JanusAdminClient janus, ILogg
             cancellationToken);
         try
         {
+            // Note: a simulcast mountpoint keeps no key frame (Janus turns its buffering off), and a forwarder asks the
+            // publisher for one only when it starts, so a viewer who came later never decoded a frame (found in the
+            // browser journey). A key frame from the publishers every 2 s lets each new viewer start within that.
+            await PluginAsync(
+                JanusMediaServer.Plugin,
+                new JsonObject { ["request"] = "edit", ["room"] = JanusMediaServer.RoomId(visitId), ["secret"] = RoomSecret(visitId), ["new_fir_freq"] = KeyFrameSeconds },
+                [],
+                cancellationToken);
             var ports = Ports(created?["stream"]?["ports"]);
             await ForwardAsync(visitId, sourceConnectionId, new JsonObject
             {

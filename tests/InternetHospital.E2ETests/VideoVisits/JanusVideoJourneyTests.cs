@@ -234,6 +234,9 @@ public sealed partial class JanusVideoJourneyTests(AppFixture app, JanusHost hos
     private async Task<IPage> NewPageAsync(string locale = "en-US", bool phone = false)
     {
         var page = await app.NewPageAsync(locale, phone, baseUrl: host.BaseUrl);
+        // Note: the host's first page loads (and any while a room sends and decodes video) can take longer than 15 s on the
+        // shared machine; navigations wait longer, the steps after them keep the journeys' timeout.
+        page.Context.SetDefaultNavigationTimeout(RoomTimeout);
         await page.InstallAsync();
         var index = pages.Count;
         page.Console += (_, message) =>
