@@ -31,7 +31,7 @@ internal sealed class FileStore(IAppDbContext db, ICurrentUser currentUser, Time
         var head = bytes.AsSpan(0, Math.Min(bytes.Length, FileTypes.HeadLength));
         var contentType = FileTypes.Detect(head)
             ?? (upload.AcceptAudio ? FileTypes.DetectAudio(head) : null)
-            ?? throw Invalid("file_type_not_allowed");
+            ?? throw Invalid(upload.AcceptAudio ? "file_not_photo_or_voice" : "file_type_not_allowed");
         if (FileTypes.IsAudio(contentType) && bytes.Length > FileTypes.MaxAudioBytes)
         {
             throw Invalid("file_too_large", FileTypes.MaxAudioBytes / (1024 * 1024));

@@ -3,15 +3,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using InternetHospital.Domain.Accounts;
-using InternetHospital.Domain.Emergency;
-using InternetHospital.Domain.Hospital;
 using InternetHospital.Domain.Patients;
-using InternetHospital.Infrastructure.Identity;
 using InternetHospital.Infrastructure.Persistence;
 using InternetHospital.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Http.Connections;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
@@ -341,7 +336,7 @@ public abstract class EmergencyTests(ApiFactory factory)
         var latest = updates.Last(u => u.GetProperty("id").GetGuid() == caseId);
         Assert.Equal(132, latest.GetProperty("latestVitals").GetProperty("heartRate").GetInt32());
 
-        var (_, otherEd) = await OtherServiceAndHospitalAccountsAsync();
+        var (_, otherEd) = await EmergencyTestData.OtherServiceAndHospitalAsync(factory);
         await using var other = await HubAsync(otherEd, TestData.StrongPassword);
         var leaked = new System.Collections.Concurrent.ConcurrentQueue<JsonElement>();
         other.On<JsonElement>("caseUpdated", update => leaked.Enqueue(update));
@@ -416,6 +411,9 @@ public abstract class EmergencyTests(ApiFactory factory)
         // A PDF is a file the store knows, but not a photo or a voice note; a recording over 2 MB is not a short note.
         var pdf = await UploadAsync(crew, caseId, "%PDF-1.7\n%%EOF\n"u8.ToArray(), "note.pdf", null);
         Assert.Equal(["emergency_photo_not_image"], (await pdf.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("fieldCodes").GetProperty("file").EnumerateArray().Select(c => c.GetString()!));
+        // Bytes of no known kind (a phone's odd format, a damaged file): the crew is told to take or record it again.
+        var unknown = await UploadAsync(crew, caseId, "not a photo, not a recording"u8.ToArray(), "photo.jpg", null);
+        Assert.Equal(["file_not_photo_or_voice"], (await unknown.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("fieldCodes").GetProperty("file").EnumerateArray().Select(c => c.GetString()!));
         var webmHead = (await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Emergency", "VoiceNotes", "voice.webm")))[..64];
         var tooLong = await UploadAsync(crew, caseId, [.. webmHead, .. new byte[(3 * 1024 * 1024) - 64]], "long.webm", null);
         Assert.Equal(["file_too_large"], (await tooLong.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("fieldCodes").GetProperty("file").EnumerateArray().Select(c => c.GetString()!));
@@ -501,51 +499,8 @@ public abstract class EmergencyTests(ApiFactory factory)
     /// <summary>A second ambulance service with a crew member, and a second receiving hospital with its department staff.</summary>
     private async Task<(HttpClient Crew, HttpClient Department)> OtherServiceAndHospitalAsync()
     {
-        var (crewEmail, edEmail) = await OtherServiceAndHospitalAccountsAsync();
+        var (crewEmail, edEmail) = await EmergencyTestData.OtherServiceAndHospitalAsync(factory);
         return (await factory.CreateClientAsAsync(crewEmail, TestData.StrongPassword), await factory.CreateClientAsAsync(edEmail, TestData.StrongPassword));
-    }
-
-    /// <summary>The e-mails (password <c>TestData.StrongPassword</c>) of a crew member of a second service and staff of a second receiving hospital.</summary>
-    private async Task<(string CrewEmail, string DepartmentEmail)> OtherServiceAndHospitalAccountsAsync()
-    {
-        var crewEmail = TestData.Email("crew");
-        var edEmail = TestData.Email("ed");
-        using (var scope = factory.Services.CreateScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var suffix = Guid.NewGuid().ToString("N")[..6];
-            var service = AmbulanceService.Create("EMS-" + suffix, "县急救站", "County EMS");
-            var hospital = Facility.Create("H-" + suffix, "县人民医院", "County People's Hospital", FacilityKind.Hospital);
-            db.AmbulanceServices.Add(service);
-            db.Facilities.Add(hospital);
-            db.ReceivingHospitals.Add(ReceivingHospital.Create(hospital.Id, 30.0, 114.0));
-            var crew = await NewAccountAsync(users, crewEmail, Roles.Paramedic);
-            var ed = await NewAccountAsync(users, edEmail, Roles.EmergencyStaff);
-            db.CrewMemberships.Add(CrewMembership.Create(crew, service.Id));
-            db.StaffMemberships.Add(StaffMembership.Create(ed, hospital.Id));
-            await db.SaveChangesAsync();
-        }
-
-        return (crewEmail, edEmail);
-    }
-
-    private static async Task<Guid> NewAccountAsync(UserManager<Account> users, string email, string role)
-    {
-        var account = new Account
-        {
-            Id = Domain.Common.NewId.Next(),
-            UserName = email,
-            Email = email,
-            EmailConfirmed = true,
-            FullName = "测试急救",
-            PhoneNumber = "13800009998",
-            CreatedAt = DateTimeOffset.UtcNow,
-            LockoutEnabled = true,
-        };
-        Assert.True((await users.CreateAsync(account, TestData.StrongPassword)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(account, role)).Succeeded);
-        return account.Id;
     }
 }
 

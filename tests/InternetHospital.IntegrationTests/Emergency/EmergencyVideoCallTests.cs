@@ -2,16 +2,11 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using InternetHospital.Domain.Accounts;
-using InternetHospital.Domain.Emergency;
-using InternetHospital.Domain.Hospital;
 using InternetHospital.Domain.VideoVisits;
-using InternetHospital.Infrastructure.Identity;
 using InternetHospital.Infrastructure.Persistence;
 using InternetHospital.IntegrationTests.Infrastructure;
 using InternetHospital.IntegrationTests.VideoVisits;
 using Microsoft.AspNetCore.Http.Connections;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -116,7 +111,7 @@ public abstract class EmergencyVideoCallTests(ApiFactory factory)
 
         // The crew cannot open the call (the department calls), and another hospital's department cannot either.
         Assert.Equal(HttpStatusCode.Forbidden, (await crew.Api.PostAsync($"/api/emergency/department/cases/{caseId}/video-call", null)).StatusCode);
-        var (otherCrewEmail, otherEdEmail) = await OtherServiceAndHospitalAsync();
+        var (otherCrewEmail, otherEdEmail) = await EmergencyTestData.OtherServiceAndHospitalAsync(factory);
         var otherEd = await VisitScenario.SignInAsync(factory, otherEdEmail, TestData.StrongPassword);
         var otherCrew = await VisitScenario.SignInAsync(factory, otherCrewEmail, TestData.StrongPassword);
         await (await otherEd.Api.PostAsync($"/api/emergency/department/cases/{caseId}/video-call", null)).AssertProblemAsync(HttpStatusCode.NotFound);
@@ -224,44 +219,6 @@ public abstract class EmergencyVideoCallTests(ApiFactory factory)
     {
         using var scope = factory.Services.CreateScope();
         return await read(scope.ServiceProvider.GetRequiredService<AppDbContext>());
-    }
-
-    /// <summary>A crew member of a second service and staff of a second receiving hospital (password <c>TestData.StrongPassword</c>).</summary>
-    private async Task<(string CrewEmail, string DepartmentEmail)> OtherServiceAndHospitalAsync()
-    {
-        var crewEmail = TestData.Email("crew");
-        var edEmail = TestData.Email("ed");
-        using var scope = factory.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var suffix = Guid.NewGuid().ToString("N")[..6];
-        var service = AmbulanceService.Create("EMS-" + suffix, "县急救站", "County EMS");
-        var hospital = Facility.Create("H-" + suffix, "县人民医院", "County People's Hospital", FacilityKind.Hospital);
-        db.AmbulanceServices.Add(service);
-        db.Facilities.Add(hospital);
-        db.ReceivingHospitals.Add(ReceivingHospital.Create(hospital.Id, 30.0, 114.0));
-        db.CrewMemberships.Add(CrewMembership.Create(await NewAccountAsync(users, crewEmail, Roles.Paramedic), service.Id));
-        db.StaffMemberships.Add(StaffMembership.Create(await NewAccountAsync(users, edEmail, Roles.EmergencyStaff), hospital.Id));
-        await db.SaveChangesAsync();
-        return (crewEmail, edEmail);
-    }
-
-    private static async Task<Guid> NewAccountAsync(UserManager<Account> users, string email, string role)
-    {
-        var account = new Account
-        {
-            Id = Domain.Common.NewId.Next(),
-            UserName = email,
-            Email = email,
-            EmailConfirmed = true,
-            FullName = "测试急救",
-            PhoneNumber = "13800009997",
-            CreatedAt = DateTimeOffset.UtcNow,
-            LockoutEnabled = true,
-        };
-        Assert.True((await users.CreateAsync(account, TestData.StrongPassword)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(account, role)).Succeeded);
-        return account.Id;
     }
 }
 

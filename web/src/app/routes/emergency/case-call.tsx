@@ -16,15 +16,14 @@ export function EmergencyCaseCall({ side }: { side: 'crew' | 'board' }): ReactNo
   const { caseId = '' } = useParams();
   const navigate = useNavigate();
   useDocumentTitle(t('videoCall.pageTitle'));
-  const ended = useVideoCallEnded(caseId);
+  const end = useVideoCallEnded(caseId);
   const backTo = `/emergency/${side}/cases/${caseId}`;
   return (
     <CaseCall
       key={caseId}
       roomId={caseId}
       backTo={backTo}
-      ended={ended !== null}
-      handedOver={ended === 'closed'}
+      end={end}
       onHungUp={() => void endVideoCall(caseId).catch(() => undefined).finally(() => void navigate(backTo))}
     />
   );

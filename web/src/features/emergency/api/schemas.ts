@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import limits from './vital-limits.json';
 
 const nullable = <T extends z.ZodType>(schema: T) => schema.nullish().transform((value) => value ?? null);
 
@@ -133,17 +134,12 @@ export type PatientMatch = z.infer<typeof patientMatchSchema>;
 
 export const channelUpdatedSchema = z.object({ caseId: z.string(), part: z.string() });
 
-/** Physiological limits, as the server checks them: shown next to each field before anything is sent. */
-export const vitalLimits = {
-  heartRate: { min: 20, max: 300, step: 1 },
-  systolic: { min: 40, max: 300, step: 1 },
-  diastolic: { min: 20, max: 200, step: 1 },
-  spO2: { min: 50, max: 100, step: 1 },
-  respiratoryRate: { min: 4, max: 80, step: 1 },
-  temperature: { min: 25, max: 45, step: 0.1 },
-  glucose: { min: 0.5, max: 50, step: 0.1 },
-  gcs: { min: 3, max: 15, step: 1 },
-} as const;
+/**
+ * Physiological limits, as the server checks them (VitalSigns.Limits): shown next to each field before anything is sent,
+ * and offline too, so they ship with the app rather than come from a request. VitalLimitsFileTests (server unit tests)
+ * fail when this file and the server's limits differ; `step` is the input's precision, the SPA's own.
+ */
+export const vitalLimits = limits;
 export type VitalField = keyof typeof vitalLimits;
 export const vitalFields = Object.keys(vitalLimits) as VitalField[];
 

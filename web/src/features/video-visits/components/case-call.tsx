@@ -14,10 +14,12 @@ export interface CaseCallProps {
   backTo: string;
   /** This side hung up (the call's controls): the page ends the call for both sides and goes back. */
   onHungUp: () => void;
-  /** The other side ended the call (told by the page's own channel): leave the call. */
-  ended?: boolean;
-  /** The handover closed the room (told by the page's own channel before the room itself says so). */
-  handedOver?: boolean;
+  /**
+   * How the call ended, as the page's own channel tells it (before the room itself says so): the other side hung up or
+   * declined (`ended`), or the handover closed the room (`closed`); null while it goes on. One value: a call that was
+   * closed by the handover has ended too, and two flags could say otherwise.
+   */
+  end?: 'ended' | 'closed' | null;
 }
 
 /**
@@ -25,7 +27,8 @@ export interface CaseCallProps {
  * no record, no chat; the camera starts at once and the call is entered as soon as the room is open. Who may be in it
  * is the server's rule; a refusal or a closed room says so.
  */
-export function CaseCall({ roomId, backTo, onHungUp, ended = false, handedOver = false }: CaseCallProps): ReactNode {
+export function CaseCall({ roomId, backTo, onHungUp, end = null }: CaseCallProps): ReactNode {
+  const ended = end !== null;
   const { t } = useTranslation('visits');
   const roomRef = useRef<VisitRoom | null>(null);
   const media = useLocalMedia((track) => void roomRef.current?.replaceTrack(track));
@@ -48,7 +51,7 @@ export function CaseCall({ roomId, backTo, onHungUp, ended = false, handedOver =
     }
   }, [room, state?.hub, state?.status, state?.inCall, state?.refused, mediaSettled, media.stream]);
 
-  const closed = handedOver || state?.refused === 'visit_finished' || state?.status === 'Completed';
+  const closed = end === 'closed' || state?.refused === 'visit_finished' || state?.status === 'Completed';
   useEffect(() => {
     if (wasInCall.current && !ended && !closed && state && !state.inCall && !state.refused) onHungUpRef.current();
     if (state?.inCall) wasInCall.current = true;
