@@ -72,6 +72,7 @@ public static class ProblemCodes
             "signalling_not_used",
             "guest_link_used", "guest_link_revoked", "guest_link_expired", "guest_not_arrived", "guest_not_admitted",
             "broadcast_needs_media_server", "broadcast_already_live", "broadcast_ended", "broadcast_full",
+            "broadcast_camera_not_live",
         ]),
         (413, [PayloadTooLarge]),
         (415, [UnsupportedMediaType]),

@@ -38,7 +38,7 @@ internal sealed partial class JanusBroadcastServer(JanusAdminClient janus, ILogg
 
     public bool IsAvailable => true;
 
-    public async Task StartAsync(Guid broadcastId, Guid visitId, string sourceConnectionId, string? commentatorConnectionId, CancellationToken cancellationToken)
+    public async Task<bool> StartAsync(Guid broadcastId, Guid visitId, string sourceConnectionId, string? commentatorConnectionId, CancellationToken cancellationToken)
     {
         var created = await PluginAsync(
             Streaming,
@@ -68,6 +68,20 @@ internal sealed partial class JanusBroadcastServer(JanusAdminClient janus, ILogg
             cancellationToken);
         try
         {
+            var ports = Ports(created?["stream"]?["ports"]);
+            var forwarded = await ForwardAsync(visitId, sourceConnectionId, new JsonObject
+            {
+                ["video_port"] = ports[VideoMid].Port,
+                ["video_port_2"] = ports[VideoMid].Port2,
+                ["video_port_3"] = ports[VideoMid].Port3,
+                ["audio_port"] = ports[AudioMid].Port,
+            }, cancellationToken);
+            if (!forwarded)
+            {
+                await DestroyMountpointAsync(broadcastId);
+                return false;
+            }
+
             // Note: a simulcast mountpoint keeps no key frame (Janus turns its buffering off), and a forwarder asks the
             // publisher for one only when it starts, so a viewer who came later never decoded a frame (found in the
             // browser journey). A key frame from the publishers every 2 s lets each new viewer start within that.
@@ -76,14 +90,6 @@ internal sealed partial class JanusBroadcastServer(JanusAdminClient janus, ILogg
                 new JsonObject { ["request"] = "edit", ["room"] = JanusMediaServer.RoomId(visitId), ["secret"] = RoomSecret(visitId), ["new_fir_freq"] = KeyFrameSeconds },
                 [],
                 cancellationToken);
-            var ports = Ports(created?["stream"]?["ports"]);
-            await ForwardAsync(visitId, sourceConnectionId, new JsonObject
-            {
-                ["video_port"] = ports[VideoMid].Port,
-                ["video_port_2"] = ports[VideoMid].Port2,
-                ["video_port_3"] = ports[VideoMid].Port3,
-                ["audio_port"] = ports[AudioMid].Port,
-            }, cancellationToken);
             if (commentatorConnectionId is not null)
             {
                 await ForwardAsync(visitId, commentatorConnectionId, new JsonObject { ["audio_port"] = ports[CommentaryMid].Port }, cancellationToken);
@@ -92,12 +98,16 @@ internal sealed partial class JanusBroadcastServer(JanusAdminClient janus, ILogg
         catch (MediaServerUnavailableException)
         {
             // Note: the broadcast is not saved when this fails, so nothing would ever close the mountpoint but this.
-            await PluginAsync(Streaming, new JsonObject { ["request"] = "destroy", ["id"] = StreamId(broadcastId), ["secret"] = Derive($"stream-secret:{broadcastId:N}") }, [NoSuchMountpoint], CancellationToken.None);
+            await DestroyMountpointAsync(broadcastId);
             throw;
         }
 
         LogStarted(logger, broadcastId, visitId);
+        return true;
     }
+
+    private Task<JsonNode?> DestroyMountpointAsync(Guid broadcastId) =>
+        PluginAsync(Streaming, new JsonObject { ["request"] = "destroy", ["id"] = StreamId(broadcastId), ["secret"] = Derive($"stream-secret:{broadcastId:N}") }, [NoSuchMountpoint], CancellationToken.None);
 
     public async Task<bool> FollowAsync(Guid broadcastId, Guid visitId, string connectionId, BroadcastFeed feed, CancellationToken cancellationToken)
     {

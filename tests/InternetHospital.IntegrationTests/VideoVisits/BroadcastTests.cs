@@ -62,6 +62,13 @@ public sealed class JanusBroadcastTests
         Assert.Equal(HttpStatusCode.NoContent, (await doctor.Api.GetAsync($"/api/video-visits/{id}/broadcast")).StatusCode);
 
         await (await visit.Patient.Api.PostAsJsonAsync($"/api/video-visits/{id}/recording-consent", new { consent = true })).ReadJsonAsync();
+
+        // Joined, but the doctor's browser has not sent its camera yet: a broadcast would forward nothing and stay black.
+        var notLive = await doctor.Api.PostAsync($"/api/video-visits/{id}/broadcast", null);
+        Assert.Equal("broadcast_camera_not_live", (await notLive.AssertProblemAsync(HttpStatusCode.Conflict)).Code());
+        Assert.Equal(HttpStatusCode.NoContent, (await doctor.Api.GetAsync($"/api/video-visits/{id}/broadcast")).StatusCode);
+
+        await PublishAsync(doctorSession, doctorCall.GetProperty("token").GetString()!);
         var started = await (await doctor.Api.PostAsync($"/api/video-visits/{id}/broadcast", null)).ReadJsonAsync();
         var broadcastId = started.GetProperty("id").GetGuid();
         Assert.True(started.GetProperty("live").GetBoolean());

@@ -9,8 +9,11 @@ public interface IBroadcastServer
 {
     bool IsAvailable { get; }
 
-    /// <summary>Opens the broadcast and forwards the source connection's picture and sound into it, and the commentator's voice when another connection.</summary>
-    Task StartAsync(Guid broadcastId, Guid visitId, string sourceConnectionId, string? commentatorConnectionId, CancellationToken cancellationToken);
+    /// <summary>
+    /// Opens the broadcast and forwards the source connection's picture and sound into it, and the commentator's voice
+    /// when another connection. False, with nothing left open, when the source has not published yet (nothing to forward).
+    /// </summary>
+    Task<bool> StartAsync(Guid broadcastId, Guid visitId, string sourceConnectionId, string? commentatorConnectionId, CancellationToken cancellationToken);
 
     /// <summary>
     /// Points the broadcast's picture and sound (<see cref="BroadcastFeed.Source"/>) or the commentator's voice at another
@@ -51,7 +54,7 @@ public sealed class NoBroadcastServer : IBroadcastServer
 {
     public bool IsAvailable => false;
 
-    public Task StartAsync(Guid broadcastId, Guid visitId, string sourceConnectionId, string? commentatorConnectionId, CancellationToken cancellationToken) =>
+    public Task<bool> StartAsync(Guid broadcastId, Guid visitId, string sourceConnectionId, string? commentatorConnectionId, CancellationToken cancellationToken) =>
         throw new InvalidOperationException("The mesh has no broadcast server.");
 
     public Task SetCommentatorAsync(Guid broadcastId, Guid visitId, string? commentatorConnectionId, CancellationToken cancellationToken) =>

@@ -55,7 +55,13 @@ public sealed record StartBroadcast(Guid VisitId) : ICommand<BroadcastDto>
             db.VisitBroadcasts.Add(broadcast);
 
             // Note: inside the unit of work: if Janus refuses, nothing is saved (503 media_unavailable).
-            await server.StartAsync(broadcast.Id, visit.Id, source.ConnectionId, null, cancellationToken);
+            // Note: a broadcast of a connection that has not published yet would forward nothing, and the follow job only
+            // moves a broadcast to a newer connection, so it would stay black: the doctor starts it once the camera is live.
+            if (!await server.StartAsync(broadcast.Id, visit.Id, source.ConnectionId, null, cancellationToken))
+            {
+                throw new DomainConflictException("broadcast_camera_not_live", "Your camera is not live in the call yet: wait a moment and start the broadcast again.");
+            }
+
             audit.Record("visit.broadcast_started", "VideoVisit", visit.Id.ToString(), visit.PatientId, $"broadcast {broadcast.Id}");
             return BroadcastDto.From(broadcast);
         }

@@ -121,6 +121,8 @@ describe('The watch page', () => {
 
     expect(await screen.findByText(by)).toBeInTheDocument();
     expect(screen.getByText(commentary)).toBeInTheDocument();
+    // Note: a broadcast that cannot be watched (here: it ended) shows its reason, not a black picture.
+    await waitFor(() => expect(screen.queryByTestId('broadcast-video')).not.toBeInTheDocument());
   });
 });
 

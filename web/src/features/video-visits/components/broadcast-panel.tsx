@@ -36,7 +36,7 @@ export function BroadcastPanel({ visitId, doctors = [] }: { visitId: string; doc
             {t('broadcast.title')}
           </Title>
           {live && (
-            <Badge color="red" data-testid="broadcast-watching">
+            <Badge color="red" tt="none" data-testid="broadcast-watching">
               {t('broadcast.watching', { count: current?.watching ?? 0 })}
             </Badge>
           )}

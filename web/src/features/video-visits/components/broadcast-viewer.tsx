@@ -94,16 +94,19 @@ export function BroadcastViewer({ broadcastId }: { broadcastId: string }): React
           {t('broadcast.ended')}
         </Alert>
       )}
-      {/* eslint-disable-next-line jsx-a11y/media-has-caption -- a live broadcast has no caption track */}
-      <video
-        ref={video}
-        autoPlay
-        playsInline
-        controls
-        aria-label={t('broadcast.videoLabel')}
-        data-testid="broadcast-video"
-        style={{ width: '100%', maxHeight: '70vh', background: '#000', borderRadius: 8 }}
-      />
+      {/* Note: once the broadcast has ended (or could not be watched) there is no picture: not the last frame, frozen. */}
+      {(state === 'connecting' || state === 'playing') && (
+        // eslint-disable-next-line jsx-a11y/media-has-caption -- a live broadcast has no caption track
+        <video
+          ref={video}
+          autoPlay
+          playsInline
+          controls
+          aria-label={t('broadcast.videoLabel')}
+          data-testid="broadcast-video"
+          style={{ width: '100%', maxHeight: '70vh', background: '#000', borderRadius: 8 }}
+        />
+      )}
       <Button component={Link} to="/broadcasts" variant="subtle">
         {t('broadcast.back')}
       </Button>
