@@ -193,6 +193,13 @@ internal sealed partial class JanusBroadcastServer(JanusAdminClient janus, ILogg
         // Note: the forwarders first (nothing more is sent to the ports), then the mountpoint (its viewers hang up), then the tokens.
         await StopForwardersAsync(visitId, ports, cancellationToken);
         await PluginAsync(Streaming, new JsonObject { ["request"] = "destroy", ["id"] = StreamId(broadcastId), ["secret"] = secret }, [NoSuchMountpoint], cancellationToken);
+
+        // Note: the call goes on without viewers: its publishers need not send a key frame every 2 s any more (the room's default is none).
+        await PluginAsync(
+            JanusMediaServer.Plugin,
+            new JsonObject { ["request"] = "edit", ["room"] = JanusMediaServer.RoomId(visitId), ["secret"] = RoomSecret(visitId), ["new_fir_freq"] = 0 },
+            [NoSuchRoom],
+            cancellationToken);
         foreach (var viewing in viewingIds)
         {
             await RemoveViewerAsync(viewing, cancellationToken);

@@ -201,6 +201,7 @@ public sealed class JanusBroadcastTests
         Assert.NotEmpty(ports);
         var forwarded = (await ForwardedPortsAsync(id, room, first.GetProperty("feedId").GetInt64())).Intersect(ports).Count();
         Assert.Equal(4, forwarded);
+        Assert.Equal(2, await KeyFrameSecondsAsync(room));
 
         // The doctor's connection drops; they come back on a new one and their browser publishes under a new feed.
         await firstHub.DisposeAsync();
@@ -246,6 +247,7 @@ public sealed class JanusBroadcastTests
         Assert.Equal(403, await SessionErrorAsync(token));
         Assert.Empty(await MountpointPortsAsync(broadcastId));
         Assert.Empty((await ForwardedPortsAsync(id, room, secondFeed)).Intersect(ports));
+        Assert.Equal(0, await KeyFrameSecondsAsync(room));
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         Assert.NotNull(await db.VisitBroadcasts.AsNoTracking().Where(b => b.Id == broadcastId).Select(b => b.ServerClosedAt).SingleAsync());
@@ -324,6 +326,14 @@ public sealed class JanusBroadcastTests
             .SelectMany(p => p!["forwarders"]?.AsArray() ?? [])
             .Select(f => f?["port"]?.GetValue<int>() ?? 0)
             .ToList() ?? [];
+    }
+
+    /// <summary>How often the visit's room asks its publishers for a key frame (0: never), from the admin's room list.</summary>
+    private static async Task<int> KeyFrameSecondsAsync(long room)
+    {
+        var list = await TestJanus.RoomAsync(new JsonObject { ["request"] = "list", ["admin_key"] = TestJanus.AdminSecret });
+        Assert.Null(list["error_code"]);
+        return list["list"]!.AsArray().Single(r => r?["room"]?.GetValue<long>() == room)!["fir_freq"]!.GetValue<int>();
     }
 
     /// <summary>A secret the API derives from Janus's admin secret (HMAC-SHA256, base64url), as an operator holding it could.</summary>
