@@ -22,6 +22,7 @@ using InternetHospital.Domain.Notifications;
 using InternetHospital.Domain.Scheduling;
 using InternetHospital.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 
@@ -586,6 +587,19 @@ internal sealed partial class Driver(DriverOptions options)
             })
             .Build();
         await connection.StartAsync();
+
+        // Note: SignalR answers the handshake before the server has registered the connection with the backplane (Redis
+        // subscribes to the account's channel after it), so an event sent in between is lost for this connection (the
+        // notification check failed so once). The server answers invocations only after that registration: the answer
+        // to a method no hub has ("does not exist") proves the connection hears what is sent to its account from now on.
+        try
+        {
+            await connection.InvokeAsync("ConnectionRegistered");
+        }
+        catch (HubException)
+        {
+        }
+
         return connection;
     }
 
